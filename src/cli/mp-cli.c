@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mp-cli.h"
+#include "mp-error.h"
+
+static int cmd_init (MpCli *cli, int argc, char **argv);
+static int cmd_backup (MpCli *cli, int argc, char **argv);
+static int cmd_policy (MpCli *cli, int argc, char **argv);
+
+typedef struct
+{
+  const char       *name;
+  MpCliCommandFunc  run;
+  const char       *summary;
+} MpCliCommand;
+
+static const MpCliCommand commands[] = {
+  { "init",    cmd_init,    N_("Create a new encrypted desk database") },
+  { "case",    mp_cli_case, N_("Add, list, show and change cases") },
+  { "backup",  cmd_backup,  N_("Write a consistent copy of the database") },
+  { "policy",  cmd_policy,  N_("Show or change the desk's policy settings") },
+  { "demo",    mp_cli_demo, N_("Fill the database with realistic synthetic cases") },
+};
+
+int
+mp_cli_fail (GError *error)
+{
+  g_printerr ("meldpunt-cli: %s\n", error != NULL ? error->message : _("Unknown error"));
+  return 1;
+}
+
+int
+mp_cli_usage (const char *usage)
+{
+  g_printerr (_("Usage: meldpunt-cli %s\n"), usage);
+  return 2;
+}
+
+gboolean
+mp_cli_parse_options (const char     *usage,
+                      GOptionEntry   *entries,
+                      int            *argc,
+                      char         ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (usage);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, TRUE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  /* argv is a GStrv of our own: parse_strv frees what it removes. */
+  if (!g_option_context_parse_strv (context, argv, &error))
+    {
+      g_printerr ("meldpunt-cli: %s\n", error->message);
+      return FALSE;
+    }
+  *argc = (int) g_strv_length (*argv);
+  return TRUE;
+}
+
+char *
+mp_cli_read_passphrase (MpCli   *cli,
+                        GError **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (cli->passphrase_file == NULL)
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_LOCKED,
+                           _("This command needs the desk's passphrase: "
+                             "give --passphrase-file FILE, or --passphrase-file - to read it "
+                             "from standard input."));
+      return NULL;
+    }
+
+  if (g_str_equal (cli->passphrase_file, "-"))
+    {
+      GString *line = g_string_new (NULL);
+      int c;
+
+      while ((c = getchar ()) != EOF && c != '\n')
+        g_string_append_c (line, (char) c);
+      length = line->len;
+      contents = g_string_free (line, FALSE);
+    }
+  else if (!g_file_get_contents (cli->passphrase_file, &contents, &length, error))
+    return NULL;
+
+  /* One trailing line end is not part of the passphrase. */
+  if (length > 0 && contents[length - 1] == '\n')
+    contents[--length] = '\0';
+  if (length > 0 && contents[length - 1] == '\r')
+    contents[--length] = '\0';
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WEAK_PASSPHRASE,
+                           _("The passphrase is empty."));
+      return NULL;
+    }
+  return g_steal_pointer (&contents);
+}
+
+MpStore *
+mp_cli_open_store (MpCli    *cli,
+                   gboolean  unlock,
+                   GError  **error)
+{
+  g_autofree char *passphrase = NULL;
+
+  if (cli->store == NULL)
+    {
+      g_autofree char *path = cli->database != NULL ? g_strdup (cli->database)
+                                                    : mp_store_default_path ();
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_INITIALISED,
+                       _("There is no database at “%s”. Create one with "
+                         "“meldpunt-cli init --organisation NAME”."), path);
+          return NULL;
+        }
+      cli->store = mp_store_open (path, error);
+      if (cli->store == NULL)
+        return NULL;
+    }
+
+  if (!unlock || !mp_store_is_locked (cli->store))
+    return cli->store;
+
+  if (!mp_store_is_initialised (cli->store))
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_INITIALISED,
+                           _("This database has no desk yet. Create one with "
+                             "“meldpunt-cli init --organisation NAME”."));
+      return NULL;
+    }
+
+  passphrase = mp_cli_read_passphrase (cli, error);
+  if (passphrase == NULL)
+    return NULL;
+  if (!mp_store_unlock (cli->store, passphrase, error))
+    {
+      sodium_memzero (passphrase, strlen (passphrase));
+      return NULL;
+    }
+  sodium_memzero (passphrase, strlen (passphrase));
+  return cli->store;
+}
+
+MpCase *
+mp_cli_find_case (MpStore     *store,
+                  const char  *reference,
+                  GError     **error)
+{
+  MpCase *kase = mp_store_find_case (store, reference);
+
+  if (kase == NULL)
+    g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_FOUND,
+                 _("There is no case “%s”."), reference);
+  return kase;
+}
+
+static int
+cmd_init (MpCli  *cli,
+          int     argc,
+          char  **argv)
+{
+  g_autofree char *organisation = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *passphrase = NULL;
+  g_autoptr(MpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation, N_("The organisation's name"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!mp_cli_parse_options ("init --organisation NAME", entries, &argc, &argv))
+    return 2;
+  if (organisation == NULL || argc != 1)
+    return mp_cli_usage ("init --organisation NAME");
+
+  path = cli->database != NULL ? g_strdup (cli->database) : mp_store_default_path ();
+  passphrase = mp_cli_read_passphrase (cli, &error);
+  if (passphrase == NULL)
+    return mp_cli_fail (error);
+
+  store = mp_store_open (path, &error);
+  if (store == NULL)
+    return mp_cli_fail (error);
+  if (!mp_store_initialise (store, organisation, passphrase, &error))
+    {
+      sodium_memzero (passphrase, strlen (passphrase));
+      return mp_cli_fail (error);
+    }
+  sodium_memzero (passphrase, strlen (passphrase));
+
+  g_print (_("Created the desk of %s in %s\n"), mp_store_get_organisation (store), path);
+  return 0;
+}
+
+static int
+cmd_backup (MpCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  MpStore *store;
+
+  if (!mp_cli_parse_options ("backup FILE", NULL, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    return mp_cli_usage ("backup FILE");
+
+  store = mp_cli_open_store (cli, FALSE, &error);
+  if (store == NULL || !mp_store_backup (store, argv[1], &error))
+    return mp_cli_fail (error);
+  g_print (_("Backed up to %s\n"), argv[1]);
+  return 0;
+}
+
+static int
+cmd_policy (MpCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  MpStore *store;
+
+  if (!mp_cli_parse_options ("policy show | policy set KEY VALUE", NULL, &argc, &argv))
+    return 2;
+
+  if (argc == 2 && g_str_equal (argv[1], "show"))
+    {
+      static const char * const keys[] = { "timezone", NULL };
+
+      store = mp_cli_open_store (cli, FALSE, &error);
+      if (store == NULL)
+        return mp_cli_fail (error);
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          g_autofree char *value = mp_store_get_setting (store, keys[i]);
+
+          g_print ("%s\t%s\n", keys[i], value != NULL ? value : "Europe/Amsterdam");
+        }
+      return 0;
+    }
+
+  if (argc == 4 && g_str_equal (argv[1], "set"))
+    {
+      store = mp_cli_open_store (cli, TRUE, &error);
+      if (store == NULL || !mp_store_set_setting (store, argv[2], argv[3], &error))
+        return mp_cli_fail (error);
+      return 0;
+    }
+
+  return mp_cli_usage ("policy show | policy set KEY VALUE");
+}
+
+static void
+print_help (void)
+{
+  g_print ("%s\n\n", _("Usage: meldpunt-cli [--database FILE] [--passphrase-file FILE|-] COMMAND …"));
+  g_print ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+}
+
+int
+mp_cli_run (int    argc,
+            char **argv)
+{
+  MpCli cli = { 0 };
+  int i = 1;
+  int status = 2;
+
+  /* Global options come before the command. */
+  while (i < argc && argv[i][0] == '-')
+    {
+      const char *arg = argv[i];
+      char **target = NULL;
+      const char *value = NULL;
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_help ();
+          return 0;
+        }
+      if (g_str_equal (arg, "--version"))
+        {
+          g_print ("meldpunt-cli %s\n", PACKAGE_VERSION);
+          return 0;
+        }
+      if (g_str_has_prefix (arg, "--database"))
+        target = &cli.database;
+      else if (g_str_has_prefix (arg, "--passphrase-file"))
+        target = &cli.passphrase_file;
+      else if (g_str_has_prefix (arg, "--passphrase"))
+        {
+          g_printerr ("meldpunt-cli: %s\n",
+                      _("A passphrase is never given as an argument (others can read it); "
+                        "use --passphrase-file FILE or --passphrase-file -."));
+          return 2;
+        }
+      else
+        {
+          g_printerr (_("meldpunt-cli: unknown option “%s”\n"), arg);
+          return 2;
+        }
+
+      value = strchr (arg, '=');
+      if (value != NULL)
+        value++;
+      else if (i + 1 < argc)
+        value = argv[++i];
+      else
+        {
+          g_printerr (_("meldpunt-cli: “%s” needs a value\n"), arg);
+          return 2;
+        }
+      g_free (*target);
+      *target = g_strdup (value);
+      i++;
+    }
+
+  if (i >= argc)
+    {
+      print_help ();
+      status = 2;
+      goto out;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      {
+        char **sub_argv = g_new0 (char *, argc - i + 1);
+
+        for (int j = i; j < argc; j++)
+          sub_argv[j - i] = g_strdup (argv[j]);
+        status = commands[c].run (&cli, argc - i, sub_argv);
+        g_strfreev (sub_argv);
+        goto out;
+      }
+
+  g_printerr (_("meldpunt-cli: unknown command “%s”; see meldpunt-cli --help\n"), argv[i]);
+
+out:
+  g_clear_object (&cli.store);
+  g_free (cli.database);
+  g_free (cli.passphrase_file);
+  return status;
+}

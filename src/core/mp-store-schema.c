@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mp-error.h"
+#include "mp-store-private.h"
+
+/* migrations[n] brings a database from version n to n + 1. Never edit one
+ * that has shipped; append a new one. */
+static const char * const migrations[] = {
+  /* 0 -> 1: the first schema */
+  "CREATE TABLE desk ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  organisation TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  kdf_opslimit INTEGER NOT NULL,"
+  "  kdf_memlimit INTEGER NOT NULL,"
+  "  kdf_alg INTEGER NOT NULL,"
+  "  kdf_salt BLOB NOT NULL,"
+  "  master_sealed BLOB NOT NULL);"
+  "CREATE TABLE settings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  value TEXT NOT NULL);"
+  "CREATE TABLE case_keys ("
+  "  id INTEGER PRIMARY KEY,"
+  "  wrapped BLOB NOT NULL);"
+  "CREATE TABLE cases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reference TEXT NOT NULL UNIQUE,"
+  "  year INTEGER NOT NULL,"
+  "  seq INTEGER NOT NULL,"
+  "  key_id INTEGER REFERENCES case_keys (id) ON DELETE SET NULL,"
+  "  status TEXT NOT NULL,"
+  "  outcome TEXT,"
+  "  title TEXT NOT NULL,"
+  "  received_at INTEGER NOT NULL,"
+  "  channel TEXT NOT NULL,"
+  "  asset TEXT,"
+  "  report_encrypted INTEGER NOT NULL DEFAULT 0,"
+  "  description BLOB,"
+  "  impact BLOB,"
+  "  reproduction BLOB,"
+  "  notes BLOB,"
+  "  severity TEXT,"
+  "  next_due INTEGER,"
+  "  next_due_kind TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  closed_at INTEGER,"
+  "  erased_at INTEGER,"
+  "  UNIQUE (year, seq));"
+  "CREATE TABLE reporters ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL UNIQUE REFERENCES cases (id) ON DELETE CASCADE,"
+  "  name BLOB,"
+  "  email BLOB,"
+  "  language TEXT NOT NULL DEFAULT 'nl',"
+  "  anonymous INTEGER NOT NULL DEFAULT 0,"
+  "  wants_credit INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE answers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  item TEXT NOT NULL,"
+  "  value TEXT,"
+  "  value_sealed BLOB,"
+  "  note BLOB,"
+  "  actor TEXT NOT NULL,"
+  "  answered_at INTEGER NOT NULL,"
+  "  UNIQUE (case_id, item));"
+  "CREATE TABLE events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  summary TEXT NOT NULL,"
+  "  body BLOB);"
+  "CREATE INDEX events_by_case ON events (case_id, at);"
+  "CREATE TABLE status_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  outcome TEXT,"
+  "  actor TEXT NOT NULL);"
+  "CREATE INDEX status_history_by_case ON status_history (case_id, at);"
+  "CREATE TABLE attachments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  added_at INTEGER NOT NULL,"
+  "  name BLOB,"
+  "  mime_type TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  content BLOB);"
+  "CREATE INDEX attachments_by_case ON attachments (case_id);"
+  "CREATE TABLE deadlines ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  due_at INTEGER NOT NULL,"
+  "  met_at INTEGER,"
+  "  UNIQUE (case_id, kind));"
+  "CREATE INDEX deadlines_by_due ON deadlines (due_at);"
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at INTEGER NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  case_ref TEXT,"
+  "  action TEXT NOT NULL,"
+  "  field TEXT,"
+  "  old_fp TEXT,"
+  "  new_fp TEXT,"
+  "  mac BLOB NOT NULL);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MP_STORE_SCHEMA_VERSION);
+
+gboolean
+_mp_store_exec (sqlite3     *db,
+                const char  *sql,
+                GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _mp_store_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_mp_store_migrate (sqlite3     *db,
+                   int          from_version,
+                   GError     **error)
+{
+  for (int version = from_version; version < MP_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;", version + 1);
+
+      /* Schema and user_version change together or not at all. */
+      if (!_mp_store_exec (db, "BEGIN IMMEDIATE;", error))
+        return FALSE;
+      if (!_mp_store_exec (db, migrations[version], error) ||
+          !_mp_store_exec (db, bump, error))
+        {
+          sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (!_mp_store_exec (db, "COMMIT;", error))
+        {
+          sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+void
+_mp_store_set_sqlite_error (GError  **error,
+                            sqlite3  *db,
+                            int       rc)
+{
+  int primary = rc & 0xff;
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (primary)
+    {
+    case SQLITE_FULL:
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_FULL,
+                           _("The disk is full. Nothing was saved; free some space and try again."));
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_IO,
+                   _("The database file could not be read or written (%s). "
+                     "Nothing was saved; check the disk and try again."), detail);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_READ_ONLY,
+                           _("The database file or its folder cannot be written to. "
+                             "Check its permissions; nothing was changed."));
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_BUSY,
+                           _("Another program is writing to the database. "
+                             "Nothing was saved; try again in a moment."));
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                           _("The database file is damaged. It was not changed; "
+                             "restore it from a backup."));
+      break;
+    case SQLITE_NOTADB:
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_A_DATABASE,
+                           _("The file is not a Meldpunt database, or it is damaged. "
+                             "It was not changed."));
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_INVALID,
+                   _("The change was refused by the database (%s)."), detail);
+      break;
+    default:
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_FAILED,
+                   _("The database reported an error: %s."), detail);
+      break;
+    }
+}

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mp-case.h"
+#include "mp-record.h"
+#include "mp-vault.h"
+
+G_BEGIN_DECLS
+
+#define MP_STORE_SCHEMA_VERSION 1
+
+#define MP_TYPE_STORE (mp_store_get_type ())
+G_DECLARE_FINAL_TYPE (MpStore, mp_store, MP, STORE, GObject)
+
+/* Returns: (transfer full): $MELDPUNT_DATABASE, or the default path under
+ * the user data directory. */
+char        *mp_store_default_path         (void);
+
+/* Opens (or creates) the desk's database file and brings its schema up to
+ * date; a database of a newer Meldpunt, or a file that is not a database, is
+ * refused without being written to. The store starts locked. */
+MpStore     *mp_store_open                 (const char           *path,
+                                            GError              **error);
+const char  *mp_store_get_path             (MpStore              *self);
+gboolean     mp_store_is_initialised       (MpStore              *self);
+const char  *mp_store_get_organisation     (MpStore              *self);
+
+/* Creates the desk: organisation, master key under @passphrase. Leaves the
+ * store unlocked. */
+gboolean     mp_store_initialise           (MpStore              *self,
+                                            const char           *organisation,
+                                            const char           *passphrase,
+                                            GError              **error);
+gboolean     mp_store_unlock               (MpStore              *self,
+                                            const char           *passphrase,
+                                            GError              **error);
+/* Key derivation and bulk decryption in a thread. */
+void         mp_store_unlock_async         (MpStore              *self,
+                                            const char           *passphrase,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean     mp_store_unlock_finish        (MpStore              *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+/* Wipes the keys and empties the decrypted models. */
+void         mp_store_lock                 (MpStore              *self);
+gboolean     mp_store_is_locked            (MpStore              *self);
+gboolean     mp_store_change_passphrase    (MpStore              *self,
+                                            const char           *new_passphrase,
+                                            GError              **error);
+
+/* Who is recorded as having done each change (the handler's name). */
+void         mp_store_set_actor            (MpStore              *self,
+                                            const char           *actor);
+const char  *mp_store_get_actor            (MpStore              *self);
+
+/* Returns: (transfer none): every case as MpCase, in order of receipt;
+ * empty while locked. */
+GListModel  *mp_store_get_cases            (MpStore              *self);
+/* Returns: (transfer none) (nullable) */
+MpCase      *mp_store_find_case            (MpStore              *self,
+                                            const char           *reference);
+
+/* Stores a new case from @draft (any fields set on it; reference, status
+ * and dates are assigned here). Returns: (transfer full): the stored case. */
+MpCase      *mp_store_add_case             (MpStore              *self,
+                                            MpCase               *draft,
+                                            GError              **error);
+/* Changes one editable field (see mp_case_get_fields()); validated, written
+ * with its audit entry, and only then applied to @kase. */
+gboolean     mp_store_update_case          (MpStore              *self,
+                                            MpCase               *kase,
+                                            const char           *field,
+                                            const char           *value,
+                                            GError              **error);
+/* Records a checklist answer (value NULL clears it). */
+gboolean     mp_store_set_answer           (MpStore              *self,
+                                            MpCase               *kase,
+                                            const char           *item,
+                                            const char           *value,
+                                            const char           *note,
+                                            GError              **error);
+
+/* Timeline. Returns: (transfer full): a list of MpEvent. */
+GListModel  *mp_store_list_events          (MpStore              *self,
+                                            MpCase               *kase,
+                                            GError              **error);
+gboolean     mp_store_add_event            (MpStore              *self,
+                                            MpCase               *kase,
+                                            const char           *kind,
+                                            const char           *summary,
+                                            const char           *body,
+                                            GError              **error);
+/* Status changes, oldest first. Returns: (transfer full): a list of MpEvent
+ * whose kind is "status" and summary the new status. */
+GListModel  *mp_store_list_status_history  (MpStore              *self,
+                                            MpCase               *kase,
+                                            GError              **error);
+
+/* Attachments. Returns: (transfer full): a list of MpAttachment. */
+GListModel  *mp_store_list_attachments     (MpStore              *self,
+                                            MpCase               *kase,
+                                            GError              **error);
+MpAttachment *mp_store_add_attachment      (MpStore              *self,
+                                            MpCase               *kase,
+                                            const char           *name,
+                                            const char           *mime_type,
+                                            GBytes               *content,
+                                            GError              **error);
+/* Returns: (transfer full): the decrypted contents. */
+GBytes      *mp_store_read_attachment      (MpStore              *self,
+                                            MpAttachment         *attachment,
+                                            GError              **error);
+
+/* Deadlines as last derived. Returns: (transfer full): a list of MpDeadline. */
+GListModel  *mp_store_list_deadlines       (MpStore              *self,
+                                            MpCase               *kase,
+                                            GError              **error);
+
+/* The desk's settings (the policy), as text by key. Readable while locked.
+ * Returns: (transfer full) (nullable) */
+char        *mp_store_get_setting          (MpStore              *self,
+                                            const char           *key);
+gboolean     mp_store_set_setting          (MpStore              *self,
+                                            const char           *key,
+                                            const char           *value,
+                                            GError              **error);
+
+/* A consistent copy through the SQLite backup API, checked and renamed
+ * into place. */
+gboolean     mp_store_backup               (MpStore              *self,
+                                            const char           *path,
+                                            GError              **error);
+
+/* Checks the audit chain. On success @n_entries and @head (hex, transfer
+ * full) are set; on a broken chain @first_bad is the entry's id and FALSE is
+ * returned with an error saying what is wrong. */
+gboolean     mp_store_verify_audit         (MpStore              *self,
+                                            guint                *n_entries,
+                                            char                **head,
+                                            gint64               *first_bad,
+                                            GError              **error);
+
+/* Groups many writes into one transaction (demo data, imports of many
+ * messages); each write inside is a savepoint. */
+gboolean     mp_store_begin_batch          (MpStore              *self,
+                                            GError              **error);
+gboolean     mp_store_end_batch            (MpStore              *self,
+                                            GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,711 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "mp-error.h"
+#include "mp-vault.h"
+
+#define KEY_BYTES     crypto_aead_xchacha20poly1305_ietf_KEYBYTES
+#define NONCE_BYTES   crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+#define TAG_BYTES     crypto_aead_xchacha20poly1305_ietf_ABYTES
+#define STREAM_CHUNK  65536
+#define AUDIT_SUBKEY  1
+
+struct _MpVault
+{
+  GObject     parent_instance;
+
+  GMutex      mutex;
+  guint8     *master_key;     /* sodium_malloc, NULL while locked */
+  guint8     *audit_key;      /* derived from the master key */
+  GHashTable *case_keys;      /* key id -> sodium_malloc'd key */
+};
+
+G_DEFINE_FINAL_TYPE (MpVault, mp_vault, G_TYPE_OBJECT)
+
+static void
+secure_free (gpointer key)
+{
+  sodium_free (key);
+}
+
+static guint8 *
+secure_key_new (void)
+{
+  guint8 *key = sodium_malloc (KEY_BYTES);
+
+  if (key == NULL)
+    g_error ("Out of protected memory for keys");
+  return key;
+}
+
+void
+mp_vault_envelope_free (MpVaultEnvelope *envelope)
+{
+  if (envelope == NULL)
+    return;
+  g_clear_pointer (&envelope->salt, g_bytes_unref);
+  g_clear_pointer (&envelope->sealed, g_bytes_unref);
+  g_free (envelope);
+}
+
+gboolean
+mp_vault_uses_test_kdf (void)
+{
+  return g_getenv ("MELDPUNT_TEST_CHEAP_KDF") != NULL;
+}
+
+static char *
+envelope_ad (const MpVaultEnvelope *envelope)
+{
+  g_autofree char *salt_hex = NULL;
+  gsize salt_len = 0;
+  const guint8 *salt = g_bytes_get_data (envelope->salt, &salt_len);
+
+  salt_hex = g_malloc (salt_len * 2 + 1);
+  sodium_bin2hex (salt_hex, salt_len * 2 + 1, salt, salt_len);
+  return g_strdup_printf ("meldpunt|master|v1|%" G_GUINT64_FORMAT "|%" G_GUINT64_FORMAT "|%d|%s",
+                          envelope->opslimit, envelope->memlimit, envelope->alg, salt_hex);
+}
+
+static gboolean
+derive_wrapping_key (const char             *passphrase,
+                     const MpVaultEnvelope  *envelope,
+                     guint8                 *out,
+                     GError                **error)
+{
+  if (g_bytes_get_size (envelope->salt) != crypto_pwhash_SALTBYTES)
+    {
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED,
+                           _("The stored key parameters are damaged."));
+      return FALSE;
+    }
+
+  if (crypto_pwhash (out, KEY_BYTES, passphrase, strlen (passphrase),
+                     g_bytes_get_data (envelope->salt, NULL),
+                     envelope->opslimit, (gsize) envelope->memlimit, envelope->alg) != 0)
+    {
+      /* libsodium fails here only when it cannot get the memory Argon2id asks for. */
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_OUT_OF_MEMORY,
+                           _("There was not enough memory to derive the key from the passphrase. "
+                             "Close other applications and try again."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static MpVaultEnvelope *
+wrap_master_key (MpVault     *self,
+                 const char  *passphrase,
+                 GError     **error)
+{
+  g_autoptr(MpVaultEnvelope) envelope = g_new0 (MpVaultEnvelope, 1);
+  guint8 salt[crypto_pwhash_SALTBYTES];
+  guint8 *wrapping_key = NULL;
+  g_autofree guint8 *sealed = NULL;
+  g_autofree char *ad = NULL;
+  unsigned long long sealed_len = 0;
+
+  if (mp_vault_uses_test_kdf ())
+    {
+      envelope->opslimit = crypto_pwhash_OPSLIMIT_MIN;
+      envelope->memlimit = crypto_pwhash_MEMLIMIT_MIN;
+    }
+  else
+    {
+      envelope->opslimit = crypto_pwhash_OPSLIMIT_MODERATE;
+      envelope->memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
+    }
+  envelope->alg = crypto_pwhash_ALG_ARGON2ID13;
+  randombytes_buf (salt, sizeof salt);
+  envelope->salt = g_bytes_new (salt, sizeof salt);
+
+  wrapping_key = secure_key_new ();
+  if (!derive_wrapping_key (passphrase, envelope, wrapping_key, error))
+    {
+      sodium_free (wrapping_key);
+      return NULL;
+    }
+
+  ad = envelope_ad (envelope);
+  sealed = g_malloc (NONCE_BYTES + KEY_BYTES + TAG_BYTES);
+  randombytes_buf (sealed, NONCE_BYTES);
+  crypto_aead_xchacha20poly1305_ietf_encrypt (sealed + NONCE_BYTES, &sealed_len,
+                                              self->master_key, KEY_BYTES,
+                                              (const guint8 *) ad, strlen (ad),
+                                              NULL, sealed, wrapping_key);
+  sodium_free (wrapping_key);
+  envelope->sealed = g_bytes_new (sealed, NONCE_BYTES + sealed_len);
+
+  return g_steal_pointer (&envelope);
+}
+
+static void
+derive_audit_key (MpVault *self)
+{
+  self->audit_key = secure_key_new ();
+  crypto_kdf_derive_from_key (self->audit_key, KEY_BYTES, AUDIT_SUBKEY, "mpaudit_", self->master_key);
+}
+
+static GBytes *
+seal_with (const guint8  *key,
+           const char    *ad,
+           const void    *data,
+           gsize          length)
+{
+  gsize total = NONCE_BYTES + length + TAG_BYTES;
+  guint8 *out = g_malloc (total);
+  unsigned long long out_len = 0;
+
+  randombytes_buf (out, NONCE_BYTES);
+  crypto_aead_xchacha20poly1305_ietf_encrypt (out + NONCE_BYTES, &out_len, data, length,
+                                              (const guint8 *) ad, strlen (ad), NULL, out, key);
+  return g_bytes_new_take (out, NONCE_BYTES + out_len);
+}
+
+static GBytes *
+open_with (const guint8  *key,
+           const char    *ad,
+           GBytes        *sealed,
+           GError       **error)
+{
+  gsize sealed_len = 0;
+  const guint8 *data = g_bytes_get_data (sealed, &sealed_len);
+  guint8 *out;
+  unsigned long long out_len = 0;
+
+  if (sealed_len < NONCE_BYTES + TAG_BYTES)
+    goto tampered;
+
+  out = g_malloc (sealed_len - NONCE_BYTES - TAG_BYTES + 1);
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt (out, &out_len, NULL,
+                                                  data + NONCE_BYTES, sealed_len - NONCE_BYTES,
+                                                  (const guint8 *) ad, strlen (ad),
+                                                  data, key) != 0)
+    {
+      g_free (out);
+      goto tampered;
+    }
+  out[out_len] = '\0';
+  return g_bytes_new_take (out, out_len);
+
+tampered:
+  g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
+                       _("Stored confidential data failed its integrity check: "
+                         "it was changed or moved outside Meldpunt."));
+  return NULL;
+}
+
+static void
+mp_vault_finalize (GObject *object)
+{
+  MpVault *self = MP_VAULT (object);
+
+  mp_vault_lock (self);
+  g_clear_pointer (&self->case_keys, g_hash_table_unref);
+  g_mutex_clear (&self->mutex);
+
+  G_OBJECT_CLASS (mp_vault_parent_class)->finalize (object);
+}
+
+static void
+mp_vault_class_init (MpVaultClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mp_vault_finalize;
+}
+
+static void
+mp_vault_init (MpVault *self)
+{
+  g_mutex_init (&self->mutex);
+  self->case_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, secure_free);
+}
+
+MpVault *
+mp_vault_new (void)
+{
+  return g_object_new (MP_TYPE_VAULT, NULL);
+}
+
+gboolean
+mp_vault_is_unlocked (MpVault *self)
+{
+  gboolean unlocked;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
+
+  g_mutex_lock (&self->mutex);
+  unlocked = self->master_key != NULL;
+  g_mutex_unlock (&self->mutex);
+  return unlocked;
+}
+
+/**
+ * mp_vault_lock:
+ *
+ * Wipes the master key, the audit key and every case key.
+ */
+void
+mp_vault_lock (MpVault *self)
+{
+  g_return_if_fail (MP_IS_VAULT (self));
+
+  g_mutex_lock (&self->mutex);
+  /* sodium_free() zeroes the memory before releasing it. */
+  g_clear_pointer (&self->master_key, sodium_free);
+  g_clear_pointer (&self->audit_key, sodium_free);
+  g_hash_table_remove_all (self->case_keys);
+  g_mutex_unlock (&self->mutex);
+}
+
+MpVaultEnvelope *
+mp_vault_create (MpVault     *self,
+                 const char  *passphrase,
+                 GError     **error)
+{
+  MpVaultEnvelope *envelope;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
+  g_return_val_if_fail (passphrase != NULL, NULL);
+
+  if (*passphrase == '\0')
+    {
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WEAK_PASSPHRASE,
+                           _("The passphrase is empty."));
+      return NULL;
+    }
+
+  mp_vault_lock (self);
+  g_mutex_lock (&self->mutex);
+  self->master_key = secure_key_new ();
+  crypto_aead_xchacha20poly1305_ietf_keygen (self->master_key);
+  envelope = wrap_master_key (self, passphrase, error);
+  if (envelope != NULL)
+    derive_audit_key (self);
+  else
+    g_clear_pointer (&self->master_key, sodium_free);
+  g_mutex_unlock (&self->mutex);
+
+  return envelope;
+}
+
+gboolean
+mp_vault_unlock (MpVault                *self,
+                 const char             *passphrase,
+                 const MpVaultEnvelope  *envelope,
+                 GError                **error)
+{
+  guint8 *wrapping_key;
+  guint8 *master_key;
+  g_autofree char *ad = NULL;
+  gsize sealed_len = 0;
+  const guint8 *sealed;
+  unsigned long long key_len = 0;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+  g_return_val_if_fail (envelope != NULL, FALSE);
+
+  sealed = g_bytes_get_data (envelope->sealed, &sealed_len);
+  if (sealed_len != NONCE_BYTES + KEY_BYTES + TAG_BYTES)
+    {
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED,
+                           _("The stored master key is damaged."));
+      return FALSE;
+    }
+
+  wrapping_key = secure_key_new ();
+  if (!derive_wrapping_key (passphrase, envelope, wrapping_key, error))
+    {
+      sodium_free (wrapping_key);
+      return FALSE;
+    }
+
+  ad = envelope_ad (envelope);
+  master_key = secure_key_new ();
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt (master_key, &key_len, NULL,
+                                                  sealed + NONCE_BYTES, sealed_len - NONCE_BYTES,
+                                                  (const guint8 *) ad, strlen (ad),
+                                                  sealed, wrapping_key) != 0)
+    {
+      sodium_free (wrapping_key);
+      sodium_free (master_key);
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE,
+                           _("The passphrase is not correct."));
+      return FALSE;
+    }
+  sodium_free (wrapping_key);
+
+  mp_vault_lock (self);
+  g_mutex_lock (&self->mutex);
+  self->master_key = master_key;
+  derive_audit_key (self);
+  g_mutex_unlock (&self->mutex);
+
+  return TRUE;
+}
+
+MpVaultEnvelope *
+mp_vault_rewrap (MpVault     *self,
+                 const char  *new_passphrase,
+                 GError     **error)
+{
+  MpVaultEnvelope *envelope = NULL;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
+  g_return_val_if_fail (new_passphrase != NULL, NULL);
+
+  if (*new_passphrase == '\0')
+    {
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WEAK_PASSPHRASE,
+                           _("The passphrase is empty."));
+      return NULL;
+    }
+
+  g_mutex_lock (&self->mutex);
+  if (self->master_key == NULL)
+    g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_LOCKED, _("The desk is locked."));
+  else
+    envelope = wrap_master_key (self, new_passphrase, error);
+  g_mutex_unlock (&self->mutex);
+
+  return envelope;
+}
+
+static char *
+case_key_ad (gint64 key_id)
+{
+  return g_strdup_printf ("meldpunt|case-key|v1|%" G_GINT64_FORMAT, key_id);
+}
+
+static gboolean
+require_unlocked (MpVault  *self,
+                  GError  **error)
+{
+  if (self->master_key != NULL)
+    return TRUE;
+  g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_LOCKED, _("The desk is locked."));
+  return FALSE;
+}
+
+GBytes *
+mp_vault_new_case_key (MpVault  *self,
+                       gint64    key_id,
+                       GError  **error)
+{
+  g_autofree char *ad = case_key_ad (key_id);
+  guint8 *key;
+  GBytes *wrapped = NULL;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  if (require_unlocked (self, error))
+    {
+      key = secure_key_new ();
+      crypto_aead_xchacha20poly1305_ietf_keygen (key);
+      wrapped = seal_with (self->master_key, ad, key, KEY_BYTES);
+      g_hash_table_replace (self->case_keys, g_memdup2 (&key_id, sizeof key_id), key);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return wrapped;
+}
+
+gboolean
+mp_vault_load_case_key (MpVault  *self,
+                        gint64    key_id,
+                        GBytes   *wrapped,
+                        GError  **error)
+{
+  g_autofree char *ad = case_key_ad (key_id);
+  g_autoptr(GBytes) plain = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (wrapped != NULL, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  if (g_hash_table_contains (self->case_keys, &key_id))
+    ok = TRUE;
+  else if (require_unlocked (self, error) &&
+           (plain = open_with (self->master_key, ad, wrapped, error)) != NULL)
+    {
+      if (g_bytes_get_size (plain) == KEY_BYTES)
+        {
+          guint8 *key = secure_key_new ();
+
+          memcpy (key, g_bytes_get_data (plain, NULL), KEY_BYTES);
+          g_hash_table_replace (self->case_keys, g_memdup2 (&key_id, sizeof key_id), key);
+          ok = TRUE;
+        }
+      else
+        g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
+                             _("A stored case key is damaged."));
+      /* The plaintext copy of the key lives in ordinary memory: wipe it. */
+      sodium_memzero ((void *) g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return ok;
+}
+
+gboolean
+mp_vault_has_case_key (MpVault *self,
+                       gint64   key_id)
+{
+  gboolean has;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
+
+  g_mutex_lock (&self->mutex);
+  has = g_hash_table_contains (self->case_keys, &key_id);
+  g_mutex_unlock (&self->mutex);
+  return has;
+}
+
+void
+mp_vault_forget_case_key (MpVault *self,
+                          gint64   key_id)
+{
+  g_return_if_fail (MP_IS_VAULT (self));
+
+  g_mutex_lock (&self->mutex);
+  g_hash_table_remove (self->case_keys, &key_id);
+  g_mutex_unlock (&self->mutex);
+}
+
+static char *
+field_ad (gint64      key_id,
+          const char *table,
+          const char *column,
+          gint64      row_id)
+{
+  return g_strdup_printf ("meldpunt|field|v1|%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
+                          table, column, row_id, key_id);
+}
+
+static const guint8 *
+lookup_case_key (MpVault  *self,
+                 gint64    key_id,
+                 GError  **error)
+{
+  const guint8 *key;
+
+  if (!require_unlocked (self, error))
+    return NULL;
+  key = g_hash_table_lookup (self->case_keys, &key_id);
+  if (key == NULL)
+    g_set_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED,
+                 _("The key of this case is not available."));
+  return key;
+}
+
+GBytes *
+mp_vault_seal (MpVault     *self,
+               gint64       key_id,
+               const char  *table,
+               const char  *column,
+               gint64       row_id,
+               const void  *data,
+               gsize        length,
+               GError     **error)
+{
+  g_autofree char *ad = field_ad (key_id, table, column, row_id);
+  const guint8 *key;
+  GBytes *sealed = NULL;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  g_mutex_lock (&self->mutex);
+  if ((key = lookup_case_key (self, key_id, error)) != NULL)
+    sealed = seal_with (key, ad, data != NULL ? data : "", length);
+  g_mutex_unlock (&self->mutex);
+
+  return sealed;
+}
+
+GBytes *
+mp_vault_open (MpVault     *self,
+               gint64       key_id,
+               const char  *table,
+               const char  *column,
+               gint64       row_id,
+               GBytes      *sealed,
+               GError     **error)
+{
+  g_autofree char *ad = field_ad (key_id, table, column, row_id);
+  const guint8 *key;
+  GBytes *plain = NULL;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
+  g_return_val_if_fail (sealed != NULL, NULL);
+
+  g_mutex_lock (&self->mutex);
+  if ((key = lookup_case_key (self, key_id, error)) != NULL)
+    plain = open_with (key, ad, sealed, error);
+  g_mutex_unlock (&self->mutex);
+
+  return plain;
+}
+
+GBytes *
+mp_vault_seal_stream (MpVault     *self,
+                      gint64       key_id,
+                      const char  *table,
+                      gint64       row_id,
+                      GBytes      *content,
+                      GError     **error)
+{
+  g_autofree char *ad = field_ad (key_id, table, "content", row_id);
+  crypto_secretstream_xchacha20poly1305_state state;
+  const guint8 *key;
+  const guint8 *data;
+  gsize length = 0;
+  gsize offset = 0;
+  GByteArray *out;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
+  g_return_val_if_fail (content != NULL, NULL);
+
+  g_mutex_lock (&self->mutex);
+  key = lookup_case_key (self, key_id, error);
+  if (key == NULL)
+    {
+      g_mutex_unlock (&self->mutex);
+      return NULL;
+    }
+
+  data = g_bytes_get_data (content, &length);
+  out = g_byte_array_sized_new (crypto_secretstream_xchacha20poly1305_HEADERBYTES + length +
+                                (length / STREAM_CHUNK + 1) * crypto_secretstream_xchacha20poly1305_ABYTES);
+  g_byte_array_set_size (out, crypto_secretstream_xchacha20poly1305_HEADERBYTES);
+  crypto_secretstream_xchacha20poly1305_init_push (&state, out->data, key);
+  g_mutex_unlock (&self->mutex);
+
+  do
+    {
+      gsize chunk = MIN (STREAM_CHUNK, length - offset);
+      gboolean last = offset + chunk >= length;
+      guint old_len = out->len;
+
+      g_byte_array_set_size (out, old_len + chunk + crypto_secretstream_xchacha20poly1305_ABYTES);
+      /* The location is bound into the first chunk only; the stream chains the rest. */
+      crypto_secretstream_xchacha20poly1305_push (&state, out->data + old_len, NULL,
+                                                  data + offset, chunk,
+                                                  offset == 0 ? (const guint8 *) ad : NULL,
+                                                  offset == 0 ? strlen (ad) : 0,
+                                                  last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
+      offset += chunk;
+    }
+  while (offset < length);
+
+  sodium_memzero (&state, sizeof state);
+  return g_byte_array_free_to_bytes (out);
+}
+
+GBytes *
+mp_vault_open_stream (MpVault     *self,
+                      gint64       key_id,
+                      const char  *table,
+                      gint64       row_id,
+                      GBytes      *sealed,
+                      GError     **error)
+{
+  g_autofree char *ad = field_ad (key_id, table, "content", row_id);
+  crypto_secretstream_xchacha20poly1305_state state;
+  const guint8 *key;
+  const guint8 *data;
+  gsize length = 0;
+  gsize offset = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  gboolean final = FALSE;
+  gboolean init_ok;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
+  g_return_val_if_fail (sealed != NULL, NULL);
+
+  data = g_bytes_get_data (sealed, &length);
+
+  g_mutex_lock (&self->mutex);
+  key = lookup_case_key (self, key_id, error);
+  init_ok = key != NULL && length >= offset &&
+            crypto_secretstream_xchacha20poly1305_init_pull (&state, data, key) == 0;
+  g_mutex_unlock (&self->mutex);
+  if (key == NULL)
+    return NULL;
+  if (!init_ok)
+    goto tampered;
+
+  while (offset < length && !final)
+    {
+      gsize chunk = MIN (STREAM_CHUNK + crypto_secretstream_xchacha20poly1305_ABYTES, length - offset);
+      guint old_len = out->len;
+      unsigned long long plain_len = 0;
+      guint8 tag = 0;
+
+      if (chunk < crypto_secretstream_xchacha20poly1305_ABYTES)
+        goto tampered;
+      g_byte_array_set_size (out, old_len + chunk);
+      if (crypto_secretstream_xchacha20poly1305_pull (&state, out->data + old_len, &plain_len, &tag,
+                                                      data + offset, chunk,
+                                                      old_len == 0 && offset == crypto_secretstream_xchacha20poly1305_HEADERBYTES
+                                                        ? (const guint8 *) ad : NULL,
+                                                      offset == crypto_secretstream_xchacha20poly1305_HEADERBYTES
+                                                        ? strlen (ad) : 0) != 0)
+        goto tampered;
+      g_byte_array_set_size (out, old_len + plain_len);
+      offset += chunk;
+      final = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
+    }
+
+  /* A stream cut short, or with data after its final chunk, is refused. */
+  if (!final || offset != length)
+    goto tampered;
+
+  sodium_memzero (&state, sizeof state);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+
+tampered:
+  sodium_memzero (&state, sizeof state);
+  g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
+                       _("A stored attachment failed its integrity check: "
+                         "it was changed or cut short outside Meldpunt."));
+  return NULL;
+}
+
+gboolean
+mp_vault_audit_mac (MpVault       *self,
+                    const void    *data,
+                    gsize          length,
+                    const guint8  *previous,
+                    guint8         out[MP_VAULT_MAC_BYTES],
+                    GError       **error)
+{
+  crypto_generichash_state state;
+  gboolean ok;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
+
+  g_mutex_lock (&self->mutex);
+  ok = require_unlocked (self, error);
+  if (ok)
+    {
+      static const guint8 genesis[MP_VAULT_MAC_BYTES] = { 0 };
+
+      crypto_generichash_init (&state, self->audit_key, KEY_BYTES, MP_VAULT_MAC_BYTES);
+      crypto_generichash_update (&state, previous != NULL ? previous : genesis, MP_VAULT_MAC_BYTES);
+      crypto_generichash_update (&state, data, length);
+      crypto_generichash_final (&state, out, MP_VAULT_MAC_BYTES);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return ok;
+}

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define MP_VAULT_MAC_BYTES 32
+
+/* How the passphrase was stretched: stored beside the wrapped master key and
+ * bound into its associated data, so it cannot be swapped for weaker values. */
+typedef struct
+{
+  guint64  opslimit;
+  guint64  memlimit;
+  gint     alg;
+  GBytes  *salt;
+  GBytes  *sealed;   /* nonce || wrapped master key */
+} MpVaultEnvelope;
+
+void             mp_vault_envelope_free (MpVaultEnvelope *envelope);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpVaultEnvelope, mp_vault_envelope_free)
+
+#define MP_TYPE_VAULT (mp_vault_get_type ())
+G_DECLARE_FINAL_TYPE (MpVault, mp_vault, MP, VAULT, GObject)
+
+MpVault         *mp_vault_new                (void);
+gboolean         mp_vault_is_unlocked        (MpVault          *self);
+void             mp_vault_lock               (MpVault          *self);
+
+/* Makes a new random master key and wraps it under @passphrase.
+ * Returns: (transfer full): the envelope to store. */
+MpVaultEnvelope *mp_vault_create             (MpVault          *self,
+                                              const char       *passphrase,
+                                              GError          **error);
+gboolean         mp_vault_unlock             (MpVault          *self,
+                                              const char       *passphrase,
+                                              const MpVaultEnvelope *envelope,
+                                              GError          **error);
+/* Wraps the unlocked master key under a new passphrase. Case keys and
+ * ciphertexts stay as they are. Returns: (transfer full). */
+MpVaultEnvelope *mp_vault_rewrap             (MpVault          *self,
+                                              const char       *new_passphrase,
+                                              GError          **error);
+
+/* Case keys: a random key per case, wrapped by the master key.
+ * Returns: (transfer full): the wrapped key to store. */
+GBytes          *mp_vault_new_case_key       (MpVault          *self,
+                                              gint64            key_id,
+                                              GError          **error);
+gboolean         mp_vault_load_case_key      (MpVault          *self,
+                                              gint64            key_id,
+                                              GBytes           *wrapped,
+                                              GError          **error);
+gboolean         mp_vault_has_case_key       (MpVault          *self,
+                                              gint64            key_id);
+void             mp_vault_forget_case_key    (MpVault          *self,
+                                              gint64            key_id);
+
+/* Field encryption, bound to where the ciphertext lives.
+ * Returns: (transfer full): nonce || ciphertext. */
+GBytes          *mp_vault_seal               (MpVault          *self,
+                                              gint64            key_id,
+                                              const char       *table,
+                                              const char       *column,
+                                              gint64            row_id,
+                                              const void       *data,
+                                              gsize             length,
+                                              GError          **error);
+/* Returns: (transfer full): the plaintext, NUL-terminated past its length. */
+GBytes          *mp_vault_open               (MpVault          *self,
+                                              gint64            key_id,
+                                              const char       *table,
+                                              const char       *column,
+                                              gint64            row_id,
+                                              GBytes           *sealed,
+                                              GError          **error);
+
+/* Attachment contents, as a secretstream with a final tag.
+ * Returns: (transfer full): header || chunks. */
+GBytes          *mp_vault_seal_stream        (MpVault          *self,
+                                              gint64            key_id,
+                                              const char       *table,
+                                              gint64            row_id,
+                                              GBytes           *content,
+                                              GError          **error);
+GBytes          *mp_vault_open_stream        (MpVault          *self,
+                                              gint64            key_id,
+                                              const char       *table,
+                                              gint64            row_id,
+                                              GBytes           *sealed,
+                                              GError          **error);
+
+/* Keyed BLAKE2b over @data and @previous (may be NULL), for the audit chain. */
+gboolean         mp_vault_audit_mac          (MpVault          *self,
+                                              const void       *data,
+                                              gsize             length,
+                                              const guint8     *previous,
+                                              guint8            out[MP_VAULT_MAC_BYTES],
+                                              GError          **error);
+
+/* TRUE when MELDPUNT_TEST_CHEAP_KDF is set: tests use cheap key derivation
+ * for new databases. The defaults are never weakened. */
+gboolean         mp_vault_uses_test_kdf      (void);
+
+G_END_DECLS

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "mp-application.h"
+#include "mp-hardening.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(MpApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (!mp_hardening_init ())
+    {
+      g_printerr ("meldpunt: %s\n", _("The encryption library could not start."));
+      return 1;
+    }
+
+  app = mp_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

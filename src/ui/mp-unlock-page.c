@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mp-unlock-page.h"
+
+struct _MpUnlockPage
+{
+  AdwBin        parent_instance;
+
+  MpStore      *store;
+  gboolean      busy;
+
+  AdwStatusPage *status_page;
+  AdwEntryRow  *passphrase_row;
+  GtkLabel     *problem_label;
+  GtkButton    *unlock_button;
+  GtkSpinner   *spinner;
+};
+
+G_DEFINE_FINAL_TYPE (MpUnlockPage, mp_unlock_page, ADW_TYPE_BIN)
+
+enum {
+  UNLOCKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+set_busy (MpUnlockPage *self,
+          gboolean      busy)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
+
+  self->busy = busy;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button), !busy && *text != '\0');
+}
+
+static void
+on_passphrase_changed_cb (MpUnlockPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->passphrase_row), "error");
+  set_busy (self, self->busy);
+}
+
+static void
+unlock_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(MpUnlockPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!mp_store_unlock_finish (MP_STORE (object), result, &error))
+    {
+      gtk_label_set_label (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->passphrase_row), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
+  g_signal_emit (self, signals[UNLOCKED], 0);
+}
+
+static void
+on_unlock_clicked_cb (MpUnlockPage *self)
+{
+  const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
+
+  if (self->busy || self->store == NULL || *passphrase == '\0')
+    return;
+
+  set_busy (self, TRUE);
+  mp_store_unlock_async (self->store, passphrase, NULL, unlock_done_cb, g_object_ref (self));
+}
+
+static void
+mp_unlock_page_dispose (GObject *object)
+{
+  MpUnlockPage *self = MP_UNLOCK_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_UNLOCK_PAGE);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (mp_unlock_page_parent_class)->dispose (object);
+}
+
+static void
+mp_unlock_page_class_init (MpUnlockPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = mp_unlock_page_dispose;
+
+  signals[UNLOCKED] = g_signal_new ("unlocked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-unlock-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpUnlockPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, MpUnlockPage, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, MpUnlockPage, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, MpUnlockPage, unlock_button);
+  gtk_widget_class_bind_template_child (widget_class, MpUnlockPage, spinner);
+  gtk_widget_class_bind_template_callback (widget_class, on_unlock_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_passphrase_changed_cb);
+}
+
+static void
+mp_unlock_page_init (MpUnlockPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+mp_unlock_page_set_store (MpUnlockPage *self,
+                          MpStore      *store)
+{
+  g_return_if_fail (MP_IS_UNLOCK_PAGE (self));
+
+  g_set_object (&self->store, store);
+  if (store != NULL && mp_store_get_organisation (store) != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("%s Desk Locked"), mp_store_get_organisation (store));
+
+      adw_status_page_set_title (self->status_page, title);
+    }
+}
+
+void
+mp_unlock_page_reset (MpUnlockPage *self)
+{
+  g_return_if_fail (MP_IS_UNLOCK_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+}

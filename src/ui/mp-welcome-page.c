@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mp-welcome-page.h"
+
+struct _MpWelcomePage
+{
+  AdwBin        parent_instance;
+
+  MpStore      *store;
+  gboolean      busy;
+
+  AdwEntryRow  *organisation_row;
+  AdwEntryRow  *passphrase_row;
+  AdwEntryRow  *repeat_row;
+  GtkLabel     *problem_label;
+  GtkButton    *create_button;
+  GtkSpinner   *spinner;
+};
+
+G_DEFINE_FINAL_TYPE (MpWelcomePage, mp_welcome_page, ADW_TYPE_BIN)
+
+enum {
+  CREATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  char *organisation;
+  char *passphrase;
+} CreateData;
+
+static void
+create_data_free (CreateData *data)
+{
+  g_free (data->organisation);
+  if (data->passphrase != NULL)
+    memset (data->passphrase, 0, strlen (data->passphrase));
+  g_free (data->passphrase);
+  g_free (data);
+}
+
+static void
+show_problem (MpWelcomePage *self,
+              const char    *problem)
+{
+  gtk_label_set_label (self->problem_label, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
+}
+
+static void
+update_sensitivity (MpWelcomePage *self)
+{
+  const char *organisation = gtk_editable_get_text (GTK_EDITABLE (self->organisation_row));
+  const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
+  const char *repeat = gtk_editable_get_text (GTK_EDITABLE (self->repeat_row));
+  gboolean mismatch = *repeat != '\0' && g_strcmp0 (passphrase, repeat) != 0;
+  g_autofree char *trimmed = g_strstrip (g_strdup (organisation));
+
+  if (mismatch)
+    gtk_widget_add_css_class (GTK_WIDGET (self->repeat_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->repeat_row), "error");
+  show_problem (self, mismatch ? _("The two passphrases are not the same.") : NULL);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button),
+                            !self->busy && *trimmed != '\0' && *passphrase != '\0' &&
+                            g_strcmp0 (passphrase, repeat) == 0);
+}
+
+static void
+on_input_changed_cb (MpWelcomePage *self)
+{
+  update_sensitivity (self);
+}
+
+static void
+set_busy (MpWelcomePage *self,
+          gboolean       busy)
+{
+  self->busy = busy;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->organisation_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->repeat_row), !busy);
+  update_sensitivity (self);
+}
+
+static void
+create_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  MpWelcomePage *self = source_object;
+  CreateData *data = task_data;
+  GError *error = NULL;
+
+  /* Key derivation takes a second or more: never on the main thread. */
+  if (mp_store_initialise (self->store, data->organisation, data->passphrase, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+create_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  MpWelcomePage *self = MP_WELCOME_PAGE (object);
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_problem (self, error->message);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->repeat_row), "");
+  g_signal_emit (self, signals[CREATED], 0);
+}
+
+static void
+on_create_clicked_cb (MpWelcomePage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  CreateData *data;
+
+  if (self->busy || self->store == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (self->create_button)))
+    return;
+
+  data = g_new0 (CreateData, 1);
+  data->organisation = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organisation_row)));
+  data->passphrase = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
+
+  set_busy (self, TRUE);
+  task = g_task_new (self, NULL, create_done_cb, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) create_data_free);
+  g_task_run_in_thread (task, create_thread);
+}
+
+static void
+mp_welcome_page_dispose (GObject *object)
+{
+  MpWelcomePage *self = MP_WELCOME_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_WELCOME_PAGE);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (mp_welcome_page_parent_class)->dispose (object);
+}
+
+static void
+mp_welcome_page_class_init (MpWelcomePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = mp_welcome_page_dispose;
+
+  signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpWelcomePage, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, MpWelcomePage, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, MpWelcomePage, repeat_row);
+  gtk_widget_class_bind_template_child (widget_class, MpWelcomePage, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, MpWelcomePage, create_button);
+  gtk_widget_class_bind_template_child (widget_class, MpWelcomePage, spinner);
+  gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_clicked_cb);
+}
+
+static void
+mp_welcome_page_init (MpWelcomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+mp_welcome_page_set_store (MpWelcomePage *self,
+                           MpStore       *store)
+{
+  g_return_if_fail (MP_IS_WELCOME_PAGE (self));
+  g_set_object (&self->store, store);
+}
