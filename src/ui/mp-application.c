@@ -52,8 +52,28 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  static const char *developers[] = { "The Meldpunt developers", NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", _("Meldpunt"),
+                         "application-icon", APPLICATION_ID,
+                         "comments", _("Vulnerability disclosure desk"),
+                         "version", PACKAGE_VERSION,
+                         "developers", developers,
+                         "translator-credits", _("translator-credits"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
+  { "about", about_activated },
 };
 
 static void

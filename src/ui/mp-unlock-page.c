@@ -90,6 +90,14 @@ mp_unlock_page_dispose (GObject *object)
 {
   MpUnlockPage *self = MP_UNLOCK_PAGE (object);
 
+  /* AdwBin unparents its child itself; let it go first. */
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+
+  /* AdwBin unparents its child itself; let it go first. */
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_UNLOCK_PAGE);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (mp_unlock_page_parent_class)->dispose (object);

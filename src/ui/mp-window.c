@@ -5,86 +5,118 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-case-list.h"
+#include "mp-case-page.h"
+#include "mp-intake-dialog.h"
+#include "mp-overview-page.h"
+#include "mp-preferences-window.h"
+#include "mp-ui-util.h"
 #include "mp-unlock-page.h"
 #include "mp-welcome-page.h"
-#include "mp-window.h"
+#include "mp-window-private.h"
 
 struct _MpWindow
 {
   AdwApplicationWindow  parent_instance;
 
   MpStore              *store;
+  MpIntakeDialog       *intake;        /* weak */
+  gint64                last_activity;
+  guint                 idle_source;
+  gulong                screensaver_id;
 
-  AdwWindowTitle       *window_title;
-  GtkButton            *lock_button;
+  AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwStatusPage        *problem_page;
   MpWelcomePage        *welcome_page;
   MpUnlockPage         *unlock_page;
-  GtkListView          *case_list;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  AdwLeaflet           *leaflet;
+  MpCaseList           *case_list;
+  MpCasePage           *case_page;
+  MpOverviewPage       *overview_page;
 };
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+static gboolean
+is_unlocked (MpWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_item_set_child (item, box);
+  return self->store != NULL && !mp_store_is_locked (self->store) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "desk") == 0;
 }
 
 static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
+update_actions (MpWindow *self)
 {
-  MpCase *kase = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_last_child (box);
-  g_autofree char *text = g_strdup_printf ("%s  %s", mp_case_get_reference (kase),
-                                           mp_case_get_title (kase));
+  gboolean unlocked = is_unlocked (self);
 
-  gtk_label_set_label (GTK_LABEL (title), text);
-  gtk_label_set_label (GTK_LABEL (subtitle), mp_case_get_status (kase));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-report", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", unlocked);
 }
 
 static void
-show_cases (MpWindow *self)
+show_desk (MpWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection *selection;
+  GSettings *settings = mp_ui_get_settings ();
+  g_autofree char *actor = mp_preferences_dup_handler_name ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  selection = gtk_no_selection_new (g_object_ref (mp_store_get_cases (self->store)));
-  gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-  gtk_list_view_set_factory (self->case_list, factory);
+  mp_store_set_actor (self->store, actor);
+  mp_case_list_set_model (self->case_list, mp_store_get_cases (self->store));
+  mp_case_page_set_store (self->case_page, self->store);
+  mp_overview_page_set_store (self->overview_page, self->store);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, mp_store_get_organisation (self->store));
+  gtk_stack_set_visible_child_name (self->stack, "desk");
+  if (settings != NULL)
+    {
+      g_autofree char *view = g_settings_get_string (settings, "last-view");
 
-  adw_window_title_set_subtitle (self->window_title, mp_store_get_organisation (self->store));
-  gtk_widget_set_visible (GTK_WIDGET (self->lock_button), TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "cases");
+      if (g_strcmp0 (view, "overview") == 0 || g_strcmp0 (view, "cases") == 0)
+        adw_view_stack_set_visible_child_name (self->view_stack, view);
+    }
+  self->last_activity = g_get_monotonic_time ();
+  update_actions (self);
 }
 
 static void
 on_unlocked_cb (MpWindow *self)
 {
-  show_cases (self);
+  show_desk (self);
+}
+
+static void
+lock_desk (MpWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->store == NULL || mp_store_is_locked (self->store))
+    return;
+
+  /* Close every window that shows case data before the keys go. */
+  if (self->intake != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->intake));
+  if (application != NULL)
+    {
+      GList *windows = g_list_copy (gtk_application_get_windows (application));
+
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (l->data != self && gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+          gtk_window_destroy (l->data);
+      g_list_free (windows);
+    }
+
+  mp_case_page_set_case (self->case_page, NULL);
+  mp_case_page_clear_temp (self->case_page);
+  mp_case_list_set_model (self->case_list, NULL);
+  mp_overview_page_set_store (self->overview_page, NULL);
+  mp_store_lock (self->store);
+  mp_unlock_page_set_store (self->unlock_page, self->store);
+  gtk_stack_set_visible_child_name (self->stack, "unlock");
+  mp_unlock_page_reset (self->unlock_page);
+  update_actions (self);
 }
 
 static void
@@ -92,17 +124,137 @@ lock_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
+  lock_desk (MP_WINDOW (widget));
+}
+
+static void
+on_intake_created_cb (MpWindow       *self,
+                      MpCase         *kase,
+                      MpIntakeDialog *dialog)
+{
+  g_autofree char *message = g_strdup_printf (_("Report logged as %s"), mp_case_get_reference (kase));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  mp_case_list_refresh (self->case_list);
+  mp_case_list_select (self->case_list, kase);
+  mp_case_page_set_case (self->case_page, kase);
+  adw_leaflet_set_visible_child_name (self->leaflet, "case");
+  mp_overview_page_update (self->overview_page);
+}
+
+static void
+new_report_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
   MpWindow *self = MP_WINDOW (widget);
 
-  if (self->store == NULL || mp_store_is_locked (self->store))
+  if (!is_unlocked (self))
     return;
+  if (self->intake != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->intake));
+      return;
+    }
+  self->intake = mp_intake_dialog_new (GTK_WINDOW (self), self->store);
+  g_object_add_weak_pointer (G_OBJECT (self->intake), (gpointer *) &self->intake);
+  g_signal_connect_object (self->intake, "created", G_CALLBACK (on_intake_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->intake));
+}
 
-  gtk_list_view_set_model (self->case_list, NULL);
-  mp_store_lock (self->store);
-  gtk_widget_set_visible (GTK_WIDGET (self->lock_button), FALSE);
-  mp_unlock_page_set_store (self->unlock_page, self->store);
-  gtk_stack_set_visible_child_name (self->stack, "unlock");
-  mp_unlock_page_reset (self->unlock_page);
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  mp_case_list_start_search (self->case_list, NULL);
+}
+
+static void
+preferences_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  MpPreferencesWindow *preferences = mp_preferences_window_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (preferences, "changed", G_CALLBACK (mp_case_list_refresh), self->case_list,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+on_case_activated_cb (MpWindow *self,
+                      MpCase   *kase)
+{
+  if (mp_case_page_get_case (self->case_page) != kase)
+    mp_case_page_set_case (self->case_page, kase);
+  adw_leaflet_set_visible_child_name (self->leaflet, "case");
+}
+
+static void
+on_case_changed_cb (MpWindow *self)
+{
+  mp_case_list_refresh (self->case_list);
+  mp_overview_page_update (self->overview_page);
+}
+
+static void
+on_back_cb (MpWindow *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+on_folded_cb (MpWindow *self)
+{
+  mp_case_page_set_show_back (self->case_page, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+on_view_changed_cb (MpWindow *self)
+{
+  GSettings *settings = mp_ui_get_settings ();
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (view, "overview") == 0)
+    mp_overview_page_update (self->overview_page);
+  if (settings != NULL && view != NULL && is_unlocked (self))
+    g_settings_set_string (settings, "last-view", view);
+}
+
+static void
+note_activity (MpWindow *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+}
+
+static gboolean
+check_idle_cb (gpointer user_data)
+{
+  MpWindow *self = user_data;
+  guint minutes = mp_preferences_get_lock_timeout ();
+
+  if (minutes > 0 && is_unlocked (self) &&
+      g_get_monotonic_time () - self->last_activity > (gint64) minutes * 60 * G_USEC_PER_SEC)
+    lock_desk (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_screensaver_cb (MpWindow *self)
+{
+  gboolean active = FALSE;
+
+  g_object_get (gtk_window_get_application (GTK_WINDOW (self)), "screensaver-active", &active, NULL);
+  if (active)
+    lock_desk (self);
 }
 
 static void
@@ -129,6 +281,37 @@ open_store (MpWindow   *self,
       mp_unlock_page_set_store (self->unlock_page, self->store);
       gtk_stack_set_visible_child_name (self->stack, "unlock");
     }
+  update_actions (self);
+}
+
+static gboolean
+mp_window_close_request (GtkWindow *window)
+{
+  GSettings *settings = mp_ui_get_settings ();
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (mp_window_parent_class)->close_request (window);
+}
+
+static void
+mp_window_realize (GtkWidget *widget)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  GTK_WIDGET_CLASS (mp_window_parent_class)->realize (widget);
+  if (application != NULL && self->screensaver_id == 0)
+    self->screensaver_id = g_signal_connect_object (application, "notify::screensaver-active",
+                                                    G_CALLBACK (on_screensaver_cb), self,
+                                                    G_CONNECT_SWAPPED);
 }
 
 static void
@@ -136,6 +319,12 @@ mp_window_dispose (GObject *object)
 {
   MpWindow *self = MP_WINDOW (object);
 
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->intake != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->intake), (gpointer *) &self->intake);
+  self->intake = NULL;
+  if (self->case_page != NULL)
+    mp_case_page_clear_temp (self->case_page);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_WINDOW);
   if (self->store != NULL)
     mp_store_lock (self->store);
@@ -149,28 +338,77 @@ mp_window_class_init (MpWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = mp_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = mp_window_close_request;
+  widget_class->realize = mp_window_realize;
 
   g_type_ensure (MP_TYPE_WELCOME_PAGE);
   g_type_ensure (MP_TYPE_UNLOCK_PAGE);
+  g_type_ensure (MP_TYPE_CASE_LIST);
+  g_type_ensure (MP_TYPE_CASE_PAGE);
+  g_type_ensure (MP_TYPE_OVERVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, problem_page);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, case_list);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, case_page);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, overview_page);
   gtk_widget_class_bind_template_callback (widget_class, on_unlocked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-report", NULL, new_report_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 }
 
 static void
 mp_window_init (MpWindow *self)
 {
+  GSettings *settings = mp_ui_get_settings ();
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  mp_case_list_start_search (self->case_list, GTK_WIDGET (self));
+  mp_case_page_set_show_back (self->case_page, adw_leaflet_get_folded (self->leaflet));
+
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  /* Any key, pointer movement or click counts as activity for the idle lock. */
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (note_activity), self);
+  g_signal_connect_swapped (motion, "motion", G_CALLBACK (note_activity), self);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (note_activity), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  self->idle_source = g_timeout_add_seconds (20, check_idle_cb, self);
+
+  update_actions (self);
 }
 
 MpWindow *
@@ -181,6 +419,24 @@ mp_window_new (MpApplication *application,
 
   open_store (self, path);
   return self;
+}
+
+MpWindow *
+_mp_window_new_for_store (MpApplication *application,
+                          MpStore       *store)
+{
+  MpWindow *self = g_object_new (MP_TYPE_WINDOW, "application", application, NULL);
+
+  self->store = g_object_ref (store);
+  show_desk (self);
+  return self;
+}
+
+MpIntakeDialog *
+_mp_window_get_intake (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+  return self->intake;
 }
 
 MpStore *

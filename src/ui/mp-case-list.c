@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mp-case-list.h"
+#include "mp-case-row.h"
+#include "mp-ui-util.h"
+
+enum {
+  FILTER_OPEN,
+  FILTER_WAITING,
+  FILTER_OVERDUE,
+  FILTER_CLOSED,
+  FILTER_ALL,
+};
+
+struct _MpCaseList
+{
+  AdwBin              parent_instance;
+
+  GListModel         *cases;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkSingleSelection *selection;
+  GtkCustomFilter    *filter;
+  GtkCustomSorter    *sorter;
+  char               *needle;
+
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *filter_drop_down;
+  GtkDropDown        *sort_drop_down;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (MpCaseList, mp_case_list, ADW_TYPE_BIN)
+
+enum {
+  CASE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  MpCaseList *self = user_data;
+  MpCase *kase = item;
+  gboolean closed = mp_case_is_closed (kase);
+  gboolean keep;
+
+  switch (gtk_drop_down_get_selected (self->filter_drop_down))
+    {
+    case FILTER_OPEN:
+      keep = !closed;
+      break;
+    case FILTER_WAITING:
+      keep = g_strcmp0 (mp_case_get_status (kase), "waiting") == 0;
+      break;
+    case FILTER_OVERDUE:
+      keep = !closed && mp_case_get_next_due (kase) != 0 &&
+             mp_case_get_next_due (kase) < mp_time_now ();
+      break;
+    case FILTER_CLOSED:
+      keep = closed;
+      break;
+    case FILTER_ALL:
+    default:
+      keep = TRUE;
+      break;
+    }
+  return keep && mp_ui_case_matches (kase, self->needle);
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  MpCaseList *self = user_data;
+  MpCase *x = (MpCase *) a, *y = (MpCase *) b;
+
+  if (gtk_drop_down_get_selected (self->sort_drop_down) == 0)
+    {
+      gint64 dx = mp_case_get_next_due (x), dy = mp_case_get_next_due (y);
+
+      /* cases without a deadline go last */
+      if (dx != dy)
+        {
+          if (dx == 0)
+            return 1;
+          if (dy == 0)
+            return -1;
+          return dx < dy ? -1 : 1;
+        }
+    }
+  /* newest first */
+  if (mp_case_get_received_at (x) != mp_case_get_received_at (y))
+    return mp_case_get_received_at (x) > mp_case_get_received_at (y) ? -1 : 1;
+  return g_strcmp0 (mp_case_get_reference (y), mp_case_get_reference (x));
+}
+
+static void
+update_stack (MpCaseList *self)
+{
+  const char *page = "list";
+
+  if (self->cases == NULL || g_list_model_get_n_items (self->cases) == 0)
+    page = "empty";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0)
+    page = "no-results";
+  gtk_stack_set_visible_child_name (self->list_stack, page);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->filter_drop_down)),
+                          self->cases != NULL && g_list_model_get_n_items (self->cases) > 0);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (mp_case_row_new ()));
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  mp_case_row_set_case (MP_CASE_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  mp_case_row_set_case (MP_CASE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+on_search_changed_cb (MpCaseList *self)
+{
+  g_free (self->needle);
+  self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_stop_search_cb (MpCaseList *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_filter_changed_cb (MpCaseList *self)
+{
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_sort_changed_cb (MpCaseList *self)
+{
+  if (self->sorter != NULL)
+    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_activate_cb (MpCaseList *self,
+                guint       position)
+{
+  g_autoptr(MpCase) kase = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (kase != NULL)
+    g_signal_emit (self, signals[CASE_ACTIVATED], 0, kase);
+}
+
+static void
+on_selected_cb (MpCaseList *self)
+{
+  MpCase *kase = gtk_single_selection_get_selected_item (self->selection);
+
+  if (kase != NULL)
+    g_signal_emit (self, signals[CASE_ACTIVATED], 0, kase);
+}
+
+static void
+mp_case_list_dispose (GObject *object)
+{
+  MpCaseList *self = MP_CASE_LIST (object);
+
+  gtk_list_view_set_model (self->list_view, NULL);
+  /* AdwBin unparents its child itself; let it go first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_CASE_LIST);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->cases);
+  g_clear_pointer (&self->needle, g_free);
+  G_OBJECT_CLASS (mp_case_list_parent_class)->dispose (object);
+}
+
+static void
+mp_case_list_class_init (MpCaseListClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = mp_case_list_dispose;
+
+  signals[CASE_ACTIVATED] = g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, MP_TYPE_CASE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-case-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpCaseList, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, MpCaseList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MpCaseList, filter_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, MpCaseList, sort_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, MpCaseList, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, MpCaseList, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
+}
+
+static void
+mp_case_list_init (MpCaseList *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (GTK_SORTER (self->sorter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_model, "items-changed", G_CALLBACK (update_stack), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  update_stack (self);
+}
+
+void
+mp_case_list_set_model (MpCaseList *self,
+                        GListModel *cases)
+{
+  g_return_if_fail (MP_IS_CASE_LIST (self));
+
+  if (self->cases != NULL)
+    g_signal_handlers_disconnect_by_func (self->cases, update_stack, self);
+  g_set_object (&self->cases, cases);
+  if (cases != NULL)
+    g_signal_connect_object (cases, "items-changed", G_CALLBACK (update_stack), self,
+                             G_CONNECT_SWAPPED);
+  gtk_filter_list_model_set_model (self->filter_model, cases);
+  update_stack (self);
+}
+
+void
+mp_case_list_refresh (MpCaseList *self)
+{
+  g_return_if_fail (MP_IS_CASE_LIST (self));
+
+  /* Keep the open case selected while the order changes under it. */
+  {
+    gpointer selected = gtk_single_selection_get_selected_item (self->selection);
+    g_autoptr(MpCase) keep = selected != NULL ? g_object_ref (selected) : NULL;
+
+    g_signal_handlers_block_by_func (self->selection, on_selected_cb, self);
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+    if (keep != NULL)
+      mp_case_list_select (self, keep);
+    g_signal_handlers_unblock_by_func (self->selection, on_selected_cb, self);
+  }
+  update_stack (self);
+}
+
+void
+mp_case_list_start_search (MpCaseList *self,
+                           GtkWidget  *key_capture)
+{
+  g_return_if_fail (MP_IS_CASE_LIST (self));
+
+  if (key_capture != NULL)
+    gtk_search_bar_set_key_capture_widget (self->search_bar, key_capture);
+  else
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+}
+
+void
+mp_case_list_select (MpCaseList *self,
+                     MpCase     *kase)
+{
+  guint n;
+
+  g_return_if_fail (MP_IS_CASE_LIST (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MpCase) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (item == kase)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+void
+mp_case_list_set_filter (MpCaseList *self,
+                         guint       filter)
+{
+  g_return_if_fail (MP_IS_CASE_LIST (self));
+  gtk_drop_down_set_selected (self->filter_drop_down, filter);
+}
+
+guint
+mp_case_list_get_n_shown (MpCaseList *self)
+{
+  g_return_val_if_fail (MP_IS_CASE_LIST (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+}

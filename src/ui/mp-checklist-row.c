@@ -1,0 +1,491 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mp-checklist-row.h"
+#include "mp-ui-util.h"
+
+struct _MpChecklistRow
+{
+  GtkListBoxRow   parent_instance;
+
+  const MpUiItem *item;
+  gboolean        updating;
+  char           *saved_value;
+  char           *saved_note;
+
+  GtkWidget      *value_widget;   /* entry, drop-down or box of toggles */
+  GtkToggleButton *toggles[3];
+
+  GtkLabel       *title_label;
+  GtkLabel       *clause_label;
+  GtkLabel       *help_label;
+  GtkBox         *answer_box;
+  GtkLabel       *extra_label;
+  GtkEntry       *note_entry;
+  GtkLabel       *problem_label;
+  GtkLabel       *answered_label;
+};
+
+G_DEFINE_FINAL_TYPE (MpChecklistRow, mp_checklist_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  ANSWER_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const toggle_values[] = { "yes", "no", "unknown" };
+
+char *
+mp_checklist_row_dup_value (MpChecklistRow *self)
+{
+  g_return_val_if_fail (MP_IS_CHECKLIST_ROW (self), NULL);
+
+  switch (self->item->kind)
+    {
+    case MP_UI_ANSWER_YES_NO:
+    case MP_UI_ANSWER_YES_NO_UNKNOWN:
+      for (guint i = 0; i < 3; i++)
+        if (self->toggles[i] != NULL && gtk_toggle_button_get_active (self->toggles[i]))
+          return g_strdup (toggle_values[i]);
+      return NULL;
+
+    case MP_UI_ANSWER_CHOICE:
+      {
+        guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->value_widget));
+
+        if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+          return NULL;
+        return g_strdup (self->item->choices[selected - 1].value);
+      }
+
+    case MP_UI_ANSWER_TEXT:
+    case MP_UI_ANSWER_DATE:
+    case MP_UI_ANSWER_CVSS:
+    case MP_UI_ANSWER_AMOUNT:
+    default:
+      {
+        g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_widget)));
+
+        g_strstrip (text);
+        return *text != '\0' ? g_steal_pointer (&text) : NULL;
+      }
+    }
+}
+
+void
+mp_checklist_row_show_problem (MpChecklistRow *self,
+                               const char     *problem)
+{
+  g_return_if_fail (MP_IS_CHECKLIST_ROW (self));
+
+  gtk_label_set_label (self->problem_label, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
+  if (self->value_widget != NULL && GTK_IS_ENTRY (self->value_widget))
+    {
+      if (problem != NULL)
+        gtk_widget_add_css_class (self->value_widget, "error");
+      else
+        gtk_widget_remove_css_class (self->value_widget, "error");
+    }
+}
+
+void
+mp_checklist_row_set_extra (MpChecklistRow *self,
+                            const char     *text)
+{
+  g_return_if_fail (MP_IS_CHECKLIST_ROW (self));
+
+  gtk_label_set_label (self->extra_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->extra_label), text != NULL && *text != '\0');
+}
+
+/* Checks the typed value; returns the value to store (normalised) or sets
+ * @problem. */
+static gboolean
+validate_value (MpChecklistRow  *self,
+                char           **value,
+                const char     **problem)
+{
+  static GRegex *amount;
+
+  *problem = NULL;
+  if (*value == NULL)
+    return TRUE;
+
+  switch (self->item->kind)
+    {
+    case MP_UI_ANSWER_DATE:
+      if (!mp_ui_parse_date (*value, NULL))
+        *problem = _("Write the date as year-month-day, for example 2026-03-31.");
+      break;
+
+    case MP_UI_ANSWER_AMOUNT:
+      for (char *p = *value; *p; p++)
+        if (*p == ',')
+          *p = '.';
+      if (amount == NULL)
+        amount = g_regex_new ("^[0-9]{1,7}(\\.[0-9]{1,2})?$", G_REGEX_OPTIMIZE, 0, NULL);
+      if (!g_regex_match (amount, *value, 0, NULL))
+        *problem = _("Write the amount in euros, for example 150 or 150.00.");
+      else
+        {
+          double euros = g_ascii_strtod (*value, NULL);
+          char buffer[32];
+
+          g_ascii_formatd (buffer, sizeof buffer, "%.2f", euros);
+          g_free (*value);
+          *value = g_strdup (buffer);
+        }
+      break;
+
+    case MP_UI_ANSWER_CVSS:
+      if (!g_str_has_prefix (*value, "CVSS:3.1/") && !g_str_has_prefix (*value, "CVSS:4.0/") &&
+          !g_str_has_prefix (*value, "CVSS:3.0/"))
+        *problem = _("A CVSS vector starts with CVSS:3.1/ or CVSS:4.0/.");
+      break;
+
+    case MP_UI_ANSWER_YES_NO:
+    case MP_UI_ANSWER_YES_NO_UNKNOWN:
+    case MP_UI_ANSWER_CHOICE:
+    case MP_UI_ANSWER_TEXT:
+    default:
+      break;
+    }
+  return *problem == NULL;
+}
+
+static void
+commit (MpChecklistRow *self)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *note = NULL;
+  const char *problem;
+
+  if (self->updating)
+    return;
+
+  value = mp_checklist_row_dup_value (self);
+  note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
+  if (*note == '\0')
+    g_clear_pointer (&note, g_free);
+
+  if (!validate_value (self, &value, &problem))
+    {
+      mp_checklist_row_show_problem (self, problem);
+      return;
+    }
+  mp_checklist_row_show_problem (self, NULL);
+
+  if (g_strcmp0 (value, self->saved_value) == 0 && g_strcmp0 (note, self->saved_note) == 0)
+    return;
+  /* A note needs an answer to hang on; keep it typed until there is one. */
+  if (value == NULL && self->saved_value == NULL)
+    return;
+
+  g_signal_emit (self, signals[ANSWER_CHANGED], 0, value, note);
+}
+
+static void
+on_note_activate_cb (MpChecklistRow *self)
+{
+  commit (self);
+}
+
+static void
+on_focus_leave_cb (GtkEventControllerFocus *controller,
+                   MpChecklistRow          *self)
+{
+  commit (self);
+}
+
+static void
+on_changed_cb (MpChecklistRow *self)
+{
+  commit (self);
+}
+
+static void
+on_entry_changed_cb (GtkEditable    *editable,
+                     MpChecklistRow *self)
+{
+  g_autofree char *value = NULL;
+  const char *problem;
+
+  if (self->updating)
+    return;
+  /* Say what is wrong as soon as it is typed, but only store on activate
+   * or when the focus leaves. */
+  value = mp_checklist_row_dup_value (self);
+  validate_value (self, &value, &problem);
+  mp_checklist_row_show_problem (self, problem);
+}
+
+static void
+on_today_cb (GtkEntry             *entry,
+             GtkEntryIconPosition  position,
+             MpChecklistRow       *self)
+{
+  g_autofree char *today = mp_ui_today ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), today);
+  commit (self);
+}
+
+static void
+add_focus_commit (MpChecklistRow *self,
+                  GtkWidget      *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
+  gtk_widget_add_controller (widget, focus);
+}
+
+static void
+build_value_widget (MpChecklistRow *self)
+{
+  const MpUiItem *item = self->item;
+  const char *label = _(item->label);
+
+  if (item->kind == MP_UI_ANSWER_YES_NO || item->kind == MP_UI_ANSWER_YES_NO_UNKNOWN)
+    {
+      static const char *labels[] = { N_("Yes"), N_("No"), N_("Unknown") };
+      guint n = item->kind == MP_UI_ANSWER_YES_NO ? 2 : 3;
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+      gtk_widget_add_css_class (box, "linked");
+      for (guint i = 0; i < n; i++)
+        {
+          GtkWidget *toggle = gtk_toggle_button_new_with_label (_(labels[i]));
+
+          self->toggles[i] = GTK_TOGGLE_BUTTON (toggle);
+          if (i > 0)
+            gtk_toggle_button_set_group (self->toggles[i], self->toggles[0]);
+          g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (on_changed_cb), self);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
+          gtk_box_append (GTK_BOX (box), toggle);
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      self->value_widget = box;
+    }
+  else if (item->kind == MP_UI_ANSWER_CHOICE)
+    {
+      g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+      GtkWidget *drop_down;
+
+      gtk_string_list_append (list, _("Not answered"));
+      for (guint i = 0; item->choices[i].value != NULL; i++)
+        gtk_string_list_append (list, _(item->choices[i].label));
+      drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (list)), NULL);
+      g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (on_changed_cb), self);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      self->value_widget = drop_down;
+    }
+  else
+    {
+      GtkWidget *entry = gtk_entry_new ();
+
+      gtk_widget_set_hexpand (entry, TRUE);
+      if (item->kind == MP_UI_ANSWER_DATE)
+        {
+          gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
+          gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY,
+                                             "x-office-calendar-symbolic");
+          gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, _("Today"));
+          gtk_entry_set_max_length (GTK_ENTRY (entry), 10);
+          g_signal_connect (entry, "icon-release", G_CALLBACK (on_today_cb), self);
+        }
+      else if (item->kind == MP_UI_ANSWER_AMOUNT)
+        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("0.00"));
+      else if (item->kind == MP_UI_ANSWER_CVSS)
+        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "CVSS:3.1/AV:N/AC:L/…");
+      g_signal_connect_swapped (entry, "activate", G_CALLBACK (on_changed_cb), self);
+      g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
+      add_focus_commit (self, entry);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      self->value_widget = entry;
+    }
+
+  gtk_box_append (self->answer_box, self->value_widget);
+}
+
+void
+mp_checklist_row_set_answer (MpChecklistRow *self,
+                             const MpAnswer *answer)
+{
+  const char *value = answer != NULL ? answer->value : NULL;
+
+  g_return_if_fail (MP_IS_CHECKLIST_ROW (self));
+
+  self->updating = TRUE;
+  g_free (self->saved_value);
+  self->saved_value = g_strdup (value);
+  g_free (self->saved_note);
+  self->saved_note = g_strdup (answer != NULL ? answer->note : NULL);
+
+  switch (self->item->kind)
+    {
+    case MP_UI_ANSWER_YES_NO:
+    case MP_UI_ANSWER_YES_NO_UNKNOWN:
+      for (guint i = 0; i < 3; i++)
+        if (self->toggles[i] != NULL)
+          gtk_toggle_button_set_active (self->toggles[i], g_strcmp0 (value, toggle_values[i]) == 0);
+      break;
+
+    case MP_UI_ANSWER_CHOICE:
+      {
+        guint selected = 0;
+
+        for (guint i = 0; self->item->choices[i].value != NULL; i++)
+          if (g_strcmp0 (self->item->choices[i].value, value) == 0)
+            selected = i + 1;
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->value_widget), selected);
+      }
+      break;
+
+    case MP_UI_ANSWER_TEXT:
+    case MP_UI_ANSWER_DATE:
+    case MP_UI_ANSWER_CVSS:
+    case MP_UI_ANSWER_AMOUNT:
+    default:
+      gtk_editable_set_text (GTK_EDITABLE (self->value_widget), value != NULL ? value : "");
+      break;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry),
+                         answer != NULL && answer->note != NULL ? answer->note : "");
+
+  if (answer != NULL && answer->answered_at != 0)
+    {
+      g_autofree char *when = mp_ui_format_time (answer->answered_at);
+      g_autofree char *text = NULL;
+
+      if (answer->actor != NULL && *answer->actor != '\0')
+        /* Translators: "Answered by Anna de Vries, 2026-11-20 14:05" */
+        text = g_strdup_printf (_("Answered by %s, %s"), answer->actor, when);
+      else
+        text = g_strdup_printf (_("Answered %s"), when);
+      gtk_label_set_label (self->answered_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->answered_label), answer != NULL && answer->answered_at != 0);
+  mp_checklist_row_show_problem (self, NULL);
+  self->updating = FALSE;
+}
+
+void
+mp_checklist_row_enter_value (MpChecklistRow *self,
+                              const char     *value)
+{
+  g_return_if_fail (MP_IS_CHECKLIST_ROW (self));
+
+  switch (self->item->kind)
+    {
+    case MP_UI_ANSWER_YES_NO:
+    case MP_UI_ANSWER_YES_NO_UNKNOWN:
+      for (guint i = 0; i < 3; i++)
+        if (self->toggles[i] != NULL && g_strcmp0 (value, toggle_values[i]) == 0)
+          gtk_toggle_button_set_active (self->toggles[i], TRUE);
+      break;
+
+    case MP_UI_ANSWER_CHOICE:
+      for (guint i = 0; self->item->choices[i].value != NULL; i++)
+        if (g_strcmp0 (self->item->choices[i].value, value) == 0)
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (self->value_widget), i + 1);
+      break;
+
+    case MP_UI_ANSWER_TEXT:
+    case MP_UI_ANSWER_DATE:
+    case MP_UI_ANSWER_CVSS:
+    case MP_UI_ANSWER_AMOUNT:
+    default:
+      gtk_editable_set_text (GTK_EDITABLE (self->value_widget), value != NULL ? value : "");
+      g_signal_emit_by_name (self->value_widget, "activate");
+      break;
+    }
+}
+
+const MpUiItem *
+mp_checklist_row_get_item (MpChecklistRow *self)
+{
+  g_return_val_if_fail (MP_IS_CHECKLIST_ROW (self), NULL);
+  return self->item;
+}
+
+static void
+mp_checklist_row_finalize (GObject *object)
+{
+  MpChecklistRow *self = MP_CHECKLIST_ROW (object);
+
+  g_free (self->saved_value);
+  g_free (self->saved_note);
+  G_OBJECT_CLASS (mp_checklist_row_parent_class)->finalize (object);
+}
+
+static void
+mp_checklist_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), MP_TYPE_CHECKLIST_ROW);
+  G_OBJECT_CLASS (mp_checklist_row_parent_class)->dispose (object);
+}
+
+static void
+mp_checklist_row_class_init (MpChecklistRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mp_checklist_row_dispose;
+  object_class->finalize = mp_checklist_row_finalize;
+
+  signals[ANSWER_CHANGED] = g_signal_new ("answer-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-checklist-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpChecklistRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MpChecklistRow, clause_label);
+  gtk_widget_class_bind_template_child (widget_class, MpChecklistRow, help_label);
+  gtk_widget_class_bind_template_child (widget_class, MpChecklistRow, answer_box);
+  gtk_widget_class_bind_template_child (widget_class, MpChecklistRow, extra_label);
+  gtk_widget_class_bind_template_child (widget_class, MpChecklistRow, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, MpChecklistRow, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, MpChecklistRow, answered_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_activate_cb);
+}
+
+static void
+mp_checklist_row_init (MpChecklistRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_focus_commit (self, GTK_WIDGET (self->note_entry));
+}
+
+MpChecklistRow *
+mp_checklist_row_new (const MpUiItem *item)
+{
+  MpChecklistRow *self = g_object_new (MP_TYPE_CHECKLIST_ROW, NULL);
+
+  self->item = item;
+  gtk_widget_set_name (GTK_WIDGET (self), item->id);
+  gtk_label_set_label (self->title_label, _(item->label));
+  gtk_label_set_label (self->clause_label, item->clause != NULL ? item->clause : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->clause_label), item->clause != NULL);
+  if (item->clause != NULL)
+    {
+      /* Translators: tooltip of a clause id such as "R-NO-PII" */
+      g_autofree char *tip = g_strdup_printf (_("Policy clause %s"), item->clause);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->clause_label), tip);
+    }
+  gtk_label_set_label (self->help_label, item->help != NULL ? _(item->help) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->help_label), item->help != NULL);
+  build_value_widget (self);
+  return self;
+}

@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "mp-overview-page.h"
+#include "mp-ui-util.h"
+
+enum {
+  COUNT_OPEN,
+  COUNT_WAITING,
+  COUNT_OVERDUE,
+  COUNT_WEEK,
+  N_COUNTS
+};
+
+struct _MpOverviewPage
+{
+  AdwBin        parent_instance;
+
+  MpStore      *store;
+  GtkLabel     *count_labels[N_COUNTS];
+
+  GtkFlowBox   *counts_box;
+  GtkLabel     *ack_label;
+  GtkLabel     *assess_label;
+  GtkLabel     *rewards_label;
+  AdwActionRow *budget_row;
+  GtkLevelBar  *budget_bar;
+  GtkLabel     *budget_label;
+};
+
+G_DEFINE_FINAL_TYPE (MpOverviewPage, mp_overview_page, ADW_TYPE_BIN)
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static char *
+format_median_days (GArray *days)
+{
+  double median;
+
+  if (days->len == 0)
+    return g_strdup (_("No data yet"));
+  g_array_sort (days, compare_double);
+  if (days->len % 2 == 1)
+    median = g_array_index (days, double, days->len / 2);
+  else
+    median = (g_array_index (days, double, days->len / 2 - 1) + g_array_index (days, double, days->len / 2)) / 2;
+  if (median < 1)
+    return g_strdup (_("Same day"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.1f day", "%.1f days", median == 1 ? 1 : 2), median);
+}
+
+static char *
+format_euros (double amount)
+{
+  /* Translators: an amount in euros */
+  return g_strdup_printf (_("€ %.2f"), amount);
+}
+
+static double
+days_between (gint64      received,
+              const char *date)
+{
+  gint64 day;
+
+  if (!mp_ui_parse_date (date, &day))
+    return -1;
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (received / G_USEC_PER_SEC);
+    g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+    g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (local),
+                                                        g_date_time_get_month (local),
+                                                        g_date_time_get_day_of_month (local), 0, 0, 0);
+
+    return MAX (0, (double) (day - g_date_time_to_unix (start) * G_USEC_PER_SEC) / (G_USEC_PER_SEC * 86400.0));
+  }
+}
+
+void
+mp_overview_page_update (MpOverviewPage *self)
+{
+  GListModel *cases;
+  guint counts[N_COUNTS] = { 0, };
+  gint64 now = mp_time_now ();
+  gint64 week = now + (gint64) 7 * 86400 * G_USEC_PER_SEC;
+  gint64 year_ago = now - (gint64) 365 * 86400 * G_USEC_PER_SEC;
+  g_autoptr(GArray) ack_days = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) assess_days = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *this_year = NULL;
+  double rewards = 0;
+  guint n_rewards = 0;
+
+  g_return_if_fail (MP_IS_OVERVIEW_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  cases = mp_store_get_cases (self->store);
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
+    g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+    this_year = g_date_time_format (local, "%Y-");
+  }
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(MpCase) kase = g_list_model_get_item (cases, i);
+      gint64 due = mp_case_get_next_due (kase);
+      gint64 received = mp_case_get_received_at (kase);
+      const char *sent;
+
+      if (!mp_case_is_closed (kase))
+        {
+          counts[COUNT_OPEN]++;
+          if (g_strcmp0 (mp_case_get_status (kase), "waiting") == 0)
+            counts[COUNT_WAITING]++;
+          if (due != 0 && due < now)
+            counts[COUNT_OVERDUE]++;
+          else if (due != 0 && due < week)
+            counts[COUNT_WEEK]++;
+        }
+      if (received >= year_ago)
+        {
+          double days;
+
+          if ((days = days_between (received, mp_case_get_answer_value (kase, "ack.sent_on"))) >= 0)
+            g_array_append_val (ack_days, days);
+          if ((days = days_between (received, mp_case_get_answer_value (kase, "assess.sent_on"))) >= 0)
+            g_array_append_val (assess_days, days);
+        }
+      sent = mp_case_get_answer_value (kase, "reward.sent_on");
+      if (sent != NULL && g_str_has_prefix (sent, this_year) &&
+          g_strcmp0 (mp_case_get_answer_value (kase, "reward.declined"), "yes") != 0)
+        {
+          const char *amount = mp_case_get_answer_value (kase, "reward.amount");
+
+          if (amount != NULL)
+            {
+              rewards += g_ascii_strtod (amount, NULL);
+              n_rewards++;
+            }
+        }
+    }
+
+  for (guint i = 0; i < N_COUNTS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", counts[i]);
+
+      gtk_label_set_label (self->count_labels[i], text);
+    }
+  if (counts[COUNT_OVERDUE] > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->count_labels[COUNT_OVERDUE]), "overdue");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->count_labels[COUNT_OVERDUE]), "overdue");
+
+  {
+    g_autofree char *ack = format_median_days (ack_days);
+    g_autofree char *assess = format_median_days (assess_days);
+    g_autofree char *total = format_euros (rewards);
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u reward)", "%s (%u rewards)",
+                                                          n_rewards), total, n_rewards);
+    g_autofree char *budget_text = mp_store_get_setting (self->store, "reward.yearly_budget");
+
+    gtk_label_set_label (self->ack_label, ack);
+    gtk_label_set_label (self->assess_label, assess);
+    gtk_label_set_label (self->rewards_label, text);
+
+    /* The budget is a policy setting; without one there is nothing to compare. */
+    if (budget_text != NULL && g_ascii_strtod (budget_text, NULL) > 0)
+      {
+        double budget = g_ascii_strtod (budget_text, NULL);
+        g_autofree char *left = format_euros (budget - rewards);
+        g_autofree char *of = format_euros (budget);
+        g_autofree char *label = g_strdup_printf (_("%s of %s"), left, of);
+
+        gtk_level_bar_set_max_value (self->budget_bar, budget);
+        gtk_level_bar_set_value (self->budget_bar, CLAMP (budget - rewards, 0, budget));
+        gtk_label_set_label (self->budget_label, label);
+        gtk_widget_set_visible (GTK_WIDGET (self->budget_row), TRUE);
+      }
+    else
+      gtk_widget_set_visible (GTK_WIDGET (self->budget_row), FALSE);
+  }
+}
+
+static void
+mp_overview_page_dispose (GObject *object)
+{
+  MpOverviewPage *self = MP_OVERVIEW_PAGE (object);
+
+  g_clear_object (&self->store);
+  /* AdwBin unparents its child itself; let it go first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_OVERVIEW_PAGE);
+  G_OBJECT_CLASS (mp_overview_page_parent_class)->dispose (object);
+}
+
+static void
+mp_overview_page_class_init (MpOverviewPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = mp_overview_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, counts_box);
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, ack_label);
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, assess_label);
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, rewards_label);
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, budget_row);
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, budget_bar);
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, budget_label);
+}
+
+static void
+mp_overview_page_init (MpOverviewPage *self)
+{
+  static const char *captions[N_COUNTS] = {
+    N_("Open"), N_("Waiting for Reporter"), N_("Overdue"), N_("Due This Week"),
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Four cards of the same shape: built here rather than repeated in XML. */
+  for (guint i = 0; i < N_COUNTS; i++)
+    {
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+      GtkWidget *number = gtk_label_new ("0");
+      GtkWidget *caption = gtk_label_new (_(captions[i]));
+
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_add_css_class (card, "count-card");
+      gtk_widget_add_css_class (number, "title-1");
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_label_set_justify (GTK_LABEL (caption), GTK_JUSTIFY_CENTER);
+      gtk_box_append (GTK_BOX (card), number);
+      gtk_box_append (GTK_BOX (card), caption);
+      gtk_flow_box_append (self->counts_box, card);
+      self->count_labels[i] = GTK_LABEL (number);
+    }
+}
+
+void
+mp_overview_page_set_store (MpOverviewPage *self,
+                            MpStore        *store)
+{
+  g_return_if_fail (MP_IS_OVERVIEW_PAGE (self));
+
+  g_set_object (&self->store, store);
+  mp_overview_page_update (self);
+}

@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mp-ui-util.h"
+
+const char *
+mp_ui_status_label (const char *status)
+{
+  static const struct { const char *id; const char *label; } labels[] = {
+    { "intake", N_("Intake") },
+    { "waiting", N_("Waiting for Reporter") },
+    { "scope", N_("Scope Check") },
+    { "acknowledgement", N_("Acknowledgement") },
+    { "assessment", N_("Assessment") },
+    { "remediation", N_("Remediation") },
+    { "reward", N_("Reward") },
+    { "credit", N_("Credit") },
+    { "disclosure", N_("Disclosure") },
+    { "closure", N_("Closure") },
+    { "closed", N_("Closed") },
+  };
+
+  for (guint i = 0; status != NULL && i < G_N_ELEMENTS (labels); i++)
+    if (strcmp (labels[i].id, status) == 0)
+      return _(labels[i].label);
+  return status != NULL ? status : "";
+}
+
+const char *
+mp_ui_deadline_label (const char *kind)
+{
+  static const struct { const char *id; const char *label; } labels[] = {
+    { "acknowledgement", N_("Acknowledgement") },
+    { "assessment", N_("Assessment") },
+    { "progress-update", N_("Progress update") },
+    { "reporter-follow-up", N_("Reporter follow-up") },
+    { "fix-target", N_("Fix target") },
+    { "disclosure", N_("Disclosure") },
+    { "publication", N_("Publication") },
+    { "data-deletion", N_("Data deletion") },
+  };
+
+  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (labels); i++)
+    if (strcmp (labels[i].id, kind) == 0)
+      return _(labels[i].label);
+  return kind != NULL ? kind : "";
+}
+
+const char *
+mp_ui_event_kind_label (const char *kind)
+{
+  static const struct { const char *id; const char *label; } labels[] = {
+    { "letter", N_("Letter") },
+    { "note", N_("Note") },
+    { "reply", N_("Reporter's reply") },
+    { "progress-update", N_("Progress update") },
+    { "extension", N_("Extension") },
+    { "import", N_("Import") },
+    { "status", N_("Status") },
+  };
+
+  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (labels); i++)
+    if (strcmp (labels[i].id, kind) == 0)
+      return _(labels[i].label);
+  return kind != NULL ? kind : "";
+}
+
+char *
+mp_ui_format_due (gint64    due,
+                  gint64    now,
+                  gboolean *overdue)
+{
+  gint64 diff = due - now;
+  gint64 hours = ABS (diff) / G_USEC_PER_SEC / 3600;
+  gint64 days = hours / 24;
+  gboolean late = diff < 0;
+
+  if (overdue != NULL)
+    *overdue = late;
+
+  if (!late)
+    {
+      if (hours < 1)
+        return g_strdup (_("due within the hour"));
+      if (hours < 24)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "due in %d hour", "due in %d hours",
+                                             (gulong) hours), (int) hours);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "due in %d day", "due in %d days",
+                                           (gulong) days), (int) days);
+    }
+  if (hours < 24)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour overdue", "%d hours overdue",
+                                         (gulong) MAX (hours, 1)), (int) MAX (hours, 1));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue",
+                                       (gulong) days), (int) days);
+}
+
+char *
+mp_ui_format_time (gint64 usec)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (usec == 0)
+    return g_strdup ("");
+  utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+char *
+mp_ui_today (void)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (mp_time_now () / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+gboolean
+mp_ui_parse_date (const char *text,
+                  gint64     *usec_start_of_day)
+{
+  int y, m, d;
+  char tail;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+      strlen (text) != 10 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  dt = g_date_time_new_local (y, m, d, 0, 0, 0);
+  if (dt == NULL)
+    return FALSE;
+  if (usec_start_of_day != NULL)
+    *usec_start_of_day = g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+  return TRUE;
+}
+
+GSettings *
+mp_ui_get_settings (void)
+{
+  static GSettings *settings;
+  static gboolean looked;
+
+  if (!looked)
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      looked = TRUE;
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+      if (schema != NULL)
+        settings = g_settings_new (APPLICATION_ID);
+    }
+  return settings;
+}
+
+void
+mp_ui_toast (GtkWidget  *widget,
+             const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+      GtkWindow *parent = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
+
+      if (parent == NULL)
+        return;
+      widget = GTK_WIDGET (parent);
+      overlay = gtk_widget_get_first_child (widget);
+      while (overlay != NULL && !ADW_IS_TOAST_OVERLAY (overlay))
+        overlay = gtk_widget_get_first_child (overlay);
+      if (overlay == NULL)
+        return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+const char *
+mp_ui_check_email (const char *text)
+{
+  static GRegex *regex;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  if (regex == NULL)
+    regex = g_regex_new ("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}$", G_REGEX_OPTIMIZE, 0, NULL);
+  if (!g_regex_match (regex, text, 0, NULL))
+    return _("This does not look like an e-mail address (name@example.org).");
+  return NULL;
+}
+
+static gboolean
+is_plausible_host (const char *host)
+{
+  static GRegex *regex;
+
+  if (regex == NULL)
+    regex = g_regex_new ("^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}\\.?$",
+                         G_REGEX_OPTIMIZE, 0, NULL);
+  return g_hostname_is_ip_address (host) || g_regex_match (regex, host, 0, NULL);
+}
+
+const char *
+mp_ui_check_asset (const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  /* Several systems may be listed, separated by commas or spaces. */
+  parts = g_regex_split_simple ("[,\\s]+", text, 0, 0);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *part = parts[i];
+      g_autofree char *host = NULL;
+
+      if (*part == '\0')
+        continue;
+      if (strstr (part, "://") != NULL)
+        {
+          g_autoptr(GUri) uri = g_uri_parse (part, G_URI_FLAGS_NONE, NULL);
+
+          if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+            return _("This URL cannot be read; write it as https://host.example/path.");
+          host = g_strdup (g_uri_get_host (uri));
+        }
+      else
+        {
+          const char *slash = strchr (part, '/');
+          const char *colon = strrchr (part, ':');
+
+          host = g_strndup (part, slash != NULL ? (gsize) (slash - part) : strlen (part));
+          /* a CIDR range stays whole; host:port loses its port */
+          if (slash != NULL && g_hostname_is_ip_address (host))
+            continue;
+          if (colon != NULL && strchr (host, ':') == colon && (slash == NULL || colon < slash))
+            host[colon - part] = '\0';
+        }
+      if (!is_plausible_host (host))
+        return _("Name a URL, host name or IP address, such as https://www.example.org or 192.0.2.10.");
+    }
+  return NULL;
+}
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+gboolean
+mp_ui_case_matches (MpCase     *kase,
+                    const char *needle)
+{
+  static const char * const fields[] = {
+    "reference", "title", "reporter_name", "reporter_email", "asset", "description",
+    "impact", "reproduction",
+  };
+
+  if (needle == NULL || *needle == '\0')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (contains_folded (mp_case_get_text (kase, fields[i]), needle))
+      return TRUE;
+  return FALSE;
+}

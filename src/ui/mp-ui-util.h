@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mp-store.h"
+
+G_BEGIN_DECLS
+
+/* Translated labels for the domain's fixed values. (transfer none) */
+const char *mp_ui_status_label        (const char *status);
+const char *mp_ui_deadline_label      (const char *kind);
+const char *mp_ui_event_kind_label    (const char *kind);
+
+/* "due in 2 days", "due today", "3 days overdue". Returns: (transfer full) */
+char       *mp_ui_format_due          (gint64      due,
+                                       gint64      now,
+                                       gboolean   *overdue);
+/* A moment in the desk's time zone: "2026-11-20 14:05". Returns: (transfer full) */
+char       *mp_ui_format_time         (gint64      usec);
+/* Today in the desk's time zone as YYYY-MM-DD. Returns: (transfer full) */
+char       *mp_ui_today               (void);
+/* Whether @text is a YYYY-MM-DD date that exists. */
+gboolean    mp_ui_parse_date          (const char *text,
+                                       gint64     *usec_start_of_day);
+
+/* The app's settings, or NULL when the schema is not installed (a build
+ * tree without compiled schemas). (transfer none) */
+GSettings  *mp_ui_get_settings        (void);
+
+/* Shows @message in a toast of the window that holds @widget. */
+void        mp_ui_toast               (GtkWidget  *widget,
+                                       const char *message);
+
+/* Plausibility checks for intake: NULL when fine, else what is wrong
+ * (transfer none, translated). */
+const char *mp_ui_check_email         (const char *text);
+const char *mp_ui_check_asset         (const char *text);
+
+/* Case text search over the unlocked, decrypted case (reference, title,
+ * reporter, asset and description). */
+gboolean    mp_ui_case_matches        (MpCase     *kase,
+                                       const char *needle_casefolded);
+
+G_END_DECLS

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "mp-test-util.h"
+
+void
+mp_test_init_ui (int          *argc,
+                 char       ***argv,
+                 const char   *language)
+{
+  g_autofree char *localedir = NULL;
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("GDK_BACKEND", "x11", TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  setlocale (LC_ALL, "");
+  /* meson's i18n module writes po/LANG/LC_MESSAGES/meldpunt.mo in the build tree */
+  localedir = g_build_filename (MP_TEST_BUILD_ROOT, "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+MpStore *
+mp_test_new_store (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  MpStore *store;
+
+  *dir = g_dir_make_tmp ("meldpunt-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "desk.db", NULL);
+  store = mp_store_open (path, &error);
+  g_assert_no_error (error);
+  mp_store_initialise (store, "Voorbeeld Servicedesk", "correct horse battery", &error);
+  g_assert_no_error (error);
+  mp_store_set_actor (store, "Anna de Vries");
+  return store;
+}
+
+void
+mp_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  g_main_context_wakeup (NULL);
+  return G_SOURCE_REMOVE;
+}
+
+void
+mp_test_wait (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+GtkWidget *
+mp_test_find_widget (GtkWidget  *root,
+                     GType       type,
+                     const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (name == NULL || g_strcmp0 (gtk_widget_get_name (child), name) == 0))
+        return child;
+      if ((found = mp_test_find_widget (child, type, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+mp_test_save_png (GtkWidget  *widget,
+                  const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  /* an opaque background, as the window manager would show it */
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}

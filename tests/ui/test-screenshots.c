@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ *
+ * Renders the main views to PNG files under the build directory's
+ * screenshots/LANGUAGE/, to look at after each change.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "mp-case-list.h"
+#include "mp-case-page.h"
+#include "mp-preferences-window.h"
+#include "mp-test-util.h"
+#include "mp-window-private.h"
+
+static char *language;
+
+typedef struct
+{
+  const char *title;
+  const char *asset;
+  const char *name;
+  const char *email;
+  const char *language;
+  int         days_ago;
+  const char *answers[12];   /* item, value pairs */
+} Demo;
+
+static const Demo demos[] = {
+  { "Reflected XSS in search field", "https://portal.example.nl/search?q=", "Priya Kowalski",
+    "priya@example.org", "en", 1, { NULL } },
+  { "Verouderde TLS-configuratie op mailserver", "mail.example.nl", "Sanne de Vries",
+    "sanne@example.net", "nl", 5, { NULL } },
+  { "IDOR on invoice download", "https://klant.example.nl/invoices/10231", "bytewitch",
+    "bytewitch@example.org", "en", 9,
+    { "scope.asset_owner", "ours", "scope.outcome", "in-scope", "ack.sent", "yes",
+      "ack.sent_on", "2026-03-02", NULL } },
+  { "Wachtwoord-reset zonder rate limiting", "https://login.example.nl/reset", "Bram Jansen",
+    "bram@example.com", "nl", 0, { NULL } },
+  { "Exposed admin panel on test host", "https://test.example.nl/admin", NULL, NULL, "en", 20,
+    { "scope.asset_owner", "ours", "scope.outcome", "in-scope", "ack.sent", "yes",
+      "assess.cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "assess.quality", "good", NULL } },
+  { "Subdomain takeover mogelijk", "oud.example.nl", "kwetsbaar", "kwetsbaar@example.nl", "nl", 2,
+    { NULL } },
+};
+
+static MpCase *
+add_demo (MpStore    *store,
+          const Demo *demo)
+{
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(GError) error = NULL;
+  MpCase *kase;
+
+  mp_case_set_text (draft, "title", demo->title);
+  mp_case_set_text (draft, "asset", demo->asset);
+  mp_case_set_text (draft, "reporter_name", demo->name);
+  mp_case_set_text (draft, "reporter_email", demo->email);
+  mp_case_set_text (draft, "reporter_language", demo->language);
+  mp_case_set_boolean (draft, "reporter_anonymous", demo->name == NULL);
+  mp_case_set_text (draft, "description", "The parameter is echoed into the page without encoding.");
+  mp_case_set_text (draft, "impact", "Script runs in the session of a logged-in user.");
+  mp_case_set_text (draft, "reproduction", "Open the address with a crafted parameter while logged in.");
+  mp_case_set_time (draft, "received_at", mp_time_now () - (gint64) demo->days_ago * 86400 * G_USEC_PER_SEC
+                                          - (gint64) 3 * 3600 * G_USEC_PER_SEC);
+  kase = mp_store_add_case (store, draft, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; demo->answers[i] != NULL; i += 2)
+    {
+      mp_store_set_answer (store, kase, demo->answers[i], demo->answers[i + 1], NULL, &error);
+      g_assert_no_error (error);
+    }
+  return kase;
+}
+
+static char *
+shot_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (MP_TEST_SCREENSHOT_DIR, language, NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  return g_build_filename (dir, file, NULL);
+}
+
+static void
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  g_autofree char *path = shot_path (name);
+
+  mp_test_wait (400);
+  mp_test_save_png (widget, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static MpWindow *
+open_window (MpStore *store,
+             int      width,
+             int      height)
+{
+  MpWindow *window = _mp_window_new_for_store (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (300);
+  return window;
+}
+
+static void
+test_empty_desk (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  MpWindow *window = open_window (store, 1000, 700);
+
+  shoot (GTK_WIDGET (window), "empty-desk");
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
+static void
+test_desk (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) first = NULL;
+  g_autoptr(MpCase) assessed = NULL;
+  MpWindow *window;
+  MpCasePage *page;
+  MpCaseList *list;
+  GtkWidget *dialog;
+  GtkWidget *preferences;
+  AdwViewStack *views;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demos); i++)
+    {
+      MpCase *kase = add_demo (store, &demos[i]);
+
+      if (i == 0)
+        first = g_object_ref (kase);
+      if (i == 4)
+        assessed = g_object_ref (kase);
+      g_object_unref (kase);
+    }
+
+  window = open_window (store, 1100, 800);
+  page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+  list = MP_CASE_LIST (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL));
+  views = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "view_stack"));
+  shoot (GTK_WIDGET (window), "case-list");
+
+  mp_case_list_select (list, first);
+  mp_case_page_show_step (page, "scope");
+  shoot (GTK_WIDGET (window), "case-scope");
+
+  mp_case_list_select (list, assessed);
+  mp_test_wait (100);
+  mp_case_page_show_step (page, "assessment");
+  shoot (GTK_WIDGET (window), "case-assessment");
+  mp_case_page_show_step (page, "reward");
+  shoot (GTK_WIDGET (window), "case-reward");
+
+  adw_view_stack_set_visible_child_name (views, "overview");
+  shoot (GTK_WIDGET (window), "overview");
+  adw_view_stack_set_visible_child_name (views, "cases");
+
+  /* intake, with an e-mail address still being typed */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL));
+  dialog = GTK_WIDGET (_mp_window_get_intake (window));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (dialog, MP_TYPE_INTAKE_DIALOG, "title_row")),
+                         "Open redirect on login page");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (dialog, MP_TYPE_INTAKE_DIALOG, "name_row")),
+                         "Chen Okafor");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (dialog, MP_TYPE_INTAKE_DIALOG, "email_row")),
+                         "chen.okafor@");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (dialog, MP_TYPE_INTAKE_DIALOG, "asset_row")),
+                         "https://login.example.nl/?next=");
+  shoot (dialog, "intake");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  preferences = GTK_WIDGET (mp_preferences_window_new (GTK_WINDOW (window), store));
+  gtk_window_present (GTK_WINDOW (preferences));
+  shoot (preferences, "preferences");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+
+  /* narrow: the list, then a case */
+  window = open_window (store, 360, 720);
+  shoot (GTK_WIDGET (window), "narrow-list");
+  list = MP_CASE_LIST (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL));
+  mp_case_list_select (list, first);
+  shoot (GTK_WIDGET (window), "narrow-case");
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+
+  g_clear_object (&first);
+  g_clear_object (&assessed);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  for (int i = 1; i + 1 < argc; i++)
+    if (g_str_equal (argv[i], "--language"))
+      language = g_strdup (argv[i + 1]);
+  if (language == NULL)
+    language = g_strdup ("en");
+  /* drop --language LANG before GTest sees the arguments */
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--language") && i + 1 < argc)
+      {
+        for (int j = i; j + 2 <= argc; j++)
+          argv[j] = argv[j + 2];
+        argc -= 2;
+        break;
+      }
+
+  g_setenv ("MELDPUNT_NOW", "2026-03-10T09:00:00Z", TRUE);
+  mp_test_init_ui (&argc, &argv, language);
+
+  g_test_add_func ("/ui/screenshots/empty-desk", test_empty_desk);
+  g_test_add_func ("/ui/screenshots/desk", test_desk);
+  return g_test_run ();
+}

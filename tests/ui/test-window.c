@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ *
+ * Drives the main window the way a desk worker does: log a report through
+ * the intake form, answer the scope step, and check what the list and the
+ * store say afterwards.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mp-case-page.h"
+#include "mp-case-row.h"
+#include "mp-checklist-row.h"
+#include "mp-preferences-window.h"
+#include "mp-test-util.h"
+#include "mp-window-private.h"
+
+#define PASSPHRASE "correct horse battery"
+
+static void
+set_entry (GtkWidget  *dialog,
+           const char *id,
+           const char *text)
+{
+  GObject *row = gtk_widget_get_template_child (dialog, MP_TYPE_INTAKE_DIALOG, id);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+set_view (GtkWidget  *dialog,
+          const char *id,
+          const char *text)
+{
+  GObject *view = gtk_widget_get_template_child (dialog, MP_TYPE_INTAKE_DIALOG, id);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+static gboolean
+label_shown (GtkWidget  *dialog,
+             const char *id)
+{
+  GObject *label = gtk_widget_get_template_child (dialog, MP_TYPE_INTAKE_DIALOG, id);
+
+  return gtk_widget_get_visible (GTK_WIDGET (label));
+}
+
+static MpChecklistRow *
+find_item (GtkWidget  *window,
+           const char *item)
+{
+  GtkWidget *row = mp_test_find_widget (window, MP_TYPE_CHECKLIST_ROW, item);
+
+  g_assert_nonnull (row);
+  return MP_CHECKLIST_ROW (row);
+}
+
+static void
+test_intake_to_scope (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (mp_store_get_path (store));
+  MpWindow *window;
+  GtkWidget *dialog;
+  MpCase *kase, *stored;
+  GtkWidget *row;
+  GListModel *cases = mp_store_get_cases (store);
+
+  window = _mp_window_new_for_store (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (200);
+
+  /* Ctrl+N opens the intake form */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL));
+  dialog = GTK_WIDGET (_mp_window_get_intake (window));
+  g_assert_nonnull (dialog);
+  mp_test_wait (100);
+
+  set_entry (dialog, "title_row", "Reflected XSS in search");
+  set_entry (dialog, "name_row", "bytewitch");
+
+  /* A wrong e-mail address is pointed out and kept as typed; nothing is stored. */
+  set_entry (dialog, "email_row", "bytewitch@");
+  set_entry (dialog, "asset_row", "https://portal.example.nl/search?q=");
+  g_assert_true (label_shown (dialog, "reporter_problem"));
+  g_assert_false (label_shown (dialog, "asset_problem"));
+  g_assert_true (gtk_widget_activate_action (dialog, "intake.create", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (dialog, MP_TYPE_INTAKE_DIALOG, "email_row"))),
+                   ==, "bytewitch@");
+
+  /* An implausible system name is pointed out too. */
+  set_entry (dialog, "asset_row", "not a host!");
+  g_assert_true (label_shown (dialog, "asset_problem"));
+  set_entry (dialog, "asset_row", "https://portal.example.nl/search?q=");
+  set_entry (dialog, "email_row", "bytewitch@example.org");
+  g_assert_false (label_shown (dialog, "reporter_problem"));
+  g_assert_false (label_shown (dialog, "asset_problem"));
+
+  set_view (dialog, "description_view", "The q parameter is echoed without encoding.");
+  set_view (dialog, "impact_view", "Script runs in a logged-in user's session.");
+  set_view (dialog, "reproduction_view", "Open /search?q=<script>alert(1)</script>.");
+  g_assert_true (gtk_widget_activate_action (dialog, "intake.create", NULL));
+  mp_test_wait (200);
+
+  g_assert_null (_mp_window_get_intake (window));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  kase = g_list_model_get_item (cases, 0);
+  g_assert_cmpstr (mp_case_get_title (kase), ==, "Reflected XSS in search");
+  g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "bytewitch@example.org");
+  g_assert_cmpstr (mp_case_get_asset (kase), ==, "https://portal.example.nl/search?q=");
+  g_assert_cmpstr (mp_case_get_text (kase, "reproduction"), ==, "Open /search?q=<script>alert(1)</script>.");
+  /* received now (MELDPUNT_NOW), to the minute */
+  g_assert_cmpint (mp_case_get_received_at (kase) / (60 * G_USEC_PER_SEC), ==,
+                   mp_time_now () / (60 * G_USEC_PER_SEC));
+
+  /* The new case is open on the case page; answer the scope step there. */
+  g_assert_true (mp_case_page_get_case (MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL))) == kase);
+  mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.asset_owner"), "ours");
+  mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.method.dos"), "no");
+  mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.rules_followed"), "yes");
+  mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.outcome"), "in-scope");
+  mp_test_wait (100);
+
+  /* A date that does not exist is refused in place; the text stays. */
+  mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "ack.sent_on"), "2026-02-30");
+  g_assert_null (mp_case_get_answer_value (kase, "ack.sent_on"));
+  {
+    g_autofree char *shown = mp_checklist_row_dup_value (find_item (GTK_WIDGET (window), "ack.sent_on"));
+
+    g_assert_cmpstr (shown, ==, "2026-02-30");
+  }
+
+  g_assert_cmpstr (mp_case_get_answer_value (kase, "scope.asset_owner"), ==, "ours");
+  g_assert_cmpstr (mp_case_get_answer_value (kase, "scope.outcome"), ==, "in-scope");
+  {
+    /* recorded with the handler's name from the preferences */
+    g_autofree char *handler = mp_preferences_dup_handler_name ();
+
+    g_assert_cmpstr (mp_case_get_answer (kase, "scope.outcome")->actor, ==, handler);
+  }
+
+  /* The list row shows the acknowledgement deadline: received + 72 hours (P-ACK). */
+  row = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_ROW, NULL);
+  g_assert_nonnull (row);
+  g_assert_true (mp_case_row_get_case (MP_CASE_ROW (row)) == kase);
+  g_assert_nonnull (strstr (mp_case_row_get_due_text (MP_CASE_ROW (row)), "Acknowledgement"));
+  g_assert_nonnull (strstr (mp_case_row_get_due_text (MP_CASE_ROW (row)), "due in 3 days"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+
+  /* What the window stored is on disk, encrypted, and reads back after unlocking. */
+  reopened = mp_store_open (path, &error);
+  g_assert_no_error (error);
+  mp_store_unlock (reopened, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  stored = mp_store_find_case (reopened, mp_case_get_reference (kase));
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (mp_case_get_answer_value (stored, "scope.asset_owner"), ==, "ours");
+  g_assert_cmpstr (mp_case_get_answer_value (stored, "scope.method.dos"), ==, "no");
+  g_assert_cmpstr (mp_case_get_reporter_name (stored), ==, "bytewitch");
+  {
+    g_autoptr(GListModel) deadlines = mp_store_list_deadlines (reopened, stored, &error);
+    gboolean found = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (deadlines); i++)
+      {
+        g_autoptr(MpDeadline) deadline = g_list_model_get_item (deadlines, i);
+
+        if (g_str_equal (mp_deadline_get_kind (deadline), "acknowledgement"))
+          {
+            found = TRUE;
+            g_assert_cmpint (mp_deadline_get_due_at (deadline), ==,
+                             mp_case_get_received_at (stored) + (gint64) 72 * 3600 * G_USEC_PER_SEC);
+          }
+      }
+    g_assert_true (found);
+  }
+
+  g_clear_object (&kase);
+  g_clear_object (&reopened);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
+static void
+test_lock_drops_cases (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  MpWindow *window;
+  GtkStack *stack;
+
+  mp_case_set_text (draft, "title", "Open directory listing");
+  kase = mp_store_add_case (store, draft, &error);
+  g_assert_no_error (error);
+
+  window = _mp_window_new_for_store (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (200);
+  g_assert_nonnull (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_ROW, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  mp_test_wait (100);
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "unlock");
+  g_assert_true (mp_store_is_locked (store));
+  g_assert_cmpuint (g_list_model_get_n_items (mp_store_get_cases (store)), ==, 0);
+  g_assert_null (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_ROW, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* Tuesday 10 March 2026, 10:00 in Amsterdam */
+  g_setenv ("MELDPUNT_NOW", "2026-03-10T09:00:00Z", TRUE);
+  mp_test_init_ui (&argc, &argv, "en");
+
+  g_test_add_func ("/ui/window/intake-to-scope", test_intake_to_scope);
+  g_test_add_func ("/ui/window/lock-drops-cases", test_lock_drops_cases);
+  return g_test_run ();
+}
