@@ -921,6 +921,21 @@ mp_case_page_set_show_back (MpCasePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), show_back);
 }
 
+static gboolean
+scroll_to_step_cb (gpointer user_data)
+{
+  g_autoptr(GtkWidget) row = user_data;
+  MpCasePage *self = MP_CASE_PAGE (gtk_widget_get_ancestor (row, MP_TYPE_CASE_PAGE));
+  graphene_point_t point;
+
+  /* after the expander has been laid out, bring the step to the top */
+  if (self != NULL &&
+      gtk_widget_compute_point (row, gtk_scrolled_window_get_child (self->scroller),
+                                &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), MAX (0, point.y - 12));
+  return G_SOURCE_REMOVE;
+}
+
 void
 mp_case_page_show_step (MpCasePage *self,
                         const char *step_id)
@@ -936,15 +951,7 @@ mp_case_page_show_step (MpCasePage *self,
 
       adw_expander_row_set_expanded (row, g_str_equal (steps[i].id, step_id));
       if (g_str_equal (steps[i].id, step_id))
-        {
-          graphene_point_t point;
-
-          /* Bring the step to the top of the view. */
-          if (gtk_widget_compute_point (GTK_WIDGET (row),
-                                        gtk_scrolled_window_get_child (self->scroller),
-                                        &GRAPHENE_POINT_INIT (0, 0), &point))
-            gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), point.y);
-        }
+        g_timeout_add (100, scroll_to_step_cb, g_object_ref (row));
     }
 }
 

@@ -305,6 +305,8 @@ build_value_widget (MpChecklistRow *self)
         }
       else if (item->kind == MP_UI_ANSWER_AMOUNT)
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("0.00"));
+      else if (item->kind == MP_UI_ANSWER_TEXT)
+        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Answer"));
       else if (item->kind == MP_UI_ANSWER_CVSS)
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "CVSS:3.1/AV:N/AC:L/…");
       g_signal_connect_swapped (entry, "activate", G_CALLBACK (on_changed_cb), self);

@@ -32,6 +32,8 @@ mp_test_init_ui (int          *argc,
   gtk_init ();
   adw_init ();
 
+  /* GNOME's default: only a close button, as on the desks we draw for */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
   gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
