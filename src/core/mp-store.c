@@ -806,6 +806,20 @@ mp_store_open (const char  *path,
       return NULL;
     }
 
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* Only the desk's own account may read the file, encrypted or not. */
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+      if (fd < 0)
+        {
+          g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_READ_ONLY,
+                       _("The database “%s” cannot be created: %s."), path, g_strerror (errno));
+          return NULL;
+        }
+      close (fd);
+    }
+
   self = g_object_new (MP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
