@@ -180,6 +180,51 @@ class TestFoundation(CliTestCase):
         self.assertIn("sleeping", proc.stderr)
 
 
+class TestTrust(CliTestCase):
+    def test_audit_verify_and_tamper(self):
+        import re
+        import sqlite3
+        self.init()
+        ref = self.add_case({"title": "t", "description": "d"}).stdout.strip()
+        self.run_cli("case", "set", ref, "impact", "i")
+        out = self.run_cli("audit", "verify").stdout.strip()
+        m = re.fullmatch(r"ok (\d+) ([0-9a-f]{64})", out)
+        self.assertIsNotNone(m, out)
+        self.assertEqual(int(m.group(1)), 3)
+
+        con = sqlite3.connect(self.db)
+        con.execute("UPDATE audit SET field = 'title' WHERE id = 3")
+        con.commit()
+        con.close()
+        proc = self.run_cli("audit", "verify", check=False)
+        self.assertEqual(proc.returncode, 1)
+        self.assertEqual(proc.stdout.strip(), "broken 3")
+        self.assertIn("3", proc.stderr)
+
+    def test_erase(self):
+        self.init()
+        ref = self.add_case({"title": "Erase me", "description": "SECRET-DESCRIPTION-42",
+                             "reporter_name": "Jan Geheim"}).stdout.strip()
+        proc = self.run_cli("case", "erase", ref, check=False)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("open", proc.stderr)
+        self.run_cli("case", "answer", ref, "close.closed_on", "2026-11-22")
+        self.run_cli("case", "erase", ref)
+        shown = json.loads(self.run_cli("case", "show", ref, "--json").stdout)
+        self.assertIsNone(shown["description"])
+        self.assertIsNone(shown["reporter_name"])
+        self.assertIsNotNone(shown["erased_at"])
+        self.assertEqual(shown["title"], "Erase me")
+        for suffix in ("", "-wal"):
+            path = self.db + suffix
+            if os.path.exists(path):
+                with open(path, "rb") as f:
+                    data = f.read()
+                self.assertNotIn(b"SECRET-DESCRIPTION-42", data)
+                self.assertNotIn("Jan Geheim".encode(), data)
+        self.assertTrue(self.run_cli("audit", "verify").stdout.startswith("ok "))
+
+
 if __name__ == "__main__":
     CLI = sys.argv.pop(1)
     DATA = sys.argv.pop(1)

@@ -537,6 +537,84 @@ test_unlock_async (Fixture       *fixture,
   g_clear_error (&error);
 }
 
+static void
+test_erase (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *marker = "ERASE-ME-5d2e";
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(GBytes) content = g_bytes_new_static (marker, strlen (marker));
+  g_autoptr(MpAttachment) attachment = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  const MpCaseField *fields;
+  guint n_fields;
+  MpCase *found;
+
+  mp_case_set_text (draft, "title", "To be erased");
+  fields = mp_case_get_fields (&n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].confidential && !g_str_equal (fields[i].name, "reporter_email"))
+      mp_case_set_text (draft, fields[i].name, marker);
+  mp_case_set_text (draft, "reporter_email", "erase-me-5d2e@example.org");
+  kase = mp_store_add_case (fixture->store, draft, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "assess.quality", "good", marker, &error));
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "reward.voucher_code", marker, NULL, &error));
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "reward.amount", "150.00", NULL, &error));
+  g_assert_true (mp_store_add_event (fixture->store, kase, "reply", "Reporter replied", marker, &error));
+  attachment = mp_store_add_attachment (fixture->store, kase, marker, "text/plain", content, &error);
+  g_assert_no_error (error);
+
+  /* An open case cannot be erased. */
+  g_assert_false (mp_store_erase_case (fixture->store, kase, &error));
+  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "close.closed_on", "2026-11-22", NULL, &error));
+  g_assert_true (mp_case_is_closed (kase));
+  g_assert_true (mp_store_erase_case (fixture->store, kase, &error));
+  g_assert_no_error (error);
+  g_assert_true (mp_case_is_erased (kase));
+  g_assert_null (mp_case_get_description (kase));
+
+  g_assert_false (file_contains (fixture->path, marker));
+  g_assert_false (file_contains (wal, marker));
+  g_assert_false (file_contains (fixture->path, "erase-me-5d2e"));
+
+  /* The record of what was decided stays, readable after a restart. */
+  reopen (fixture);
+  found = mp_store_find_case (fixture->store, mp_case_get_reference (kase));
+  g_assert_nonnull (found);
+  g_assert_true (mp_case_is_erased (found));
+  g_assert_cmpstr (mp_case_get_title (found), ==, "To be erased");
+  g_assert_cmpstr (mp_case_get_answer_value (found, "assess.quality"), ==, "good");
+  g_assert_null (mp_case_get_answer (found, "assess.quality")->note);
+  g_assert_cmpstr (mp_case_get_answer_value (found, "reward.amount"), ==, "150.00");
+  g_assert_cmpstr (mp_case_get_answer_value (found, "reward.voucher_code"), ==, "");
+  g_assert_null (mp_case_get_reporter_name (found));
+  events = mp_store_list_events (fixture->store, found, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(MpEvent) event = g_list_model_get_item (events, 0);
+
+    g_assert_cmpstr (mp_event_get_summary (event), ==, "Reporter replied");
+    g_assert_null (mp_event_get_body (event));
+  }
+
+  /* Erased data cannot be changed or erased again; the chain still verifies. */
+  g_assert_false (mp_store_update_case (fixture->store, found, "description", "new", &error));
+  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_ERASED);
+  g_clear_error (&error);
+  g_assert_false (mp_store_erase_case (fixture->store, found, &error));
+  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_ERASED);
+  g_clear_error (&error);
+  g_assert_true (mp_store_verify_audit (fixture->store, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -556,6 +634,7 @@ main (int    argc,
   ADD ("/store/change-passphrase", test_change_passphrase);
   ADD ("/store/lock", test_lock_drops_everything);
   ADD ("/store/unlock-async", test_unlock_async);
+  ADD ("/store/erase", test_erase);
 #undef ADD
 
   return g_test_run ();
