@@ -224,6 +224,31 @@ class TestTrust(CliTestCase):
                 self.assertNotIn("Jan Geheim".encode(), data)
         self.assertTrue(self.run_cli("audit", "verify").stdout.startswith("ok "))
 
+    def test_no_confidential_text_in_output(self):
+        """With debug logging on, no command prints what it stored encrypted."""
+        marker = "LEAK-CHECK-9b41"
+        os.environ["G_MESSAGES_DEBUG"] = "all"
+        try:
+            self.init()
+            ref = self.add_case({"title": "Leak check", "description": marker + " description",
+                                 "reporter_name": marker + " name",
+                                 "reporter_email": "leak-check-9b41@example.org",
+                                 "impact": marker + " impact"}).stdout.strip()
+            outputs = []
+            for args in (("case", "list", "--status", "all"), ("case", "list", "--json"),
+                         ("case", "set", ref, "reproduction", marker + " steps"),
+                         ("case", "answer", ref, "assess.quality", "good", "--note", marker),
+                         ("audit", "verify"), ("demo", "--cases", "20")):
+                proc = self.run_cli(*args)
+                outputs.append(proc.stdout + proc.stderr)
+            proc = self.run_cli("case", "show", "CVD-1999-0001", check=False)
+            outputs.append(proc.stdout + proc.stderr)
+            for text in outputs:
+                self.assertNotIn(marker, text)
+                self.assertNotIn("leak-check-9b41", text.lower())
+        finally:
+            del os.environ["G_MESSAGES_DEBUG"]
+
 
 if __name__ == "__main__":
     CLI = sys.argv.pop(1)
