@@ -2088,8 +2088,10 @@ mp_store_verify_audit (MpStore  *self,
         {
           if (first_bad != NULL)
             *first_bad = expected_id;
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, expected_id);
+
           g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
-                       _("Audit entry %" G_GINT64_FORMAT " is missing."), expected_id);
+                       _("Audit entry %s is missing."), number);
           return FALSE;
         }
 
@@ -2108,9 +2110,11 @@ mp_store_verify_audit (MpStore  *self,
         {
           if (first_bad != NULL)
             *first_bad = id;
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
           g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
-                       _("Audit entry %" G_GINT64_FORMAT " was changed, or an entry before it "
-                         "was removed or reordered."), id);
+                       _("Audit entry %s was changed, or an entry before it "
+                         "was removed or reordered."), number);
           return FALSE;
         }
       memcpy (previous, mac, sizeof mac);
