@@ -8,8 +8,10 @@ permission, and every downloaded source pinned by sha256 or commit."""
 import argparse
 import json
 import re
+import os
 import subprocess
 import sys
+import tempfile
 
 REQUIRED_ARGS = {'--share=ipc', '--socket=wayland', '--socket=fallback-x11', '--device=dri'}
 # Permissions that open the sandbox where portals should be used instead.
@@ -76,8 +78,12 @@ def main():
     parser.add_argument('manifest')
     args = parser.parse_args()
 
-    shown = subprocess.run([args.flatpak_builder, '--show-manifest', args.manifest],
-                           capture_output=True, text=True)
+    # flatpak-builder leaves a .flatpak-builder folder in its working
+    # directory; keep it out of the source and build trees.
+    with tempfile.TemporaryDirectory(prefix='meldpunt-flatpak-') as tmp:
+        shown = subprocess.run([args.flatpak_builder, '--show-manifest',
+                                os.path.abspath(args.manifest)],
+                               capture_output=True, text=True, cwd=tmp)
     if shown.returncode != 0:
         print(shown.stderr)
         print('FAIL: flatpak-builder cannot read the manifest')
