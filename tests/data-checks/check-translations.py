@@ -45,9 +45,13 @@ GLIB_PRESET = [
 ]
 
 
+# The statistics are parsed, so the tools must speak English.
+ENGLISH = dict(os.environ, LC_ALL='C.UTF-8', LANGUAGE='')
+
+
 def statistics(po):
     result = subprocess.run(['msgfmt', '--check', '--statistics', '-o', os.devnull, po],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, env=ENGLISH)
     lines = [l for l in result.stderr.splitlines() if 'warning: header field' not in l]
     report = '\n'.join(lines)
     print(report)
@@ -72,7 +76,7 @@ def covers_sources(po, source_root, package):
              '--directory=' + source_root,
              '--files-from=' + os.path.join(source_root, 'po', 'POTFILES.in'),
              '--output=' + pot],
-            capture_output=True, text=True)
+            capture_output=True, text=True, env=ENGLISH)
         if extract.returncode != 0:
             print(extract.stderr)
             print('FAIL: xgettext could not extract the messages of po/POTFILES.in')
@@ -81,7 +85,8 @@ def covers_sources(po, source_root, package):
             print('FAIL: xgettext found no messages at all')
             return False
         # Fuzzy and untranslated entries count as missing.
-        compare = subprocess.run(['msgcmp', po, pot], capture_output=True, text=True)
+        compare = subprocess.run(['msgcmp', po, pot], capture_output=True, text=True,
+                                 env=ENGLISH)
         if compare.returncode != 0:
             print(compare.stderr)
             print(f'FAIL: {po} lacks translations of the messages listed above')
