@@ -535,6 +535,14 @@ test_unlock_async (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE);
   g_clear_error (&error);
+
+  /* The worker thread lets go of its task (and so the store) a moment after
+   * the callback ran. */
+  while (g_atomic_int_get (&G_OBJECT (fixture->store)->ref_count) > 1)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
 }
 
 static void
