@@ -661,8 +661,8 @@ parse_metrics (MpCvss      *self,
         {
           g_autofree char *allowed = list_values (def);
 
-          /* TRANSLATORS: the last %s lists the allowed values, e.g. "N, A, L, P" */
           g_set_error (error, MP_CVSS_ERROR, MP_CVSS_ERROR_UNKNOWN_VALUE,
+                       /* TRANSLATORS: the last %s lists the allowed values: "N, A, L, P" */
                        _("The CVSS metric %s cannot be “%s”; it is one of %s."),
                        def->name, value, allowed);
           return FALSE;
