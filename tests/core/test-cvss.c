@@ -257,6 +257,53 @@ test_cvss31_environmental_scope (void)
 }
 
 static void
+test_cvss31_environmental_formula (void)
+{
+  /* Base-only vectors with the base, temporal and environmental scores of
+   * FIRST's 3.1 calculator (RedHatProductSecurity/cvss, tests/vectors_simple31,
+   * "computed using https://www.first.org/cvss/calculator/3.1"). With every
+   * environmental metric Not Defined, a changed scope still makes the
+   * environmental score differ from the base score (9.7 against 9.6, 8.0
+   * against 8.1): the 3.1 ModifiedImpact uses MISS × 0.9731 and the power 13. */
+  static const struct
+  {
+    const char *vector;
+    double      base;
+    double      environmental;
+  } vectors[] = {
+    { "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H", 9.6, 9.7 },
+    { "CVSS:3.1/AV:A/AC:L/PR:N/UI:R/S:C/C:H/I:H/A:H", 8.8, 8.9 },
+    { "CVSS:3.1/AV:A/AC:L/PR:L/UI:N/S:C/C:H/I:H/A:H", 9.0, 9.1 },
+    { "CVSS:3.1/AV:A/AC:L/PR:L/UI:R/S:C/C:H/I:H/A:H", 8.4, 8.5 },
+    { "CVSS:3.1/AV:A/AC:L/PR:L/UI:R/S:C/C:H/I:H/A:N", 8.1, 8.0 },
+    { "CVSS:3.1/AV:A/AC:L/PR:L/UI:R/S:C/C:H/I:N/A:H", 8.1, 8.0 },
+    { "CVSS:3.1/AV:A/AC:L/PR:L/UI:R/S:C/C:N/I:H/A:H", 8.1, 8.0 },
+    { "CVSS:3.1/AV:A/AC:L/PR:H/UI:N/S:C/C:H/I:H/A:H", 8.4, 8.5 },
+    { "CVSS:3.1/AV:A/AC:L/PR:H/UI:N/S:C/C:H/I:H/A:N", 8.1, 8.1 },
+    { "CVSS:3.1/AV:A/AC:L/PR:N/UI:R/S:C/C:H/I:N/A:N", 6.6, 6.6 },
+    { "CVSS:3.1/AV:A/AC:L/PR:L/UI:R/S:U/C:L/I:L/A:L", 4.9, 4.9 },
+    { "CVSS:3.1/AV:N/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:H", 4.8, 4.8 },
+    { "CVSS:3.1/AV:A/AC:L/PR:L/UI:N/S:C/C:L/I:N/A:N", 4.1, 4.1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (vectors); i++)
+    {
+      g_autoptr(MpCvss) cvss = parse_ok (vectors[i].vector);
+      /* CR:M weighs 1.0, as Not Defined: the same scores, but now the vector
+       * gives an environmental metric, so it is the score. */
+      g_autofree char *with_cr = g_strconcat (vectors[i].vector, "/CR:M", NULL);
+      g_autoptr(MpCvss) cvss_cr = parse_ok (with_cr);
+
+      assert_score (mp_cvss_get_base_score (cvss), vectors[i].base, vectors[i].vector);
+      assert_score (mp_cvss_get_temporal_score (cvss), vectors[i].base, vectors[i].vector);
+      assert_score (mp_cvss_get_environmental_score (cvss), vectors[i].environmental,
+                    vectors[i].vector);
+      assert_score (mp_cvss_get_score (cvss), vectors[i].base, vectors[i].vector);
+      assert_score (mp_cvss_get_score (cvss_cr), vectors[i].environmental, with_cr);
+    }
+}
+
+static void
 test_cvss31_any_order (void)
 {
   /* The 3.1 specification (section 6) allows the metrics in any order. */
@@ -517,6 +564,7 @@ main (int    argc,
   g_test_add_func ("/cvss/3.1/temporal", test_cvss31_temporal);
   g_test_add_func ("/cvss/3.1/environmental", test_cvss31_environmental);
   g_test_add_func ("/cvss/3.1/environmental-scope", test_cvss31_environmental_scope);
+  g_test_add_func ("/cvss/3.1/environmental-formula", test_cvss31_environmental_formula);
   g_test_add_func ("/cvss/3.1/any-order", test_cvss31_any_order);
   g_test_add_func ("/cvss/4.0/reference-set", test_cvss40_reference_set);
   g_test_add_func ("/cvss/4.0/examples", test_cvss40_examples);
