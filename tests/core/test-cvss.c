@@ -420,6 +420,9 @@ test_cvss40_groups (void)
   g_autoptr(MpCvss) no_impact =
     parse_ok ("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/"
               "MVC:N/MVI:N/MVA:N");
+  /* The metrics in another order than the specification's table. */
+  g_autoptr(MpCvss) shuffled =
+    parse_ok ("CVSS:4.0/SA:N/SI:N/SC:N/VA:H/VI:H/VC:H/UI:N/PR:N/AT:N/AC:L/AV:N");
   /* Supplemental metrics do not change the score. */
   g_autoptr(MpCvss) supplemental =
     parse_ok ("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/"
@@ -437,6 +440,7 @@ test_cvss40_groups (void)
   g_assert_cmpstr (mp_cvss_get_severity (no_impact), ==, "none");
 
   assert_score (mp_cvss_get_score (supplemental), 9.3, "supplemental");
+  assert_score (mp_cvss_get_score (shuffled), 9.3, "shuffled");
   g_assert_cmpstr (mp_cvss_get_metric (supplemental, "U"), ==, "Red");
 }
 
