@@ -30,6 +30,7 @@ static const MpCliCommand commands[] = {
   { "policy",  cmd_policy,  N_("Show or change the desk's policy settings") },
   { "demo",    mp_cli_demo, N_("Fill the database with realistic synthetic cases") },
   { "audit",   cmd_audit,   N_("Verify the audit trail") },
+  { "cvss",    mp_cli_cvss, N_("Print the score and severity of a CVSS 3.1 or 4.0 vector") },
 };
 
 int
