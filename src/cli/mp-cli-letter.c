@@ -26,7 +26,8 @@ mp_cli_letter (MpCli  *cli,
   MpCase *kase;
   GOptionEntry entries[] = {
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
-      N_("Write the letter in this language instead of the reporter’s (nl or en)"), N_("LANGUAGE") },
+      N_("Write the letter in this language instead of the reporter’s (nl or en)"),
+      N_("LANGUAGE") },
     { NULL }
   };
 

@@ -397,13 +397,15 @@ static const MpPlaceholder placeholders[] = {
   { "original_fix_date", fill_original_fix_date, N_("the fix date first expected"), FALSE },
   { "extension_reason",  fill_extension_reason,  N_("the reason the fix date moved"), FALSE },
   { "fixed_date",        fill_fixed_date,        N_("the date of the fix"), FALSE },
-  { "next_update_date",  fill_next_update_date,  N_("the date of the next progress update"), FALSE },
+  { "next_update_date",  fill_next_update_date,
+    N_("the date of the next progress update"), FALSE },
   { "disclosure_date",   fill_disclosure_date,   N_("the disclosure date"), FALSE },
   { "reward_amount",     fill_reward_amount,     N_("the reward amount"), FALSE },
   { "reward_kind",       fill_reward_kind,       N_("the kind of reward"), FALSE },
   { "credit_name",       fill_credit_name,       N_("the name to publish"), FALSE },
   { "sister_name",       fill_sister_name,       N_("the sister organisation"), FALSE },
-  { "sister_policy_url", fill_sister_policy_url, N_("the sister organisation’s policy address"), FALSE },
+  { "sister_policy_url", fill_sister_policy_url,
+    N_("the sister organisation’s policy address"), FALSE },
   { "duplicate_of",      fill_duplicate_of,      N_("the reference of the earlier report"), FALSE },
   { "reason",            fill_reason,            N_("the reason for the outcome"), FALSE },
   { "csirt_name",        fill_csirt_name,        N_("the national CSIRT"), TRUE },
@@ -738,11 +740,12 @@ mp_letters_kind_for_step (const char *step,
 
   if (g_str_equal (step, "scope"))
     {
-      const char *owner = kase != NULL ? mp_case_get_answer_value (kase, "scope.asset_owner") : NULL;
+      const char *owner = NULL;
       const char *outcome = NULL;
 
       if (kase != NULL)
         {
+          owner = mp_case_get_answer_value (kase, "scope.asset_owner");
           outcome = mp_case_get_answer_value (kase, "scope.outcome");
           if (outcome == NULL)
             outcome = mp_case_get_outcome (kase);

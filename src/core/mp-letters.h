@@ -70,8 +70,9 @@ const char         *mp_letters_get_kind_title          (const char  *kind);
  * "remediation", "reward", "credit", "disclosure", "closure"); @kase, if
  * given, refines the choice by its answers and outcome (the scope step
  * gives "duplicate", "out-of-scope", "third-party" or "sister-redirect";
- * remediation gives "fixed" once the fix date is recorded, "extension"
- * when the fix date was moved, else "progress-update").
+ * remediation gives "fixed" once the fix is recorded, else
+ * "progress-update"; "extension" is the letter of the act of moving the
+ * fix date, not of a step).
  * Returns: (transfer none) (nullable): a kind, or NULL when the step sends
  * no letter. */
 const char         *mp_letters_kind_for_step           (const char  *step,

@@ -246,7 +246,8 @@ test_letters_render_sparse (Fixture       *fixture,
           g_autoptr(MpLetter) letter = render (fixture, fixture->sparse, *kind, languages[i]);
 
           assert_filled (letter);
-          assert_contains (mp_letter_get_body (letter), i == 0 ? "Beste melder," : "Dear reporter,");
+          assert_contains (mp_letter_get_body (letter),
+                           i == 0 ? "Beste melder," : "Dear reporter,");
           g_assert_false (g_strv_contains (mp_letter_get_missing (letter), "reporter_name"));
         }
     }
@@ -312,15 +313,18 @@ test_letters_language (Fixture       *fixture,
   g_autoptr(MpLetter) anonymous = render (fixture, fixture->sparse, "acknowledgement", NULL);
 
   g_assert_cmpstr (mp_letter_get_language (dutch), ==, "nl");
-  g_assert_cmpstr (mp_letter_get_subject (dutch), ==, "We hebben je melding CVD-2026-0001 ontvangen");
+  g_assert_cmpstr (mp_letter_get_subject (dutch), ==,
+                   "We hebben je melding CVD-2026-0001 ontvangen");
   assert_contains (mp_letter_get_body (dutch), "Beste Sanne de Vries,\n");
-  assert_contains (mp_letter_get_body (dutch), "op vrijdag 27 november 2026 bij ons is binnengekomen");
+  assert_contains (mp_letter_get_body (dutch),
+                   "op vrijdag 27 november 2026 bij ons is binnengekomen");
   assert_contains (mp_letter_get_body (dutch), "security@voorbeeld.example");
   assert_contains (mp_letter_get_body (dutch), "Met vriendelijke groet,");
   assert_lacks (mp_letter_get_body (dutch), "Dear");
 
   g_assert_cmpstr (mp_letter_get_language (english), ==, "en");
-  g_assert_cmpstr (mp_letter_get_subject (english), ==, "We have received your report CVD-2026-0001");
+  g_assert_cmpstr (mp_letter_get_subject (english), ==,
+                   "We have received your report CVD-2026-0001");
   assert_contains (mp_letter_get_body (english), "Dear Sanne de Vries,\n");
   assert_contains (mp_letter_get_body (english), "on Friday 27 November 2026");
   assert_contains (mp_letter_get_body (english), "Kind regards,");
@@ -518,14 +522,13 @@ static void
 test_letters_kind_for_step (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   g_assert_cmpstr (mp_letters_kind_for_step ("intake", NULL), ==, "request-info");
   g_assert_cmpstr (mp_letters_kind_for_step ("waiting", NULL), ==, "request-info");
   g_assert_null (mp_letters_kind_for_step ("intake", fixture->full));
   g_assert_cmpstr (mp_letters_kind_for_step ("acknowledgement", NULL), ==, "acknowledgement");
   g_assert_cmpstr (mp_letters_kind_for_step ("assessment", NULL), ==, "assessment");
-  g_assert_cmpstr (mp_letters_kind_for_step ("remediation", fixture->sparse), ==, "progress-update");
+  g_assert_cmpstr (mp_letters_kind_for_step ("remediation", fixture->sparse), ==,
+                   "progress-update");
   g_assert_cmpstr (mp_letters_kind_for_step ("remediation", fixture->full), ==, "fixed");
   g_assert_cmpstr (mp_letters_kind_for_step ("reward", NULL), ==, "reward");
   g_assert_cmpstr (mp_letters_kind_for_step ("credit", NULL), ==, "credit");
@@ -544,7 +547,6 @@ test_letters_kind_for_step (Fixture       *fixture,
   g_assert_cmpstr (mp_letters_kind_for_step ("scope", fixture->sparse), ==, "third-party");
   answer (fixture, fixture->sparse, "credit.wants", "no");
   g_assert_null (mp_letters_kind_for_step ("credit", fixture->sparse));
-  (void) error;
 }
 
 /* The kind titles are interface text: they follow LANGUAGE. */
