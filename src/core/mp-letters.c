@@ -194,10 +194,13 @@ fill_desk_email (MpFill *fill)
   return setting (fill, "desk.email");
 }
 
+/* The handler signs; without one, the desk's name (desk.name). */
 static char *
 fill_handler (MpFill *fill)
 {
-  return text_or_null (mp_store_get_actor (fill->store));
+  char *handler = text_or_null (mp_store_get_actor (fill->store));
+
+  return handler != NULL ? handler : setting (fill, "desk.name");
 }
 
 static char *
@@ -260,7 +263,7 @@ fill_disclosure_date (MpFill *fill)
     day = answer_day (fill, "disclose.agreed_on");
   if (day == NULL)
     day = day_after (fill, mp_case_get_received_at (fill->kase),
-                     setting_days (fill, "disclosure.days", DEFAULT_DISCLOSURE_DAYS));
+                     setting_days (fill, "disclosure_days", DEFAULT_DISCLOSURE_DAYS));
   return day;
 }
 
@@ -269,7 +272,7 @@ static char *
 fill_next_update_date (MpFill *fill)
 {
   return day_after (fill, mp_time_now (),
-                    setting_days (fill, "inform.days", DEFAULT_INFORM_DAYS));
+                    setting_days (fill, "update_interval_days", DEFAULT_INFORM_DAYS));
 }
 
 static char *
@@ -297,27 +300,64 @@ fill_credit_name (MpFill *fill)
   return name != NULL ? name : fill_reporter_name (fill);
 }
 
+/* The sister organisations are settings sister.N.name and sister.N.url,
+ * N = 1, 2, … (as mp-policy.h describes them). Returns: the N of the sister
+ * named @name (case-insensitive), or of the only sister when @name is NULL;
+ * 0 when there is none. */
+static guint
+find_sister (MpFill     *fill,
+             const char *name)
+{
+  guint found = 0;
+  guint n_sisters = 0;
+
+  for (guint n = 1; n <= 100; n++)
+    {
+      g_autofree char *key = g_strdup_printf ("sister.%u.name", n);
+      g_autofree char *sister = setting (fill, key);
+
+      if (sister == NULL)
+        continue;
+      n_sisters++;
+      if (name == NULL)
+        found = n;
+      else
+        {
+          g_autofree char *folded_sister = g_utf8_casefold (sister, -1);
+          g_autofree char *folded_name = g_utf8_casefold (name, -1);
+
+          if (g_str_equal (folded_sister, folded_name))
+            return n;
+        }
+    }
+  return name == NULL && n_sisters == 1 ? found : 0;
+}
+
+/* The sister as the policy spells it, else as the scope check named it. */
 static char *
 fill_sister_name (MpFill *fill)
 {
-  char *name = answer_text (fill, "scope.sister_name");
+  g_autofree char *name = answer_text (fill, "scope.sister_name");
+  g_autofree char *key = NULL;
+  guint n = find_sister (fill, name);
 
-  return name != NULL ? name : setting (fill, "sister.name");
+  if (n == 0)
+    return g_steal_pointer (&name);
+  key = g_strdup_printf ("sister.%u.name", n);
+  return setting (fill, key);
 }
 
 static char *
 fill_sister_policy_url (MpFill *fill)
 {
-  g_autofree char *name = fill_sister_name (fill);
-  char *url = NULL;
+  g_autofree char *name = answer_text (fill, "scope.sister_name");
+  g_autofree char *key = NULL;
+  guint n = find_sister (fill, name);
 
-  if (name != NULL)
-    {
-      g_autofree char *key = g_strdup_printf ("sister.%s.policy_url", name);
-
-      url = setting (fill, key);
-    }
-  return url != NULL ? url : setting (fill, "sister.policy_url");
+  if (n == 0)
+    return NULL;
+  key = g_strdup_printf ("sister.%u.url", n);
+  return setting (fill, key);
 }
 
 static char *

@@ -87,11 +87,12 @@ const char         *mp_letters_describe_placeholder    (const char  *name);
 
 /* Fills the letter @kind for @kase in @language ("nl" or "en"; NULL means
  * the reporter's language, and Dutch when that is not recorded). The store
- * gives the organisation, the handler (its actor) and the settings
- * "desk.email", "timezone", "currency", "disclosure.days", "inform.days",
- * "csirt.name", "csirt.url", "sister.name" and "sister.NAME.policy_url" or
- * "sister.policy_url". The case must be decrypted (store unlocked) for the
- * reporter's name and the report's details.
+ * gives the organisation, the handler (its actor, else the setting
+ * "desk.name") and the policy settings of mp-policy.h, read raw with their
+ * defaults: "desk.email", "timezone", "currency", "disclosure_days",
+ * "update_interval_days", "sister.N.name" and "sister.N.url"; and two
+ * settings of its own: "csirt.name" and "csirt.url" (default NCSC). The case
+ * must be decrypted (store unlocked) for the reporter's name and details.
  * Returns: (transfer full): the letter, or NULL with @error set. */
 MpLetter           *mp_letters_render                  (MpStore     *store,
                                                         MpCase      *kase,

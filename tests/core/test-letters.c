@@ -92,13 +92,18 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   mp_store_set_setting (fixture->store, "currency", "EUR", &error);
   g_assert_no_error (error);
-  mp_store_set_setting (fixture->store, "sister.Voorbeeld Zorg.policy_url",
-                        "https://zorg.example/cvd", &error);
+  mp_store_set_setting (fixture->store, "sister.1.name", "Voorbeeld Wonen", &error);
+  g_assert_no_error (error);
+  mp_store_set_setting (fixture->store, "sister.1.url", "https://wonen.example/cvd", &error);
+  g_assert_no_error (error);
+  mp_store_set_setting (fixture->store, "sister.2.name", "Voorbeeld Zorg", &error);
+  g_assert_no_error (error);
+  mp_store_set_setting (fixture->store, "sister.2.url", "https://zorg.example/cvd", &error);
   g_assert_no_error (error);
 
   fixture->full = add_case (fixture->store, full_fields);
   answer (fixture, fixture->full, "intake.complete", "yes");
-  answer (fixture, fixture->full, "scope.sister_name", "Voorbeeld Zorg");
+  answer (fixture, fixture->full, "scope.sister_name", "voorbeeld zorg");
   answer (fixture, fixture->full, "scope.duplicate_of", "CVD-2026-0001");
   answer (fixture, fixture->full, "scope.outcome_reason", "The page is a public demonstration.");
   answer (fixture, fixture->full, "assess.cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N");
