@@ -1053,3 +1053,19 @@ mp_letters_render (MpStore     *store,
 
   return g_steal_pointer (&letter);
 }
+
+gboolean
+mp_letters_record_sent (MpStore   *store,
+                        MpCase    *kase,
+                        MpLetter  *letter,
+                        GError   **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (MP_IS_LETTER (letter), FALSE);
+
+  text = mp_letter_dup_text (letter);
+  return mp_store_add_event (store, kase, "letter", letter->kind, text, error);
+}

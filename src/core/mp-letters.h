@@ -100,6 +100,16 @@ MpLetter           *mp_letters_render                  (MpStore     *store,
                                                         const char  *language,
                                                         GError     **error);
 
+/* Adds the letter to the case's timeline as sent: an event of kind
+ * "letter" whose summary is the letter's kind (e.g. "acknowledgement";
+ * show it with mp_letters_get_kind_title()) and whose confidential body is
+ * the whole text. The summary is stored unencrypted, so it never holds the
+ * subject, which a desk's own template may fill with the reporter's name. */
+gboolean            mp_letters_record_sent             (MpStore     *store,
+                                                        MpCase      *kase,
+                                                        MpLetter    *letter,
+                                                        GError     **error);
+
 /* The template in use for @kind in @language: the desk's own if it has one
  * (then @is_custom is TRUE), else the default.
  * Returns: TRUE with @subject and @body (transfer full) set. */

@@ -507,6 +507,34 @@ test_letters_custom_stale (Fixture       *fixture,
 }
 
 static void
+test_letters_record (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(MpLetter) letter = render (fixture, fixture->full, "acknowledgement", "nl");
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = mp_letter_dup_text (letter);
+  MpEvent *found = NULL;
+
+  g_assert_true (mp_letters_record_sent (fixture->store, fixture->full, letter, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "We hebben je melding CVD-2026-0001 ontvangen\n\nBeste "));
+
+  events = mp_store_list_events (fixture->store, fixture->full, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MpEvent) event = g_list_model_get_item (events, i);
+
+      if (g_str_equal (mp_event_get_kind (event), "letter"))
+        found = event;
+    }
+  g_assert_nonnull (found);
+  g_assert_cmpstr (mp_event_get_summary (found), ==, "acknowledgement");
+  g_assert_cmpstr (mp_event_get_body (found), ==, text);
+}
+
+static void
 test_letters_errors (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -605,6 +633,7 @@ main (int   argc,
   ADD ("/letters/render/reason", test_letters_reason_by_outcome);
   ADD ("/letters/custom", test_letters_custom);
   ADD ("/letters/custom/stale", test_letters_custom_stale);
+  ADD ("/letters/record", test_letters_record);
   ADD ("/letters/errors", test_letters_errors);
   ADD ("/letters/kind-for-step", test_letters_kind_for_step);
 
