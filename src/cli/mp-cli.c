@@ -31,6 +31,7 @@ static const MpCliCommand commands[] = {
   { "demo",    mp_cli_demo, N_("Fill the database with realistic synthetic cases") },
   { "audit",   cmd_audit,   N_("Verify the audit trail") },
   { "cvss",    mp_cli_cvss, N_("Print the score and severity of a CVSS 3.1 or 4.0 vector") },
+  { "letter",  mp_cli_letter, N_("Print a filled letter to the reporter") },
 };
 
 int
