@@ -155,13 +155,15 @@ mp_cli_policy (MpCli  *cli,
     {
       MpStore *store;
 
-      /* Refuse a wrong key or value before asking for the passphrase. */
-      {
-        g_autoptr(MpPolicy) check = mp_policy_new ();
+      /* Refuse an unknown key, with the list of keys, before asking for the
+       * passphrase. */
+      if (!mp_policy_is_key (argv[2]))
+        {
+          g_autoptr(MpPolicy) defaults = mp_policy_new ();
 
-        if (!mp_policy_is_key (argv[2]) && !mp_policy_apply (check, argv[2], argv[3], &error))
-          return mp_cli_fail (error);
-      }
+          if (!mp_policy_apply (defaults, argv[2], argv[3], &error))
+            return mp_cli_fail (error);
+        }
       store = mp_cli_open_store (cli, TRUE, &error);
       if (store == NULL || !mp_policy_set (store, argv[2], argv[3], &error))
         return mp_cli_fail (error);

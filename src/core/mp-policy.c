@@ -809,6 +809,21 @@ mp_policy_set (MpStore     *store,
   g_return_val_if_fail (key != NULL, FALSE);
 
   policy = mp_policy_load (store);
+
+  if (value == NULL)
+    {
+      const Setting *setting = lookup_setting (key);
+      const char *fallback = setting != NULL ? setting->fallback : "";
+
+      /* The default must fit the rest of the policy too (a default matrix
+       * cell above a lowered cap). */
+      if (g_str_equal (key, "desk.name") && mp_store_get_organisation (store) != NULL)
+        fallback = mp_store_get_organisation (store);
+      if (!mp_policy_apply (policy, key, fallback, error))
+        return FALSE;
+      return mp_store_set_setting (store, key, NULL, error);
+    }
+
   if (!mp_policy_apply (policy, key, value, error))
     return FALSE;
   normal = mp_policy_dup_value (policy, key);

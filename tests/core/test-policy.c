@@ -374,6 +374,22 @@ test_store (Fixture       *fixture,
   policy = mp_policy_load (fixture->store);
   g_assert_cmpuint (policy->follow_up_days, ==, 7);
   g_assert_cmpuint (policy->ack_hours, ==, 48);
+  g_clear_pointer (&policy, mp_policy_unref);
+
+  /* Back to the default: allowed for ack_hours; for the cap only once the
+   * default fits the matrix. */
+  g_assert_true (mp_policy_set (fixture->store, "ack_hours", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (mp_store_get_setting (fixture->store, "ack_hours"));
+  g_assert_false (mp_policy_set (fixture->store, "reward_cap", NULL, &error));
+  g_assert_error (error, MP_POLICY_ERROR, MP_POLICY_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_true (mp_policy_set (fixture->store, "reward_matrix.critical.excellent", NULL, &error));
+  g_assert_true (mp_policy_set (fixture->store, "reward_cap", NULL, &error));
+  g_assert_no_error (error);
+  policy = mp_policy_load (fixture->store);
+  g_assert_cmpuint (policy->ack_hours, ==, 72);
+  g_assert_cmpint (policy->reward_cap, ==, 30000);
 }
 
 int
