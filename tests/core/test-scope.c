@@ -73,6 +73,9 @@ test_ours (void)
   assert_owner (policy, "192.0.2.55", MP_SCOPE_OURS);
   assert_owner (policy, "http://192.0.2.10:8080/login", MP_SCOPE_OURS);
   assert_owner (policy, "203.0.113.7", MP_SCOPE_OURS);
+  assert_owner (policy, "192.0.2.1:8080", MP_SCOPE_OURS);
+  assert_owner (policy, "admin@192.0.2.1", MP_SCOPE_OURS);
+  assert_owner (policy, "security@www.example.nl", MP_SCOPE_OURS);
   assert_owner (policy, "2001:db8::1", MP_SCOPE_OURS);
   assert_owner (policy, "2001:DB8:0:0::abcd", MP_SCOPE_OURS);
   assert_owner (policy, "[2001:db8::1]", MP_SCOPE_OURS);
@@ -124,11 +127,17 @@ test_third_party (void)
   assert_owner (policy, "example.org.evil.com", MP_SCOPE_THIRD_PARTY);
   assert_owner (policy, "https://www.example.nl.evil.com/", MP_SCOPE_THIRD_PARTY);
   assert_owner (policy, "https://www.example.nl@evil.com/", MP_SCOPE_THIRD_PARTY);
+  assert_owner (policy, "https://www.example.nl%2F@evil.com/", MP_SCOPE_THIRD_PARTY);
+  assert_owner (policy, "https://evil.com/?next=https://www.example.nl/", MP_SCOPE_THIRD_PARTY);
+  assert_owner (policy, "https://evil.com#@www.example.nl", MP_SCOPE_THIRD_PARTY);
   assert_owner (policy, "192.0.3.1", MP_SCOPE_THIRD_PARTY);
   assert_owner (policy, "203.0.113.8", MP_SCOPE_THIRD_PARTY);
   assert_owner (policy, "2001:db9::1", MP_SCOPE_THIRD_PARTY);
   assert_owner (policy, "::ffff:192.0.3.7", MP_SCOPE_THIRD_PARTY);
   assert_owner (policy, "localhost", MP_SCOPE_THIRD_PARTY);
+  assert_owner (policy, "http://[fe80::1%25eth0]/", MP_SCOPE_THIRD_PARTY);
+  assert_owner (policy, "fe80::1%eth0", MP_SCOPE_THIRD_PARTY);
+  assert_owner (policy, "[2001:db8::1%eth0]:443", MP_SCOPE_OURS);
   {
     g_autoptr(MpScopeMatch) match = mp_scope_match (policy, "evilexample.org");
 
