@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mp-checklist.h"
+#include "mp-reward.h"
 
 /* The CVSS engine (mp-cvss.h) is written on its own branch. Until it is
  * merged a vector is only checked for its version prefix; see
@@ -74,19 +75,18 @@ fix_date_extended (MpCase *kase)
 }
 
 /* A reward is possible at all: in scope, previously unknown, rules followed
- * (P-REWARD). Whether the desk could influence the problem is asked next. */
+ * (P-REWARD, as mp-reward.c judges it). Whether the desk could influence the
+ * problem is asked next. */
 static gboolean
 reward_possible (MpCase *kase)
 {
-  return g_strcmp0 (mp_checklist_get_outcome (kase), "in-scope") == 0 &&
-         answer_is (kase, "scope.known", "no") &&
-         mp_checklist_rules_followed (kase);
+  return (mp_reward_check_eligibility (kase, NULL) & ~MP_REWARD_OUTSIDE_INFLUENCE) == 0;
 }
 
 static gboolean
 reward_to_send (MpCase *kase)
 {
-  return reward_possible (kase) &&
+  return mp_reward_check_eligibility (kase, NULL) == MP_REWARD_ELIGIBLE &&
          answer_is (kase, "reward.in_influence", "yes") &&
          !answer_is (kase, "reward.declined", "yes");
 }
