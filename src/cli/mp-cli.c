@@ -28,6 +28,7 @@ static const MpCliCommand commands[] = {
   { "backup",  cmd_backup,  N_("Write a consistent copy of the database") },
   { "policy",  cmd_policy,  N_("Show or change the desk's policy settings") },
   { "demo",    mp_cli_demo, N_("Fill the database with realistic synthetic cases") },
+  { "import-eml", mp_cli_import_eml, N_("Import reports from e-mail messages (.eml files)") },
 };
 
 int

@@ -51,5 +51,8 @@ int       mp_cli_case             (MpCli       *cli,
 int       mp_cli_demo             (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
+int       mp_cli_import_eml       (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
 
 G_END_DECLS
