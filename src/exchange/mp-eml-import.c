@@ -38,6 +38,7 @@ typedef struct
   gboolean      encrypted;
   guint         n_unnamed;
   guint         depth;
+  gboolean      broken_multipart;
 } Walk;
 
 #define MAX_DEPTH 40
@@ -294,6 +295,9 @@ strip_pgp_message (GString *text)
       g_string_erase (text, (gssize) from, (gssize) (to - from));
       found = TRUE;
     }
+  /* What was around the block: at most one empty line in a row. */
+  while ((begin = strstr (text->str, "\n\n\n")) != NULL)
+    g_string_erase (text, begin - text->str, 1);
   return found;
 }
 
@@ -477,7 +481,7 @@ walk_object (Walk        *walk,
       int n = g_mime_multipart_get_count (multipart);
 
       if (n == 0)
-        add_note (walk->report, _("A multipart part of the message was empty."));
+        walk->broken_multipart = TRUE;
       else if (subtype != NULL && g_ascii_strcasecmp (subtype, "alternative") == 0)
         {
           GMimeObject *chosen = g_mime_multipart_get_part (multipart, n - 1);
@@ -608,6 +612,53 @@ raw_headers (const char *data,
 
     return g_strchomp (g_steal_pointer (&text));
   }
+}
+
+/* A multipart GMime could not split (no boundary, say): the text between
+ * the boundary lines and part headers is still worth having. */
+static void
+salvage_text (Walk       *walk,
+              const char *data,
+              gsize       size)
+{
+  const char *body = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *kept = g_string_new (NULL);
+  gboolean in_part_headers = FALSE;
+
+  for (gsize i = 0; i + 1 < size && body == NULL; i++)
+    if (data[i] == '\n' && (data[i + 1] == '\n' || (data[i + 1] == '\r' && i + 2 < size && data[i + 2] == '\n')))
+      body = data + i + (data[i + 1] == '\n' ? 2 : 3);
+  if (body != NULL)
+    {
+      text = _mp_eml_to_utf8 (body, size - (body - data), NULL, NULL);
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          if (g_str_has_prefix (lines[i], "--"))
+            {
+              in_part_headers = TRUE;
+              continue;
+            }
+          if (in_part_headers)
+            {
+              in_part_headers = *lines[i] != '\0';
+              continue;
+            }
+          g_string_append_printf (kept, "%s\n", lines[i]);
+        }
+    }
+  g_strstrip (kept->str);
+  if (kept->str[0] != '\0')
+    {
+      append_text (walk->plain, kept->str);
+      add_note (walk->report, _("The parts of the message could not be told apart; its text was "
+                                "taken as it is."));
+    }
+  else
+    add_note (walk->report, _("A multipart part of the message was empty."));
+  g_string_free (kept, TRUE);
 }
 
 /* Is this the start of a header block ("Name: value", or an mbox "From ")? */
@@ -833,7 +884,18 @@ fill_draft (MpEmlReport  *report,
   mp_case_set_time (draft, "received_at", received_at);
   mp_case_set_text (draft, "reporter_name", name);
   mp_case_set_text (draft, "reporter_email", email);
-  mp_case_set_text (draft, "reporter_language", _mp_eml_guess_language (language_sample));
+  {
+    const char *language = _mp_eml_guess_language (language_sample);
+
+    /* The store needs a language; the desk's own is the safe default. */
+    if (language == NULL)
+      {
+        add_note (report, _("The language of the report could not be recognised; Dutch is "
+                            "assumed."));
+        language = "nl";
+      }
+    mp_case_set_text (draft, "reporter_language", language);
+  }
   mp_case_set_text (draft, "asset", asset);
   mp_case_set_text (draft, "description",
                     description != NULL && *description != '\0' ? description : NULL);
@@ -916,6 +978,9 @@ mp_eml_report_parse (GBytes  *message,
   body = g_mime_message_get_mime_part (parsed);
   if (body != NULL)
     walk_object (&walk, body, FALSE);
+  if (walk.broken_multipart && walk.plain->len == 0 && walk.html->len == 0 &&
+      walk.fwd_plain->len == 0 && walk.fwd_html->len == 0)
+    salvage_text (&walk, data, size);
   fill_draft (report, parsed, &walk);
 
   report->headers = raw_headers (data, size);

@@ -604,7 +604,7 @@ _mp_eml_find_asset (const char *text)
   if (g_once_init_enter (&regex))
     {
       GRegex *compiled =
-        g_regex_new ("(?<url>https?://[^\\s<>\"'()\\[\\]{}]+)"
+        g_regex_new ("(?<url>https?://[^\\s<>\"'\\[\\]{}]+)"
                      "|(?<ip>(?<![\\w.@-])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\w@-]|\\.\\d))"
                      "|(?<host>(?<![\\w.@/-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+"
                      "[a-z]{2,24}(?![\\w@-]|\\.\\w))",
@@ -626,8 +626,22 @@ _mp_eml_find_asset (const char *text)
         {
           gsize len = strlen (url);
 
-          while (len > 0 && strchr (".,;:!?'\"", url[len - 1]) != NULL)
-            url[--len] = '\0';
+          /* Sentence punctuation and an unbalanced ')' are not the URL's. */
+          while (len > 0)
+            {
+              guint open = 0, close = 0;
+
+              for (const char *c = url; *c != '\0'; c++)
+                {
+                  open += *c == '(';
+                  close += *c == ')';
+                }
+              if (strchr (".,;:!?'\"", url[len - 1]) != NULL ||
+                  (url[len - 1] == ')' && close > open))
+                url[--len] = '\0';
+              else
+                break;
+            }
           if (len > strlen ("https://"))
             return g_steal_pointer (&url);
         }
