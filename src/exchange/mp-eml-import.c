@@ -775,8 +775,6 @@ fill_draft (MpEmlReport  *report,
     email = clean_header_text (internet_address_mailbox_get_addr (reply_to));
   else if (from != NULL)
     email = clean_header_text (internet_address_mailbox_get_addr (from));
-  if (email == NULL)
-    add_note (report, _("The message has no sender address."));
 
   /* Title. */
   {
@@ -811,8 +809,10 @@ fill_draft (MpEmlReport  *report,
                               &form_description))
     {
       mp_case_set_text (draft, "channel", "web-form");
-      if (form_name != NULL)
-        replace_str (&name, form_name);
+      /* From names the web site; only a Reply-To can name the reporter. */
+      replace_str (&name, form_name);
+      if (name == NULL && reply_to != NULL)
+        name = clean_header_text (internet_address_get_name (INTERNET_ADDRESS (reply_to)));
       if (form_email != NULL)
         replace_str (&email, form_email);
       if (form_subject != NULL)
@@ -826,6 +826,9 @@ fill_draft (MpEmlReport  *report,
       mp_case_set_text (draft, "channel", "email");
       description = g_strdup (body);
     }
+
+  if (email == NULL)
+    add_note (report, _("The message has no sender address."));
 
   if (walk->encrypted)
     {
