@@ -1313,7 +1313,7 @@ parsed_cb (GObject      *source_object,
       return;
     }
   /* The store and its models belong to this thread. */
-  kase = mp_eml_report_store (report, MP_STORE (source_object), &error);
+  kase = mp_eml_report_store (report, MP_STORE (g_task_get_source_object (task)), &error);
   if (kase == NULL)
     {
       g_task_return_error (task, error);
@@ -1346,7 +1346,9 @@ start_import (MpStore             *store,
   parse->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
   parse->max_bytes = mp_eml_get_max_bytes (store);
 
-  parse_task = g_task_new (store, cancellable, parsed_cb, task);
+  /* Without a source object: the worker may drop its reference to this
+   * task after parsed_cb ran, and must not keep the store alive then. */
+  parse_task = g_task_new (NULL, cancellable, parsed_cb, task);
   g_task_set_task_data (parse_task, parse, parse_data_free);
   g_task_run_in_thread (parse_task, parse_thread);
 }
