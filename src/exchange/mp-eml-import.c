@@ -172,10 +172,11 @@ static char *
 type_of (GMimeObject *object)
 {
   GMimeContentType *type = g_mime_object_get_content_type (object);
+  g_autofree char *mime_type = NULL;
 
-  if (type == NULL)
+  if (type == NULL || (mime_type = g_mime_content_type_get_mime_type (type)) == NULL)
     return g_strdup ("application/octet-stream");
-  return g_ascii_strdown (g_mime_content_type_get_mime_type (type), -1);
+  return g_ascii_strdown (mime_type, -1);
 }
 
 static const char *
