@@ -34,6 +34,7 @@ static const MpCliCommand commands[] = {
   { "audit",   cmd_audit,   N_("Verify the audit trail") },
   { "cvss",    mp_cli_cvss, N_("Print the score and severity of a CVSS 3.1 or 4.0 vector") },
   { "letter",  mp_cli_letter, N_("Print a filled letter to the reporter") },
+  { "import-eml", mp_cli_import_eml, N_("Import reports from e-mail messages (.eml files)") },
 };
 
 int

@@ -2318,3 +2318,27 @@ fail:
   rollback_write (self);
   return FALSE;
 }
+
+void
+mp_store_abort_batch (MpStore *self)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_if_fail (MP_IS_STORE (self));
+  g_return_if_fail (self->batch_depth == 1);
+
+  self->batch_depth = 0;
+  sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  /* Cases added inside the batch are in the models already: reload them. */
+  cases = load_cases (self, NULL);
+  if (cases != NULL)
+    publish_cases (self, cases);
+}
+
+gboolean
+mp_store_in_batch (MpStore *self)
+{
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+
+  return self->batch_depth > 0;
+}

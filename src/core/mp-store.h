@@ -164,5 +164,9 @@ gboolean     mp_store_begin_batch          (MpStore              *self,
                                             GError              **error);
 gboolean     mp_store_end_batch            (MpStore              *self,
                                             GError              **error);
+/* Drops every write of the batch (e.g. an import that failed halfway) and
+ * reloads the models from the file. */
+void         mp_store_abort_batch          (MpStore              *self);
+gboolean     mp_store_in_batch             (MpStore              *self);
 
 G_END_DECLS
