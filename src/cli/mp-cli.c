@@ -28,6 +28,7 @@ static const MpCliCommand commands[] = {
   { "backup",  cmd_backup,  N_("Write a consistent copy of the database") },
   { "policy",  cmd_policy,  N_("Show or change the desk's policy settings") },
   { "demo",    mp_cli_demo, N_("Fill the database with realistic synthetic cases") },
+  { "report",  mp_cli_report, N_("Write a case dossier or a period report as PDF") },
 };
 
 int
