@@ -549,7 +549,7 @@ place_block (Flow          *flow,
         Op line;
 
         space (flow, 14);
-        need (flow, 70);
+        need (flow, 56);
         place_text (flow, FONT_FAMILY " Bold 11.5", block->text, accent, TRUE);
         line = (Op) { OP_LINE, NULL, flow->left, flow->y + 2, flow->right - flow->left, 0, 0,
                       accent, 0.6 };
@@ -672,6 +672,40 @@ show_layout (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* Draws the lines of a split layout that belong to this page's part: only
+ * those, rather than all of them under a clip, so that no line is in the
+ * PDF twice (text under a clip is still there for copying and searching). */
+static void
+show_layout_part (cairo_t  *cr,
+                  const Op *op)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (op->layout);
+  double from = op->clip_y - op->y, to = from + op->h;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, op->clip_y, 1e6, op->h);
+  cairo_clip (cr);
+  set_colour (cr, op->colour);
+  do
+    {
+      PangoRectangle logical;
+      int y0, y1;
+      double middle;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      middle = (y0 + y1) / 2.0 / PANGO_SCALE;
+      if (middle < from || middle >= to)
+        continue;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      cairo_move_to (cr, op->x + (double) logical.x / PANGO_SCALE,
+                     op->y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  cairo_restore (cr);
+}
+
 static void
 draw_header_and_footer (MpPages          *pages,
                         const MpDocument *doc,
@@ -744,14 +778,10 @@ _mp_pages_draw (MpPages          *pages,
           break;
 
         case OP_TEXT:
-          cairo_save (cr);
-          if (op->h >= 0)
-            {
-              cairo_rectangle (cr, 0, op->clip_y, pages->width, op->h);
-              cairo_clip (cr);
-            }
-          show_layout (cr, op->layout, op->x, op->y, op->colour);
-          cairo_restore (cr);
+          if (op->h < 0)
+            show_layout (cr, op->layout, op->x, op->y, op->colour);
+          else
+            show_layout_part (cr, op);
           break;
 
         default:

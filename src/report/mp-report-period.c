@@ -282,7 +282,7 @@ _mp_report_build_period (MpStore               *store,
             reward_text = _mp_report_format_amount (lang, amount);
           }
 
-        received_text = _mp_report_format_day (lang, tz, received);
+        received_text = _mp_report_format_time_short (lang, tz, received, FALSE);
         ack_text = days_cell (days[0]);
         assess_text = days_cell (days[1]);
         fix_text = days_cell (days[2]);

@@ -123,6 +123,11 @@ char       *_mp_report_format_time        (const char   *language,
 char       *_mp_report_format_day         (const char   *language,
                                            GTimeZone    *tz,
                                            gint64        usec);
+/* The short form for table cells, with or without the time of day. */
+char       *_mp_report_format_time_short  (const char   *language,
+                                           GTimeZone    *tz,
+                                           gint64        usec,
+                                           gboolean      with_time);
 /* @date is "YYYY-MM-DD"; anything else is returned as it is. */
 char       *_mp_report_format_date_text   (const char   *language,
                                            const char   *date);

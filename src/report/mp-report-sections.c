@@ -294,8 +294,8 @@ add_report (Dossier  *d,
         {
           g_autoptr(MpAttachment) attachment = g_list_model_get_item (attachments, i);
           g_autofree char *size = g_format_size (mp_attachment_get_size (attachment));
-          g_autofree char *added = _mp_report_format_time (d->lang, d->tz,
-                                                           mp_attachment_get_added_at (attachment));
+          g_autofree char *added = _mp_report_format_time_short (d->lang, d->tz,
+                                                           mp_attachment_get_added_at (attachment), TRUE);
 
           _mp_block_add_row (table, mp_attachment_get_name (attachment),
                              mp_attachment_get_mime_type (attachment), size, added);
@@ -364,7 +364,7 @@ add_timeline (Dossier  *d,
     {
       MpEvent *event = g_ptr_array_index (all, i);
       const char *kind = mp_event_get_kind (event);
-      g_autofree char *when = _mp_report_format_time (d->lang, d->tz, mp_event_get_at (event));
+      g_autofree char *when = _mp_report_format_time_short (d->lang, d->tz, mp_event_get_at (event), TRUE);
       g_autofree char *what = NULL;
       g_autofree char *details = NULL;
 
@@ -420,7 +420,8 @@ static void
 add_checklist (Dossier *d)
 {
   g_autoptr(GPtrArray) items = mp_case_list_answers (d->kase);
-  MpBlock *table;
+  MpBlock *table = NULL;
+  guint step = G_MAXUINT;
 
   heading (d, "Checklist");
   if (items->len == 0)
@@ -430,29 +431,32 @@ add_checklist (Dossier *d)
     }
   g_ptr_array_sort (items, compare_items);
 
-  if (d->redacted)
-    table = _mp_document_add_table (d->doc, 5, tr (d, "Step"), 1.3, tr (d, "Item"), 2.6,
-                                    tr (d, "Answer"), 1.8, tr (d, "Who"), 1.1, tr (d, "When"), 1.5,
-                                    NULL);
-  else
-    table = _mp_document_add_table (d->doc, 6, tr (d, "Step"), 1.2, tr (d, "Item"), 2.2,
-                                    tr (d, "Answer"), 1.5, tr (d, "Who"), 1.0, tr (d, "When"), 1.4,
-                                    tr (d, "Note"), 1.9, NULL);
-
+  /* One table per step of the lifecycle, under the step's name. */
   for (guint i = 0; i < items->len; i++)
     {
       const char *item = g_ptr_array_index (items, i);
       const MpAnswer *a = mp_case_get_answer (d->kase, item);
       g_autofree char *label = _mp_report_item_label (d->lang, item);
       g_autofree char *value = answer_text (d, item, a->value);
-      g_autofree char *when = _mp_report_format_time (d->lang, d->tz, a->answered_at);
+      g_autofree char *when = _mp_report_format_time_short (d->lang, d->tz, a->answered_at, TRUE);
+
+      if (table == NULL || step_index (item) != step)
+        {
+          step = step_index (item);
+          _mp_document_add_text (d->doc, MP_BLOCK_SUBHEADING, _mp_report_step_label (d->lang, item));
+          if (d->redacted)
+            table = _mp_document_add_table (d->doc, 4, tr (d, "Item"), 2.6, tr (d, "Answer"), 2.2,
+                                            tr (d, "Who"), 1.1, tr (d, "When"), 1.6, NULL);
+          else
+            table = _mp_document_add_table (d->doc, 5, tr (d, "Item"), 2.1, tr (d, "Answer"), 1.7,
+                                            tr (d, "Who"), 1.0, tr (d, "When"), 1.5,
+                                            tr (d, "Note"), 2.0, NULL);
+        }
 
       if (d->redacted)
-        _mp_block_add_row (table, _mp_report_step_label (d->lang, item), label, value, a->actor,
-                           when);
+        _mp_block_add_row (table, label, value, a->actor, when);
       else
-        _mp_block_add_row (table, _mp_report_step_label (d->lang, item), label, value, a->actor,
-                           when, a->note);
+        _mp_block_add_row (table, label, value, a->actor, when, a->note);
     }
 }
 
@@ -481,8 +485,8 @@ add_deadlines (Dossier  *d,
     {
       g_autoptr(MpDeadline) deadline = g_list_model_get_item (deadlines, i);
       gint64 due = mp_deadline_get_due_at (deadline), met = mp_deadline_get_met_at (deadline);
-      g_autofree char *due_text = _mp_report_format_time (d->lang, d->tz, due);
-      g_autofree char *met_text = _mp_report_format_time (d->lang, d->tz, met);
+      g_autofree char *due_text = _mp_report_format_time_short (d->lang, d->tz, due, TRUE);
+      g_autofree char *met_text = _mp_report_format_time_short (d->lang, d->tz, met, TRUE);
       const char *result;
 
       if (met != 0)

@@ -447,6 +447,13 @@ static const char * const months_nl[] = {
   "september", "oktober", "november", "december",
 };
 
+static const char * const short_months_en[] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+static const char * const short_months_nl[] = {
+  "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+};
+
 static char *
 format_ymd (const char *language,
             int         year,
@@ -504,6 +511,29 @@ _mp_report_format_time (const char *language,
                     g_date_time_get_day_of_month (local));
   return g_strdup_printf ("%s, %02d:%02d", day, g_date_time_get_hour (local),
                           g_date_time_get_minute (local));
+}
+
+char *
+_mp_report_format_time_short (const char *language,
+                              GTimeZone  *tz,
+                              gint64      usec,
+                              gboolean    with_time)
+{
+  const char * const *months = g_strcmp0 (language, "nl") == 0 ? short_months_nl : short_months_en;
+  g_autoptr(GDateTime) local = NULL;
+
+  /* For table cells: "20 Nov 2026 09:15" / "20 nov 2026 09:15". */
+  if (usec == 0)
+    return g_strdup ("–");
+  local = local_time (tz, usec);
+  if (local == NULL)
+    return g_strdup ("?");
+  if (!with_time)
+    return g_strdup_printf ("%d %s %d", g_date_time_get_day_of_month (local),
+                            months[g_date_time_get_month (local) - 1], g_date_time_get_year (local));
+  return g_strdup_printf ("%d %s %d %02d:%02d", g_date_time_get_day_of_month (local),
+                          months[g_date_time_get_month (local) - 1], g_date_time_get_year (local),
+                          g_date_time_get_hour (local), g_date_time_get_minute (local));
 }
 
 char *
