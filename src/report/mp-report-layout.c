@@ -155,8 +155,8 @@ _mp_document_add_fields (MpDocument *doc)
 
   block->kind = MP_BLOCK_FIELDS;
   block->n_columns = 2;
-  block->widths[0] = 1.0;
-  block->widths[1] = 2.6;
+  block->widths[0] = 1.3;
+  block->widths[1] = 2.7;
   block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_ptr_array_add (doc->blocks, block);
   return block;

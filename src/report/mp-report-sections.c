@@ -327,6 +327,7 @@ add_timeline (Dossier  *d,
   g_autoptr(GListModel) history = NULL;
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) from_history = g_hash_table_new (NULL, NULL);
+  MpEvent *previous = NULL;
   MpBlock *table;
 
   if (events == NULL)
@@ -341,8 +342,17 @@ add_timeline (Dossier  *d,
     {
       MpEvent *event = g_list_model_get_item (history, i);
 
+      /* A history entry that repeats the one before it says nothing new. */
+      if (previous != NULL &&
+          g_strcmp0 (mp_event_get_summary (previous), mp_event_get_summary (event)) == 0 &&
+          g_strcmp0 (mp_event_get_body (previous), mp_event_get_body (event)) == 0)
+        {
+          g_object_unref (event);
+          continue;
+        }
       g_ptr_array_add (all, event);
       g_hash_table_add (from_history, event);
+      previous = event;
     }
   g_ptr_array_sort (all, compare_events);
 
@@ -357,8 +367,8 @@ add_timeline (Dossier  *d,
     table = _mp_document_add_table (d->doc, 3, tr (d, "When"), 1.5, tr (d, "What"), 4.0,
                                     tr (d, "Who"), 1.3, NULL);
   else
-    table = _mp_document_add_table (d->doc, 4, tr (d, "When"), 1.5, tr (d, "What"), 2.2,
-                                    tr (d, "Who"), 1.1, tr (d, "Details"), 3.2, NULL);
+    table = _mp_document_add_table (d->doc, 4, tr (d, "When"), 1.5, tr (d, "What"), 2.3,
+                                    tr (d, "Who"), 1.4, tr (d, "Details"), 2.8, NULL);
 
   for (guint i = 0; i < all->len; i++)
     {
@@ -448,9 +458,9 @@ add_checklist (Dossier *d)
             table = _mp_document_add_table (d->doc, 4, tr (d, "Item"), 2.6, tr (d, "Answer"), 2.2,
                                             tr (d, "Who"), 1.1, tr (d, "When"), 1.6, NULL);
           else
-            table = _mp_document_add_table (d->doc, 5, tr (d, "Item"), 2.1, tr (d, "Answer"), 1.7,
-                                            tr (d, "Who"), 1.0, tr (d, "When"), 1.5,
-                                            tr (d, "Note"), 2.0, NULL);
+            table = _mp_document_add_table (d->doc, 5, tr (d, "Item"), 2.1, tr (d, "Answer"), 1.6,
+                                            tr (d, "Who"), 1.4, tr (d, "When"), 1.5,
+                                            tr (d, "Note"), 1.8, NULL);
         }
 
       if (d->redacted)

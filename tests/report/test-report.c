@@ -381,10 +381,12 @@ test_long_timeline (Fixture       *f,
   g_assert_no_error (error);
   for (guint i = 0; i < N_ROWS; i++)
     {
-      /* Long enough to wrap over several lines in its column. */
+      /* Long enough to wrap over several lines in its column, and of
+       * varying length, so that page ends fall at different places. */
+      g_autofree char *filler = g_strnfill ((i * 7) % 60, 'x');
       g_autofree char *summary = g_strdup_printf ("ROW%03uBEGIN progress update to the reporter "
-                                                  "about the fix of the affected portal, with "
-                                                  "the usual words ROW%03uEND", i, i);
+                                                  "about the fix of the affected portal %s "
+                                                  "ROW%03uEND", i, filler, i);
 
       mp_store_add_event (f->store, f->kase, "progress-update", summary, NULL, &error);
       g_assert_no_error (error);
