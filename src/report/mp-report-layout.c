@@ -498,7 +498,9 @@ place_table (Flow          *flow,
       row_init (&header, ROW_TABLE_HEADER, 3.5);
       for (guint i = 0; i < block->n_columns; i++)
         row_add_cell (&header,
-                      make_layout (flow->pages, FONT_FAMILY " Bold 7.5", block->header[i], width[i]),
+                      make_layout (flow->pages, block->small ? FONT_FAMILY " Bold 6.8"
+                                                             : FONT_FAMILY " Bold 7.5",
+                                   block->header[i], width[i]),
                       x[i], ink);
     }
 
@@ -510,7 +512,9 @@ place_table (Flow          *flow,
       row_init (&row, fields ? ROW_FIELDS : ROW_TABLE, fields ? 2.0 : 3.0);
       for (guint i = 0; i < block->n_columns; i++)
         {
-          const char *font = fields && i == 0 ? FONT_FAMILY " Bold 8" : FONT_FAMILY " 8";
+          const char *font = fields && i == 0 ? FONT_FAMILY " Bold 8"
+                             : block->small ? FONT_FAMILY " 7"
+                             : FONT_FAMILY " 8";
 
           row_add_cell (&row, make_layout (flow->pages, font, cells[i], width[i]), x[i],
                         fields && i == 0 ? grey_ink : ink);

@@ -119,7 +119,8 @@ median_text (const char *lang,
   days = twice == 2 ? g_strdup (_mp_report_tr (lang, "1 day"))
                     : _mp_report_trf (lang, "%s days", number, NULL);
   count = g_strdup_printf ("%u", n);
-  return _mp_report_trf (lang, "%s (%s cases)", days, count, NULL);
+  return n == 1 ? _mp_report_trf (lang, "%s (1 case)", days, NULL)
+                : _mp_report_trf (lang, "%s (%s cases)", days, count, NULL);
 }
 
 static gboolean
@@ -216,31 +217,33 @@ _mp_report_build_period (MpStore               *store,
   {
     g_autoptr(MpDocument) rows = _mp_document_new (lang);
 
+    /* The shared version leaves out the titles, which can say too much. */
     if (options->redacted)
-      table = _mp_document_add_table (rows, 8, _mp_report_tr (lang, "Reference"), 1.6,
-                                      _mp_report_tr (lang, "Received"), 1.3,
-                                      _mp_report_tr (lang, "Status"), 1.5,
-                                      _mp_report_tr (lang, "Severity"), 1.0,
-                                      _mp_report_tr (lang, "Ack."), 0.7,
-                                      _mp_report_tr (lang, "Assess."), 0.8,
-                                      _mp_report_tr (lang, "Fix"), 0.7,
-                                      _mp_report_tr (lang, "Reward"), 1.0, NULL);
-    else
-      table = _mp_document_add_table (rows, 9, _mp_report_tr (lang, "Reference"), 1.55,
-                                      _mp_report_tr (lang, "Title"), 2.3,
-                                      _mp_report_tr (lang, "Received"), 1.25,
-                                      _mp_report_tr (lang, "Status"), 1.35,
+      table = _mp_document_add_table (rows, 8, _mp_report_tr (lang, "Reference"), 1.3,
+                                      _mp_report_tr (lang, "Received"), 1.2,
+                                      _mp_report_tr (lang, "Status"), 1.75,
                                       _mp_report_tr (lang, "Severity"), 0.95,
                                       _mp_report_tr (lang, "Ack."), 0.6,
-                                      _mp_report_tr (lang, "Assess."), 0.75,
-                                      _mp_report_tr (lang, "Fix"), 0.7,
-                                      _mp_report_tr (lang, "Reward"), 0.95, NULL);
+                                      _mp_report_tr (lang, "Assess."), 0.8,
+                                      _mp_report_tr (lang, "Fix"), 0.6,
+                                      _mp_report_tr (lang, "Reward"), 1.1, NULL);
+    else
+      table = _mp_document_add_table (rows, 8, _mp_report_tr (lang, "Reference"), 1.3,
+                                      _mp_report_tr (lang, "Title"), 2.6,
+                                      _mp_report_tr (lang, "Status"), 1.75,
+                                      _mp_report_tr (lang, "Severity"), 0.95,
+                                      _mp_report_tr (lang, "Ack."), 0.6,
+                                      _mp_report_tr (lang, "Assess."), 0.8,
+                                      _mp_report_tr (lang, "Fix"), 0.6,
+                                      _mp_report_tr (lang, "Reward"), 1.1, NULL);
+    table->small = TRUE;
 
     for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
       {
         g_autoptr(MpCase) kase = g_list_model_get_item (cases, i);
         gint64 received = mp_case_get_received_at (kase);
         const char *outcome;
+        const char *severity;
         const char *amount = mp_case_get_answer_value (kase, "reward.amount");
         g_autofree char *received_text = NULL;
         g_autofree char *reward_text = NULL;
@@ -286,17 +289,12 @@ _mp_report_build_period (MpStore               *store,
         ack_text = days_cell (days[0]);
         assess_text = days_cell (days[1]);
         fix_text = days_cell (days[2]);
-        if (options->redacted)
-          _mp_block_add_row (table, mp_case_get_reference (kase), received_text,
-                             _mp_report_status_label (lang, mp_case_get_status (kase)),
-                             _mp_report_severity_label (lang, mp_case_get_severity (kase)),
-                             ack_text, assess_text, fix_text, reward_text);
-        else
-          _mp_block_add_row (table, mp_case_get_reference (kase), mp_case_get_title (kase),
-                             received_text,
-                             _mp_report_status_label (lang, mp_case_get_status (kase)),
-                             _mp_report_severity_label (lang, mp_case_get_severity (kase)),
-                             ack_text, assess_text, fix_text, reward_text);
+        severity = mp_case_get_severity (kase) != NULL
+                     ? _mp_report_severity_label (lang, mp_case_get_severity (kase)) : "–";
+        _mp_block_add_row (table, mp_case_get_reference (kase),
+                           options->redacted ? received_text : mp_case_get_title (kase),
+                           _mp_report_status_label (lang, mp_case_get_status (kase)), severity,
+                           ack_text, assess_text, fix_text, reward_text != NULL ? reward_text : "–");
       }
 
     /* Summary */
@@ -318,7 +316,9 @@ _mp_report_build_period (MpStore               *store,
         : g_strdup (_mp_report_tr (lang, "not enough data"));
       g_autofree char *paid = cents_text (lang, totals.reward_cents);
       g_autofree char *n_rewards = g_strdup_printf ("%u", totals.n_rewards);
-      g_autofree char *rewards = _mp_report_trf (lang, "%s (%s cases)", paid, n_rewards, NULL);
+      g_autofree char *rewards = totals.n_rewards == 1
+        ? _mp_report_trf (lang, "%s (1 case)", paid, NULL)
+        : _mp_report_trf (lang, "%s (%s cases)", paid, n_rewards, NULL);
 
       _mp_block_add_row (fields, _mp_report_tr (lang, "Cases received"), n_cases);
       _mp_block_add_row (fields, _mp_report_tr (lang, "Cases closed"), n_closed);

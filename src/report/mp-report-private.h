@@ -33,6 +33,7 @@ typedef struct
   double       widths[MP_DOC_MAX_COLUMNS];      /* relative column widths */
   char        *header[MP_DOC_MAX_COLUMNS];      /* tables */
   GPtrArray   *rows;                            /* of GStrv with n_columns cells */
+  gboolean     small;                           /* a smaller font, for wide tables */
 } MpBlock;
 
 typedef struct

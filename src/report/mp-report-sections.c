@@ -280,7 +280,7 @@ add_report (Dossier  *d,
   if (d->redacted)
     {
       g_autofree char *count = g_strdup_printf ("%u", n_attachments);
-      g_autofree char *text = _mp_report_trf (d->lang, "%s attachments (names left out)", count, NULL);
+      g_autofree char *text = _mp_report_trf (d->lang, "Number of attachments: %s (names left out)", count, NULL);
 
       _mp_document_add_text (d->doc, MP_BLOCK_PARAGRAPH, text);
     }

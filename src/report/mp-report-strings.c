@@ -110,7 +110,7 @@ static const Phrase phrases[] = {
   { "No deadlines.", "Geen termijnen." },
   { "(redacted)", "(geredigeerd)" },
   { "(confidential, not printed)", "(vertrouwelijk, niet afgedrukt)" },
-  { "%s attachments (names left out)", "%s bijlagen (namen weggelaten)" },
+  { "Number of attachments: %s (names left out)", "Aantal bijlagen: %s (namen weggelaten)" },
   /* assessment */
   { "CVSS vector", "CVSS-vector" },
   { "CVSS score", "CVSS-score" },
@@ -181,6 +181,7 @@ static const Phrase phrases[] = {
   { "not yet decided", "nog niet besloten" },
   { "%s of %s (%s%%)", "%s van %s (%s%%)" },
   { "%s (%s cases)", "%s (%s zaken)" },
+  { "%s (1 case)", "%s (1 zaak)" },
   { "%s days", "%s dagen" },
   { "1 day", "1 dag" },
   { "not enough data", "onvoldoende gegevens" },
