@@ -14,6 +14,7 @@
 static int cmd_init (MpCli *cli, int argc, char **argv);
 static int cmd_backup (MpCli *cli, int argc, char **argv);
 static int cmd_policy (MpCli *cli, int argc, char **argv);
+static int cmd_audit (MpCli *cli, int argc, char **argv);
 
 typedef struct
 {
@@ -28,6 +29,9 @@ static const MpCliCommand commands[] = {
   { "backup",  cmd_backup,  N_("Write a consistent copy of the database") },
   { "policy",  cmd_policy,  N_("Show or change the desk's policy settings") },
   { "demo",    mp_cli_demo, N_("Fill the database with realistic synthetic cases") },
+  { "audit",   cmd_audit,   N_("Verify the audit trail") },
+  { "cvss",    mp_cli_cvss, N_("Print the score and severity of a CVSS 3.1 or 4.0 vector") },
+  { "letter",  mp_cli_letter, N_("Print a filled letter to the reporter") },
   { "report",  mp_cli_report, N_("Write a case dossier or a period report as PDF") },
 };
 
@@ -267,6 +271,34 @@ cmd_policy (MpCli  *cli,
     }
 
   return mp_cli_usage ("policy show | policy set KEY VALUE");
+}
+
+static int
+cmd_audit (MpCli  *cli,
+           int     argc,
+           char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+  gint64 first_bad = 0;
+  guint n_entries = 0;
+  MpStore *store;
+
+  if (!mp_cli_parse_options ("audit verify", NULL, &argc, &argv))
+    return 2;
+  if (argc != 2 || !g_str_equal (argv[1], "verify"))
+    return mp_cli_usage ("audit verify");
+
+  store = mp_cli_open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return mp_cli_fail (error);
+  if (!mp_store_verify_audit (store, &n_entries, &head, &first_bad, &error))
+    {
+      g_print ("broken %" G_GINT64_FORMAT "\n", first_bad);
+      return mp_cli_fail (error);
+    }
+  g_print ("ok %u %s\n", n_entries, head);
+  return 0;
 }
 
 static void

@@ -54,5 +54,11 @@ int       mp_cli_report           (MpCli       *cli,
 int       mp_cli_demo             (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
+int       mp_cli_cvss             (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
+int       mp_cli_letter           (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
 
 G_END_DECLS

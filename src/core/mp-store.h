@@ -146,6 +146,13 @@ gboolean     mp_store_verify_audit         (MpStore              *self,
                                             gint64               *first_bad,
                                             GError              **error);
 
+/* Erases the confidential data of a closed case: its key and every
+ * ciphertext are destroyed and the WAL is checkpointed, so no copy stays in
+ * the live files; the record of what was decided stays. */
+gboolean     mp_store_erase_case           (MpStore              *self,
+                                            MpCase               *kase,
+                                            GError              **error);
+
 /* Groups many writes into one transaction (demo data, imports of many
  * messages); each write inside is a savepoint. */
 gboolean     mp_store_begin_batch          (MpStore              *self,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <sodium.h>
 #include <string.h>
 
@@ -86,11 +87,20 @@ derive_wrapping_key (const char             *passphrase,
       return FALSE;
     }
 
+  if (envelope->memlimit > crypto_pwhash_MEMLIMIT_MAX || envelope->opslimit > crypto_pwhash_OPSLIMIT_MAX ||
+      envelope->memlimit < crypto_pwhash_MEMLIMIT_MIN || envelope->opslimit < crypto_pwhash_OPSLIMIT_MIN)
+    {
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED,
+                           _("The stored key parameters are damaged."));
+      return FALSE;
+    }
+
+  errno = 0;
   if (crypto_pwhash (out, KEY_BYTES, passphrase, strlen (passphrase),
                      g_bytes_get_data (envelope->salt, NULL),
                      envelope->opslimit, (gsize) envelope->memlimit, envelope->alg) != 0)
     {
-      /* libsodium fails here only when it cannot get the memory Argon2id asks for. */
+      /* With valid parameters, Argon2id fails only when it cannot get its memory. */
       g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_OUT_OF_MEMORY,
                            _("There was not enough memory to derive the key from the passphrase. "
                              "Close other applications and try again."));
