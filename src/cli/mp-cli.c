@@ -35,6 +35,7 @@ static const MpCliCommand commands[] = {
   { "cvss",    mp_cli_cvss, N_("Print the score and severity of a CVSS 3.1 or 4.0 vector") },
   { "letter",  mp_cli_letter, N_("Print a filled letter to the reporter") },
   { "import-eml", mp_cli_import_eml, N_("Import reports from e-mail messages (.eml files)") },
+  { "report",  mp_cli_report, N_("Write a case dossier or a period report as PDF") },
 };
 
 int

@@ -1,0 +1,583 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mp-report-private.h"
+
+/* The report's own words, in Dutch and English.
+ *
+ * A report is printed in the language chosen for it, whatever the language
+ * of the user interface; gettext answers in the process's locale, and
+ * switching LANGUAGE for one lookup is not thread-safe (reports are laid out
+ * in worker threads). So the report keeps a small table of its own, looked up
+ * by the English text; these strings are deliberately not in po/. A string
+ * missing from the table is a bug: it warns (and fails the tests). */
+
+typedef struct
+{
+  const char *en;
+  const char *nl;
+} Phrase;
+
+static const Phrase phrases[] = {
+  /* markings and titles */
+  { "CONFIDENTIAL", "VERTROUWELIJK" },
+  { "Redacted – for sharing", "Geredigeerd – om te delen" },
+  { "Case dossier", "Dossier" },
+  { "Period report", "Perioderapportage" },
+  { "Printed on %s. Times are in the time zone %s.",
+    "Afgedrukt op %s. Tijden staan in de tijdzone %s." },
+  { "This copy leaves out the reporter's identity and the details of the vulnerability, "
+    "so that it can be shared beyond the desk.",
+    "Deze versie laat de identiteit van de melder en de details van de kwetsbaarheid weg, "
+    "zodat ze buiten het meldpunt gedeeld kan worden." },
+  /* sections */
+  { "Summary", "Samenvatting" },
+  { "Reporter", "Melder" },
+  { "Report", "Melding" },
+  { "Timeline", "Tijdlijn" },
+  { "Checklist", "Checklist" },
+  { "Deadlines", "Termijnen" },
+  { "Assessment", "Beoordeling" },
+  { "Remediation", "Herstel" },
+  { "Reward", "Beloning" },
+  { "Credit", "Vermelding" },
+  { "Disclosure", "Openbaarmaking" },
+  { "Data deletion", "Verwijdering van gegevens" },
+  { "Audit trail", "Audittrail" },
+  { "Attachments", "Bijlagen" },
+  { "Notes", "Notities" },
+  /* summary fields */
+  { "Reference", "Kenmerk" },
+  { "Title", "Titel" },
+  { "Status", "Status" },
+  { "Outcome", "Uitkomst" },
+  { "Received", "Ontvangen" },
+  { "Channel", "Kanaal" },
+  { "Affected system", "Getroffen systeem" },
+  { "Severity", "Ernst" },
+  { "Closed", "Gesloten" },
+  { "Next deadline", "Volgende termijn" },
+  { "Report encrypted", "Melding versleuteld" },
+  /* reporter */
+  { "Name", "Naam" },
+  { "E-mail", "E-mail" },
+  { "Language", "Taal" },
+  { "Anonymous", "Anoniem" },
+  { "Wants credit", "Wil vermelding" },
+  { "Redacted", "Geredigeerd" },
+  { "The reporter's identity and contact details are left out of this copy.",
+    "De identiteit en contactgegevens van de melder zijn uit deze versie weggelaten." },
+  { "The description, impact and steps to reproduce are left out of this copy.",
+    "De beschrijving, impact en reproductiestappen zijn uit deze versie weggelaten." },
+  { "Dutch", "Nederlands" },
+  { "English", "Engels" },
+  { "Description", "Beschrijving" },
+  { "Impact", "Impact" },
+  { "Steps to reproduce", "Reproductiestappen" },
+  { "Not given.", "Niet opgegeven." },
+  { "The confidential details of this case were erased on %s.",
+    "De vertrouwelijke gegevens van deze zaak zijn gewist op %s." },
+  /* tables */
+  { "When", "Wanneer" },
+  { "What", "Wat" },
+  { "Who", "Wie" },
+  { "Details", "Details" },
+  { "Step", "Stap" },
+  { "Item", "Onderdeel" },
+  { "Answer", "Antwoord" },
+  { "Note", "Notitie" },
+  { "Deadline", "Termijn" },
+  { "Due", "Uiterlijk" },
+  { "Met on", "Voldaan op" },
+  { "Result", "Resultaat" },
+  { "met", "gehaald" },
+  { "met late", "te laat" },
+  { "missed", "gemist" },
+  { "open", "open" },
+  { "File", "Bestand" },
+  { "Type", "Soort" },
+  { "Size", "Grootte" },
+  { "Added", "Toegevoegd" },
+  { "Status changed to %s", "Status gewijzigd in %s" },
+  { "No entries.", "Geen vermeldingen." },
+  { "No answers recorded yet.", "Nog geen antwoorden vastgelegd." },
+  { "No deadlines.", "Geen termijnen." },
+  { "(redacted)", "(geredigeerd)" },
+  { "(confidential, not printed)", "(vertrouwelijk, niet afgedrukt)" },
+  { "Number of attachments: %s (names left out)", "Aantal bijlagen: %s (namen weggelaten)" },
+  /* assessment */
+  { "CVSS vector", "CVSS-vector" },
+  { "CVSS score", "CVSS-score" },
+  { "Reproduced", "Gereproduceerd" },
+  { "Report quality", "Kwaliteit van de melding" },
+  { "Owner of the system", "Eigenaar van het systeem" },
+  { "Expected fix date", "Verwachte hersteldatum" },
+  { "Assessment sent", "Beoordeling verstuurd" },
+  { "Impact notes", "Toelichting op de impact" },
+  /* remediation */
+  { "Last progress update", "Laatste voortgangsbericht" },
+  { "Fix date extended to", "Hersteldatum verlengd tot" },
+  { "Reason for the extension", "Reden van de verlenging" },
+  { "Fixed on", "Hersteld op" },
+  { "Fix verified", "Herstel gecontroleerd" },
+  { "Retest by the reporter", "Hertest door de melder" },
+  /* reward */
+  { "Within our influence", "Binnen onze invloed" },
+  { "Amount", "Bedrag" },
+  { "Kind", "Soort" },
+  { "Sent on", "Verstuurd op" },
+  { "Declined", "Afgewezen" },
+  { "Voucher code", "Waardeboncode" },
+  /* credit */
+  { "Name to publish", "Te publiceren naam" },
+  { "Consent given on", "Toestemming gegeven op" },
+  /* disclosure */
+  { "Publication agreed for", "Publicatie afgesproken op" },
+  { "Disclosure extended to", "Openbaarmaking verlengd tot" },
+  { "Reporter's publication plans", "Publicatieplannen van de melder" },
+  { "Advisory", "Advisory" },
+  /* deletion */
+  { "Personal data received", "Persoonsgegevens ontvangen" },
+  { "Reporter asked to delete data", "Melder gevraagd gegevens te verwijderen" },
+  { "Reporter confirmed deletion", "Melder bevestigde verwijdering" },
+  { "Our own copies deleted", "Eigen kopieën verwijderd" },
+  { "Confidential case data erased", "Vertrouwelijke zaakgegevens gewist" },
+  { "Final letter sent", "Slotbrief verstuurd" },
+  { "Nothing recorded yet.", "Nog niets vastgelegd." },
+  /* audit */
+  { "Entries in the audit trail", "Regels in de audittrail" },
+  { "Fingerprint (chain head)", "Vingerafdruk (kop van de keten)" },
+  { "Chain verified", "Keten gecontroleerd" },
+  { "The audit trail is a chain of entries, each sealed together with the one before it. "
+    "The fingerprint identifies the whole trail as it stood when this report was made; "
+    "“meldpunt-cli audit verify” shows the same value.",
+    "De audittrail is een keten van regels die elk samen met de vorige zijn verzegeld. "
+    "De vingerafdruk identificeert de hele trail zoals die was toen dit rapport werd gemaakt; "
+    "“meldpunt-cli audit verify” toont dezelfde waarde." },
+  { "BROKEN: %s", "VERBROKEN: %s" },
+  /* period report */
+  { "Cases received from %s to %s", "Zaken ontvangen van %s tot en met %s" },
+  { "Cases received", "Ontvangen zaken" },
+  { "Cases closed", "Gesloten zaken" },
+  { "Median time to acknowledge", "Mediane tijd tot ontvangstbevestiging" },
+  { "Median time to assess", "Mediane tijd tot beoordeling" },
+  { "Median time to fix", "Mediane tijd tot herstel" },
+  { "Deadlines met", "Termijnen gehaald" },
+  { "Rewards paid", "Beloningen uitgekeerd" },
+  { "Outcomes", "Uitkomsten" },
+  { "Cases", "Zaken" },
+  { "Count", "Aantal" },
+  { "Share", "Aandeel" },
+  { "Ack.", "Bev." },
+  { "Assess.", "Beoord." },
+  { "Fix", "Herstel" },
+  { "Deadlines met (of due)", "Termijnen gehaald (van verstreken)" },
+  { "not yet decided", "nog niet besloten" },
+  { "%s of %s (%s%%)", "%s van %s (%s%%)" },
+  { "%s (%s cases)", "%s (%s zaken)" },
+  { "%s (1 case)", "%s (1 zaak)" },
+  { "%s days", "%s dagen" },
+  { "1 day", "1 dag" },
+  { "not enough data", "onvoldoende gegevens" },
+  { "Times are in calendar days from receipt. “Ack.”, “Assess.” and “Fix” give the days "
+    "until the acknowledgement, the assessment and the fix; a dash means not (yet) done.",
+    "Tijden zijn in kalenderdagen vanaf ontvangst. „Bev.”, „Beoord.” en „Herstel” geven "
+    "het aantal dagen tot de ontvangstbevestiging, de beoordeling en het herstel; een "
+    "streepje betekent: (nog) niet gedaan." },
+  { "No cases were received in this period.", "In deze periode zijn geen zaken ontvangen." },
+  { "yes", "ja" },
+  { "no", "nee" },
+  { "unknown", "onbekend" },
+  { "none", "geen" },
+};
+
+const char *
+_mp_report_tr (const char *language,
+               const char *english)
+{
+  if (g_strcmp0 (language, "nl") != 0)
+    return english;
+  for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
+    if (strcmp (phrases[i].en, english) == 0)
+      return phrases[i].nl;
+  g_warning ("report: no Dutch for “%s”", english);
+  return english;
+}
+
+char *
+_mp_report_trf (const char *language,
+                const char *english,
+                ...)
+{
+  const char *template = _mp_report_tr (language, english);
+  GString *out = g_string_new (NULL);
+  va_list args;
+
+  /* Only "%s" (taken in order) and "%%": the templates come from the table
+   * above, so no printf with a format that is not a literal. */
+  va_start (args, english);
+  for (const char *p = template; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && p[1] == 's')
+        {
+          const char *arg = va_arg (args, const char *);
+
+          g_string_append (out, arg != NULL ? arg : "");
+          p++;
+        }
+      else if (p[0] == '%' && p[1] == '%')
+        {
+          g_string_append_c (out, '%');
+          p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  va_end (args);
+  return g_string_free (out, FALSE);
+}
+
+/* ---- labels for stored values ------------------------------------------ */
+
+typedef struct
+{
+  const char *value;
+  const char *en;
+  const char *nl;
+} Label;
+
+static const Label statuses[] = {
+  { "intake", "Intake", "Intake" },
+  { "waiting", "Waiting for the reporter", "Wacht op de melder" },
+  { "scope", "Scope check", "Scopecontrole" },
+  { "acknowledgement", "Acknowledgement", "Ontvangstbevestiging" },
+  { "assessment", "Assessment", "Beoordeling" },
+  { "remediation", "Remediation", "Herstel" },
+  { "reward", "Reward", "Beloning" },
+  { "credit", "Credit", "Vermelding" },
+  { "disclosure", "Disclosure", "Openbaarmaking" },
+  { "closure", "Closure", "Afsluiting" },
+  { "closed", "Closed", "Gesloten" },
+  { NULL }
+};
+
+static const Label outcomes[] = {
+  { "in-scope", "In scope", "Binnen scope" },
+  { "out-of-scope", "Out of scope", "Buiten scope" },
+  { "duplicate", "Duplicate", "Dubbele melding" },
+  { "not-vulnerability", "Not a vulnerability", "Geen kwetsbaarheid" },
+  { "third-party", "Third party", "Derde partij" },
+  { "sister", "Sister organisation", "Zusterorganisatie" },
+  { NULL }
+};
+
+static const Label severities[] = {
+  { "none", "None", "Geen" },
+  { "low", "Low", "Laag" },
+  { "medium", "Medium", "Gemiddeld" },
+  { "high", "High", "Hoog" },
+  { "critical", "Critical", "Kritiek" },
+  { NULL }
+};
+
+static const Label channels[] = {
+  { "email", "E-mail", "E-mail" },
+  { "web-form", "Web form", "Webformulier" },
+  { "phone", "Phone", "Telefoon" },
+  { "letter", "Letter", "Brief" },
+  { "other", "Other", "Anders" },
+  { NULL }
+};
+
+static const Label deadlines[] = {
+  { "acknowledgement", "Acknowledgement", "Ontvangstbevestiging" },
+  { "assessment", "Assessment", "Beoordeling" },
+  { "progress-update", "Progress update", "Voortgangsbericht" },
+  { "reporter-follow-up", "Reporter follow-up", "Opvolging melder" },
+  { "fix-target", "Fix target", "Hersteltermijn" },
+  { "disclosure", "Disclosure", "Openbaarmaking" },
+  { "publication", "Agreed publication", "Afgesproken publicatie" },
+  { "data-deletion", "Data deletion", "Verwijdering van gegevens" },
+  { NULL }
+};
+
+static const Label events[] = {
+  { "letter", "Letter", "Brief" },
+  { "note", "Note", "Notitie" },
+  { "reply", "Reply", "Antwoord" },
+  { "progress-update", "Progress update", "Voortgangsbericht" },
+  { "extension", "Extension", "Verlenging" },
+  { "import", "Import", "Import" },
+  { "status", "Status", "Status" },
+  { NULL }
+};
+
+static const Label values[] = {
+  { "yes", "yes", "ja" },
+  { "no", "no", "nee" },
+  { "unknown", "unknown", "onbekend" },
+  { "ours", "ours", "van ons" },
+  { "sister", "sister organisation", "zusterorganisatie" },
+  { "third-party", "third party", "derde partij" },
+  { "duplicate", "duplicate", "dubbele melding" },
+  { "known-issue", "known issue", "bekend probleem" },
+  { "earlier-test", "earlier security test", "eerdere beveiligingstest" },
+  { "in-scope", "in scope", "binnen scope" },
+  { "out-of-scope", "out of scope", "buiten scope" },
+  { "not-vulnerability", "not a vulnerability", "geen kwetsbaarheid" },
+  { "poor", "poor", "slecht" },
+  { "fair", "fair", "redelijk" },
+  { "good", "good", "goed" },
+  { "excellent", "excellent", "uitstekend" },
+  { NULL }
+};
+
+static const Label steps[] = {
+  { "intake", "Intake", "Intake" },
+  { "info", "Intake", "Intake" },
+  { "scope", "Scope check", "Scopecontrole" },
+  { "ack", "Acknowledgement", "Ontvangstbevestiging" },
+  { "assess", "Assessment", "Beoordeling" },
+  { "remed", "Remediation", "Herstel" },
+  { "reward", "Reward", "Beloning" },
+  { "credit", "Credit", "Vermelding" },
+  { "disclose", "Disclosure", "Openbaarmaking" },
+  { "close", "Closure", "Afsluiting" },
+  { NULL }
+};
+
+static const char *
+label_lookup (const Label *labels,
+              const char  *language,
+              const char  *value)
+{
+  if (value == NULL)
+    return "";
+  for (guint i = 0; labels[i].value != NULL; i++)
+    if (strcmp (labels[i].value, value) == 0)
+      return g_strcmp0 (language, "nl") == 0 ? labels[i].nl : labels[i].en;
+  return value;
+}
+
+const char *
+_mp_report_status_label (const char *language,
+                         const char *status)
+{
+  return label_lookup (statuses, language, status);
+}
+
+const char *
+_mp_report_outcome_label (const char *language,
+                          const char *outcome)
+{
+  if (outcome == NULL)
+    return _mp_report_tr (language, "not yet decided");
+  return label_lookup (outcomes, language, outcome);
+}
+
+const char *
+_mp_report_severity_label (const char *language,
+                           const char *severity)
+{
+  return label_lookup (severities, language, severity);
+}
+
+const char *
+_mp_report_channel_label (const char *language,
+                          const char *channel)
+{
+  return label_lookup (channels, language, channel);
+}
+
+const char *
+_mp_report_deadline_label (const char *language,
+                           const char *kind)
+{
+  return label_lookup (deadlines, language, kind);
+}
+
+const char *
+_mp_report_event_label (const char *language,
+                        const char *kind)
+{
+  return label_lookup (events, language, kind);
+}
+
+const char *
+_mp_report_value_label (const char *language,
+                        const char *value)
+{
+  return label_lookup (values, language, value);
+}
+
+const char *
+_mp_report_step_label (const char *language,
+                       const char *item)
+{
+  g_autofree char *step = g_strndup (item, strcspn (item, "."));
+
+  return label_lookup (steps, language, step);
+}
+
+/* The one place where checklist item labels come from.
+ *
+ * TODO: when core's checklist (mp-checklist.h, with its item labels) lands,
+ * look the label up there in the report's language; until then the item id
+ * is printed as it is, which is stable and what auditors can search for. */
+char *
+_mp_report_item_label (const char *language,
+                       const char *item)
+{
+  return g_strdup (item);
+}
+
+/* ---- dates, amounts, pages --------------------------------------------- */
+
+static const char * const months_en[] = {
+  "January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December",
+};
+static const char * const months_nl[] = {
+  "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+  "september", "oktober", "november", "december",
+};
+
+static const char * const short_months_en[] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+static const char * const short_months_nl[] = {
+  "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+};
+
+static char *
+format_ymd (const char *language,
+            int         year,
+            int         month,
+            int         day)
+{
+  /* Written out without the C library's locale: the report's language is
+   * not the process's. "20 November 2026" / "20 november 2026". */
+  const char * const *months = g_strcmp0 (language, "nl") == 0 ? months_nl : months_en;
+
+  if (month < 1 || month > 12)
+    return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  return g_strdup_printf ("%d %s %d", day, months[month - 1], year);
+}
+
+static GDateTime *
+local_time (GTimeZone *tz,
+            gint64     usec)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+
+  return utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
+}
+
+char *
+_mp_report_format_day (const char *language,
+                       GTimeZone  *tz,
+                       gint64      usec)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (usec == 0)
+    return g_strdup ("–");
+  local = local_time (tz, usec);
+  if (local == NULL)
+    return g_strdup ("?");
+  return format_ymd (language, g_date_time_get_year (local), g_date_time_get_month (local),
+                     g_date_time_get_day_of_month (local));
+}
+
+char *
+_mp_report_format_time (const char *language,
+                        GTimeZone  *tz,
+                        gint64      usec)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+
+  if (usec == 0)
+    return g_strdup ("–");
+  local = local_time (tz, usec);
+  if (local == NULL)
+    return g_strdup ("?");
+  day = format_ymd (language, g_date_time_get_year (local), g_date_time_get_month (local),
+                    g_date_time_get_day_of_month (local));
+  return g_strdup_printf ("%s, %02d:%02d", day, g_date_time_get_hour (local),
+                          g_date_time_get_minute (local));
+}
+
+char *
+_mp_report_format_time_short (const char *language,
+                              GTimeZone  *tz,
+                              gint64      usec,
+                              gboolean    with_time)
+{
+  const char * const *months = g_strcmp0 (language, "nl") == 0 ? short_months_nl : short_months_en;
+  g_autoptr(GDateTime) local = NULL;
+
+  /* For table cells: "20 Nov 2026 09:15" / "20 nov 2026 09:15". */
+  if (usec == 0)
+    return g_strdup ("–");
+  local = local_time (tz, usec);
+  if (local == NULL)
+    return g_strdup ("?");
+  if (!with_time)
+    return g_strdup_printf ("%d %s %d", g_date_time_get_day_of_month (local),
+                            months[g_date_time_get_month (local) - 1], g_date_time_get_year (local));
+  return g_strdup_printf ("%d %s %d %02d:%02d", g_date_time_get_day_of_month (local),
+                          months[g_date_time_get_month (local) - 1], g_date_time_get_year (local),
+                          g_date_time_get_hour (local), g_date_time_get_minute (local));
+}
+
+char *
+_mp_report_format_date_text (const char *language,
+                             const char *date)
+{
+  int year, month, day;
+  char end;
+
+  if (date == NULL)
+    return g_strdup ("–");
+  if (sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return g_strdup (date);
+  return format_ymd (language, year, month, day);
+}
+
+char *
+_mp_report_format_amount (const char *language,
+                          const char *amount)
+{
+  g_autofree char *text = NULL;
+  char *dot;
+
+  if (amount == NULL)
+    return g_strdup ("–");
+  text = g_strdup (amount);
+  if (g_strcmp0 (language, "nl") == 0)
+    {
+      /* € 150,00 */
+      if ((dot = strchr (text, '.')) != NULL)
+        *dot = ',';
+      return g_strdup_printf ("€ %s", text);
+    }
+  return g_strdup_printf ("EUR %s", text);
+}
+
+char *
+_mp_report_format_page (const char *language,
+                        guint       page,
+                        guint       n_pages)
+{
+  if (g_strcmp0 (language, "nl") == 0)
+    return g_strdup_printf ("pagina %u van %u", page, n_pages);
+  return g_strdup_printf ("page %u of %u", page, n_pages);
+}
