@@ -9,7 +9,12 @@
 
 #include "mp-case-page.h"
 #include "mp-checklist-row.h"
-#include "mp-steps.h"
+#include "mp-checklist.h"
+#include "mp-letter-row.h"
+#include "mp-letters.h"
+#include "mp-policy.h"
+#include "mp-reward.h"
+#include "mp-scope.h"
 #include "mp-ui-util.h"
 
 struct _MpCasePage
@@ -23,6 +28,7 @@ struct _MpCasePage
 
   GPtrArray            *step_rows;    /* AdwExpanderRow, one per step */
   GPtrArray            *step_icons;   /* GtkImage, one per step */
+  GPtrArray            *letter_rows;  /* MpLetterRow, one per step */
   GHashTable           *item_rows;    /* item id → MpChecklistRow */
 
   char                 *temp_dir;     /* private copies of opened attachments */
@@ -104,35 +110,118 @@ describe_deadline (MpDeadline *deadline,
     }
 }
 
+/* The deadline kinds each step shows, the first open one winning. */
+static const char * const *
+step_deadlines (MpStep step)
+{
+  static const char * const intake[] = { "reporter-follow-up", NULL };
+  static const char * const ack[] = { "acknowledgement", NULL };
+  static const char * const assess[] = { "assessment", NULL };
+  static const char * const remed[] = { "progress-update", "fix-target", NULL };
+  static const char * const disclose[] = { "publication", "disclosure", NULL };
+  static const char * const closure[] = { "data-deletion", NULL };
+
+  switch (step)
+    {
+    case MP_STEP_INTAKE:
+      return intake;
+    case MP_STEP_ACKNOWLEDGEMENT:
+      return ack;
+    case MP_STEP_ASSESSMENT:
+      return assess;
+    case MP_STEP_REMEDIATION:
+      return remed;
+    case MP_STEP_DISCLOSURE:
+      return disclose;
+    case MP_STEP_CLOSURE:
+      return closure;
+    case MP_STEP_SCOPE:
+    case MP_STEP_REWARD:
+    case MP_STEP_CREDIT:
+    case MP_N_STEPS:
+    default:
+      return NULL;
+    }
+}
+
+static MpDeadline *
+find_step_deadline (GListModel *deadlines,
+                    MpStep      step)
+{
+  const char * const *kinds = step_deadlines (step);
+  MpDeadline *met = NULL;
+
+  for (guint i = 0; kinds != NULL && kinds[i] != NULL; i++)
+    {
+      MpDeadline *deadline = find_deadline (deadlines, kinds[i]);
+
+      if (deadline == NULL)
+        continue;
+      if (!mp_deadline_is_met (deadline))
+        {
+          g_clear_object (&met);
+          return deadline;
+        }
+      if (met == NULL)
+        met = deadline;
+      else
+        g_object_unref (deadline);
+    }
+  return met;
+}
+
 static char *
-summarise_step (MpCasePage     *self,
-                const MpUiStep *step)
+summarise_step (MpCasePage *self,
+                MpStep      step)
 {
   g_autoptr(GString) summary = g_string_new (NULL);
-  guint answered = 0, shown = 0;
+  guint n_items, answered = 0, shown = 0;
+  const MpChecklistItem *items = mp_checklist_get_items (step, &n_items);
 
-  for (guint i = 0; i < step->n_items; i++)
+  for (guint i = 0; i < n_items; i++)
     {
-      const MpUiItem *item = &step->items[i];
-      const char *value = mp_case_get_answer_value (self->kase, item->id);
+      const char *value = mp_case_get_answer_value (self->kase, items[i].id);
 
       if (value == NULL)
         continue;
       answered++;
-      if (shown < 2 && item->kind == MP_UI_ANSWER_CHOICE)
+      if (shown < 2 && items[i].kind == MP_ANSWER_KIND_CHOICE)
         {
+          const char *label = mp_checklist_item_get_value_label (&items[i], value);
+
           if (summary->len > 0)
             g_string_append (summary, " · ");
-          g_string_append (summary, mp_ui_choice_label (item, value));
+          g_string_append (summary, label != NULL ? label : value);
           shown++;
         }
     }
   if (summary->len > 0)
     g_string_append (summary, " · ");
   g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u of %u answered",
-                                                "%u of %u answered", step->n_items),
-                          answered, step->n_items);
+                                                "%u of %u answered", n_items),
+                          answered, n_items);
   return g_string_free (g_steal_pointer (&summary), FALSE);
+}
+
+static char *
+describe_blocking (MpCasePage *self,
+                   MpStep      step)
+{
+  g_autoptr(GPtrArray) blocking = mp_checklist_list_blocking (self->kase, step);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (blocking == NULL || blocking->len == 0)
+    return NULL;
+  for (guint i = 0; i < blocking->len && i < 3; i++)
+    {
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, mp_checklist_item_get_label (g_ptr_array_index (blocking, i)));
+    }
+  if (blocking->len > 3)
+    g_string_append (text, ", …");
+  /* Translators: "Still needed: Acknowledgement sent on" */
+  return g_strdup_printf (_("Still needed: %s"), text->str);
 }
 
 static void
@@ -140,21 +229,30 @@ update_steps (MpCasePage *self,
               GListModel *deadlines,
               gboolean    reset)
 {
-  guint n_steps;
-  const MpUiStep *steps = mp_ui_get_steps (&n_steps);
-  guint current = mp_ui_step_for_status (mp_case_get_status (self->kase));
+  gboolean closed = mp_checklist_is_closed (self->kase);
+  guint current = closed ? MP_N_STEPS : (guint) mp_checklist_get_current_step (self->kase);
 
-  for (guint i = 0; i < n_steps; i++)
+  for (guint i = 0; i < MP_N_STEPS; i++)
     {
       AdwExpanderRow *row = g_ptr_array_index (self->step_rows, i);
       GtkImage *icon = g_ptr_array_index (self->step_icons, i);
-      g_autofree char *summary = summarise_step (self, &steps[i]);
+      const MpChecklistStep *step = mp_checklist_get_step (i);
+      g_autofree char *summary = summarise_step (self, i);
       g_autofree char *subtitle = NULL;
-      g_autoptr(MpDeadline) deadline = steps[i].deadline != NULL ? find_deadline (deadlines, steps[i].deadline) : NULL;
+      g_autoptr(MpDeadline) deadline = find_step_deadline (deadlines, i);
       gboolean overdue = FALSE;
       g_autofree char *due = deadline != NULL ? describe_deadline (deadline, &overdue) : NULL;
+      gboolean applies = mp_checklist_step_applies (self->kase, i);
+      const char *kind = mp_letters_kind_for_step (step->id, self->kase);
 
-      if (i < current)
+      if (!applies)
+        {
+          subtitle = g_strdup (_("Not needed for this case"));
+          gtk_image_set_from_icon_name (icon, "action-unavailable-symbolic");
+          gtk_widget_add_css_class (GTK_WIDGET (row), "quiet");
+          gtk_widget_remove_css_class (GTK_WIDGET (icon), "overdue");
+        }
+      else if (i < current)
         {
           subtitle = g_strdup_printf (_("Done · %s"), summary);
           gtk_image_set_from_icon_name (icon, "object-select-symbolic");
@@ -163,10 +261,10 @@ update_steps (MpCasePage *self,
         }
       else if (i == current)
         {
-          if (due != NULL)
-            subtitle = g_strdup_printf (_("Current step · %s"), due);
-          else
-            subtitle = g_strdup_printf (_("Current step · %s"), summary);
+          g_autofree char *needed = describe_blocking (self, i);
+
+          subtitle = g_strdup_printf (_("Current step · %s"),
+                                      due != NULL ? due : needed != NULL ? needed : summary);
           gtk_image_set_from_icon_name (icon, overdue ? "dialog-warning-symbolic" : "go-next-symbolic");
           gtk_widget_remove_css_class (GTK_WIDGET (row), "quiet");
           if (overdue)
@@ -176,7 +274,7 @@ update_steps (MpCasePage *self,
         }
       else
         {
-          subtitle = g_strdup (_("Later"));
+          subtitle = due != NULL ? g_strdup_printf (_("Later · %s"), due) : g_strdup (_("Later"));
           gtk_image_set_from_icon_name (icon, "content-loading-symbolic");
           gtk_widget_add_css_class (GTK_WIDGET (row), "quiet");
           gtk_widget_remove_css_class (GTK_WIDGET (icon), "overdue");
@@ -184,8 +282,89 @@ update_steps (MpCasePage *self,
       adw_expander_row_set_subtitle (row, subtitle);
       if (reset || (i == current && current != self->current_step))
         adw_expander_row_set_expanded (row, i == current);
+
+      /* a letter for steps that call for one, once the step is reached */
+      mp_letter_row_set_letter (g_ptr_array_index (self->letter_rows, i), self->store, self->kase,
+                                applies && i <= current ? kind : NULL);
     }
   self->current_step = current;
+}
+
+static void
+set_item_extra (MpCasePage *self,
+                const char *item,
+                const char *text)
+{
+  MpChecklistRow *row = g_hash_table_lookup (self->item_rows, item);
+
+  if (row != NULL)
+    mp_checklist_row_set_extra (row, text);
+}
+
+/* What the policy suggests next to the answers: the asset's owner, the
+ * reward and what is left of the year's budget. */
+static void
+update_extras (MpCasePage *self)
+{
+  g_autoptr(MpPolicy) policy = mp_policy_load (self->store);
+  const char *asset = mp_case_get_asset (self->kase);
+  g_autofree char *scope_text = NULL;
+  g_autofree char *reward_text = NULL;
+  g_autoptr(GPtrArray) reasons = NULL;
+  gint64 suggestion = mp_reward_suggest (policy, self->kase);
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (mp_time_now () / G_USEC_PER_SEC);
+  gint64 left = mp_reward_budget_left (policy, mp_store_get_cases (self->store), g_date_time_get_year (now));
+  g_autofree char *left_text = mp_amount_format (left);
+  g_autofree char *budget_text = g_strdup_printf (_("Budget left this year: € %s."), left_text);
+
+  if (asset != NULL)
+    {
+      g_autoptr(MpScopeMatch) match = mp_scope_match (policy, asset);
+
+      switch (match->owner)
+        {
+        case MP_SCOPE_OURS:
+          scope_text = g_strdup_printf (_("Suggested: ours — %s is on the asset list (%s)."),
+                                        match->host, match->matched);
+          break;
+        case MP_SCOPE_SISTER:
+          scope_text = g_strdup_printf (_("Suggested: %s — redirect the reporter to their policy (R-GROUP)."),
+                                        match->sister_name);
+          break;
+        case MP_SCOPE_THIRD_PARTY:
+          scope_text = g_strdup_printf (_("Suggested: a third party's — %s is not on the asset list. "
+                                          "Refer the reporter to the owner or the national CSIRT."),
+                                        match->host);
+          break;
+        case MP_SCOPE_CANNOT_TELL:
+        default:
+          scope_text = g_strdup (_("No host or address found in the affected system to compare with the asset list."));
+          break;
+        }
+    }
+  set_item_extra (self, "scope.asset_owner", scope_text);
+
+  if (mp_reward_check_eligibility (self->kase, &reasons) != MP_REWARD_ELIGIBLE && reasons->len > 0)
+    {
+      g_autoptr(GString) why = g_string_new (_("Not eligible:"));
+
+      for (guint i = 0; i < reasons->len; i++)
+        g_string_append_printf (why, " %s", (const char *) g_ptr_array_index (reasons, i));
+      g_string_append_printf (why, " %s", budget_text);
+      reward_text = g_string_free (g_steal_pointer (&why), FALSE);
+    }
+  else if (suggestion < 0)
+    reward_text = g_strdup_printf ("%s %s",
+                                   _("A suggestion follows once severity (CVSS) and report quality are known."),
+                                   budget_text);
+  else
+    {
+      g_autofree char *amount = mp_amount_format (suggestion);
+      g_autofree char *cap = mp_amount_format (policy->reward_cap);
+
+      reward_text = g_strdup_printf (_("Suggested: € %s (cap € %s). %s"), amount, cap, budget_text);
+    }
+  set_item_extra (self, "reward.amount", reward_text);
 }
 
 static void
@@ -206,7 +385,10 @@ update_items (MpCasePage *self,
        * being typed elsewhere on the page is kept. */
       if (reset || g_strcmp0 (shown, answer != NULL ? answer->value : NULL) != 0)
         mp_checklist_row_set_answer (row, answer);
+      mp_checklist_row_set_needed (row, answer == NULL &&
+                                   mp_checklist_item_is_required (mp_checklist_row_get_item (row), self->kase));
     }
+  update_extras (self);
 }
 
 static GtkWidget *
@@ -328,15 +510,12 @@ update_summary (MpCasePage *self,
 
   if (outcome != NULL)
     {
-      guint n;
-      const MpUiStep *steps = mp_ui_get_steps (&n);
-      const MpUiItem *outcome_item = NULL;
+      const char *label = mp_checklist_item_get_value_label (mp_checklist_lookup_item ("scope.outcome"), outcome);
 
-      for (guint i = 0; i < steps[1].n_items; i++)
-        if (g_str_equal (steps[1].items[i].id, "scope.outcome"))
-          outcome_item = &steps[1].items[i];
-      status = g_strdup_printf ("%s · %s", mp_ui_status_label (mp_case_get_status (kase)),
-                                outcome_item != NULL ? mp_ui_choice_label (outcome_item, outcome) : outcome);
+      if (label == NULL)
+        label = g_strcmp0 (outcome, "sister") == 0 ? _("Sister organisation's system")
+                : g_strcmp0 (outcome, "third-party") == 0 ? _("Third party's system") : outcome;
+      status = g_strdup_printf ("%s · %s", mp_ui_status_label (mp_case_get_status (kase)), label);
     }
   else
     status = g_strdup (mp_ui_status_label (mp_case_get_status (kase)));
@@ -424,7 +603,7 @@ on_answer_changed_cb (MpChecklistRow *row,
                       const char     *note,
                       MpCasePage     *self)
 {
-  const MpUiItem *item = mp_checklist_row_get_item (row);
+  const MpChecklistItem *item = mp_checklist_row_get_item (row);
   g_autoptr(GError) error = NULL;
   const char *old_status;
   g_autofree char *status_before = NULL;
@@ -455,35 +634,48 @@ on_answer_changed_cb (MpChecklistRow *row,
 }
 
 static void
+on_letter_sent_cb (MpCasePage *self)
+{
+  refresh (self, FALSE);
+  load_records (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
 build_checklist (MpCasePage *self)
 {
-  guint n_steps;
-  const MpUiStep *steps = mp_ui_get_steps (&n_steps);
-
-  for (guint i = 0; i < n_steps; i++)
+  for (guint i = 0; i < MP_N_STEPS; i++)
     {
+      const MpChecklistStep *step = mp_checklist_get_step (i);
       GtkWidget *row = adw_expander_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("content-loading-symbolic");
-      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, _(steps[i].title));
+      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, mp_checklist_step_get_label (step));
+      MpLetterRow *letter = mp_letter_row_new ();
+      guint n_items;
+      const MpChecklistItem *items = mp_checklist_get_items (i, &n_items);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_widget_set_name (row, steps[i].id);
+      gtk_widget_set_name (row, step->id);
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
-      if (steps[i].clause != NULL)
-        gtk_widget_set_tooltip_text (row, steps[i].clause);
+      if (step->help != NULL)
+        gtk_widget_set_tooltip_text (row, mp_checklist_step_get_help (step));
 
-      for (guint j = 0; j < steps[i].n_items; j++)
+      for (guint j = 0; j < n_items; j++)
         {
-          MpChecklistRow *item_row = mp_checklist_row_new (&steps[i].items[j]);
+          MpChecklistRow *item_row = mp_checklist_row_new (&items[j]);
 
           g_signal_connect (item_row, "answer-changed", G_CALLBACK (on_answer_changed_cb), self);
-          g_hash_table_insert (self->item_rows, (gpointer) steps[i].items[j].id, item_row);
+          g_hash_table_insert (self->item_rows, (gpointer) items[j].id, item_row);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (item_row));
         }
+      g_signal_connect_swapped (letter, "sent", G_CALLBACK (on_letter_sent_cb), self);
+      gtk_widget_set_visible (GTK_WIDGET (letter), FALSE);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (letter));
       adw_preferences_group_add (self->checklist_group, row);
       g_ptr_array_add (self->step_rows, row);
       g_ptr_array_add (self->step_icons, icon);
+      g_ptr_array_add (self->letter_rows, letter);
     }
 }
 
@@ -804,6 +996,7 @@ mp_case_page_dispose (GObject *object)
   g_clear_pointer (&self->item_rows, g_hash_table_unref);
   g_clear_pointer (&self->step_rows, g_ptr_array_unref);
   g_clear_pointer (&self->step_icons, g_ptr_array_unref);
+  g_clear_pointer (&self->letter_rows, g_ptr_array_unref);
   g_clear_pointer (&self->draft_kind, g_free);
   g_clear_pointer (&self->draft_text, g_free);
   G_OBJECT_CLASS (mp_case_page_parent_class)->dispose (object);
@@ -855,6 +1048,7 @@ mp_case_page_init (MpCasePage *self)
 
   self->step_rows = g_ptr_array_new ();
   self->step_icons = g_ptr_array_new ();
+  self->letter_rows = g_ptr_array_new ();
   self->item_rows = g_hash_table_new (g_str_hash, g_str_equal);
   build_checklist (self);
 
@@ -940,17 +1134,15 @@ void
 mp_case_page_show_step (MpCasePage *self,
                         const char *step_id)
 {
-  guint n_steps;
-  const MpUiStep *steps = mp_ui_get_steps (&n_steps);
-
   g_return_if_fail (MP_IS_CASE_PAGE (self));
 
-  for (guint i = 0; i < n_steps; i++)
+  for (guint i = 0; i < MP_N_STEPS; i++)
     {
       AdwExpanderRow *row = g_ptr_array_index (self->step_rows, i);
+      gboolean shown = g_str_equal (mp_checklist_get_step (i)->id, step_id);
 
-      adw_expander_row_set_expanded (row, g_str_equal (steps[i].id, step_id));
-      if (g_str_equal (steps[i].id, step_id))
+      adw_expander_row_set_expanded (row, shown);
+      if (shown)
         g_timeout_add (100, scroll_to_step_cb, g_object_ref (row));
     }
 }

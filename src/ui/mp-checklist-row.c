@@ -7,13 +7,15 @@
 #include <string.h>
 
 #include "mp-checklist-row.h"
+#include "mp-cvss.h"
 #include "mp-ui-util.h"
 
 struct _MpChecklistRow
 {
   GtkListBoxRow   parent_instance;
 
-  const MpUiItem *item;
+  const MpChecklistItem *item;
+  char           *problem;
   gboolean        updating;
   char           *saved_value;
   char           *saved_note;
@@ -49,14 +51,14 @@ mp_checklist_row_dup_value (MpChecklistRow *self)
 
   switch (self->item->kind)
     {
-    case MP_UI_ANSWER_YES_NO:
-    case MP_UI_ANSWER_YES_NO_UNKNOWN:
+    case MP_ANSWER_KIND_YES_NO:
+    case MP_ANSWER_KIND_YES_NO_UNKNOWN:
       for (guint i = 0; i < 3; i++)
         if (self->toggles[i] != NULL && gtk_toggle_button_get_active (self->toggles[i]))
           return g_strdup (toggle_values[i]);
       return NULL;
 
-    case MP_UI_ANSWER_CHOICE:
+    case MP_ANSWER_KIND_CHOICE:
       {
         guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->value_widget));
 
@@ -65,10 +67,11 @@ mp_checklist_row_dup_value (MpChecklistRow *self)
         return g_strdup (self->item->choices[selected - 1].value);
       }
 
-    case MP_UI_ANSWER_TEXT:
-    case MP_UI_ANSWER_DATE:
-    case MP_UI_ANSWER_CVSS:
-    case MP_UI_ANSWER_AMOUNT:
+    case MP_ANSWER_KIND_TEXT:
+    case MP_ANSWER_KIND_DATE:
+    case MP_ANSWER_KIND_CVSS:
+    case MP_ANSWER_KIND_AMOUNT:
+    case MP_ANSWER_KIND_REFERENCE:
     default:
       {
         g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_widget)));
@@ -106,58 +109,33 @@ mp_checklist_row_set_extra (MpChecklistRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->extra_label), text != NULL && *text != '\0');
 }
 
-/* Checks the typed value; returns the value to store (normalised) or sets
- * @problem. */
+/* Checks the typed value against the checklist; normalises what a person
+ * may reasonably type (a comma in an amount, spaces). */
 static gboolean
 validate_value (MpChecklistRow  *self,
                 char           **value,
                 const char     **problem)
 {
-  static GRegex *amount;
+  g_autoptr(GError) error = NULL;
 
   *problem = NULL;
+  g_clear_pointer (&self->problem, g_free);
   if (*value == NULL)
     return TRUE;
 
-  switch (self->item->kind)
+  if (self->item->kind == MP_ANSWER_KIND_AMOUNT)
+    g_strdelimit (*value, ",", '.');
+  if (self->item->kind == MP_ANSWER_KIND_REFERENCE)
     {
-    case MP_UI_ANSWER_DATE:
-      if (!mp_ui_parse_date (*value, NULL))
-        *problem = _("Write the date as year-month-day, for example 2026-03-31.");
-      break;
+      char *upper = g_ascii_strup (*value, -1);
 
-    case MP_UI_ANSWER_AMOUNT:
-      for (char *p = *value; *p; p++)
-        if (*p == ',')
-          *p = '.';
-      if (amount == NULL)
-        amount = g_regex_new ("^[0-9]{1,7}(\\.[0-9]{1,2})?$", G_REGEX_OPTIMIZE, 0, NULL);
-      if (!g_regex_match (amount, *value, 0, NULL))
-        *problem = _("Write the amount in euros, for example 150 or 150.00.");
-      else
-        {
-          double euros = g_ascii_strtod (*value, NULL);
-          char buffer[32];
-
-          g_ascii_formatd (buffer, sizeof buffer, "%.2f", euros);
-          g_free (*value);
-          *value = g_strdup (buffer);
-        }
-      break;
-
-    case MP_UI_ANSWER_CVSS:
-      if (!g_str_has_prefix (*value, "CVSS:3.1/") && !g_str_has_prefix (*value, "CVSS:4.0/") &&
-          !g_str_has_prefix (*value, "CVSS:3.0/"))
-        *problem = _("A CVSS vector starts with CVSS:3.1/ or CVSS:4.0/.");
-      break;
-
-    case MP_UI_ANSWER_YES_NO:
-    case MP_UI_ANSWER_YES_NO_UNKNOWN:
-    case MP_UI_ANSWER_CHOICE:
-    case MP_UI_ANSWER_TEXT:
-    default:
-      break;
+      g_free (*value);
+      *value = upper;
     }
+  if (self->item->kind == MP_ANSWER_KIND_DATE && !mp_ui_parse_date (*value, NULL))
+    *problem = _("Write the date as year-month-day, for example 2026-03-31.");
+  else if (!mp_checklist_validate_answer (self->item->id, *value, &error))
+    *problem = self->problem = g_strdup (error->message);
   return *problem == NULL;
 }
 
@@ -225,6 +203,24 @@ on_entry_changed_cb (GtkEditable    *editable,
   value = mp_checklist_row_dup_value (self);
   validate_value (self, &value, &problem);
   mp_checklist_row_show_problem (self, problem);
+
+  /* CVSS: score and severity while typing */
+  if (self->item->kind == MP_ANSWER_KIND_CVSS)
+    {
+      g_autoptr(MpCvss) cvss = value != NULL ? mp_cvss_parse (value, NULL) : NULL;
+
+      if (cvss != NULL)
+        {
+          g_autofree char *score = mp_cvss_format_score (mp_cvss_get_score (cvss));
+          /* Translators: "Score 9.8 · Critical" */
+          g_autofree char *text = g_strdup_printf (_("Score %s · %s"), score,
+                                                   mp_cvss_severity_to_label (mp_cvss_get_severity (cvss)));
+
+          mp_checklist_row_set_extra (self, text);
+        }
+      else
+        mp_checklist_row_set_extra (self, NULL);
+    }
 }
 
 static void
@@ -251,13 +247,13 @@ add_focus_commit (MpChecklistRow *self,
 static void
 build_value_widget (MpChecklistRow *self)
 {
-  const MpUiItem *item = self->item;
-  const char *label = _(item->label);
+  const MpChecklistItem *item = self->item;
+  const char *label = mp_checklist_item_get_label (item);
 
-  if (item->kind == MP_UI_ANSWER_YES_NO || item->kind == MP_UI_ANSWER_YES_NO_UNKNOWN)
+  if (item->kind == MP_ANSWER_KIND_YES_NO || item->kind == MP_ANSWER_KIND_YES_NO_UNKNOWN)
     {
       static const char *labels[] = { N_("Yes"), N_("No"), N_("Unknown") };
-      guint n = item->kind == MP_UI_ANSWER_YES_NO ? 2 : 3;
+      guint n = item->kind == MP_ANSWER_KIND_YES_NO ? 2 : 3;
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
       gtk_widget_add_css_class (box, "linked");
@@ -276,14 +272,14 @@ build_value_widget (MpChecklistRow *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       self->value_widget = box;
     }
-  else if (item->kind == MP_UI_ANSWER_CHOICE)
+  else if (item->kind == MP_ANSWER_KIND_CHOICE)
     {
       g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
       GtkWidget *drop_down;
 
       gtk_string_list_append (list, _("Not answered"));
       for (guint i = 0; item->choices[i].value != NULL; i++)
-        gtk_string_list_append (list, _(item->choices[i].label));
+        gtk_string_list_append (list, mp_checklist_choice_get_label (&item->choices[i]));
       drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (list)), NULL);
       g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (on_changed_cb), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -294,7 +290,7 @@ build_value_widget (MpChecklistRow *self)
       GtkWidget *entry = gtk_entry_new ();
 
       gtk_widget_set_hexpand (entry, TRUE);
-      if (item->kind == MP_UI_ANSWER_DATE)
+      if (item->kind == MP_ANSWER_KIND_DATE)
         {
           gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
           gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY,
@@ -303,11 +299,13 @@ build_value_widget (MpChecklistRow *self)
           gtk_entry_set_max_length (GTK_ENTRY (entry), 10);
           g_signal_connect (entry, "icon-release", G_CALLBACK (on_today_cb), self);
         }
-      else if (item->kind == MP_UI_ANSWER_AMOUNT)
+      else if (item->kind == MP_ANSWER_KIND_AMOUNT)
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("0.00"));
-      else if (item->kind == MP_UI_ANSWER_TEXT)
+      else if (item->kind == MP_ANSWER_KIND_TEXT)
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Answer"));
-      else if (item->kind == MP_UI_ANSWER_CVSS)
+      else if (item->kind == MP_ANSWER_KIND_REFERENCE)
+        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "CVD-2026-0001");
+      else if (item->kind == MP_ANSWER_KIND_CVSS)
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "CVSS:3.1/AV:N/AC:L/…");
       g_signal_connect_swapped (entry, "activate", G_CALLBACK (on_changed_cb), self);
       g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
@@ -335,14 +333,14 @@ mp_checklist_row_set_answer (MpChecklistRow *self,
 
   switch (self->item->kind)
     {
-    case MP_UI_ANSWER_YES_NO:
-    case MP_UI_ANSWER_YES_NO_UNKNOWN:
+    case MP_ANSWER_KIND_YES_NO:
+    case MP_ANSWER_KIND_YES_NO_UNKNOWN:
       for (guint i = 0; i < 3; i++)
         if (self->toggles[i] != NULL)
           gtk_toggle_button_set_active (self->toggles[i], g_strcmp0 (value, toggle_values[i]) == 0);
       break;
 
-    case MP_UI_ANSWER_CHOICE:
+    case MP_ANSWER_KIND_CHOICE:
       {
         guint selected = 0;
 
@@ -353,10 +351,11 @@ mp_checklist_row_set_answer (MpChecklistRow *self,
       }
       break;
 
-    case MP_UI_ANSWER_TEXT:
-    case MP_UI_ANSWER_DATE:
-    case MP_UI_ANSWER_CVSS:
-    case MP_UI_ANSWER_AMOUNT:
+    case MP_ANSWER_KIND_TEXT:
+    case MP_ANSWER_KIND_DATE:
+    case MP_ANSWER_KIND_CVSS:
+    case MP_ANSWER_KIND_AMOUNT:
+    case MP_ANSWER_KIND_REFERENCE:
     default:
       gtk_editable_set_text (GTK_EDITABLE (self->value_widget), value != NULL ? value : "");
       break;
@@ -389,23 +388,24 @@ mp_checklist_row_enter_value (MpChecklistRow *self,
 
   switch (self->item->kind)
     {
-    case MP_UI_ANSWER_YES_NO:
-    case MP_UI_ANSWER_YES_NO_UNKNOWN:
+    case MP_ANSWER_KIND_YES_NO:
+    case MP_ANSWER_KIND_YES_NO_UNKNOWN:
       for (guint i = 0; i < 3; i++)
         if (self->toggles[i] != NULL && g_strcmp0 (value, toggle_values[i]) == 0)
           gtk_toggle_button_set_active (self->toggles[i], TRUE);
       break;
 
-    case MP_UI_ANSWER_CHOICE:
+    case MP_ANSWER_KIND_CHOICE:
       for (guint i = 0; self->item->choices[i].value != NULL; i++)
         if (g_strcmp0 (self->item->choices[i].value, value) == 0)
           gtk_drop_down_set_selected (GTK_DROP_DOWN (self->value_widget), i + 1);
       break;
 
-    case MP_UI_ANSWER_TEXT:
-    case MP_UI_ANSWER_DATE:
-    case MP_UI_ANSWER_CVSS:
-    case MP_UI_ANSWER_AMOUNT:
+    case MP_ANSWER_KIND_TEXT:
+    case MP_ANSWER_KIND_DATE:
+    case MP_ANSWER_KIND_CVSS:
+    case MP_ANSWER_KIND_AMOUNT:
+    case MP_ANSWER_KIND_REFERENCE:
     default:
       gtk_editable_set_text (GTK_EDITABLE (self->value_widget), value != NULL ? value : "");
       g_signal_emit_by_name (self->value_widget, "activate");
@@ -413,7 +413,7 @@ mp_checklist_row_enter_value (MpChecklistRow *self,
     }
 }
 
-const MpUiItem *
+const MpChecklistItem *
 mp_checklist_row_get_item (MpChecklistRow *self)
 {
   g_return_val_if_fail (MP_IS_CHECKLIST_ROW (self), NULL);
@@ -427,6 +427,7 @@ mp_checklist_row_finalize (GObject *object)
 
   g_free (self->saved_value);
   g_free (self->saved_note);
+  g_free (self->problem);
   G_OBJECT_CLASS (mp_checklist_row_parent_class)->finalize (object);
 }
 
@@ -469,24 +470,37 @@ mp_checklist_row_init (MpChecklistRow *self)
   add_focus_commit (self, GTK_WIDGET (self->note_entry));
 }
 
+void
+mp_checklist_row_set_needed (MpChecklistRow *self,
+                             gboolean        needed)
+{
+  g_return_if_fail (MP_IS_CHECKLIST_ROW (self));
+
+  if (needed)
+    gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "needed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "needed");
+}
+
 MpChecklistRow *
-mp_checklist_row_new (const MpUiItem *item)
+mp_checklist_row_new (const MpChecklistItem *item)
 {
   MpChecklistRow *self = g_object_new (MP_TYPE_CHECKLIST_ROW, NULL);
+  g_autofree char *clauses = item->clauses != NULL ? g_strjoinv (" ", (char **) item->clauses) : NULL;
 
   self->item = item;
   gtk_widget_set_name (GTK_WIDGET (self), item->id);
-  gtk_label_set_label (self->title_label, _(item->label));
-  gtk_label_set_label (self->clause_label, item->clause != NULL ? item->clause : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->clause_label), item->clause != NULL);
-  if (item->clause != NULL)
+  gtk_label_set_label (self->title_label, mp_checklist_item_get_label (item));
+  gtk_label_set_label (self->clause_label, clauses != NULL ? clauses : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->clause_label), clauses != NULL && *clauses != '\0');
+  if (clauses != NULL && *clauses != '\0')
     {
-      /* Translators: tooltip of a clause id such as "R-NO-PII" */
-      g_autofree char *tip = g_strdup_printf (_("Policy clause %s"), item->clause);
+      /* Translators: tooltip of clause ids such as "R-NO-PII" */
+      g_autofree char *tip = g_strdup_printf (_("Policy clauses: %s"), clauses);
 
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->clause_label), tip);
     }
-  gtk_label_set_label (self->help_label, item->help != NULL ? _(item->help) : "");
+  gtk_label_set_label (self->help_label, item->help != NULL ? mp_checklist_item_get_help (item) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->help_label), item->help != NULL);
   build_value_widget (self);
   return self;

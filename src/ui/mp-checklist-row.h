@@ -6,7 +6,7 @@
 #include <adwaita.h>
 
 #include "mp-case.h"
-#include "mp-steps.h"
+#include "mp-checklist.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,8 @@ G_DECLARE_FINAL_TYPE (MpChecklistRow, mp_checklist_row, MP, CHECKLIST_ROW, GtkLi
 
 /* One checklist item: its answer widget, note and what the policy says.
  * Emits "answer-changed" (value, note) when the user changes either. */
-MpChecklistRow *mp_checklist_row_new          (const MpUiItem *item);
-const MpUiItem *mp_checklist_row_get_item     (MpChecklistRow *self);
+MpChecklistRow        *mp_checklist_row_new      (const MpChecklistItem *item);
+const MpChecklistItem *mp_checklist_row_get_item (MpChecklistRow        *self);
 /* Shows @answer (NULL: unanswered) without emitting a change. */
 void            mp_checklist_row_set_answer   (MpChecklistRow *self,
                                                const MpAnswer *answer);
@@ -31,5 +31,8 @@ void            mp_checklist_row_show_problem (MpChecklistRow *self,
 /* A line under the answer: a suggestion, a score. */
 void            mp_checklist_row_set_extra    (MpChecklistRow *self,
                                                const char     *text);
+/* Marks the item as still needed before the step can go on. */
+void            mp_checklist_row_set_needed   (MpChecklistRow *self,
+                                               gboolean        needed);
 
 G_END_DECLS
