@@ -1143,7 +1143,7 @@ mp_case_page_show_step (MpCasePage *self,
 
       adw_expander_row_set_expanded (row, shown);
       if (shown)
-        g_timeout_add (100, scroll_to_step_cb, g_object_ref (row));
+        g_timeout_add (400, scroll_to_step_cb, g_object_ref (row));
     }
 }
 

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 
 #include "mp-overview-page.h"
+#include "mp-policy.h"
+#include "mp-reward.h"
 #include "mp-ui-util.h"
 
 enum {
@@ -62,10 +64,12 @@ format_median_days (GArray *days)
 }
 
 static char *
-format_euros (double amount)
+format_euros (gint64 cents)
 {
-  /* Translators: an amount in euros */
-  return g_strdup_printf (_("€ %.2f"), amount);
+  g_autofree char *amount = mp_amount_format (cents);
+
+  /* Translators: an amount in euros, "€ 150.00" */
+  return g_strdup_printf (_("€ %s"), amount);
 }
 
 static double
@@ -98,7 +102,9 @@ mp_overview_page_update (MpOverviewPage *self)
   g_autoptr(GArray) ack_days = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) assess_days = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *this_year = NULL;
-  double rewards = 0;
+  g_autoptr(MpPolicy) policy = NULL;
+  gint64 rewards;
+  int year;
   guint n_rewards = 0;
 
   g_return_if_fail (MP_IS_OVERVIEW_PAGE (self));
@@ -111,7 +117,10 @@ mp_overview_page_update (MpOverviewPage *self)
     g_autoptr(GDateTime) local = g_date_time_to_local (utc);
 
     this_year = g_date_time_format (local, "%Y-");
+    year = g_date_time_get_year (local);
   }
+  policy = mp_policy_load (self->store);
+  rewards = mp_reward_year_total (cases, year);
 
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
@@ -141,16 +150,9 @@ mp_overview_page_update (MpOverviewPage *self)
         }
       sent = mp_case_get_answer_value (kase, "reward.sent_on");
       if (sent != NULL && g_str_has_prefix (sent, this_year) &&
-          g_strcmp0 (mp_case_get_answer_value (kase, "reward.declined"), "yes") != 0)
-        {
-          const char *amount = mp_case_get_answer_value (kase, "reward.amount");
-
-          if (amount != NULL)
-            {
-              rewards += g_ascii_strtod (amount, NULL);
-              n_rewards++;
-            }
-        }
+          g_strcmp0 (mp_case_get_answer_value (kase, "reward.declined"), "yes") != 0 &&
+          mp_case_get_answer_value (kase, "reward.amount") != NULL)
+        n_rewards++;
     }
 
   for (guint i = 0; i < N_COUNTS; i++)
@@ -170,22 +172,21 @@ mp_overview_page_update (MpOverviewPage *self)
     g_autofree char *total = format_euros (rewards);
     g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u reward)", "%s (%u rewards)",
                                                           n_rewards), total, n_rewards);
-    g_autofree char *budget_text = mp_store_get_setting (self->store, "reward.yearly_budget");
+    gint64 budget = policy->reward_budget;
 
     gtk_label_set_label (self->ack_label, ack);
     gtk_label_set_label (self->assess_label, assess);
     gtk_label_set_label (self->rewards_label, text);
 
-    /* The budget is a policy setting; without one there is nothing to compare. */
-    if (budget_text != NULL && g_ascii_strtod (budget_text, NULL) > 0)
+    /* the yearly budget of the policy (P-REWARD) */
+    if (budget > 0)
       {
-        double budget = g_ascii_strtod (budget_text, NULL);
-        g_autofree char *left = format_euros (budget - rewards);
+        g_autofree char *left = format_euros (mp_reward_budget_left (policy, cases, year));
         g_autofree char *of = format_euros (budget);
         g_autofree char *label = g_strdup_printf (_("%s of %s"), left, of);
 
-        gtk_level_bar_set_max_value (self->budget_bar, budget);
-        gtk_level_bar_set_value (self->budget_bar, CLAMP (budget - rewards, 0, budget));
+        gtk_level_bar_set_max_value (self->budget_bar, (double) budget);
+        gtk_level_bar_set_value (self->budget_bar, CLAMP ((double) (budget - rewards), 0, (double) budget));
         gtk_label_set_label (self->budget_label, label);
         gtk_widget_set_visible (GTK_WIDGET (self->budget_row), TRUE);
       }

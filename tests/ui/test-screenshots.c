@@ -11,11 +11,22 @@
 
 #include "mp-case-list.h"
 #include "mp-case-page.h"
+#include "mp-checklist-row.h"
+#include "mp-policy.h"
 #include "mp-preferences-window.h"
 #include "mp-test-util.h"
 #include "mp-window-private.h"
 
 static char *language;
+
+typedef enum
+{
+  AT_INTAKE,
+  AT_SCOPE,        /* complete report, scope check to do */
+  AT_ACK,          /* scope checked, acknowledgement due */
+  AT_ASSESSMENT,
+  AT_REWARD,       /* fixed and verified */
+} DemoStage;
 
 typedef struct
 {
@@ -25,25 +36,38 @@ typedef struct
   const char *email;
   const char *language;
   int         days_ago;
-  const char *answers[12];   /* item, value pairs */
+  DemoStage   stage;
 } Demo;
 
 static const Demo demos[] = {
   { "Reflected XSS in search field", "https://portal.example.nl/search?q=", "Priya Kowalski",
-    "priya@example.org", "en", 1, { NULL } },
+    "priya@example.org", "en", 1, AT_SCOPE },
   { "Verouderde TLS-configuratie op mailserver", "mail.example.nl", "Sanne de Vries",
-    "sanne@example.net", "nl", 5, { NULL } },
+    "sanne@example.net", "nl", 5, AT_ACK },
   { "IDOR on invoice download", "https://klant.example.nl/invoices/10231", "bytewitch",
-    "bytewitch@example.org", "en", 9,
-    { "scope.asset_owner", "ours", "scope.outcome", "in-scope", "ack.sent", "yes",
-      "ack.sent_on", "2026-03-02", NULL } },
+    "bytewitch@example.org", "en", 9, AT_ASSESSMENT },
   { "Wachtwoord-reset zonder rate limiting", "https://login.example.nl/reset", "Bram Jansen",
-    "bram@example.com", "nl", 0, { NULL } },
+    "bram@example.com", "nl", 0, AT_INTAKE },
   { "Exposed admin panel on test host", "https://test.example.nl/admin", NULL, NULL, "en", 20,
-    { "scope.asset_owner", "ours", "scope.outcome", "in-scope", "ack.sent", "yes",
-      "assess.cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "assess.quality", "good", NULL } },
+    AT_REWARD },
   { "Subdomain takeover mogelijk", "oud.example.nl", "kwetsbaar", "kwetsbaar@example.nl", "nl", 2,
-    { NULL } },
+    AT_ACK },
+};
+
+/* The answers that bring a case to @stage, as item=value. */
+static const char * const scope_answers[] = {
+  "intake.complete=yes", "scope.asset_owner=ours", "scope.method.social_engineering=no",
+  "scope.method.physical=no", "scope.method.dos=no", "scope.method.spam=no",
+  "scope.method.malware=no", "scope.method.backdoor=no", "scope.method.data_beyond_need=no",
+  "scope.method.unrelated_changes=no", "scope.method.third_party_apps=no",
+  "scope.personal_data=no", "scope.known=no", "scope.rules_followed=yes", "scope.outcome=in-scope",
+  NULL
+};
+static const char * const assess_answers[] = {
+  "ack.sent_on=2026-02-19", "assess.reproduced=yes",
+  "assess.cvss=CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "assess.quality=good",
+  "assess.owner=Team Web", "assess.fix_date=2026-02-26", "assess.sent_on=2026-02-20",
+  "remed.fixed_on=2026-02-25", "remed.verified=yes", NULL
 };
 
 static MpCase *
@@ -67,9 +91,28 @@ add_demo (MpStore    *store,
                                           - (gint64) 3 * 3600 * G_USEC_PER_SEC);
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
-  for (guint i = 0; demo->answers[i] != NULL; i += 2)
+  for (guint list = 0; list < 2; list++)
     {
-      mp_store_set_answer (store, kase, demo->answers[i], demo->answers[i + 1], NULL, &error);
+      const char * const *answers = list == 0 ? scope_answers : assess_answers;
+
+      if ((list == 0 && demo->stage < AT_ACK) || (list == 1 && demo->stage < AT_REWARD))
+        continue;
+      for (guint i = 0; answers[i] != NULL; i++)
+        {
+          g_auto(GStrv) pair = g_strsplit (answers[i], "=", 2);
+
+          mp_store_set_answer (store, kase, pair[0], pair[1], NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+  if (demo->stage == AT_SCOPE)
+    {
+      mp_store_set_answer (store, kase, "intake.complete", "yes", NULL, &error);
+      g_assert_no_error (error);
+    }
+  if (demo->stage == AT_ASSESSMENT)
+    {
+      mp_store_set_answer (store, kase, "ack.sent_on", "2026-03-02", NULL, &error);
       g_assert_no_error (error);
     }
   return kase;
@@ -91,7 +134,7 @@ shoot (GtkWidget  *widget,
 {
   g_autofree char *path = shot_path (name);
 
-  mp_test_wait (400);
+  mp_test_wait (700);
   mp_test_save_png (widget, path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
@@ -130,6 +173,7 @@ test_desk (void)
   g_autoptr(MpStore) store = mp_test_new_store (&dir);
   g_autoptr(MpCase) first = NULL;
   g_autoptr(MpCase) assessed = NULL;
+  g_autoptr(MpCase) rewarded = NULL;
   MpWindow *window;
   MpCasePage *page;
   MpCaseList *list;
@@ -137,14 +181,18 @@ test_desk (void)
   GtkWidget *preferences;
   AdwViewStack *views;
 
+  /* the desk's own domain, so that the scope step can suggest "ours" */
+  g_assert_true (mp_policy_set (store, "assets.domains", "example.nl", NULL));
   for (guint i = 0; i < G_N_ELEMENTS (demos); i++)
     {
       MpCase *kase = add_demo (store, &demos[i]);
 
       if (i == 0)
         first = g_object_ref (kase);
-      if (i == 4)
+      if (i == 2)
         assessed = g_object_ref (kase);
+      if (i == 4)
+        rewarded = g_object_ref (kase);
       g_object_unref (kase);
     }
 
@@ -161,7 +209,16 @@ test_desk (void)
   mp_case_list_select (list, assessed);
   mp_test_wait (100);
   mp_case_page_show_step (page, "assessment");
+  {
+    /* a vector being typed: score and severity show at once */
+    GtkWidget *row = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CHECKLIST_ROW, "assess.cvss");
+    GtkWidget *entry = mp_test_find_widget (row, GTK_TYPE_ENTRY, NULL);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N");
+  }
   shoot (GTK_WIDGET (window), "case-assessment");
+  mp_case_list_select (list, rewarded);
+  mp_test_wait (100);
   mp_case_page_show_step (page, "reward");
   shoot (GTK_WIDGET (window), "case-reward");
 
@@ -186,6 +243,8 @@ test_desk (void)
   preferences = GTK_WIDGET (mp_preferences_window_new (GTK_WINDOW (window), store));
   gtk_window_present (GTK_WINDOW (preferences));
   shoot (preferences, "preferences");
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "policy");
+  shoot (preferences, "preferences-policy");
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -208,6 +267,7 @@ test_desk (void)
 
   g_clear_object (&first);
   g_clear_object (&assessed);
+  g_clear_object (&rewarded);
   g_clear_object (&store);
   mp_test_remove_dir (dir);
 }
