@@ -32,6 +32,21 @@ mp_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+static void
+mp_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  GtkWindow *window;
+
+  /* A second launch with .eml files hands them to this instance. */
+  mp_application_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (MP_IS_WINDOW (window))
+    mp_window_import (MP_WINDOW (window), files, n_files);
+}
+
 static int
 mp_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
@@ -104,6 +119,7 @@ mp_application_class_init (MpApplicationClass *klass)
 
   G_OBJECT_CLASS (klass)->finalize = mp_application_finalize;
   app_class->activate = mp_application_activate;
+  app_class->open = mp_application_open;
   app_class->startup = mp_application_startup;
   app_class->handle_local_options = mp_application_handle_local_options;
 }
@@ -124,7 +140,7 @@ mp_application_new (void)
 {
   return g_object_new (MP_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }

@@ -6,10 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "mp-case-list.h"
+#include "mp-eml-import.h"
 #include "mp-case-page.h"
 #include "mp-intake-dialog.h"
 #include "mp-overview-page.h"
 #include "mp-preferences-window.h"
+#include "mp-report.h"
 #include "mp-ui-util.h"
 #include "mp-unlock-page.h"
 #include "mp-welcome-page.h"
@@ -24,6 +26,8 @@ struct _MpWindow
   gint64                last_activity;
   guint                 idle_source;
   gulong                screensaver_id;
+  GPtrArray            *pending_imports;  /* GFile, opened while locked */
+  GtkFileChooserNative *chooser;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -56,6 +60,9 @@ update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                 unlocked && mp_case_page_get_case (self->case_page) != NULL);
 }
 
 static void
@@ -79,6 +86,8 @@ show_desk (MpWindow *self)
     }
   self->last_activity = g_get_monotonic_time ();
   update_actions (self);
+  if (self->pending_imports->len > 0)
+    mp_window_import (self, NULL, 0);
 }
 
 static void
@@ -141,6 +150,7 @@ on_intake_created_cb (MpWindow       *self,
   mp_case_page_set_case (self->case_page, kase);
   adw_leaflet_set_visible_child_name (self->leaflet, "case");
   mp_overview_page_update (self->overview_page);
+  update_actions (self);
 }
 
 static void
@@ -189,6 +199,188 @@ preferences_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* Printing: the case dossier through the report layer. */
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                MpReport          *report)
+{
+  gtk_print_operation_set_n_pages (operation, (int) mp_report_get_n_pages (report));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              MpReport          *report)
+{
+  mp_report_draw_page (report, gtk_print_context_get_cairo_context (context), (guint) page,
+                       gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  MpCase *kase = mp_case_page_get_case (self->case_page);
+  GSettings *settings = mp_ui_get_settings ();
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  g_autoptr(MpReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *paper_name = NULL;
+  g_autofree char *job = NULL;
+  MpReportOptions options;
+
+  if (!is_unlocked (self) || kase == NULL)
+    return;
+
+  mp_report_options_init (&options);
+  language = settings != NULL ? g_settings_get_string (settings, "report-language") : g_strdup ("nl");
+  paper_name = settings != NULL ? g_settings_get_string (settings, "report-paper-size") : g_strdup ("a4");
+  options.language = language;
+  options.paper = g_str_equal (paper_name, "letter") ? MP_REPORT_PAPER_LETTER : MP_REPORT_PAPER_A4;
+
+  report = mp_report_new_case (self->store, kase, &options, &error);
+  if (report == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  mp_report_paginate (report);
+
+  paper = gtk_paper_size_new (options.paper == MP_REPORT_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  operation = gtk_print_operation_new ();
+  job = g_strdup_printf ("%s %s", mp_case_get_reference (kase), mp_case_get_title (kase));
+  gtk_print_operation_set_job_name (operation, job);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb), g_object_ref (report),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), g_object_ref (report),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+/* E-mail import: .eml files opened with Meldpunt or chosen here. */
+
+static void
+import_files (MpWindow  *self,
+              GPtrArray *files)
+{
+  MpCase *last = NULL;
+  guint imported = 0;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      g_autoptr(MpEmlReport) report = NULL;
+      g_autoptr(MpCase) kase = NULL;
+
+      if (bytes != NULL)
+        report = mp_eml_report_parse (bytes, mp_eml_get_max_bytes (self->store), &error);
+      if (report != NULL)
+        kase = mp_eml_report_store (report, self->store, &error);
+      if (kase == NULL)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("%s was not imported: %s"), name, error->message);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          continue;
+        }
+      imported++;
+      last = kase;
+    }
+
+  if (imported > 0)
+    {
+      g_autofree char *message = NULL;
+
+      if (imported == 1)
+        message = g_strdup_printf (_("Report imported as %s"), mp_case_get_reference (last));
+      else
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report imported", "%u reports imported",
+                                                imported), imported);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+      mp_case_list_refresh (self->case_list);
+      mp_case_list_select (self->case_list, last);
+      mp_overview_page_update (self->overview_page);
+    }
+}
+
+static void
+import_chooser_cb (GtkNativeDialog *chooser,
+                   int              response,
+                   MpWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && is_unlocked (self))
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (list, g_list_model_get_item (files, i));
+      import_files (self, list);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (!is_unlocked (self) || self->chooser != NULL)
+    return;
+  gtk_file_filter_set_name (filter, _("E-mail messages"));
+  gtk_file_filter_add_mime_type (filter, "message/rfc822");
+  gtk_file_filter_add_suffix (filter, "eml");
+  self->chooser = gtk_file_chooser_native_new (_("Import E-mail"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (import_chooser_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+void
+mp_window_import (MpWindow  *self,
+                  GFile    **files,
+                  int        n_files)
+{
+  g_return_if_fail (MP_IS_WINDOW (self));
+
+  /* A locked desk imports once it is unlocked. */
+  for (int i = 0; i < n_files; i++)
+    g_ptr_array_add (self->pending_imports, g_object_ref (files[i]));
+  if (is_unlocked (self) && self->pending_imports->len > 0)
+    {
+      g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending_imports);
+
+      self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
+      import_files (self, pending);
+    }
+  else if (n_files > 0)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Unlock the desk to import the e-mail")));
+}
+
 static void
 on_case_activated_cb (MpWindow *self,
                       MpCase   *kase)
@@ -196,6 +388,7 @@ on_case_activated_cb (MpWindow *self,
   if (mp_case_page_get_case (self->case_page) != kase)
     mp_case_page_set_case (self->case_page, kase);
   adw_leaflet_set_visible_child_name (self->leaflet, "case");
+  update_actions (self);
 }
 
 static void
@@ -320,6 +513,10 @@ mp_window_dispose (GObject *object)
   MpWindow *self = MP_WINDOW (object);
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
   if (self->intake != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->intake), (gpointer *) &self->intake);
   self->intake = NULL;
@@ -370,6 +567,10 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-report", NULL, new_report_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -385,6 +586,7 @@ mp_window_init (MpWindow *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
   mp_case_list_start_search (self->case_list, GTK_WIDGET (self));
   mp_case_page_set_show_back (self->case_page, adw_leaflet_get_folded (self->leaflet));
 

@@ -18,5 +18,10 @@ MpWindow *mp_window_new       (MpApplication *application,
                                const char    *path);
 /* Returns: (transfer none) (nullable) */
 MpStore  *mp_window_get_store (MpWindow      *self);
+/* Imports e-mail messages (.eml) as new reports; waits for the unlock
+ * when the desk is locked. */
+void      mp_window_import    (MpWindow      *self,
+                               GFile        **files,
+                               int            n_files);
 
 G_END_DECLS
