@@ -385,8 +385,15 @@ update_items (MpCasePage *self,
        * being typed elsewhere on the page is kept. */
       if (reset || g_strcmp0 (shown, answer != NULL ? answer->value : NULL) != 0)
         mp_checklist_row_set_answer (row, answer);
-      mp_checklist_row_set_needed (row, answer == NULL &&
-                                   mp_checklist_item_is_required (mp_checklist_row_get_item (row), self->kase));
+      {
+        const MpChecklistItem *item = mp_checklist_row_get_item (row);
+        gboolean required = mp_checklist_item_is_required (item, self->kase);
+
+        mp_checklist_row_set_needed (row, answer == NULL && required);
+        /* Items that only some cases need show up when they apply. */
+        gtk_widget_set_visible (GTK_WIDGET (row),
+                                item->required != MP_REQUIRED_WHEN || required || answer != NULL);
+      }
     }
   update_extras (self);
 }

@@ -235,6 +235,26 @@ on_today_cb (GtkEntry             *entry,
 }
 
 static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+static void
 add_focus_commit (MpChecklistRow *self,
                   GtkWidget      *widget)
 {
@@ -280,7 +300,16 @@ build_value_widget (MpChecklistRow *self)
       gtk_string_list_append (list, _("Not answered"));
       for (guint i = 0; item->choices[i].value != NULL; i++)
         gtk_string_list_append (list, mp_checklist_choice_get_label (&item->choices[i]));
-      drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (list)), NULL);
+      drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (list)),
+                                     gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+      {
+        /* long choices ellipsize in the button so that narrow windows fit */
+        g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+        g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+        g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+        gtk_drop_down_set_factory (GTK_DROP_DOWN (drop_down), factory);
+      }
       g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (on_changed_cb), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       self->value_widget = drop_down;

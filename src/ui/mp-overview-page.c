@@ -30,6 +30,7 @@ struct _MpOverviewPage
   GtkLabel     *ack_label;
   GtkLabel     *assess_label;
   GtkLabel     *rewards_label;
+  AdwActionRow *rewards_row;
   AdwActionRow *budget_row;
   GtkLevelBar  *budget_bar;
   GtkLabel     *budget_label;
@@ -170,24 +171,26 @@ mp_overview_page_update (MpOverviewPage *self)
     g_autofree char *ack = format_median_days (ack_days);
     g_autofree char *assess = format_median_days (assess_days);
     g_autofree char *total = format_euros (rewards);
-    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u reward)", "%s (%u rewards)",
-                                                          n_rewards), total, n_rewards);
+    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reward", "%u rewards", n_rewards),
+                                              n_rewards);
     gint64 budget = policy->reward_budget;
 
     gtk_label_set_label (self->ack_label, ack);
     gtk_label_set_label (self->assess_label, assess);
-    gtk_label_set_label (self->rewards_label, text);
+    gtk_label_set_label (self->rewards_label, total);
+    adw_action_row_set_subtitle (self->rewards_row, count);
 
     /* the yearly budget of the policy (P-REWARD) */
     if (budget > 0)
       {
         g_autofree char *left = format_euros (mp_reward_budget_left (policy, cases, year));
         g_autofree char *of = format_euros (budget);
-        g_autofree char *label = g_strdup_printf (_("%s of %s"), left, of);
+        g_autofree char *label = g_strdup_printf (_("Of %s this year"), of);
 
         gtk_level_bar_set_max_value (self->budget_bar, (double) budget);
         gtk_level_bar_set_value (self->budget_bar, CLAMP ((double) (budget - rewards), 0, (double) budget));
-        gtk_label_set_label (self->budget_label, label);
+        gtk_label_set_label (self->budget_label, left);
+        adw_action_row_set_subtitle (self->budget_row, label);
         gtk_widget_set_visible (GTK_WIDGET (self->budget_row), TRUE);
       }
     else
@@ -219,6 +222,7 @@ mp_overview_page_class_init (MpOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, ack_label);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, assess_label);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, rewards_label);
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, rewards_row);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, budget_row);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, budget_bar);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, budget_label);
