@@ -314,8 +314,8 @@ update_extras (MpCasePage *self)
   gint64 suggestion = mp_reward_suggest (policy, self->kase);
   g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (mp_time_now () / G_USEC_PER_SEC);
   gint64 left = mp_reward_budget_left (policy, mp_store_get_cases (self->store), g_date_time_get_year (now));
-  g_autofree char *left_text = mp_amount_format (left);
-  g_autofree char *budget_text = g_strdup_printf (_("Budget left this year: € %s."), left_text);
+  g_autofree char *left_text = mp_ui_format_cents (left);
+  g_autofree char *budget_text = g_strdup_printf (_("Budget left this year: %s."), left_text);
 
   if (asset != NULL)
     {
@@ -359,10 +359,10 @@ update_extras (MpCasePage *self)
                                    budget_text);
   else
     {
-      g_autofree char *amount = mp_amount_format (suggestion);
-      g_autofree char *cap = mp_amount_format (policy->reward_cap);
+      g_autofree char *amount = mp_ui_format_cents (suggestion);
+      g_autofree char *cap = mp_ui_format_cents (policy->reward_cap);
 
-      reward_text = g_strdup_printf (_("Suggested: € %s (cap € %s). %s"), amount, cap, budget_text);
+      reward_text = g_strdup_printf (_("Suggested: %s (cap %s). %s"), amount, cap, budget_text);
     }
   set_item_extra (self, "reward.amount", reward_text);
 }

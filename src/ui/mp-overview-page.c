@@ -67,10 +67,7 @@ format_median_days (GArray *days)
 static char *
 format_euros (gint64 cents)
 {
-  g_autofree char *amount = mp_amount_format (cents);
-
-  /* Translators: an amount in euros, "€ 150.00" */
-  return g_strdup_printf (_("€ %s"), amount);
+  return mp_ui_format_cents (cents);
 }
 
 static double

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mp-format.h"
 #include "mp-ui-util.h"
 
 const char *
@@ -100,17 +101,28 @@ mp_ui_format_due (gint64    due,
                                        (gulong) days), (int) days);
 }
 
+const char *
+mp_ui_language (void)
+{
+  /* what gettext picked for the interface, not the reporter's language */
+  const char *translated = _("translator-credits");
+
+  return g_strcmp0 (translated, "translator-credits") != 0 &&
+         g_str_has_prefix (g_get_language_names ()[0], "nl") ? "nl" : "en";
+}
+
+char *
+mp_ui_format_cents (gint64 cents)
+{
+  return mp_format_amount_cents (cents, NULL, mp_ui_language ());
+}
+
 char *
 mp_ui_format_time (gint64 usec)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
   if (usec == 0)
     return g_strdup ("");
-  utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return mp_format_date_time (usec, NULL, mp_ui_language ());
 }
 
 char *

@@ -18,8 +18,13 @@ const char *mp_ui_event_kind_label    (const char *kind);
 char       *mp_ui_format_due          (gint64      due,
                                        gint64      now,
                                        gboolean   *overdue);
-/* A moment in the desk's time zone: "2026-11-20 14:05". Returns: (transfer full) */
+/* A moment in the desk's time zone: "20 November 2026, 14:05". Returns: (transfer full) */
 char       *mp_ui_format_time         (gint64      usec);
+/* "nl" or "en": the language the interface is shown in. */
+const char *mp_ui_language            (void);
+/* An amount in cents as the interface's language writes it:
+ * "€ 1.500,00" / "€1,500.00". Returns: (transfer full) */
+char       *mp_ui_format_cents        (gint64      cents);
 /* Today in the desk's time zone as YYYY-MM-DD. Returns: (transfer full) */
 char       *mp_ui_today               (void);
 /* Whether @text is a YYYY-MM-DD date that exists. */
