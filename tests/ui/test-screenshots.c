@@ -67,7 +67,7 @@ static const char * const assess_answers[] = {
   "ack.sent_on=2026-02-19", "assess.reproduced=yes",
   "assess.cvss=CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "assess.quality=good",
   "assess.owner=Team Web", "assess.fix_date=2026-02-26", "assess.sent_on=2026-02-20",
-  "remed.fixed_on=2026-02-25", "remed.verified=yes", NULL
+  "remed.fixed_on=2026-02-25", "remed.verified=yes", "reward.in_influence=yes", NULL
 };
 
 static MpCase *
