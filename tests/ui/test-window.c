@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mp-case-page.h"
 #include "mp-case-row.h"
 #include "mp-checklist-row.h"
+#include "mp-letter-row.h"
 #include "mp-preferences-window.h"
 #include "mp-test-util.h"
 #include "mp-window-private.h"
@@ -153,6 +155,53 @@ test_intake_to_scope (void)
   g_assert_true (mp_case_row_get_case (MP_CASE_ROW (row)) == kase);
   g_assert_nonnull (strstr (mp_case_row_get_due_text (MP_CASE_ROW (row)), "Acknowledgement"));
   g_assert_nonnull (strstr (mp_case_row_get_due_text (MP_CASE_ROW (row)), "due in 3 days"));
+
+  /* Finish intake and scope through the widgets; the acknowledgement step
+   * then offers its letter, and Mark as Sent records it and its date. */
+  {
+    static const char * const answers[] = {
+      "intake.complete", "yes",
+      "scope.method.social_engineering", "no", "scope.method.physical", "no",
+      "scope.method.spam", "no", "scope.method.malware", "no", "scope.method.backdoor", "no",
+      "scope.method.data_beyond_need", "no", "scope.method.unrelated_changes", "no",
+      "scope.method.third_party_apps", "no", "scope.personal_data", "no", "scope.known", "no",
+    };
+    GtkWidget *letter = NULL;
+    g_autoptr(GListModel) events = NULL;
+    gboolean recorded = FALSE;
+
+    for (guint i = 0; i < G_N_ELEMENTS (answers); i += 2)
+      mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), answers[i]), answers[i + 1]);
+    mp_test_wait (100);
+    g_assert_cmpstr (mp_case_get_status (kase), ==, "acknowledgement");
+
+    for (GtkWidget *step = mp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, "acknowledgement");
+         step != NULL && letter == NULL; step = NULL)
+      letter = mp_test_find_widget (step, MP_TYPE_LETTER_ROW, NULL);
+    g_assert_nonnull (letter);
+    g_assert_true (gtk_widget_get_visible (letter));
+    g_signal_emit_by_name (gtk_widget_get_template_child (letter, MP_TYPE_LETTER_ROW, "sent_button"), "clicked");
+    mp_test_wait (100);
+
+    g_assert_cmpstr (mp_case_get_answer_value (kase, "ack.sent_on"), ==, "2026-03-10");
+    events = mp_store_list_events (store, kase, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(MpEvent) event = g_list_model_get_item (events, i);
+
+        if (g_str_equal (mp_event_get_kind (event), "letter") &&
+            g_strcmp0 (mp_event_get_summary (event), "acknowledgement") == 0)
+          {
+            recorded = TRUE;
+            /* the letter names the case */
+            g_assert_nonnull (strstr (mp_event_get_body (event), mp_case_get_reference (kase)));
+          }
+      }
+    g_assert_true (recorded);
+    /* the list row moved on from the acknowledgement */
+    g_assert_null (strstr (mp_case_row_get_due_text (MP_CASE_ROW (row)), "Acknowledgement"));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   mp_test_wait (50);
