@@ -452,6 +452,28 @@ test_truncated (Fixture       *fixture,
 }
 
 static void
+test_unreadable_date (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char message[] = "From: Tom <tom@example.org>\n"
+                                "Subject: Bug on intranet.example.nl\n"
+                                "Date: sometime last week\n"
+                                "\n"
+                                "The intranet shows a stack trace.\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (message, sizeof message - 1);
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpCase) kase = mp_eml_import_bytes (fixture->store, bytes, &notes, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (has_note (notes, "The date of the message could not be read; the time of the "
+                                  "import is used instead."));
+  assert_time (mp_case_get_received_at (kase), NOW);
+  g_assert_cmpstr (mp_case_get_asset (kase), ==, "intranet.example.nl");
+  g_assert_cmpstr (mp_case_get_description (kase), ==, "The intranet shows a stack trace.");
+}
+
+static void
 assert_refused (Fixture    *fixture,
                 GBytes     *bytes,
                 int         code)
@@ -799,6 +821,7 @@ main (int    argc,
   ADD ("/eml/signed", test_signed);
   ADD ("/eml/malformed", test_malformed);
   ADD ("/eml/truncated", test_truncated);
+  ADD ("/eml/unreadable-date", test_unreadable_date);
   ADD ("/eml/not-email", test_not_email);
   ADD ("/eml/too-large", test_too_large);
   ADD ("/eml/caller-batch", test_caller_batch);
