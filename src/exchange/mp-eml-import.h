@@ -28,8 +28,8 @@ GQuark        mp_eml_error_quark             (void);
 typedef struct _MpEmlReport MpEmlReport;
 
 /* Reads @message (the raw bytes of an .eml file). Refuses (with an
- * MP_EML_ERROR) what is not an e-mail or is bigger than @max_bytes; anything
- * else becomes a report, with notes saying what was skipped.
+ * MP_EML_ERROR) what is not an e-mail or is bigger than @max_bytes (0: no
+ * limit); anything else becomes a report, with notes saying what was skipped.
  * Safe to call from any thread. Returns: (transfer full) (nullable) */
 MpEmlReport  *mp_eml_report_parse            (GBytes        *message,
                                               gsize          max_bytes,

@@ -508,6 +508,12 @@ mp_eml_report_parse (GBytes  *message,
   walk.html = g_string_new (NULL);
   walk.fwd_plain = g_string_new (NULL);
   walk.fwd_html = g_string_new (NULL);
+  {
+    g_autofree char *subject = clean_header_text (g_mime_message_get_subject (parsed));
+    g_autofree char *stripped = subject != NULL ? strip_forward_prefix (subject) : NULL;
+
+    walk.is_forward = subject != NULL && !g_str_equal (subject, stripped);
+  }
   body = g_mime_message_get_mime_part (parsed);
   if (body != NULL)
     _mp_eml_walk (&walk, body, FALSE);

@@ -48,6 +48,7 @@ typedef struct
   guint         n_unnamed;
   guint         depth;
   gboolean      broken_multipart;
+  gboolean      is_forward;   /* the subject says "Fwd:": an attached message is the report */
 } MpEmlWalk;
 
 void  _mp_eml_ensure_gmime      (void);

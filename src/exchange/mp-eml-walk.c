@@ -417,7 +417,9 @@ _mp_eml_walk (MpEmlWalk   *walk,
     {
       GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (object));
 
-      if (inner != NULL && walk->forwarded == NULL && !in_forward)
+      /* A forward (the desk passing a report on) carries the report; any
+       * other attached message (a phishing mail, say) is an attachment. */
+      if (inner != NULL && walk->forwarded == NULL && !in_forward && walk->is_forward)
         walk_forwarded (walk, inner);
       else if (inner != NULL)
         {
@@ -426,7 +428,10 @@ _mp_eml_walk (MpEmlWalk   *walk,
 
           if (content != NULL)
             {
-              name = g_strdup_printf ("attachment-%u.eml", ++walk->n_unnamed);
+              name = safe_file_name (g_mime_object_get_content_disposition_parameter (object,
+                                                                                     "filename"));
+              if (name == NULL)
+                name = g_strdup_printf ("attachment-%u.eml", ++walk->n_unnamed);
               _mp_eml_add_attachment (walk->report, name, "message/rfc822", content);
             }
         }

@@ -335,6 +335,38 @@ test_forwarded_web_form (Fixture       *fixture,
 }
 
 static void
+test_attached_message (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(MpCase) kase = import_fixture (fixture, "attached-message.eml", &notes);
+  g_autoptr(GListModel) attachments = list_attachments (fixture, kase);
+  g_autoptr(MpAttachment) first = g_list_model_get_item (attachments, 0);
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  /* Not a forward: the reporter is who wrote, the attached mail is evidence. */
+  g_assert_cmpuint (notes->len, ==, 0);
+  g_assert_cmpstr (mp_case_get_reporter_name (kase), ==, "Olivia Brown");
+  g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "olivia.brown@example.com");
+  g_assert_cmpstr (mp_case_get_text (kase, "channel"), ==, "email");
+  g_assert_cmpstr (mp_case_get_title (kase), ==, "Open relay on mail.example.nl");
+  g_assert_cmpstr (mp_case_get_asset (kase), ==, "mail.example.nl");
+  g_assert_true (g_str_has_prefix (mp_case_get_description (kase), "Hello,\n\nYour mail server relays"));
+  g_assert_null (mp_case_get_text (kase, "notes"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 2);
+  g_assert_cmpstr (mp_attachment_get_name (first), ==, "relay-proof.eml");
+  g_assert_cmpstr (mp_attachment_get_mime_type (first), ==, "message/rfc822");
+  content = mp_store_read_attachment (fixture->store, first, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+  g_assert_nonnull (strstr (text, "Subject: relay test through mail.example.nl"));
+  g_assert_nonnull (strstr (text, "This message went through mail.example.nl without authentication."));
+}
+
+static void
 test_pgp_mime (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -760,7 +792,7 @@ test_fuzz (Fixture       *fixture,
   static const char * const fixtures[] = {
     "thunderbird-utf8.eml", "outlook-latin1.eml", "html-only.eml", "nested-alternative.eml",
     "forwarded-webform.eml", "pgp-mime.eml", "inline-pgp.eml", "signed.eml", "malformed.eml",
-    "truncated.eml",
+    "truncated.eml", "attached-message.eml",
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260401);
   guint imported = 0, refused = 0;
@@ -816,6 +848,7 @@ main (int    argc,
   ADD ("/eml/html-only", test_html_only);
   ADD ("/eml/nested-alternative", test_nested_alternative);
   ADD ("/eml/forwarded-web-form", test_forwarded_web_form);
+  ADD ("/eml/attached-message", test_attached_message);
   ADD ("/eml/pgp-mime", test_pgp_mime);
   ADD ("/eml/inline-pgp", test_inline_pgp);
   ADD ("/eml/signed", test_signed);
