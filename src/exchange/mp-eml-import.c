@@ -20,7 +20,11 @@ event_body (MpEmlReport *report)
     {
       g_string_append_printf (body, "\n\n%s\n", _("Notes from the import:"));
       for (guint i = 0; i < report->notes->len; i++)
-        g_string_append_printf (body, "- %s\n", (const char *) g_ptr_array_index (report->notes, i));
+        {
+          const char *note = g_ptr_array_index (report->notes, i);
+
+          g_string_append_printf (body, "- %s\n", note);
+        }
     }
   return g_string_free (body, FALSE);
 }

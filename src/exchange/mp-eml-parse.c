@@ -50,8 +50,8 @@ parser_warning_cb (gint64              offset,
     case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT:
     case GMIME_CRIT_INVALID_HEADER_NAME:
     case GMIME_CRIT_NESTING_OVERFLOW:
-      _mp_eml_add_note (report, _("The structure of the message is damaged; parts of it may be missing "
-                          "or have been read as plain text."));
+      _mp_eml_add_note (report, _("The structure of the message is damaged; parts of it may be "
+                                  "missing or have been read as plain text."));
       break;
     default:
       break;
@@ -158,8 +158,14 @@ salvage_text (MpEmlWalk  *walk,
   gboolean in_part_headers = FALSE;
 
   for (gsize i = 0; i + 1 < size && body == NULL; i++)
-    if (data[i] == '\n' && (data[i + 1] == '\n' || (data[i + 1] == '\r' && i + 2 < size && data[i + 2] == '\n')))
-      body = data + i + (data[i + 1] == '\n' ? 2 : 3);
+    {
+      if (data[i] != '\n')
+        continue;
+      if (data[i + 1] == '\n')
+        body = data + i + 2;
+      else if (data[i + 1] == '\r' && i + 2 < size && data[i + 2] == '\n')
+        body = data + i + 3;
+    }
   if (body != NULL)
     {
       text = _mp_eml_to_utf8 (body, size - (body - data), NULL, NULL);
@@ -183,8 +189,8 @@ salvage_text (MpEmlWalk  *walk,
   if (kept->str[0] != '\0')
     {
       _mp_eml_append_text (walk->plain, kept->str);
-      _mp_eml_add_note (walk->report, _("The parts of the message could not be told apart; its text was "
-                                "taken as it is."));
+      _mp_eml_add_note (walk->report, _("The parts of the message could not be told apart; its "
+                                        "text was taken as it is."));
     }
   else
     _mp_eml_add_note (walk->report, _("A multipart part of the message was empty."));
@@ -327,10 +333,11 @@ fill_draft (MpEmlReport  *report,
   if (received_at == 0)
     {
       if (header_of (GMIME_OBJECT (source), "Date") != NULL)
-        _mp_eml_add_note (report, _("The date of the message could not be read; the time of the import "
-                            "is used instead."));
+        _mp_eml_add_note (report, _("The date of the message could not be read; the time of "
+                                    "the import is used instead."));
       else
-        _mp_eml_add_note (report, _("The message has no date; the time of the import is used instead."));
+        _mp_eml_add_note (report, _("The message has no date; the time of the import is used "
+                                    "instead."));
       received_at = mp_time_now ();
     }
 
@@ -398,11 +405,13 @@ fill_draft (MpEmlReport  *report,
       if (*cover != '\0')
         {
           InternetAddressMailbox *by = first_mailbox (g_mime_message_get_from (outer));
-          g_autofree char *by_raw = by != NULL
-                                    ? internet_address_to_string (INTERNET_ADDRESS (by), NULL, FALSE)
-                                    : NULL;
-          g_autofree char *by_text = clean_header_text (by_raw);
+          g_autofree char *by_raw = NULL;
+          g_autofree char *by_text = NULL;
           g_autofree char *note = NULL;
+
+          if (by != NULL)
+            by_raw = internet_address_to_string (INTERNET_ADDRESS (by), NULL, FALSE);
+          by_text = clean_header_text (by_raw);
 
           if (by_text != NULL)
             note = g_strdup_printf (_("Forwarded by %s:\n%s"), by_text, cover);
@@ -424,7 +433,7 @@ fill_draft (MpEmlReport  *report,
     if (language == NULL)
       {
         _mp_eml_add_note (report, _("The language of the report could not be recognised; Dutch is "
-                            "assumed."));
+                                    "assumed."));
         language = "nl";
       }
     mp_case_set_text (draft, "reporter_language", language);
@@ -526,8 +535,10 @@ mp_eml_report_parse (GBytes  *message,
   if (walk.forwarded != NULL)
     {
       g_autofree char *inner = g_mime_object_get_headers (GMIME_OBJECT (walk.forwarded), NULL);
-      g_autofree char *inner_text = inner != NULL ? _mp_eml_to_utf8 (inner, strlen (inner), NULL, NULL)
-                                                  : NULL;
+      g_autofree char *inner_text = NULL;
+
+      if (inner != NULL)
+        inner_text = _mp_eml_to_utf8 (inner, strlen (inner), NULL, NULL);
 
       if (inner_text != NULL && *inner_text != '\0')
         {

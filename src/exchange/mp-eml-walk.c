@@ -22,10 +22,9 @@ _mp_eml_attachment_free (gpointer data)
   g_free (attachment);
 }
 
-
 void
 _mp_eml_add_note (MpEmlReport *report,
-          const char  *note)
+                  const char  *note)
 {
   for (guint i = 0; i < report->notes->len; i++)
     if (g_str_equal (g_ptr_array_index (report->notes, i), note))
@@ -35,9 +34,9 @@ _mp_eml_add_note (MpEmlReport *report,
 
 void
 _mp_eml_add_attachment (MpEmlReport *report,
-                const char  *name,
-                const char  *mime_type,
-                GBytes      *content)
+                        const char  *name,
+                        const char  *mime_type,
+                        GBytes      *content)
 {
   MpEmlAttachment *attachment = g_new0 (MpEmlAttachment, 1);
 
@@ -212,7 +211,7 @@ strip_pgp_message (GString *text)
 
 void
 _mp_eml_append_text (GString    *target,
-             const char *text)
+                     const char *text)
 {
   if (*text == '\0')
     return;
@@ -268,7 +267,8 @@ walk_text_part (MpEmlWalk  *walk,
 
       /* Inline PGP: keep the ciphertext as it came, the rest as text. */
       walk->encrypted = TRUE;
-      _mp_eml_add_attachment (walk->report, "encrypted-message.asc", "application/pgp-encrypted", content);
+      _mp_eml_add_attachment (walk->report, "encrypted-message.asc", "application/pgp-encrypted",
+                              content);
       strip_pgp_message (rest);
       g_strstrip (rest->str);
       _mp_eml_append_text (in_forward ? walk->fwd_plain : walk->plain, rest->str);
@@ -289,16 +289,19 @@ walk_leaf (MpEmlWalk *walk,
   g_autofree char *name = NULL;
   g_autoptr(GBytes) content = part_content (part);
   const char *disposition = g_mime_object_get_disposition (object);
-  gboolean is_attachment = (disposition != NULL && g_ascii_strcasecmp (disposition, "attachment") == 0) ||
-                           g_mime_part_get_filename (part) != NULL;
+  gboolean is_attachment = g_mime_part_get_filename (part) != NULL ||
+                           (disposition != NULL &&
+                            g_ascii_strcasecmp (disposition, "attachment") == 0);
 
   if (content == NULL)
     {
-      _mp_eml_add_note (walk->report, _("A part of the message could not be decoded and was skipped."));
+      _mp_eml_add_note (walk->report, _("A part of the message could not be decoded and was "
+                                        "skipped."));
       return;
     }
 
-  if (!is_attachment && (g_str_equal (mime_type, "text/plain") || g_str_equal (mime_type, "text/html")))
+  if (!is_attachment &&
+      (g_str_equal (mime_type, "text/plain") || g_str_equal (mime_type, "text/html")))
     {
       walk_text_part (walk, part, mime_type, content, in_forward);
       return;
@@ -328,12 +331,13 @@ walk_forwarded (MpEmlWalk    *walk,
 
 void
 _mp_eml_walk (MpEmlWalk   *walk,
-             GMimeObject *object,
-             gboolean     in_forward)
+              GMimeObject *object,
+              gboolean     in_forward)
 {
   if (walk->depth >= MAX_DEPTH)
     {
-      _mp_eml_add_note (walk->report, _("The message nests too deep; its innermost parts were skipped."));
+      _mp_eml_add_note (walk->report, _("The message nests too deep; its innermost parts were "
+                                        "skipped."));
       return;
     }
   walk->depth++;
