@@ -252,6 +252,8 @@ parsed_cb (GObject      *source_object,
       g_task_return_error (task, error);
       return;
     }
+  if (g_task_return_error_if_cancelled (task))
+    return;
   /* The store and its models belong to this thread. */
   kase = mp_eml_report_store (report, MP_STORE (g_task_get_source_object (task)), &error);
   if (kase == NULL)
