@@ -634,6 +634,22 @@ test_async (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (mp_eml_import_finish (fixture->store, failed, NULL, &error));
   g_assert_error (error, MP_EML_ERROR, MP_EML_ERROR_READ);
+  g_clear_error (&error);
+
+  /* Cancelled: nothing stored. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GAsyncResult) cancelled = NULL;
+    g_autoptr(GBytes) bytes = load_fixture ("signed.eml");
+
+    mp_eml_import_bytes_async (fixture->store, bytes, cancellable, import_done_cb, &cancelled);
+    g_cancellable_cancel (cancellable);
+    while (cancelled == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_null (mp_eml_import_finish (fixture->store, cancelled, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (g_list_model_get_n_items (mp_store_get_cases (fixture->store)), ==, 1);
+  }
 }
 
 static void
