@@ -276,6 +276,130 @@ message_date (GMimeMessage *message)
   return g_date_time_to_unix (date) * G_USEC_PER_SEC + g_date_time_get_microsecond (date);
 }
 
+/* A forward written into the text (Thunderbird, Outlook, Gmail "forward
+ * inline"): a marker line, a header block, then the forwarded text. */
+typedef struct
+{
+  char                   *cover;     /* what the forwarder wrote above it */
+  InternetAddressList    *from;
+  gint64                  date;
+  char                   *subject;
+  char                   *body;
+} InlineForward;
+
+static void
+inline_forward_clear (InlineForward *forward)
+{
+  g_clear_pointer (&forward->cover, g_free);
+  g_clear_object (&forward->from);
+  g_clear_pointer (&forward->subject, g_free);
+  g_clear_pointer (&forward->body, g_free);
+}
+
+static gboolean
+is_forward_marker (const char *line)
+{
+  static const char * const markers[] = {
+    "forwarded message", "original message", "doorgestuurd bericht", "oorspronkelijk bericht",
+    "doorgestuurd e-mailbericht", NULL
+  };
+  g_autofree char *lower = g_utf8_strdown (line, -1);
+  gsize underscores = strspn (lower, "_");
+
+  /* Outlook draws a line of underscores instead of words. */
+  if (underscores >= 10 && lower[underscores] == '\0')
+    return TRUE;
+  if (strstr (lower, "---") == NULL)
+    return FALSE;
+  for (guint i = 0; markers[i] != NULL; i++)
+    if (strstr (lower, markers[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+join_lines (GStrv from,
+            GStrv to)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (GStrv line = from; line < to && *line != NULL; line++)
+    g_string_append_printf (joined, "%s\n", *line);
+  g_strstrip (joined->str);
+  return g_string_free (joined, FALSE);
+}
+
+/* Outlook writes "Sunday, January 18, 2026 11:02 PM" in no zone at all;
+ * only a date with its zone says when the reporter sent the message. */
+static gboolean
+has_zone (const char *date)
+{
+  for (const char *p = date; *p != '\0'; p++)
+    if ((*p == '+' || *p == '-') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+        g_ascii_isdigit (p[3]) && g_ascii_isdigit (p[4]) && !g_ascii_isdigit (p[5]))
+      return TRUE;
+  return strstr (date, "GMT") != NULL || strstr (date, "UTC") != NULL;
+}
+
+static gboolean
+split_inline_forward (const char    *text,
+                      InlineForward *forward)
+{
+  static const struct { const char *label; char field; } labels[] = {
+    { "from", 'f' }, { "van", 'f' }, { "date", 'd' }, { "datum", 'd' }, { "sent", 'd' },
+    { "verzonden", 'd' }, { "subject", 's' }, { "onderwerp", 's' }, { "to", '-' },
+    { "aan", '-' }, { "cc", '-' }, { "reply-to", '-' }, { "antwoord aan", '-' },
+  };
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint marker, i;
+
+  for (marker = 0; lines[marker] != NULL && !is_forward_marker (lines[marker]); marker++)
+    ;
+  if (lines[marker] == NULL)
+    return FALSE;
+
+  for (i = marker + 1; lines[i] != NULL && *g_strstrip (lines[i]) == '\0'; i++)
+    ;
+  for (; lines[i] != NULL; i++)
+    {
+      const char *colon = strchr (lines[i], ':');
+      g_autofree char *label = NULL;
+      g_autofree char *value = NULL;
+      char field = 0;
+
+      if (colon == NULL)
+        break;
+      label = g_utf8_strdown (lines[i], colon - lines[i]);
+      g_strstrip (label);
+      for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+        if (g_str_equal (label, labels[l].label))
+          field = labels[l].field;
+      if (field == 0)
+        break;
+      value = g_strstrip (g_strdup (colon + 1));
+      if (field == 'f' && forward->from == NULL)
+        forward->from = internet_address_list_parse (NULL, value);
+      else if (field == 's' && forward->subject == NULL && *value != '\0')
+        forward->subject = g_steal_pointer (&value);
+      else if (field == 'd' && forward->date == 0 && has_zone (value))
+        {
+          g_autoptr(GDateTime) date = g_mime_utils_header_decode_date (value);
+
+          if (date != NULL)
+            forward->date = g_date_time_to_unix (date) * G_USEC_PER_SEC;
+        }
+    }
+
+  if (first_mailbox (forward->from) == NULL)
+    {
+      inline_forward_clear (forward);
+      return FALSE;
+    }
+  forward->cover = join_lines (lines, lines + marker);
+  forward->body = join_lines (lines + i, lines + g_strv_length (lines));
+  return TRUE;
+}
+
 /* Fills the draft from the messages and what the walk found. */
 static void
 fill_draft (MpEmlReport  *report,
@@ -289,6 +413,9 @@ fill_draft (MpEmlReport  *report,
   GString *plain = walk->forwarded != NULL ? walk->fwd_plain : walk->plain;
   GString *html = walk->forwarded != NULL ? walk->fwd_html : walk->html;
   const char *body = plain->len > 0 ? plain->str : html->str;
+  InlineForward inline_forward = { 0 };
+  gboolean forwarded_inline = FALSE;
+  const char *cover = NULL;
   g_autofree char *name = NULL;
   g_autofree char *email = NULL;
   g_autofree char *title = NULL;
@@ -301,6 +428,18 @@ fill_draft (MpEmlReport  *report,
   g_autofree char *form_description = NULL;
   g_autofree char *language_sample = NULL;
   gint64 received_at;
+
+  if (walk->forwarded != NULL)
+    cover = walk->plain->len > 0 ? walk->plain->str : walk->html->str;
+  else if (walk->is_forward && split_inline_forward (body, &inline_forward))
+    {
+      /* The forwarder's own headers say nothing about the reporter. */
+      forwarded_inline = TRUE;
+      from = first_mailbox (inline_forward.from);
+      reply_to = NULL;
+      body = inline_forward.body;
+      cover = inline_forward.cover;
+    }
 
   /* Reporter: the name from From, the address to write to from Reply-To. */
   if (from != NULL)
@@ -316,7 +455,12 @@ fill_draft (MpEmlReport  *report,
   {
     g_autofree char *subject = clean_header_text (g_mime_message_get_subject (source));
 
-    if (subject == NULL && source != outer)
+    if (forwarded_inline)
+      {
+        g_clear_pointer (&subject, g_free);
+        subject = clean_header_text (inline_forward.subject);
+      }
+    if (subject == NULL && (source != outer || forwarded_inline))
       {
         g_autofree char *outer_subject = clean_header_text (g_mime_message_get_subject (outer));
 
@@ -327,8 +471,8 @@ fill_draft (MpEmlReport  *report,
   }
 
   /* Received at: when the reporter sent it. */
-  received_at = message_date (source);
-  if (received_at == 0 && source != outer)
+  received_at = forwarded_inline ? inline_forward.date : message_date (source);
+  if (received_at == 0 && (source != outer || forwarded_inline))
     received_at = message_date (outer);
   if (received_at == 0)
     {
@@ -398,10 +542,8 @@ fill_draft (MpEmlReport  *report,
     asset = _mp_eml_find_asset (description);
 
   /* The service desk's cover note of a forward goes into the notes. */
-  if (walk->forwarded != NULL)
+  if (cover != NULL)
     {
-      const char *cover = walk->plain->len > 0 ? walk->plain->str : walk->html->str;
-
       if (*cover != '\0')
         {
           InternetAddressMailbox *by = first_mailbox (g_mime_message_get_from (outer));
@@ -441,6 +583,7 @@ fill_draft (MpEmlReport  *report,
   mp_case_set_text (draft, "asset", asset);
   mp_case_set_text (draft, "description",
                     description != NULL && *description != '\0' ? description : NULL);
+  inline_forward_clear (&inline_forward);
 }
 
 MpEmlReport *

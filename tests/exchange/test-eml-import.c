@@ -367,6 +367,74 @@ test_attached_message (Fixture       *fixture,
 }
 
 static void
+test_inline_forward (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(MpCase) kase = import_fixture (fixture, "inline-forward.eml", &notes);
+
+  /* Forwarded inline by the desk: the reporter is in the quoted headers. */
+  g_assert_cmpuint (notes->len, ==, 0);
+  g_assert_cmpstr (mp_case_get_reporter_name (kase), ==, "Bram de Boer");
+  g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "bram@deboer.example");
+  g_assert_cmpstr (mp_case_get_title (kase), ==, "Lek in wachtwoord-reset");
+  assert_time (mp_case_get_received_at (kase), "2026-01-16T06:12:45Z");
+  g_assert_cmpstr (mp_case_get_text (kase, "channel"), ==, "email");
+  g_assert_cmpstr (mp_case_get_asset (kase), ==, "https://login.example.nl/reset");
+  g_assert_cmpstr (mp_case_get_reporter_language (kase), ==, "nl");
+  g_assert_cmpstr (mp_case_get_description (kase), ==,
+                   "Hallo,\n\nHet resetformulier op https://login.example.nl/reset beperkt het "
+                   "aantal pogingen niet.\nIk kon 50 codes per minuut proberen zonder blokkade. "
+                   "Verder heb ik niets gedaan.\n\nGroet,\nBram");
+  g_assert_cmpstr (mp_case_get_text (kase, "notes"), ==,
+                   "Forwarded by Servicedesk Example <servicedesk@example.nl>:\n"
+                   "Zie hieronder, binnengekomen op het algemene adres.\n\nGroet,\nServicedesk");
+}
+
+static void
+test_outlook_inline_web_form (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  /* Outlook's line of underscores, a "Sent:" date it writes for people,
+   * and a web form inside. */
+  static const char message[] =
+    "From: Servicedesk <servicedesk@example.nl>\r\n"
+    "To: security@example.nl\r\n"
+    "Subject: FW: Contactformulier\r\n"
+    "Date: Mon, 19 Jan 2026 08:00:00 +0100\r\n"
+    "Content-Type: text/plain; charset=\"us-ascii\"\r\n"
+    "\r\n"
+    "Ter info.\r\n"
+    "\r\n"
+    "________________________________\r\n"
+    "From: Website <noreply@example.nl>\r\n"
+    "Sent: Sunday, January 18, 2026 11:02 PM\r\n"
+    "To: Servicedesk <servicedesk@example.nl>\r\n"
+    "Subject: Contactformulier\r\n"
+    "\r\n"
+    "Name: Chen Wei\r\n"
+    "Email: chen@research.example\r\n"
+    "Message: The page https://www.example.nl/search shows SQL errors.\r\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (message, sizeof message - 1);
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpCase) kase = mp_eml_import_bytes (fixture->store, bytes, &notes, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 0);
+  g_assert_cmpstr (mp_case_get_text (kase, "channel"), ==, "web-form");
+  g_assert_cmpstr (mp_case_get_reporter_name (kase), ==, "Chen Wei");
+  g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "chen@research.example");
+  g_assert_cmpstr (mp_case_get_title (kase), ==, "Contactformulier");
+  /* The forward's own date, as Outlook's could not be read. */
+  assert_time (mp_case_get_received_at (kase), "2026-01-19T07:00:00Z");
+  g_assert_cmpstr (mp_case_get_description (kase), ==,
+                   "The page https://www.example.nl/search shows SQL errors.");
+  g_assert_cmpstr (mp_case_get_text (kase, "notes"), ==,
+                   "Forwarded by Servicedesk <servicedesk@example.nl>:\nTer info.");
+}
+
+static void
 test_pgp_mime (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -816,7 +884,7 @@ test_fuzz (Fixture       *fixture,
   static const char * const fixtures[] = {
     "thunderbird-utf8.eml", "outlook-latin1.eml", "html-only.eml", "nested-alternative.eml",
     "forwarded-webform.eml", "pgp-mime.eml", "inline-pgp.eml", "signed.eml", "malformed.eml",
-    "truncated.eml", "attached-message.eml",
+    "truncated.eml", "attached-message.eml", "inline-forward.eml",
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260401);
   guint imported = 0, refused = 0;
@@ -873,6 +941,8 @@ main (int    argc,
   ADD ("/eml/nested-alternative", test_nested_alternative);
   ADD ("/eml/forwarded-web-form", test_forwarded_web_form);
   ADD ("/eml/attached-message", test_attached_message);
+  ADD ("/eml/inline-forward", test_inline_forward);
+  ADD ("/eml/outlook-inline-web-form", test_outlook_inline_web_form);
   ADD ("/eml/pgp-mime", test_pgp_mime);
   ADD ("/eml/inline-pgp", test_inline_pgp);
   ADD ("/eml/signed", test_signed);
