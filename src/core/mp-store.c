@@ -1297,6 +1297,11 @@ mp_store_add_case (MpStore  *self,
     }
 
   work = _mp_case_clone (draft);
+  /* A draft may have cleared these; the desk's defaults apply then. */
+  if (mp_case_get_reporter_language (work) == NULL)
+    mp_case_set_text (work, "reporter_language", "nl");
+  if (mp_case_get_text (work, "channel") == NULL)
+    mp_case_set_text (work, "channel", "email");
   if (mp_case_get_received_at (work) == 0)
     mp_case_set_time (work, "received_at", now);
   mp_case_set_time (work, "created_at", now);
