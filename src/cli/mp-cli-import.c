@@ -46,7 +46,11 @@ mp_cli_import_eml (MpCli  *cli,
         }
       g_print ("%s\n", mp_case_get_reference (kase));
       for (guint j = 0; notes != NULL && j < notes->len; j++)
-        g_printerr (_("meldpunt-cli: %s: %s\n"), argv[i], (const char *) g_ptr_array_index (notes, j));
+        {
+          const char *note = g_ptr_array_index (notes, j);
+
+          g_printerr (_("meldpunt-cli: %s: %s\n"), argv[i], note);
+        }
     }
   return status;
 }

@@ -48,13 +48,13 @@ MpCase   *mp_cli_find_case        (MpStore     *store,
 int       mp_cli_case             (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
-int       mp_cli_deadlines        (MpCli       *cli,
-                                   int          argc,
-                                   char       **argv);
 int       mp_cli_report           (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
 int       mp_cli_demo             (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
+int       mp_cli_import_eml       (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
 int       mp_cli_cvss             (MpCli       *cli,
@@ -70,9 +70,6 @@ int       mp_cli_holidays         (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
 int       mp_cli_workdays         (MpCli       *cli,
-                                   int          argc,
-                                   char       **argv);
-int       mp_cli_import_eml       (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
 

@@ -28,8 +28,8 @@ GQuark        mp_eml_error_quark             (void);
 typedef struct _MpEmlReport MpEmlReport;
 
 /* Reads @message (the raw bytes of an .eml file). Refuses (with an
- * MP_EML_ERROR) what is not an e-mail or is bigger than @max_bytes; anything
- * else becomes a report, with notes saying what was skipped.
+ * MP_EML_ERROR) what is not an e-mail or is bigger than @max_bytes (0: no
+ * limit); anything else becomes a report, with notes saying what was skipped.
  * Safe to call from any thread. Returns: (transfer full) (nullable) */
 MpEmlReport  *mp_eml_report_parse            (GBytes        *message,
                                               gsize          max_bytes,
@@ -62,7 +62,9 @@ gsize         mp_eml_get_max_bytes           (MpStore       *store);
 /* Imports one message into @store: parse + store in one call.
  * @notes: (out) (optional) (transfer full): translated notes (char *) on
  * what was skipped; they are also in the timeline entry.
- * Error messages do not name the file: callers name it.
+ * Errors are MP_EML_ERROR (refused: not mail, too big, unreadable) or
+ * MP_STORE_ERROR (the desk is locked, the disk is full, …); their messages
+ * are translated and do not name the file, so callers say which file it was.
  * Returns: (transfer full) (nullable): the new case. */
 MpCase       *mp_eml_import_bytes            (MpStore       *store,
                                               GBytes        *message,

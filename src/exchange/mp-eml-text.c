@@ -368,7 +368,8 @@ is_link_worth_showing (const char *href,
   if (g_ascii_strcasecmp (href, text) == 0)
     return FALSE;
   /* "https://example.nl/" shown as "example.nl/" or the other way round. */
-  if (strstr (href, text) != NULL && strstr (text, ".") != NULL && strlen (text) + 9 >= strlen (href))
+  if (strstr (href, text) != NULL && strchr (text, '.') != NULL &&
+      strlen (text) + 9 >= strlen (href))
     return FALSE;
   return TRUE;
 }
@@ -588,7 +589,8 @@ is_ipv4 (const char *text)
   if (g_strv_length (octets) != 4)
     return FALSE;
   for (guint i = 0; i < 4; i++)
-    if (*octets[i] == '\0' || strlen (octets[i]) > 3 || g_ascii_strtoull (octets[i], NULL, 10) > 255)
+    if (*octets[i] == '\0' || strlen (octets[i]) > 3 ||
+        g_ascii_strtoull (octets[i], NULL, 10) > 255)
       return FALSE;
   return TRUE;
 }

@@ -335,6 +335,106 @@ test_forwarded_web_form (Fixture       *fixture,
 }
 
 static void
+test_attached_message (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(MpCase) kase = import_fixture (fixture, "attached-message.eml", &notes);
+  g_autoptr(GListModel) attachments = list_attachments (fixture, kase);
+  g_autoptr(MpAttachment) first = g_list_model_get_item (attachments, 0);
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  /* Not a forward: the reporter is who wrote, the attached mail is evidence. */
+  g_assert_cmpuint (notes->len, ==, 0);
+  g_assert_cmpstr (mp_case_get_reporter_name (kase), ==, "Olivia Brown");
+  g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "olivia.brown@example.com");
+  g_assert_cmpstr (mp_case_get_text (kase, "channel"), ==, "email");
+  g_assert_cmpstr (mp_case_get_title (kase), ==, "Open relay on mail.example.nl");
+  g_assert_cmpstr (mp_case_get_asset (kase), ==, "mail.example.nl");
+  g_assert_true (g_str_has_prefix (mp_case_get_description (kase), "Hello,\n\nYour mail server relays"));
+  g_assert_null (mp_case_get_text (kase, "notes"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 2);
+  g_assert_cmpstr (mp_attachment_get_name (first), ==, "relay-proof.eml");
+  g_assert_cmpstr (mp_attachment_get_mime_type (first), ==, "message/rfc822");
+  content = mp_store_read_attachment (fixture->store, first, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+  g_assert_nonnull (strstr (text, "Subject: relay test through mail.example.nl"));
+  g_assert_nonnull (strstr (text, "This message went through mail.example.nl without authentication."));
+}
+
+static void
+test_inline_forward (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(MpCase) kase = import_fixture (fixture, "inline-forward.eml", &notes);
+
+  /* Forwarded inline by the desk: the reporter is in the quoted headers. */
+  g_assert_cmpuint (notes->len, ==, 0);
+  g_assert_cmpstr (mp_case_get_reporter_name (kase), ==, "Bram de Boer");
+  g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "bram@deboer.example");
+  g_assert_cmpstr (mp_case_get_title (kase), ==, "Lek in wachtwoord-reset");
+  assert_time (mp_case_get_received_at (kase), "2026-01-16T06:12:45Z");
+  g_assert_cmpstr (mp_case_get_text (kase, "channel"), ==, "email");
+  g_assert_cmpstr (mp_case_get_asset (kase), ==, "https://login.example.nl/reset");
+  g_assert_cmpstr (mp_case_get_reporter_language (kase), ==, "nl");
+  g_assert_cmpstr (mp_case_get_description (kase), ==,
+                   "Hallo,\n\nHet resetformulier op https://login.example.nl/reset beperkt het "
+                   "aantal pogingen niet.\nIk kon 50 codes per minuut proberen zonder blokkade. "
+                   "Verder heb ik niets gedaan.\n\nGroet,\nBram");
+  g_assert_cmpstr (mp_case_get_text (kase, "notes"), ==,
+                   "Forwarded by Servicedesk Example <servicedesk@example.nl>:\n"
+                   "Zie hieronder, binnengekomen op het algemene adres.\n\nGroet,\nServicedesk");
+}
+
+static void
+test_outlook_inline_web_form (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  /* Outlook's line of underscores, a "Sent:" date it writes for people,
+   * and a web form inside. */
+  static const char message[] =
+    "From: Servicedesk <servicedesk@example.nl>\r\n"
+    "To: security@example.nl\r\n"
+    "Subject: FW: Contactformulier\r\n"
+    "Date: Mon, 19 Jan 2026 08:00:00 +0100\r\n"
+    "Content-Type: text/plain; charset=\"us-ascii\"\r\n"
+    "\r\n"
+    "Ter info.\r\n"
+    "\r\n"
+    "________________________________\r\n"
+    "From: Website <noreply@example.nl>\r\n"
+    "Sent: Sunday, January 18, 2026 11:02 PM\r\n"
+    "To: Servicedesk <servicedesk@example.nl>\r\n"
+    "Subject: Contactformulier\r\n"
+    "\r\n"
+    "Name: Chen Wei\r\n"
+    "Email: chen@research.example\r\n"
+    "Message: The page https://www.example.nl/search shows SQL errors.\r\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (message, sizeof message - 1);
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpCase) kase = mp_eml_import_bytes (fixture->store, bytes, &notes, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 0);
+  g_assert_cmpstr (mp_case_get_text (kase, "channel"), ==, "web-form");
+  g_assert_cmpstr (mp_case_get_reporter_name (kase), ==, "Chen Wei");
+  g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "chen@research.example");
+  g_assert_cmpstr (mp_case_get_title (kase), ==, "Contactformulier");
+  /* The forward's own date, as Outlook's could not be read. */
+  assert_time (mp_case_get_received_at (kase), "2026-01-19T07:00:00Z");
+  g_assert_cmpstr (mp_case_get_description (kase), ==,
+                   "The page https://www.example.nl/search shows SQL errors.");
+  g_assert_cmpstr (mp_case_get_text (kase, "notes"), ==,
+                   "Forwarded by Servicedesk <servicedesk@example.nl>:\nTer info.");
+}
+
+static void
 test_pgp_mime (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -449,6 +549,28 @@ test_truncated (Fixture       *fixture,
                    "The web server on 192.0.2.15 reports its exact version.");
   g_assert_cmpstr (mp_case_get_title (kase), ==, "Server version disclosure");
   g_assert_cmpstr (mp_attachment_get_name (first), ==, "dump.bin");
+}
+
+static void
+test_unreadable_date (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char message[] = "From: Tom <tom@example.org>\n"
+                                "Subject: Bug on intranet.example.nl\n"
+                                "Date: sometime last week\n"
+                                "\n"
+                                "The intranet shows a stack trace.\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (message, sizeof message - 1);
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpCase) kase = mp_eml_import_bytes (fixture->store, bytes, &notes, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (has_note (notes, "The date of the message could not be read; the time of the "
+                                  "import is used instead."));
+  assert_time (mp_case_get_received_at (kase), NOW);
+  g_assert_cmpstr (mp_case_get_asset (kase), ==, "intranet.example.nl");
+  g_assert_cmpstr (mp_case_get_description (kase), ==, "The intranet shows a stack trace.");
 }
 
 static void
@@ -580,6 +702,22 @@ test_async (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (mp_eml_import_finish (fixture->store, failed, NULL, &error));
   g_assert_error (error, MP_EML_ERROR, MP_EML_ERROR_READ);
+  g_clear_error (&error);
+
+  /* Cancelled: nothing stored. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GAsyncResult) cancelled = NULL;
+    g_autoptr(GBytes) bytes = load_fixture ("signed.eml");
+
+    mp_eml_import_bytes_async (fixture->store, bytes, cancellable, import_done_cb, &cancelled);
+    g_cancellable_cancel (cancellable);
+    while (cancelled == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_null (mp_eml_import_finish (fixture->store, cancelled, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (g_list_model_get_n_items (mp_store_get_cases (fixture->store)), ==, 1);
+  }
 }
 
 static void
@@ -635,11 +773,19 @@ test_duplicates (Fixture       *fixture,
   g_autoptr(MpCase) both = add_case (fixture, "Both", "jose.muller@example.org",
                                      "portal.example.nl");
   g_autoptr(MpCase) unrelated = add_case (fixture, "Other", "x@y.example", "intranet.example.nl");
-  g_autoptr(MpCase) kase = import_fixture (fixture, "thunderbird-utf8.eml", NULL);
-  g_autoptr(GPtrArray) found = mp_duplicates_find (fixture->store, kase);
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) none = NULL;
   g_autoptr(GError) error = NULL;
   MpDuplicate *d;
+
+  /* A closed case is still worth pointing at. */
+  mp_store_set_answer (fixture->store, same_email, "close.closed_on", "2026-03-01", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_case_is_closed (same_email));
+
+  kase = import_fixture (fixture, "thunderbird-utf8.eml", NULL);
+  found = mp_duplicates_find (fixture->store, kase);
 
   g_assert_cmpuint (found->len, ==, 3);
   d = g_ptr_array_index (found, 0);
@@ -738,7 +884,7 @@ test_fuzz (Fixture       *fixture,
   static const char * const fixtures[] = {
     "thunderbird-utf8.eml", "outlook-latin1.eml", "html-only.eml", "nested-alternative.eml",
     "forwarded-webform.eml", "pgp-mime.eml", "inline-pgp.eml", "signed.eml", "malformed.eml",
-    "truncated.eml",
+    "truncated.eml", "attached-message.eml", "inline-forward.eml",
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260401);
   guint imported = 0, refused = 0;
@@ -794,11 +940,15 @@ main (int    argc,
   ADD ("/eml/html-only", test_html_only);
   ADD ("/eml/nested-alternative", test_nested_alternative);
   ADD ("/eml/forwarded-web-form", test_forwarded_web_form);
+  ADD ("/eml/attached-message", test_attached_message);
+  ADD ("/eml/inline-forward", test_inline_forward);
+  ADD ("/eml/outlook-inline-web-form", test_outlook_inline_web_form);
   ADD ("/eml/pgp-mime", test_pgp_mime);
   ADD ("/eml/inline-pgp", test_inline_pgp);
   ADD ("/eml/signed", test_signed);
   ADD ("/eml/malformed", test_malformed);
   ADD ("/eml/truncated", test_truncated);
+  ADD ("/eml/unreadable-date", test_unreadable_date);
   ADD ("/eml/not-email", test_not_email);
   ADD ("/eml/too-large", test_too_large);
   ADD ("/eml/caller-batch", test_caller_batch);
