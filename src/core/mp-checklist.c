@@ -599,20 +599,18 @@ const MpChecklistItem *
 mp_checklist_get_items (MpStep  step,
                         guint  *n_items)
 {
-  guint first = G_N_ELEMENTS (items);
-  guint count = 0;
+  guint first = 0;
 
   g_return_val_if_fail (step < MP_N_STEPS, NULL);
   g_return_val_if_fail (n_items != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    if (items[i].step == step)
-      {
-        first = MIN (first, i);
-        count++;
-      }
-  *n_items = count;
-  return count > 0 ? &items[first] : NULL;
+  /* The items are ordered by step (checked in the tests). */
+  while (first < G_N_ELEMENTS (items) && items[first].step < step)
+    first++;
+  *n_items = 0;
+  while (first + *n_items < G_N_ELEMENTS (items) && items[first + *n_items].step == step)
+    (*n_items)++;
+  return *n_items > 0 ? &items[first] : NULL;
 }
 
 const MpChecklistItem *
@@ -820,26 +818,19 @@ mp_checklist_is_closed (MpCase *kase)
   return is_answered (kase, "close.closed_on");
 }
 
-gboolean
-mp_checklist_step_applies (MpCase *kase,
-                           MpStep  step)
+static gboolean
+step_applies (MpStep   step,
+              gboolean early)
 {
-  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
-  g_return_val_if_fail (step < MP_N_STEPS, FALSE);
-
-  if (!mp_checklist_outcome_is_early (mp_checklist_get_outcome (kase)))
-    return TRUE;
-  return step == MP_STEP_SCOPE || step == MP_STEP_CLOSURE;
+  return !early || step == MP_STEP_SCOPE || step == MP_STEP_CLOSURE;
 }
 
-gboolean
-mp_checklist_item_is_required (const MpChecklistItem *item,
-                               MpCase                *kase)
+static gboolean
+item_required (const MpChecklistItem *item,
+               MpCase                *kase,
+               gboolean               early)
 {
-  g_return_val_if_fail (item != NULL, FALSE);
-  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
-
-  if (!mp_checklist_step_applies (kase, item->step))
+  if (!step_applies (item->step, early))
     return FALSE;
 
   switch (item->required)
@@ -851,11 +842,71 @@ mp_checklist_item_is_required (const MpChecklistItem *item,
     case MP_REQUIRED_ALWAYS:
       /* A case that leaves the scope check early needs only the answers
        * that explain its outcome (the conditional ones) there. */
-      return !(item->step == MP_STEP_SCOPE &&
-               mp_checklist_outcome_is_early (mp_checklist_get_outcome (kase)));
+      return !(early && item->step == MP_STEP_SCOPE);
     default:
       g_assert_not_reached ();
     }
+}
+
+static gboolean
+case_is_early (MpCase *kase)
+{
+  return mp_checklist_outcome_is_early (mp_checklist_get_outcome (kase));
+}
+
+/* Appends the blocking items of @step to @blocking (nullable: then only
+ * says whether there are any). */
+static gboolean
+find_blocking (MpCase    *kase,
+               MpStep     step,
+               gboolean   early,
+               GPtrArray *blocking)
+{
+  const MpChecklistItem *first;
+  gboolean found = FALSE;
+  guint n_items;
+
+  if (!step_applies (step, early))
+    return FALSE;
+
+  first = mp_checklist_get_items (step, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const MpChecklistItem *item = &first[i];
+      const char *value;
+
+      if (!item_required (item, kase, early))
+        continue;
+      value = mp_case_get_answer_value (kase, item->id);
+      if (value == NULL || (item->proceed_value != NULL && !g_str_equal (value, item->proceed_value)))
+        {
+          found = TRUE;
+          if (blocking == NULL)
+            return TRUE;
+          g_ptr_array_add (blocking, (gpointer) item);
+        }
+    }
+  return found;
+}
+
+gboolean
+mp_checklist_step_applies (MpCase *kase,
+                           MpStep  step)
+{
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (step < MP_N_STEPS, FALSE);
+
+  return step_applies (step, case_is_early (kase));
+}
+
+gboolean
+mp_checklist_item_is_required (const MpChecklistItem *item,
+                               MpCase                *kase)
+{
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+
+  return item_required (item, kase, case_is_early (kase));
 }
 
 GPtrArray *
@@ -867,35 +918,21 @@ mp_checklist_list_blocking (MpCase *kase,
   g_return_val_if_fail (MP_IS_CASE (kase), blocking);
   g_return_val_if_fail (step < MP_N_STEPS, blocking);
 
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    {
-      const MpChecklistItem *item = &items[i];
-      const char *value;
-
-      if (item->step != step || !mp_checklist_item_is_required (item, kase))
-        continue;
-      value = mp_case_get_answer_value (kase, item->id);
-      if (value == NULL || (item->proceed_value != NULL && !g_str_equal (value, item->proceed_value)))
-        g_ptr_array_add (blocking, (gpointer) item);
-    }
+  find_blocking (kase, step, case_is_early (kase), blocking);
   return blocking;
 }
 
 MpStep
 mp_checklist_get_current_step (MpCase *kase)
 {
+  gboolean early;
+
   g_return_val_if_fail (MP_IS_CASE (kase), MP_STEP_INTAKE);
 
+  early = case_is_early (kase);
   for (MpStep step = MP_STEP_INTAKE; step < MP_STEP_CLOSURE; step++)
-    {
-      g_autoptr(GPtrArray) blocking = NULL;
-
-      if (!mp_checklist_step_applies (kase, step))
-        continue;
-      blocking = mp_checklist_list_blocking (kase, step);
-      if (blocking->len > 0)
-        return step;
-    }
+    if (find_blocking (kase, step, early, NULL))
+      return step;
   return MP_STEP_CLOSURE;
 }
 
