@@ -276,11 +276,14 @@ static gboolean
 answer_case (DemoAnswers *a,
              DemoStage    stage,
              DemoOutcome  outcome,
+             gboolean     typical,
              const char  *duplicate_of)
 {
   GRand *rand = a->rand;
   gboolean early = outcome != OUTCOME_IN_SCOPE;
-  gboolean rules_broken = g_rand_int_range (rand, 0, 20) == 0;
+  /* The cases that cover every stage are typical ones, so that each stops
+   * exactly at its step; the rest vary. */
+  gboolean rules_broken = !typical && g_rand_int_range (rand, 0, 20) == 0;
   gboolean personal_data = g_rand_int_range (rand, 0, 8) == 0;
   int day = 0;
 
@@ -341,7 +344,7 @@ answer_case (DemoAnswers *a,
       for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
         answer (a, methods[i], rules_broken && i == G_N_ELEMENTS (methods) - 3 ? "yes" : "no");
       answer (a, "scope.personal_data", personal_data ? "yes" : "no");
-      answer (a, "scope.known", g_rand_int_range (rand, 0, 10) == 0 ? "known-issue" : "no");
+      answer (a, "scope.known", !typical && g_rand_int_range (rand, 0, 10) == 0 ? "known-issue" : "no");
       answer (a, "scope.outcome", "in-scope");
       answer (a, "scope.rules_followed", rules_broken ? "no" : "yes");
       break;
@@ -406,6 +409,7 @@ answer_case (DemoAnswers *a,
     {
       gboolean in_influence = g_rand_int_range (rand, 0, 10) != 0;
 
+      in_influence = in_influence || typical;
       answer (a, "reward.in_influence", in_influence ? "yes" : "no");
       if (g_rand_int_range (rand, 0, 15) == 0)
         answer (a, "reward.declined", "yes");
@@ -555,7 +559,8 @@ mp_cli_demo (MpCli  *cli,
           if (first_reference == NULL)
             first_reference = g_strdup (mp_case_get_reference (kase));
           if (!answer_case (&a, forced ? covered[i].stage : draw_stage (rand, age_days),
-                            forced ? covered[i].outcome : draw_outcome (rand), first_reference))
+                            forced ? covered[i].outcome : draw_outcome (rand), forced,
+                            first_reference))
             g_clear_object (&kase);
         }
       if (kase == NULL)
