@@ -116,85 +116,85 @@ went_through_fix (MpCase *kase)
 #define CLAUSES(...) ((const char * const []) { __VA_ARGS__, NULL })
 
 static const MpChecklistChoice yes_no[] = {
-  { "yes", NC_ (CHECKLIST_CONTEXT, "Yes") },
-  { "no", NC_ (CHECKLIST_CONTEXT, "No") },
+  { "yes", NC_ ("checklist", "Yes") },
+  { "no", NC_ ("checklist", "No") },
   { NULL, NULL }
 };
 
 static const MpChecklistChoice yes_no_unknown[] = {
-  { "yes", NC_ (CHECKLIST_CONTEXT, "Yes") },
-  { "no", NC_ (CHECKLIST_CONTEXT, "No") },
-  { "unknown", NC_ (CHECKLIST_CONTEXT, "Unknown") },
+  { "yes", NC_ ("checklist", "Yes") },
+  { "no", NC_ ("checklist", "No") },
+  { "unknown", NC_ ("checklist", "Unknown") },
   { NULL, NULL }
 };
 
 static const MpChecklistChoice asset_owners[] = {
-  { "ours", NC_ (CHECKLIST_CONTEXT, "Ours") },
-  { "sister", NC_ (CHECKLIST_CONTEXT, "A sister organisation in the group") },
-  { "third-party", NC_ (CHECKLIST_CONTEXT, "A third party") },
-  { "unknown", NC_ (CHECKLIST_CONTEXT, "Unknown") },
+  { "ours", NC_ ("checklist", "Ours") },
+  { "sister", NC_ ("checklist", "A sister organisation in the group") },
+  { "third-party", NC_ ("checklist", "A third party") },
+  { "unknown", NC_ ("checklist", "Unknown") },
   { NULL, NULL }
 };
 
 static const MpChecklistChoice known_kinds[] = {
-  { "no", NC_ (CHECKLIST_CONTEXT, "Not known before") },
-  { "duplicate", NC_ (CHECKLIST_CONTEXT, "Duplicate of another case") },
-  { "known-issue", NC_ (CHECKLIST_CONTEXT, "A known issue") },
-  { "earlier-test", NC_ (CHECKLIST_CONTEXT, "Found in an earlier security test") },
+  { "no", NC_ ("checklist", "Not known before") },
+  { "duplicate", NC_ ("checklist", "Duplicate of another case") },
+  { "known-issue", NC_ ("checklist", "A known issue") },
+  { "earlier-test", NC_ ("checklist", "Found in an earlier security test") },
   { NULL, NULL }
 };
 
 static const MpChecklistChoice outcomes[] = {
-  { "in-scope", NC_ (CHECKLIST_CONTEXT, "In scope") },
-  { "out-of-scope", NC_ (CHECKLIST_CONTEXT, "Out of scope") },
-  { "duplicate", NC_ (CHECKLIST_CONTEXT, "Duplicate") },
-  { "not-vulnerability", NC_ (CHECKLIST_CONTEXT, "Not a vulnerability") },
+  { "in-scope", NC_ ("checklist", "In scope") },
+  { "out-of-scope", NC_ ("checklist", "Out of scope") },
+  { "duplicate", NC_ ("checklist", "Duplicate") },
+  { "not-vulnerability", NC_ ("checklist", "Not a vulnerability") },
   { NULL, NULL }
 };
 
 static const MpChecklistChoice qualities[] = {
-  { "poor", NC_ (CHECKLIST_CONTEXT, "Poor") },
-  { "fair", NC_ (CHECKLIST_CONTEXT, "Fair") },
-  { "good", NC_ (CHECKLIST_CONTEXT, "Good") },
-  { "excellent", NC_ (CHECKLIST_CONTEXT, "Excellent") },
+  { "poor", NC_ ("checklist", "Poor") },
+  { "fair", NC_ ("checklist", "Fair") },
+  { "good", NC_ ("checklist", "Good") },
+  { "excellent", NC_ ("checklist", "Excellent") },
   { NULL, NULL }
 };
 
 static const MpChecklistStep steps[MP_N_STEPS] = {
-  { MP_STEP_INTAKE, "intake", NC_ (CHECKLIST_CONTEXT, "Intake"),
+  { MP_STEP_INTAKE, "intake", NC_ ("checklist", "Intake"),
     N_("Record the report as it came in. Location, potential impact and steps to reproduce "
        "must all be there; if one is missing, ask the reporter for it."),
     CLAUSES ("R-DETAILS", "R-RESPOND") },
-  { MP_STEP_SCOPE, "scope", NC_ (CHECKLIST_CONTEXT, "Scope check"),
+  { MP_STEP_SCOPE, "scope", NC_ ("checklist", "Scope check"),
     N_("Decide whether the report falls under the policy: whose system it is, whether the "
        "reporter kept to the rules, whether personal data was sent and whether the problem "
        "was known."),
     CLAUSES ("R-MINIMAL", "R-NO-EXPLOIT", "R-NO-DAMAGE", "R-NO-AVAILABILITY", "R-NO-SOCIAL",
              "R-NO-SPAM", "R-NO-MALWARE", "R-NO-THIRDPARTY", "R-NO-PII", "R-GROUP", "P-NO-LEGAL") },
-  { MP_STEP_ACKNOWLEDGEMENT, "acknowledgement", NC_ (CHECKLIST_CONTEXT, "Acknowledgement"),
+  { MP_STEP_ACKNOWLEDGEMENT, "acknowledgement", NC_ ("checklist", "Acknowledgement"),
     N_("Confirm to the reporter that the report was received, within the promised time."),
     CLAUSES ("P-ACK") },
-  { MP_STEP_ASSESSMENT, "assessment", NC_ (CHECKLIST_CONTEXT, "Assessment"),
+  { MP_STEP_ASSESSMENT, "assessment", NC_ ("checklist", "Assessment"),
     N_("Reproduce the problem, score it, name who fixes it and tell the reporter the "
        "assessment and the expected fix date within the promised working days."),
     CLAUSES ("P-ASSESS", "P-FIX-ASAP") },
-  { MP_STEP_REMEDIATION, "remediation", NC_ (CHECKLIST_CONTEXT, "Remediation"),
+  { MP_STEP_REMEDIATION, "remediation", NC_ ("checklist", "Remediation"),
     N_("Fix the problem as soon as possible and keep the reporter informed of progress "
        "at the promised interval."),
     CLAUSES ("P-INFORM", "P-FIX-ASAP") },
-  { MP_STEP_REWARD, "reward", NC_ (CHECKLIST_CONTEXT, "Reward"),
+  { MP_STEP_REWARD, "reward", NC_ ("checklist", "Reward"),
     N_("A previously unknown problem that the desk can influence, reported under the rules, "
        "earns a reward sized by severity and report quality."),
     CLAUSES ("P-REWARD") },
-  { MP_STEP_CREDIT, "credit", NC_ (CHECKLIST_CONTEXT, "Credit"),
+  { MP_STEP_CREDIT, "credit", NC_ ("checklist", "Credit"),
     N_("Name the reporter as the discoverer in publications if they want, exactly as they "
        "wish to be named, and only with their consent."),
     CLAUSES ("P-CREDIT", "P-PSEUDONYM", "P-CONFIDENTIAL") },
-  { MP_STEP_DISCLOSURE, "disclosure", NC_ (CHECKLIST_CONTEXT, "Disclosure"),
+  { MP_STEP_DISCLOSURE, "disclosure", NC_ ("checklist", "Disclosure"),
     N_("Agree on publication: only after the fix, and not before the disclosure window "
        "ends unless both sides agree."),
     CLAUSES ("P-DISCLOSE", "P-PUBLICATION", "R-CONFIDENTIAL") },
-  { MP_STEP_CLOSURE, "closure", NC_ (CHECKLIST_CONTEXT, "Closure"),
+  { MP_STEP_CLOSURE, "closure", NC_ ("checklist", "Closure"),
     N_("Ask the reporter to delete what they obtained, delete personal data received, send "
        "the final letter and close the case."),
     CLAUSES ("R-DELETE-DATA", "R-NO-PII", "P-CONFIDENTIAL") },
@@ -687,7 +687,7 @@ mp_checklist_validate_answer (const char  *item,
   if (!g_utf8_validate (value, -1, NULL))
     {
       g_set_error_literal (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
-                           _("The answer is not valid UTF-8 text."));
+                           _("The answer is not valid UTF-8."));
       return FALSE;
     }
 
