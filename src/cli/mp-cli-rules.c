@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mp-cli.h"
 #include "mp-error.h"
@@ -30,6 +31,22 @@ load_policy (MpCli   *cli,
   return mp_policy_load (store);
 }
 
+/* Drops the "--" that lets a value start with a dash ("policy set KEY -- -1"),
+ * which GOption leaves in place. */
+static void
+drop_dashes (int    *argc,
+             char ***argv)
+{
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "--"))
+      {
+        g_free ((*argv)[i]);
+        memmove (&(*argv)[i], &(*argv)[i + 1], (*argc - i) * sizeof (char *));
+        (*argc)--;
+        return;
+      }
+}
+
 int
 mp_cli_holidays (MpCli  *cli,
                  int     argc,
@@ -42,6 +59,7 @@ mp_cli_holidays (MpCli  *cli,
 
   if (!mp_cli_parse_options ("holidays YEAR", NULL, &argc, &argv))
     return 2;
+  drop_dashes (&argc, &argv);
   if (argc != 2)
     return mp_cli_usage ("holidays YEAR");
   if (!g_ascii_string_to_unsigned (argv[1], 10, 1583, 9999, &year, NULL))
@@ -78,6 +96,7 @@ mp_cli_workdays (MpCli  *cli,
 
   if (!mp_cli_parse_options ("workdays add DATE N", NULL, &argc, &argv))
     return 2;
+  drop_dashes (&argc, &argv);
   if (argc != 4 || !g_str_equal (argv[1], "add"))
     return mp_cli_usage ("workdays add DATE N");
   if (!mp_date_parse (argv[2], &date) || g_date_get_year (&date) < 1583 ||
@@ -113,6 +132,7 @@ mp_cli_policy (MpCli  *cli,
 
   if (!mp_cli_parse_options (usage, NULL, &argc, &argv))
     return 2;
+  drop_dashes (&argc, &argv);
 
   if (argc == 2 && g_str_equal (argv[1], "show"))
     {
@@ -135,13 +155,15 @@ mp_cli_policy (MpCli  *cli,
     {
       MpStore *store;
 
-      /* Refuse a wrong key or value before asking for the passphrase. */
-      {
-        g_autoptr(MpPolicy) check = mp_policy_new ();
+      /* Refuse an unknown key, with the list of keys, before asking for the
+       * passphrase. */
+      if (!mp_policy_is_key (argv[2]))
+        {
+          g_autoptr(MpPolicy) defaults = mp_policy_new ();
 
-        if (!mp_policy_is_key (argv[2]) && !mp_policy_apply (check, argv[2], argv[3], &error))
-          return mp_cli_fail (error);
-      }
+          if (!mp_policy_apply (defaults, argv[2], argv[3], &error))
+            return mp_cli_fail (error);
+        }
       store = mp_cli_open_store (cli, TRUE, &error);
       if (store == NULL || !mp_policy_set (store, argv[2], argv[3], &error))
         return mp_cli_fail (error);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mp-policy.h"
@@ -368,12 +369,20 @@ parse_networks (const char  *key,
       g_autofree char *normal = NULL;
       const char *slash = strchr (items[i], '/');
 
-      /* GInetAddressMask accepts "/" followed by nothing or junk in some
-       * versions; insist on digits. */
-      if (slash != NULL && (slash[1] == '\0' || strspn (slash + 1, "0123456789") != strlen (slash + 1)))
-        mask = NULL;
-      else
+      /* Check the prefix length here: GInetAddressMask warns (rather than
+       * fails) on a length beyond the property's range. */
+      if (slash == NULL)
         mask = g_inet_address_mask_new_from_string (items[i], &local_error);
+      else if (slash[1] != '\0' && strspn (slash + 1, "0123456789") == strlen (slash + 1) &&
+               strlen (slash + 1) <= 3)
+        {
+          g_autofree char *text = g_strndup (items[i], slash - items[i]);
+          g_autoptr(GInetAddress) address = g_inet_address_new_from_string (text);
+          guint length = (guint) atoi (slash + 1);
+
+          if (address != NULL && length <= g_inet_address_get_native_size (address) * 8)
+            mask = g_inet_address_mask_new (address, length, &local_error);
+        }
       if (mask == NULL)
         {
           g_set_error (error, MP_POLICY_ERROR, MP_POLICY_ERROR_INVALID_VALUE,
@@ -800,6 +809,21 @@ mp_policy_set (MpStore     *store,
   g_return_val_if_fail (key != NULL, FALSE);
 
   policy = mp_policy_load (store);
+
+  if (value == NULL)
+    {
+      const Setting *setting = lookup_setting (key);
+      const char *fallback = setting != NULL ? setting->fallback : "";
+
+      /* The default must fit the rest of the policy too (a default matrix
+       * cell above a lowered cap). */
+      if (g_str_equal (key, "desk.name") && mp_store_get_organisation (store) != NULL)
+        fallback = mp_store_get_organisation (store);
+      if (!mp_policy_apply (policy, key, fallback, error))
+        return FALSE;
+      return mp_store_set_setting (store, key, NULL, error);
+    }
+
   if (!mp_policy_apply (policy, key, value, error))
     return FALSE;
   normal = mp_policy_dup_value (policy, key);

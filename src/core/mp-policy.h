@@ -157,7 +157,9 @@ gboolean     mp_policy_apply            (MpPolicy     *self,
                                          GError      **error);
 
 /* Validates @value for @key against the stored policy and stores it in its
- * normal form. The store must be unlocked. */
+ * normal form; @value NULL removes the stored value so that the default
+ * applies again (if the default fits the rest of the policy). The store
+ * must be unlocked. */
 gboolean     mp_policy_set              (MpStore      *store,
                                          const char   *key,
                                          const char   *value,

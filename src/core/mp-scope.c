@@ -59,6 +59,14 @@ parse_address (const char *text)
 
   if (length > 2 && text[0] == '[' && text[length - 1] == ']')
     text = bare = g_strndup (text + 1, length - 2);
+  /* An IPv6 zone (fe80::1%eth0) names the local interface, not the host. */
+  if (strchr (text, ':') != NULL && strchr (text, '%') != NULL)
+    {
+      char *zoneless = g_strndup (text, strchr (text, '%') - text);
+
+      g_free (bare);
+      text = bare = zoneless;
+    }
   address = g_inet_address_new_from_string (text);
   return address != NULL ? unmap_address (address) : NULL;
 }
