@@ -11,10 +11,11 @@
 
 /* The CVSS engine (mp-cvss.h) is written on its own branch. Until it is
  * merged a vector is only checked for its version prefix; see
- * validate_cvss() — the one place that calls into it. */
+ * validate_cvss(), the one place here that calls into it. */
 #if defined(__has_include)
 # if __has_include("mp-cvss.h")
-#  define MP_HAVE_CVSS_HEADER 1
+#  include "mp-cvss.h"
+#  define MP_HAVE_CVSS 1
 # endif
 #endif
 
@@ -532,15 +533,32 @@ validate_reference (const char *value)
          value[8] == '-' && all_digits (value + 9, length - 9) && length <= 15;
 }
 
-/* The hook for the CVSS engine: once mp-cvss.h is merged, parse the whole
- * vector here and report its own error. */
+/* The hook for the CVSS engine: with mp-cvss.h the whole vector is parsed
+ * and its own message (naming the bad metric) is passed on; without it
+ * only the version prefix is checked. */
 static gboolean
 validate_cvss (const char  *value,
                GError     **error)
 {
+#ifdef MP_HAVE_CVSS
+  g_autoptr(GError) cvss_error = NULL;
+  g_autoptr(MpCvss) cvss = NULL;
+
+  /* Stored as given, so no white space around it. */
+  if (value[0] != '\0' && !g_ascii_isspace (value[0]) && !g_ascii_isspace (value[strlen (value) - 1]) &&
+      (cvss = mp_cvss_parse (value, &cvss_error)) != NULL)
+    return TRUE;
+  if (cvss_error != NULL)
+    {
+      g_set_error_literal (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
+                           cvss_error->message);
+      return FALSE;
+    }
+#else
   if ((g_str_has_prefix (value, "CVSS:3.1/") || g_str_has_prefix (value, "CVSS:4.0/")) &&
       value[9] != '\0' && strchr (value, ' ') == NULL)
     return TRUE;
+#endif
   g_set_error (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
                _("“%s” is not a CVSS vector; it starts with CVSS:3.1/ or CVSS:4.0/, for example "
                  "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H."), value);
