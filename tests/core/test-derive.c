@@ -471,6 +471,32 @@ test_early_outcome (Fixture       *fixture,
   assert_due (fixture->store, kase, "data-deletion", "2026-12-03T22:59:59Z");
 }
 
+static void
+test_severity (Fixture       *fixture,
+               gconstpointer  data)
+{
+  MpCase *kase = add_case (fixture->store, "2026-11-02T09:00:00+01:00");
+
+  complete_scope (fixture->store, kase);
+  answer (fixture->store, kase, "assess.cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
+#if defined(__has_include) && __has_include("mp-cvss.h")
+  /* 9.8: critical, so the fix target is 7 days after receipt until a fix
+   * date is promised. */
+  g_assert_cmpstr (mp_case_get_severity (kase), ==, "critical");
+  assert_due (fixture->store, kase, "fix-target", "2026-11-09T22:59:59Z");
+  /* 5.3: medium, 60 days. */
+  answer (fixture->store, kase, "assess.cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N");
+  g_assert_cmpstr (mp_case_get_severity (kase), ==, "medium");
+  assert_due (fixture->store, kase, "fix-target", "2027-01-01T22:59:59Z");
+#else
+  /* Without the CVSS engine the severity stays unknown. */
+  g_assert_null (mp_case_get_severity (kase));
+  g_assert_null (due (fixture->store, kase, "fix-target"));
+#endif
+  answer (fixture->store, kase, "assess.fix_date", "2026-11-20");
+  assert_due (fixture->store, kase, "fix-target", "2026-11-20T22:59:59Z");
+}
+
 /* ---- recomputation and listing -------------------------------------------- */
 
 static void
@@ -605,6 +631,7 @@ main (int    argc,
   ADD ("/derive/daylight-saving", test_daylight_saving);
   ADD ("/derive/every-kind", test_every_kind);
   ADD ("/derive/early-outcome", test_early_outcome);
+  ADD ("/derive/severity", test_severity);
   ADD ("/derive/received-at-moves-deadlines", test_received_at_moves_deadlines);
   ADD ("/derive/policy-change", test_holiday_policy_change);
   ADD ("/derive/states-and-listing", test_states_and_listing);
