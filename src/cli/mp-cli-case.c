@@ -327,6 +327,28 @@ case_answer (MpCli  *cli,
   return 0;
 }
 
+static int
+case_erase (MpCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  MpStore *store;
+  MpCase *kase;
+
+  if (!mp_cli_parse_options ("case erase REF", NULL, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    return mp_cli_usage ("case erase REF");
+
+  store = mp_cli_open_store (cli, TRUE, &error);
+  if (store == NULL || (kase = mp_cli_find_case (store, argv[1], &error)) == NULL ||
+      !mp_store_erase_case (store, kase, &error))
+    return mp_cli_fail (error);
+  g_print (_("Erased the confidential data of %s\n"), mp_case_get_reference (kase));
+  return 0;
+}
+
 typedef struct
 {
   const char       *name;
@@ -339,6 +361,7 @@ static const CaseCommand case_commands[] = {
   { "show",   case_show },
   { "set",    case_set },
   { "answer", case_answer },
+  { "erase",  case_erase },
 };
 
 int
@@ -351,5 +374,5 @@ mp_cli_case (MpCli  *cli,
       if (g_str_equal (argv[1], case_commands[i].name))
         return case_commands[i].run (cli, argc - 1, argv + 1);
 
-  return mp_cli_usage ("case add|list|show|set|answer …");
+  return mp_cli_usage ("case add|list|show|set|answer|erase …");
 }

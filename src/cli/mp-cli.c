@@ -13,6 +13,8 @@
 
 static int cmd_init (MpCli *cli, int argc, char **argv);
 static int cmd_backup (MpCli *cli, int argc, char **argv);
+static int cmd_audit (MpCli *cli, int argc, char **argv);
+static int cmd_restore (MpCli *cli, int argc, char **argv);
 
 typedef struct
 {
@@ -26,10 +28,15 @@ static const MpCliCommand commands[] = {
   { "case",    mp_cli_case, N_("Add, list, show and change cases") },
   { "deadlines", mp_cli_deadlines, N_("List the open deadlines of open cases") },
   { "backup",  cmd_backup,  N_("Write a consistent copy of the database") },
+  { "restore", cmd_restore, N_("Replace the database by a backup, keeping the current one aside") },
   { "policy",  mp_cli_policy, N_("Show or change the desk's policy settings") },
   { "holidays", mp_cli_holidays, N_("List the holidays of a year in the desk's calendar") },
   { "workdays", mp_cli_workdays, N_("Count working days in the desk's calendar") },
   { "demo",    mp_cli_demo, N_("Fill the database with realistic synthetic cases") },
+  { "audit",   cmd_audit,   N_("Verify the audit trail") },
+  { "cvss",    mp_cli_cvss, N_("Print the score and severity of a CVSS 3.1 or 4.0 vector") },
+  { "letter",  mp_cli_letter, N_("Print a filled letter to the reporter") },
+  { "import-eml", mp_cli_import_eml, N_("Import reports from e-mail messages (.eml files)") },
 };
 
 int
@@ -229,6 +236,59 @@ cmd_backup (MpCli  *cli,
   if (store == NULL || !mp_store_backup (store, argv[1], &error))
     return mp_cli_fail (error);
   g_print (_("Backed up to %s\n"), argv[1]);
+  return 0;
+}
+
+static int
+cmd_restore (MpCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *aside = NULL;
+
+  if (!mp_cli_parse_options ("restore FILE", NULL, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    return mp_cli_usage ("restore FILE");
+
+  path = cli->database != NULL ? g_strdup (cli->database) : mp_store_default_path ();
+  aside = mp_store_restore (argv[1], path, &error);
+  if (aside == NULL)
+    return mp_cli_fail (error);
+  if (*aside != '\0')
+    g_print (_("Restored %s; the previous database was kept as %s\n"), argv[1], aside);
+  else
+    g_print (_("Restored %s\n"), argv[1]);
+  return 0;
+}
+
+static int
+cmd_audit (MpCli  *cli,
+           int     argc,
+           char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+  gint64 first_bad = 0;
+  guint n_entries = 0;
+  MpStore *store;
+
+  if (!mp_cli_parse_options ("audit verify", NULL, &argc, &argv))
+    return 2;
+  if (argc != 2 || !g_str_equal (argv[1], "verify"))
+    return mp_cli_usage ("audit verify");
+
+  store = mp_cli_open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return mp_cli_fail (error);
+  if (!mp_store_verify_audit (store, &n_entries, &head, &first_bad, &error))
+    {
+      g_print ("broken %" G_GINT64_FORMAT "\n", first_bad);
+      return mp_cli_fail (error);
+    }
+  g_print ("ok %u %s\n", n_entries, head);
   return 0;
 }
 

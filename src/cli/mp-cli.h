@@ -54,6 +54,15 @@ int       mp_cli_deadlines        (MpCli       *cli,
 int       mp_cli_demo             (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
+int       mp_cli_import_eml       (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
+int       mp_cli_cvss             (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
+int       mp_cli_letter           (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
 int       mp_cli_policy           (MpCli       *cli,
                                    int          argc,
                                    char       **argv);

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 
 #include "mp-error.h"
@@ -168,6 +169,15 @@ _mp_store_set_sqlite_error (GError  **error,
 {
   int primary = rc & 0xff;
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  /* A write that failed for lack of space is "full", whatever SQLite calls it. */
+  if (primary == SQLITE_IOERR && db != NULL)
+    {
+      int sys = sqlite3_system_errno (db);
+
+      if (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)
+        primary = SQLITE_FULL;
+    }
 
   switch (primary)
     {

@@ -806,6 +806,20 @@ mp_store_open (const char  *path,
       return NULL;
     }
 
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* Only the desk's own account may read the file, encrypted or not. */
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+      if (fd < 0)
+        {
+          g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_READ_ONLY,
+                       _("The database “%s” cannot be created: %s."), path, g_strerror (errno));
+          return NULL;
+        }
+      close (fd);
+    }
+
   self = g_object_new (MP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
@@ -1283,6 +1297,11 @@ mp_store_add_case (MpStore  *self,
     }
 
   work = _mp_case_clone (draft);
+  /* A draft may have cleared these; the desk's defaults apply then. */
+  if (mp_case_get_reporter_language (work) == NULL)
+    mp_case_set_text (work, "reporter_language", "nl");
+  if (mp_case_get_text (work, "channel") == NULL)
+    mp_case_set_text (work, "channel", "email");
   if (mp_case_get_received_at (work) == 0)
     mp_case_set_time (work, "received_at", now);
   mp_case_set_time (work, "created_at", now);
@@ -2042,94 +2061,6 @@ fail:
 }
 
 gboolean
-mp_store_backup (MpStore     *self,
-                 const char  *path,
-                 GError     **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *tmp_path = NULL;
-  sqlite3 *copy = NULL;
-  sqlite3_backup *backup;
-  sqlite3_stmt *check = NULL;
-  gboolean ok = FALSE;
-  int fd;
-  int rc;
-
-  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  dir = g_path_get_dirname (path);
-  tmp_path = g_build_filename (dir, ".meldpunt-backup-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_RDWR, 0600);
-  if (fd < 0)
-    {
-      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_READ_ONLY,
-                   _("A backup cannot be written to “%s”: %s."), dir, g_strerror (errno));
-      return FALSE;
-    }
-  close (fd);
-
-  rc = sqlite3_open_v2 (tmp_path, &copy, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _mp_store_set_sqlite_error (error, copy, rc);
-      goto out;
-    }
-
-  backup = sqlite3_backup_init (copy, "main", self->db, "main");
-  if (backup == NULL)
-    {
-      _mp_store_set_sqlite_error (error, copy, sqlite3_errcode (copy));
-      goto out;
-    }
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      _mp_store_set_sqlite_error (error, copy, rc);
-      goto out;
-    }
-
-  /* The copy must be sound before it may replace anything. */
-  rc = sqlite3_prepare_v2 (copy, "PRAGMA integrity_check(1)", -1, &check, NULL);
-  if (rc != SQLITE_OK || sqlite3_step (check) != SQLITE_ROW ||
-      g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
-    {
-      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
-                           _("The backup copy failed its integrity check; it was not kept."));
-      goto out;
-    }
-  ok = TRUE;
-
-out:
-  if (check != NULL)
-    sqlite3_finalize (check);
-  if (copy != NULL)
-    sqlite3_close (copy);
-
-  if (ok)
-    {
-      int tmp_fd = g_open (tmp_path, O_RDONLY, 0);
-
-      if (tmp_fd >= 0)
-        {
-          fsync (tmp_fd);
-          close (tmp_fd);
-        }
-      if (g_rename (tmp_path, path) != 0)
-        {
-          g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_IO,
-                       _("The backup could not be put in place at “%s”: %s."),
-                       path, g_strerror (errno));
-          ok = FALSE;
-        }
-    }
-  if (!ok)
-    g_unlink (tmp_path);
-  return ok;
-}
-
-gboolean
 mp_store_verify_audit (MpStore  *self,
                        guint    *n_entries,
                        char    **head,
@@ -2161,8 +2092,10 @@ mp_store_verify_audit (MpStore  *self,
         {
           if (first_bad != NULL)
             *first_bad = expected_id;
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, expected_id);
+
           g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
-                       _("Audit entry %" G_GINT64_FORMAT " is missing."), expected_id);
+                       _("Audit entry %s is missing."), number);
           return FALSE;
         }
 
@@ -2181,9 +2114,11 @@ mp_store_verify_audit (MpStore  *self,
         {
           if (first_bad != NULL)
             *first_bad = id;
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
           g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
-                       _("Audit entry %" G_GINT64_FORMAT " was changed, or an entry before it "
-                         "was removed or reordered."), id);
+                       _("Audit entry %s was changed, or an entry before it "
+                         "was removed or reordered."), number);
           return FALSE;
         }
       memcpy (previous, mac, sizeof mac);
@@ -2243,4 +2178,132 @@ mp_store_end_batch (MpStore  *self,
   if (cases != NULL)
     publish_cases (self, cases);
   return FALSE;
+}
+
+gboolean
+mp_store_erase_case (MpStore  *self,
+                     MpCase   *kase,
+                     GError  **error)
+{
+  static const char * const statements[] = {
+    "UPDATE cases SET description = NULL, impact = NULL, reproduction = NULL, notes = NULL,"
+    " erased_at = ?2, updated_at = ?2 WHERE id = ?1",
+    "UPDATE reporters SET name = NULL, email = NULL WHERE case_id = ?1",
+    "UPDATE answers SET note = NULL, value_sealed = NULL,"
+    " value = CASE WHEN value_sealed IS NULL THEN value ELSE '' END WHERE case_id = ?1",
+    "UPDATE events SET body = NULL WHERE case_id = ?1",
+    "UPDATE attachments SET name = NULL, content = NULL WHERE case_id = ?1",
+    "DELETE FROM case_keys WHERE id = (SELECT key_id FROM cases WHERE id = ?1)",
+  };
+  g_autoptr(MpCase) work = NULL;
+  gint64 key_id = 0, reporter_id = 0;
+  gint64 now = mp_time_now ();
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+
+  if (!require_unlocked (self, error))
+    return FALSE;
+  if (!mp_case_is_closed (kase))
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_INVALID,
+                   _("Case %s is still open; only a closed case's data can be erased."),
+                   mp_case_get_reference (kase));
+      return FALSE;
+    }
+  if (mp_case_is_erased (kase))
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_ERASED,
+                   _("The confidential data of case %s was already erased."),
+                   mp_case_get_reference (kase));
+      return FALSE;
+    }
+  if (self->batch_depth > 0)
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_FAILED,
+                           _("Erasing cannot be part of a batch of changes."));
+      return FALSE;
+    }
+
+  work = _mp_case_clone (kase);
+  if (!begin_write (self, error))
+    return FALSE;
+  if (!lookup_case_ids (self, work, &key_id, &reporter_id, error))
+    goto fail;
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = prepare (self, statements[i], error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, mp_case_get_id (work));
+      if (sqlite3_bind_parameter_count (stmt) >= 2)
+        sqlite3_bind_int64 (stmt, 2, now);
+      if (!step_done (self, stmt, error))
+        goto fail;
+    }
+
+  /* The answers' confidential values go; the decisions themselves stay. */
+  {
+    g_autoptr(GPtrArray) items = mp_case_list_answers (work);
+
+    for (guint i = 0; i < items->len; i++)
+      {
+        MpAnswer *answer = mp_answer_copy (mp_case_get_answer (work, g_ptr_array_index (items, i)));
+
+        g_clear_pointer (&answer->note, g_free);
+        if (g_strv_contains (confidential_answers, answer->item))
+          {
+            g_free (answer->value);
+            answer->value = g_strdup ("");
+          }
+        _mp_case_put_answer (work, answer);
+      }
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (case_text_columns); i++)
+    mp_case_set_text (work, case_text_columns[i], NULL);
+  mp_case_set_text (work, "reporter_name", NULL);
+  mp_case_set_text (work, "reporter_email", NULL);
+  mp_case_set_time (work, "erased_at", now);
+
+  if (!write_derived (self, work, error) ||
+      !audit_append (self, mp_case_get_reference (work), "case.erase", NULL, NULL, NULL, error) ||
+      !commit_write (self, error))
+    goto fail;
+
+  mp_vault_forget_case_key (self->vault, key_id);
+  /* Copy the zeroed pages into the file and empty the WAL, so that no
+   * earlier version of a page survives there. */
+  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+  finish_case_write (self, kase, work);
+  return TRUE;
+
+fail:
+  rollback_write (self);
+  return FALSE;
+}
+
+void
+mp_store_abort_batch (MpStore *self)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_if_fail (MP_IS_STORE (self));
+  g_return_if_fail (self->batch_depth == 1);
+
+  self->batch_depth = 0;
+  sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  /* Cases added inside the batch are in the models already: reload them. */
+  cases = load_cases (self, NULL);
+  if (cases != NULL)
+    publish_cases (self, cases);
+}
+
+gboolean
+mp_store_in_batch (MpStore *self)
+{
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+
+  return self->batch_depth > 0;
 }

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mp-cli.h"
+#include "mp-letters.h"
+
+#define LETTER_USAGE "letter REF KIND [--language nl|en]"
+
+/* `letter REF KIND [--language nl|en]`: the subject on the first line, a
+ * blank line, then the body. Facts the case lacks are named on standard
+ * error, so that a script sees them without the letter being changed. */
+int
+mp_cli_letter (MpCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpLetter) letter = NULL;
+  g_autofree char *language = NULL;
+  const char * const *missing;
+  MpStore *store;
+  MpCase *kase;
+  GOptionEntry entries[] = {
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Write the letter in this language instead of the reporter’s (nl or en)"),
+      N_("LANGUAGE") },
+    { NULL }
+  };
+
+  if (!mp_cli_parse_options (LETTER_USAGE, entries, &argc, &argv))
+    return 2;
+  if (argc != 3)
+    return mp_cli_usage (LETTER_USAGE);
+
+  store = mp_cli_open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return mp_cli_fail (error);
+  kase = mp_cli_find_case (store, argv[1], &error);
+  if (kase == NULL)
+    return mp_cli_fail (error);
+
+  letter = mp_letters_render (store, kase, argv[2], language, &error);
+  if (letter == NULL)
+    return mp_cli_fail (error);
+
+  g_print ("%s\n\n%s\n", mp_letter_get_subject (letter), mp_letter_get_body (letter));
+
+  missing = mp_letter_get_missing (letter);
+  for (guint i = 0; missing[i] != NULL; i++)
+    /* TRANSLATORS: %s is what is missing, e.g. "the expected fix date" */
+    g_printerr (_("meldpunt-cli: note: the case does not record %s yet; the letter says so in "
+                  "general words\n"),
+                mp_letters_describe_placeholder (missing[i]));
+  return 0;
+}

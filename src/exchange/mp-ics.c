@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+
+#include "mp-case.h"
+#include "mp-ics.h"
+#include "mp-record.h"
+
+/* The file is written in the language the desk chose for it, not the UI's. */
+static const struct
+{
+  const char *kind;
+  const char *en;
+  const char *nl;
+} kind_phrases[] = {
+  { "acknowledgement",    "acknowledgement due",       "ontvangstbevestiging verwacht" },
+  { "assessment",         "assessment due",            "beoordeling verwacht" },
+  { "progress-update",    "progress update due",       "voortgangsbericht verwacht" },
+  { "reporter-follow-up", "follow up with reporter",   "melder opnieuw benaderen" },
+  { "fix-target",         "fix target",                "streefdatum oplossing" },
+  { "disclosure",         "disclosure deadline",       "uiterste openbaarmakingsdatum" },
+  { "publication",        "agreed publication",        "afgesproken publicatie" },
+  { "data-deletion",      "confidential data to be deleted", "vertrouwelijke gegevens verwijderen" },
+};
+
+char *
+mp_ics_deadline_summary (const char *reference,
+                         const char *kind,
+                         const char *language)
+{
+  gboolean dutch = g_strcmp0 (language, "nl") == 0;
+
+  g_return_val_if_fail (reference != NULL && kind != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_phrases); i++)
+    if (g_str_equal (kind_phrases[i].kind, kind))
+      return g_strdup_printf ("%s: %s", reference, dutch ? kind_phrases[i].nl : kind_phrases[i].en);
+  return g_strdup_printf ("%s: %s", reference, kind);
+}
+
+static struct icaltimetype
+to_ical (gint64        usec,
+         icaltimezone *zone)
+{
+  return icaltime_from_timet_with_zone ((time_t) (usec / G_USEC_PER_SEC), 0, zone);
+}
+
+char *
+mp_ics_build (GListModel  *deadlines,
+              const char  *timezone,
+              const char  *language,
+              GError     **error)
+{
+  icalcomponent *calendar;
+  icaltimezone *zone;
+  icaltimezone *utc = icaltimezone_get_utc_timezone ();
+  char *text;
+  char *result;
+  gint64 now = mp_time_now ();
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (deadlines), NULL);
+
+  zone = icaltimezone_get_builtin_timezone (timezone != NULL ? timezone : "Europe/Amsterdam");
+  if (zone == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The time zone “%s” is not known."), timezone);
+      return NULL;
+    }
+
+  calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
+                                  icalproperty_new_version ("2.0"),
+                                  icalproperty_new_prodid ("-//Meldpunt//Meldpunt " PACKAGE_VERSION "//EN"),
+                                  icalproperty_new_method (ICAL_METHOD_PUBLISH),
+                                  (void *) 0);
+  {
+    icalproperty *name = icalproperty_new_x (g_strcmp0 (language, "nl") == 0
+                                               ? "Meldpunt-termijnen" : "Meldpunt deadlines");
+
+    icalproperty_set_x_name (name, "X-WR-CALNAME");
+    icalcomponent_add_property (calendar, name);
+  }
+  icalcomponent_add_component (calendar, icalcomponent_new_clone (icaltimezone_get_component (zone)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (deadlines); i++)
+    {
+      g_autoptr(MpDeadline) deadline = g_list_model_get_item (deadlines, i);
+      g_autofree char *uid = NULL;
+      g_autofree char *summary = NULL;
+      icalcomponent *event;
+      icalcomponent *alarm;
+      icalproperty *start, *end;
+      struct icaltriggertype trigger = { 0 };
+
+      if (mp_deadline_is_met (deadline))
+        continue;
+
+      uid = g_strdup_printf ("%s-%s@meldpunt.github.io", mp_deadline_get_reference (deadline),
+                             mp_deadline_get_kind (deadline));
+      summary = mp_ics_deadline_summary (mp_deadline_get_reference (deadline),
+                                         mp_deadline_get_kind (deadline), language);
+
+      /* The event ends at the due moment, so it shows on the day it is due. */
+      start = icalproperty_new_dtstart (to_ical (mp_deadline_get_due_at (deadline) - 30 * G_USEC_PER_SEC * 60, zone));
+      icalproperty_add_parameter (start, icalparameter_new_tzid (icaltimezone_get_tzid (zone)));
+      end = icalproperty_new_dtend (to_ical (mp_deadline_get_due_at (deadline), zone));
+      icalproperty_add_parameter (end, icalparameter_new_tzid (icaltimezone_get_tzid (zone)));
+
+      event = icalcomponent_vanew (ICAL_VEVENT_COMPONENT,
+                                   icalproperty_new_uid (uid),
+                                   icalproperty_new_dtstamp (to_ical (now, utc)),
+                                   start, end,
+                                   icalproperty_new_summary (summary),
+                                   icalproperty_new_categories (mp_deadline_get_kind (deadline)),
+                                   icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT),
+                                   (void *) 0);
+
+      trigger.duration = icaldurationtype_from_int (-24 * 3600);
+      alarm = icalcomponent_vanew (ICAL_VALARM_COMPONENT,
+                                   icalproperty_new_action (ICAL_ACTION_DISPLAY),
+                                   icalproperty_new_trigger (trigger),
+                                   icalproperty_new_description (summary),
+                                   (void *) 0);
+      icalcomponent_add_component (event, alarm);
+      icalcomponent_add_component (calendar, event);
+    }
+
+  text = icalcomponent_as_ical_string_r (calendar);
+  result = g_strdup (text);
+  free (text);
+  icalcomponent_free (calendar);
+  return result;
+}

@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include "mp-case.h"
+#include "mp-format.h"
+
+static gint64
+utc (const char *iso)
+{
+  gint64 usec = 0;
+
+  g_assert_true (mp_time_parse_iso8601 (iso, &usec));
+  return usec;
+}
+
+#define assert_take_cmpstr(expr, expected) \
+  G_STMT_START { \
+    g_autofree char *_s = (expr); \
+    g_assert_cmpstr (_s, ==, (expected)); \
+  } G_STMT_END
+
+static void
+test_format_date_long (void)
+{
+  /* 13:30 UTC is 14:30 in Amsterdam in November (CET). */
+  gint64 t = utc ("2026-11-27T13:30:00Z");
+
+  assert_take_cmpstr (mp_format_date (t, "Europe/Amsterdam", "nl"), "vrijdag 27 november 2026");
+  assert_take_cmpstr (mp_format_date (t, "Europe/Amsterdam", "en"), "Friday 27 November 2026");
+  /* Late in the evening UTC is already the next day in Amsterdam. */
+  t = utc ("2026-11-27T23:30:00Z");
+  assert_take_cmpstr (mp_format_date (t, "Europe/Amsterdam", "nl"), "zaterdag 28 november 2026");
+  assert_take_cmpstr (mp_format_date (t, "UTC", "en"), "Friday 27 November 2026");
+  /* Unset moments give nothing, not 1 January 1970. */
+  g_assert_null (mp_format_date (0, "Europe/Amsterdam", "nl"));
+}
+
+static void
+test_format_date_short (void)
+{
+  gint64 t = utc ("2026-11-27T13:30:00Z");
+
+  assert_take_cmpstr (mp_format_date_short (t, "Europe/Amsterdam", "nl"), "27 nov. 2026");
+  assert_take_cmpstr (mp_format_date_short (t, "Europe/Amsterdam", "en"), "27 Nov 2026");
+  t = utc ("2026-05-04T10:00:00Z");
+  assert_take_cmpstr (mp_format_date_short (t, "Europe/Amsterdam", "nl"), "4 mei 2026");
+  assert_take_cmpstr (mp_format_date_short (t, "Europe/Amsterdam", "en"), "4 May 2026");
+  t = utc ("2026-03-02T10:00:00Z");
+  assert_take_cmpstr (mp_format_date_short (t, NULL, "nl"), "2 mrt. 2026");
+}
+
+static void
+test_format_date_time (void)
+{
+  gint64 t = utc ("2026-11-27T13:30:00Z");
+
+  assert_take_cmpstr (mp_format_date_time (t, "Europe/Amsterdam", "nl"), "27 november 2026, 14:30");
+  assert_take_cmpstr (mp_format_date_time (t, "Europe/Amsterdam", "en"), "27 November 2026, 14:30");
+  /* Summer time: UTC+2, and past midnight into the next day. */
+  t = utc ("2026-07-01T22:05:00Z");
+  assert_take_cmpstr (mp_format_date_time (t, "Europe/Amsterdam", "nl"), "2 juli 2026, 00:05");
+  /* No time zone means the desk's default. */
+  assert_take_cmpstr (mp_format_date_time (t, NULL, "en"), "2 July 2026, 00:05");
+  /* An unknown language is English. */
+  assert_take_cmpstr (mp_format_date_time (t, "UTC", "de"), "1 July 2026, 22:05");
+  assert_take_cmpstr (mp_format_date_time (t, "UTC", "nl_NL.UTF-8"), "1 juli 2026, 22:05");
+}
+
+static void
+test_format_day (void)
+{
+  assert_take_cmpstr (mp_format_day ("2026-11-27", "nl"), "vrijdag 27 november 2026");
+  assert_take_cmpstr (mp_format_day ("2026-11-27", "en"), "Friday 27 November 2026");
+  assert_take_cmpstr (mp_format_day ("2027-01-01", "nl"), "vrijdag 1 januari 2027");
+  assert_take_cmpstr (mp_format_day ("2026-10-25", "en"), "Sunday 25 October 2026");
+  assert_take_cmpstr (mp_format_day_short ("2026-12-31", "nl"), "31 dec. 2026");
+  assert_take_cmpstr (mp_format_day_short ("2026-12-31", "en"), "31 Dec 2026");
+  g_assert_null (mp_format_day ("2026-02-30", "nl"));
+  g_assert_null (mp_format_day ("27-11-2026", "nl"));
+  g_assert_null (mp_format_day ("", "en"));
+  g_assert_null (mp_format_day (NULL, "en"));
+}
+
+static void
+test_format_amount (void)
+{
+  assert_take_cmpstr (mp_format_amount (150.0, "EUR", "nl"), "€ 150,00");
+  assert_take_cmpstr (mp_format_amount (150.0, "EUR", "en"), "€150.00");
+  assert_take_cmpstr (mp_format_amount (1500.0, "EUR", "nl"), "€ 1.500,00");
+  assert_take_cmpstr (mp_format_amount (1500.0, "EUR", "en"), "€1,500.00");
+  assert_take_cmpstr (mp_format_amount (1234567.891, NULL, "nl"), "€ 1.234.567,89");
+  assert_take_cmpstr (mp_format_amount (0.1 + 0.2, "EUR", "en"), "€0.30");
+  assert_take_cmpstr (mp_format_amount (999.995, "EUR", "en"), "€1,000.00");
+  assert_take_cmpstr (mp_format_amount_cents (-2550, "EUR", "nl"), "€ -25,50");
+  assert_take_cmpstr (mp_format_amount_cents (-2550, "EUR", "en"), "-€25.50");
+  assert_take_cmpstr (mp_format_amount_cents (5, "USD", "en"), "$0.05");
+  assert_take_cmpstr (mp_format_amount_cents (30000, "CHF", "en"), "CHF 300.00");
+  assert_take_cmpstr (mp_format_amount_cents (30000, "CHF", "nl"), "CHF 300,00");
+}
+
+static void
+test_format_parse_amount (void)
+{
+  gint64 cents = -1;
+
+  g_assert_true (mp_format_parse_amount ("150.00", &cents));
+  g_assert_cmpint (cents, ==, 15000);
+  g_assert_true (mp_format_parse_amount ("150", &cents));
+  g_assert_cmpint (cents, ==, 15000);
+  g_assert_true (mp_format_parse_amount ("75.5", &cents));
+  g_assert_cmpint (cents, ==, 7550);
+  g_assert_false (mp_format_parse_amount ("150,00", &cents));
+  g_assert_false (mp_format_parse_amount ("1.234.00", &cents));
+  g_assert_false (mp_format_parse_amount ("12.345", &cents));
+  g_assert_false (mp_format_parse_amount ("abc", &cents));
+  g_assert_false (mp_format_parse_amount ("", &cents));
+}
+
+static void
+test_format_names (void)
+{
+  g_assert_cmpstr (mp_format_month_name (3, "nl"), ==, "maart");
+  g_assert_cmpstr (mp_format_month_name (3, "en"), ==, "March");
+  g_assert_cmpstr (mp_format_weekday_name (G_DATE_MONDAY, "nl"), ==, "maandag");
+  g_assert_cmpstr (mp_format_weekday_name (G_DATE_SUNDAY, "en"), ==, "Sunday");
+  g_assert_cmpstr (mp_format_language ("NL"), ==, "nl");
+  g_assert_cmpstr (mp_format_language (NULL), ==, "en");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/format/date/long", test_format_date_long);
+  g_test_add_func ("/format/date/short", test_format_date_short);
+  g_test_add_func ("/format/date/time", test_format_date_time);
+  g_test_add_func ("/format/day", test_format_day);
+  g_test_add_func ("/format/amount", test_format_amount);
+  g_test_add_func ("/format/amount/parse", test_format_parse_amount);
+  g_test_add_func ("/format/names", test_format_names);
+
+  return g_test_run ();
+}

@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "mp-error.h"
+#include "mp-store.h"
+
+#define PASSPHRASE "fietsenstalling"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpStore) store = NULL;
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(MpCase) kase = NULL;
+
+  fixture->dir = g_dir_make_tmp ("meldpunt-faults-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_chmod (fixture->dir, 0755);
+  fixture->path = g_build_filename (fixture->dir, "desk.db", NULL);
+
+  store = mp_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_store_initialise (store, "Desk", PASSPHRASE, &error));
+  mp_case_set_text (draft, "title", "Existing case");
+  mp_case_set_text (draft, "description", "Kept safe");
+  kase = mp_store_add_case (store, draft, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) d = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_chmod (fixture->dir, 0700);
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static void
+write_bytes (const char *path,
+             GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+/* Folds the WAL into the file and removes it, so the file alone is the desk. */
+static void
+checkpoint (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+assert_refused_unchanged (Fixture *fixture,
+                          int      code)
+{
+  g_autoptr(GBytes) before = read_bytes (fixture->path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpStore) store = mp_store_open (fixture->path, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, MP_STORE_ERROR, code);
+  g_assert_cmpuint (strlen (error->message), >, 20);
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_not_a_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char png[] = "\x89PNG\r\n\x1a\n this is a picture, not a desk";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (png, sizeof png);
+
+  write_bytes (fixture->path, bytes);
+  assert_refused_unchanged (fixture, MP_STORE_ERROR_NOT_A_DATABASE);
+}
+
+static void
+test_corrupt_header (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GBytes) good = NULL;
+  guint8 *bytes;
+  gsize length;
+
+  checkpoint (fixture->path);
+  good = read_bytes (fixture->path);
+  bytes = g_memdup2 (g_bytes_get_data (good, &length), g_bytes_get_size (good));
+  /* Keep the magic string, break the page size and the rest of the header. */
+  memset (bytes + 16, 0xA5, 84);
+  {
+    g_autoptr(GBytes) bad = g_bytes_new_take (bytes, length);
+
+    write_bytes (fixture->path, bad);
+  }
+  assert_refused_unchanged (fixture, MP_STORE_ERROR_NOT_A_DATABASE);
+}
+
+static void
+test_corrupt_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GBytes) good = NULL;
+  guint8 *bytes;
+  gsize length;
+  guint page_size;
+
+  checkpoint (fixture->path);
+  good = read_bytes (fixture->path);
+  bytes = g_memdup2 (g_bytes_get_data (good, &length), g_bytes_get_size (good));
+  page_size = (bytes[16] << 8) | bytes[17];
+  g_assert_cmpuint (length, >=, 3 * page_size);
+  /* Scribble over the b-tree header of page 2. */
+  memset (bytes + page_size, 0x5A, 64);
+  {
+    g_autoptr(GBytes) bad = g_bytes_new_take (bytes, length);
+
+    write_bytes (fixture->path, bad);
+  }
+  assert_refused_unchanged (fixture, MP_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_newer_version (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+
+  checkpoint (fixture->path);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_unchanged (fixture, MP_STORE_ERROR_TOO_NEW);
+}
+
+/* Runs @func in a child process as an unprivileged user: root may write
+ * to read-only files, so the check must drop root first. */
+static int
+run_as_nobody (void (*func) (Fixture *),
+               Fixture *fixture)
+{
+  pid_t pid = fork ();
+  int status = 0;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      if (getuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+        _exit (77);
+      func (fixture);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+open_read_only_child (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpStore) store = mp_store_open (fixture->path, &error);
+
+  if (store != NULL || !g_error_matches (error, MP_STORE_ERROR, MP_STORE_ERROR_READ_ONLY))
+    _exit (1);
+}
+
+static void
+test_read_only_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  checkpoint (fixture->path);
+  g_chmod (fixture->path, 0444);
+  before = read_bytes (fixture->path);
+  g_assert_cmpint (run_as_nobody (open_read_only_child, fixture), ==, 0);
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  checkpoint (fixture->path);
+  g_chmod (fixture->path, 0666);
+  g_chmod (fixture->dir, 0555);
+  before = read_bytes (fixture->path);
+  g_assert_cmpint (run_as_nobody (open_read_only_child, fixture), ==, 0);
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_chmod (fixture->dir, 0755);
+}
+
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  pid_t pid;
+  int status = 0;
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MpStore) store = mp_store_open (fixture->path, &error);
+      g_autoptr(MpCase) draft = mp_case_new ();
+      g_autoptr(MpCase) kase = NULL;
+      g_autofree char *big = g_strnfill (4 * 1024 * 1024, 'x');
+      struct stat st;
+      struct rlimit limit;
+
+      if (store == NULL || !mp_store_unlock (store, PASSPHRASE, &error))
+        _exit (2);
+      /* No file may grow past its current size (+ a little): the disk is "full". */
+      signal (SIGXFSZ, SIG_IGN);
+      g_stat (fixture->path, &st);
+      limit.rlim_cur = limit.rlim_max = RLIM_INFINITY;
+      limit.rlim_cur = 64 * 1024;
+      setrlimit (RLIMIT_FSIZE, &limit);
+
+      mp_case_set_text (draft, "title", "Too big");
+      mp_case_set_text (draft, "description", big);
+      kase = mp_store_add_case (store, draft, &error);
+      if (kase != NULL || !g_error_matches (error, MP_STORE_ERROR, MP_STORE_ERROR_FULL))
+        _exit (3);
+      /* Nothing half-written: still one case, in memory and in the file. */
+      if (g_list_model_get_n_items (mp_store_get_cases (store)) != 1)
+        _exit (4);
+      g_clear_error (&error);
+
+      /* Space is free again: the same write succeeds. */
+      limit.rlim_cur = RLIM_INFINITY;
+      setrlimit (RLIMIT_FSIZE, &limit);
+      kase = mp_store_add_case (store, draft, &error);
+      if (kase == NULL)
+        _exit (5);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MpStore) store = mp_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (mp_store_unlock (store, PASSPHRASE, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (mp_store_get_cases (store)), ==, 2);
+    g_assert_cmpstr (mp_case_get_reference (mp_store_find_case (store, "CVD-2026-0002")), !=, NULL);
+  }
+}
+
+static void
+test_second_writer (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpStore) one = mp_store_open (fixture->path, &error);
+  g_autoptr(MpStore) two = mp_store_open (fixture->path, &error);
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(MpCase) kase = NULL;
+  sqlite3 *holder = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (mp_store_unlock (one, PASSPHRASE, &error));
+  g_assert_true (mp_store_unlock (two, PASSPHRASE, &error));
+
+  /* Both write, one after the other: nothing lost. */
+  mp_case_set_text (draft, "title", "From one");
+  kase = mp_store_add_case (one, draft, &error);
+  g_assert_no_error (error);
+  g_clear_object (&kase);
+  mp_case_set_text (draft, "title", "From two");
+  kase = mp_store_add_case (two, draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mp_case_get_reference (kase), ==, "CVD-2026-0003");
+  g_clear_object (&kase);
+
+  /* Someone holds the write lock past the busy timeout: a clear error. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  mp_case_set_text (draft, "title", "Blocked");
+  kase = mp_store_add_case (one, draft, &error);
+  g_assert_null (kase);
+  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (holder);
+
+  kase = mp_store_add_case (one, draft, &error);
+  g_assert_no_error (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/faults/not-a-database", test_not_a_database);
+  ADD ("/faults/corrupt-header", test_corrupt_header);
+  ADD ("/faults/corrupt-page", test_corrupt_page);
+  ADD ("/faults/newer-version", test_newer_version);
+  ADD ("/faults/read-only-file", test_read_only_file);
+  ADD ("/faults/read-only-folder", test_read_only_folder);
+  ADD ("/faults/disk-full", test_disk_full);
+  ADD ("/faults/second-writer", test_second_writer);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <sodium.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "mp-error.h"
+#include "mp-vault.h"
+
+static void
+test_vault_round_trip (void)
+{
+  g_autoptr(MpVault) vault = mp_vault_new ();
+  g_autoptr(MpVault) other = mp_vault_new ();
+  g_autoptr(MpVaultEnvelope) envelope = NULL;
+  g_autoptr(GBytes) wrapped = NULL;
+  g_autoptr(GBytes) sealed = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *secret = "The admin password is hunter2";
+
+  envelope = mp_vault_create (vault, "correct horse", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (envelope);
+  g_assert_true (mp_vault_is_unlocked (vault));
+
+  wrapped = mp_vault_new_case_key (vault, 7, &error);
+  g_assert_no_error (error);
+  sealed = mp_vault_seal (vault, 7, "cases", "description", 3, secret, strlen (secret), &error);
+  g_assert_no_error (error);
+  g_assert_null (memmem (g_bytes_get_data (sealed, NULL), g_bytes_get_size (sealed),
+                         "hunter2", 7));
+
+  /* A second vault opens it with the passphrase only. */
+  g_assert_true (mp_vault_unlock (other, "correct horse", envelope, &error));
+  g_assert_no_error (error);
+  g_assert_true (mp_vault_load_case_key (other, 7, wrapped, &error));
+  plain = mp_vault_open (other, 7, "cases", "description", 3, sealed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_bytes_get_data (plain, NULL), ==, secret);
+}
+
+static void
+test_vault_wrong_passphrase (void)
+{
+  g_autoptr(MpVault) vault = mp_vault_new ();
+  g_autoptr(MpVaultEnvelope) envelope = mp_vault_create (vault, "right", NULL);
+  g_autoptr(GError) error = NULL;
+
+  mp_vault_lock (vault);
+  g_assert_false (mp_vault_is_unlocked (vault));
+  g_assert_false (mp_vault_unlock (vault, "wrong", envelope, &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_assert_false (mp_vault_is_unlocked (vault));
+}
+
+static void
+test_vault_kdf_parameters_bound (void)
+{
+  g_autoptr(MpVault) vault = mp_vault_new ();
+  g_autoptr(MpVaultEnvelope) envelope = mp_vault_create (vault, "right", NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* Stored parameters cannot be swapped: they are part of the wrap's AD. */
+  envelope->opslimit += 1;
+  mp_vault_lock (vault);
+  g_assert_false (mp_vault_unlock (vault, "right", envelope, &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE);
+}
+
+static void
+test_vault_kdf_out_of_memory (void)
+{
+  g_autoptr(MpVault) vault = mp_vault_new ();
+  g_autoptr(MpVaultEnvelope) envelope = mp_vault_create (vault, "right", NULL);
+  g_autoptr(GError) error = NULL;
+  pid_t pid;
+  int status = 0;
+
+  mp_vault_lock (vault);
+
+  /* Key derivation asks for 2 GiB where the process may have 512 MiB: reported
+   * as a memory shortage, not as a wrong passphrase. A child process, so the
+   * limit cannot touch the rest of the suite. */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      struct rlimit limit = { 512u * 1024 * 1024, 512u * 1024 * 1024 };
+
+      setrlimit (RLIMIT_AS, &limit);
+      envelope->memlimit = (guint64) 2 * 1024 * 1024 * 1024;
+      if (mp_vault_unlock (vault, "right", envelope, &error))
+        _exit (1);
+      _exit (g_error_matches (error, MP_VAULT_ERROR, MP_VAULT_ERROR_OUT_OF_MEMORY) ? 0 : 2);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  /* Impossible parameters are damage, not a memory shortage. */
+  envelope->memlimit = G_MAXUINT64 / 2;
+  g_assert_false (mp_vault_unlock (vault, "right", envelope, &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED);
+}
+
+static void
+test_vault_tampering (void)
+{
+  g_autoptr(MpVault) vault = mp_vault_new ();
+  g_autoptr(MpVaultEnvelope) envelope = mp_vault_create (vault, "pw", NULL);
+  g_autoptr(GBytes) wrapped = mp_vault_new_case_key (vault, 1, NULL);
+  g_autoptr(GBytes) sealed = mp_vault_seal (vault, 1, "cases", "impact", 5, "secret", 6, NULL);
+  g_autoptr(GBytes) flipped = NULL;
+  g_autoptr(GError) error = NULL;
+  guint8 *copy;
+  gsize len;
+
+  /* A flipped bit. */
+  copy = g_memdup2 (g_bytes_get_data (sealed, &len), g_bytes_get_size (sealed));
+  copy[len - 3] ^= 0x01;
+  flipped = g_bytes_new_take (copy, len);
+  g_assert_null (mp_vault_open (vault, 1, "cases", "impact", 5, flipped, &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED);
+  g_clear_error (&error);
+
+  /* Moved to another row, column, table or key. */
+  g_assert_null (mp_vault_open (vault, 1, "cases", "impact", 6, sealed, &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED);
+  g_clear_error (&error);
+  g_assert_null (mp_vault_open (vault, 1, "cases", "description", 5, sealed, &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED);
+  g_clear_error (&error);
+  g_assert_null (mp_vault_open (vault, 1, "events", "impact", 5, sealed, &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED);
+  g_clear_error (&error);
+
+  /* The untouched ciphertext still opens. */
+  {
+    g_autoptr(GBytes) plain = mp_vault_open (vault, 1, "cases", "impact", 5, sealed, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpmem (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), "secret", 6);
+  }
+}
+
+static void
+test_vault_stream (void)
+{
+  g_autoptr(MpVault) vault = mp_vault_new ();
+  g_autoptr(MpVaultEnvelope) envelope = mp_vault_create (vault, "pw", NULL);
+  g_autoptr(GBytes) wrapped = mp_vault_new_case_key (vault, 2, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize sizes[] = { 0, 1, 65535, 65536, 65537, 200000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree guint8 *data = g_malloc (sizes[i] + 1);
+      g_autoptr(GBytes) content = NULL;
+      g_autoptr(GBytes) sealed = NULL;
+      g_autoptr(GBytes) plain = NULL;
+      g_autoptr(GBytes) cut = NULL;
+
+      randombytes_buf (data, sizes[i]);
+      content = g_bytes_new (data, sizes[i]);
+      sealed = mp_vault_seal_stream (vault, 2, "attachments", 9, content, &error);
+      g_assert_no_error (error);
+      plain = mp_vault_open_stream (vault, 2, "attachments", 9, sealed, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (plain, content));
+
+      /* Another row refuses it; so does a stream cut before its final tag. */
+      g_assert_null (mp_vault_open_stream (vault, 2, "attachments", 10, sealed, &error));
+      g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED);
+      g_clear_error (&error);
+      if (sizes[i] > 65536)
+        {
+          cut = g_bytes_new_from_bytes (sealed, 0, g_bytes_get_size (sealed) - (sizes[i] - 65536) - 17);
+          g_assert_null (mp_vault_open_stream (vault, 2, "attachments", 9, cut, &error));
+          g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED);
+          g_clear_error (&error);
+        }
+    }
+}
+
+static void
+test_vault_lock_wipes_keys (void)
+{
+  g_autoptr(MpVault) vault = mp_vault_new ();
+  g_autoptr(MpVaultEnvelope) envelope = mp_vault_create (vault, "pw", NULL);
+  g_autoptr(GBytes) wrapped = mp_vault_new_case_key (vault, 3, NULL);
+  g_autoptr(GError) error = NULL;
+  guint8 mac[MP_VAULT_MAC_BYTES];
+
+  g_assert_true (mp_vault_has_case_key (vault, 3));
+  mp_vault_lock (vault);
+  g_assert_false (mp_vault_is_unlocked (vault));
+  g_assert_false (mp_vault_has_case_key (vault, 3));
+  g_assert_null (mp_vault_seal (vault, 3, "cases", "impact", 1, "x", 1, &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (mp_vault_audit_mac (vault, "x", 1, NULL, mac, &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_LOCKED);
+}
+
+static void
+test_vault_rewrap (void)
+{
+  g_autoptr(MpVault) vault = mp_vault_new ();
+  g_autoptr(MpVaultEnvelope) old_envelope = mp_vault_create (vault, "old", NULL);
+  g_autoptr(GBytes) wrapped = mp_vault_new_case_key (vault, 4, NULL);
+  g_autoptr(GBytes) sealed = mp_vault_seal (vault, 4, "cases", "notes", 1, "kept", 4, NULL);
+  g_autoptr(MpVaultEnvelope) new_envelope = mp_vault_rewrap (vault, "new", NULL);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (new_envelope);
+  mp_vault_lock (vault);
+  g_assert_false (mp_vault_unlock (vault, "old", new_envelope, &error));
+  g_clear_error (&error);
+  g_assert_true (mp_vault_unlock (vault, "new", new_envelope, &error));
+  g_assert_true (mp_vault_load_case_key (vault, 4, wrapped, &error));
+  plain = mp_vault_open (vault, 4, "cases", "notes", 1, sealed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), "kept", 4);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_assert_cmpint (sodium_init (), >=, 0);
+  g_assert_true (mp_vault_uses_test_kdf ());
+
+  g_test_add_func ("/vault/round-trip", test_vault_round_trip);
+  g_test_add_func ("/vault/wrong-passphrase", test_vault_wrong_passphrase);
+  g_test_add_func ("/vault/kdf-parameters-bound", test_vault_kdf_parameters_bound);
+  g_test_add_func ("/vault/kdf-out-of-memory", test_vault_kdf_out_of_memory);
+  g_test_add_func ("/vault/tampering", test_vault_tampering);
+  g_test_add_func ("/vault/stream", test_vault_stream);
+  g_test_add_func ("/vault/lock-wipes-keys", test_vault_lock_wipes_keys);
+  g_test_add_func ("/vault/rewrap", test_vault_rewrap);
+  return g_test_run ();
+}

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright 2026 The Meldpunt developers
+"""Checks the Flatpak manifest as flatpak-builder reads it
+(--show-manifest): the GNOME runtime, a sandbox without any filesystem
+permission, and every downloaded source pinned by sha256 or commit."""
+
+import argparse
+import json
+import re
+import os
+import subprocess
+import sys
+import tempfile
+
+REQUIRED_ARGS = {'--share=ipc', '--socket=wayland', '--socket=fallback-x11', '--device=dri'}
+# Permissions that open the sandbox where portals should be used instead.
+FORBIDDEN_PREFIXES = (
+    '--filesystem',
+    '--persist',
+    '--socket=x11',
+    '--socket=session-bus',
+    '--socket=system-bus',
+    '--device=all',
+    '--talk-name=org.freedesktop.Flatpak',
+    '--share=network',
+)
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+    return condition
+
+
+def walk_modules(modules, trail=()):
+    for module in modules:
+        if isinstance(module, str):
+            # --show-manifest inlines included module files; a bare string
+            # means it could not.
+            check(False, f'module file {module} was not inlined')
+            continue
+        name = module.get('name', '?')
+        yield trail + (name,), module
+        yield from walk_modules(module.get('modules', []), trail + (name,))
+
+
+def check_source(where, source):
+    if isinstance(source, str):
+        check(False, f'{where}: source file {source} was not inlined')
+        return
+    kind = source.get('type')
+    if kind == 'dir':
+        return
+    if kind in ('archive', 'file'):
+        if 'url' in source or 'mirror-urls' in source:
+            check(re.fullmatch(r'[0-9a-f]{64}', source.get('sha256', '')) is not None,
+                  f'{where}: {source.get("url")} is not pinned by sha256')
+        else:
+            check('path' in source, f'{where}: a {kind} source without url or path')
+    elif kind in ('git', 'bzr', 'svn'):
+        check(re.fullmatch(r'[0-9a-f]{40}', source.get('commit', '')) is not None,
+              f'{where}: {source.get("url")} is not pinned by commit')
+    elif kind in ('patch',):
+        check('url' not in source, f'{where}: a patch from a URL')
+    elif kind in ('script', 'shell', 'inline'):
+        pass
+    else:
+        check(False, f'{where}: source type {kind} is not checked here')
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('--flatpak-builder', default='flatpak-builder')
+    parser.add_argument('--app-id', required=True)
+    parser.add_argument('manifest')
+    args = parser.parse_args()
+
+    # flatpak-builder leaves a .flatpak-builder folder in its working
+    # directory; keep it out of the source and build trees.
+    with tempfile.TemporaryDirectory(prefix='meldpunt-flatpak-') as tmp:
+        shown = subprocess.run([args.flatpak_builder, '--show-manifest',
+                                os.path.abspath(args.manifest)],
+                               capture_output=True, text=True, cwd=tmp)
+    if shown.returncode != 0:
+        print(shown.stderr)
+        print('FAIL: flatpak-builder cannot read the manifest')
+        return 1
+    manifest = json.loads(shown.stdout)
+
+    check(manifest.get('id', manifest.get('app-id')) == args.app_id, f'the id is not {args.app_id}')
+    check(manifest.get('runtime') == 'org.gnome.Platform', 'the runtime is not org.gnome.Platform')
+    check(manifest.get('sdk') == 'org.gnome.Sdk', 'the sdk is not org.gnome.Sdk')
+    runtime_version = str(manifest.get('runtime-version', ''))
+    check(runtime_version.isdigit() and int(runtime_version) >= 50,
+          f'runtime-version {runtime_version} is not GNOME 50 or newer')
+    check(manifest.get('command') == 'meldpunt', 'the command is not meldpunt')
+
+    finish_args = manifest.get('finish-args', [])
+    for arg in finish_args:
+        for prefix in FORBIDDEN_PREFIXES:
+            check(not (arg == prefix or arg.startswith(prefix + '=')),
+                  f'finish-arg {arg} is not allowed: use a portal')
+    missing = REQUIRED_ARGS - set(finish_args)
+    check(not missing, f'finish-args lack {sorted(missing)}')
+
+    modules = list(walk_modules(manifest.get('modules', [])))
+    names = [trail[-1] for trail, _ in modules]
+    for library in ('libsodium', 'gmime', 'libical'):
+        check(library in names, f'no module builds {library}')
+    for trail, module in modules:
+        where = '/'.join(trail)
+        sources = module.get('sources', [])
+        check(len(sources) >= 1 or module.get('modules'), f'{where}: no sources')
+        for source in sources:
+            check_source(where, source)
+
+    top = manifest.get('modules', [])
+    if check(len(top) >= 1 and isinstance(top[-1], dict), 'no modules'):
+        last = top[-1]
+        check(last.get('name') == 'meldpunt', 'the last module is not meldpunt')
+        check(last.get('buildsystem') == 'meson', 'meldpunt is not built with meson')
+        check([s.get('type') for s in last.get('sources', [])] == ['dir'],
+              'meldpunt is not built from the source tree ("type": "dir")')
+
+    for failure in failures:
+        print(f'FAIL: {failure}')
+    if failures:
+        return 1
+    print(f'ok: {len(modules)} modules, every downloaded source pinned, '
+          f'finish-args {" ".join(finish_args)}')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
