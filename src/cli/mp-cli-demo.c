@@ -159,7 +159,9 @@ static const char * const vectors[] = {
 };
 
 static const char * const qualities[] = { "poor", "fair", "good", "good", "excellent" };
-static const char * const owners[] = { "Web team", "Infrastructure", "Workplace services", "Supplier (hosting)" };
+static const char * const owners[] = {
+  "Web team", "Infrastructure", "Workplace services", "Supplier (hosting)"
+};
 static const char * const sisters[] = { "Example Zorg", "Example Wonen" };
 
 typedef struct
@@ -321,7 +323,8 @@ answer_case (DemoAnswers *a,
     case OUTCOME_OUT_OF_SCOPE:
       answer (a, "scope.asset_owner", "ours");
       answer (a, "scope.outcome", "out-of-scope");
-      answer (a, "scope.outcome_reason", "Best practice without a security impact (missing header).");
+      answer (a, "scope.outcome_reason",
+              "Best practice without a security impact (missing header).");
       break;
     case OUTCOME_DUPLICATE:
       answer (a, "scope.asset_owner", "ours");
@@ -345,7 +348,8 @@ answer_case (DemoAnswers *a,
       for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
         answer (a, methods[i], rules_broken && i == G_N_ELEMENTS (methods) - 3 ? "yes" : "no");
       answer (a, "scope.personal_data", personal_data ? "yes" : "no");
-      answer (a, "scope.known", !typical && g_rand_int_range (rand, 0, 10) == 0 ? "known-issue" : "no");
+      answer (a, "scope.known",
+              !typical && g_rand_int_range (rand, 0, 10) == 0 ? "known-issue" : "no");
       answer (a, "scope.outcome", "in-scope");
       answer (a, "scope.rules_followed", rules_broken ? "no" : "yes");
       break;
