@@ -44,6 +44,24 @@ add_case (MpStore    *store,
   g_assert_no_error (error);
 }
 
+/* Takes @all; returns its acknowledgement deadlines. */
+static GListModel *
+only_acknowledgements (GListModel *all)
+{
+  GListStore *acks = g_list_store_new (MP_TYPE_DEADLINE);
+
+  g_assert_nonnull (all);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(MpDeadline) deadline = g_list_model_get_item (all, i);
+
+      if (g_str_equal (mp_deadline_get_kind (deadline), "acknowledgement"))
+        g_list_store_append (acks, deadline);
+    }
+  g_object_unref (all);
+  return G_LIST_MODEL (acks);
+}
+
 static void
 test_ics_round_trip (void)
 {
@@ -60,7 +78,9 @@ test_ics_round_trip (void)
   /* One in winter time, one in summer time: the wall-clock time differs. */
   add_case (store, "2026-01-15T10:00:00+01:00", "MARKER-ICS-1");
   add_case (store, "2026-07-15T10:00:00+02:00", "MARKER-ICS-2");
-  deadlines = mp_store_list_deadlines (store, NULL, &error);
+  /* Each case has more deadlines (assessment, disclosure); the
+   * acknowledgements alone make the times easy to check. */
+  deadlines = only_acknowledgements (mp_store_list_deadlines (store, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (deadlines), >=, 2);
 
