@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mp-format.h"
 #include "mp-report-private.h"
 
 /* The period report for management: every case received in a period, how
@@ -153,10 +154,7 @@ static char *
 cents_text (const char *lang,
             gint64      cents)
 {
-  g_autofree char *plain = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", cents / 100,
-                                            (int) (cents % 100));
-
-  return _mp_report_format_amount (lang, plain);
+  return mp_format_amount_cents (cents, NULL, lang);
 }
 
 MpDocument *
@@ -197,8 +195,8 @@ _mp_report_build_period (MpStore               *store,
   end = start_of_day (tz, &last);
   g_date_subtract_days (&last, 1);
 
-  from_text = _mp_report_format_date_text (lang, from);
-  to_text = _mp_report_format_date_text (lang, to);
+  from_text = _mp_report_format_date_text (lang, from, FALSE);
+  to_text = _mp_report_format_date_text (lang, to, FALSE);
   subtitle = _mp_report_trf (lang, "Cases received from %s to %s", from_text, to_text, NULL);
   now_text = _mp_report_format_time (lang, tz, now);
   printed = _mp_report_trf (lang, "Printed on %s. Times are in the time zone %s.", now_text,
@@ -280,7 +278,10 @@ _mp_report_build_period (MpStore               *store,
         if (amount != NULL && mp_case_get_answer_value (kase, "reward.sent_on") != NULL &&
             g_strcmp0 (mp_case_get_answer_value (kase, "reward.declined"), "yes") != 0)
           {
-            totals.reward_cents += (gint64) (g_ascii_strtod (amount, NULL) * 100 + 0.5);
+            gint64 cents = 0;
+
+            if (mp_format_parse_amount (amount, &cents))
+              totals.reward_cents += cents;
             totals.n_rewards++;
             reward_text = _mp_report_format_amount (lang, amount);
           }

@@ -129,9 +129,11 @@ char       *_mp_report_format_time_short  (const char   *language,
                                            GTimeZone    *tz,
                                            gint64        usec,
                                            gboolean      with_time);
-/* @date is "YYYY-MM-DD"; anything else is returned as it is. */
+/* @date is "YYYY-MM-DD"; anything else is returned as it is. @brief
+ * gives the short form for table cells. */
 char       *_mp_report_format_date_text   (const char   *language,
-                                           const char   *date);
+                                           const char   *date,
+                                           gboolean      brief);
 /* @amount is decimal euros with a dot ("150.00"). */
 char       *_mp_report_format_amount      (const char   *language,
                                            const char   *amount);

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "mp-cvss.h"
 #include "mp-report-private.h"
 
 /* The contents of a case dossier (DOMAIN.md §5): everything is read from the
@@ -62,11 +63,12 @@ answer (Dossier    *d,
   return mp_case_get_answer_value (d->kase, item);
 }
 
-/* The printable form of an answer's value. */
+/* The printable form of an answer's value; @brief for a table cell. */
 static char *
 answer_text (Dossier    *d,
              const char *item,
-             const char *value)
+             const char *value,
+             gboolean    brief)
 {
   if (value == NULL)
     return NULL;
@@ -77,7 +79,7 @@ answer_text (Dossier    *d,
   if (g_str_equal (item, "reward.amount"))
     return _mp_report_format_amount (d->lang, value);
   if (item_is_date (item))
-    return _mp_report_format_date_text (d->lang, value);
+    return _mp_report_format_date_text (d->lang, value, brief);
   return g_strdup (_mp_report_value_label (d->lang, value));
 }
 
@@ -88,7 +90,7 @@ add_answer_field (Dossier    *d,
                   const char *label,
                   const char *item)
 {
-  g_autofree char *text = answer_text (d, item, answer (d, item));
+  g_autofree char *text = answer_text (d, item, answer (d, item), FALSE);
 
   if (text == NULL)
     return FALSE;
@@ -447,7 +449,7 @@ add_checklist (Dossier *d)
       const char *item = g_ptr_array_index (items, i);
       const MpAnswer *a = mp_case_get_answer (d->kase, item);
       g_autofree char *label = _mp_report_item_label (d->lang, item);
-      g_autofree char *value = answer_text (d, item, a->value);
+      g_autofree char *value = answer_text (d, item, a->value, TRUE);
       g_autofree char *when = _mp_report_format_time_short (d->lang, d->tz, a->answered_at, TRUE);
 
       if (table == NULL || step_index (item) != step)
@@ -509,10 +511,8 @@ add_deadlines (Dossier  *d,
   return TRUE;
 }
 
-/* The CVSS score and severity come from the vector.
- *
- * TODO: when core's CVSS calculator (mp-cvss.h) lands, compute the score
- * here; until then the vector and the case's severity are printed. */
+/* The score and its rating come from the vector (core's calculator); the
+ * case's severity is printed as well, as the desk recorded it. */
 static void
 add_assessment (Dossier *d)
 {
@@ -523,6 +523,22 @@ add_assessment (Dossier *d)
   heading (d, "Assessment");
   fields = _mp_document_add_fields (d->doc);
   any |= add_answer_field (d, fields, "CVSS vector", "assess.cvss");
+  if (answer (d, "assess.cvss") != NULL)
+    {
+      g_autoptr(MpCvss) cvss = mp_cvss_parse (answer (d, "assess.cvss"), NULL);
+
+      if (cvss != NULL)
+        {
+          g_autofree char *number = mp_cvss_format_score (mp_cvss_get_score (cvss));
+          g_autofree char *score = g_strdup_printf ("%s (%s)", number,
+                                                    _mp_report_severity_label (d->lang,
+                                                                               mp_cvss_get_severity (cvss)));
+
+          _mp_block_add_row (fields, tr (d, "CVSS score"), score);
+        }
+      else
+        _mp_block_add_row (fields, tr (d, "CVSS score"), tr (d, "not a valid CVSS vector"));
+    }
   if (severity != NULL)
     {
       _mp_block_add_row (fields, tr (d, "Severity"), _mp_report_severity_label (d->lang, severity));

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mp-format.h"
 #include "mp-report-private.h"
 
 /* The report's own words, in Dutch and English.
@@ -114,6 +115,7 @@ static const Phrase phrases[] = {
   /* assessment */
   { "CVSS vector", "CVSS-vector" },
   { "CVSS score", "CVSS-score" },
+  { "not a valid CVSS vector", "geen geldige CVSS-vector" },
   { "Reproduced", "Gereproduceerd" },
   { "Report quality", "Kwaliteit van de melding" },
   { "Owner of the system", "Eigenaar van het systeem" },
@@ -439,44 +441,14 @@ _mp_report_item_label (const char *language,
 
 /* ---- dates, amounts, pages --------------------------------------------- */
 
-static const char * const months_en[] = {
-  "January", "February", "March", "April", "May", "June", "July", "August",
-  "September", "October", "November", "December",
-};
-static const char * const months_nl[] = {
-  "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-  "september", "oktober", "november", "december",
-};
-
-static const char * const short_months_en[] = {
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-};
-static const char * const short_months_nl[] = {
-  "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-};
+/* Dates and amounts come from core's mp-format, which writes them per
+ * language without the C library's locale; these wrappers only fix the
+ * report's choices (which form where) and print a dash for "not set". */
 
 static char *
-format_ymd (const char *language,
-            int         year,
-            int         month,
-            int         day)
+or_dash (char *text)
 {
-  /* Written out without the C library's locale: the report's language is
-   * not the process's. "20 November 2026" / "20 november 2026". */
-  const char * const *months = g_strcmp0 (language, "nl") == 0 ? months_nl : months_en;
-
-  if (month < 1 || month > 12)
-    return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-  return g_strdup_printf ("%d %s %d", day, months[month - 1], year);
-}
-
-static GDateTime *
-local_time (GTimeZone *tz,
-            gint64     usec)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-
-  return utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
+  return text != NULL ? text : g_strdup ("–");
 }
 
 char *
@@ -484,15 +456,9 @@ _mp_report_format_day (const char *language,
                        GTimeZone  *tz,
                        gint64      usec)
 {
-  g_autoptr(GDateTime) local = NULL;
-
   if (usec == 0)
     return g_strdup ("–");
-  local = local_time (tz, usec);
-  if (local == NULL)
-    return g_strdup ("?");
-  return format_ymd (language, g_date_time_get_year (local), g_date_time_get_month (local),
-                     g_date_time_get_day_of_month (local));
+  return or_dash (mp_format_date (usec, g_time_zone_get_identifier (tz), language));
 }
 
 char *
@@ -500,18 +466,9 @@ _mp_report_format_time (const char *language,
                         GTimeZone  *tz,
                         gint64      usec)
 {
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *day = NULL;
-
   if (usec == 0)
     return g_strdup ("–");
-  local = local_time (tz, usec);
-  if (local == NULL)
-    return g_strdup ("?");
-  day = format_ymd (language, g_date_time_get_year (local), g_date_time_get_month (local),
-                    g_date_time_get_day_of_month (local));
-  return g_strdup_printf ("%s, %02d:%02d", day, g_date_time_get_hour (local),
-                          g_date_time_get_minute (local));
+  return or_dash (mp_format_date_time (usec, g_time_zone_get_identifier (tz), language));
 }
 
 char *
@@ -520,56 +477,49 @@ _mp_report_format_time_short (const char *language,
                               gint64      usec,
                               gboolean    with_time)
 {
-  const char * const *months = g_strcmp0 (language, "nl") == 0 ? short_months_nl : short_months_en;
+  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
 
-  /* For table cells: "20 Nov 2026 09:15" / "20 nov 2026 09:15". */
+  /* For table cells: "20 Nov 2026 09:15" / "20 nov. 2026 09:15". */
   if (usec == 0)
     return g_strdup ("–");
-  local = local_time (tz, usec);
-  if (local == NULL)
+  date = mp_format_date_short (usec, g_time_zone_get_identifier (tz), language);
+  utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  local = utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
+  if (date == NULL || local == NULL)
     return g_strdup ("?");
   if (!with_time)
-    return g_strdup_printf ("%d %s %d", g_date_time_get_day_of_month (local),
-                            months[g_date_time_get_month (local) - 1], g_date_time_get_year (local));
-  return g_strdup_printf ("%d %s %d %02d:%02d", g_date_time_get_day_of_month (local),
-                          months[g_date_time_get_month (local) - 1], g_date_time_get_year (local),
-                          g_date_time_get_hour (local), g_date_time_get_minute (local));
+    return g_steal_pointer (&date);
+  return g_strdup_printf ("%s %02d:%02d", date, g_date_time_get_hour (local),
+                          g_date_time_get_minute (local));
 }
 
 char *
 _mp_report_format_date_text (const char *language,
-                             const char *date)
+                             const char *date,
+                             gboolean    brief)
 {
-  int year, month, day;
-  char end;
+  char *text;
 
   if (date == NULL)
     return g_strdup ("–");
-  if (sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return g_strdup (date);
-  return format_ymd (language, year, month, day);
+  text = brief ? mp_format_day_short (date, language) : mp_format_day (date, language);
+  /* Not a day after all: print what was recorded. */
+  return text != NULL ? text : g_strdup (date);
 }
 
 char *
 _mp_report_format_amount (const char *language,
                           const char *amount)
 {
-  g_autofree char *text = NULL;
-  char *dot;
+  gint64 cents;
 
   if (amount == NULL)
     return g_strdup ("–");
-  text = g_strdup (amount);
-  if (g_strcmp0 (language, "nl") == 0)
-    {
-      /* € 150,00 */
-      if ((dot = strchr (text, '.')) != NULL)
-        *dot = ',';
-      return g_strdup_printf ("€ %s", text);
-    }
-  return g_strdup_printf ("EUR %s", text);
+  if (!mp_format_parse_amount (amount, &cents))
+    return g_strdup (amount);
+  return mp_format_amount_cents (cents, NULL, language);
 }
 
 char *
