@@ -13,7 +13,6 @@
 
 static int cmd_init (MpCli *cli, int argc, char **argv);
 static int cmd_backup (MpCli *cli, int argc, char **argv);
-static int cmd_policy (MpCli *cli, int argc, char **argv);
 static int cmd_audit (MpCli *cli, int argc, char **argv);
 
 typedef struct
@@ -27,7 +26,9 @@ static const MpCliCommand commands[] = {
   { "init",    cmd_init,    N_("Create a new encrypted desk database") },
   { "case",    mp_cli_case, N_("Add, list, show and change cases") },
   { "backup",  cmd_backup,  N_("Write a consistent copy of the database") },
-  { "policy",  cmd_policy,  N_("Show or change the desk's policy settings") },
+  { "policy",  mp_cli_policy, N_("Show or change the desk's policy settings") },
+  { "holidays", mp_cli_holidays, N_("List the holidays of a year in the desk's calendar") },
+  { "workdays", mp_cli_workdays, N_("Count working days in the desk's calendar") },
   { "demo",    mp_cli_demo, N_("Fill the database with realistic synthetic cases") },
   { "audit",   cmd_audit,   N_("Verify the audit trail") },
   { "cvss",    mp_cli_cvss, N_("Print the score and severity of a CVSS 3.1 or 4.0 vector") },
@@ -233,44 +234,6 @@ cmd_backup (MpCli  *cli,
     return mp_cli_fail (error);
   g_print (_("Backed up to %s\n"), argv[1]);
   return 0;
-}
-
-static int
-cmd_policy (MpCli  *cli,
-            int     argc,
-            char  **argv)
-{
-  g_autoptr(GError) error = NULL;
-  MpStore *store;
-
-  if (!mp_cli_parse_options ("policy show | policy set KEY VALUE", NULL, &argc, &argv))
-    return 2;
-
-  if (argc == 2 && g_str_equal (argv[1], "show"))
-    {
-      static const char * const keys[] = { "timezone", NULL };
-
-      store = mp_cli_open_store (cli, FALSE, &error);
-      if (store == NULL)
-        return mp_cli_fail (error);
-      for (guint i = 0; keys[i] != NULL; i++)
-        {
-          g_autofree char *value = mp_store_get_setting (store, keys[i]);
-
-          g_print ("%s\t%s\n", keys[i], value != NULL ? value : "Europe/Amsterdam");
-        }
-      return 0;
-    }
-
-  if (argc == 4 && g_str_equal (argv[1], "set"))
-    {
-      store = mp_cli_open_store (cli, TRUE, &error);
-      if (store == NULL || !mp_store_set_setting (store, argv[2], argv[3], &error))
-        return mp_cli_fail (error);
-      return 0;
-    }
-
-  return mp_cli_usage ("policy show | policy set KEY VALUE");
 }
 
 static int

@@ -60,5 +60,14 @@ int       mp_cli_cvss             (MpCli       *cli,
 int       mp_cli_letter           (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
+int       mp_cli_policy           (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
+int       mp_cli_holidays         (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
+int       mp_cli_workdays         (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
 
 G_END_DECLS

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mp-reward.h"
+
+/* The forbidden methods of the scope check (R-NO-SOCIAL … R-NO-THIRDPARTY). */
+static const char * const forbidden_methods[] = {
+  "scope.method.social_engineering",
+  "scope.method.physical",
+  "scope.method.dos",
+  "scope.method.spam",
+  "scope.method.malware",
+  "scope.method.backdoor",
+  "scope.method.data_beyond_need",
+  "scope.method.unrelated_changes",
+  "scope.method.third_party_apps",
+};
+
+static void
+add_reason (GPtrArray  *reasons,
+            const char *reason)
+{
+  if (reasons != NULL)
+    g_ptr_array_add (reasons, g_strdup (reason));
+}
+
+MpRewardIneligibility
+mp_reward_check_eligibility (MpCase     *kase,
+                             GPtrArray **reasons)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  MpRewardIneligibility flags = MP_REWARD_ELIGIBLE;
+  const char *outcome, *known, *rules, *influence;
+
+  g_return_val_if_fail (MP_IS_CASE (kase), MP_REWARD_NOT_IN_SCOPE);
+
+  if (reasons != NULL)
+    list = g_ptr_array_new_with_free_func (g_free);
+
+  outcome = mp_case_get_answer_value (kase, "scope.outcome");
+  known = mp_case_get_answer_value (kase, "scope.known");
+  rules = mp_case_get_answer_value (kase, "scope.rules_followed");
+  influence = mp_case_get_answer_value (kase, "reward.in_influence");
+
+  if (outcome == NULL)
+    {
+      flags |= MP_REWARD_NOT_IN_SCOPE;
+      add_reason (list, _("The scope check has no outcome yet."));
+    }
+  else if (!g_str_equal (outcome, "in-scope"))
+    {
+      flags |= MP_REWARD_NOT_IN_SCOPE;
+      add_reason (list, _("The report is not in scope."));
+    }
+
+  if (known == NULL)
+    {
+      flags |= MP_REWARD_NOT_NEW;
+      add_reason (list, _("It is not yet recorded whether the problem was previously unknown."));
+    }
+  else if (!g_str_equal (known, "no"))
+    {
+      flags |= MP_REWARD_NOT_NEW;
+      add_reason (list, _("The problem was already known (a duplicate, a known issue or an "
+                          "earlier test finding)."));
+    }
+
+  if (rules == NULL)
+    {
+      flags |= MP_REWARD_RULES_NOT_FOLLOWED;
+      add_reason (list, _("It is not yet recorded whether the reporter followed the rules."));
+    }
+  else if (!g_str_equal (rules, "yes"))
+    {
+      flags |= MP_REWARD_RULES_NOT_FOLLOWED;
+      add_reason (list, _("The reporter did not follow the rules."));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (forbidden_methods); i++)
+    if (g_strcmp0 (mp_case_get_answer_value (kase, forbidden_methods[i]), "yes") == 0)
+      {
+        flags |= MP_REWARD_FORBIDDEN_METHOD;
+        add_reason (list, _("The reporter used a forbidden method."));
+        break;
+      }
+
+  if (g_strcmp0 (influence, "no") == 0)
+    {
+      flags |= MP_REWARD_OUTSIDE_INFLUENCE;
+      add_reason (list, _("The problem is outside the desk's influence."));
+    }
+
+  if (reasons != NULL)
+    *reasons = g_steal_pointer (&list);
+  return flags;
+}
+
+gint64
+mp_reward_matrix_amount (MpPolicy   *policy,
+                         const char *severity,
+                         const char *quality)
+{
+  int s, q;
+
+  g_return_val_if_fail (policy != NULL, -1);
+
+  q = mp_quality_from_string (quality);
+  if (g_strcmp0 (severity, "none") == 0 && q >= 0)
+    return 0;
+  s = mp_severity_from_string (severity);
+  if (s < 0 || q < 0)
+    return -1;
+  return MIN (policy->reward_matrix[s][q], policy->reward_cap);
+}
+
+gint64
+mp_reward_suggest (MpPolicy *policy,
+                   MpCase   *kase)
+{
+  g_return_val_if_fail (policy != NULL, -1);
+  g_return_val_if_fail (MP_IS_CASE (kase), -1);
+
+  if (mp_reward_check_eligibility (kase, NULL) != MP_REWARD_ELIGIBLE)
+    return 0;
+  return mp_reward_matrix_amount (policy, mp_case_get_severity (kase),
+                                  mp_case_get_answer_value (kase, "assess.quality"));
+}
+
+gint64
+mp_reward_year_total (GListModel *cases,
+                      int         year)
+{
+  guint n;
+  gint64 total = 0;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (cases), 0);
+
+  n = g_list_model_get_n_items (cases);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MpCase) kase = g_list_model_get_item (cases, i);
+      GDate sent_on;
+      gint64 cents;
+
+      if (!MP_IS_CASE (kase))
+        continue;
+      if (g_strcmp0 (mp_case_get_answer_value (kase, "reward.declined"), "yes") == 0)
+        continue;
+      if (!mp_date_parse (mp_case_get_answer_value (kase, "reward.sent_on"), &sent_on) ||
+          (int) g_date_get_year (&sent_on) != year)
+        continue;
+      if (!mp_amount_parse (mp_case_get_answer_value (kase, "reward.amount"), &cents))
+        continue;
+      total += cents;
+    }
+  return total;
+}
+
+gint64
+mp_reward_budget_left (MpPolicy   *policy,
+                       GListModel *cases,
+                       int         year)
+{
+  g_return_val_if_fail (policy != NULL, 0);
+
+  return policy->reward_budget - mp_reward_year_total (cases, year);
+}

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include "mp-reward.h"
+
+static void
+answer (MpCase     *kase,
+        const char *item,
+        const char *value)
+{
+  MpAnswer *a = g_new0 (MpAnswer, 1);
+
+  a->item = g_strdup (item);
+  a->value = g_strdup (value);
+  a->actor = g_strdup ("test");
+  _mp_case_put_answer (kase, a);
+}
+
+/* A case that meets every condition of P-REWARD. */
+static MpCase *
+eligible_case (const char *severity,
+               const char *quality)
+{
+  MpCase *kase = mp_case_new ();
+
+  mp_case_set_text (kase, "severity", severity);
+  answer (kase, "scope.outcome", "in-scope");
+  answer (kase, "scope.known", "no");
+  answer (kase, "scope.rules_followed", "yes");
+  answer (kase, "scope.method.dos", "no");
+  answer (kase, "scope.method.social_engineering", "no");
+  if (quality != NULL)
+    answer (kase, "assess.quality", quality);
+  return kase;
+}
+
+static void
+test_eligible (void)
+{
+  g_autoptr(MpCase) kase = eligible_case ("high", "good");
+  g_autoptr(GPtrArray) reasons = NULL;
+
+  g_assert_cmpint (mp_reward_check_eligibility (kase, &reasons), ==, MP_REWARD_ELIGIBLE);
+  g_assert_cmpuint (reasons->len, ==, 0);
+
+  /* "Within influence" only excludes when answered no. */
+  answer (kase, "reward.in_influence", "yes");
+  g_assert_cmpint (mp_reward_check_eligibility (kase, NULL), ==, MP_REWARD_ELIGIBLE);
+}
+
+static void
+test_not_eligible (void)
+{
+  static const struct {
+    const char            *item;
+    const char            *value;
+    MpRewardIneligibility  flag;
+  } cases[] = {
+    { "scope.outcome", "out-of-scope", MP_REWARD_NOT_IN_SCOPE },
+    { "scope.outcome", "duplicate", MP_REWARD_NOT_IN_SCOPE },
+    { "scope.outcome", "not-vulnerability", MP_REWARD_NOT_IN_SCOPE },
+    { "scope.known", "duplicate", MP_REWARD_NOT_NEW },
+    { "scope.known", "known-issue", MP_REWARD_NOT_NEW },
+    { "scope.known", "earlier-test", MP_REWARD_NOT_NEW },
+    { "scope.rules_followed", "no", MP_REWARD_RULES_NOT_FOLLOWED },
+    { "scope.method.dos", "yes", MP_REWARD_FORBIDDEN_METHOD },
+    { "scope.method.data_beyond_need", "yes", MP_REWARD_FORBIDDEN_METHOD },
+    { "scope.method.third_party_apps", "yes", MP_REWARD_FORBIDDEN_METHOD },
+    { "reward.in_influence", "no", MP_REWARD_OUTSIDE_INFLUENCE },
+  };
+  g_autoptr(MpPolicy) policy = mp_policy_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MpCase) kase = eligible_case ("critical", "excellent");
+      g_autoptr(GPtrArray) reasons = NULL;
+
+      answer (kase, cases[i].item, cases[i].value);
+      g_assert_cmpint (mp_reward_check_eligibility (kase, &reasons), ==, cases[i].flag);
+      g_assert_cmpuint (reasons->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (reasons, 0), !=, "");
+      g_assert_cmpint (mp_reward_suggest (policy, kase), ==, 0);
+    }
+
+  /* Nothing answered yet: every condition still open. */
+  {
+    g_autoptr(MpCase) kase = mp_case_new ();
+    g_autoptr(GPtrArray) reasons = NULL;
+
+    g_assert_cmpint (mp_reward_check_eligibility (kase, &reasons), ==,
+                     MP_REWARD_NOT_IN_SCOPE | MP_REWARD_NOT_NEW | MP_REWARD_RULES_NOT_FOLLOWED);
+    g_assert_cmpuint (reasons->len, ==, 3);
+  }
+
+  /* Several reasons at once, each named once. */
+  {
+    g_autoptr(MpCase) kase = eligible_case ("low", "poor");
+    g_autoptr(GPtrArray) reasons = NULL;
+
+    answer (kase, "scope.rules_followed", "no");
+    answer (kase, "scope.method.spam", "yes");
+    answer (kase, "scope.method.malware", "yes");
+    answer (kase, "reward.in_influence", "no");
+    g_assert_cmpint (mp_reward_check_eligibility (kase, &reasons), ==,
+                     MP_REWARD_RULES_NOT_FOLLOWED | MP_REWARD_FORBIDDEN_METHOD |
+                     MP_REWARD_OUTSIDE_INFLUENCE);
+    g_assert_cmpuint (reasons->len, ==, 3);
+  }
+}
+
+static void
+test_amounts (void)
+{
+  g_autoptr(MpPolicy) policy = mp_policy_new ();
+
+  g_assert_cmpint (mp_reward_matrix_amount (policy, "critical", "excellent"), ==, 30000);
+  g_assert_cmpint (mp_reward_matrix_amount (policy, "low", "poor"), ==, 0);
+  g_assert_cmpint (mp_reward_matrix_amount (policy, "none", "excellent"), ==, 0);
+  g_assert_cmpint (mp_reward_matrix_amount (policy, "critical", NULL), ==, -1);
+  g_assert_cmpint (mp_reward_matrix_amount (policy, NULL, "good"), ==, -1);
+  g_assert_cmpint (mp_reward_matrix_amount (policy, "severe", "good"), ==, -1);
+
+  /* Increasing with severity and with quality. */
+  for (guint s = 0; s < MP_N_SEVERITIES; s++)
+    for (guint q = 1; q < MP_N_QUALITIES; q++)
+      g_assert_cmpint (policy->reward_matrix[s][q - 1], <=, policy->reward_matrix[s][q]);
+  for (guint q = 0; q < MP_N_QUALITIES; q++)
+    for (guint s = 1; s < MP_N_SEVERITIES; s++)
+      g_assert_cmpint (policy->reward_matrix[s - 1][q], <=, policy->reward_matrix[s][q]);
+
+  /* The suggestion follows the case's severity and quality. */
+  {
+    g_autoptr(MpCase) kase = eligible_case ("critical", "excellent");
+    g_autoptr(MpCase) unassessed = eligible_case (NULL, NULL);
+
+    g_assert_cmpint (mp_reward_suggest (policy, kase), ==, 30000);
+    g_assert_cmpint (mp_reward_suggest (policy, unassessed), ==, -1);
+  }
+
+  /* A matrix above the cap (e.g. read from an older database) is capped. */
+  policy->reward_matrix[MP_SEVERITY_CRITICAL][MP_QUALITY_EXCELLENT] = 50000;
+  g_assert_cmpint (mp_reward_matrix_amount (policy, "critical", "excellent"), ==, 30000);
+  g_assert_true (mp_policy_apply (policy, "reward_cap", "500", NULL));
+  g_assert_cmpint (mp_reward_matrix_amount (policy, "critical", "excellent"), ==, 50000);
+  g_assert_true (mp_policy_apply (policy, "reward_matrix.high.good", "0", NULL));
+  g_assert_cmpint (mp_reward_matrix_amount (policy, "high", "good"), ==, 0);
+}
+
+static MpCase *
+rewarded_case (const char *amount,
+               const char *sent_on)
+{
+  MpCase *kase = eligible_case ("high", "good");
+
+  if (amount != NULL)
+    answer (kase, "reward.amount", amount);
+  if (sent_on != NULL)
+    answer (kase, "reward.sent_on", sent_on);
+  return kase;
+}
+
+static void
+append_take (GListStore *store,
+             MpCase     *kase)
+{
+  g_list_store_append (store, kase);
+  g_object_unref (kase);
+}
+
+static void
+test_year_total (void)
+{
+  g_autoptr(MpPolicy) policy = mp_policy_new ();
+  g_autoptr(GListStore) cases = g_list_store_new (MP_TYPE_CASE);
+  g_autoptr(MpCase) declined = rewarded_case ("300.00", "2026-06-01");
+
+  answer (declined, "reward.declined", "yes");
+  append_take (cases, (rewarded_case ("150.00", "2026-01-01")));
+  append_take (cases, (rewarded_case ("75.50", "2026-12-31")));
+  append_take (cases, (rewarded_case ("100", "2025-12-31")));
+  append_take (cases, (rewarded_case ("200.00", "2027-01-01")));
+  append_take (cases, (rewarded_case ("50.00", NULL)));
+  append_take (cases, (rewarded_case ("lots", "2026-03-03")));
+  append_take (cases, (rewarded_case (NULL, "2026-03-04")));
+  g_list_store_append (cases, declined);
+
+  g_assert_cmpint (mp_reward_year_total (G_LIST_MODEL (cases), 2026), ==, 22550);
+  g_assert_cmpint (mp_reward_year_total (G_LIST_MODEL (cases), 2025), ==, 10000);
+  g_assert_cmpint (mp_reward_year_total (G_LIST_MODEL (cases), 2027), ==, 20000);
+  g_assert_cmpint (mp_reward_year_total (G_LIST_MODEL (cases), 2024), ==, 0);
+  g_assert_cmpint (mp_reward_budget_left (policy, G_LIST_MODEL (cases), 2026), ==, 150000 - 22550);
+
+  /* Over budget shows as negative. */
+  g_assert_true (mp_policy_apply (policy, "reward_budget", "200", NULL));
+  g_assert_cmpint (mp_reward_budget_left (policy, G_LIST_MODEL (cases), 2026), ==, -2550);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/reward/eligible", test_eligible);
+  g_test_add_func ("/reward/not-eligible", test_not_eligible);
+  g_test_add_func ("/reward/amounts", test_amounts);
+  g_test_add_func ("/reward/year-total", test_year_total);
+
+  return g_test_run ();
+}
