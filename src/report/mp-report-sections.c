@@ -366,11 +366,11 @@ add_timeline (Dossier  *d,
     }
 
   if (d->redacted)
-    table = _mp_document_add_table (d->doc, 3, tr (d, "When"), 1.5, tr (d, "What"), 4.0,
+    table = _mp_document_add_table (d->doc, 3, tr (d, "When"), 1.65, tr (d, "What"), 4.0,
                                     tr (d, "Who"), 1.3, NULL);
   else
-    table = _mp_document_add_table (d->doc, 4, tr (d, "When"), 1.5, tr (d, "What"), 2.3,
-                                    tr (d, "Who"), 1.4, tr (d, "Details"), 2.8, NULL);
+    table = _mp_document_add_table (d->doc, 4, tr (d, "When"), 1.65, tr (d, "What"), 2.3,
+                                    tr (d, "Who"), 1.4, tr (d, "Details"), 2.65, NULL);
 
   for (guint i = 0; i < all->len; i++)
     {
@@ -458,11 +458,11 @@ add_checklist (Dossier *d)
           _mp_document_add_text (d->doc, MP_BLOCK_SUBHEADING, _mp_report_step_label (d->lang, item));
           if (d->redacted)
             table = _mp_document_add_table (d->doc, 4, tr (d, "Item"), 2.6, tr (d, "Answer"), 2.2,
-                                            tr (d, "Who"), 1.1, tr (d, "When"), 1.6, NULL);
+                                            tr (d, "Who"), 1.4, tr (d, "When"), 1.75, NULL);
           else
-            table = _mp_document_add_table (d->doc, 5, tr (d, "Item"), 2.1, tr (d, "Answer"), 1.6,
-                                            tr (d, "Who"), 1.4, tr (d, "When"), 1.5,
-                                            tr (d, "Note"), 1.8, NULL);
+            table = _mp_document_add_table (d->doc, 5, tr (d, "Item"), 2.0, tr (d, "Answer"), 1.6,
+                                            tr (d, "Who"), 1.4, tr (d, "When"), 1.75,
+                                            tr (d, "Note"), 1.65, NULL);
         }
 
       if (d->redacted)
