@@ -115,6 +115,17 @@ const char *_mp_report_step_label         (const char   *language,
 /* Returns: (transfer full): the label of checklist item @item. */
 char       *_mp_report_item_label         (const char   *language,
                                            const char   *item);
+/* Returns: (transfer none) (nullable): the checklist's label of one of the
+ * values of @item, or NULL when it has none. */
+const char *_mp_report_choice_label       (const char   *language,
+                                           const char   *item,
+                                           const char   *value);
+/* Looks @msgid (with @context, or NULL) up in the application's catalogue
+ * for @language, read directly rather than through the process's locale.
+ * Returns: (transfer none): the translation, or @msgid. */
+const char *_mp_report_catalogue_lookup   (const char   *language,
+                                           const char   *context,
+                                           const char   *msgid);
 
 /* Dates and amounts in the report's language, in the desk's time zone.
  * Returns: (transfer full) */

@@ -80,6 +80,8 @@ answer_text (Dossier    *d,
     return _mp_report_format_amount (d->lang, value);
   if (item_is_date (item))
     return _mp_report_format_date_text (d->lang, value, brief);
+  if (_mp_report_choice_label (d->lang, item, value) != NULL)
+    return g_strdup (_mp_report_choice_label (d->lang, item, value));
   return g_strdup (_mp_report_value_label (d->lang, value));
 }
 

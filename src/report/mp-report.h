@@ -50,6 +50,13 @@ MpReport      *mp_report_new_case         (MpStore               *store,
                                            MpCase                *kase,
                                            const MpReportOptions *options,
                                            GError               **error);
+/* mp_report_new_case() and mp_report_paginate() in one: the report, laid
+ * out, ready for mp_report_get_n_pages() and mp_report_draw_page().
+ * Returns: (transfer full) (nullable) */
+MpReport      *mp_report_layout           (MpStore               *store,
+                                           MpCase                *kase,
+                                           const MpReportOptions *options,
+                                           GError               **error);
 /* The management report of all cases received from @from to @to (days in
  * the desk's time zone, both included; GDate-style "YYYY-MM-DD").
  * Returns: (transfer full) (nullable) */

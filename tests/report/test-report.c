@@ -6,7 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "mp-report.h"
+#include "mp-report-private.h"
 
 /* The dossier as a reader gets it: each test writes a PDF through the
  * public API and reads it back with poppler's pdftotext and pdfinfo. */
@@ -475,7 +475,7 @@ test_paper_and_pages (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (height, 841.9, 0.5);
 
   options.paper = MP_REPORT_PAPER_LETTER;
-  letter = mp_report_new_case (f->store, f->kase, &options, &error);
+  letter = mp_report_layout (f->store, f->kase, &options, &error);
   g_assert_no_error (error);
   mp_report_get_page_size (letter, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 612.0, 0.5);
@@ -665,6 +665,26 @@ test_screenshots (Fixture       *f,
   }
 }
 
+/* The Dutch catalogue is read without gettext and the process's locale
+ * (the tests run with LANGUAGE=en). */
+static void
+test_catalogue (void)
+{
+  if (g_getenv ("MELDPUNT_LOCALEDIR") == NULL)
+    {
+      g_test_skip ("no catalogue folder given");
+      return;
+    }
+  g_assert_cmpstr (_mp_report_catalogue_lookup ("nl", NULL, "Write the PDF to FILE"), ==,
+                   "De pdf naar BESTAND schrijven");
+  g_assert_cmpstr (_mp_report_catalogue_lookup ("en", NULL, "Write the PDF to FILE"), ==,
+                   "Write the PDF to FILE");
+  g_assert_cmpstr (_mp_report_catalogue_lookup ("nl", NULL, "No such message, surely"), ==,
+                   "No such message, surely");
+  g_assert_cmpstr (_mp_report_catalogue_lookup ("nl", "no-such-context", "Write the PDF to FILE"),
+                   ==, "Write the PDF to FILE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +693,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   if (argc > 1)
     screenshots_dir = argv[1];
+  if (argc > 2)
+    g_setenv ("MELDPUNT_LOCALEDIR", argv[2], TRUE);
 
 #define ADD(path, data, func) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
@@ -687,6 +709,7 @@ main (int   argc,
   ADD ("/report/period/en", "en", test_period);
   ADD ("/report/period/nl", "nl", test_period);
   ADD ("/report/screenshots", NULL, test_screenshots);
+  g_test_add_func ("/report/catalogue", test_catalogue);
 
   return g_test_run ();
 }
