@@ -220,6 +220,19 @@ add_reporter (Dossier *d)
       return;
     }
 
+  if (mp_case_is_erased (d->kase))
+    {
+      /* Not "anonymous": the name was known and has been erased. */
+      g_autofree char *erased = _mp_report_format_day (d->lang, d->tz,
+                                                       mp_case_get_time (d->kase, "erased_at"));
+      g_autofree char *text = _mp_report_trf (d->lang,
+                                              "The confidential details of this case were erased on %s.",
+                                              erased, NULL);
+
+      add_field (d, fields, "Name", tr (d, "Erased"));
+      _mp_document_add_text (d->doc, MP_BLOCK_NOTE, text);
+      return;
+    }
   if (mp_case_get_boolean (d->kase, "reporter_anonymous") || mp_case_get_reporter_name (d->kase) == NULL)
     add_field (d, fields, "Name", tr (d, "Anonymous"));
   else

@@ -75,6 +75,7 @@ static const Phrase phrases[] = {
   { "Anonymous", "Anoniem" },
   { "Wants credit", "Wil vermelding" },
   { "Redacted", "Geredigeerd" },
+  { "Erased", "Gewist" },
   { "The reporter's identity and contact details are left out of this copy.",
     "De identiteit en contactgegevens van de melder zijn uit deze versie weggelaten." },
   { "The description, impact and steps to reproduce are left out of this copy.",

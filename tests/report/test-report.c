@@ -366,6 +366,40 @@ test_redacted (Fixture       *f,
   assert_page_numbers (pdf, language);
 }
 
+/* After erasure the record of what was decided stays, the details go. */
+static void
+test_erased (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  /* The name to publish (credit.name) is public by nature and stays. */
+  static const char * const secrets[] = {
+    "sanne.marker", "DESCMARKER", "IMPACTMARKER", "REPROMARKER", "NOTESMARKER",
+    "EVENTBODYMARKER", VOUCHER, NULL
+  };
+
+  fill_case (f);
+  answer (f, "close.closed_on", "2026-12-05", NULL);
+  g_assert_true (mp_case_is_closed (f->kase));
+  mp_store_erase_case (f->store, f->kase, &error);
+  g_assert_no_error (error);
+
+  pdf = render (f, "erased.pdf", "en", FALSE);
+  text = pdf_text (pdf);
+  flat = compact (text);
+  for (guint i = 0; secrets[i] != NULL; i++)
+    if (strstr (flat, secrets[i]) != NULL)
+      g_error ("the erased dossier shows “%s”", secrets[i]);
+  g_assert_nonnull (strstr (flat, "Erased"));
+  g_assert_null (strstr (flat, "Anonymous"));
+  g_assert_nonnull (strstr (flat, "wereerasedon"));
+  g_assert_nonnull (strstr (flat, "CVSS:3.1/AV:N"));
+  assert_page_numbers (pdf, "en");
+}
+
 #define N_ROWS 500
 
 static void
@@ -703,6 +737,7 @@ main (int   argc,
   ADD ("/report/sections/nl", "nl", test_sections);
   ADD ("/report/redacted/en", "en", test_redacted);
   ADD ("/report/redacted/nl", "nl", test_redacted);
+  ADD ("/report/erased", NULL, test_erased);
   ADD ("/report/long-timeline", NULL, test_long_timeline);
   ADD ("/report/paper-and-pages", NULL, test_paper_and_pages);
   ADD ("/report/async", NULL, test_async);
