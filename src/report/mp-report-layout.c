@@ -67,6 +67,7 @@ struct _MpPages
   PangoLayout  *organisation;
   PangoLayout  *marking;
   PangoLayout  *footer;
+  PangoLayout  *continued;  /* marks a row that goes on from the page before */
 };
 
 typedef enum
@@ -322,6 +323,15 @@ emit_chunk (Flow      *flow,
                   header_fill, 0 };
 
       add_op (flow, &fill);
+    }
+
+  if (row->style == ROW_TABLE && offset > 0 && row->n_cells > 1)
+    {
+      /* The first column is empty here; say whose text goes on. */
+      Op text = { OP_TEXT, flow->pages->continued, row->x[0], flow->y + row->pad, 0, -1, 0,
+                  grey_ink, 0 };
+
+      add_op (flow, &text);
     }
 
   for (guint i = 0; i < row->n_cells; i++)
@@ -623,6 +633,8 @@ _mp_pages_new (const MpDocument *doc,
   pages->marking = make_layout (pages, FONT_FAMILY " Bold 8.5", doc->marking, -1);
   pages->footer = make_layout (pages, FONT_FAMILY " 7.5", doc->footer,
                                (width - 2 * MARGIN_X) * 0.7);
+  pages->continued = make_layout (pages, FONT_FAMILY " Oblique 7",
+                                  _mp_report_tr (doc->language, "(continued)"), -1);
   pango_layout_set_ellipsize (pages->organisation, PANGO_ELLIPSIZE_END);
   pango_layout_set_ellipsize (pages->footer, PANGO_ELLIPSIZE_END);
 

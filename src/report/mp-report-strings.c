@@ -114,6 +114,7 @@ static const Phrase phrases[] = {
   { "No answers recorded yet.", "Nog geen antwoorden vastgelegd." },
   { "No deadlines.", "Geen termijnen." },
   { "(redacted)", "(geredigeerd)" },
+  { "(continued)", "(vervolg)" },
   { "(confidential, not printed)", "(vertrouwelijk, niet afgedrukt)" },
   { "Number of attachments: %s (names left out)", "Aantal bijlagen: %s (namen weggelaten)" },
   /* assessment */

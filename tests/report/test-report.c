@@ -674,6 +674,32 @@ test_screenshots (Fixture       *f,
       g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
     }
 
+  /* A timeline that runs over pages, with one entry longer than a page. */
+  {
+    g_autoptr(GString) body = g_string_new (NULL);
+    g_autofree char *pdf = NULL;
+    g_autofree char *prefix = g_build_filename (screenshots_dir, "dossier-long-timeline", NULL);
+
+    for (guint i = 0; i < 40; i++)
+      {
+        g_autofree char *summary = g_strdup_printf ("Progress update %u: the supplier is testing "
+                                                    "the patch on the acceptance environment", i + 1);
+
+        mp_store_add_event (f->store, f->kase, "progress-update", summary, NULL, &error);
+        g_assert_no_error (error);
+      }
+    for (guint i = 0; i < 110; i++)
+      g_string_append_printf (body, "Line %u of a long letter that quotes the whole exchange.\n", i + 1);
+    mp_store_add_event (f->store, f->kase, "letter", "Fixed, with the request to delete data",
+                        body->str, &error);
+    g_assert_no_error (error);
+    pdf = render (f, "long-timeline.pdf", "en", FALSE);
+    {
+      const char *argv[] = { "pdftoppm", "-png", "-r", "60", pdf, prefix, NULL };
+      g_autofree char *out = run (argv);
+    }
+  }
+
   /* A few more cases for a period report with a table worth looking at. */
   for (guint i = 0; i < 14; i++)
     {
