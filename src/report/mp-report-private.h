@@ -107,6 +107,8 @@ const char *_mp_report_deadline_label     (const char   *language,
                                            const char   *kind);
 const char *_mp_report_event_label        (const char   *language,
                                            const char   *kind);
+const char *_mp_report_letter_label       (const char   *language,
+                                           const char   *kind);
 const char *_mp_report_value_label        (const char   *language,
                                            const char   *value);
 /* The checklist step an answer belongs to (its id's first part). */

@@ -407,8 +407,12 @@ add_timeline (Dossier  *d,
         }
       else
         {
-          what = g_strdup_printf ("%s: %s", _mp_report_event_label (d->lang, kind),
-                                  mp_event_get_summary (event));
+          /* A letter's summary is its kind, e.g. "acknowledgement". */
+          const char *summary = g_str_equal (kind, "letter")
+                                  ? _mp_report_letter_label (d->lang, mp_event_get_summary (event))
+                                  : mp_event_get_summary (event);
+
+          what = g_strdup_printf ("%s: %s", _mp_report_event_label (d->lang, kind), summary);
           details = g_strdup (mp_event_get_body (event));
         }
 

@@ -325,6 +325,24 @@ static const Label events[] = {
   { NULL }
 };
 
+/* The letters' kinds (core's mp-letters.c), as a letter event's summary. */
+static const Label letters[] = {
+  { "request-info", "Request for more information", "Verzoek om meer informatie" },
+  { "third-party", "Referral to the system’s owner", "Doorverwijzing naar de eigenaar van het systeem" },
+  { "sister-redirect", "Redirect to a sister organisation", "Doorverwijzing naar een zusterorganisatie" },
+  { "duplicate", "Duplicate report", "Dubbele melding" },
+  { "out-of-scope", "Out of scope or rejected", "Buiten scope of afgewezen" },
+  { "acknowledgement", "Acknowledgement of receipt", "Ontvangstbevestiging" },
+  { "assessment", "Assessment and expected fix date", "Beoordeling en verwachte hersteldatum" },
+  { "progress-update", "Progress update", "Voortgangsbericht" },
+  { "extension", "New expected fix date", "Nieuwe verwachte hersteldatum" },
+  { "fixed", "Vulnerability fixed", "Kwetsbaarheid verholpen" },
+  { "reward", "Reward offer", "Beloningsaanbod" },
+  { "credit", "Credit confirmation", "Bevestiging van de vermelding" },
+  { "closure", "Closure", "Afsluiting" },
+  { NULL }
+};
+
 static const Label values[] = {
   { "yes", "yes", "ja" },
   { "no", "no", "nee" },
@@ -414,6 +432,13 @@ _mp_report_event_label (const char *language,
                         const char *kind)
 {
   return label_lookup (events, language, kind);
+}
+
+const char *
+_mp_report_letter_label (const char *language,
+                         const char *kind)
+{
+  return label_lookup (letters, language, kind);
 }
 
 const char *

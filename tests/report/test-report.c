@@ -137,7 +137,7 @@ fill_case (Fixture *f)
   answer (f, "close.delete_requested_on", "2026-12-01", NULL);
   answer (f, "close.delete_confirmed_on", "2026-12-02", NULL);
 
-  mp_store_add_event (f->store, f->kase, "letter", "Acknowledgement", EVENT_BODY, &error);
+  mp_store_add_event (f->store, f->kase, "letter", "acknowledgement", EVENT_BODY, &error);
   g_assert_no_error (error);
   mp_store_add_event (f->store, f->kase, "reply", "The reporter confirms deletion", NULL, &error);
   g_assert_no_error (error);
@@ -315,6 +315,9 @@ test_sections (Fixture       *f,
   g_assert_nonnull (strstr (flat, REPORTER_EMAIL));
   g_assert_nonnull (strstr (flat, "DESCMARKER"));
   g_assert_nonnull (strstr (flat, "EVENTBODYMARKER"));
+  /* The letter's kind, as a reader knows it. */
+  g_assert_nonnull (strstr (flat, g_str_equal (language, "nl") ? "Brief:Ontvangstbevestiging"
+                                                               : "Letter:Acknowledgementofreceipt"));
   g_assert_nonnull (strstr (flat, "ANSWERNOTEMARKER"));
   g_assert_nonnull (strstr (flat, "ATTACHMARKER"));
   g_assert_nonnull (strstr (flat, "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N"));
