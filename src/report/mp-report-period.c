@@ -110,8 +110,12 @@ median_text (const char *lang,
     return g_strdup (_mp_report_tr (lang, "not enough data"));
 
   g_array_sort (values, compare_int);
-  twice = (n % 2 == 1) ? 2 * g_array_index (values, int, n / 2)
-                       : g_array_index (values, int, n / 2 - 1) + g_array_index (values, int, n / 2);
+  /* Twice the median, to stay in integers: the middle value, or the sum
+   * of the two middle ones. */
+  if (n % 2 == 1)
+    twice = 2 * g_array_index (values, int, n / 2);
+  else
+    twice = g_array_index (values, int, n / 2 - 1) + g_array_index (values, int, n / 2);
   if (twice % 2 == 0)
     number = g_strdup_printf ("%d", twice / 2);
   else
@@ -148,6 +152,13 @@ count_deadlines (MpStore  *store,
         totals->deadlines_met++;
     }
   return TRUE;
+}
+
+static guint
+percent (guint part,
+         guint whole)
+{
+  return whole > 0 ? (guint) (100.0 * part / whole + 0.5) : 0;
 }
 
 static char *
@@ -242,6 +253,7 @@ _mp_report_build_period (MpStore               *store,
         gint64 received = mp_case_get_received_at (kase);
         const char *outcome;
         const char *severity;
+        guint n_outcome;
         const char *amount = mp_case_get_answer_value (kase, "reward.amount");
         g_autofree char *received_text = NULL;
         g_autofree char *reward_text = NULL;
@@ -269,8 +281,8 @@ _mp_report_build_period (MpStore               *store,
         if (mp_case_is_closed (kase))
           totals.n_closed++;
         outcome = _mp_report_outcome_label (lang, mp_case_get_outcome (kase));
-        g_hash_table_insert (outcomes, (gpointer) outcome,
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (outcomes, outcome)) + 1));
+        n_outcome = GPOINTER_TO_UINT (g_hash_table_lookup (outcomes, outcome));
+        g_hash_table_insert (outcomes, (gpointer) outcome, GUINT_TO_POINTER (n_outcome + 1));
         if (!count_deadlines (store, kase, now, &totals, error))
           return NULL;
 
@@ -295,7 +307,8 @@ _mp_report_build_period (MpStore               *store,
         _mp_block_add_row (table, mp_case_get_reference (kase),
                            options->redacted ? received_text : mp_case_get_title (kase),
                            _mp_report_status_label (lang, mp_case_get_status (kase)), severity,
-                           ack_text, assess_text, fix_text, reward_text != NULL ? reward_text : "–");
+                           ack_text, assess_text, fix_text,
+                           reward_text != NULL ? reward_text : "–");
       }
 
     /* Summary */
@@ -309,9 +322,8 @@ _mp_report_build_period (MpStore               *store,
       g_autofree char *fix_median = median_text (lang, fix);
       g_autofree char *met = g_strdup_printf ("%u", totals.deadlines_met);
       g_autofree char *due = g_strdup_printf ("%u", totals.deadlines_due);
-      g_autofree char *share = g_strdup_printf ("%u", totals.deadlines_due > 0
-                                                      ? (guint) (100.0 * totals.deadlines_met / totals.deadlines_due + 0.5)
-                                                      : 0);
+      g_autofree char *share = g_strdup_printf ("%u", percent (totals.deadlines_met,
+                                                               totals.deadlines_due));
       g_autofree char *deadlines = totals.deadlines_due > 0
         ? _mp_report_trf (lang, "%s of %s (%s%%)", met, due, share, NULL)
         : g_strdup (_mp_report_tr (lang, "not enough data"));
@@ -345,8 +357,7 @@ _mp_report_build_period (MpStore               *store,
           {
             guint count = GPOINTER_TO_UINT (g_hash_table_lookup (outcomes, l->data));
             g_autofree char *count_text = g_strdup_printf ("%u", count);
-            g_autofree char *share_text = g_strdup_printf ("%u%%",
-                                                           (guint) (100.0 * count / totals.n_cases + 0.5));
+            g_autofree char *share_text = g_strdup_printf ("%u%%", percent (count, totals.n_cases));
 
             _mp_block_add_row (outcome_table, l->data, count_text, share_text);
           }

@@ -153,7 +153,8 @@ add_title (Dossier *d)
   g_autofree char *title = g_strdup_printf ("%s %s", tr (d, "Case dossier"),
                                             mp_case_get_reference (d->kase));
   g_autofree char *now = _mp_report_format_time (d->lang, d->tz, mp_time_now ());
-  g_autofree char *printed = _mp_report_trf (d->lang, "Printed on %s. Times are in the time zone %s.",
+  g_autofree char *printed = _mp_report_trf (d->lang,
+                                             "Printed on %s. Times are in the time zone %s.",
                                              now, g_time_zone_get_identifier (d->tz), NULL);
 
   _mp_document_add_text (d->doc, MP_BLOCK_TITLE, title);
@@ -180,7 +181,8 @@ add_summary (Dossier *d)
   add_field (d, fields, "Reference", mp_case_get_reference (d->kase));
   add_field (d, fields, "Title", mp_case_get_title (d->kase));
   add_field (d, fields, "Status", _mp_report_status_label (d->lang, mp_case_get_status (d->kase)));
-  add_field (d, fields, "Outcome", _mp_report_outcome_label (d->lang, mp_case_get_outcome (d->kase)));
+  add_field (d, fields, "Outcome",
+             _mp_report_outcome_label (d->lang, mp_case_get_outcome (d->kase)));
   add_field (d, fields, "Received", received);
   add_field (d, fields, "Channel",
              _mp_report_channel_label (d->lang, mp_case_get_text (d->kase, "channel")));
@@ -191,7 +193,8 @@ add_summary (Dossier *d)
              tr (d, mp_case_get_boolean (d->kase, "report_encrypted") ? "yes" : "no"));
   if (mp_case_get_next_due (d->kase) != 0)
     {
-      g_autofree char *due = _mp_report_format_time (d->lang, d->tz, mp_case_get_next_due (d->kase));
+      g_autofree char *due = _mp_report_format_time (d->lang, d->tz,
+                                                     mp_case_get_next_due (d->kase));
 
       next_due = g_strdup_printf ("%s (%s)", due,
                                   _mp_report_deadline_label (d->lang,
@@ -203,6 +206,18 @@ add_summary (Dossier *d)
       closed = _mp_report_format_time (d->lang, d->tz, mp_case_get_closed_at (d->kase));
       add_field (d, fields, "Closed", closed);
     }
+}
+
+static void
+add_erased_note (Dossier *d)
+{
+  g_autofree char *erased = _mp_report_format_day (d->lang, d->tz,
+                                                   mp_case_get_time (d->kase, "erased_at"));
+  g_autofree char *text = _mp_report_trf (d->lang,
+                                          "The confidential details of this case were erased "
+                                          "on %s.", erased, NULL);
+
+  _mp_document_add_text (d->doc, MP_BLOCK_NOTE, text);
 }
 
 static void
@@ -223,17 +238,12 @@ add_reporter (Dossier *d)
   if (mp_case_is_erased (d->kase))
     {
       /* Not "anonymous": the name was known and has been erased. */
-      g_autofree char *erased = _mp_report_format_day (d->lang, d->tz,
-                                                       mp_case_get_time (d->kase, "erased_at"));
-      g_autofree char *text = _mp_report_trf (d->lang,
-                                              "The confidential details of this case were erased on %s.",
-                                              erased, NULL);
-
       add_field (d, fields, "Name", tr (d, "Erased"));
-      _mp_document_add_text (d->doc, MP_BLOCK_NOTE, text);
+      add_erased_note (d);
       return;
     }
-  if (mp_case_get_boolean (d->kase, "reporter_anonymous") || mp_case_get_reporter_name (d->kase) == NULL)
+  if (mp_case_get_boolean (d->kase, "reporter_anonymous") ||
+      mp_case_get_reporter_name (d->kase) == NULL)
     add_field (d, fields, "Name", tr (d, "Anonymous"));
   else
     add_field (d, fields, "Name", mp_case_get_reporter_name (d->kase));
@@ -266,15 +276,7 @@ add_report (Dossier  *d,
 
   heading (d, "Report");
   if (mp_case_is_erased (d->kase))
-    {
-      g_autofree char *erased = _mp_report_format_day (d->lang, d->tz,
-                                                       mp_case_get_time (d->kase, "erased_at"));
-      g_autofree char *text = _mp_report_trf (d->lang,
-                                              "The confidential details of this case were erased on %s.",
-                                              erased, NULL);
-
-      _mp_document_add_text (d->doc, MP_BLOCK_NOTE, text);
-    }
+    add_erased_note (d);
   else if (d->redacted)
     note (d, "The description, impact and steps to reproduce are left out of this copy.");
   else
@@ -297,7 +299,8 @@ add_report (Dossier  *d,
   if (d->redacted)
     {
       g_autofree char *count = g_strdup_printf ("%u", n_attachments);
-      g_autofree char *text = _mp_report_trf (d->lang, "Number of attachments: %s (names left out)", count, NULL);
+      g_autofree char *text = _mp_report_trf (d->lang, "Number of attachments: %s (names left out)",
+                                              count, NULL);
 
       _mp_document_add_text (d->doc, MP_BLOCK_PARAGRAPH, text);
     }
@@ -311,8 +314,8 @@ add_report (Dossier  *d,
         {
           g_autoptr(MpAttachment) attachment = g_list_model_get_item (attachments, i);
           g_autofree char *size = g_format_size (mp_attachment_get_size (attachment));
-          g_autofree char *added = _mp_report_format_time_short (d->lang, d->tz,
-                                                           mp_attachment_get_added_at (attachment), TRUE);
+          gint64 added_at = mp_attachment_get_added_at (attachment);
+          g_autofree char *added = _mp_report_format_time_short (d->lang, d->tz, added_at, TRUE);
 
           _mp_block_add_row (table, mp_attachment_get_name (attachment),
                              mp_attachment_get_mime_type (attachment), size, added);
@@ -391,7 +394,8 @@ add_timeline (Dossier  *d,
     {
       MpEvent *event = g_ptr_array_index (all, i);
       const char *kind = mp_event_get_kind (event);
-      g_autofree char *when = _mp_report_format_time_short (d->lang, d->tz, mp_event_get_at (event), TRUE);
+      g_autofree char *when = _mp_report_format_time_short (d->lang, d->tz,
+                                                            mp_event_get_at (event), TRUE);
       g_autofree char *what = NULL;
       g_autofree char *details = NULL;
 
@@ -474,7 +478,8 @@ add_checklist (Dossier *d)
       if (table == NULL || step_index (item) != step)
         {
           step = step_index (item);
-          _mp_document_add_text (d->doc, MP_BLOCK_SUBHEADING, _mp_report_step_label (d->lang, item));
+          _mp_document_add_text (d->doc, MP_BLOCK_SUBHEADING,
+                                 _mp_report_step_label (d->lang, item));
           if (d->redacted)
             table = _mp_document_add_table (d->doc, 4, tr (d, "Item"), 2.6, tr (d, "Answer"), 2.2,
                                             tr (d, "Who"), 1.4, tr (d, "When"), 1.75, NULL);
@@ -518,14 +523,14 @@ add_deadlines (Dossier  *d,
       gint64 due = mp_deadline_get_due_at (deadline), met = mp_deadline_get_met_at (deadline);
       g_autofree char *due_text = _mp_report_format_time_short (d->lang, d->tz, due, TRUE);
       g_autofree char *met_text = _mp_report_format_time_short (d->lang, d->tz, met, TRUE);
+      const char *kind = _mp_report_deadline_label (d->lang, mp_deadline_get_kind (deadline));
       const char *result;
 
       if (met != 0)
         result = met <= due ? "met" : "met late";
       else
         result = due < now ? "missed" : "open";
-      _mp_block_add_row (table, _mp_report_deadline_label (d->lang, mp_deadline_get_kind (deadline)),
-                         due_text, met_text, tr (d, result));
+      _mp_block_add_row (table, kind, due_text, met_text, tr (d, result));
     }
   return TRUE;
 }
@@ -549,9 +554,8 @@ add_assessment (Dossier *d)
       if (cvss != NULL)
         {
           g_autofree char *number = mp_cvss_format_score (mp_cvss_get_score (cvss));
-          g_autofree char *score = g_strdup_printf ("%s (%s)", number,
-                                                    _mp_report_severity_label (d->lang,
-                                                                               mp_cvss_get_severity (cvss)));
+          const char *rating = _mp_report_severity_label (d->lang, mp_cvss_get_severity (cvss));
+          g_autofree char *score = g_strdup_printf ("%s (%s)", number, rating);
 
           _mp_block_add_row (fields, tr (d, "CVSS score"), score);
         }

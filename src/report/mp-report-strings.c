@@ -328,8 +328,10 @@ static const Label events[] = {
 /* The letters' kinds (core's mp-letters.c), as a letter event's summary. */
 static const Label letters[] = {
   { "request-info", "Request for more information", "Verzoek om meer informatie" },
-  { "third-party", "Referral to the system’s owner", "Doorverwijzing naar de eigenaar van het systeem" },
-  { "sister-redirect", "Redirect to a sister organisation", "Doorverwijzing naar een zusterorganisatie" },
+  { "third-party", "Referral to the system’s owner",
+    "Doorverwijzing naar de eigenaar van het systeem" },
+  { "sister-redirect", "Redirect to a sister organisation",
+    "Doorverwijzing naar een zusterorganisatie" },
   { "duplicate", "Duplicate report", "Dubbele melding" },
   { "out-of-scope", "Out of scope or rejected", "Buiten scope of afgewezen" },
   { "acknowledgement", "Acknowledgement of receipt", "Ontvangstbevestiging" },

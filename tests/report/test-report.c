@@ -316,8 +316,9 @@ test_sections (Fixture       *f,
   g_assert_nonnull (strstr (flat, "DESCMARKER"));
   g_assert_nonnull (strstr (flat, "EVENTBODYMARKER"));
   /* The letter's kind, as a reader knows it. */
-  g_assert_nonnull (strstr (flat, g_str_equal (language, "nl") ? "Brief:Ontvangstbevestiging"
-                                                               : "Letter:Acknowledgementofreceipt"));
+  g_assert_nonnull (strstr (flat, g_str_equal (language, "nl")
+                                    ? "Brief:Ontvangstbevestiging"
+                                    : "Letter:Acknowledgementofreceipt"));
   g_assert_nonnull (strstr (flat, "ANSWERNOTEMARKER"));
   g_assert_nonnull (strstr (flat, "ATTACHMARKER"));
   g_assert_nonnull (strstr (flat, "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N"));
@@ -686,14 +687,16 @@ test_screenshots (Fixture       *f,
 
     for (guint i = 0; i < 40; i++)
       {
-        g_autofree char *summary = g_strdup_printf ("Progress update %u: the supplier is testing "
-                                                    "the patch on the acceptance environment", i + 1);
+        g_autofree char *summary = g_strdup_printf ("Progress update %u: the supplier is "
+                                                    "testing the patch on the acceptance "
+                                                    "environment", i + 1);
 
         mp_store_add_event (f->store, f->kase, "progress-update", summary, NULL, &error);
         g_assert_no_error (error);
       }
     for (guint i = 0; i < 110; i++)
-      g_string_append_printf (body, "Line %u of a long letter that quotes the whole exchange.\n", i + 1);
+      g_string_append_printf (body, "Line %u of a long letter that quotes the whole "
+                              "exchange.\n", i + 1);
     mp_store_add_event (f->store, f->kase, "letter", "Fixed, with the request to delete data",
                         body->str, &error);
     g_assert_no_error (error);
