@@ -556,6 +556,14 @@ render_done_cb (GObject      *source,
 }
 
 static void
+paginated_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
 test_async (Fixture       *f,
             gconstpointer  data)
 {
@@ -574,6 +582,21 @@ test_async (Fixture       *f,
   g_assert_no_error (done.error);
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "Samenvatting"));
+
+  /* Paginating in a worker, as a print operation would before it starts. */
+  {
+    g_autoptr(MpReport) report = mp_report_new_case (f->store, f->kase, &options, NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (report);
+    mp_report_paginate_async (report, NULL, paginated_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (mp_report_paginate_finish (report, result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (mp_report_get_n_pages (report), ==, pdf_pages (path));
+  }
 }
 
 static void
