@@ -523,6 +523,7 @@ place_table (Flow          *flow,
       for (guint i = 0; i < block->n_columns; i++)
         {
           const char *font = fields && i == 0 ? FONT_FAMILY " Bold 8"
+                             : block->monospace ? FONT_FAMILY " Mono 8"
                              : block->small ? FONT_FAMILY " 7"
                              : FONT_FAMILY " 8";
 

@@ -34,6 +34,7 @@ typedef struct
   char        *header[MP_DOC_MAX_COLUMNS];      /* tables */
   GPtrArray   *rows;                            /* of GStrv with n_columns cells */
   gboolean     small;                           /* a smaller font, for wide tables */
+  gboolean     monospace;                       /* fields: values in a fixed-width font */
 } MpBlock;
 
 typedef struct

@@ -629,6 +629,8 @@ add_audit (Dossier *d)
 
   heading (d, "Audit trail");
   fields = _mp_document_add_fields (d->doc);
+  /* Fixed width, so that the fingerprint's groups line up for comparing. */
+  fields->monospace = TRUE;
   if (mp_store_verify_audit (d->store, &n_entries, &head, &first_bad, &error))
     {
       g_autofree char *count = g_strdup_printf ("%u", n_entries);
