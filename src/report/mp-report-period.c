@@ -234,16 +234,16 @@ _mp_report_build_period (MpStore               *store,
                                       _mp_report_tr (lang, "Severity"), 0.95,
                                       _mp_report_tr (lang, "Ack."), 0.6,
                                       _mp_report_tr (lang, "Assess."), 0.8,
-                                      _mp_report_tr (lang, "Fix"), 0.6,
+                                      _mp_report_tr (lang, "Fix"), 0.8,
                                       _mp_report_tr (lang, "Reward"), 1.1, NULL);
     else
       table = _mp_document_add_table (rows, 8, _mp_report_tr (lang, "Reference"), 1.3,
-                                      _mp_report_tr (lang, "Title"), 2.6,
+                                      _mp_report_tr (lang, "Title"), 2.4,
                                       _mp_report_tr (lang, "Status"), 1.75,
                                       _mp_report_tr (lang, "Severity"), 0.95,
                                       _mp_report_tr (lang, "Ack."), 0.6,
                                       _mp_report_tr (lang, "Assess."), 0.8,
-                                      _mp_report_tr (lang, "Fix"), 0.6,
+                                      _mp_report_tr (lang, "Fix"), 0.8,
                                       _mp_report_tr (lang, "Reward"), 1.1, NULL);
     table->small = TRUE;
 

@@ -662,8 +662,6 @@ test_screenshots (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MpReport) period = NULL;
-  g_autofree char *period_pdf = NULL;
   const char * const variants[][3] = {
     { "dossier-en", "en", "" }, { "dossier-nl", "nl", "" }, { "dossier-nl-redacted", "nl", "r" },
   };
@@ -742,17 +740,24 @@ test_screenshots (Fixture       *f,
         answer (f, "assess.sent_on", "2026-11-25", NULL);
     }
 
-  mp_report_options_init (&options);
-  period = mp_report_new_period (f->store, "2026-01-01", "2026-12-31", &options, &error);
-  g_assert_no_error (error);
-  period_pdf = g_build_filename (f->dir, "period.pdf", NULL);
-  mp_report_write_pdf (period, period_pdf, &error);
-  g_assert_no_error (error);
-  {
-    g_autofree char *prefix = g_build_filename (screenshots_dir, "period-en", NULL);
-    const char *argv[] = { "pdftoppm", "-png", "-r", "60", period_pdf, prefix, NULL };
-    g_autofree char *out = run (argv);
-  }
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? "period-en" : "period-nl-redacted";
+      g_autoptr(MpReport) period = NULL;
+      g_autofree char *period_pdf = g_strdup_printf ("%s/%s.pdf", f->dir, name);
+      g_autofree char *prefix = g_build_filename (screenshots_dir, name, NULL);
+      const char *argv[] = { "pdftoppm", "-png", "-r", "60", period_pdf, prefix, NULL };
+      g_autofree char *out = NULL;
+
+      mp_report_options_init (&options);
+      options.language = i == 0 ? "en" : "nl";
+      options.redacted = i == 1;
+      period = mp_report_new_period (f->store, "2026-01-01", "2026-12-31", &options, &error);
+      g_assert_no_error (error);
+      mp_report_write_pdf (period, period_pdf, &error);
+      g_assert_no_error (error);
+      out = run (argv);
+    }
 }
 
 /* The Dutch catalogue is read without gettext and the process's locale
