@@ -54,6 +54,9 @@ int       mp_cli_report           (MpCli       *cli,
 int       mp_cli_demo             (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
+int       mp_cli_import_eml       (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
 int       mp_cli_cvss             (MpCli       *cli,
                                    int          argc,
                                    char       **argv);

@@ -1969,94 +1969,6 @@ fail:
 }
 
 gboolean
-mp_store_backup (MpStore     *self,
-                 const char  *path,
-                 GError     **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *tmp_path = NULL;
-  sqlite3 *copy = NULL;
-  sqlite3_backup *backup;
-  sqlite3_stmt *check = NULL;
-  gboolean ok = FALSE;
-  int fd;
-  int rc;
-
-  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  dir = g_path_get_dirname (path);
-  tmp_path = g_build_filename (dir, ".meldpunt-backup-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_RDWR, 0600);
-  if (fd < 0)
-    {
-      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_READ_ONLY,
-                   _("A backup cannot be written to “%s”: %s."), dir, g_strerror (errno));
-      return FALSE;
-    }
-  close (fd);
-
-  rc = sqlite3_open_v2 (tmp_path, &copy, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _mp_store_set_sqlite_error (error, copy, rc);
-      goto out;
-    }
-
-  backup = sqlite3_backup_init (copy, "main", self->db, "main");
-  if (backup == NULL)
-    {
-      _mp_store_set_sqlite_error (error, copy, sqlite3_errcode (copy));
-      goto out;
-    }
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      _mp_store_set_sqlite_error (error, copy, rc);
-      goto out;
-    }
-
-  /* The copy must be sound before it may replace anything. */
-  rc = sqlite3_prepare_v2 (copy, "PRAGMA integrity_check(1)", -1, &check, NULL);
-  if (rc != SQLITE_OK || sqlite3_step (check) != SQLITE_ROW ||
-      g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
-    {
-      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
-                           _("The backup copy failed its integrity check; it was not kept."));
-      goto out;
-    }
-  ok = TRUE;
-
-out:
-  if (check != NULL)
-    sqlite3_finalize (check);
-  if (copy != NULL)
-    sqlite3_close (copy);
-
-  if (ok)
-    {
-      int tmp_fd = g_open (tmp_path, O_RDONLY, 0);
-
-      if (tmp_fd >= 0)
-        {
-          fsync (tmp_fd);
-          close (tmp_fd);
-        }
-      if (g_rename (tmp_path, path) != 0)
-        {
-          g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_IO,
-                       _("The backup could not be put in place at “%s”: %s."),
-                       path, g_strerror (errno));
-          ok = FALSE;
-        }
-    }
-  if (!ok)
-    g_unlink (tmp_path);
-  return ok;
-}
-
-gboolean
 mp_store_verify_audit (MpStore  *self,
                        guint    *n_entries,
                        char    **head,
@@ -2278,4 +2190,28 @@ mp_store_erase_case (MpStore  *self,
 fail:
   rollback_write (self);
   return FALSE;
+}
+
+void
+mp_store_abort_batch (MpStore *self)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_if_fail (MP_IS_STORE (self));
+  g_return_if_fail (self->batch_depth == 1);
+
+  self->batch_depth = 0;
+  sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  /* Cases added inside the batch are in the models already: reload them. */
+  cases = load_cases (self, NULL);
+  if (cases != NULL)
+    publish_cases (self, cases);
+}
+
+gboolean
+mp_store_in_batch (MpStore *self)
+{
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+
+  return self->batch_depth > 0;
 }

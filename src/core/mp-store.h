@@ -137,6 +137,14 @@ gboolean     mp_store_backup               (MpStore              *self,
                                             const char           *path,
                                             GError              **error);
 
+/* Replaces the database at @database_path (which no store may have open)
+ * by a checked copy of @backup_path. The current file is kept aside, whole.
+ * Returns: (transfer full): the path it was kept at ("" when there was no
+ * current file), or NULL on error with nothing changed. */
+char        *mp_store_restore              (const char           *backup_path,
+                                            const char           *database_path,
+                                            GError              **error);
+
 /* Checks the audit chain. On success @n_entries and @head (hex, transfer
  * full) are set; on a broken chain @first_bad is the entry's id and FALSE is
  * returned with an error saying what is wrong. */
@@ -159,5 +167,9 @@ gboolean     mp_store_begin_batch          (MpStore              *self,
                                             GError              **error);
 gboolean     mp_store_end_batch            (MpStore              *self,
                                             GError              **error);
+/* Drops every write of the batch (e.g. an import that failed halfway) and
+ * reloads the models from the file. */
+void         mp_store_abort_batch          (MpStore              *self);
+gboolean     mp_store_in_batch             (MpStore              *self);
 
 G_END_DECLS
