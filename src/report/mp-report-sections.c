@@ -416,6 +416,9 @@ add_timeline (Dossier  *d,
                                   ? _mp_report_letter_label (d->lang, mp_event_get_summary (event))
                                   : mp_event_get_summary (event);
 
+          if (summary == NULL)
+            summary = "";
+
           what = g_strdup_printf ("%s: %s", _mp_report_event_label (d->lang, kind), summary);
           details = g_strdup (mp_event_get_body (event));
         }
