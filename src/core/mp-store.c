@@ -1592,6 +1592,45 @@ fail:
 }
 
 gboolean
+mp_store_refresh_derived (MpStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) works = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_cases;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+
+  if (!require_unlocked (self, error) || !begin_write (self, error))
+    return FALSE;
+
+  n_cases = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(MpCase) kase = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
+      MpCase *work = _mp_case_clone (kase);
+
+      g_ptr_array_add (works, work);
+      if (!write_derived (self, work, error))
+        goto fail;
+    }
+  if (!audit_append (self, NULL, "derive.refresh", NULL, NULL, NULL, error) ||
+      !commit_write (self, error))
+    goto fail;
+
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(MpCase) kase = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
+
+      finish_case_write (self, kase, g_ptr_array_index (works, i));
+    }
+  return TRUE;
+
+fail:
+  rollback_write (self);
+  return FALSE;
+}
+
+gboolean
 mp_store_add_event (MpStore     *self,
                     MpCase      *kase,
                     const char  *kind,

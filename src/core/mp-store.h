@@ -86,6 +86,11 @@ gboolean     mp_store_set_answer           (MpStore              *self,
                                             const char           *note,
                                             GError              **error);
 
+/* Derives the status and deadlines of every case again, in one write with
+ * one audit entry: after a change of the policy that they depend on. */
+gboolean     mp_store_refresh_derived      (MpStore              *self,
+                                            GError              **error);
+
 /* Timeline. Returns: (transfer full): a list of MpEvent. */
 GListModel  *mp_store_list_events          (MpStore              *self,
                                             MpCase               *kase,
