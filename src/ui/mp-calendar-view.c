@@ -74,15 +74,24 @@ typedef struct
   const char *label;
 } KindWords;
 
+/* Chips say what to do in a word; lists and the legend name the kind. */
 static const KindWords kind_words[] = {
-  { "acknowledgement",    NC_("deadline chip", "Confirm"),   NC_("deadline kind", "Acknowledgement") },
-  { "assessment",         NC_("deadline chip", "Assess"),    NC_("deadline kind", "Assessment") },
-  { "progress-update",    NC_("deadline chip", "Update"),    NC_("deadline kind", "Progress update") },
-  { "reporter-follow-up", NC_("deadline chip", "Follow up"), NC_("deadline kind", "Reporter follow-up") },
-  { "fix-target",         NC_("deadline chip", "Fix"),       NC_("deadline kind", "Fix target") },
-  { "disclosure",         NC_("deadline chip", "Disclose"),  NC_("deadline kind", "Disclosure deadline") },
-  { "publication",        NC_("deadline chip", "Publish"),   NC_("deadline kind", "Agreed publication") },
-  { "data-deletion",      NC_("deadline chip", "Delete"),    NC_("deadline kind", "Data deletion") },
+  { "acknowledgement",
+    NC_("deadline chip", "Confirm"), NC_("deadline kind", "Acknowledgement") },
+  { "assessment",
+    NC_("deadline chip", "Assess"), NC_("deadline kind", "Assessment") },
+  { "progress-update",
+    NC_("deadline chip", "Update"), NC_("deadline kind", "Progress update") },
+  { "reporter-follow-up",
+    NC_("deadline chip", "Follow up"), NC_("deadline kind", "Reporter follow-up") },
+  { "fix-target",
+    NC_("deadline chip", "Fix"), NC_("deadline kind", "Fix target") },
+  { "disclosure",
+    NC_("deadline chip", "Disclose"), NC_("deadline kind", "Disclosure deadline") },
+  { "publication",
+    NC_("deadline chip", "Publish"), NC_("deadline kind", "Agreed publication") },
+  { "data-deletion",
+    NC_("deadline chip", "Delete"), NC_("deadline kind", "Data deletion") },
 };
 
 /* ---- shared words (mp-calendar-private.h) --------------------------------- */
@@ -698,8 +707,8 @@ mp_calendar_view_class_init (MpCalendarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.export-ics", NULL, export_ics_action);
 
   g_type_ensure (MP_TYPE_AGENDA_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/meldpunt/Meldpunt/ui/mp-calendar-view.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/meldpunt/Meldpunt/ui/mp-calendar-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MpCalendarView, month_label);
   gtk_widget_class_bind_template_child (widget_class, MpCalendarView, weekday_grid);
   gtk_widget_class_bind_template_child (widget_class, MpCalendarView, days_grid);

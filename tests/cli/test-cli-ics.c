@@ -198,7 +198,8 @@ test_export (Desk          *desk,
   g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
   vtimezone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
   g_assert_nonnull (vtimezone);
-  g_assert_cmpstr (icalproperty_get_tzid (icalcomponent_get_first_property (vtimezone, ICAL_TZID_PROPERTY)),
+  g_assert_cmpstr (icalproperty_get_tzid (icalcomponent_get_first_property (vtimezone,
+                                                                           ICAL_TZID_PROPERTY)),
                    ==, AMSTERDAM_TZID);
 
   for (event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
@@ -291,7 +292,8 @@ test_stable_uids (Desk          *desk,
   icalcomponent_free (calendar);
 
   first = mp_store_find_case (desk->store, desk->first);
-  g_assert_true (mp_store_set_answer (desk->store, first, "ack.sent_on", "2027-03-27", NULL, &error));
+  g_assert_true (mp_store_set_answer (desk->store, first, "ack.sent_on", "2027-03-27", NULL,
+                                      &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (run_cli (desk, "en", &after), ==, 0);

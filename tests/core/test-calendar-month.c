@@ -266,7 +266,8 @@ test_year_boundary (void)
   assert_date (&mp_calendar_month_get_day (november, 0)->date, "2026-10-26");
   assert_date (&mp_calendar_month_get_day (november, 41)->date, "2026-12-06");
   g_assert_cmpuint (count_deadlines (november), ==, 1);
-  g_assert_cmpint (mp_calendar_month_find_date (november, &mp_calendar_month_get_day (december, 31)->date),
+  g_assert_cmpint (mp_calendar_month_find_date (november,
+                                                &mp_calendar_month_get_day (december, 31)->date),
                    ==, -1);
 }
 
@@ -420,7 +421,8 @@ test_store_deadlines (void)
   policy = mp_policy_load (store);
 
   mp_case_set_text (draft, "title", "Open redirect");
-  g_assert_true (mp_case_set_value_string (draft, "received_at", "2027-03-26T22:30:00+01:00", &error));
+  g_assert_true (mp_case_set_value_string (draft, "received_at", "2027-03-26T22:30:00+01:00",
+                                           &error));
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
 
@@ -434,8 +436,12 @@ test_store_deadlines (void)
   assert_date (&day->date, "2027-03-29");
   g_assert_cmpstr (day->holiday, ==, "Tweede Paasdag");
   for (guint i = 0; i < day->deadlines->len; i++)
-    if (g_str_equal (mp_deadline_get_kind (g_ptr_array_index (day->deadlines, i)), "acknowledgement"))
-      found_ack = TRUE;
+    {
+      MpDeadline *deadline = g_ptr_array_index (day->deadlines, i);
+
+      if (g_str_equal (mp_deadline_get_kind (deadline), "acknowledgement"))
+        found_ack = TRUE;
+    }
   g_assert_true (found_ack);
 
   /* Three working days after Friday, Easter Monday not counted: Tuesday
@@ -443,8 +449,12 @@ test_store_deadlines (void)
   day = mp_calendar_month_get_day (march, 31);
   assert_date (&day->date, "2027-04-01");
   for (guint i = 0; i < day->deadlines->len; i++)
-    if (g_str_equal (mp_deadline_get_kind (g_ptr_array_index (day->deadlines, i)), "assessment"))
-      found_assessment = TRUE;
+    {
+      MpDeadline *deadline = g_ptr_array_index (day->deadlines, i);
+
+      if (g_str_equal (mp_deadline_get_kind (deadline), "assessment"))
+        found_assessment = TRUE;
+    }
   g_assert_true (found_assessment);
   g_assert_cmpuint (day->n_overdue, ==, 0);
 

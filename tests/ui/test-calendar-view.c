@@ -63,7 +63,9 @@ add_case (MpStore    *store,
 
   /* Item, value pairs. */
   va_start (args, received);
-  for (const char *item = va_arg (args, const char *); item != NULL; item = va_arg (args, const char *))
+  for (const char *item = va_arg (args, const char *);
+       item != NULL;
+       item = va_arg (args, const char *))
     {
       const char *value = va_arg (args, const char *);
 
@@ -346,7 +348,7 @@ test_chips (Fixture       *fixture,
 {
   MpCalendarMonth *month;
   const MpCalendarDay *day;
-  GtkWidget *cell, *chip;
+  GtkWidget *cell, *chip, *popover;
   g_autoptr(GPtrArray) more = g_ptr_array_new ();
   g_autofree char *more_text = NULL;
   GDate date;
@@ -391,8 +393,8 @@ test_chips (Fixture       *fixture,
 
   /* Every one of them is in the "+N more" list, coloured by kind: the
    * 27th holds 0002's fix target. */
-  g_assert_cmpuint (count_class (GTK_WIDGET (gtk_menu_button_get_popover (g_ptr_array_index (more, 0))),
-                                 "deadline-chip"), ==, day->deadlines->len);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (g_ptr_array_index (more, 0)));
+  g_assert_cmpuint (count_class (popover, "deadline-chip"), ==, day->deadlines->len);
   chip = find_chip (cell, "CVD-2026-0002", "fix-target");
   g_assert_nonnull (chip);
   g_assert_true (gtk_widget_has_css_class (chip, "kind-fix-target"));
@@ -488,7 +490,8 @@ test_agenda_and_badge (Fixture       *fixture,
   /* Recording the acknowledgement of 0001 updates the page and the badge. */
   g_signal_connect (fixture->view, "notify::n-overdue", G_CALLBACK (on_notify_cb), &notified);
   kase = mp_store_find_case (fixture->store, "CVD-2026-0001");
-  g_assert_true (mp_store_set_answer (fixture->store, kase, "ack.sent_on", "2026-11-24", NULL, &error));
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "ack.sent_on", "2026-11-24", NULL,
+                                      &error));
   g_assert_no_error (error);
   g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpuint (mp_calendar_view_get_n_overdue (fixture->view), ==, n_overdue - 1);
@@ -568,7 +571,8 @@ test_screenshot (Fixture       *fixture,
   wait_idle ();
   save_screenshot (box, name);
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
   wait_idle ();
   save_screenshot (box, name_dark);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
