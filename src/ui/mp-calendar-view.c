@@ -405,7 +405,8 @@ focus_date (MpCalendarView *self,
   if (g_date_get_year (date) != self->year || g_date_get_month (date) != self->month_number)
     mp_calendar_view_show_month (self, g_date_get_year (date), g_date_get_month (date));
   index = mp_calendar_month_find_date (self->month, date);
-  if (index >= 0)
+  /* Not while hidden: the page must not take the focus from another one. */
+  if (index >= 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_grab_focus (self->cells[index].box);
 }
 
@@ -519,16 +520,15 @@ on_tick_cb (gpointer user_data)
   MpCalendarView *self = user_data;
   gint64 now = mp_time_now ();
   g_autoptr(MpAgenda) agenda = NULL;
-  GDate day;
-  int index;
+  GDate day, built_day;
 
   if (self->month == NULL)
     return G_SOURCE_CONTINUE;
   agenda = mp_agenda_new (self->policy, self->deadlines, now);
   day = mp_workdays_local_date (self->policy, now);
-  index = mp_calendar_month_find_date (self->month, &day);
+  built_day = mp_workdays_local_date (self->policy, mp_calendar_month_get_now (self->month));
   if (mp_agenda_get_count (agenda, MP_AGENDA_OVERDUE) != self->n_overdue
-      || (index >= 0 && !mp_calendar_month_get_day (self->month, index)->today))
+      || g_date_compare (&day, &built_day) != 0)
     rebuild (self);
   return G_SOURCE_CONTINUE;
 }
