@@ -507,7 +507,7 @@ test_export (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   const char *p;
-  guint n_open, n_overdue, n_events = 0;
+  guint n_open, n_overdue, n_events = 0, n_windows;
 
   g_assert_true (mp_calendar_view_export_ics (fixture->view, file, &error));
   g_assert_no_error (error);
@@ -522,6 +522,15 @@ test_export (Fixture       *fixture,
   g_assert_null (strstr (text, "SQL injection"));
   g_assert_null (strstr (text, "portal.example.nl"));
   g_remove (path);
+
+  /* The action asks for a file first: a file chooser opens and nothing is
+   * written until it is answered. */
+  n_windows = g_list_model_get_n_items (gtk_window_get_toplevels ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.export-ics",
+                                             NULL));
+  wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), >, n_windows);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
 static void
