@@ -259,14 +259,17 @@ create_more_button (MpCalendarView      *self,
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *label;
 
   for (guint i = 0; i < day->deadlines->len; i++)
     gtk_box_append (GTK_BOX (list), create_chip (self, g_ptr_array_index (day->deadlines, i)));
   gtk_widget_set_size_request (list, 200, -1);
   gtk_popover_set_child (GTK_POPOVER (popover), list);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), text);
-  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), FALSE);
+  /* A label of its own, so that a narrow day cuts it short. */
+  label = gtk_label_new (text);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
   gtk_widget_add_css_class (button, "more-chip");
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_halign (button, GTK_ALIGN_START);

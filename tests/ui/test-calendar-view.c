@@ -348,7 +348,7 @@ test_chips (Fixture       *fixture,
 {
   MpCalendarMonth *month;
   const MpCalendarDay *day;
-  GtkWidget *cell, *chip, *popover;
+  GtkWidget *cell, *chip, *popover, *label;
   g_autoptr(GPtrArray) more = g_ptr_array_new ();
   g_autofree char *more_text = NULL;
   GDate date;
@@ -389,7 +389,8 @@ test_chips (Fixture       *fixture,
   g_assert_cmpuint (count_class (cell, "deadline-chip"), ==, 3);
   more_text = g_strdup_printf (ngettext ("+%u more", "+%u more", day->deadlines->len - 3),
                                day->deadlines->len - 3);
-  g_assert_cmpstr (gtk_menu_button_get_label (g_ptr_array_index (more, 0)), ==, more_text);
+  label = gtk_menu_button_get_child (g_ptr_array_index (more, 0));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, more_text);
 
   /* Every one of them is in the "+N more" list, coloured by kind: the
    * 27th holds 0002's fix target. */
@@ -398,6 +399,20 @@ test_chips (Fixture       *fixture,
   chip = find_chip (cell, "CVD-2026-0002", "fix-target");
   g_assert_nonnull (chip);
   g_assert_true (gtk_widget_has_css_class (chip, "kind-fix-target"));
+}
+
+/* The page fits a 1024-pixel-wide screen: day cells and chips shrink,
+ * their words are cut short. */
+static void
+test_minimum_size (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_test_message ("minimum width: %d", minimum);
+  g_assert_cmpint (minimum, <=, 1000);
 }
 
 static void
@@ -636,6 +651,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/calendar-view/agenda-and-badge", Fixture, NULL, fixture_set_up,
               test_agenda_and_badge, fixture_tear_down);
+  g_test_add ("/calendar-view/minimum-size", Fixture, NULL, fixture_set_up, test_minimum_size,
+              fixture_tear_down);
   g_test_add ("/calendar-view/export", Fixture, NULL, fixture_set_up, test_export,
               fixture_tear_down);
   g_test_add ("/calendar-view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot,
