@@ -11,10 +11,11 @@
 
 /* The CVSS engine (mp-cvss.h) is written on its own branch. Until it is
  * merged a vector is only checked for its version prefix; see
- * validate_cvss() — the one place that calls into it. */
+ * validate_cvss(), the one place here that calls into it. */
 #if defined(__has_include)
 # if __has_include("mp-cvss.h")
-#  define MP_HAVE_CVSS_HEADER 1
+#  include "mp-cvss.h"
+#  define MP_HAVE_CVSS 1
 # endif
 #endif
 
@@ -116,85 +117,85 @@ went_through_fix (MpCase *kase)
 #define CLAUSES(...) ((const char * const []) { __VA_ARGS__, NULL })
 
 static const MpChecklistChoice yes_no[] = {
-  { "yes", NC_ (CHECKLIST_CONTEXT, "Yes") },
-  { "no", NC_ (CHECKLIST_CONTEXT, "No") },
+  { "yes", NC_ ("checklist", "Yes") },
+  { "no", NC_ ("checklist", "No") },
   { NULL, NULL }
 };
 
 static const MpChecklistChoice yes_no_unknown[] = {
-  { "yes", NC_ (CHECKLIST_CONTEXT, "Yes") },
-  { "no", NC_ (CHECKLIST_CONTEXT, "No") },
-  { "unknown", NC_ (CHECKLIST_CONTEXT, "Unknown") },
+  { "yes", NC_ ("checklist", "Yes") },
+  { "no", NC_ ("checklist", "No") },
+  { "unknown", NC_ ("checklist", "Unknown") },
   { NULL, NULL }
 };
 
 static const MpChecklistChoice asset_owners[] = {
-  { "ours", NC_ (CHECKLIST_CONTEXT, "Ours") },
-  { "sister", NC_ (CHECKLIST_CONTEXT, "A sister organisation in the group") },
-  { "third-party", NC_ (CHECKLIST_CONTEXT, "A third party") },
-  { "unknown", NC_ (CHECKLIST_CONTEXT, "Unknown") },
+  { "ours", NC_ ("checklist", "Ours") },
+  { "sister", NC_ ("checklist", "A sister organisation in the group") },
+  { "third-party", NC_ ("checklist", "A third party") },
+  { "unknown", NC_ ("checklist", "Unknown") },
   { NULL, NULL }
 };
 
 static const MpChecklistChoice known_kinds[] = {
-  { "no", NC_ (CHECKLIST_CONTEXT, "Not known before") },
-  { "duplicate", NC_ (CHECKLIST_CONTEXT, "Duplicate of another case") },
-  { "known-issue", NC_ (CHECKLIST_CONTEXT, "A known issue") },
-  { "earlier-test", NC_ (CHECKLIST_CONTEXT, "Found in an earlier security test") },
+  { "no", NC_ ("checklist", "Not known before") },
+  { "duplicate", NC_ ("checklist", "Duplicate of another case") },
+  { "known-issue", NC_ ("checklist", "A known issue") },
+  { "earlier-test", NC_ ("checklist", "Found in an earlier security test") },
   { NULL, NULL }
 };
 
 static const MpChecklistChoice outcomes[] = {
-  { "in-scope", NC_ (CHECKLIST_CONTEXT, "In scope") },
-  { "out-of-scope", NC_ (CHECKLIST_CONTEXT, "Out of scope") },
-  { "duplicate", NC_ (CHECKLIST_CONTEXT, "Duplicate") },
-  { "not-vulnerability", NC_ (CHECKLIST_CONTEXT, "Not a vulnerability") },
+  { "in-scope", NC_ ("checklist", "In scope") },
+  { "out-of-scope", NC_ ("checklist", "Out of scope") },
+  { "duplicate", NC_ ("checklist", "Duplicate") },
+  { "not-vulnerability", NC_ ("checklist", "Not a vulnerability") },
   { NULL, NULL }
 };
 
 static const MpChecklistChoice qualities[] = {
-  { "poor", NC_ (CHECKLIST_CONTEXT, "Poor") },
-  { "fair", NC_ (CHECKLIST_CONTEXT, "Fair") },
-  { "good", NC_ (CHECKLIST_CONTEXT, "Good") },
-  { "excellent", NC_ (CHECKLIST_CONTEXT, "Excellent") },
+  { "poor", NC_ ("checklist", "Poor") },
+  { "fair", NC_ ("checklist", "Fair") },
+  { "good", NC_ ("checklist", "Good") },
+  { "excellent", NC_ ("checklist", "Excellent") },
   { NULL, NULL }
 };
 
 static const MpChecklistStep steps[MP_N_STEPS] = {
-  { MP_STEP_INTAKE, "intake", NC_ (CHECKLIST_CONTEXT, "Intake"),
+  { MP_STEP_INTAKE, "intake", NC_ ("checklist", "Intake"),
     N_("Record the report as it came in. Location, potential impact and steps to reproduce "
        "must all be there; if one is missing, ask the reporter for it."),
     CLAUSES ("R-DETAILS", "R-RESPOND") },
-  { MP_STEP_SCOPE, "scope", NC_ (CHECKLIST_CONTEXT, "Scope check"),
+  { MP_STEP_SCOPE, "scope", NC_ ("checklist", "Scope check"),
     N_("Decide whether the report falls under the policy: whose system it is, whether the "
        "reporter kept to the rules, whether personal data was sent and whether the problem "
        "was known."),
     CLAUSES ("R-MINIMAL", "R-NO-EXPLOIT", "R-NO-DAMAGE", "R-NO-AVAILABILITY", "R-NO-SOCIAL",
              "R-NO-SPAM", "R-NO-MALWARE", "R-NO-THIRDPARTY", "R-NO-PII", "R-GROUP", "P-NO-LEGAL") },
-  { MP_STEP_ACKNOWLEDGEMENT, "acknowledgement", NC_ (CHECKLIST_CONTEXT, "Acknowledgement"),
+  { MP_STEP_ACKNOWLEDGEMENT, "acknowledgement", NC_ ("checklist", "Acknowledgement"),
     N_("Confirm to the reporter that the report was received, within the promised time."),
     CLAUSES ("P-ACK") },
-  { MP_STEP_ASSESSMENT, "assessment", NC_ (CHECKLIST_CONTEXT, "Assessment"),
+  { MP_STEP_ASSESSMENT, "assessment", NC_ ("checklist", "Assessment"),
     N_("Reproduce the problem, score it, name who fixes it and tell the reporter the "
        "assessment and the expected fix date within the promised working days."),
     CLAUSES ("P-ASSESS", "P-FIX-ASAP") },
-  { MP_STEP_REMEDIATION, "remediation", NC_ (CHECKLIST_CONTEXT, "Remediation"),
+  { MP_STEP_REMEDIATION, "remediation", NC_ ("checklist", "Remediation"),
     N_("Fix the problem as soon as possible and keep the reporter informed of progress "
        "at the promised interval."),
     CLAUSES ("P-INFORM", "P-FIX-ASAP") },
-  { MP_STEP_REWARD, "reward", NC_ (CHECKLIST_CONTEXT, "Reward"),
+  { MP_STEP_REWARD, "reward", NC_ ("checklist", "Reward"),
     N_("A previously unknown problem that the desk can influence, reported under the rules, "
        "earns a reward sized by severity and report quality."),
     CLAUSES ("P-REWARD") },
-  { MP_STEP_CREDIT, "credit", NC_ (CHECKLIST_CONTEXT, "Credit"),
+  { MP_STEP_CREDIT, "credit", NC_ ("checklist", "Credit"),
     N_("Name the reporter as the discoverer in publications if they want, exactly as they "
        "wish to be named, and only with their consent."),
     CLAUSES ("P-CREDIT", "P-PSEUDONYM", "P-CONFIDENTIAL") },
-  { MP_STEP_DISCLOSURE, "disclosure", NC_ (CHECKLIST_CONTEXT, "Disclosure"),
+  { MP_STEP_DISCLOSURE, "disclosure", NC_ ("checklist", "Disclosure"),
     N_("Agree on publication: only after the fix, and not before the disclosure window "
        "ends unless both sides agree."),
     CLAUSES ("P-DISCLOSE", "P-PUBLICATION", "R-CONFIDENTIAL") },
-  { MP_STEP_CLOSURE, "closure", NC_ (CHECKLIST_CONTEXT, "Closure"),
+  { MP_STEP_CLOSURE, "closure", NC_ ("checklist", "Closure"),
     N_("Ask the reporter to delete what they obtained, delete personal data received, send "
        "the final letter and close the case."),
     CLAUSES ("R-DELETE-DATA", "R-NO-PII", "P-CONFIDENTIAL") },
@@ -532,15 +533,32 @@ validate_reference (const char *value)
          value[8] == '-' && all_digits (value + 9, length - 9) && length <= 15;
 }
 
-/* The hook for the CVSS engine: once mp-cvss.h is merged, parse the whole
- * vector here and report its own error. */
+/* The hook for the CVSS engine: with mp-cvss.h the whole vector is parsed
+ * and its own message (naming the bad metric) is passed on; without it
+ * only the version prefix is checked. */
 static gboolean
 validate_cvss (const char  *value,
                GError     **error)
 {
+#ifdef MP_HAVE_CVSS
+  g_autoptr(GError) cvss_error = NULL;
+  g_autoptr(MpCvss) cvss = NULL;
+
+  /* Stored as given, so no white space around it. */
+  if (value[0] != '\0' && !g_ascii_isspace (value[0]) && !g_ascii_isspace (value[strlen (value) - 1]) &&
+      (cvss = mp_cvss_parse (value, &cvss_error)) != NULL)
+    return TRUE;
+  if (cvss_error != NULL)
+    {
+      g_set_error_literal (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
+                           cvss_error->message);
+      return FALSE;
+    }
+#else
   if ((g_str_has_prefix (value, "CVSS:3.1/") || g_str_has_prefix (value, "CVSS:4.0/")) &&
       value[9] != '\0' && strchr (value, ' ') == NULL)
     return TRUE;
+#endif
   g_set_error (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
                _("“%s” is not a CVSS vector; it starts with CVSS:3.1/ or CVSS:4.0/, for example "
                  "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H."), value);
@@ -599,20 +617,18 @@ const MpChecklistItem *
 mp_checklist_get_items (MpStep  step,
                         guint  *n_items)
 {
-  guint first = G_N_ELEMENTS (items);
-  guint count = 0;
+  guint first = 0;
 
   g_return_val_if_fail (step < MP_N_STEPS, NULL);
   g_return_val_if_fail (n_items != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    if (items[i].step == step)
-      {
-        first = MIN (first, i);
-        count++;
-      }
-  *n_items = count;
-  return count > 0 ? &items[first] : NULL;
+  /* The items are ordered by step (checked in the tests). */
+  while (first < G_N_ELEMENTS (items) && items[first].step < step)
+    first++;
+  *n_items = 0;
+  while (first + *n_items < G_N_ELEMENTS (items) && items[first + *n_items].step == step)
+    (*n_items)++;
+  return *n_items > 0 ? &items[first] : NULL;
 }
 
 const MpChecklistItem *
@@ -689,7 +705,7 @@ mp_checklist_validate_answer (const char  *item,
   if (!g_utf8_validate (value, -1, NULL))
     {
       g_set_error_literal (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
-                           _("The answer is not valid UTF-8 text."));
+                           _("The answer is not valid UTF-8."));
       return FALSE;
     }
 
@@ -820,26 +836,19 @@ mp_checklist_is_closed (MpCase *kase)
   return is_answered (kase, "close.closed_on");
 }
 
-gboolean
-mp_checklist_step_applies (MpCase *kase,
-                           MpStep  step)
+static gboolean
+step_applies (MpStep   step,
+              gboolean early)
 {
-  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
-  g_return_val_if_fail (step < MP_N_STEPS, FALSE);
-
-  if (!mp_checklist_outcome_is_early (mp_checklist_get_outcome (kase)))
-    return TRUE;
-  return step == MP_STEP_SCOPE || step == MP_STEP_CLOSURE;
+  return !early || step == MP_STEP_SCOPE || step == MP_STEP_CLOSURE;
 }
 
-gboolean
-mp_checklist_item_is_required (const MpChecklistItem *item,
-                               MpCase                *kase)
+static gboolean
+item_required (const MpChecklistItem *item,
+               MpCase                *kase,
+               gboolean               early)
 {
-  g_return_val_if_fail (item != NULL, FALSE);
-  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
-
-  if (!mp_checklist_step_applies (kase, item->step))
+  if (!step_applies (item->step, early))
     return FALSE;
 
   switch (item->required)
@@ -851,11 +860,71 @@ mp_checklist_item_is_required (const MpChecklistItem *item,
     case MP_REQUIRED_ALWAYS:
       /* A case that leaves the scope check early needs only the answers
        * that explain its outcome (the conditional ones) there. */
-      return !(item->step == MP_STEP_SCOPE &&
-               mp_checklist_outcome_is_early (mp_checklist_get_outcome (kase)));
+      return !(early && item->step == MP_STEP_SCOPE);
     default:
       g_assert_not_reached ();
     }
+}
+
+static gboolean
+case_is_early (MpCase *kase)
+{
+  return mp_checklist_outcome_is_early (mp_checklist_get_outcome (kase));
+}
+
+/* Appends the blocking items of @step to @blocking (nullable: then only
+ * says whether there are any). */
+static gboolean
+find_blocking (MpCase    *kase,
+               MpStep     step,
+               gboolean   early,
+               GPtrArray *blocking)
+{
+  const MpChecklistItem *first;
+  gboolean found = FALSE;
+  guint n_items;
+
+  if (!step_applies (step, early))
+    return FALSE;
+
+  first = mp_checklist_get_items (step, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const MpChecklistItem *item = &first[i];
+      const char *value;
+
+      if (!item_required (item, kase, early))
+        continue;
+      value = mp_case_get_answer_value (kase, item->id);
+      if (value == NULL || (item->proceed_value != NULL && !g_str_equal (value, item->proceed_value)))
+        {
+          found = TRUE;
+          if (blocking == NULL)
+            return TRUE;
+          g_ptr_array_add (blocking, (gpointer) item);
+        }
+    }
+  return found;
+}
+
+gboolean
+mp_checklist_step_applies (MpCase *kase,
+                           MpStep  step)
+{
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (step < MP_N_STEPS, FALSE);
+
+  return step_applies (step, case_is_early (kase));
+}
+
+gboolean
+mp_checklist_item_is_required (const MpChecklistItem *item,
+                               MpCase                *kase)
+{
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+
+  return item_required (item, kase, case_is_early (kase));
 }
 
 GPtrArray *
@@ -867,35 +936,21 @@ mp_checklist_list_blocking (MpCase *kase,
   g_return_val_if_fail (MP_IS_CASE (kase), blocking);
   g_return_val_if_fail (step < MP_N_STEPS, blocking);
 
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    {
-      const MpChecklistItem *item = &items[i];
-      const char *value;
-
-      if (item->step != step || !mp_checklist_item_is_required (item, kase))
-        continue;
-      value = mp_case_get_answer_value (kase, item->id);
-      if (value == NULL || (item->proceed_value != NULL && !g_str_equal (value, item->proceed_value)))
-        g_ptr_array_add (blocking, (gpointer) item);
-    }
+  find_blocking (kase, step, case_is_early (kase), blocking);
   return blocking;
 }
 
 MpStep
 mp_checklist_get_current_step (MpCase *kase)
 {
+  gboolean early;
+
   g_return_val_if_fail (MP_IS_CASE (kase), MP_STEP_INTAKE);
 
+  early = case_is_early (kase);
   for (MpStep step = MP_STEP_INTAKE; step < MP_STEP_CLOSURE; step++)
-    {
-      g_autoptr(GPtrArray) blocking = NULL;
-
-      if (!mp_checklist_step_applies (kase, step))
-        continue;
-      blocking = mp_checklist_list_blocking (kase, step);
-      if (blocking->len > 0)
-        return step;
-    }
+    if (find_blocking (kase, step, early, NULL))
+      return step;
   return MP_STEP_CLOSURE;
 }
 

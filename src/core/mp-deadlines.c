@@ -18,14 +18,14 @@ typedef struct
 } DeadlineKind;
 
 static const DeadlineKind kinds[] = {
-  { "reporter-follow-up", MP_STEP_INTAKE, NC_ (DEADLINE_CONTEXT, "Follow up with the reporter") },
-  { "acknowledgement", MP_STEP_ACKNOWLEDGEMENT, NC_ (DEADLINE_CONTEXT, "Acknowledgement") },
-  { "assessment", MP_STEP_ASSESSMENT, NC_ (DEADLINE_CONTEXT, "Assessment") },
-  { "progress-update", MP_STEP_REMEDIATION, NC_ (DEADLINE_CONTEXT, "Progress update") },
-  { "fix-target", MP_STEP_REMEDIATION, NC_ (DEADLINE_CONTEXT, "Fix target") },
-  { "disclosure", MP_STEP_DISCLOSURE, NC_ (DEADLINE_CONTEXT, "Disclosure deadline") },
-  { "publication", MP_STEP_DISCLOSURE, NC_ (DEADLINE_CONTEXT, "Agreed publication") },
-  { "data-deletion", MP_STEP_CLOSURE, NC_ (DEADLINE_CONTEXT, "Data deletion") },
+  { "reporter-follow-up", MP_STEP_INTAKE, NC_ ("deadline", "Follow up with the reporter") },
+  { "acknowledgement", MP_STEP_ACKNOWLEDGEMENT, NC_ ("deadline", "Acknowledgement") },
+  { "assessment", MP_STEP_ASSESSMENT, NC_ ("deadline", "Assessment") },
+  { "progress-update", MP_STEP_REMEDIATION, NC_ ("deadline", "Progress update") },
+  { "fix-target", MP_STEP_REMEDIATION, NC_ ("deadline", "Fix target") },
+  { "disclosure", MP_STEP_DISCLOSURE, NC_ ("deadline", "Disclosure deadline") },
+  { "publication", MP_STEP_DISCLOSURE, NC_ ("deadline", "Agreed publication") },
+  { "data-deletion", MP_STEP_CLOSURE, NC_ ("deadline", "Data deletion") },
 };
 
 static const char * const kind_names[] = {
