@@ -48,6 +48,9 @@ MpCase   *mp_cli_find_case        (MpStore     *store,
 int       mp_cli_case             (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
+int       mp_cli_deadlines        (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
 int       mp_cli_demo             (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
