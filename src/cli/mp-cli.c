@@ -26,6 +26,7 @@ typedef struct
 static const MpCliCommand commands[] = {
   { "init",    cmd_init,    N_("Create a new encrypted desk database") },
   { "case",    mp_cli_case, N_("Add, list, show and change cases") },
+  { "deadlines", mp_cli_deadlines, N_("List the open deadlines of open cases") },
   { "backup",  cmd_backup,  N_("Write a consistent copy of the database") },
   { "restore", cmd_restore, N_("Replace the database by a backup, keeping the current one aside") },
   { "policy",  mp_cli_policy, N_("Show or change the desk's policy settings") },

@@ -51,6 +51,9 @@ int       mp_cli_case             (MpCli       *cli,
 int       mp_cli_report           (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
+int       mp_cli_deadlines        (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
 int       mp_cli_demo             (MpCli       *cli,
                                    int          argc,
                                    char       **argv);

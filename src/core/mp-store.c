@@ -1297,6 +1297,11 @@ mp_store_add_case (MpStore  *self,
     }
 
   work = _mp_case_clone (draft);
+  /* A draft may have cleared these; the desk's defaults apply then. */
+  if (mp_case_get_reporter_language (work) == NULL)
+    mp_case_set_text (work, "reporter_language", "nl");
+  if (mp_case_get_text (work, "channel") == NULL)
+    mp_case_set_text (work, "channel", "email");
   if (mp_case_get_received_at (work) == 0)
     mp_case_set_time (work, "received_at", now);
   mp_case_set_time (work, "created_at", now);
@@ -1467,29 +1472,11 @@ mp_store_update_case (MpStore     *self,
   return TRUE;
 }
 
-gboolean
-mp_store_set_answer (MpStore     *self,
-                     MpCase      *kase,
-                     const char  *item,
-                     const char  *value,
-                     const char  *note,
-                     GError     **error)
+static gboolean
+check_answer_text (const char  *value,
+                   const char  *note,
+                   GError     **error)
 {
-  g_autoptr(MpCase) work = NULL;
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) write = NULL;
-  const MpAnswer *old;
-  g_autofree char *old_value = NULL;
-  gboolean sealed_value;
-  gint64 key_id = 0, reporter_id = 0, answer_id = 0;
-  gint64 now = mp_time_now ();
-
-  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
-  g_return_val_if_fail (item != NULL, FALSE);
-
-  if (!require_unlocked (self, error) || !require_not_erased (kase, error))
-    return FALSE;
   if ((value != NULL && !g_utf8_validate (value, -1, NULL)) ||
       (note != NULL && !g_utf8_validate (note, -1, NULL)))
     {
@@ -1497,14 +1484,35 @@ mp_store_set_answer (MpStore     *self,
                            _("The answer is not valid UTF-8 text."));
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Puts one answer (value NULL: removes it) on @work and in the answers
+ * table, with its audit entry; inside a write. */
+static gboolean
+write_answer (MpStore     *self,
+              MpCase      *work,
+              gint64       key_id,
+              const char  *item,
+              const char  *value,
+              const char  *note,
+              gint64       now,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) write = NULL;
+  const MpAnswer *old;
+  g_autofree char *old_value = NULL;
+  gboolean sealed_value;
+  gint64 answer_id = 0;
+
   if (note != NULL && *note == '\0')
     note = NULL;
 
-  old = mp_case_get_answer (kase, item);
+  old = mp_case_get_answer (work, item);
   old_value = old != NULL ? g_strdup (old->value) : NULL;
   sealed_value = g_strv_contains (confidential_answers, item);
 
-  work = _mp_case_clone (kase);
   if (value != NULL)
     {
       MpAnswer *answer = g_new0 (MpAnswer, 1);
@@ -1532,19 +1540,14 @@ mp_store_set_answer (MpStore     *self,
         _mp_case_put_answer (work, mp_answer_copy (mp_case_get_answer (rebuilt, g_ptr_array_index (items, i))));
     }
 
-  if (!begin_write (self, error))
-    return FALSE;
-  if (!lookup_case_ids (self, work, &key_id, &reporter_id, error))
-    goto fail;
-
   if (value == NULL)
     {
       if (!(write = prepare (self, "DELETE FROM answers WHERE case_id = ? AND item = ?", error)))
-        goto fail;
+        return FALSE;
       sqlite3_bind_int64 (write, 1, mp_case_get_id (work));
       sqlite3_bind_text (write, 2, item, -1, SQLITE_TRANSIENT);
       if (!step_done (self, write, error))
-        goto fail;
+        return FALSE;
     }
   else
     {
@@ -1552,7 +1555,7 @@ mp_store_set_answer (MpStore     *self,
                                   " VALUES (?, ?, ?, ?) ON CONFLICT (case_id, item)"
                                   " DO UPDATE SET actor = excluded.actor,"
                                   " answered_at = excluded.answered_at RETURNING id", error)))
-        goto fail;
+        return FALSE;
       sqlite3_bind_int64 (find, 1, mp_case_get_id (work));
       sqlite3_bind_text (find, 2, item, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (find, 3, self->actor, -1, SQLITE_TRANSIENT);
@@ -1560,30 +1563,119 @@ mp_store_set_answer (MpStore     *self,
       if (sqlite3_step (find) != SQLITE_ROW)
         {
           _mp_store_set_sqlite_error (error, self->db, sqlite3_errcode (self->db));
-          goto fail;
+          return FALSE;
         }
       answer_id = sqlite3_column_int64 (find, 0);
       g_clear_pointer (&find, sqlite3_finalize);
 
       if (!(write = prepare (self, "UPDATE answers SET value = ?, value_sealed = ?, note = ?"
                                    " WHERE id = ?", error)))
-        goto fail;
+        return FALSE;
       bind_text_or_null (write, 1, sealed_value ? NULL : value);
       if (!bind_sealed (self, write, 2, key_id, "answers", "value_sealed", answer_id,
                         sealed_value ? value : NULL, error) ||
           !bind_sealed (self, write, 3, key_id, "answers", "note", answer_id, note, error))
-        goto fail;
+        return FALSE;
       sqlite3_bind_int64 (write, 4, answer_id);
       if (!step_done (self, write, error))
-        goto fail;
+        return FALSE;
     }
 
+  return audit_append (self, mp_case_get_reference (work), "answer", item, old_value, value, error);
+}
+
+gboolean
+mp_store_set_answer (MpStore     *self,
+                     MpCase      *kase,
+                     const char  *item,
+                     const char  *value,
+                     const char  *note,
+                     GError     **error)
+{
+  const char * const items[] = { item, NULL };
+  const char * const values[] = { value, NULL };
+  const char * const notes[] = { note, NULL };
+
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  return mp_store_set_answers (self, kase, items, values, notes, error);
+}
+
+gboolean
+mp_store_set_answers (MpStore            *self,
+                      MpCase             *kase,
+                      const char * const *items,
+                      const char * const *values,
+                      const char * const *notes,
+                      GError            **error)
+{
+  g_autoptr(MpCase) work = NULL;
+  gint64 key_id = 0, reporter_id = 0;
+  gint64 now = mp_time_now ();
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (items != NULL && values != NULL, FALSE);
+
+  if (!require_unlocked (self, error) || !require_not_erased (kase, error))
+    return FALSE;
+  for (guint i = 0; items[i] != NULL; i++)
+    if (!check_answer_text (values[i], notes != NULL ? notes[i] : NULL, error))
+      return FALSE;
+
+  work = _mp_case_clone (kase);
+  if (!begin_write (self, error))
+    return FALSE;
+  if (!lookup_case_ids (self, work, &key_id, &reporter_id, error))
+    goto fail;
+  for (guint i = 0; items[i] != NULL; i++)
+    if (!write_answer (self, work, key_id, items[i], values[i], notes != NULL ? notes[i] : NULL,
+                       now, error))
+      goto fail;
   if (!write_derived (self, work, error) ||
-      !audit_append (self, mp_case_get_reference (work), "answer", item, old_value, value, error) ||
       !commit_write (self, error))
     goto fail;
 
   finish_case_write (self, kase, work);
+  return TRUE;
+
+fail:
+  rollback_write (self);
+  return FALSE;
+}
+
+gboolean
+mp_store_refresh_derived (MpStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) works = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_cases;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+
+  if (!require_unlocked (self, error) || !begin_write (self, error))
+    return FALSE;
+
+  n_cases = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(MpCase) kase = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
+      MpCase *work = _mp_case_clone (kase);
+
+      g_ptr_array_add (works, work);
+      if (!write_derived (self, work, error))
+        goto fail;
+    }
+  if (!audit_append (self, NULL, "derive.refresh", NULL, NULL, NULL, error) ||
+      !commit_write (self, error))
+    goto fail;
+
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(MpCase) kase = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
+
+      finish_case_write (self, kase, g_ptr_array_index (works, i));
+    }
   return TRUE;
 
 fail:

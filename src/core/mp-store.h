@@ -86,6 +86,22 @@ gboolean     mp_store_set_answer           (MpStore              *self,
                                             const char           *note,
                                             GError              **error);
 
+/* Records several answers to one case in one write (one derivation, an
+ * audit entry each): a whole checklist page, or imported and demo data.
+ * @items is NULL-terminated; @values[i] NULL clears items[i]; @notes
+ * (nullable) runs parallel to @items. */
+gboolean     mp_store_set_answers          (MpStore              *self,
+                                            MpCase               *kase,
+                                            const char * const   *items,
+                                            const char * const   *values,
+                                            const char * const   *notes,
+                                            GError              **error);
+
+/* Derives the status and deadlines of every case again, in one write with
+ * one audit entry: after a change of the policy that they depend on. */
+gboolean     mp_store_refresh_derived      (MpStore              *self,
+                                            GError              **error);
+
 /* Timeline. Returns: (transfer full): a list of MpEvent. */
 GListModel  *mp_store_list_events          (MpStore              *self,
                                             MpCase               *kase,
