@@ -9,8 +9,10 @@
 #include "mp-cli.h"
 #include "mp-report.h"
 
-#define REPORT_USAGE "report REF --output FILE.pdf [--language nl|en] [--redacted] [--paper a4|letter]\n" \
-                     "       meldpunt-cli report --period FROM..TO --output FILE.pdf [--language nl|en] [--redacted]"
+#define REPORT_USAGE \
+  "report REF --output FILE.pdf [--language nl|en] [--redacted] [--paper a4|letter]\n" \
+  "       meldpunt-cli report --period FROM..TO --output FILE.pdf [--language nl|en] " \
+  "[--redacted]"
 
 int
 mp_cli_report (MpCli  *cli,
@@ -26,10 +28,12 @@ mp_cli_report (MpCli  *cli,
   gboolean redacted = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
-    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("The report's language: nl or en"), N_("LANGUAGE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("The report's language: nl or en"),
+      N_("LANGUAGE") },
     { "redacted", 0, 0, G_OPTION_ARG_NONE, &redacted,
       N_("Leave out the reporter and the vulnerability details, for sharing"), NULL },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size: a4 (default) or letter"), N_("PAPER") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size: a4 (default) or letter"),
+      N_("PAPER") },
     { "period", 0, 0, G_OPTION_ARG_STRING, &period,
       N_("Report on all cases received in a period instead of one case"), N_("FROM..TO") },
     { NULL }

@@ -48,10 +48,10 @@ MpCase   *mp_cli_find_case        (MpStore     *store,
 int       mp_cli_case             (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
-int       mp_cli_deadlines        (MpCli       *cli,
+int       mp_cli_report           (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
-int       mp_cli_report           (MpCli       *cli,
+int       mp_cli_deadlines        (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
 int       mp_cli_demo             (MpCli       *cli,

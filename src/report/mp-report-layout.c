@@ -67,6 +67,7 @@ struct _MpPages
   PangoLayout  *organisation;
   PangoLayout  *marking;
   PangoLayout  *footer;
+  PangoLayout  *continued;  /* marks a row that goes on from the page before */
 };
 
 typedef enum
@@ -324,6 +325,15 @@ emit_chunk (Flow      *flow,
       add_op (flow, &fill);
     }
 
+  if (row->style == ROW_TABLE && offset > 0 && row->n_cells > 1)
+    {
+      /* The first column is empty here; say whose text goes on. */
+      Op text = { OP_TEXT, flow->pages->continued, row->x[0], flow->y + row->pad, 0, -1, 0,
+                  grey_ink, 0 };
+
+      add_op (flow, &text);
+    }
+
   for (guint i = 0; i < row->n_cells; i++)
     {
       Op text = { OP_TEXT, row->cells[i], row->x[i], flow->y + row->pad - offset, 0,
@@ -513,6 +523,7 @@ place_table (Flow          *flow,
       for (guint i = 0; i < block->n_columns; i++)
         {
           const char *font = fields && i == 0 ? FONT_FAMILY " Bold 8"
+                             : block->monospace ? FONT_FAMILY " Mono 8"
                              : block->small ? FONT_FAMILY " 7"
                              : FONT_FAMILY " 8";
 
@@ -623,6 +634,8 @@ _mp_pages_new (const MpDocument *doc,
   pages->marking = make_layout (pages, FONT_FAMILY " Bold 8.5", doc->marking, -1);
   pages->footer = make_layout (pages, FONT_FAMILY " 7.5", doc->footer,
                                (width - 2 * MARGIN_X) * 0.7);
+  pages->continued = make_layout (pages, FONT_FAMILY " Oblique 7",
+                                  _mp_report_tr (doc->language, "(continued)"), -1);
   pango_layout_set_ellipsize (pages->organisation, PANGO_ELLIPSIZE_END);
   pango_layout_set_ellipsize (pages->footer, PANGO_ELLIPSIZE_END);
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mp-format.h"
 #include "mp-report-private.h"
 
 /* The period report for management: every case received in a period, how
@@ -109,8 +110,12 @@ median_text (const char *lang,
     return g_strdup (_mp_report_tr (lang, "not enough data"));
 
   g_array_sort (values, compare_int);
-  twice = (n % 2 == 1) ? 2 * g_array_index (values, int, n / 2)
-                       : g_array_index (values, int, n / 2 - 1) + g_array_index (values, int, n / 2);
+  /* Twice the median, to stay in integers: the middle value, or the sum
+   * of the two middle ones. */
+  if (n % 2 == 1)
+    twice = 2 * g_array_index (values, int, n / 2);
+  else
+    twice = g_array_index (values, int, n / 2 - 1) + g_array_index (values, int, n / 2);
   if (twice % 2 == 0)
     number = g_strdup_printf ("%d", twice / 2);
   else
@@ -149,14 +154,18 @@ count_deadlines (MpStore  *store,
   return TRUE;
 }
 
+static guint
+percent (guint part,
+         guint whole)
+{
+  return whole > 0 ? (guint) (100.0 * part / whole + 0.5) : 0;
+}
+
 static char *
 cents_text (const char *lang,
             gint64      cents)
 {
-  g_autofree char *plain = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", cents / 100,
-                                            (int) (cents % 100));
-
-  return _mp_report_format_amount (lang, plain);
+  return mp_format_amount_cents (cents, NULL, lang);
 }
 
 MpDocument *
@@ -197,8 +206,8 @@ _mp_report_build_period (MpStore               *store,
   end = start_of_day (tz, &last);
   g_date_subtract_days (&last, 1);
 
-  from_text = _mp_report_format_date_text (lang, from);
-  to_text = _mp_report_format_date_text (lang, to);
+  from_text = _mp_report_format_date_text (lang, from, FALSE);
+  to_text = _mp_report_format_date_text (lang, to, FALSE);
   subtitle = _mp_report_trf (lang, "Cases received from %s to %s", from_text, to_text, NULL);
   now_text = _mp_report_format_time (lang, tz, now);
   printed = _mp_report_trf (lang, "Printed on %s. Times are in the time zone %s.", now_text,
@@ -225,16 +234,16 @@ _mp_report_build_period (MpStore               *store,
                                       _mp_report_tr (lang, "Severity"), 0.95,
                                       _mp_report_tr (lang, "Ack."), 0.6,
                                       _mp_report_tr (lang, "Assess."), 0.8,
-                                      _mp_report_tr (lang, "Fix"), 0.6,
+                                      _mp_report_tr (lang, "Fix"), 0.8,
                                       _mp_report_tr (lang, "Reward"), 1.1, NULL);
     else
       table = _mp_document_add_table (rows, 8, _mp_report_tr (lang, "Reference"), 1.3,
-                                      _mp_report_tr (lang, "Title"), 2.6,
+                                      _mp_report_tr (lang, "Title"), 2.4,
                                       _mp_report_tr (lang, "Status"), 1.75,
                                       _mp_report_tr (lang, "Severity"), 0.95,
                                       _mp_report_tr (lang, "Ack."), 0.6,
                                       _mp_report_tr (lang, "Assess."), 0.8,
-                                      _mp_report_tr (lang, "Fix"), 0.6,
+                                      _mp_report_tr (lang, "Fix"), 0.8,
                                       _mp_report_tr (lang, "Reward"), 1.1, NULL);
     table->small = TRUE;
 
@@ -244,6 +253,7 @@ _mp_report_build_period (MpStore               *store,
         gint64 received = mp_case_get_received_at (kase);
         const char *outcome;
         const char *severity;
+        guint n_outcome;
         const char *amount = mp_case_get_answer_value (kase, "reward.amount");
         g_autofree char *received_text = NULL;
         g_autofree char *reward_text = NULL;
@@ -271,8 +281,8 @@ _mp_report_build_period (MpStore               *store,
         if (mp_case_is_closed (kase))
           totals.n_closed++;
         outcome = _mp_report_outcome_label (lang, mp_case_get_outcome (kase));
-        g_hash_table_insert (outcomes, (gpointer) outcome,
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (outcomes, outcome)) + 1));
+        n_outcome = GPOINTER_TO_UINT (g_hash_table_lookup (outcomes, outcome));
+        g_hash_table_insert (outcomes, (gpointer) outcome, GUINT_TO_POINTER (n_outcome + 1));
         if (!count_deadlines (store, kase, now, &totals, error))
           return NULL;
 
@@ -280,7 +290,10 @@ _mp_report_build_period (MpStore               *store,
         if (amount != NULL && mp_case_get_answer_value (kase, "reward.sent_on") != NULL &&
             g_strcmp0 (mp_case_get_answer_value (kase, "reward.declined"), "yes") != 0)
           {
-            totals.reward_cents += (gint64) (g_ascii_strtod (amount, NULL) * 100 + 0.5);
+            gint64 cents = 0;
+
+            if (mp_format_parse_amount (amount, &cents))
+              totals.reward_cents += cents;
             totals.n_rewards++;
             reward_text = _mp_report_format_amount (lang, amount);
           }
@@ -294,7 +307,8 @@ _mp_report_build_period (MpStore               *store,
         _mp_block_add_row (table, mp_case_get_reference (kase),
                            options->redacted ? received_text : mp_case_get_title (kase),
                            _mp_report_status_label (lang, mp_case_get_status (kase)), severity,
-                           ack_text, assess_text, fix_text, reward_text != NULL ? reward_text : "–");
+                           ack_text, assess_text, fix_text,
+                           reward_text != NULL ? reward_text : "–");
       }
 
     /* Summary */
@@ -308,9 +322,8 @@ _mp_report_build_period (MpStore               *store,
       g_autofree char *fix_median = median_text (lang, fix);
       g_autofree char *met = g_strdup_printf ("%u", totals.deadlines_met);
       g_autofree char *due = g_strdup_printf ("%u", totals.deadlines_due);
-      g_autofree char *share = g_strdup_printf ("%u", totals.deadlines_due > 0
-                                                      ? (guint) (100.0 * totals.deadlines_met / totals.deadlines_due + 0.5)
-                                                      : 0);
+      g_autofree char *share = g_strdup_printf ("%u", percent (totals.deadlines_met,
+                                                               totals.deadlines_due));
       g_autofree char *deadlines = totals.deadlines_due > 0
         ? _mp_report_trf (lang, "%s of %s (%s%%)", met, due, share, NULL)
         : g_strdup (_mp_report_tr (lang, "not enough data"));
@@ -344,8 +357,7 @@ _mp_report_build_period (MpStore               *store,
           {
             guint count = GPOINTER_TO_UINT (g_hash_table_lookup (outcomes, l->data));
             g_autofree char *count_text = g_strdup_printf ("%u", count);
-            g_autofree char *share_text = g_strdup_printf ("%u%%",
-                                                           (guint) (100.0 * count / totals.n_cases + 0.5));
+            g_autofree char *share_text = g_strdup_printf ("%u%%", percent (count, totals.n_cases));
 
             _mp_block_add_row (outcome_table, l->data, count_text, share_text);
           }

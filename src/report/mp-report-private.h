@@ -34,6 +34,7 @@ typedef struct
   char        *header[MP_DOC_MAX_COLUMNS];      /* tables */
   GPtrArray   *rows;                            /* of GStrv with n_columns cells */
   gboolean     small;                           /* a smaller font, for wide tables */
+  gboolean     monospace;                       /* fields: values in a fixed-width font */
 } MpBlock;
 
 typedef struct
@@ -107,6 +108,8 @@ const char *_mp_report_deadline_label     (const char   *language,
                                            const char   *kind);
 const char *_mp_report_event_label        (const char   *language,
                                            const char   *kind);
+const char *_mp_report_letter_label       (const char   *language,
+                                           const char   *kind);
 const char *_mp_report_value_label        (const char   *language,
                                            const char   *value);
 /* The checklist step an answer belongs to (its id's first part). */
@@ -115,6 +118,17 @@ const char *_mp_report_step_label         (const char   *language,
 /* Returns: (transfer full): the label of checklist item @item. */
 char       *_mp_report_item_label         (const char   *language,
                                            const char   *item);
+/* Returns: (transfer none) (nullable): the checklist's label of one of the
+ * values of @item, or NULL when it has none. */
+const char *_mp_report_choice_label       (const char   *language,
+                                           const char   *item,
+                                           const char   *value);
+/* Looks @msgid (with @context, or NULL) up in the application's catalogue
+ * for @language, read directly rather than through the process's locale.
+ * Returns: (transfer none): the translation, or @msgid. */
+const char *_mp_report_catalogue_lookup   (const char   *language,
+                                           const char   *context,
+                                           const char   *msgid);
 
 /* Dates and amounts in the report's language, in the desk's time zone.
  * Returns: (transfer full) */
@@ -129,9 +143,11 @@ char       *_mp_report_format_time_short  (const char   *language,
                                            GTimeZone    *tz,
                                            gint64        usec,
                                            gboolean      with_time);
-/* @date is "YYYY-MM-DD"; anything else is returned as it is. */
+/* @date is "YYYY-MM-DD"; anything else is returned as it is. @brief
+ * gives the short form for table cells. */
 char       *_mp_report_format_date_text   (const char   *language,
-                                           const char   *date);
+                                           const char   *date,
+                                           gboolean      brief);
 /* @amount is decimal euros with a dot ("150.00"). */
 char       *_mp_report_format_amount      (const char   *language,
                                            const char   *amount);

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "mp-cvss.h"
 #include "mp-report-private.h"
 
 /* The contents of a case dossier (DOMAIN.md §5): everything is read from the
@@ -62,11 +63,12 @@ answer (Dossier    *d,
   return mp_case_get_answer_value (d->kase, item);
 }
 
-/* The printable form of an answer's value. */
+/* The printable form of an answer's value; @brief for a table cell. */
 static char *
 answer_text (Dossier    *d,
              const char *item,
-             const char *value)
+             const char *value,
+             gboolean    brief)
 {
   if (value == NULL)
     return NULL;
@@ -77,7 +79,9 @@ answer_text (Dossier    *d,
   if (g_str_equal (item, "reward.amount"))
     return _mp_report_format_amount (d->lang, value);
   if (item_is_date (item))
-    return _mp_report_format_date_text (d->lang, value);
+    return _mp_report_format_date_text (d->lang, value, brief);
+  if (_mp_report_choice_label (d->lang, item, value) != NULL)
+    return g_strdup (_mp_report_choice_label (d->lang, item, value));
   return g_strdup (_mp_report_value_label (d->lang, value));
 }
 
@@ -88,7 +92,7 @@ add_answer_field (Dossier    *d,
                   const char *label,
                   const char *item)
 {
-  g_autofree char *text = answer_text (d, item, answer (d, item));
+  g_autofree char *text = answer_text (d, item, answer (d, item), FALSE);
 
   if (text == NULL)
     return FALSE;
@@ -149,7 +153,8 @@ add_title (Dossier *d)
   g_autofree char *title = g_strdup_printf ("%s %s", tr (d, "Case dossier"),
                                             mp_case_get_reference (d->kase));
   g_autofree char *now = _mp_report_format_time (d->lang, d->tz, mp_time_now ());
-  g_autofree char *printed = _mp_report_trf (d->lang, "Printed on %s. Times are in the time zone %s.",
+  g_autofree char *printed = _mp_report_trf (d->lang,
+                                             "Printed on %s. Times are in the time zone %s.",
                                              now, g_time_zone_get_identifier (d->tz), NULL);
 
   _mp_document_add_text (d->doc, MP_BLOCK_TITLE, title);
@@ -176,7 +181,8 @@ add_summary (Dossier *d)
   add_field (d, fields, "Reference", mp_case_get_reference (d->kase));
   add_field (d, fields, "Title", mp_case_get_title (d->kase));
   add_field (d, fields, "Status", _mp_report_status_label (d->lang, mp_case_get_status (d->kase)));
-  add_field (d, fields, "Outcome", _mp_report_outcome_label (d->lang, mp_case_get_outcome (d->kase)));
+  add_field (d, fields, "Outcome",
+             _mp_report_outcome_label (d->lang, mp_case_get_outcome (d->kase)));
   add_field (d, fields, "Received", received);
   add_field (d, fields, "Channel",
              _mp_report_channel_label (d->lang, mp_case_get_text (d->kase, "channel")));
@@ -187,7 +193,8 @@ add_summary (Dossier *d)
              tr (d, mp_case_get_boolean (d->kase, "report_encrypted") ? "yes" : "no"));
   if (mp_case_get_next_due (d->kase) != 0)
     {
-      g_autofree char *due = _mp_report_format_time (d->lang, d->tz, mp_case_get_next_due (d->kase));
+      g_autofree char *due = _mp_report_format_time (d->lang, d->tz,
+                                                     mp_case_get_next_due (d->kase));
 
       next_due = g_strdup_printf ("%s (%s)", due,
                                   _mp_report_deadline_label (d->lang,
@@ -199,6 +206,18 @@ add_summary (Dossier *d)
       closed = _mp_report_format_time (d->lang, d->tz, mp_case_get_closed_at (d->kase));
       add_field (d, fields, "Closed", closed);
     }
+}
+
+static void
+add_erased_note (Dossier *d)
+{
+  g_autofree char *erased = _mp_report_format_day (d->lang, d->tz,
+                                                   mp_case_get_time (d->kase, "erased_at"));
+  g_autofree char *text = _mp_report_trf (d->lang,
+                                          "The confidential details of this case were erased "
+                                          "on %s.", erased, NULL);
+
+  _mp_document_add_text (d->doc, MP_BLOCK_NOTE, text);
 }
 
 static void
@@ -216,7 +235,15 @@ add_reporter (Dossier *d)
       return;
     }
 
-  if (mp_case_get_boolean (d->kase, "reporter_anonymous") || mp_case_get_reporter_name (d->kase) == NULL)
+  if (mp_case_is_erased (d->kase))
+    {
+      /* Not "anonymous": the name was known and has been erased. */
+      add_field (d, fields, "Name", tr (d, "Erased"));
+      add_erased_note (d);
+      return;
+    }
+  if (mp_case_get_boolean (d->kase, "reporter_anonymous") ||
+      mp_case_get_reporter_name (d->kase) == NULL)
     add_field (d, fields, "Name", tr (d, "Anonymous"));
   else
     add_field (d, fields, "Name", mp_case_get_reporter_name (d->kase));
@@ -249,15 +276,7 @@ add_report (Dossier  *d,
 
   heading (d, "Report");
   if (mp_case_is_erased (d->kase))
-    {
-      g_autofree char *erased = _mp_report_format_day (d->lang, d->tz,
-                                                       mp_case_get_time (d->kase, "erased_at"));
-      g_autofree char *text = _mp_report_trf (d->lang,
-                                              "The confidential details of this case were erased on %s.",
-                                              erased, NULL);
-
-      _mp_document_add_text (d->doc, MP_BLOCK_NOTE, text);
-    }
+    add_erased_note (d);
   else if (d->redacted)
     note (d, "The description, impact and steps to reproduce are left out of this copy.");
   else
@@ -280,7 +299,8 @@ add_report (Dossier  *d,
   if (d->redacted)
     {
       g_autofree char *count = g_strdup_printf ("%u", n_attachments);
-      g_autofree char *text = _mp_report_trf (d->lang, "Number of attachments: %s (names left out)", count, NULL);
+      g_autofree char *text = _mp_report_trf (d->lang, "Number of attachments: %s (names left out)",
+                                              count, NULL);
 
       _mp_document_add_text (d->doc, MP_BLOCK_PARAGRAPH, text);
     }
@@ -294,8 +314,8 @@ add_report (Dossier  *d,
         {
           g_autoptr(MpAttachment) attachment = g_list_model_get_item (attachments, i);
           g_autofree char *size = g_format_size (mp_attachment_get_size (attachment));
-          g_autofree char *added = _mp_report_format_time_short (d->lang, d->tz,
-                                                           mp_attachment_get_added_at (attachment), TRUE);
+          gint64 added_at = mp_attachment_get_added_at (attachment);
+          g_autofree char *added = _mp_report_format_time_short (d->lang, d->tz, added_at, TRUE);
 
           _mp_block_add_row (table, mp_attachment_get_name (attachment),
                              mp_attachment_get_mime_type (attachment), size, added);
@@ -364,17 +384,18 @@ add_timeline (Dossier  *d,
     }
 
   if (d->redacted)
-    table = _mp_document_add_table (d->doc, 3, tr (d, "When"), 1.5, tr (d, "What"), 4.0,
+    table = _mp_document_add_table (d->doc, 3, tr (d, "When"), 1.65, tr (d, "What"), 4.0,
                                     tr (d, "Who"), 1.3, NULL);
   else
-    table = _mp_document_add_table (d->doc, 4, tr (d, "When"), 1.5, tr (d, "What"), 2.3,
-                                    tr (d, "Who"), 1.4, tr (d, "Details"), 2.8, NULL);
+    table = _mp_document_add_table (d->doc, 4, tr (d, "When"), 1.65, tr (d, "What"), 2.3,
+                                    tr (d, "Who"), 1.4, tr (d, "Details"), 2.65, NULL);
 
   for (guint i = 0; i < all->len; i++)
     {
       MpEvent *event = g_ptr_array_index (all, i);
       const char *kind = mp_event_get_kind (event);
-      g_autofree char *when = _mp_report_format_time_short (d->lang, d->tz, mp_event_get_at (event), TRUE);
+      g_autofree char *when = _mp_report_format_time_short (d->lang, d->tz,
+                                                            mp_event_get_at (event), TRUE);
       g_autofree char *what = NULL;
       g_autofree char *details = NULL;
 
@@ -390,8 +411,15 @@ add_timeline (Dossier  *d,
         }
       else
         {
-          what = g_strdup_printf ("%s: %s", _mp_report_event_label (d->lang, kind),
-                                  mp_event_get_summary (event));
+          /* A letter's summary is its kind, e.g. "acknowledgement". */
+          const char *summary = g_str_equal (kind, "letter")
+                                  ? _mp_report_letter_label (d->lang, mp_event_get_summary (event))
+                                  : mp_event_get_summary (event);
+
+          if (summary == NULL)
+            summary = "";
+
+          what = g_strdup_printf ("%s: %s", _mp_report_event_label (d->lang, kind), summary);
           details = g_strdup (mp_event_get_body (event));
         }
 
@@ -447,20 +475,21 @@ add_checklist (Dossier *d)
       const char *item = g_ptr_array_index (items, i);
       const MpAnswer *a = mp_case_get_answer (d->kase, item);
       g_autofree char *label = _mp_report_item_label (d->lang, item);
-      g_autofree char *value = answer_text (d, item, a->value);
+      g_autofree char *value = answer_text (d, item, a->value, TRUE);
       g_autofree char *when = _mp_report_format_time_short (d->lang, d->tz, a->answered_at, TRUE);
 
       if (table == NULL || step_index (item) != step)
         {
           step = step_index (item);
-          _mp_document_add_text (d->doc, MP_BLOCK_SUBHEADING, _mp_report_step_label (d->lang, item));
+          _mp_document_add_text (d->doc, MP_BLOCK_SUBHEADING,
+                                 _mp_report_step_label (d->lang, item));
           if (d->redacted)
             table = _mp_document_add_table (d->doc, 4, tr (d, "Item"), 2.6, tr (d, "Answer"), 2.2,
-                                            tr (d, "Who"), 1.1, tr (d, "When"), 1.6, NULL);
+                                            tr (d, "Who"), 1.4, tr (d, "When"), 1.75, NULL);
           else
-            table = _mp_document_add_table (d->doc, 5, tr (d, "Item"), 2.1, tr (d, "Answer"), 1.6,
-                                            tr (d, "Who"), 1.4, tr (d, "When"), 1.5,
-                                            tr (d, "Note"), 1.8, NULL);
+            table = _mp_document_add_table (d->doc, 5, tr (d, "Item"), 2.0, tr (d, "Answer"), 1.6,
+                                            tr (d, "Who"), 1.4, tr (d, "When"), 1.75,
+                                            tr (d, "Note"), 1.65, NULL);
         }
 
       if (d->redacted)
@@ -497,22 +526,20 @@ add_deadlines (Dossier  *d,
       gint64 due = mp_deadline_get_due_at (deadline), met = mp_deadline_get_met_at (deadline);
       g_autofree char *due_text = _mp_report_format_time_short (d->lang, d->tz, due, TRUE);
       g_autofree char *met_text = _mp_report_format_time_short (d->lang, d->tz, met, TRUE);
+      const char *kind = _mp_report_deadline_label (d->lang, mp_deadline_get_kind (deadline));
       const char *result;
 
       if (met != 0)
         result = met <= due ? "met" : "met late";
       else
         result = due < now ? "missed" : "open";
-      _mp_block_add_row (table, _mp_report_deadline_label (d->lang, mp_deadline_get_kind (deadline)),
-                         due_text, met_text, tr (d, result));
+      _mp_block_add_row (table, kind, due_text, met_text, tr (d, result));
     }
   return TRUE;
 }
 
-/* The CVSS score and severity come from the vector.
- *
- * TODO: when core's CVSS calculator (mp-cvss.h) lands, compute the score
- * here; until then the vector and the case's severity are printed. */
+/* The score and its rating come from the vector (core's calculator); the
+ * case's severity is printed as well, as the desk recorded it. */
 static void
 add_assessment (Dossier *d)
 {
@@ -523,6 +550,21 @@ add_assessment (Dossier *d)
   heading (d, "Assessment");
   fields = _mp_document_add_fields (d->doc);
   any |= add_answer_field (d, fields, "CVSS vector", "assess.cvss");
+  if (answer (d, "assess.cvss") != NULL)
+    {
+      g_autoptr(MpCvss) cvss = mp_cvss_parse (answer (d, "assess.cvss"), NULL);
+
+      if (cvss != NULL)
+        {
+          g_autofree char *number = mp_cvss_format_score (mp_cvss_get_score (cvss));
+          const char *rating = _mp_report_severity_label (d->lang, mp_cvss_get_severity (cvss));
+          g_autofree char *score = g_strdup_printf ("%s (%s)", number, rating);
+
+          _mp_block_add_row (fields, tr (d, "CVSS score"), score);
+        }
+      else
+        _mp_block_add_row (fields, tr (d, "CVSS score"), tr (d, "not a valid CVSS vector"));
+    }
   if (severity != NULL)
     {
       _mp_block_add_row (fields, tr (d, "Severity"), _mp_report_severity_label (d->lang, severity));
@@ -590,6 +632,8 @@ add_audit (Dossier *d)
 
   heading (d, "Audit trail");
   fields = _mp_document_add_fields (d->doc);
+  /* Fixed width, so that the fingerprint's groups line up for comparing. */
+  fields->monospace = TRUE;
   if (mp_store_verify_audit (d->store, &n_entries, &head, &first_bad, &error))
     {
       g_autofree char *count = g_strdup_printf ("%u", n_entries);

@@ -7,6 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mp-format.h"
+#if defined(__has_include) && __has_include ("mp-checklist.h")
+#include "mp-checklist.h"
+#endif
 #include "mp-report-private.h"
 
 /* The report's own words, in Dutch and English.
@@ -71,6 +75,7 @@ static const Phrase phrases[] = {
   { "Anonymous", "Anoniem" },
   { "Wants credit", "Wil vermelding" },
   { "Redacted", "Geredigeerd" },
+  { "Erased", "Gewist" },
   { "The reporter's identity and contact details are left out of this copy.",
     "De identiteit en contactgegevens van de melder zijn uit deze versie weggelaten." },
   { "The description, impact and steps to reproduce are left out of this copy.",
@@ -109,11 +114,13 @@ static const Phrase phrases[] = {
   { "No answers recorded yet.", "Nog geen antwoorden vastgelegd." },
   { "No deadlines.", "Geen termijnen." },
   { "(redacted)", "(geredigeerd)" },
+  { "(continued)", "(vervolg)" },
   { "(confidential, not printed)", "(vertrouwelijk, niet afgedrukt)" },
   { "Number of attachments: %s (names left out)", "Aantal bijlagen: %s (namen weggelaten)" },
   /* assessment */
   { "CVSS vector", "CVSS-vector" },
   { "CVSS score", "CVSS-score" },
+  { "not a valid CVSS vector", "geen geldige CVSS-vector" },
   { "Reproduced", "Gereproduceerd" },
   { "Report quality", "Kwaliteit van de melding" },
   { "Owner of the system", "Eigenaar van het systeem" },
@@ -318,6 +325,26 @@ static const Label events[] = {
   { NULL }
 };
 
+/* The letters' kinds (core's mp-letters.c), as a letter event's summary. */
+static const Label letters[] = {
+  { "request-info", "Request for more information", "Verzoek om meer informatie" },
+  { "third-party", "Referral to the system’s owner",
+    "Doorverwijzing naar de eigenaar van het systeem" },
+  { "sister-redirect", "Redirect to a sister organisation",
+    "Doorverwijzing naar een zusterorganisatie" },
+  { "duplicate", "Duplicate report", "Dubbele melding" },
+  { "out-of-scope", "Out of scope or rejected", "Buiten scope of afgewezen" },
+  { "acknowledgement", "Acknowledgement of receipt", "Ontvangstbevestiging" },
+  { "assessment", "Assessment and expected fix date", "Beoordeling en verwachte hersteldatum" },
+  { "progress-update", "Progress update", "Voortgangsbericht" },
+  { "extension", "New expected fix date", "Nieuwe verwachte hersteldatum" },
+  { "fixed", "Vulnerability fixed", "Kwetsbaarheid verholpen" },
+  { "reward", "Reward offer", "Beloningsaanbod" },
+  { "credit", "Credit confirmation", "Bevestiging van de vermelding" },
+  { "closure", "Closure", "Afsluiting" },
+  { NULL }
+};
+
 static const Label values[] = {
   { "yes", "yes", "ja" },
   { "no", "no", "nee" },
@@ -410,6 +437,13 @@ _mp_report_event_label (const char *language,
 }
 
 const char *
+_mp_report_letter_label (const char *language,
+                         const char *kind)
+{
+  return label_lookup (letters, language, kind);
+}
+
+const char *
 _mp_report_value_label (const char *language,
                         const char *value)
 {
@@ -425,58 +459,56 @@ _mp_report_step_label (const char *language,
   return label_lookup (steps, language, step);
 }
 
-/* The one place where checklist item labels come from.
+/* The one place where checklist item labels come from: core's checklist
+ * (mp-checklist.h) has each item's question, in English in its table and in
+ * Dutch in the application's catalogue, read here without gettext (see
+ * mp-report-catalog.c). Until the checklist is part of the build, and for
+ * an item it does not know, the item id is printed: stable, and what
+ * auditors can search for.
  *
- * TODO: when core's checklist (mp-checklist.h, with its item labels) lands,
- * look the label up there in the report's language; until then the item id
- * is printed as it is, which is stable and what auditors can search for. */
+ * TODO: drop the __has_include once mp-checklist.h is on main. */
 char *
 _mp_report_item_label (const char *language,
                        const char *item)
 {
+#if defined(__has_include) && __has_include ("mp-checklist.h")
+  const MpChecklistItem *checklist_item = mp_checklist_lookup_item (item);
+
+  if (checklist_item != NULL && checklist_item->label != NULL)
+    return g_strdup (_mp_report_catalogue_lookup (language, NULL, checklist_item->label));
+#endif
   return g_strdup (item);
+}
+
+/* Returns: (transfer none) (nullable): the checklist's label for @value of
+ * @item ("A sister organisation in the group"), or NULL. */
+const char *
+_mp_report_choice_label (const char *language,
+                         const char *item,
+                         const char *value)
+{
+#if defined(__has_include) && __has_include ("mp-checklist.h")
+  const MpChecklistItem *checklist_item = mp_checklist_lookup_item (item);
+
+  if (checklist_item != NULL && checklist_item->choices != NULL)
+    for (guint i = 0; checklist_item->choices[i].value != NULL; i++)
+      if (g_strcmp0 (checklist_item->choices[i].value, value) == 0)
+        return _mp_report_catalogue_lookup (language, "checklist",
+                                            checklist_item->choices[i].label);
+#endif
+  return NULL;
 }
 
 /* ---- dates, amounts, pages --------------------------------------------- */
 
-static const char * const months_en[] = {
-  "January", "February", "March", "April", "May", "June", "July", "August",
-  "September", "October", "November", "December",
-};
-static const char * const months_nl[] = {
-  "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-  "september", "oktober", "november", "december",
-};
-
-static const char * const short_months_en[] = {
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-};
-static const char * const short_months_nl[] = {
-  "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-};
+/* Dates and amounts come from core's mp-format, which writes them per
+ * language without the C library's locale; these wrappers only fix the
+ * report's choices (which form where) and print a dash for "not set". */
 
 static char *
-format_ymd (const char *language,
-            int         year,
-            int         month,
-            int         day)
+or_dash (char *text)
 {
-  /* Written out without the C library's locale: the report's language is
-   * not the process's. "20 November 2026" / "20 november 2026". */
-  const char * const *months = g_strcmp0 (language, "nl") == 0 ? months_nl : months_en;
-
-  if (month < 1 || month > 12)
-    return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-  return g_strdup_printf ("%d %s %d", day, months[month - 1], year);
-}
-
-static GDateTime *
-local_time (GTimeZone *tz,
-            gint64     usec)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-
-  return utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
+  return text != NULL ? text : g_strdup ("–");
 }
 
 char *
@@ -484,15 +516,9 @@ _mp_report_format_day (const char *language,
                        GTimeZone  *tz,
                        gint64      usec)
 {
-  g_autoptr(GDateTime) local = NULL;
-
   if (usec == 0)
     return g_strdup ("–");
-  local = local_time (tz, usec);
-  if (local == NULL)
-    return g_strdup ("?");
-  return format_ymd (language, g_date_time_get_year (local), g_date_time_get_month (local),
-                     g_date_time_get_day_of_month (local));
+  return or_dash (mp_format_date (usec, g_time_zone_get_identifier (tz), language));
 }
 
 char *
@@ -500,18 +526,9 @@ _mp_report_format_time (const char *language,
                         GTimeZone  *tz,
                         gint64      usec)
 {
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *day = NULL;
-
   if (usec == 0)
     return g_strdup ("–");
-  local = local_time (tz, usec);
-  if (local == NULL)
-    return g_strdup ("?");
-  day = format_ymd (language, g_date_time_get_year (local), g_date_time_get_month (local),
-                    g_date_time_get_day_of_month (local));
-  return g_strdup_printf ("%s, %02d:%02d", day, g_date_time_get_hour (local),
-                          g_date_time_get_minute (local));
+  return or_dash (mp_format_date_time (usec, g_time_zone_get_identifier (tz), language));
 }
 
 char *
@@ -520,56 +537,49 @@ _mp_report_format_time_short (const char *language,
                               gint64      usec,
                               gboolean    with_time)
 {
-  const char * const *months = g_strcmp0 (language, "nl") == 0 ? short_months_nl : short_months_en;
+  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
 
-  /* For table cells: "20 Nov 2026 09:15" / "20 nov 2026 09:15". */
+  /* For table cells: "20 Nov 2026 09:15" / "20 nov. 2026 09:15". */
   if (usec == 0)
     return g_strdup ("–");
-  local = local_time (tz, usec);
-  if (local == NULL)
+  date = mp_format_date_short (usec, g_time_zone_get_identifier (tz), language);
+  utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  local = utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
+  if (date == NULL || local == NULL)
     return g_strdup ("?");
   if (!with_time)
-    return g_strdup_printf ("%d %s %d", g_date_time_get_day_of_month (local),
-                            months[g_date_time_get_month (local) - 1], g_date_time_get_year (local));
-  return g_strdup_printf ("%d %s %d %02d:%02d", g_date_time_get_day_of_month (local),
-                          months[g_date_time_get_month (local) - 1], g_date_time_get_year (local),
-                          g_date_time_get_hour (local), g_date_time_get_minute (local));
+    return g_steal_pointer (&date);
+  return g_strdup_printf ("%s %02d:%02d", date, g_date_time_get_hour (local),
+                          g_date_time_get_minute (local));
 }
 
 char *
 _mp_report_format_date_text (const char *language,
-                             const char *date)
+                             const char *date,
+                             gboolean    brief)
 {
-  int year, month, day;
-  char end;
+  char *text;
 
   if (date == NULL)
     return g_strdup ("–");
-  if (sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return g_strdup (date);
-  return format_ymd (language, year, month, day);
+  text = brief ? mp_format_day_short (date, language) : mp_format_day (date, language);
+  /* Not a day after all: print what was recorded. */
+  return text != NULL ? text : g_strdup (date);
 }
 
 char *
 _mp_report_format_amount (const char *language,
                           const char *amount)
 {
-  g_autofree char *text = NULL;
-  char *dot;
+  gint64 cents;
 
   if (amount == NULL)
     return g_strdup ("–");
-  text = g_strdup (amount);
-  if (g_strcmp0 (language, "nl") == 0)
-    {
-      /* € 150,00 */
-      if ((dot = strchr (text, '.')) != NULL)
-        *dot = ',';
-      return g_strdup_printf ("€ %s", text);
-    }
-  return g_strdup_printf ("EUR %s", text);
+  if (!mp_format_parse_amount (amount, &cents))
+    return g_strdup (amount);
+  return mp_format_amount_cents (cents, NULL, language);
 }
 
 char *

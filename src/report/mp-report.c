@@ -122,6 +122,19 @@ mp_report_new_case (MpStore               *store,
 }
 
 MpReport *
+mp_report_layout (MpStore               *store,
+                  MpCase                *kase,
+                  const MpReportOptions *options,
+                  GError               **error)
+{
+  MpReport *self = mp_report_new_case (store, kase, options, error);
+
+  if (self != NULL)
+    mp_report_paginate (self);
+  return self;
+}
+
+MpReport *
 mp_report_new_period (MpStore               *store,
                       const char            *from,
                       const char            *to,

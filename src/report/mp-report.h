@@ -38,6 +38,20 @@ GQuark         mp_report_error_quark      (void);
 /* Fills @options with the defaults: English, not redacted, A4. */
 void           mp_report_options_init     (MpReportOptions *options);
 
+/* Printing from the interface (GtkPrintOperation), for example:
+ *
+ *   report = mp_report_layout (store, kase, &options, &error);  // or _new_case + _paginate_async
+ *   gtk_print_operation_set_use_full_page (op, TRUE);           // the report has its own margins
+ *   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+ *   gtk_print_operation_set_n_pages (op, mp_report_get_n_pages (report));
+ *   // "draw-page":
+ *   mp_report_draw_page (report, gtk_print_context_get_cairo_context (context), page_nr,
+ *                        gtk_print_context_get_width (context),
+ *                        gtk_print_context_get_height (context));
+ *
+ * Pick options.paper from the page setup (GTK_PAPER_NAME_LETTER → US Letter);
+ * a page of another size is scaled to fit. */
+
 #define MP_TYPE_REPORT (mp_report_get_type ())
 G_DECLARE_FINAL_TYPE (MpReport, mp_report, MP, REPORT, GObject)
 
@@ -47,6 +61,13 @@ G_DECLARE_FINAL_TYPE (MpReport, mp_report, MP, REPORT, GObject)
  * another thread.
  * Returns: (transfer full) (nullable): the report, not yet paginated. */
 MpReport      *mp_report_new_case         (MpStore               *store,
+                                           MpCase                *kase,
+                                           const MpReportOptions *options,
+                                           GError               **error);
+/* mp_report_new_case() and mp_report_paginate() in one: the report, laid
+ * out, ready for mp_report_get_n_pages() and mp_report_draw_page().
+ * Returns: (transfer full) (nullable) */
+MpReport      *mp_report_layout           (MpStore               *store,
                                            MpCase                *kase,
                                            const MpReportOptions *options,
                                            GError               **error);

@@ -6,7 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "mp-report.h"
+#include "mp-report-private.h"
 
 /* The dossier as a reader gets it: each test writes a PDF through the
  * public API and reads it back with poppler's pdftotext and pdfinfo. */
@@ -137,7 +137,7 @@ fill_case (Fixture *f)
   answer (f, "close.delete_requested_on", "2026-12-01", NULL);
   answer (f, "close.delete_confirmed_on", "2026-12-02", NULL);
 
-  mp_store_add_event (f->store, f->kase, "letter", "Acknowledgement", EVENT_BODY, &error);
+  mp_store_add_event (f->store, f->kase, "letter", "acknowledgement", EVENT_BODY, &error);
   g_assert_no_error (error);
   mp_store_add_event (f->store, f->kase, "reply", "The reporter confirms deletion", NULL, &error);
   g_assert_no_error (error);
@@ -193,10 +193,11 @@ pdf_pages_text (const char *pdf)
 
   for (guint i = 0; pages[i] != NULL; i++)
     {
-      GString *compact = g_string_new (NULL);
+      GString *compact;
 
       if (pages[i + 1] == NULL && *g_strstrip (pages[i]) == '\0')
         break;
+      compact = g_string_new (NULL);
       for (const char *p = pages[i]; *p != '\0'; p++)
         if (!g_ascii_isspace (*p))
           g_string_append_c (compact, *p);
@@ -310,16 +311,23 @@ test_sections (Fixture       *f,
   /* The facts themselves. */
   g_assert_nonnull (strstr (flat, mp_case_get_reference (f->kase)));
   g_assert_nonnull (strstr (flat, "VoorbeeldGroepB.V."));
-  g_assert_nonnull (strstr (flat, compact (REPORTER_NAME)));
+  g_assert_nonnull (strstr (flat, "SanneMarkervries"));
   g_assert_nonnull (strstr (flat, REPORTER_EMAIL));
   g_assert_nonnull (strstr (flat, "DESCMARKER"));
   g_assert_nonnull (strstr (flat, "EVENTBODYMARKER"));
+  /* The letter's kind, as a reader knows it. */
+  g_assert_nonnull (strstr (flat, g_str_equal (language, "nl")
+                                    ? "Brief:Ontvangstbevestiging"
+                                    : "Letter:Acknowledgementofreceipt"));
   g_assert_nonnull (strstr (flat, "ANSWERNOTEMARKER"));
   g_assert_nonnull (strstr (flat, "ATTACHMARKER"));
   g_assert_nonnull (strstr (flat, "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N"));
-  g_assert_nonnull (strstr (flat, g_str_equal (language, "nl") ? "€150,00" : "EUR150.00"));
-  g_assert_nonnull (strstr (flat, g_str_equal (language, "nl") ? "21november2026"
-                                                               : "21November2026"));
+  g_assert_nonnull (strstr (flat, g_str_equal (language, "nl") ? "€150,00" : "€150.00"));
+  g_assert_nonnull (strstr (flat, g_str_equal (language, "nl") ? "23november2026"
+                                                               : "23November2026"));
+  /* The score of this vector is 6.1 (FIRST's calculator), a medium one. */
+  g_assert_nonnull (strstr (flat, g_str_equal (language, "nl") ? "CVSS-score6.1(Gemiddeld)"
+                                                               : "CVSSscore6.1(Medium)"));
   /* Never the voucher code. */
   g_assert_null (strstr (flat, VOUCHER));
 
@@ -361,6 +369,40 @@ test_redacted (Fixture       *f,
   g_assert_nonnull (strstr (flat, mp_case_get_reference (f->kase)));
   g_assert_nonnull (strstr (flat, "CVSS:3.1/AV:N"));
   assert_page_numbers (pdf, language);
+}
+
+/* After erasure the record of what was decided stays, the details go. */
+static void
+test_erased (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  /* The name to publish (credit.name) is public by nature and stays. */
+  static const char * const secrets[] = {
+    "sanne.marker", "DESCMARKER", "IMPACTMARKER", "REPROMARKER", "NOTESMARKER",
+    "EVENTBODYMARKER", VOUCHER, NULL
+  };
+
+  fill_case (f);
+  answer (f, "close.closed_on", "2026-12-05", NULL);
+  g_assert_true (mp_case_is_closed (f->kase));
+  mp_store_erase_case (f->store, f->kase, &error);
+  g_assert_no_error (error);
+
+  pdf = render (f, "erased.pdf", "en", FALSE);
+  text = pdf_text (pdf);
+  flat = compact (text);
+  for (guint i = 0; secrets[i] != NULL; i++)
+    if (strstr (flat, secrets[i]) != NULL)
+      g_error ("the erased dossier shows “%s”", secrets[i]);
+  g_assert_nonnull (strstr (flat, "Erased"));
+  g_assert_null (strstr (flat, "Anonymous"));
+  g_assert_nonnull (strstr (flat, "wereerasedon"));
+  g_assert_nonnull (strstr (flat, "CVSS:3.1/AV:N"));
+  assert_page_numbers (pdf, "en");
 }
 
 #define N_ROWS 500
@@ -472,7 +514,7 @@ test_paper_and_pages (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (height, 841.9, 0.5);
 
   options.paper = MP_REPORT_PAPER_LETTER;
-  letter = mp_report_new_case (f->store, f->kase, &options, &error);
+  letter = mp_report_layout (f->store, f->kase, &options, &error);
   g_assert_no_error (error);
   mp_report_get_page_size (letter, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 612.0, 0.5);
@@ -514,6 +556,14 @@ render_done_cb (GObject      *source,
 }
 
 static void
+paginated_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
 test_async (Fixture       *f,
             gconstpointer  data)
 {
@@ -532,6 +582,21 @@ test_async (Fixture       *f,
   g_assert_no_error (done.error);
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "Samenvatting"));
+
+  /* Paginating in a worker, as a print operation would before it starts. */
+  {
+    g_autoptr(MpReport) report = mp_report_new_case (f->store, f->kase, &options, NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (report);
+    mp_report_paginate_async (report, NULL, paginated_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (mp_report_paginate_finish (report, result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (mp_report_get_n_pages (report), ==, pdf_pages (path));
+  }
 }
 
 static void
@@ -575,7 +640,7 @@ test_period (Fixture       *f,
       g_assert_nonnull (strstr (flat, "Casesreceived2"));
       g_assert_nonnull (strstr (flat, "Mediantimetoacknowledge1day(1case)"));
       g_assert_nonnull (strstr (flat, "Mediantimetofix11days(1case)"));
-      g_assert_nonnull (strstr (flat, "EUR150.00(1case)"));
+      g_assert_nonnull (strstr (flat, "€150.00(1case)"));
     }
   assert_page_numbers (path, language);
 
@@ -597,8 +662,6 @@ test_screenshots (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MpReport) period = NULL;
-  g_autofree char *period_pdf = NULL;
   const char * const variants[][3] = {
     { "dossier-en", "en", "" }, { "dossier-nl", "nl", "" }, { "dossier-nl-redacted", "nl", "r" },
   };
@@ -610,6 +673,20 @@ test_screenshots (Fixture       *f,
       return;
     }
   g_mkdir_with_parents (screenshots_dir, 0755);
+  /* Pages of an earlier, longer run would otherwise be taken for these. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (screenshots_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      if ((g_str_has_prefix (name, "dossier-") || g_str_has_prefix (name, "period-")) &&
+          g_str_has_suffix (name, ".png"))
+        {
+          g_autofree char *path = g_build_filename (screenshots_dir, name, NULL);
+
+          g_unlink (path);
+        }
+  }
   fill_case (f);
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
@@ -623,6 +700,34 @@ test_screenshots (Fixture       *f,
       g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
     }
 
+  /* A timeline that runs over pages, with one entry longer than a page. */
+  {
+    g_autoptr(GString) body = g_string_new (NULL);
+    g_autofree char *pdf = NULL;
+    g_autofree char *prefix = g_build_filename (screenshots_dir, "dossier-long-timeline", NULL);
+
+    for (guint i = 0; i < 40; i++)
+      {
+        g_autofree char *summary = g_strdup_printf ("Progress update %u: the supplier is "
+                                                    "testing the patch on the acceptance "
+                                                    "environment", i + 1);
+
+        mp_store_add_event (f->store, f->kase, "progress-update", summary, NULL, &error);
+        g_assert_no_error (error);
+      }
+    for (guint i = 0; i < 110; i++)
+      g_string_append_printf (body, "Line %u of a long letter that quotes the whole "
+                              "exchange.\n", i + 1);
+    mp_store_add_event (f->store, f->kase, "letter", "Fixed, with the request to delete data",
+                        body->str, &error);
+    g_assert_no_error (error);
+    pdf = render (f, "long-timeline.pdf", "en", FALSE);
+    {
+      const char *argv[] = { "pdftoppm", "-png", "-r", "60", pdf, prefix, NULL };
+      g_autofree char *out = run (argv);
+    }
+  }
+
   /* A few more cases for a period report with a table worth looking at. */
   for (guint i = 0; i < 14; i++)
     {
@@ -635,17 +740,44 @@ test_screenshots (Fixture       *f,
         answer (f, "assess.sent_on", "2026-11-25", NULL);
     }
 
-  mp_report_options_init (&options);
-  period = mp_report_new_period (f->store, "2026-01-01", "2026-12-31", &options, &error);
-  g_assert_no_error (error);
-  period_pdf = g_build_filename (f->dir, "period.pdf", NULL);
-  mp_report_write_pdf (period, period_pdf, &error);
-  g_assert_no_error (error);
-  {
-    g_autofree char *prefix = g_build_filename (screenshots_dir, "period-en", NULL);
-    const char *argv[] = { "pdftoppm", "-png", "-r", "60", period_pdf, prefix, NULL };
-    g_autofree char *out = run (argv);
-  }
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? "period-en" : "period-nl-redacted";
+      g_autoptr(MpReport) period = NULL;
+      g_autofree char *period_pdf = g_strdup_printf ("%s/%s.pdf", f->dir, name);
+      g_autofree char *prefix = g_build_filename (screenshots_dir, name, NULL);
+      const char *argv[] = { "pdftoppm", "-png", "-r", "60", period_pdf, prefix, NULL };
+      g_autofree char *out = NULL;
+
+      mp_report_options_init (&options);
+      options.language = i == 0 ? "en" : "nl";
+      options.redacted = i == 1;
+      period = mp_report_new_period (f->store, "2026-01-01", "2026-12-31", &options, &error);
+      g_assert_no_error (error);
+      mp_report_write_pdf (period, period_pdf, &error);
+      g_assert_no_error (error);
+      out = run (argv);
+    }
+}
+
+/* The Dutch catalogue is read without gettext and the process's locale
+ * (the tests run with LANGUAGE=en). */
+static void
+test_catalogue (void)
+{
+  if (g_getenv ("MELDPUNT_LOCALEDIR") == NULL)
+    {
+      g_test_skip ("no catalogue folder given");
+      return;
+    }
+  g_assert_cmpstr (_mp_report_catalogue_lookup ("nl", NULL, "Write the PDF to FILE"), ==,
+                   "De pdf naar BESTAND schrijven");
+  g_assert_cmpstr (_mp_report_catalogue_lookup ("en", NULL, "Write the PDF to FILE"), ==,
+                   "Write the PDF to FILE");
+  g_assert_cmpstr (_mp_report_catalogue_lookup ("nl", NULL, "No such message, surely"), ==,
+                   "No such message, surely");
+  g_assert_cmpstr (_mp_report_catalogue_lookup ("nl", "no-such-context", "Write the PDF to FILE"),
+                   ==, "Write the PDF to FILE");
 }
 
 int
@@ -656,6 +788,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   if (argc > 1)
     screenshots_dir = argv[1];
+  if (argc > 2)
+    g_setenv ("MELDPUNT_LOCALEDIR", argv[2], TRUE);
 
 #define ADD(path, data, func) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
@@ -664,12 +798,14 @@ main (int   argc,
   ADD ("/report/sections/nl", "nl", test_sections);
   ADD ("/report/redacted/en", "en", test_redacted);
   ADD ("/report/redacted/nl", "nl", test_redacted);
+  ADD ("/report/erased", NULL, test_erased);
   ADD ("/report/long-timeline", NULL, test_long_timeline);
   ADD ("/report/paper-and-pages", NULL, test_paper_and_pages);
   ADD ("/report/async", NULL, test_async);
   ADD ("/report/period/en", "en", test_period);
   ADD ("/report/period/nl", "nl", test_period);
   ADD ("/report/screenshots", NULL, test_screenshots);
+  g_test_add_func ("/report/catalogue", test_catalogue);
 
   return g_test_run ();
 }
