@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-calendar-view.h"
 #include "mp-case-list.h"
 #include "mp-eml-import.h"
 #include "mp-case-page.h"
@@ -40,6 +41,7 @@ struct _MpWindow
   MpCaseList           *case_list;
   MpCasePage           *case_page;
   MpOverviewPage       *overview_page;
+  MpCalendarView       *calendar_view;
 };
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -75,13 +77,15 @@ show_desk (MpWindow *self)
   mp_case_list_set_model (self->case_list, mp_store_get_cases (self->store));
   mp_case_page_set_store (self->case_page, self->store);
   mp_overview_page_set_store (self->overview_page, self->store);
+  mp_calendar_view_set_store (self->calendar_view, self->store);
   adw_view_switcher_title_set_subtitle (self->switcher_title, mp_store_get_organisation (self->store));
   gtk_stack_set_visible_child_name (self->stack, "desk");
   if (settings != NULL)
     {
       g_autofree char *view = g_settings_get_string (settings, "last-view");
 
-      if (g_strcmp0 (view, "overview") == 0 || g_strcmp0 (view, "cases") == 0)
+      if (g_strcmp0 (view, "overview") == 0 || g_strcmp0 (view, "cases") == 0 ||
+          g_strcmp0 (view, "calendar") == 0)
         adw_view_stack_set_visible_child_name (self->view_stack, view);
     }
   self->last_activity = g_get_monotonic_time ();
@@ -121,6 +125,7 @@ lock_desk (MpWindow *self)
   mp_case_page_clear_temp (self->case_page);
   mp_case_list_set_model (self->case_list, NULL);
   mp_overview_page_set_store (self->overview_page, NULL);
+  mp_calendar_view_set_store (self->calendar_view, NULL);
   mp_store_lock (self->store);
   mp_unlock_page_set_store (self->unlock_page, self->store);
   gtk_stack_set_visible_child_name (self->stack, "unlock");
@@ -392,6 +397,22 @@ on_case_activated_cb (MpWindow *self,
 }
 
 static void
+on_calendar_open_case_cb (MpWindow   *self,
+                          const char *reference,
+                          const char *kind)
+{
+  MpCase *kase = self->store != NULL ? mp_store_find_case (self->store, reference) : NULL;
+
+  if (kase == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  mp_case_list_select (self->case_list, kase);
+  mp_case_page_set_case (self->case_page, kase);
+  adw_leaflet_set_visible_child_name (self->leaflet, "case");
+  update_actions (self);
+}
+
+static void
 on_case_changed_cb (MpWindow *self)
 {
   mp_case_list_refresh (self->case_list);
@@ -543,6 +564,7 @@ mp_window_class_init (MpWindowClass *klass)
   g_type_ensure (MP_TYPE_CASE_LIST);
   g_type_ensure (MP_TYPE_CASE_PAGE);
   g_type_ensure (MP_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (MP_TYPE_CALENDAR_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWindow, toast_overlay);
@@ -556,9 +578,11 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, case_list);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, case_page);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, calendar_view);
   gtk_widget_class_bind_template_callback (widget_class, on_unlocked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_case_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_case_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_open_case_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);

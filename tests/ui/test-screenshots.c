@@ -222,6 +222,8 @@ test_desk (void)
   mp_case_page_show_step (page, "reward");
   shoot (GTK_WIDGET (window), "case-reward");
 
+  adw_view_stack_set_visible_child_name (views, "calendar");
+  shoot (GTK_WIDGET (window), "calendar");
   adw_view_stack_set_visible_child_name (views, "overview");
   shoot (GTK_WIDGET (window), "overview");
   adw_view_stack_set_visible_child_name (views, "cases");
