@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "mp-case-page.h"
@@ -106,6 +107,16 @@ test_intake_to_scope (void)
   g_assert_false (label_shown (dialog, "reporter_problem"));
   g_assert_false (label_shown (dialog, "asset_problem"));
 
+  {
+    /* an attachment, as if dropped on the form */
+    g_autofree char *shot = g_build_filename (dir, "poc.txt", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (shot);
+
+    g_assert_true (g_file_set_contents (shot, "GET /search?q=<script>", -1, NULL));
+    g_assert_true (mp_intake_dialog_add_file (MP_INTAKE_DIALOG (dialog), file, &error));
+    g_assert_no_error (error);
+    g_unlink (shot);
+  }
   set_view (dialog, "description_view", "The q parameter is echoed without encoding.");
   set_view (dialog, "impact_view", "Script runs in a logged-in user's session.");
   set_view (dialog, "reproduction_view", "Open /search?q=<script>alert(1)</script>.");
@@ -119,6 +130,20 @@ test_intake_to_scope (void)
   g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "bytewitch@example.org");
   g_assert_cmpstr (mp_case_get_asset (kase), ==, "https://portal.example.nl/search?q=");
   g_assert_cmpstr (mp_case_get_text (kase, "reproduction"), ==, "Open /search?q=<script>alert(1)</script>.");
+  {
+    g_autoptr(GListModel) attachments = mp_store_list_attachments (store, kase, &error);
+    g_autoptr(MpAttachment) attachment = NULL;
+    g_autoptr(GBytes) content = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
+    attachment = g_list_model_get_item (attachments, 0);
+    g_assert_cmpstr (mp_attachment_get_name (attachment), ==, "poc.txt");
+    content = mp_store_read_attachment (store, attachment, &error);
+    g_assert_no_error (error);
+    g_assert_cmpmem (g_bytes_get_data (content, NULL), g_bytes_get_size (content),
+                     "GET /search?q=<script>", strlen ("GET /search?q=<script>"));
+  }
   /* received now (MELDPUNT_NOW), to the minute */
   g_assert_cmpint (mp_case_get_received_at (kase) / (60 * G_USEC_PER_SEC), ==,
                    mp_time_now () / (60 * G_USEC_PER_SEC));
