@@ -9,6 +9,7 @@
 
 #include "mp-case-page.h"
 #include "mp-checklist-row.h"
+#include "mp-intake-dialog.h"
 #include "mp-checklist.h"
 #include "mp-letter-row.h"
 #include "mp-letters.h"
@@ -977,6 +978,30 @@ add_attachment_activated (GtkWidget  *widget,
 }
 
 static void
+on_report_corrected_cb (MpCasePage *self)
+{
+  refresh (self, FALSE);
+  load_records (self);
+  mp_ui_toast (GTK_WIDGET (self), _("Report corrected"));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+edit_report_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MpCasePage *self = MP_CASE_PAGE (widget);
+  MpIntakeDialog *dialog;
+
+  if (self->kase == NULL || mp_case_is_erased (self->kase))
+    return;
+  dialog = mp_intake_dialog_new_for_case (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->kase);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_report_corrected_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_case_notify_cb (MpCasePage *self)
 {
   /* the store changed the case (another part of the window, an import) */
@@ -1040,6 +1065,7 @@ mp_case_page_class_init (MpCasePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "case.add-note", NULL, add_note_activated);
+  gtk_widget_class_install_action (widget_class, "case.edit-report", NULL, edit_report_activated);
   gtk_widget_class_install_action (widget_class, "case.add-reply", NULL, add_note_activated);
   gtk_widget_class_install_action (widget_class, "case.add-attachment", NULL, add_attachment_activated);
   gtk_widget_class_install_action (widget_class, "case.open-attachment", "x", open_attachment_activated);
@@ -1089,6 +1115,7 @@ mp_case_page_set_case (MpCasePage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-note", kase != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-reply", kase != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-attachment", kase != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit-report", kase != NULL && !mp_case_is_erased (kase));
 
   if (kase == NULL || self->store == NULL)
     {

@@ -22,6 +22,7 @@ struct _MpIntakeDialog
 
   MpStore        *store;
   MpCase         *created;     /* set once the case is stored, for retrying attachments */
+  MpCase         *editing;     /* the case whose report is being corrected, or NULL */
   GPtrArray      *pending;     /* of Pending */
   GtkFileChooserNative *chooser;
 
@@ -44,6 +45,7 @@ struct _MpIntakeDialog
   GtkTextView    *impact_view;
   GtkTextView    *reproduction_view;
   GtkListBox     *attachment_list;
+  GtkButton      *create_button;
 };
 
 G_DEFINE_FINAL_TYPE (MpIntakeDialog, mp_intake_dialog, ADW_TYPE_WINDOW)
@@ -333,6 +335,44 @@ create_activated (GtkWidget  *widget,
       return;
     }
 
+  if (self->editing != NULL && self->created == NULL)
+    {
+      g_autoptr(MpCase) draft = build_draft (self, &error);
+      guint n_fields;
+      const MpCaseField *fields = mp_case_get_fields (&n_fields);
+
+      if (draft == NULL)
+        {
+          set_problem (self->problem_label, NULL, error->message);
+          return;
+        }
+      /* Store only what changed, field by field; a refusal leaves the form
+       * as typed. */
+      for (guint i = 0; i < n_fields; i++)
+        {
+          g_autofree char *before = NULL;
+          g_autofree char *after = NULL;
+
+          if (!fields[i].editable || g_str_equal (fields[i].name, "notes"))
+            continue;
+          /* the form shows minutes: an unchanged time keeps its seconds */
+          if (g_str_equal (fields[i].name, "received_at") &&
+              mp_case_get_received_at (self->editing) / (60 * G_USEC_PER_SEC) ==
+              mp_case_get_received_at (draft) / (60 * G_USEC_PER_SEC))
+            continue;
+          before = mp_case_dup_value_string (self->editing, fields[i].name);
+          after = mp_case_dup_value_string (draft, fields[i].name);
+          if (g_strcmp0 (before, after) == 0)
+            continue;
+          if (!mp_store_update_case (self->store, self->editing, fields[i].name, after, &error))
+            {
+              set_problem (self->problem_label, NULL, error->message);
+              return;
+            }
+        }
+      self->created = g_object_ref (self->editing);
+    }
+
   if (self->created == NULL)
     {
       g_autoptr(MpCase) draft = build_draft (self, &error);
@@ -383,6 +423,7 @@ mp_intake_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_INTAKE_DIALOG);
   g_clear_object (&self->store);
   g_clear_object (&self->created);
+  g_clear_object (&self->editing);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   G_OBJECT_CLASS (mp_intake_dialog_parent_class)->dispose (object);
 }
@@ -417,6 +458,7 @@ mp_intake_dialog_class_init (MpIntakeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpIntakeDialog, impact_view);
   gtk_widget_class_bind_template_child (widget_class, MpIntakeDialog, reproduction_view);
   gtk_widget_class_bind_template_child (widget_class, MpIntakeDialog, attachment_list);
+  gtk_widget_class_bind_template_child (widget_class, MpIntakeDialog, create_button);
   gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "intake.create", NULL, create_activated);
@@ -465,5 +507,53 @@ mp_intake_dialog_new (GtkWindow *parent,
   MpIntakeDialog *self = g_object_new (MP_TYPE_INTAKE_DIALOG, "transient-for", parent, NULL);
 
   self->store = g_object_ref (store);
+  return self;
+}
+
+static void
+set_view_text (GtkTextView *view,
+               const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
+MpIntakeDialog *
+mp_intake_dialog_new_for_case (GtkWindow *parent,
+                               MpStore   *store,
+                               MpCase    *kase)
+{
+  MpIntakeDialog *self = mp_intake_dialog_new (parent, store);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (mp_case_get_received_at (kase) / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *date = g_date_time_format (local, "%Y-%m-%d");
+  g_autofree char *time = g_date_time_format (local, "%H:%M");
+  const char *channel = mp_case_get_text (kase, "channel");
+  const char *text;
+
+  self->editing = g_object_ref (kase);
+  gtk_window_set_title (GTK_WINDOW (self), _("Correct the Report"));
+  gtk_button_set_label (self->create_button, _("_Save"));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), mp_case_get_title (kase));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
+  for (guint i = 0; i < G_N_ELEMENTS (channel_ids); i++)
+    if (g_strcmp0 (channel, channel_ids[i]) == 0)
+      adw_combo_row_set_selected (self->channel_row, i);
+  adw_combo_row_set_selected (self->language_row,
+                              g_strcmp0 (mp_case_get_reporter_language (kase), "en") == 0 ? 1 : 0);
+  gtk_switch_set_active (self->encrypted_switch, mp_case_get_boolean (kase, "report_encrypted"));
+  gtk_switch_set_active (self->anonymous_switch, mp_case_get_boolean (kase, "reporter_anonymous"));
+  gtk_switch_set_active (self->credit_switch, mp_case_get_boolean (kase, "reporter_wants_credit"));
+  text = mp_case_get_reporter_name (kase);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), text != NULL ? text : "");
+  text = mp_case_get_reporter_email (kase);
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), text != NULL ? text : "");
+  text = mp_case_get_asset (kase);
+  gtk_editable_set_text (GTK_EDITABLE (self->asset_row), text != NULL ? text : "");
+  set_view_text (self->description_view, mp_case_get_text (kase, "description"));
+  set_view_text (self->impact_view, mp_case_get_text (kase, "impact"));
+  set_view_text (self->reproduction_view, mp_case_get_text (kase, "reproduction"));
+  validate (self);
   return self;
 }

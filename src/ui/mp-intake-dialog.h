@@ -15,6 +15,11 @@ G_DECLARE_FINAL_TYPE (MpIntakeDialog, mp_intake_dialog, MP, INTAKE_DIALOG, AdwWi
 /* Logs a new report into @store; emits "created" (MpCase) and closes. */
 MpIntakeDialog *mp_intake_dialog_new            (GtkWindow      *parent,
                                                  MpStore        *store);
+/* The same form filled with @kase's report, to correct it; "created"
+ * is emitted after the changes were stored. */
+MpIntakeDialog *mp_intake_dialog_new_for_case   (GtkWindow      *parent,
+                                                 MpStore        *store,
+                                                 MpCase         *kase);
 /* Adds a file as if it had been dropped. */
 gboolean        mp_intake_dialog_add_file       (MpIntakeDialog *self,
                                                  GFile          *file,

@@ -228,6 +228,21 @@ test_intake_to_scope (void)
     g_assert_null (strstr (mp_case_row_get_due_text (MP_CASE_ROW (row)), "Acknowledgement"));
   }
 
+  /* Correcting the report later changes only what was changed. */
+  {
+    MpIntakeDialog *edit = mp_intake_dialog_new_for_case (GTK_WINDOW (window), store, kase);
+    gint64 received = mp_case_get_received_at (kase);
+
+    gtk_window_present (GTK_WINDOW (edit));
+    mp_test_wait (50);
+    set_entry (GTK_WIDGET (edit), "title_row", "Reflected XSS in the search page");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (edit), "intake.create", NULL));
+    mp_test_wait (50);
+    g_assert_cmpstr (mp_case_get_title (kase), ==, "Reflected XSS in the search page");
+    g_assert_cmpint (mp_case_get_received_at (kase), ==, received);
+    g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "bytewitch@example.org");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   mp_test_wait (50);
 
@@ -241,6 +256,7 @@ test_intake_to_scope (void)
   g_assert_cmpstr (mp_case_get_answer_value (stored, "scope.asset_owner"), ==, "ours");
   g_assert_cmpstr (mp_case_get_answer_value (stored, "scope.method.dos"), ==, "no");
   g_assert_cmpstr (mp_case_get_reporter_name (stored), ==, "bytewitch");
+  g_assert_cmpstr (mp_case_get_title (stored), ==, "Reflected XSS in the search page");
   {
     g_autoptr(GListModel) deadlines = mp_store_list_deadlines (reopened, stored, &error);
     gboolean found = FALSE;
