@@ -413,6 +413,9 @@ create_event_row (gpointer item,
 
   if (g_strcmp0 (mp_event_get_kind (event), "status") == 0)
     summary = mp_ui_status_label (summary);
+  else if (g_strcmp0 (mp_event_get_kind (event), "letter") == 0 && summary != NULL &&
+           mp_letters_is_kind (summary))
+    summary = mp_letters_get_kind_title (summary);
   if (actor != NULL && *actor != '\0')
     subtitle = g_strdup_printf ("%s · %s · %s", when, mp_ui_event_kind_label (mp_event_get_kind (event)), actor);
   else
@@ -478,11 +481,76 @@ create_attachment_row (gpointer item,
   return row;
 }
 
+static int
+compare_events (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  gint64 x = mp_event_get_at ((MpEvent *) a), y = mp_event_get_at ((MpEvent *) b);
+
+  return x < y ? -1 : x > y;
+}
+
+/* The timeline: the store's events, the status changes and every answer
+ * with who gave it and when, oldest first. */
+static GListModel *
+build_timeline (MpCasePage  *self,
+                GError     **error)
+{
+  g_autoptr(GListModel) events = mp_store_list_events (self->store, self->kase, error);
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GPtrArray) answered = NULL;
+  GListStore *timeline;
+  gboolean has_status = FALSE;
+
+  if (events == NULL)
+    return NULL;
+  timeline = g_list_store_new (MP_TYPE_EVENT);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MpEvent) event = g_list_model_get_item (events, i);
+
+      has_status |= g_strcmp0 (mp_event_get_kind (event), "status") == 0;
+      g_list_store_append (timeline, event);
+    }
+  if (!has_status && (history = mp_store_list_status_history (self->store, self->kase, NULL)) != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+      {
+        g_autoptr(MpEvent) event = g_list_model_get_item (history, i);
+
+        g_list_store_append (timeline, event);
+      }
+
+  answered = mp_case_list_answers (self->kase);
+  for (guint i = 0; i < answered->len; i++)
+    {
+      const MpAnswer *answer = mp_case_get_answer (self->kase, g_ptr_array_index (answered, i));
+      const MpChecklistItem *item = mp_checklist_lookup_item (answer->item);
+      const char *label = item != NULL ? mp_checklist_item_get_label (item) : answer->item;
+      const char *value = item != NULL ? mp_checklist_item_get_value_label (item, answer->value) : NULL;
+      g_autofree char *summary = NULL;
+      g_autoptr(MpEvent) event = NULL;
+
+      if (value == NULL)
+        value = answer->value != NULL ? answer->value : "—";
+      /* a confidential answer (the voucher code) is not repeated here */
+      if (item != NULL && item->confidential)
+        value = "•••";
+      /* "Spam sent? No", "Owner of the affected system: Team Web" */
+      summary = g_str_has_suffix (label, "?") ? g_strdup_printf ("%s %s", label, value)
+                                              : g_strdup_printf ("%s: %s", label, value);
+      event = mp_event_new (0, answer->answered_at, "answer", answer->actor, summary, answer->note);
+      g_list_store_append (timeline, event);
+    }
+  g_list_store_sort (timeline, compare_events, NULL);
+  return G_LIST_MODEL (timeline);
+}
+
 static void
 load_records (MpCasePage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) events = mp_store_list_events (self->store, self->kase, &error);
+  g_autoptr(GListModel) events = build_timeline (self, &error);
   g_autoptr(GListModel) attachments = NULL;
 
   if (events == NULL)
@@ -636,8 +704,8 @@ on_answer_changed_cb (MpChecklistRow *row,
                                                   mp_ui_status_label (mp_case_get_status (self->kase)));
 
       mp_ui_toast (GTK_WIDGET (self), message);
-      load_records (self);
     }
+  load_records (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

@@ -63,6 +63,7 @@ mp_ui_event_kind_label (const char *kind)
     { "extension", N_("Extension") },
     { "import", N_("Import") },
     { "status", N_("Status") },
+    { "answer", N_("Answer") },
   };
 
   for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (labels); i++)

@@ -222,6 +222,17 @@ test_desk (void)
   mp_case_page_show_step (page, "reward");
   shoot (GTK_WIDGET (window), "case-reward");
 
+  {
+    /* the timeline at the bottom of the case page */
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                                      MP_TYPE_CASE_PAGE,
+                                                                                      "scroller"));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+    mp_test_wait (600);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    shoot (GTK_WIDGET (window), "case-timeline");
+  }
   adw_view_stack_set_visible_child_name (views, "calendar");
   shoot (GTK_WIDGET (window), "calendar");
   adw_view_stack_set_visible_child_name (views, "overview");
