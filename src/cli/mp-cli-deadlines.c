@@ -8,6 +8,8 @@
 
 #include "mp-cli.h"
 #include "mp-deadlines.h"
+#include "mp-format.h"
+#include "mp-ics.h"
 #include "mp-policy.h"
 #include "mp-workdays.h"
 
@@ -43,10 +45,13 @@ mp_cli_deadlines (MpCli  *cli,
                   int     argc,
                   char  **argv)
 {
-  static const char usage[] = "deadlines [--from DATE] [--to DATE] [--json]";
+  static const char usage[] =
+    "deadlines [--from DATE] [--to DATE] [--json] [--ics FILE [--language nl|en]]";
   g_autoptr(GError) error = NULL;
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
+  g_autofree char *ics_path = NULL;
+  g_autofree char *language = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
@@ -54,6 +59,10 @@ mp_cli_deadlines (MpCli  *cli,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
       N_("Only deadlines due on or before this day"), N_("DATE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "ics", 0, 0, G_OPTION_ARG_FILENAME, &ics_path,
+      N_("Write the deadlines to an iCalendar file instead"), N_("FILE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Language of the iCalendar file’s summaries (nl or en; en by default)"), N_("LANGUAGE") },
     { NULL }
   };
   g_autoptr(MpPolicy) policy = NULL;
@@ -79,9 +88,27 @@ mp_cli_deadlines (MpCli  *cli,
   if (to_text != NULL && !parse_bound (policy, to_text, TRUE, &to))
     return bad_date (to_text);
 
+  if (language != NULL && g_strcmp0 (language, "nl") != 0 && g_strcmp0 (language, "en") != 0)
+    {
+      g_printerr (_("meldpunt-cli: the language must be nl or en, not “%s”\n"), language);
+      return 2;
+    }
+
   deadlines = mp_deadlines_list_open (store, from, to, &error);
   if (deadlines == NULL)
     return mp_cli_fail (error);
+
+  /* The file is for calendar programs: times in the desk's time zone,
+   * summaries in the chosen language, nothing confidential. */
+  if (ics_path != NULL)
+    {
+      g_autofree char *text = mp_ics_build (deadlines, policy->timezone,
+                                            language != NULL ? language : "en", &error);
+
+      if (text == NULL || !g_file_set_contents (ics_path, text, -1, &error))
+        return mp_cli_fail (error);
+      return 0;
+    }
 
   if (json)
     {
