@@ -54,8 +54,10 @@ mp_cli_deadlines (MpCli  *cli,
   g_autofree char *language = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("Only deadlines due on or after this day"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Only deadlines due on or before this day"), N_("DATE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
+      N_("Only deadlines due on or after this day"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
+      N_("Only deadlines due on or before this day"), N_("DATE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "ics", 0, 0, G_OPTION_ARG_FILENAME, &ics_path,
       N_("Write the deadlines to an iCalendar file instead"), N_("FILE") },

@@ -159,7 +159,9 @@ static const char * const vectors[] = {
 };
 
 static const char * const qualities[] = { "poor", "fair", "good", "good", "excellent" };
-static const char * const owners[] = { "Web team", "Infrastructure", "Workplace services", "Supplier (hosting)" };
+static const char * const owners[] = {
+  "Web team", "Infrastructure", "Workplace services", "Supplier (hosting)"
+};
 static const char * const sisters[] = { "Example Zorg", "Example Wonen" };
 
 typedef struct
@@ -209,8 +211,9 @@ answer (DemoAnswers *a,
   g_ptr_array_add (a->values, g_strdup (value));
 }
 
-/* Writes the pending answers as one step's worth of work: one write each,
- * so the status history still shows the steps. */
+/* Writes the pending answers in one write: a few per case (intake, scope
+ * and acknowledgement, assessment and remediation, the rest), so the
+ * status history still shows progress and 10000 cases take seconds. */
 static gboolean
 flush (DemoAnswers *a)
 {
@@ -320,7 +323,8 @@ answer_case (DemoAnswers *a,
     case OUTCOME_OUT_OF_SCOPE:
       answer (a, "scope.asset_owner", "ours");
       answer (a, "scope.outcome", "out-of-scope");
-      answer (a, "scope.outcome_reason", "Best practice without a security impact (missing header).");
+      answer (a, "scope.outcome_reason",
+              "Best practice without a security impact (missing header).");
       break;
     case OUTCOME_DUPLICATE:
       answer (a, "scope.asset_owner", "ours");
@@ -344,12 +348,12 @@ answer_case (DemoAnswers *a,
       for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
         answer (a, methods[i], rules_broken && i == G_N_ELEMENTS (methods) - 3 ? "yes" : "no");
       answer (a, "scope.personal_data", personal_data ? "yes" : "no");
-      answer (a, "scope.known", !typical && g_rand_int_range (rand, 0, 10) == 0 ? "known-issue" : "no");
+      answer (a, "scope.known",
+              !typical && g_rand_int_range (rand, 0, 10) == 0 ? "known-issue" : "no");
       answer (a, "scope.outcome", "in-scope");
       answer (a, "scope.rules_followed", rules_broken ? "no" : "yes");
       break;
     }
-  flush (a);
 
   if (early)
     {
@@ -381,7 +385,6 @@ answer_case (DemoAnswers *a,
     answer (a, "assess.fix_date", fix_date);
     answer_day (a, "assess.sent_on", g_rand_int_range (rand, 1, 5));
   }
-  flush (a);
 
   /* Remediation. */
   day = g_rand_int_range (rand, 10, 40);
@@ -423,7 +426,6 @@ answer_case (DemoAnswers *a,
           answer_day (a, "reward.sent_on", day + 2);
         }
     }
-  flush (a);
 
   /* Credit. */
   if (stage == STAGE_CREDIT)
@@ -436,7 +438,6 @@ answer_case (DemoAnswers *a,
     }
   else
     answer (a, "credit.wants", "no");
-  flush (a);
 
   /* Disclosure: some publish on an agreed day, some in the future. */
   if (stage == STAGE_DISCLOSURE)
@@ -452,7 +453,6 @@ answer_case (DemoAnswers *a,
     }
   else
     answer (a, "disclose.reporter_plans", "No publication planned.");
-  flush (a);
 
   /* Closure. */
   day += g_rand_int_range (rand, 3, 10);

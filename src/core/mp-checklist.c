@@ -59,7 +59,8 @@ asset_of_sister (MpCase *kase)
 static gboolean
 duplicate_named (MpCase *kase)
 {
-  return answer_is (kase, "scope.outcome", "duplicate") || answer_is (kase, "scope.known", "duplicate");
+  return answer_is (kase, "scope.outcome", "duplicate") ||
+         answer_is (kase, "scope.known", "duplicate");
 }
 
 static gboolean
@@ -545,7 +546,8 @@ validate_cvss (const char  *value,
   g_autoptr(MpCvss) cvss = NULL;
 
   /* Stored as given, so no white space around it. */
-  if (value[0] != '\0' && !g_ascii_isspace (value[0]) && !g_ascii_isspace (value[strlen (value) - 1]) &&
+  if (value[0] != '\0' && !g_ascii_isspace (value[0]) &&
+      !g_ascii_isspace (value[strlen (value) - 1]) &&
       (cvss = mp_cvss_parse (value, &cvss_error)) != NULL)
     return TRUE;
   if (cvss_error != NULL)
@@ -896,7 +898,8 @@ find_blocking (MpCase    *kase,
       if (!item_required (item, kase, early))
         continue;
       value = mp_case_get_answer_value (kase, item->id);
-      if (value == NULL || (item->proceed_value != NULL && !g_str_equal (value, item->proceed_value)))
+      if (value == NULL ||
+          (item->proceed_value != NULL && !g_str_equal (value, item->proceed_value)))
         {
           found = TRUE;
           if (blocking == NULL)

@@ -1644,19 +1644,15 @@ fail:
   return FALSE;
 }
 
-gboolean
-mp_store_refresh_derived (MpStore  *self,
-                          GError  **error)
+/* Derives every case again into @works (clones, in model order); inside a
+ * write. */
+static gboolean
+rederive_cases (MpStore    *self,
+                GPtrArray  *works,
+                GError    **error)
 {
-  g_autoptr(GPtrArray) works = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_cases;
+  guint n_cases = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
 
-  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
-
-  if (!require_unlocked (self, error) || !begin_write (self, error))
-    return FALSE;
-
-  n_cases = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
   for (guint i = 0; i < n_cases; i++)
     {
       g_autoptr(MpCase) kase = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
@@ -1664,23 +1660,43 @@ mp_store_refresh_derived (MpStore  *self,
 
       g_ptr_array_add (works, work);
       if (!write_derived (self, work, error))
-        goto fail;
+        return FALSE;
     }
-  if (!audit_append (self, NULL, "derive.refresh", NULL, NULL, NULL, error) ||
-      !commit_write (self, error))
-    goto fail;
+  return TRUE;
+}
 
-  for (guint i = 0; i < n_cases; i++)
+/* After the write committed: the cases take their new derived state. */
+static void
+publish_rederived (MpStore   *self,
+                   GPtrArray *works)
+{
+  for (guint i = 0; i < works->len; i++)
     {
       g_autoptr(MpCase) kase = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
 
       finish_case_write (self, kase, g_ptr_array_index (works, i));
     }
-  return TRUE;
+}
 
-fail:
-  rollback_write (self);
-  return FALSE;
+gboolean
+mp_store_refresh_derived (MpStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) works = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+
+  if (!require_unlocked (self, error) || !begin_write (self, error))
+    return FALSE;
+  if (!rederive_cases (self, works, error) ||
+      !audit_append (self, NULL, "derive.refresh", NULL, NULL, NULL, error) ||
+      !commit_write (self, error))
+    {
+      rollback_write (self);
+      return FALSE;
+    }
+  publish_rederived (self, works);
+  return TRUE;
 }
 
 gboolean
@@ -2024,6 +2040,7 @@ mp_store_set_setting (MpStore     *self,
                       GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) works = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *old_value = NULL;
 
   g_return_val_if_fail (MP_IS_STORE (self), FALSE);
@@ -2049,10 +2066,14 @@ mp_store_set_setting (MpStore     *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   if (value != NULL)
     sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  /* The policy is settings: deadlines and status follow it in the same
+   * write, so that they are never stale. */
   if (!step_done (self, stmt, error) ||
+      (g_strcmp0 (old_value, value) != 0 && !rederive_cases (self, works, error)) ||
       !audit_append (self, NULL, "setting", key, old_value, value, error) ||
       !commit_write (self, error))
     goto fail;
+  publish_rederived (self, works);
   return TRUE;
 
 fail:

@@ -140,6 +140,14 @@ def test_deadlines(desk, third_party):
     check(f"2026-04-30T21:59:59Z\t{ref}\tassessment\t" in out,
           f"Koningsdag is not a working day: {out!r}")
 
+    # A policy change moves the stored deadlines at once.
+    other = desk.add("2026-11-16T09:00:00+01:00")
+    before = desk.run("deadlines", "--from", "2026-11-16", "--to", "2026-11-30").stdout
+    check(f"2026-11-19T08:00:00Z\t{other}\tacknowledgement\t" in before, f"72 hours: {before!r}")
+    desk.run("policy", "set", "ack_hours", "96")
+    after = desk.run("deadlines", "--from", "2026-11-16", "--to", "2026-11-30").stdout
+    check(f"2026-11-20T08:00:00Z\t{other}\tacknowledgement\t" in after, f"96 hours: {after!r}")
+
     for bad in (["--from", "2026-13-01"], ["--to", "yesterday"], ["extra"]):
         result = desk.run("deadlines", *bad, ok=False)
         check(result.returncode != 0 and result.stdout == "", f"deadlines {bad} is refused")
