@@ -1996,6 +1996,7 @@ mp_store_list_deadlines (MpStore  *self,
                                   " JOIN cases c ON c.id = d.case_id WHERE d.case_id = ? ORDER BY d.due_at"
                                 : "SELECT c.reference, d.kind, d.due_at, d.met_at FROM deadlines d"
                                   " JOIN cases c ON c.id = d.case_id WHERE c.status <> 'closed'"
+                                  " OR (d.kind = 'data-deletion' AND d.met_at IS NULL)"
                                   " ORDER BY d.due_at", error)))
     return NULL;
   if (kase != NULL)
