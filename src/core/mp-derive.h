@@ -22,9 +22,10 @@ GPtrArray   *mp_derive_case          (MpStore     *store,
  * (transfer none) */
 const char  *mp_derive_severity      (const char  *cvss_vector);
 
-/* Re-derives the status and deadlines of every case after the desk's policy
- * changed (time zone, hours, days, holidays). Call it after each policy
- * change, e.g. at the end of `policy set` and in the preferences. */
+/* Re-derives the status and deadlines of every case under the desk's
+ * current policy. mp_store_set_setting() (and so mp_policy_set()) already
+ * does this in the same write; call it when the rules themselves changed,
+ * e.g. after an upgrade that derives differently. */
 gboolean     mp_derive_refresh_all   (MpStore     *store,
                                       GError     **error);
 

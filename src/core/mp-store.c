@@ -29,6 +29,10 @@ struct _MpStore
   gboolean     initialised;
   guint        batch_depth;
 
+  GMutex       stmt_mutex;
+  GHashTable  *stmt_cache;     /* SQL text -> prepared statement */
+  GHashTable  *stmt_in_use;    /* statements handed out */
+
   GListStore  *cases;
   GHashTable  *by_reference;   /* reference -> MpCase (borrowed) */
 };
@@ -54,23 +58,82 @@ static const char * const confidential_answers[] = { "reward.voucher_code", NULL
 
 /* ---- statements ------------------------------------------------------- */
 
+/* Statements are prepared once per SQL text and kept: preparing anew on
+ * every write was half the cost of a write. A statement already in use
+ * (a nested query of the same text) gets a fresh one, finalized when
+ * released. Release with release_stmt(), which g_autoptr(sqlite3_stmt)
+ * does; it finds the owning store through the connection. */
+G_LOCK_DEFINE_STATIC (stores_by_db);
+static GHashTable *stores_by_db;   /* sqlite3 * -> MpStore * (not owned) */
+
 static sqlite3_stmt *
 prepare (MpStore     *self,
          const char  *sql,
          GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  gboolean cache_it;
+  int rc;
 
+  g_mutex_lock (&self->stmt_mutex);
+  stmt = g_hash_table_lookup (self->stmt_cache, sql);
+  if (stmt != NULL && !g_hash_table_contains (self->stmt_in_use, stmt))
+    {
+      g_hash_table_add (self->stmt_in_use, stmt);
+      g_mutex_unlock (&self->stmt_mutex);
+      return stmt;
+    }
+  cache_it = stmt == NULL;
+  g_mutex_unlock (&self->stmt_mutex);
+
+  stmt = NULL;
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, cache_it ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       _mp_store_set_sqlite_error (error, self->db, rc);
       return NULL;
     }
+
+  if (cache_it)
+    {
+      g_mutex_lock (&self->stmt_mutex);
+      g_hash_table_insert (self->stmt_cache, g_strdup (sql), stmt);
+      g_hash_table_add (self->stmt_in_use, stmt);
+      g_mutex_unlock (&self->stmt_mutex);
+    }
   return stmt;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+static void
+release_stmt (sqlite3_stmt *stmt)
+{
+  MpStore *self;
+  gboolean cached = FALSE;
+
+  if (stmt == NULL)
+    return;
+
+  G_LOCK (stores_by_db);
+  self = stores_by_db != NULL ? g_hash_table_lookup (stores_by_db, sqlite3_db_handle (stmt)) : NULL;
+  G_UNLOCK (stores_by_db);
+
+  if (self != NULL)
+    {
+      g_mutex_lock (&self->stmt_mutex);
+      cached = g_hash_table_remove (self->stmt_in_use, stmt);
+      g_mutex_unlock (&self->stmt_mutex);
+    }
+
+  if (cached)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  else
+    sqlite3_finalize (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, release_stmt)
 
 static gboolean
 step_done (MpStore       *self,
@@ -647,6 +710,15 @@ mp_store_finalize (GObject *object)
   g_clear_object (&self->cases);
   g_clear_pointer (&self->by_reference, g_hash_table_unref);
   if (self->db != NULL)
+    {
+      G_LOCK (stores_by_db);
+      g_hash_table_remove (stores_by_db, self->db);
+      G_UNLOCK (stores_by_db);
+    }
+  g_clear_pointer (&self->stmt_cache, g_hash_table_unref);
+  g_clear_pointer (&self->stmt_in_use, g_hash_table_unref);
+  g_mutex_clear (&self->stmt_mutex);
+  if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
   g_free (self->organisation);
@@ -701,6 +773,10 @@ mp_store_init (MpStore *self)
   const char *real_name = g_get_real_name ();
 
   self->vault = mp_vault_new ();
+  g_mutex_init (&self->stmt_mutex);
+  self->stmt_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->stmt_in_use = g_hash_table_new (NULL, NULL);
   self->cases = g_list_store_new (MP_TYPE_CASE);
   self->by_reference = g_hash_table_new (g_str_hash, g_str_equal);
   if (real_name == NULL || g_str_equal (real_name, "Unknown") || *real_name == '\0')
@@ -831,6 +907,11 @@ mp_store_open (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  G_LOCK (stores_by_db);
+  if (stores_by_db == NULL)
+    stores_by_db = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (stores_by_db, self->db, self);
+  G_UNLOCK (stores_by_db);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   /* Read the version before anything writes: a newer database, a damaged
@@ -844,7 +925,7 @@ mp_store_open (const char  *path,
       return NULL;
     }
   version = sqlite3_column_int (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, release_stmt);
 
   if (version > MP_STORE_SCHEMA_VERSION)
     {
@@ -1566,7 +1647,7 @@ write_answer (MpStore     *self,
           return FALSE;
         }
       answer_id = sqlite3_column_int64 (find, 0);
-      g_clear_pointer (&find, sqlite3_finalize);
+      g_clear_pointer (&find, release_stmt);
 
       if (!(write = prepare (self, "UPDATE answers SET value = ?, value_sealed = ?, note = ?"
                                    " WHERE id = ?", error)))
@@ -1644,19 +1725,15 @@ fail:
   return FALSE;
 }
 
-gboolean
-mp_store_refresh_derived (MpStore  *self,
-                          GError  **error)
+/* Derives every case again into @works (clones, in model order); inside a
+ * write. */
+static gboolean
+rederive_cases (MpStore    *self,
+                GPtrArray  *works,
+                GError    **error)
 {
-  g_autoptr(GPtrArray) works = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_cases;
+  guint n_cases = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
 
-  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
-
-  if (!require_unlocked (self, error) || !begin_write (self, error))
-    return FALSE;
-
-  n_cases = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
   for (guint i = 0; i < n_cases; i++)
     {
       g_autoptr(MpCase) kase = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
@@ -1664,23 +1741,43 @@ mp_store_refresh_derived (MpStore  *self,
 
       g_ptr_array_add (works, work);
       if (!write_derived (self, work, error))
-        goto fail;
+        return FALSE;
     }
-  if (!audit_append (self, NULL, "derive.refresh", NULL, NULL, NULL, error) ||
-      !commit_write (self, error))
-    goto fail;
+  return TRUE;
+}
 
-  for (guint i = 0; i < n_cases; i++)
+/* After the write committed: the cases take their new derived state. */
+static void
+publish_rederived (MpStore   *self,
+                   GPtrArray *works)
+{
+  for (guint i = 0; i < works->len; i++)
     {
       g_autoptr(MpCase) kase = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
 
       finish_case_write (self, kase, g_ptr_array_index (works, i));
     }
-  return TRUE;
+}
 
-fail:
-  rollback_write (self);
-  return FALSE;
+gboolean
+mp_store_refresh_derived (MpStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) works = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+
+  if (!require_unlocked (self, error) || !begin_write (self, error))
+    return FALSE;
+  if (!rederive_cases (self, works, error) ||
+      !audit_append (self, NULL, "derive.refresh", NULL, NULL, NULL, error) ||
+      !commit_write (self, error))
+    {
+      rollback_write (self);
+      return FALSE;
+    }
+  publish_rederived (self, works);
+  return TRUE;
 }
 
 gboolean
@@ -1980,6 +2077,7 @@ mp_store_list_deadlines (MpStore  *self,
                                   " JOIN cases c ON c.id = d.case_id WHERE d.case_id = ? ORDER BY d.due_at"
                                 : "SELECT c.reference, d.kind, d.due_at, d.met_at FROM deadlines d"
                                   " JOIN cases c ON c.id = d.case_id WHERE c.status <> 'closed'"
+                                  " OR (d.kind = 'data-deletion' AND d.met_at IS NULL)"
                                   " ORDER BY d.due_at", error)))
     return NULL;
   if (kase != NULL)
@@ -2024,6 +2122,7 @@ mp_store_set_setting (MpStore     *self,
                       GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) works = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *old_value = NULL;
 
   g_return_val_if_fail (MP_IS_STORE (self), FALSE);
@@ -2049,10 +2148,14 @@ mp_store_set_setting (MpStore     *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   if (value != NULL)
     sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  /* The policy is settings: deadlines and status follow it in the same
+   * write, so that they are never stale. */
   if (!step_done (self, stmt, error) ||
+      (g_strcmp0 (old_value, value) != 0 && !rederive_cases (self, works, error)) ||
       !audit_append (self, NULL, "setting", key, old_value, value, error) ||
       !commit_write (self, error))
     goto fail;
+  publish_rederived (self, works);
   return TRUE;
 
 fail:

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "mp-checklist.h"
 #include "mp-cvss.h"
 #include "mp-report-private.h"
 
@@ -442,6 +443,20 @@ step_index (const char *item)
   return G_N_ELEMENTS (step_order);
 }
 
+/* The item's place in core's checklist; unknown items go last. */
+static guint
+checklist_position (const char *item)
+{
+  const MpChecklistItem *all;
+  guint n_items;
+
+  all = mp_checklist_get_all_items (&n_items);
+  for (guint i = 0; i < n_items; i++)
+    if (g_strcmp0 (all[i].id, item) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
 static int
 compare_items (gconstpointer a,
                gconstpointer b)
@@ -449,8 +464,15 @@ compare_items (gconstpointer a,
   const char *ia = *(const char **) a, *ib = *(const char **) b;
   guint sa = step_index (ia), sb = step_index (ib);
 
+  guint pa, pb;
+
   if (sa != sb)
     return sa < sb ? -1 : 1;
+  /* Within a step, in the order the checklist asks. */
+  pa = checklist_position (ia);
+  pb = checklist_position (ib);
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
   return strcmp (ia, ib);
 }
 
@@ -484,12 +506,12 @@ add_checklist (Dossier *d)
           _mp_document_add_text (d->doc, MP_BLOCK_SUBHEADING,
                                  _mp_report_step_label (d->lang, item));
           if (d->redacted)
-            table = _mp_document_add_table (d->doc, 4, tr (d, "Item"), 2.6, tr (d, "Answer"), 2.2,
+            table = _mp_document_add_table (d->doc, 4, tr (d, "Item"), 2.9, tr (d, "Answer"), 2.0,
                                             tr (d, "Who"), 1.4, tr (d, "When"), 1.75, NULL);
           else
-            table = _mp_document_add_table (d->doc, 5, tr (d, "Item"), 2.0, tr (d, "Answer"), 1.6,
-                                            tr (d, "Who"), 1.4, tr (d, "When"), 1.75,
-                                            tr (d, "Note"), 1.65, NULL);
+            table = _mp_document_add_table (d->doc, 5, tr (d, "Item"), 2.4, tr (d, "Answer"), 1.6,
+                                            tr (d, "Who"), 1.5, tr (d, "When"), 1.75,
+                                            tr (d, "Note"), 1.45, NULL);
         }
 
       if (d->redacted)

@@ -7,10 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "mp-format.h"
-#if defined(__has_include) && __has_include ("mp-checklist.h")
 #include "mp-checklist.h"
-#endif
+#include "mp-format.h"
 #include "mp-report-private.h"
 
 /* The report's own words, in Dutch and English.
@@ -462,21 +460,16 @@ _mp_report_step_label (const char *language,
 /* The one place where checklist item labels come from: core's checklist
  * (mp-checklist.h) has each item's question, in English in its table and in
  * Dutch in the application's catalogue, read here without gettext (see
- * mp-report-catalog.c). Until the checklist is part of the build, and for
- * an item it does not know, the item id is printed: stable, and what
- * auditors can search for.
- *
- * TODO: drop the __has_include once mp-checklist.h is on main. */
+ * mp-report-catalog.c). For an item it does not know, the item id is
+ * printed: stable, and what auditors can search for. */
 char *
 _mp_report_item_label (const char *language,
                        const char *item)
 {
-#if defined(__has_include) && __has_include ("mp-checklist.h")
   const MpChecklistItem *checklist_item = mp_checklist_lookup_item (item);
 
   if (checklist_item != NULL && checklist_item->label != NULL)
     return g_strdup (_mp_report_catalogue_lookup (language, NULL, checklist_item->label));
-#endif
   return g_strdup (item);
 }
 
@@ -487,15 +480,14 @@ _mp_report_choice_label (const char *language,
                          const char *item,
                          const char *value)
 {
-#if defined(__has_include) && __has_include ("mp-checklist.h")
   const MpChecklistItem *checklist_item = mp_checklist_lookup_item (item);
 
+  /* The checklist's choices are translated with the context "checklist". */
   if (checklist_item != NULL && checklist_item->choices != NULL)
     for (guint i = 0; checklist_item->choices[i].value != NULL; i++)
       if (g_strcmp0 (checklist_item->choices[i].value, value) == 0)
         return _mp_report_catalogue_lookup (language, "checklist",
                                             checklist_item->choices[i].label);
-#endif
   return NULL;
 }
 

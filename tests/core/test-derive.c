@@ -236,12 +236,14 @@ test_christmas (Fixture       *fixture,
   assert_next (kase, "assessment", "2026-12-29T22:59:59Z");
 
   /* Without the acknowledgement, a policy of a week for it turns the order
-   * round: now the working days warn first. The change applies to the
-   * stored case once the desk re-derives. */
+   * round: now the working days warn first. The stored case follows the
+   * policy change at once. */
   answer (fixture->store, kase, "ack.sent_on", NULL);
+  assert_next (kase, "acknowledgement", "2026-12-26T09:00:00Z");
   g_assert_true (mp_policy_set (fixture->store, "ack_hours", "168", &error));
   g_assert_no_error (error);
-  assert_due (fixture->store, kase, "acknowledgement", "2026-12-26T09:00:00Z");
+  assert_due (fixture->store, kase, "acknowledgement", "2026-12-30T09:00:00Z");
+  /* Deriving again changes nothing more. */
   g_assert_true (mp_derive_refresh_all (fixture->store, &error));
   g_assert_no_error (error);
   assert_due (fixture->store, kase, "acknowledgement", "2026-12-30T09:00:00Z");
@@ -528,16 +530,17 @@ test_holiday_policy_change (Fixture       *fixture,
   assert_due (fixture->store, kase, "assessment", "2026-04-08T21:59:59Z");
   g_assert_true (mp_policy_set (fixture->store, "holidays.good_friday", "true", &error));
   g_assert_no_error (error);
-  g_assert_true (mp_derive_refresh_all (fixture->store, &error));
-  g_assert_no_error (error);
   assert_due (fixture->store, kase, "assessment", "2026-04-09T21:59:59Z");
 
   /* The desk's time zone is policy too. */
   g_assert_true (mp_policy_set (fixture->store, "timezone", "UTC", &error));
   g_assert_no_error (error);
-  g_assert_true (mp_derive_refresh_all (fixture->store, &error));
-  g_assert_no_error (error);
   assert_due (fixture->store, kase, "assessment", "2026-04-09T23:59:59Z");
+
+  /* A setting written straight into the store is followed too. */
+  g_assert_true (mp_store_set_setting (fixture->store, "assess_workdays", "1", &error));
+  g_assert_no_error (error);
+  assert_due (fixture->store, kase, "assessment", "2026-04-07T23:59:59Z");
 }
 
 static void

@@ -315,6 +315,11 @@ test_sections (Fixture       *f,
   g_assert_nonnull (strstr (flat, REPORTER_EMAIL));
   g_assert_nonnull (strstr (flat, "DESCMARKER"));
   g_assert_nonnull (strstr (flat, "EVENTBODYMARKER"));
+  /* Checklist questions and choices from core's checklist, in the report's
+   * language (the tests run with LANGUAGE=en). */
+  g_assert_nonnull (strstr (flat, g_str_equal (language, "nl") ? "Vanwieishetgetroffensysteem?"
+                                                               : "Whosesystemisaffected?"));
+  g_assert_nonnull (strstr (flat, g_str_equal (language, "nl") ? "Vanons" : "Ours"));
   /* The letter's kind, as a reader knows it. */
   g_assert_nonnull (strstr (flat, g_str_equal (language, "nl")
                                     ? "Brief:Ontvangstbevestiging"
