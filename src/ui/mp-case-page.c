@@ -49,6 +49,7 @@ struct _MpCasePage
   AdwActionRow         *received_row;
   AdwActionRow         *reporter_row;
   AdwActionRow         *asset_row;
+  AdwActionRow         *erase_row;
   GtkLabel             *details_label;
   AdwPreferencesGroup  *checklist_group;
   GtkListBox           *timeline_list;
@@ -624,6 +625,7 @@ update_summary (MpCasePage *self,
     gtk_widget_set_visible (GTK_WIDGET (self->due_row), FALSE);
 
   set_subtitle (self->received_row, received);
+  gtk_widget_set_visible (GTK_WIDGET (self->erase_row), mp_case_is_closed (kase) && !mp_case_is_erased (kase));
 
   if (mp_case_is_erased (kase))
     g_string_append (reporter, _("Erased"));
@@ -1070,6 +1072,57 @@ edit_report_activated (GtkWidget  *widget,
 }
 
 static void
+erase_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   MpCasePage       *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "erase") || self->kase == NULL)
+    return;
+  mp_case_page_clear_temp (self);
+  if (!mp_store_erase_case (self->store, self->kase, &error))
+    {
+      mp_ui_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  message = g_strdup_printf (_("The confidential data of %s was erased"), mp_case_get_reference (self->kase));
+  mp_ui_toast (GTK_WIDGET (self), message);
+  refresh (self, TRUE);
+  load_records (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit-report", FALSE);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+erase_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  MpCasePage *self = MP_CASE_PAGE (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->kase == NULL || !mp_case_is_closed (self->kase) || mp_case_is_erased (self->kase))
+    return;
+  heading = g_strdup_printf (_("Erase the Confidential Data of %s?"), mp_case_get_reference (self->kase));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   _("The reporter's name and address, the description, notes, letters and "
+                                     "attachments are destroyed for good. The checklist, dates and audit "
+                                     "trail stay. This cannot be undone."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "erase", _("_Erase"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (erase_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_case_notify_cb (MpCasePage *self)
 {
   /* the store changed the case (another part of the window, an import) */
@@ -1126,6 +1179,7 @@ mp_case_page_class_init (MpCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, received_row);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, reporter_row);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, asset_row);
+  gtk_widget_class_bind_template_child (widget_class, MpCasePage, erase_row);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, details_label);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, checklist_group);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, timeline_list);
@@ -1134,6 +1188,7 @@ mp_case_page_class_init (MpCasePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "case.add-note", NULL, add_note_activated);
   gtk_widget_class_install_action (widget_class, "case.edit-report", NULL, edit_report_activated);
+  gtk_widget_class_install_action (widget_class, "case.erase", NULL, erase_activated);
   gtk_widget_class_install_action (widget_class, "case.add-reply", NULL, add_note_activated);
   gtk_widget_class_install_action (widget_class, "case.add-attachment", NULL, add_attachment_activated);
   gtk_widget_class_install_action (widget_class, "case.open-attachment", "x", open_attachment_activated);

@@ -316,6 +316,60 @@ test_lock_drops_cases (void)
   mp_test_remove_dir (dir);
 }
 
+static void
+test_erase_asks_first (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) toplevels = NULL;
+  MpWindow *window;
+  MpCasePage *page;
+  AdwMessageDialog *dialog = NULL;
+
+  mp_case_set_text (draft, "title", "Out of scope: marketing site");
+  mp_case_set_text (draft, "reporter_name", "Tom Brown");
+  mp_case_set_text (draft, "description", "Details that must not outlive the case.");
+  kase = mp_store_add_case (store, draft, &error);
+  g_assert_no_error (error);
+  mp_store_set_answer (store, kase, "close.closed_on", "2026-03-09", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_case_is_closed (kase));
+
+  window = _mp_window_new_for_store (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (200);
+  page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+  mp_case_page_set_case (page, kase);
+  mp_test_wait (50);
+
+  /* Erasing is destructive: nothing happens until the dialog is answered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.erase", NULL));
+  mp_test_wait (100);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_false (mp_case_is_erased (kase));
+  adw_message_dialog_response (dialog, "erase");
+  mp_test_wait (100);
+  g_assert_true (mp_case_is_erased (kase));
+  g_assert_null (mp_case_get_reporter_name (kase));
+  g_assert_null (mp_case_get_description (kase));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -326,5 +380,6 @@ main (int    argc,
 
   g_test_add_func ("/ui/window/intake-to-scope", test_intake_to_scope);
   g_test_add_func ("/ui/window/lock-drops-cases", test_lock_drops_cases);
+  g_test_add_func ("/ui/window/erase-asks-first", test_erase_asks_first);
   return g_test_run ();
 }
