@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#pragma once
+
+#include "mp-case-page.h"
+
+G_BEGIN_DECLS
+
+struct _MpCasePage
+{
+  AdwBin                parent_instance;
+
+  MpStore              *store;
+  MpCase               *kase;
+  gulong                notify_id;
+  guint                 current_step;
+
+  GPtrArray            *step_rows;    /* AdwExpanderRow, one per step */
+  GPtrArray            *step_icons;   /* GtkImage, one per step */
+  GPtrArray            *letter_rows;  /* MpLetterRow, one per step */
+  GHashTable           *item_rows;    /* item id → MpChecklistRow */
+
+  char                 *temp_dir;     /* private copies of opened attachments */
+  GtkFileChooserNative *chooser;
+  MpAttachment         *saving;
+  char                 *draft_kind;   /* a note or reply kept after a failed save */
+  char                 *draft_text;
+
+  GtkStack             *stack;
+  GtkButton            *back_button;
+  GtkLabel             *reference_label;
+  GtkLabel             *title_label;
+  GtkScrolledWindow    *scroller;
+  AdwActionRow         *status_row;
+  AdwActionRow         *due_row;
+  GtkImage             *due_icon;
+  AdwActionRow         *received_row;
+  AdwActionRow         *reporter_row;
+  AdwActionRow         *asset_row;
+  AdwActionRow         *erase_row;
+  GtkLabel             *details_label;
+  AdwPreferencesGroup  *checklist_group;
+  GtkListBox           *timeline_list;
+  GtkListBox           *attachment_list;
+};
+
+/* mp-case-page.c */
+void _mp_case_page_emit_changed       (MpCasePage     *self);
+
+/* mp-case-page-records.c: the timeline, notes and attachments */
+void _mp_case_page_load_records       (MpCasePage     *self);
+void _mp_case_page_add_record_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS
