@@ -316,6 +316,86 @@ test_lock_drops_cases (void)
   mp_test_remove_dir (dir);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
+  AdwMessageDialog *dialog = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return dialog;
+}
+
+static void
+test_reply_on_timeline (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) events = NULL;
+  MpWindow *window;
+  MpCasePage *page;
+  AdwMessageDialog *dialog;
+  GtkWidget *view;
+  gboolean found = FALSE;
+  guint rows = 0;
+
+  mp_case_set_text (draft, "title", "Password reset without rate limiting");
+  kase = mp_store_add_case (store, draft, &error);
+  g_assert_no_error (error);
+
+  window = _mp_window_new_for_store (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (200);
+  page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+  mp_case_page_set_case (page, kase);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.add-reply", NULL));
+  mp_test_wait (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  view = mp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "Retested: the limit works now.", -1);
+  adw_message_dialog_response (dialog, "add");
+  mp_test_wait (100);
+
+  /* stored encrypted as a reply, and shown on the timeline */
+  events = mp_store_list_events (store, kase, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MpEvent) event = g_list_model_get_item (events, i);
+
+      if (g_str_equal (mp_event_get_kind (event), "reply"))
+        {
+          found = TRUE;
+          g_assert_cmpstr (mp_event_get_body (event), ==, "Retested: the limit works now.");
+          /* the unencrypted summary never repeats the reporter's words */
+          g_assert_null (strstr (mp_event_get_summary (event), "Retested"));
+        }
+    }
+  g_assert_true (found);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), MP_TYPE_CASE_PAGE, "timeline_list")));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    rows++;
+  g_assert_cmpuint (rows, >=, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
 static void
 test_erase_asks_first (void)
 {
@@ -324,10 +404,9 @@ test_erase_asks_first (void)
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(MpCase) kase = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) toplevels = NULL;
   MpWindow *window;
   MpCasePage *page;
-  AdwMessageDialog *dialog = NULL;
+  AdwMessageDialog *dialog;
 
   mp_case_set_text (draft, "title", "Out of scope: marketing site");
   mp_case_set_text (draft, "reporter_name", "Tom Brown");
@@ -348,14 +427,7 @@ test_erase_asks_first (void)
   /* Erasing is destructive: nothing happens until the dialog is answered. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.erase", NULL));
   mp_test_wait (100);
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        dialog = ADW_MESSAGE_DIALOG (toplevel);
-    }
+  dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (mp_case_is_erased (kase));
   adw_message_dialog_response (dialog, "erase");
@@ -380,6 +452,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/window/intake-to-scope", test_intake_to_scope);
   g_test_add_func ("/ui/window/lock-drops-cases", test_lock_drops_cases);
+  g_test_add_func ("/ui/window/reply-on-timeline", test_reply_on_timeline);
   g_test_add_func ("/ui/window/erase-asks-first", test_erase_asks_first);
   return g_test_run ();
 }
