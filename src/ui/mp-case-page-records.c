@@ -330,6 +330,15 @@ private_copy (MpCasePage   *self,
   return path;
 }
 
+static gboolean
+remove_copy_cb (gpointer data)
+{
+  /* the viewer has had the file long enough; the page removes the rest
+   * when the desk locks or the window closes */
+  g_unlink (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 open_attachment_activated (GtkWidget  *widget,
                            const char *action_name,
@@ -355,7 +364,9 @@ open_attachment_activated (GtkWidget  *widget,
     {
       g_unlink (path);
       mp_ui_toast (widget, error->message);
+      return;
     }
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, 10 * 60, remove_copy_cb, g_steal_pointer (&path), g_free);
 }
 
 static void
