@@ -35,7 +35,7 @@ static guint signals[N_SIGNALS];
 /* Without an installed schema (a bare build tree) the choices last for the
  * session only. */
 static char *session_handler;
-static guint session_lock_timeout = 15;
+static guint session_lock_timeout = 5;
 
 char *
 mp_preferences_dup_handler_name (void)
@@ -63,8 +63,9 @@ mp_preferences_get_lock_timeout (void)
 {
   GSettings *settings = mp_ui_get_settings ();
 
+  /* the setting is in seconds; the window counts whole minutes */
   if (settings != NULL)
-    return g_settings_get_uint (settings, "lock-timeout");
+    return MAX (1, (g_settings_get_uint (settings, "lock-timeout") + 59) / 60);
   return session_lock_timeout;
 }
 
@@ -96,8 +97,9 @@ on_lock_changed_cb (MpPreferencesWindow *self)
   GSettings *settings = mp_ui_get_settings ();
   guint minutes = (guint) gtk_spin_button_get_value_as_int (self->lock_spin);
 
+  minutes = MAX (minutes, 1);
   if (settings != NULL)
-    g_settings_set_uint (settings, "lock-timeout", minutes);
+    g_settings_set_uint (settings, "lock-timeout", minutes * 60);
   else
     session_lock_timeout = minutes;
   g_signal_emit (self, signals[CHANGED], 0);

@@ -20,7 +20,7 @@ MpPreferencesWindow *mp_preferences_window_new (GtkWindow *parent,
 
 /* The handler's name as configured, or the user's real name. (transfer full) */
 char                *mp_preferences_dup_handler_name (void);
-/* Idle minutes before the desk locks (0: only with the screen). */
+/* Idle minutes before the desk locks (it also locks with the screen). */
 guint                mp_preferences_get_lock_timeout (void);
 
 G_END_DECLS
