@@ -16,6 +16,10 @@
 #include "mp-store-private.h"
 
 #define BUSY_TIMEOUT_MS 5000
+/* Page cache in KiB (negative: see PRAGMA cache_size): SQLite's default, and
+ * the larger one of a batch. */
+#define DEFAULT_CACHE_SIZE "-2000"
+#define BATCH_CACHE_SIZE "-131072"
 
 struct _MpStore
 {
@@ -967,7 +971,11 @@ mp_store_open (const char  *path,
                        "PRAGMA synchronous = FULL;"
                        "PRAGMA foreign_keys = ON;"
                        "PRAGMA secure_delete = ON;"
-                       "PRAGMA cell_size_check = ON;", error))
+                       "PRAGMA cell_size_check = ON;"
+                       /* Each write inside a batch is a savepoint, whose
+                        * journal would otherwise be a temporary file written
+                        * for every page it touches. */
+                       "PRAGMA temp_store = MEMORY;", error))
     return NULL;
 
   if (version < MP_STORE_SCHEMA_VERSION)
@@ -2258,8 +2266,18 @@ mp_store_begin_batch (MpStore  *self,
   if (!require_unlocked (self, error) ||
       !_mp_store_exec (self->db, "BEGIN IMMEDIATE;", error))
     return FALSE;
+  /* A batch is one large transaction: with SQLite's default 2 MiB page cache
+   * its dirty pages spill to the WAL again and again (a demo of 1,000 cases
+   * spent a third of its time in pwrite). The cache only grows as used. */
+  sqlite3_exec (self->db, "PRAGMA cache_size = " BATCH_CACHE_SIZE ";", NULL, NULL, NULL);
   self->batch_depth = 1;
   return TRUE;
+}
+
+static void
+end_batch_cache (MpStore *self)
+{
+  sqlite3_exec (self->db, "PRAGMA cache_size = " DEFAULT_CACHE_SIZE ";", NULL, NULL, NULL);
 }
 
 gboolean
@@ -2273,10 +2291,14 @@ mp_store_end_batch (MpStore  *self,
 
   self->batch_depth = 0;
   if (_mp_store_exec (self->db, "COMMIT;", error))
-    return TRUE;
+    {
+      end_batch_cache (self);
+      return TRUE;
+    }
 
   /* Nothing of the batch was kept: make the models agree with the file again. */
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  end_batch_cache (self);
   cases = load_cases (self, NULL);
   if (cases != NULL)
     publish_cases (self, cases);
@@ -2397,6 +2419,7 @@ mp_store_abort_batch (MpStore *self)
 
   self->batch_depth = 0;
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  end_batch_cache (self);
   /* Cases added inside the batch are in the models already: reload them. */
   cases = load_cases (self, NULL);
   if (cases != NULL)
