@@ -52,8 +52,78 @@ struct _MpCase
     gboolean   boolean;
     gint64     time;
   }            values[N_FIELDS];
-  GHashTable  *answers;   /* item -> MpAnswer */
+  GHashTable  *answers;   /* item -> MpAnswer; NULL until the first answer */
+  /* Where the answers still have to be read from: a stored case's answers
+   * are read on first use, not at unlock (there are some 30 per case). */
+  MpCaseAnswerSource *answer_source;
 };
+
+struct _MpCaseAnswerSource
+{
+  gatomicrefcount     ref_count;
+  MpCaseAnswerLoader  load;
+  gpointer            data;   /* NULL once detached */
+};
+
+MpCaseAnswerSource *
+_mp_case_answer_source_new (MpCaseAnswerLoader load,
+                            gpointer           data)
+{
+  MpCaseAnswerSource *source = g_new0 (MpCaseAnswerSource, 1);
+
+  g_atomic_ref_count_init (&source->ref_count);
+  source->load = load;
+  source->data = data;
+  return source;
+}
+
+void
+_mp_case_answer_source_unref (MpCaseAnswerSource *source)
+{
+  if (source != NULL && g_atomic_ref_count_dec (&source->ref_count))
+    g_free (source);
+}
+
+void
+_mp_case_answer_source_detach (MpCaseAnswerSource *source)
+{
+  g_return_if_fail (source != NULL);
+  source->data = NULL;
+}
+
+void
+_mp_case_set_answer_source (MpCase             *self,
+                            MpCaseAnswerSource *source)
+{
+  g_return_if_fail (MP_IS_CASE (self));
+
+  if (source != NULL)
+    g_atomic_ref_count_inc (&source->ref_count);
+  _mp_case_answer_source_unref (self->answer_source);
+  self->answer_source = source;
+}
+
+/* Reads the answers from the source, once. */
+static void
+ensure_answers (MpCase *self)
+{
+  MpCaseAnswerSource *source = self->answer_source;
+
+  if (source == NULL)
+    return;
+  /* First, so that the loader's _mp_case_put_answer() does not come back here. */
+  self->answer_source = NULL;
+  if (source->data != NULL)
+    source->load (self, source->data);
+  _mp_case_answer_source_unref (source);
+}
+
+/* Forgets the answers still to be read: they are about to be replaced. */
+static void
+drop_answer_source (MpCase *self)
+{
+  g_clear_pointer (&self->answer_source, _mp_case_answer_source_unref);
+}
 
 G_DEFINE_FINAL_TYPE (MpCase, mp_case, G_TYPE_OBJECT)
 G_DEFINE_BOXED_TYPE (MpAnswer, mp_answer, mp_answer_copy, mp_answer_free)
@@ -160,6 +230,7 @@ mp_case_finalize (GObject *object)
     if (fields[i].kind == MP_FIELD_TEXT)
       g_free (self->values[i].text);
   g_clear_pointer (&self->answers, g_hash_table_unref);
+  drop_answer_source (self);
 
   G_OBJECT_CLASS (mp_case_parent_class)->finalize (object);
 }
@@ -276,8 +347,6 @@ mp_case_class_init (MpCaseClass *klass)
 static void
 mp_case_init (MpCase *self)
 {
-  self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                         (GDestroyNotify) mp_answer_free);
   self->values[field_index ("reporter_language")].text = g_strdup ("nl");
   self->values[field_index ("channel")].text = g_strdup ("email");
   self->values[field_index ("status")].text = g_strdup ("intake");
@@ -629,7 +698,8 @@ mp_case_get_answer (MpCase     *self,
   g_return_val_if_fail (MP_IS_CASE (self), NULL);
   g_return_val_if_fail (item != NULL, NULL);
 
-  return g_hash_table_lookup (self->answers, item);
+  ensure_answers (self);
+  return self->answers != NULL ? g_hash_table_lookup (self->answers, item) : NULL;
 }
 
 const char *
@@ -657,6 +727,9 @@ mp_case_list_answers (MpCase *self)
 
   g_return_val_if_fail (MP_IS_CASE (self), items);
 
+  ensure_answers (self);
+  if (self->answers == NULL)
+    return items;
   g_hash_table_iter_init (&iter, self->answers);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (items, key);
@@ -671,6 +744,10 @@ _mp_case_put_answer (MpCase   *self,
   g_return_if_fail (MP_IS_CASE (self));
   g_return_if_fail (answer != NULL && answer->item != NULL);
 
+  ensure_answers (self);
+  if (self->answers == NULL)
+    self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                           (GDestroyNotify) mp_answer_free);
   g_hash_table_replace (self->answers, answer->item, answer);
 }
 
@@ -678,7 +755,9 @@ void
 _mp_case_clear_answers (MpCase *self)
 {
   g_return_if_fail (MP_IS_CASE (self));
-  g_hash_table_remove_all (self->answers);
+  drop_answer_source (self);
+  if (self->answers != NULL)
+    g_hash_table_remove_all (self->answers);
 }
 
 MpCase *
@@ -702,9 +781,13 @@ _mp_case_clone (MpCase *self)
       else
         copy->values[i] = self->values[i];
     }
-  g_hash_table_iter_init (&iter, self->answers);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    _mp_case_put_answer (copy, mp_answer_copy (value));
+  ensure_answers (self);
+  if (self->answers != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->answers);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        _mp_case_put_answer (copy, mp_answer_copy (value));
+    }
   return copy;
 }
 
@@ -737,9 +820,13 @@ _mp_case_update_from (MpCase *self,
           g_assert_not_reached ();
         }
     }
-  g_hash_table_remove_all (self->answers);
-  g_hash_table_iter_init (&iter, src->answers);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    _mp_case_put_answer (self, mp_answer_copy (value));
+  _mp_case_clear_answers (self);
+  ensure_answers (src);
+  if (src->answers != NULL)
+    {
+      g_hash_table_iter_init (&iter, src->answers);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        _mp_case_put_answer (self, mp_answer_copy (value));
+    }
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -104,6 +104,18 @@ void               _mp_case_set_id               (MpCase         *self,
 void               _mp_case_put_answer           (MpCase         *self,
                                                   MpAnswer       *answer);
 void               _mp_case_clear_answers        (MpCase         *self);
+/* A stored case's answers are read when first asked for: @load puts them
+ * with _mp_case_put_answer(). One source is shared by the cases of one
+ * unlock; detaching it (on lock) leaves unread answers unread. */
+typedef struct _MpCaseAnswerSource MpCaseAnswerSource;
+typedef void (*MpCaseAnswerLoader) (MpCase   *kase,
+                                    gpointer  data);
+MpCaseAnswerSource *_mp_case_answer_source_new    (MpCaseAnswerLoader  load,
+                                                   gpointer            data);
+void               _mp_case_answer_source_unref  (MpCaseAnswerSource *source);
+void               _mp_case_answer_source_detach (MpCaseAnswerSource *source);
+void               _mp_case_set_answer_source    (MpCase             *self,
+                                                  MpCaseAnswerSource *source);
 
 /* Helpers for the fixed ISO 8601 form used in storage and JSON.
  * Returns: (transfer full) (nullable). */

@@ -32,6 +32,7 @@ struct _MpStore
   char        *actor;
   gboolean     initialised;
   guint        batch_depth;
+  MpCaseAnswerSource *answer_source;  /* of the cases of the last unlock */
 
   GMutex       stmt_mutex;
   GHashTable  *stmt_cache;     /* SQL text -> prepared statement */
@@ -553,56 +554,60 @@ case_key_id (MpStore *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
-static gboolean
-load_answers (MpStore     *self,
-              GHashTable  *by_id,
-              GError     **error)
+/* The MpCaseAnswerLoader of the cases: reads the answers of @kase when they
+ * are first asked for. Unlock leaves them out: they are some 30 a case, most
+ * of the memory and time of loading a large desk, and the case list, search
+ * and calendar never read them. */
+static void
+load_case_answers (MpCase   *kase,
+                   gpointer  data)
 {
+  MpStore *self = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 case_id = mp_case_get_id (kase);
+  gint64 key_id;
   int rc;
 
-  if (!(stmt = prepare (self, "SELECT a.case_id, a.id, a.item, a.value, a.value_sealed, a.note,"
-                              " a.actor, a.answered_at, c.key_id"
-                              " FROM answers a JOIN cases c ON c.id = a.case_id", error)))
-    return FALSE;
+  if (case_id == 0 || !mp_vault_is_unlocked (self->vault))
+    return;
+  key_id = case_key_id (self, case_id);
+  if (!(stmt = prepare (self, "SELECT id, item, value, value_sealed, note, actor, answered_at"
+                              " FROM answers WHERE case_id = ?", &error)))
+    {
+      g_warning ("Could not read the answers of case %" G_GINT64_FORMAT ": %s",
+                 case_id, error->message);
+      return;
+    }
+  sqlite3_bind_int64 (stmt, 1, case_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      MpCase *kase = g_hash_table_lookup (by_id, GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
-      gint64 answer_id = sqlite3_column_int64 (stmt, 1);
-      gint64 key_id = sqlite3_column_int64 (stmt, 8);
-      MpAnswer *answer;
-      GError *local_error = NULL;
+      gint64 answer_id = sqlite3_column_int64 (stmt, 0);
+      MpAnswer *answer = g_new0 (MpAnswer, 1);
 
-      if (kase == NULL)
-        continue;
-
-      answer = g_new0 (MpAnswer, 1);
-      answer->item = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      answer->value = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      answer->item = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      answer->value = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       if (answer->value == NULL)
-        answer->value = open_sealed_column (self, stmt, 4, key_id, "answers", "value_sealed",
-                                            answer_id, &local_error);
-      if (local_error == NULL)
-        answer->note = open_sealed_column (self, stmt, 5, key_id, "answers", "note", answer_id,
-                                           &local_error);
-      answer->actor = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      answer->answered_at = sqlite3_column_int64 (stmt, 7);
-      if (local_error != NULL)
+        answer->value = open_sealed_column (self, stmt, 3, key_id, "answers", "value_sealed",
+                                            answer_id, &error);
+      if (error == NULL)
+        answer->note = open_sealed_column (self, stmt, 4, key_id, "answers", "note", answer_id,
+                                           &error);
+      answer->actor = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      answer->answered_at = sqlite3_column_int64 (stmt, 6);
+      if (error != NULL)
         {
           mp_answer_free (answer);
-          g_propagate_error (error, local_error);
-          return FALSE;
+          g_warning ("Could not read an answer of case %" G_GINT64_FORMAT ": %s",
+                     case_id, error->message);
+          return;
         }
       _mp_case_put_answer (kase, answer);
     }
-
   if (rc != SQLITE_DONE)
-    {
-      _mp_store_set_sqlite_error (error, self->db, rc);
-      return FALSE;
-    }
-  return TRUE;
+    g_warning ("Could not read the answers of case %" G_GINT64_FORMAT ": %s",
+               case_id, sqlite3_errmsg (self->db));
 }
 
 /* Decrypts every case; runs in a worker thread during unlock. */
@@ -611,8 +616,8 @@ load_cases (MpStore  *self,
             GError  **error)
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (NULL, NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  MpCaseAnswerSource *source;
   int rc;
 
   if (!(stmt = prepare (self, "SELECT " CASE_COLUMNS " FROM cases c"
@@ -621,9 +626,14 @@ load_cases (MpStore  *self,
                               " ORDER BY c.id", error)))
     return NULL;
 
-  /* One read transaction, so that the cases and their answers agree. */
   if (!_mp_store_exec (self->db, "BEGIN;", error))
     return NULL;
+
+  /* The cases of an earlier unlock read no more answers from here. */
+  if (self->answer_source != NULL)
+    _mp_case_answer_source_detach (self->answer_source);
+  g_clear_pointer (&self->answer_source, _mp_case_answer_source_unref);
+  source = self->answer_source = _mp_case_answer_source_new (load_case_answers, self);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -634,8 +644,8 @@ load_cases (MpStore  *self,
           rollback_write (self);
           return NULL;
         }
+      _mp_case_set_answer_source (kase, source);
       g_ptr_array_add (cases, kase);
-      g_hash_table_insert (by_id, GSIZE_TO_POINTER (mp_case_get_id (kase)), kase);
     }
   if (rc != SQLITE_DONE)
     {
@@ -644,11 +654,6 @@ load_cases (MpStore  *self,
       return NULL;
     }
 
-  if (!load_answers (self, by_id, error))
-    {
-      rollback_write (self);
-      return NULL;
-    }
   _mp_store_exec (self->db, "COMMIT;", NULL);
 
   return g_steal_pointer (&cases);
@@ -709,6 +714,9 @@ mp_store_finalize (GObject *object)
 {
   MpStore *self = MP_STORE (object);
 
+  if (self->answer_source != NULL)
+    _mp_case_answer_source_detach (self->answer_source);
+  g_clear_pointer (&self->answer_source, _mp_case_answer_source_unref);
   mp_vault_lock (self->vault);
   g_clear_object (&self->vault);
   g_clear_object (&self->cases);
@@ -1191,6 +1199,8 @@ mp_store_lock (MpStore *self)
 {
   g_return_if_fail (MP_IS_STORE (self));
 
+  if (self->answer_source != NULL)
+    _mp_case_answer_source_detach (self->answer_source);
   mp_vault_lock (self->vault);
   g_hash_table_remove_all (self->by_reference);
   g_list_store_remove_all (self->cases);
