@@ -566,14 +566,16 @@ load_case_answers (MpCase   *kase,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
   gint64 case_id = mp_case_get_id (kase);
-  gint64 key_id;
   int rc;
 
   if (case_id == 0 || !mp_vault_is_unlocked (self->vault))
     return;
-  key_id = case_key_id (self, case_id);
-  if (!(stmt = prepare (self, "SELECT id, item, value, value_sealed, note, actor, answered_at"
-                              " FROM answers WHERE case_id = ?", &error)))
+  /* One statement: outside a transaction each one takes and drops the
+   * database's read lock, which costs more than reading the answers. */
+  if (!(stmt = prepare (self, "SELECT a.id, a.item, a.value, a.value_sealed, a.note, a.actor,"
+                              " a.answered_at, c.key_id"
+                              " FROM answers a JOIN cases c ON c.id = a.case_id"
+                              " WHERE a.case_id = ?", &error)))
     {
       g_warning ("Could not read the answers of case %" G_GINT64_FORMAT ": %s",
                  case_id, error->message);
@@ -584,6 +586,7 @@ load_case_answers (MpCase   *kase,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 answer_id = sqlite3_column_int64 (stmt, 0);
+      gint64 key_id = sqlite3_column_int64 (stmt, 7);
       MpAnswer *answer = g_new0 (MpAnswer, 1);
 
       answer->item = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
