@@ -10,6 +10,7 @@
  *   bench-core ui DB PASSFILE RUNS CALENDAR_RUNS
  *                                       search, case page, calendar month
  *   bench-core pdf RUNS                 dossier of a case with 500 timeline entries
+ *   bench-core answers DB PASSFILE RUNS one answer of every case (as the overview page)
  *   bench-core mem DB PASSFILE          unlock, show the list, quit (peak RSS taken outside)
  *
  * The UI modes need a display (build-aux/bench runs them under xvfb-run).
@@ -428,6 +429,34 @@ bench_pdf (int runs)
   g_rmdir (dir);
 }
 
+/* Reading one answer of every case, as the overview page does: each case's
+ * answers are read on first use. */
+static void
+bench_answers (const char *db,
+               const char *passfile,
+               int         runs)
+{
+  g_autofree char *passphrase = read_passphrase (passfile);
+
+  for (int i = 0; i < runs; i++)
+    {
+      g_autoptr(MpStore) store = open_store (db, passphrase, NULL);
+      GListModel *cases = mp_store_get_cases (store);
+      guint n = g_list_model_get_n_items (cases), n_sent = 0;
+      Timer timer = timer_start ();
+
+      for (guint k = 0; k < n; k++)
+        {
+          g_autoptr(MpCase) kase = g_list_model_get_item (cases, k);
+
+          n_sent += mp_case_get_answer_value (kase, "reward.sent_on") != NULL;
+        }
+      timer_report (&timer, "all-answers");
+      if (i == 0)
+        g_printerr ("all-answers: %u of %u cases have reward.sent_on\n", n_sent, n);
+    }
+}
+
 static void
 bench_mem (const char *db,
            const char *passfile)
@@ -461,12 +490,14 @@ main (int    argc,
     bench_ui (argv[2], argv[3], atoi (argv[4]), atoi (argv[5]));
   else if (argc == 3 && g_str_equal (argv[1], "pdf"))
     bench_pdf (atoi (argv[2]));
+  else if (argc == 5 && g_str_equal (argv[1], "answers"))
+    bench_answers (argv[2], argv[3], atoi (argv[4]));
   else if (argc == 4 && g_str_equal (argv[1], "mem"))
     bench_mem (argv[2], argv[3]);
   else
     {
       g_printerr ("usage: bench-core kdf RUNS | unlock DB PASSFILE RUNS | ui DB PASSFILE RUNS CALENDAR_RUNS"
-                  " | pdf RUNS | mem DB PASSFILE\n");
+                  " | pdf RUNS | answers DB PASSFILE RUNS | mem DB PASSFILE\n");
       return 2;
     }
   return 0;
