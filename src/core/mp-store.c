@@ -846,12 +846,12 @@ mp_store_open (const char  *path,
   version = sqlite3_column_int (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (version > MP_STORE_SCHEMA_VERSION)
+  if (version > _mp_store_schema_version ())
     {
       g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_TOO_NEW,
                    _("This database was written by a newer version of Meldpunt "
                      "(schema %d; this version knows up to %d). Update Meldpunt to open it; "
-                     "the file was not changed."), version, MP_STORE_SCHEMA_VERSION);
+                     "the file was not changed."), version, _mp_store_schema_version ());
       return NULL;
     }
 
@@ -889,7 +889,7 @@ mp_store_open (const char  *path,
                        "PRAGMA cell_size_check = ON;", error))
     return NULL;
 
-  if (version < MP_STORE_SCHEMA_VERSION)
+  if (version < _mp_store_schema_version ())
     {
       if (version > 0 && !backup_before_migration (self, version, error))
         return NULL;
