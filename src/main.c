@@ -15,8 +15,11 @@ main (int    argc,
 {
   g_autoptr(MpApplication) app = NULL;
 
+  const char *localedir = g_getenv ("MELDPUNT_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Uninstalled (meson devenv), the translations live in the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

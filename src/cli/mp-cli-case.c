@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "mp-case-json.h"
+#include "mp-checklist.h"
 #include "mp-cli.h"
 #include "mp-error.h"
 
@@ -319,6 +320,7 @@ case_answer (MpCli  *cli,
 
   store = mp_cli_open_store (cli, TRUE, &error);
   if (store == NULL || (kase = mp_cli_find_case (store, argv[1], &error)) == NULL ||
+      !mp_checklist_validate_answer (argv[2], argv[3], &error) ||
       !mp_store_set_answer (store, kase, argv[2], argv[3], note, &error))
     return mp_cli_fail (error);
   g_print ("%s\t%s\n", mp_case_get_reference (kase), mp_case_get_status (kase));

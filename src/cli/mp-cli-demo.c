@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "mp-cli.h"
+#include "mp-policy.h"
 
 /* Synthetic but realistic reports: what small desks actually receive. */
 typedef struct
@@ -87,6 +88,387 @@ make_email (const char *first,
   return g_strdup_printf ("%s@example.org", lower);
 }
 
+/* How far a demo case has come: every step, the side states and every
+ * outcome, so that lists, filters and the calendar have something to show. */
+typedef enum
+{
+  STAGE_INTAKE,
+  STAGE_WAITING,
+  STAGE_SCOPE,
+  STAGE_ACKNOWLEDGEMENT,
+  STAGE_ASSESSMENT,
+  STAGE_REMEDIATION,
+  STAGE_REWARD,
+  STAGE_CREDIT,
+  STAGE_DISCLOSURE,
+  STAGE_CLOSURE,
+  STAGE_CLOSED,
+  N_STAGES
+} DemoStage;
+
+typedef enum
+{
+  OUTCOME_IN_SCOPE,
+  OUTCOME_THIRD_PARTY,
+  OUTCOME_SISTER,
+  OUTCOME_OUT_OF_SCOPE,
+  OUTCOME_DUPLICATE,
+  OUTCOME_NOT_VULNERABILITY,
+} DemoOutcome;
+
+/* The first cases cover every combination once; the rest are drawn. */
+static const struct { DemoStage stage; DemoOutcome outcome; } covered[] = {
+  { STAGE_CLOSED, OUTCOME_IN_SCOPE },
+  { STAGE_INTAKE, OUTCOME_IN_SCOPE },
+  { STAGE_WAITING, OUTCOME_IN_SCOPE },
+  { STAGE_SCOPE, OUTCOME_IN_SCOPE },
+  { STAGE_ACKNOWLEDGEMENT, OUTCOME_IN_SCOPE },
+  { STAGE_ASSESSMENT, OUTCOME_IN_SCOPE },
+  { STAGE_REMEDIATION, OUTCOME_IN_SCOPE },
+  { STAGE_REWARD, OUTCOME_IN_SCOPE },
+  { STAGE_CREDIT, OUTCOME_IN_SCOPE },
+  { STAGE_DISCLOSURE, OUTCOME_IN_SCOPE },
+  { STAGE_CLOSURE, OUTCOME_IN_SCOPE },
+  { STAGE_CLOSURE, OUTCOME_THIRD_PARTY },
+  { STAGE_CLOSED, OUTCOME_SISTER },
+  { STAGE_CLOSURE, OUTCOME_OUT_OF_SCOPE },
+  { STAGE_CLOSED, OUTCOME_DUPLICATE },
+  { STAGE_CLOSED, OUTCOME_NOT_VULNERABILITY },
+  { STAGE_CLOSED, OUTCOME_THIRD_PARTY },
+  { STAGE_CLOSURE, OUTCOME_SISTER },
+  { STAGE_CLOSED, OUTCOME_OUT_OF_SCOPE },
+  { STAGE_CLOSURE, OUTCOME_DUPLICATE },
+  { STAGE_CLOSURE, OUTCOME_NOT_VULNERABILITY },
+};
+
+static const char * const methods[] = {
+  "scope.method.social_engineering", "scope.method.physical", "scope.method.dos",
+  "scope.method.spam", "scope.method.malware", "scope.method.backdoor",
+  "scope.method.data_beyond_need", "scope.method.unrelated_changes",
+  "scope.method.third_party_apps",
+};
+
+static const char * const vectors[] = {
+  "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N",
+  "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:N/A:N",
+  "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N",
+  "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+  "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N",
+  "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:N/SC:N/SI:N/SA:N",
+  "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N",
+};
+
+static const char * const qualities[] = { "poor", "fair", "good", "good", "excellent" };
+static const char * const owners[] = { "Web team", "Infrastructure", "Workplace services", "Supplier (hosting)" };
+static const char * const sisters[] = { "Example Zorg", "Example Wonen" };
+
+typedef struct
+{
+  MpStore   *store;
+  MpCase    *kase;
+  GTimeZone *tz;
+  gint64     received;
+  gint64     now;
+  GRand     *rand;
+  GError   **error;
+  gboolean   ok;
+  GPtrArray *items;     /* pending answers, written a step at a time */
+  GPtrArray *values;
+} DemoAnswers;
+
+/* The desk's day @days after receipt, never after today. */
+static char *
+demo_day (DemoAnswers *a,
+          int          days)
+{
+  gint64 at = MIN (a->received + (gint64) days * 24 * 3600 * G_USEC_PER_SEC, a->now);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, a->tz);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* A day that may lie in the future (promised fix dates, publication). */
+static char *
+demo_future_day (DemoAnswers *a,
+                 int          days)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (a->received / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, a->tz);
+  g_autoptr(GDateTime) later = g_date_time_add_days (local, days);
+
+  return g_date_time_format (later, "%Y-%m-%d");
+}
+
+static void
+answer (DemoAnswers *a,
+        const char  *item,
+        const char  *value)
+{
+  g_ptr_array_add (a->items, g_strdup (item));
+  g_ptr_array_add (a->values, g_strdup (value));
+}
+
+/* Writes the pending answers as one step's worth of work: one write each,
+ * so the status history still shows the steps. */
+static gboolean
+flush (DemoAnswers *a)
+{
+  if (a->ok && a->items->len > 0)
+    {
+      g_ptr_array_add (a->items, NULL);
+      g_ptr_array_add (a->values, NULL);
+      a->ok = mp_store_set_answers (a->store, a->kase, (const char * const *) a->items->pdata,
+                                    (const char * const *) a->values->pdata, NULL, a->error);
+    }
+  g_ptr_array_set_size (a->items, 0);
+  g_ptr_array_set_size (a->values, 0);
+  return a->ok;
+}
+
+static void
+answer_day (DemoAnswers *a,
+            const char  *item,
+            int          days)
+{
+  g_autofree char *day = demo_day (a, days);
+
+  answer (a, item, day);
+}
+
+static DemoStage
+draw_stage (GRand  *rand,
+            double  age_days)
+{
+  if (age_days < 2)
+    return g_rand_int_range (rand, STAGE_INTAKE, STAGE_ASSESSMENT);
+  if (age_days < 8)
+    return g_rand_int_range (rand, STAGE_INTAKE, STAGE_REMEDIATION);
+  if (age_days < 45)
+    return g_rand_int_range (rand, STAGE_WAITING, STAGE_REWARD);
+  if (age_days < 120)
+    return g_rand_int_range (rand, STAGE_REMEDIATION, N_STAGES);
+  /* Old cases are nearly all closed; a few were forgotten along the way. */
+  return g_rand_int_range (rand, 0, 20) == 0 ? g_rand_int_range (rand, STAGE_INTAKE, N_STAGES)
+                                             : STAGE_CLOSED;
+}
+
+static DemoOutcome
+draw_outcome (GRand *rand)
+{
+  int roll = g_rand_int_range (rand, 0, 100);
+
+  if (roll < 4)
+    return OUTCOME_THIRD_PARTY;
+  if (roll < 6)
+    return OUTCOME_SISTER;
+  if (roll < 10)
+    return OUTCOME_OUT_OF_SCOPE;
+  if (roll < 13)
+    return OUTCOME_DUPLICATE;
+  if (roll < 15)
+    return OUTCOME_NOT_VULNERABILITY;
+  return OUTCOME_IN_SCOPE;
+}
+
+/* Answers the checklist as far as @stage, with dates after receipt. */
+static gboolean
+answer_case (DemoAnswers *a,
+             DemoStage    stage,
+             DemoOutcome  outcome,
+             gboolean     typical,
+             const char  *duplicate_of)
+{
+  GRand *rand = a->rand;
+  gboolean early = outcome != OUTCOME_IN_SCOPE;
+  /* The cases that cover every stage are typical ones, so that each stops
+   * exactly at its step; the rest vary. */
+  gboolean rules_broken = !typical && g_rand_int_range (rand, 0, 20) == 0;
+  gboolean personal_data = g_rand_int_range (rand, 0, 8) == 0;
+  int day = 0;
+
+  if (stage == STAGE_INTAKE)
+    return TRUE;
+
+  if (stage == STAGE_WAITING)
+    {
+      answer (a, "intake.complete", "no");
+      answer_day (a, "info.requested_on", 1);
+      return flush (a);
+    }
+  if (g_rand_int_range (rand, 0, 6) == 0)
+    {
+      /* The reporter was asked for more, and answered. */
+      answer (a, "intake.complete", "no");
+      answer_day (a, "info.requested_on", 1);
+      answer_day (a, "info.received_on", 1 + g_rand_int_range (rand, 1, 6));
+    }
+  answer (a, "intake.complete", "yes");
+  flush (a);
+
+  /* Scope check. */
+  day = g_rand_int_range (rand, 0, 2);
+  switch (outcome)
+    {
+    case OUTCOME_THIRD_PARTY:
+      answer (a, "scope.asset_owner", "third-party");
+      break;
+    case OUTCOME_SISTER:
+      answer (a, "scope.asset_owner", "sister");
+      answer (a, "scope.sister_name", sisters[g_rand_int_range (rand, 0, G_N_ELEMENTS (sisters))]);
+      break;
+    case OUTCOME_OUT_OF_SCOPE:
+      answer (a, "scope.asset_owner", "ours");
+      answer (a, "scope.outcome", "out-of-scope");
+      answer (a, "scope.outcome_reason", "Best practice without a security impact (missing header).");
+      break;
+    case OUTCOME_DUPLICATE:
+      answer (a, "scope.asset_owner", "ours");
+      answer (a, "scope.known", "duplicate");
+      answer (a, "scope.outcome", "duplicate");
+      answer (a, "scope.duplicate_of", duplicate_of);
+      break;
+    case OUTCOME_NOT_VULNERABILITY:
+      answer (a, "scope.asset_owner", "ours");
+      answer (a, "scope.outcome", "not-vulnerability");
+      answer (a, "scope.outcome_reason", "The behaviour is intended and documented.");
+      break;
+    case OUTCOME_IN_SCOPE:
+    default:
+      if (stage == STAGE_SCOPE)
+        {
+          answer (a, "scope.asset_owner", "ours");
+          return flush (a);
+        }
+      answer (a, "scope.asset_owner", "ours");
+      for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
+        answer (a, methods[i], rules_broken && i == G_N_ELEMENTS (methods) - 3 ? "yes" : "no");
+      answer (a, "scope.personal_data", personal_data ? "yes" : "no");
+      answer (a, "scope.known", !typical && g_rand_int_range (rand, 0, 10) == 0 ? "known-issue" : "no");
+      answer (a, "scope.outcome", "in-scope");
+      answer (a, "scope.rules_followed", rules_broken ? "no" : "yes");
+      break;
+    }
+  flush (a);
+
+  if (early)
+    {
+      day += g_rand_int_range (rand, 1, 4);
+      answer_day (a, "close.final_letter_on", day);
+      if (stage == STAGE_CLOSED)
+        answer_day (a, "close.closed_on", day + g_rand_int_range (rand, 0, 3));
+      return flush (a);
+    }
+
+  if (stage == STAGE_ACKNOWLEDGEMENT)
+    return flush (a);
+  answer_day (a, "ack.sent_on", g_rand_int_range (rand, 0, 3));
+  flush (a);
+
+  /* Assessment. */
+  if (stage == STAGE_ASSESSMENT)
+    {
+      answer (a, "assess.reproduced", "yes");
+      return flush (a);
+    }
+  {
+    g_autofree char *fix_date = demo_future_day (a, g_rand_int_range (rand, 7, 90));
+
+    answer (a, "assess.reproduced", g_rand_int_range (rand, 0, 10) == 0 ? "unknown" : "yes");
+    answer (a, "assess.cvss", vectors[g_rand_int_range (rand, 0, G_N_ELEMENTS (vectors))]);
+    answer (a, "assess.quality", qualities[g_rand_int_range (rand, 0, G_N_ELEMENTS (qualities))]);
+    answer (a, "assess.owner", owners[g_rand_int_range (rand, 0, G_N_ELEMENTS (owners))]);
+    answer (a, "assess.fix_date", fix_date);
+    answer_day (a, "assess.sent_on", g_rand_int_range (rand, 1, 5));
+  }
+  flush (a);
+
+  /* Remediation. */
+  day = g_rand_int_range (rand, 10, 40);
+  answer_day (a, "remed.last_update_on", day);
+  if (g_rand_int_range (rand, 0, 8) == 0)
+    {
+      g_autofree char *extended = demo_future_day (a, day + g_rand_int_range (rand, 30, 60));
+
+      answer (a, "remed.fix_date_extended_to", extended);
+      answer (a, "remed.extension_reason", "The supplier needs more time for a patch.");
+    }
+  if (stage == STAGE_REMEDIATION)
+    return flush (a);
+  day += g_rand_int_range (rand, 1, 20);
+  answer_day (a, "remed.fixed_on", day);
+  answer (a, "remed.verified", "yes");
+  if (g_rand_boolean (rand))
+    answer (a, "remed.retest_by_reporter", "yes");
+  flush (a);
+
+  /* Reward: eligible cases only. */
+  if (stage == STAGE_REWARD)
+    return flush (a);
+  if (!rules_broken && g_strcmp0 (mp_case_get_answer_value (a->kase, "scope.known"), "no") == 0)
+    {
+      gboolean in_influence = g_rand_int_range (rand, 0, 10) != 0;
+
+      in_influence = in_influence || typical;
+      answer (a, "reward.in_influence", in_influence ? "yes" : "no");
+      if (g_rand_int_range (rand, 0, 15) == 0)
+        answer (a, "reward.declined", "yes");
+      else if (in_influence)
+        {
+          static const char * const amounts[] = { "50.00", "100.00", "150.00", "250.00", "300.00" };
+
+          answer (a, "reward.amount", amounts[g_rand_int_range (rand, 0, G_N_ELEMENTS (amounts))]);
+          answer (a, "reward.kind", "Gift voucher");
+          answer (a, "reward.voucher_code", "DEMO-VOUCHER-CODE");
+          answer_day (a, "reward.sent_on", day + 2);
+        }
+    }
+  flush (a);
+
+  /* Credit. */
+  if (stage == STAGE_CREDIT)
+    return flush (a);
+  if (mp_case_get_reporter_name (a->kase) != NULL && g_rand_boolean (rand))
+    {
+      answer (a, "credit.wants", "yes");
+      answer (a, "credit.name", mp_case_get_reporter_name (a->kase));
+      answer_day (a, "credit.consent_on", day + 3);
+    }
+  else
+    answer (a, "credit.wants", "no");
+  flush (a);
+
+  /* Disclosure: some publish on an agreed day, some in the future. */
+  if (stage == STAGE_DISCLOSURE)
+    return flush (a);
+  if (g_rand_int_range (rand, 0, 3) == 0)
+    {
+      g_autofree char *agreed = demo_future_day (a, day + g_rand_int_range (rand, 14, 60));
+
+      answer (a, "disclose.agreed_on", agreed);
+      answer (a, "disclose.reporter_plans", "A short write-up on the reporter's blog.");
+      if (stage == STAGE_CLOSED && g_rand_int_range (rand, 0, 4) != 0)
+        answer (a, "disclose.advisory", "https://www.example.nl/security/advisories");
+    }
+  else
+    answer (a, "disclose.reporter_plans", "No publication planned.");
+  flush (a);
+
+  /* Closure. */
+  day += g_rand_int_range (rand, 3, 10);
+  answer_day (a, "close.delete_requested_on", day);
+  if (g_rand_boolean (rand))
+    answer_day (a, "close.delete_confirmed_on", day + 2);
+  answer_day (a, "close.final_letter_on", day + 3);
+  if (stage == STAGE_CLOSED)
+    {
+      answer_day (a, "close.closed_on", day + 3);
+      if (personal_data && g_rand_boolean (rand))
+        answer_day (a, "close.own_data_deleted_on", day + 10);
+    }
+  return flush (a);
+}
+
 int
 mp_cli_demo (MpCli  *cli,
              int     argc,
@@ -101,6 +483,10 @@ mp_cli_demo (MpCli  *cli,
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed for the random choices"), N_("S") },
     { NULL }
   };
+  g_autoptr(MpPolicy) policy = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *first_reference = NULL;
   MpStore *store;
   gint64 now = mp_time_now ();
   const gint64 two_years = (gint64) 730 * 24 * 3600 * G_USEC_PER_SEC;
@@ -114,6 +500,7 @@ mp_cli_demo (MpCli  *cli,
   if (store == NULL)
     return mp_cli_fail (error);
 
+  policy = mp_policy_load (store);
   rand = g_rand_new_with_seed ((guint32) seed);
   if (!mp_store_begin_batch (store, &error))
     return mp_cli_fail (error);
@@ -162,6 +549,20 @@ mp_cli_demo (MpCli  *cli,
                                            : (gint64) (g_rand_double (rand) * two_years)));
 
       kase = mp_store_add_case (store, draft, &error);
+      if (kase != NULL)
+        {
+          DemoAnswers a = { store, kase, policy->tz, mp_case_get_received_at (kase), now, rand,
+                            &error, TRUE, items, values };
+          gboolean forced = (guint) i < G_N_ELEMENTS (covered);
+          double age_days = (double) (now - a.received) / (24.0 * 3600 * G_USEC_PER_SEC);
+
+          if (first_reference == NULL)
+            first_reference = g_strdup (mp_case_get_reference (kase));
+          if (!answer_case (&a, forced ? covered[i].stage : draw_stage (rand, age_days),
+                            forced ? covered[i].outcome : draw_outcome (rand), forced,
+                            first_reference))
+            g_clear_object (&kase);
+        }
       if (kase == NULL)
         {
           g_autoptr(GError) ignored = NULL;

@@ -14,6 +14,7 @@
 static int cmd_init (MpCli *cli, int argc, char **argv);
 static int cmd_backup (MpCli *cli, int argc, char **argv);
 static int cmd_audit (MpCli *cli, int argc, char **argv);
+static int cmd_restore (MpCli *cli, int argc, char **argv);
 
 typedef struct
 {
@@ -25,7 +26,9 @@ typedef struct
 static const MpCliCommand commands[] = {
   { "init",    cmd_init,    N_("Create a new encrypted desk database") },
   { "case",    mp_cli_case, N_("Add, list, show and change cases") },
+  { "deadlines", mp_cli_deadlines, N_("List the open deadlines of open cases") },
   { "backup",  cmd_backup,  N_("Write a consistent copy of the database") },
+  { "restore", cmd_restore, N_("Replace the database by a backup, keeping the current one aside") },
   { "policy",  mp_cli_policy, N_("Show or change the desk's policy settings") },
   { "holidays", mp_cli_holidays, N_("List the holidays of a year in the desk's calendar") },
   { "workdays", mp_cli_workdays, N_("Count working days in the desk's calendar") },
@@ -33,6 +36,7 @@ static const MpCliCommand commands[] = {
   { "audit",   cmd_audit,   N_("Verify the audit trail") },
   { "cvss",    mp_cli_cvss, N_("Print the score and severity of a CVSS 3.1 or 4.0 vector") },
   { "letter",  mp_cli_letter, N_("Print a filled letter to the reporter") },
+  { "import-eml", mp_cli_import_eml, N_("Import reports from e-mail messages (.eml files)") },
 };
 
 int
@@ -232,6 +236,31 @@ cmd_backup (MpCli  *cli,
   if (store == NULL || !mp_store_backup (store, argv[1], &error))
     return mp_cli_fail (error);
   g_print (_("Backed up to %s\n"), argv[1]);
+  return 0;
+}
+
+static int
+cmd_restore (MpCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *aside = NULL;
+
+  if (!mp_cli_parse_options ("restore FILE", NULL, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    return mp_cli_usage ("restore FILE");
+
+  path = cli->database != NULL ? g_strdup (cli->database) : mp_store_default_path ();
+  aside = mp_store_restore (argv[1], path, &error);
+  if (aside == NULL)
+    return mp_cli_fail (error);
+  if (*aside != '\0')
+    g_print (_("Restored %s; the previous database was kept as %s\n"), argv[1], aside);
+  else
+    g_print (_("Restored %s\n"), argv[1]);
   return 0;
 }
 

@@ -48,7 +48,13 @@ MpCase   *mp_cli_find_case        (MpStore     *store,
 int       mp_cli_case             (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
+int       mp_cli_deadlines        (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
 int       mp_cli_demo             (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
+int       mp_cli_import_eml       (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
 int       mp_cli_cvss             (MpCli       *cli,

@@ -3,38 +3,135 @@
  */
 #include "config.h"
 
-#include "mp-derive.h"
-#include "mp-record.h"
+#include <string.h>
 
-/* Foundation rules: the acknowledgement deadline only (P-ACK, 72 hours).
- * The rules of the desk replace this with the full checklist. */
+#include "mp-checklist.h"
+#include "mp-deadlines.h"
+#include "mp-derive.h"
+#include "mp-policy.h"
+#include "mp-record.h"
+#include "mp-store-private.h"
+
+/* The CVSS engine is written on its own branch; until it is merged the
+ * severity stays unknown (NULL) and fix targets come from the fix date. */
+#if defined(__has_include)
+# if __has_include("mp-cvss.h")
+#  include "mp-cvss.h"
+#  define MP_HAVE_CVSS 1
+# endif
+#endif
+
+#define POLICY_CACHE_KEY "mp-derive-policy-cache"
+
+typedef struct
+{
+  char     *fingerprint;
+  MpPolicy *policy;
+} PolicyCache;
+
+static void
+policy_cache_free (gpointer data)
+{
+  PolicyCache *cache = data;
+
+  g_free (cache->fingerprint);
+  g_clear_pointer (&cache->policy, mp_policy_unref);
+  g_free (cache);
+}
+
+/* All settings as one text: the store derives inside every write, and
+ * loading the whole policy each time would cost dozens of queries. */
+static char *
+settings_fingerprint (MpStore *store)
+{
+  sqlite3 *db = _mp_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  char *fingerprint = NULL;
+
+  if (db == NULL ||
+      sqlite3_prepare_v2 (db, "SELECT group_concat(key || char(31) || value, char(30))"
+                              " FROM (SELECT key, value FROM settings ORDER BY key)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    fingerprint = g_strdup_printf ("%s%c%s", (const char *) sqlite3_column_text (stmt, 0) ?: "",
+                                   30, mp_store_get_organisation (store) ?: "");
+  sqlite3_finalize (stmt);
+  return fingerprint;
+}
+
+static MpPolicy *
+get_policy (MpStore *store)
+{
+  g_autofree char *fingerprint = settings_fingerprint (store);
+  PolicyCache *cache = g_object_get_data (G_OBJECT (store), POLICY_CACHE_KEY);
+
+  if (fingerprint == NULL)
+    return mp_policy_load (store);
+  if (cache != NULL && g_str_equal (cache->fingerprint, fingerprint))
+    return mp_policy_ref (cache->policy);
+
+  cache = g_new0 (PolicyCache, 1);
+  cache->fingerprint = g_steal_pointer (&fingerprint);
+  cache->policy = mp_policy_load (store);
+  g_object_set_data_full (G_OBJECT (store), POLICY_CACHE_KEY, cache, policy_cache_free);
+  return mp_policy_ref (cache->policy);
+}
+
+const char *
+mp_derive_severity (const char *cvss_vector)
+{
+  if (cvss_vector == NULL)
+    return NULL;
+#ifdef MP_HAVE_CVSS
+  {
+    g_autoptr(MpCvss) cvss = mp_cvss_parse (cvss_vector, NULL);
+    static const char * const severities[] = { "none", "low", "medium", "high", "critical" };
+
+    /* Hand back a static string that outlives the parsed vector. */
+    if (cvss != NULL)
+      for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
+        if (g_strcmp0 (mp_cvss_get_severity (cvss), severities[i]) == 0)
+          return severities[i];
+  }
+#endif
+  return NULL;
+}
+
 GPtrArray *
 mp_derive_case (MpStore *store,
                 MpCase  *kase,
                 gint64   now)
 {
-  GPtrArray *deadlines = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 received = mp_case_get_received_at (kase);
-  gint64 ack_due = received + (gint64) 72 * G_USEC_PER_SEC * 3600;
-  const MpAnswer *ack = mp_case_get_answer (kase, "ack.sent_on");
-  gint64 met = ack != NULL ? ack->answered_at : 0;
+  g_autoptr(MpPolicy) policy = NULL;
+  GPtrArray *deadlines;
+  MpDeadline *next;
+  const char *severity;
 
-  if (mp_case_get_answer (kase, "close.closed_on") != NULL)
-    {
-      mp_case_set_text (kase, "status", "closed");
-      mp_case_set_time (kase, "next_due", 0);
-      mp_case_set_text (kase, "next_due_kind", NULL);
-      return deadlines;
-    }
-  mp_case_set_text (kase, "status", "intake");
+  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+  g_return_val_if_fail (MP_IS_CASE (kase), NULL);
 
-  g_ptr_array_add (deadlines, mp_deadline_new (mp_case_get_reference (kase),
-                                               "acknowledgement", ack_due, met));
-  if (!mp_case_is_closed (kase))
-    {
-      mp_case_set_text (kase, "status", met ? "assessment" : "acknowledgement");
-      mp_case_set_time (kase, "next_due", met ? 0 : ack_due);
-      mp_case_set_text (kase, "next_due_kind", met ? NULL : "acknowledgement");
-    }
+  policy = get_policy (store);
+  severity = mp_derive_severity (mp_case_get_answer_value (kase, "assess.cvss"));
+
+  /* Nothing here depends on @now: status and deadlines follow from the
+   * answers and the policy alone, so they stay true until the next write. */
+  mp_case_set_text (kase, "severity", severity);
+  mp_case_set_text (kase, "outcome", mp_checklist_get_outcome (kase));
+  mp_case_set_text (kase, "status", mp_checklist_get_status (kase));
+
+  deadlines = mp_deadlines_for_case (policy, kase, severity);
+  next = mp_deadlines_find_next (deadlines, mp_case_is_closed (kase));
+  mp_case_set_time (kase, "next_due", next != NULL ? mp_deadline_get_due_at (next) : 0);
+  mp_case_set_text (kase, "next_due_kind", next != NULL ? mp_deadline_get_kind (next) : NULL);
   return deadlines;
+}
+
+gboolean
+mp_derive_refresh_all (MpStore  *store,
+                       GError  **error)
+{
+  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
+
+  return mp_store_refresh_derived (store, error);
 }

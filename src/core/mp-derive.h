@@ -13,8 +13,19 @@ G_BEGIN_DECLS
  * @kase, and returns every deadline of the case. Called by the store inside
  * each write to the case, so the stored status and deadlines never go stale.
  * Returns: (transfer full) (element-type MpDeadline) */
-GPtrArray *mp_derive_case (MpStore *store,
-                           MpCase  *kase,
-                           gint64   now);
+GPtrArray   *mp_derive_case          (MpStore     *store,
+                                      MpCase      *kase,
+                                      gint64       now);
+
+/* The severity that follows from a CVSS vector ("none" … "critical"), or
+ * NULL when the vector is missing, not valid or cannot be scored yet.
+ * (transfer none) */
+const char  *mp_derive_severity      (const char  *cvss_vector);
+
+/* Re-derives the status and deadlines of every case after the desk's policy
+ * changed (time zone, hours, days, holidays). Call it after each policy
+ * change, e.g. at the end of `policy set` and in the preferences. */
+gboolean     mp_derive_refresh_all   (MpStore     *store,
+                                      GError     **error);
 
 G_END_DECLS

@@ -86,6 +86,7 @@ static const Setting settings[] = {
   { "assets.hosts",              KIND_HOSTS,        FIELD (asset_hosts),          0, "" },
   { "assets.domains",            KIND_DOMAINS,      FIELD (asset_domains),        0, "" },
   { "assets.networks",           KIND_NETWORKS,     FIELD (asset_networks),       0, "" },
+  { "import.max_bytes",          KIND_UINT,         FIELD (import_max_bytes), G_MAXUINT, "52428800" },
 };
 
 /* The fields of sister.N.*, in display order. */

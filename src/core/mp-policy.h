@@ -35,6 +35,8 @@ G_BEGIN_DECLS
  *   assets.domains                 list of domain suffixes ("example.nl" matches
  *                                  example.nl and every name under it)
  *   assets.networks                list of IPv4/IPv6 addresses or CIDR ranges
+ *   import.max_bytes               the largest e-mail message to import, bytes
+ *                                  (52428800 = 50 MB)
  *   sister.N.name, sister.N.url, sister.N.hosts, sister.N.domains, sister.N.networks
  *                                  a sister organisation (R-GROUP), N = 1, 2, …;
  *                                  a sister exists when sister.N.name is not empty
@@ -128,6 +130,8 @@ struct _MpPolicy
   GStrv            asset_domains;      /* normalised likewise */
   GStrv            asset_networks;     /* as given (validated CIDR or address) */
   GPtrArray       *sisters;            /* of MpSister, by number */
+
+  guint            import_max_bytes;
 
   /*< private >*/
   gatomicrefcount  ref_count;

@@ -1341,6 +1341,11 @@ mp_store_add_case (MpStore  *self,
     }
 
   work = _mp_case_clone (draft);
+  /* A draft may have cleared these; the desk's defaults apply then. */
+  if (mp_case_get_reporter_language (work) == NULL)
+    mp_case_set_text (work, "reporter_language", "nl");
+  if (mp_case_get_text (work, "channel") == NULL)
+    mp_case_set_text (work, "channel", "email");
   if (mp_case_get_received_at (work) == 0)
     mp_case_set_time (work, "received_at", now);
   mp_case_set_time (work, "created_at", now);
@@ -1511,29 +1516,11 @@ mp_store_update_case (MpStore     *self,
   return TRUE;
 }
 
-gboolean
-mp_store_set_answer (MpStore     *self,
-                     MpCase      *kase,
-                     const char  *item,
-                     const char  *value,
-                     const char  *note,
-                     GError     **error)
+static gboolean
+check_answer_text (const char  *value,
+                   const char  *note,
+                   GError     **error)
 {
-  g_autoptr(MpCase) work = NULL;
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) write = NULL;
-  const MpAnswer *old;
-  g_autofree char *old_value = NULL;
-  gboolean sealed_value;
-  gint64 key_id = 0, reporter_id = 0, answer_id = 0;
-  gint64 now = mp_time_now ();
-
-  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
-  g_return_val_if_fail (item != NULL, FALSE);
-
-  if (!require_unlocked (self, error) || !require_not_erased (kase, error))
-    return FALSE;
   if ((value != NULL && !g_utf8_validate (value, -1, NULL)) ||
       (note != NULL && !g_utf8_validate (note, -1, NULL)))
     {
@@ -1541,14 +1528,35 @@ mp_store_set_answer (MpStore     *self,
                            _("The answer is not valid UTF-8 text."));
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Puts one answer (value NULL: removes it) on @work and in the answers
+ * table, with its audit entry; inside a write. */
+static gboolean
+write_answer (MpStore     *self,
+              MpCase      *work,
+              gint64       key_id,
+              const char  *item,
+              const char  *value,
+              const char  *note,
+              gint64       now,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) write = NULL;
+  const MpAnswer *old;
+  g_autofree char *old_value = NULL;
+  gboolean sealed_value;
+  gint64 answer_id = 0;
+
   if (note != NULL && *note == '\0')
     note = NULL;
 
-  old = mp_case_get_answer (kase, item);
+  old = mp_case_get_answer (work, item);
   old_value = old != NULL ? g_strdup (old->value) : NULL;
   sealed_value = g_strv_contains (confidential_answers, item);
 
-  work = _mp_case_clone (kase);
   if (value != NULL)
     {
       MpAnswer *answer = g_new0 (MpAnswer, 1);
@@ -1576,19 +1584,14 @@ mp_store_set_answer (MpStore     *self,
         _mp_case_put_answer (work, mp_answer_copy (mp_case_get_answer (rebuilt, g_ptr_array_index (items, i))));
     }
 
-  if (!begin_write (self, error))
-    return FALSE;
-  if (!lookup_case_ids (self, work, &key_id, &reporter_id, error))
-    goto fail;
-
   if (value == NULL)
     {
       if (!(write = prepare (self, "DELETE FROM answers WHERE case_id = ? AND item = ?", error)))
-        goto fail;
+        return FALSE;
       sqlite3_bind_int64 (write, 1, mp_case_get_id (work));
       sqlite3_bind_text (write, 2, item, -1, SQLITE_TRANSIENT);
       if (!step_done (self, write, error))
-        goto fail;
+        return FALSE;
     }
   else
     {
@@ -1596,7 +1599,7 @@ mp_store_set_answer (MpStore     *self,
                                   " VALUES (?, ?, ?, ?) ON CONFLICT (case_id, item)"
                                   " DO UPDATE SET actor = excluded.actor,"
                                   " answered_at = excluded.answered_at RETURNING id", error)))
-        goto fail;
+        return FALSE;
       sqlite3_bind_int64 (find, 1, mp_case_get_id (work));
       sqlite3_bind_text (find, 2, item, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (find, 3, self->actor, -1, SQLITE_TRANSIENT);
@@ -1604,30 +1607,119 @@ mp_store_set_answer (MpStore     *self,
       if (sqlite3_step (find) != SQLITE_ROW)
         {
           _mp_store_set_sqlite_error (error, self->db, sqlite3_errcode (self->db));
-          goto fail;
+          return FALSE;
         }
       answer_id = sqlite3_column_int64 (find, 0);
       g_clear_pointer (&find, sqlite3_finalize);
 
       if (!(write = prepare (self, "UPDATE answers SET value = ?, value_sealed = ?, note = ?"
                                    " WHERE id = ?", error)))
-        goto fail;
+        return FALSE;
       bind_text_or_null (write, 1, sealed_value ? NULL : value);
       if (!bind_sealed (self, write, 2, key_id, "answers", "value_sealed", answer_id,
                         sealed_value ? value : NULL, error) ||
           !bind_sealed (self, write, 3, key_id, "answers", "note", answer_id, note, error))
-        goto fail;
+        return FALSE;
       sqlite3_bind_int64 (write, 4, answer_id);
       if (!step_done (self, write, error))
-        goto fail;
+        return FALSE;
     }
 
+  return audit_append (self, mp_case_get_reference (work), "answer", item, old_value, value, error);
+}
+
+gboolean
+mp_store_set_answer (MpStore     *self,
+                     MpCase      *kase,
+                     const char  *item,
+                     const char  *value,
+                     const char  *note,
+                     GError     **error)
+{
+  const char * const items[] = { item, NULL };
+  const char * const values[] = { value, NULL };
+  const char * const notes[] = { note, NULL };
+
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  return mp_store_set_answers (self, kase, items, values, notes, error);
+}
+
+gboolean
+mp_store_set_answers (MpStore            *self,
+                      MpCase             *kase,
+                      const char * const *items,
+                      const char * const *values,
+                      const char * const *notes,
+                      GError            **error)
+{
+  g_autoptr(MpCase) work = NULL;
+  gint64 key_id = 0, reporter_id = 0;
+  gint64 now = mp_time_now ();
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (items != NULL && values != NULL, FALSE);
+
+  if (!require_unlocked (self, error) || !require_not_erased (kase, error))
+    return FALSE;
+  for (guint i = 0; items[i] != NULL; i++)
+    if (!check_answer_text (values[i], notes != NULL ? notes[i] : NULL, error))
+      return FALSE;
+
+  work = _mp_case_clone (kase);
+  if (!begin_write (self, error))
+    return FALSE;
+  if (!lookup_case_ids (self, work, &key_id, &reporter_id, error))
+    goto fail;
+  for (guint i = 0; items[i] != NULL; i++)
+    if (!write_answer (self, work, key_id, items[i], values[i], notes != NULL ? notes[i] : NULL,
+                       now, error))
+      goto fail;
   if (!write_derived (self, work, error) ||
-      !audit_append (self, mp_case_get_reference (work), "answer", item, old_value, value, error) ||
       !commit_write (self, error))
     goto fail;
 
   finish_case_write (self, kase, work);
+  return TRUE;
+
+fail:
+  rollback_write (self);
+  return FALSE;
+}
+
+gboolean
+mp_store_refresh_derived (MpStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) works = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_cases;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+
+  if (!require_unlocked (self, error) || !begin_write (self, error))
+    return FALSE;
+
+  n_cases = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(MpCase) kase = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
+      MpCase *work = _mp_case_clone (kase);
+
+      g_ptr_array_add (works, work);
+      if (!write_derived (self, work, error))
+        goto fail;
+    }
+  if (!audit_append (self, NULL, "derive.refresh", NULL, NULL, NULL, error) ||
+      !commit_write (self, error))
+    goto fail;
+
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(MpCase) kase = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
+
+      finish_case_write (self, kase, g_ptr_array_index (works, i));
+    }
   return TRUE;
 
 fail:
@@ -2012,94 +2104,6 @@ fail:
   return FALSE;
 }
 
-gboolean
-mp_store_backup (MpStore     *self,
-                 const char  *path,
-                 GError     **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *tmp_path = NULL;
-  sqlite3 *copy = NULL;
-  sqlite3_backup *backup;
-  sqlite3_stmt *check = NULL;
-  gboolean ok = FALSE;
-  int fd;
-  int rc;
-
-  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  dir = g_path_get_dirname (path);
-  tmp_path = g_build_filename (dir, ".meldpunt-backup-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_RDWR, 0600);
-  if (fd < 0)
-    {
-      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_READ_ONLY,
-                   _("A backup cannot be written to “%s”: %s."), dir, g_strerror (errno));
-      return FALSE;
-    }
-  close (fd);
-
-  rc = sqlite3_open_v2 (tmp_path, &copy, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _mp_store_set_sqlite_error (error, copy, rc);
-      goto out;
-    }
-
-  backup = sqlite3_backup_init (copy, "main", self->db, "main");
-  if (backup == NULL)
-    {
-      _mp_store_set_sqlite_error (error, copy, sqlite3_errcode (copy));
-      goto out;
-    }
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      _mp_store_set_sqlite_error (error, copy, rc);
-      goto out;
-    }
-
-  /* The copy must be sound before it may replace anything. */
-  rc = sqlite3_prepare_v2 (copy, "PRAGMA integrity_check(1)", -1, &check, NULL);
-  if (rc != SQLITE_OK || sqlite3_step (check) != SQLITE_ROW ||
-      g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
-    {
-      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
-                           _("The backup copy failed its integrity check; it was not kept."));
-      goto out;
-    }
-  ok = TRUE;
-
-out:
-  if (check != NULL)
-    sqlite3_finalize (check);
-  if (copy != NULL)
-    sqlite3_close (copy);
-
-  if (ok)
-    {
-      int tmp_fd = g_open (tmp_path, O_RDONLY, 0);
-
-      if (tmp_fd >= 0)
-        {
-          fsync (tmp_fd);
-          close (tmp_fd);
-        }
-      if (g_rename (tmp_path, path) != 0)
-        {
-          g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_IO,
-                       _("The backup could not be put in place at “%s”: %s."),
-                       path, g_strerror (errno));
-          ok = FALSE;
-        }
-    }
-  if (!ok)
-    g_unlink (tmp_path);
-  return ok;
-}
-
 /* Whether the head record names @count entries ending in @head: the chain
  * was not cut short. An unlocked desk has at least its desk.create entry. */
 static gboolean
@@ -2377,4 +2381,28 @@ mp_store_erase_case (MpStore  *self,
 fail:
   rollback_write (self);
   return FALSE;
+}
+
+void
+mp_store_abort_batch (MpStore *self)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_if_fail (MP_IS_STORE (self));
+  g_return_if_fail (self->batch_depth == 1);
+
+  self->batch_depth = 0;
+  sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  /* Cases added inside the batch are in the models already: reload them. */
+  cases = load_cases (self, NULL);
+  if (cases != NULL)
+    publish_cases (self, cases);
+}
+
+gboolean
+mp_store_in_batch (MpStore *self)
+{
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+
+  return self->batch_depth > 0;
 }

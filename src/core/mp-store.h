@@ -86,6 +86,22 @@ gboolean     mp_store_set_answer           (MpStore              *self,
                                             const char           *note,
                                             GError              **error);
 
+/* Records several answers to one case in one write (one derivation, an
+ * audit entry each): a whole checklist page, or imported and demo data.
+ * @items is NULL-terminated; @values[i] NULL clears items[i]; @notes
+ * (nullable) runs parallel to @items. */
+gboolean     mp_store_set_answers          (MpStore              *self,
+                                            MpCase               *kase,
+                                            const char * const   *items,
+                                            const char * const   *values,
+                                            const char * const   *notes,
+                                            GError              **error);
+
+/* Derives the status and deadlines of every case again, in one write with
+ * one audit entry: after a change of the policy that they depend on. */
+gboolean     mp_store_refresh_derived      (MpStore              *self,
+                                            GError              **error);
+
 /* Timeline. Returns: (transfer full): a list of MpEvent. */
 GListModel  *mp_store_list_events          (MpStore              *self,
                                             MpCase               *kase,
@@ -137,6 +153,14 @@ gboolean     mp_store_backup               (MpStore              *self,
                                             const char           *path,
                                             GError              **error);
 
+/* Replaces the database at @database_path (which no store may have open)
+ * by a checked copy of @backup_path. The current file is kept aside, whole.
+ * Returns: (transfer full): the path it was kept at ("" when there was no
+ * current file), or NULL on error with nothing changed. */
+char        *mp_store_restore              (const char           *backup_path,
+                                            const char           *database_path,
+                                            GError              **error);
+
 /* Checks the audit chain. On success @n_entries and @head (hex, transfer
  * full) are set; on a broken chain @first_bad is the entry's id and FALSE is
  * returned with an error saying what is wrong. */
@@ -159,5 +183,9 @@ gboolean     mp_store_begin_batch          (MpStore              *self,
                                             GError              **error);
 gboolean     mp_store_end_batch            (MpStore              *self,
                                             GError              **error);
+/* Drops every write of the batch (e.g. an import that failed halfway) and
+ * reloads the models from the file. */
+void         mp_store_abort_batch          (MpStore              *self);
+gboolean     mp_store_in_batch             (MpStore              *self);
 
 G_END_DECLS

@@ -16,6 +16,10 @@
 #define TAG_BYTES     crypto_aead_xchacha20poly1305_ietf_ABYTES
 #define STREAM_CHUNK  65536
 #define AUDIT_SUBKEY  1
+/* Case keys live in slabs of protected memory: one sodium_malloc() per key
+ * would cost a mapping with guard pages each, and a desk with 100,000 cases
+ * would run out of mappings. */
+#define SLAB_KEYS     1024
 
 struct _MpVault
 {
@@ -24,7 +28,9 @@ struct _MpVault
   GMutex      mutex;
   guint8     *master_key;     /* sodium_malloc, NULL while locked */
   guint8     *audit_key;      /* derived from the master key */
-  GHashTable *case_keys;      /* key id -> sodium_malloc'd key */
+  GHashTable *case_keys;      /* key id -> key inside a slab */
+  GPtrArray  *slabs;          /* sodium_malloc'd arrays of SLAB_KEYS keys */
+  guint       slab_used;      /* keys used in the last slab */
 };
 
 G_DEFINE_FINAL_TYPE (MpVault, mp_vault, G_TYPE_OBJECT)
@@ -33,6 +39,29 @@ static void
 secure_free (gpointer key)
 {
   sodium_free (key);
+}
+
+static guint8 *
+case_key_slot (MpVault *self)
+{
+  guint8 *slab;
+
+  if (self->slabs->len == 0 || self->slab_used == SLAB_KEYS)
+    {
+      slab = sodium_malloc (SLAB_KEYS * KEY_BYTES);
+      if (slab == NULL)
+        g_error ("Out of protected memory for keys");
+      g_ptr_array_add (self->slabs, slab);
+      self->slab_used = 0;
+    }
+  slab = g_ptr_array_index (self->slabs, self->slabs->len - 1);
+  return slab + KEY_BYTES * self->slab_used++;
+}
+
+static void
+wipe_case_key (gpointer key)
+{
+  sodium_memzero (key, KEY_BYTES);
 }
 
 static guint8 *
@@ -219,6 +248,7 @@ mp_vault_finalize (GObject *object)
 
   mp_vault_lock (self);
   g_clear_pointer (&self->case_keys, g_hash_table_unref);
+  g_clear_pointer (&self->slabs, g_ptr_array_unref);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (mp_vault_parent_class)->finalize (object);
@@ -234,7 +264,8 @@ static void
 mp_vault_init (MpVault *self)
 {
   g_mutex_init (&self->mutex);
-  self->case_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, secure_free);
+  self->case_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, wipe_case_key);
+  self->slabs = g_ptr_array_new_with_free_func (secure_free);
 }
 
 MpVault *
@@ -271,6 +302,8 @@ mp_vault_lock (MpVault *self)
   g_clear_pointer (&self->master_key, sodium_free);
   g_clear_pointer (&self->audit_key, sodium_free);
   g_hash_table_remove_all (self->case_keys);
+  g_ptr_array_set_size (self->slabs, 0);
+  self->slab_used = 0;
   g_mutex_unlock (&self->mutex);
 }
 
@@ -418,7 +451,7 @@ mp_vault_new_case_key (MpVault  *self,
   g_mutex_lock (&self->mutex);
   if (require_unlocked (self, error))
     {
-      key = secure_key_new ();
+      key = case_key_slot (self);
       crypto_aead_xchacha20poly1305_ietf_keygen (key);
       wrapped = seal_with (self->master_key, ad, key, KEY_BYTES);
       g_hash_table_replace (self->case_keys, g_memdup2 (&key_id, sizeof key_id), key);
@@ -449,7 +482,7 @@ mp_vault_load_case_key (MpVault  *self,
     {
       if (g_bytes_get_size (plain) == KEY_BYTES)
         {
-          guint8 *key = secure_key_new ();
+          guint8 *key = case_key_slot (self);
 
           memcpy (key, g_bytes_get_data (plain, NULL), KEY_BYTES);
           g_hash_table_replace (self->case_keys, g_memdup2 (&key_id, sizeof key_id), key);

@@ -224,6 +224,39 @@ class TestTrust(CliTestCase):
                 self.assertNotIn("Jan Geheim".encode(), data)
         self.assertTrue(self.run_cli("audit", "verify").stdout.startswith("ok "))
 
+    def test_backup_and_restore(self):
+        self.init()
+        self.add_case({"title": "Before backup", "description": "d"})
+        backup = os.path.join(self.tmp.name, "backup.db")
+        self.run_cli("backup", backup, passphrase=False)
+        self.add_case({"title": "After backup", "description": "d"})
+        before = json.loads(self.run_cli("case", "list", "--status", "all", "--json").stdout)
+        self.assertEqual(len(before), 2)
+
+        out = self.run_cli("restore", backup, passphrase=False).stdout
+        self.assertIn("before-restore", out)
+        rows = json.loads(self.run_cli("case", "list", "--status", "all", "--json").stdout)
+        self.assertEqual([r["title"] for r in rows], ["Before backup"])
+
+        # The previous database was kept whole, beside the restored one.
+        aside = [f for f in os.listdir(self.tmp.name) if ".before-restore-" in f]
+        self.assertEqual(len(aside), 1, aside)
+        keep = os.path.join(self.tmp.name, aside[0])
+        proc = subprocess.run([CLI, "--database", keep, "--passphrase-file", self.pw,
+                               "case", "list", "--status", "all", "--json"],
+                              capture_output=True, text=True)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(len(json.loads(proc.stdout)), 2)
+
+        # Something that is not a backup is refused and changes nothing.
+        junk = os.path.join(self.tmp.name, "junk.db")
+        with open(junk, "w") as f:
+            f.write("not a database at all")
+        proc = self.run_cli("restore", junk, passphrase=False, check=False)
+        self.assertEqual(proc.returncode, 1)
+        rows = json.loads(self.run_cli("case", "list", "--status", "all", "--json").stdout)
+        self.assertEqual([r["title"] for r in rows], ["Before backup"])
+
     def test_no_confidential_text_in_output(self):
         """With debug logging on, no command prints what it stored encrypted."""
         marker = "LEAK-CHECK-9b41"

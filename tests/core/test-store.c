@@ -93,6 +93,9 @@ add_sample_case (MpStore    *store,
   g_assert_true (mp_case_set_value_string (draft, "reporter_email", "zoe@example.org", &error));
   g_assert_true (mp_case_set_value_string (draft, "description", "Line one\n  indented line two\n", &error));
   g_assert_no_error (error);
+  /* Cleared defaults come back as the desk's defaults. */
+  mp_case_set_text (draft, "reporter_language", NULL);
+  mp_case_set_text (draft, "channel", NULL);
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
   g_assert_nonnull (kase);
@@ -140,6 +143,8 @@ test_create_read_update (Fixture       *fixture,
   g_assert_cmpstr (mp_case_get_reference (first), ==, "CVD-2026-0001");
   g_assert_cmpstr (mp_case_get_reference (second), ==, "CVD-2026-0002");
   g_assert_cmpstr (mp_case_get_reference (third), ==, "CVD-2027-0001");
+  g_assert_cmpstr (mp_case_get_reporter_language (third), ==, "nl");
+  g_assert_cmpstr (mp_case_get_text (third, "channel"), ==, "email");
   g_assert_cmpuint (g_list_model_get_n_items (mp_store_get_cases (fixture->store)), ==, 3);
   g_assert_true (mp_store_find_case (fixture->store, "cvd-2026-0002") == second);
 

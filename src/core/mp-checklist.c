@@ -1,0 +1,967 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mp-checklist.h"
+#include "mp-reward.h"
+
+/* The CVSS engine (mp-cvss.h) is written on its own branch. Until it is
+ * merged a vector is only checked for its version prefix; see
+ * validate_cvss(), the one place here that calls into it. */
+#if defined(__has_include)
+# if __has_include("mp-cvss.h")
+#  include "mp-cvss.h"
+#  define MP_HAVE_CVSS 1
+# endif
+#endif
+
+#define CHECKLIST_CONTEXT "checklist"
+
+/* ---- conditions ----------------------------------------------------------- */
+
+static gboolean
+answer_is (MpCase     *kase,
+           const char *item,
+           const char *value)
+{
+  return g_strcmp0 (mp_case_get_answer_value (kase, item), value) == 0;
+}
+
+static gboolean
+is_answered (MpCase     *kase,
+             const char *item)
+{
+  return mp_case_get_answer_value (kase, item) != NULL;
+}
+
+static gboolean
+intake_incomplete (MpCase *kase)
+{
+  return answer_is (kase, "intake.complete", "no");
+}
+
+static gboolean
+info_requested (MpCase *kase)
+{
+  return is_answered (kase, "info.requested_on");
+}
+
+static gboolean
+asset_of_sister (MpCase *kase)
+{
+  return answer_is (kase, "scope.asset_owner", "sister");
+}
+
+static gboolean
+duplicate_named (MpCase *kase)
+{
+  return answer_is (kase, "scope.outcome", "duplicate") || answer_is (kase, "scope.known", "duplicate");
+}
+
+static gboolean
+outcome_needs_reason (MpCase *kase)
+{
+  return answer_is (kase, "scope.outcome", "out-of-scope") ||
+         answer_is (kase, "scope.outcome", "not-vulnerability");
+}
+
+static gboolean
+fix_date_extended (MpCase *kase)
+{
+  return is_answered (kase, "remed.fix_date_extended_to");
+}
+
+/* A reward is possible at all: in scope, previously unknown, rules followed
+ * (P-REWARD, as mp-reward.c judges it). Whether the desk could influence the
+ * problem is asked next. */
+static gboolean
+reward_possible (MpCase *kase)
+{
+  return (mp_reward_check_eligibility (kase, NULL) & ~MP_REWARD_OUTSIDE_INFLUENCE) == 0;
+}
+
+static gboolean
+reward_to_send (MpCase *kase)
+{
+  return mp_reward_check_eligibility (kase, NULL) == MP_REWARD_ELIGIBLE &&
+         answer_is (kase, "reward.in_influence", "yes") &&
+         !answer_is (kase, "reward.declined", "yes");
+}
+
+static gboolean
+credit_wanted (MpCase *kase)
+{
+  return answer_is (kase, "credit.wants", "yes");
+}
+
+static gboolean
+disclosure_extended (MpCase *kase)
+{
+  return is_answered (kase, "disclose.extended_to");
+}
+
+/* R-DELETE-DATA: a reporter who worked on our systems is asked to delete
+ * what they obtained. */
+static gboolean
+went_through_fix (MpCase *kase)
+{
+  return !mp_checklist_outcome_is_early (mp_checklist_get_outcome (kase));
+}
+
+/* ---- the data ------------------------------------------------------------- */
+
+#define CLAUSES(...) ((const char * const []) { __VA_ARGS__, NULL })
+
+static const MpChecklistChoice yes_no[] = {
+  { "yes", NC_ ("checklist", "Yes") },
+  { "no", NC_ ("checklist", "No") },
+  { NULL, NULL }
+};
+
+static const MpChecklistChoice yes_no_unknown[] = {
+  { "yes", NC_ ("checklist", "Yes") },
+  { "no", NC_ ("checklist", "No") },
+  { "unknown", NC_ ("checklist", "Unknown") },
+  { NULL, NULL }
+};
+
+static const MpChecklistChoice asset_owners[] = {
+  { "ours", NC_ ("checklist", "Ours") },
+  { "sister", NC_ ("checklist", "A sister organisation in the group") },
+  { "third-party", NC_ ("checklist", "A third party") },
+  { "unknown", NC_ ("checklist", "Unknown") },
+  { NULL, NULL }
+};
+
+static const MpChecklistChoice known_kinds[] = {
+  { "no", NC_ ("checklist", "Not known before") },
+  { "duplicate", NC_ ("checklist", "Duplicate of another case") },
+  { "known-issue", NC_ ("checklist", "A known issue") },
+  { "earlier-test", NC_ ("checklist", "Found in an earlier security test") },
+  { NULL, NULL }
+};
+
+static const MpChecklistChoice outcomes[] = {
+  { "in-scope", NC_ ("checklist", "In scope") },
+  { "out-of-scope", NC_ ("checklist", "Out of scope") },
+  { "duplicate", NC_ ("checklist", "Duplicate") },
+  { "not-vulnerability", NC_ ("checklist", "Not a vulnerability") },
+  { NULL, NULL }
+};
+
+static const MpChecklistChoice qualities[] = {
+  { "poor", NC_ ("checklist", "Poor") },
+  { "fair", NC_ ("checklist", "Fair") },
+  { "good", NC_ ("checklist", "Good") },
+  { "excellent", NC_ ("checklist", "Excellent") },
+  { NULL, NULL }
+};
+
+static const MpChecklistStep steps[MP_N_STEPS] = {
+  { MP_STEP_INTAKE, "intake", NC_ ("checklist", "Intake"),
+    N_("Record the report as it came in. Location, potential impact and steps to reproduce "
+       "must all be there; if one is missing, ask the reporter for it."),
+    CLAUSES ("R-DETAILS", "R-RESPOND") },
+  { MP_STEP_SCOPE, "scope", NC_ ("checklist", "Scope check"),
+    N_("Decide whether the report falls under the policy: whose system it is, whether the "
+       "reporter kept to the rules, whether personal data was sent and whether the problem "
+       "was known."),
+    CLAUSES ("R-MINIMAL", "R-NO-EXPLOIT", "R-NO-DAMAGE", "R-NO-AVAILABILITY", "R-NO-SOCIAL",
+             "R-NO-SPAM", "R-NO-MALWARE", "R-NO-THIRDPARTY", "R-NO-PII", "R-GROUP", "P-NO-LEGAL") },
+  { MP_STEP_ACKNOWLEDGEMENT, "acknowledgement", NC_ ("checklist", "Acknowledgement"),
+    N_("Confirm to the reporter that the report was received, within the promised time."),
+    CLAUSES ("P-ACK") },
+  { MP_STEP_ASSESSMENT, "assessment", NC_ ("checklist", "Assessment"),
+    N_("Reproduce the problem, score it, name who fixes it and tell the reporter the "
+       "assessment and the expected fix date within the promised working days."),
+    CLAUSES ("P-ASSESS", "P-FIX-ASAP") },
+  { MP_STEP_REMEDIATION, "remediation", NC_ ("checklist", "Remediation"),
+    N_("Fix the problem as soon as possible and keep the reporter informed of progress "
+       "at the promised interval."),
+    CLAUSES ("P-INFORM", "P-FIX-ASAP") },
+  { MP_STEP_REWARD, "reward", NC_ ("checklist", "Reward"),
+    N_("A previously unknown problem that the desk can influence, reported under the rules, "
+       "earns a reward sized by severity and report quality."),
+    CLAUSES ("P-REWARD") },
+  { MP_STEP_CREDIT, "credit", NC_ ("checklist", "Credit"),
+    N_("Name the reporter as the discoverer in publications if they want, exactly as they "
+       "wish to be named, and only with their consent."),
+    CLAUSES ("P-CREDIT", "P-PSEUDONYM", "P-CONFIDENTIAL") },
+  { MP_STEP_DISCLOSURE, "disclosure", NC_ ("checklist", "Disclosure"),
+    N_("Agree on publication: only after the fix, and not before the disclosure window "
+       "ends unless both sides agree."),
+    CLAUSES ("P-DISCLOSE", "P-PUBLICATION", "R-CONFIDENTIAL") },
+  { MP_STEP_CLOSURE, "closure", NC_ ("checklist", "Closure"),
+    N_("Ask the reporter to delete what they obtained, delete personal data received, send "
+       "the final letter and close the case."),
+    CLAUSES ("R-DELETE-DATA", "R-NO-PII", "P-CONFIDENTIAL") },
+};
+
+#define ITEM(id_, step_, kind_, choices_, clauses_, required_, condition_, label_, help_) \
+  { id_, step_, kind_, choices_, clauses_, required_, NULL, FALSE, label_, help_, condition_ }
+
+#define METHOD(name_, clauses_, label_, help_) \
+  ITEM ("scope.method." name_, MP_STEP_SCOPE, MP_ANSWER_KIND_YES_NO_UNKNOWN, yes_no_unknown, \
+        clauses_, MP_REQUIRED_ALWAYS, NULL, label_, help_)
+
+/* Ordered by step: mp_checklist_get_items() hands out slices of this. */
+static const MpChecklistItem items[] = {
+  /* Intake */
+  { "intake.complete", MP_STEP_INTAKE, MP_ANSWER_KIND_YES_NO, yes_no, CLAUSES ("R-DETAILS"),
+    MP_REQUIRED_ALWAYS, "yes", FALSE,
+    N_("Is the report complete?"),
+    N_("A report needs the location of the problem (URL, host name or IP address), its "
+       "potential impact and the steps to reproduce it. Answer no if any of these is "
+       "missing, and ask the reporter for it."),
+    NULL },
+  ITEM ("info.requested_on", MP_STEP_INTAKE, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("R-DETAILS", "R-RESPOND"), MP_REQUIRED_WHEN, intake_incomplete,
+        N_("More information requested on"),
+        N_("The day the reporter was asked for what is missing. The case waits for the "
+           "reporter until the answer comes in; follow up if it does not.")),
+  ITEM ("info.received_on", MP_STEP_INTAKE, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("R-RESPOND"), MP_REQUIRED_WHEN, info_requested,
+        N_("More information received on"),
+        N_("The day the reporter's answer came in. Check again whether the report is "
+           "complete.")),
+
+  /* Scope check */
+  ITEM ("scope.asset_owner", MP_STEP_SCOPE, MP_ANSWER_KIND_CHOICE, asset_owners,
+        CLAUSES ("R-NO-THIRDPARTY", "R-GROUP"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Whose system is affected?"),
+        N_("Only systems under the organisation's own control fall under the policy. A "
+           "sister organisation's system goes to that organisation's own policy; anything "
+           "else belongs to a third party, and the reporter is referred to its owner or "
+           "to the national CSIRT.")),
+  ITEM ("scope.sister_name", MP_STEP_SCOPE, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("R-GROUP"), MP_REQUIRED_WHEN, asset_of_sister,
+        N_("Sister organisation"),
+        N_("The organisation in the group whose policy applies; the reporter is redirected "
+           "to it.")),
+  METHOD ("social_engineering", CLAUSES ("R-NO-SOCIAL"),
+          N_("Social engineering used?"),
+          N_("Reporters may not deceive people, for example by phishing.")),
+  METHOD ("physical", CLAUSES ("R-NO-SOCIAL"),
+          N_("Physical attack used?"),
+          N_("Reporters may not enter buildings or rooms, for example by tailgating.")),
+  METHOD ("dos", CLAUSES ("R-NO-AVAILABILITY"),
+          N_("Denial of service used?"),
+          N_("Reporters may not disrupt production or make systems unavailable, for "
+             "example by (D)DoS attacks.")),
+  METHOD ("spam", CLAUSES ("R-NO-SPAM"),
+          N_("Spam sent?"),
+          N_("Reporters may not send spam.")),
+  METHOD ("malware", CLAUSES ("R-NO-MALWARE"),
+          N_("Malware placed?"),
+          N_("Reporters may not place malware on any system.")),
+  METHOD ("backdoor", CLAUSES ("R-NO-DAMAGE"),
+          N_("Backdoor placed?"),
+          N_("Reporters may not cause damage or place backdoors.")),
+  METHOD ("data_beyond_need", CLAUSES ("R-NO-EXPLOIT", "R-MINIMAL"),
+          N_("Data handled beyond need?"),
+          N_("Reporters may do only what is strictly needed to show the problem: no "
+             "downloading more data than needed, and no viewing, changing or deleting data, "
+             "their own or anyone else's.")),
+  METHOD ("unrelated_changes", CLAUSES ("R-NO-DAMAGE"),
+          N_("Unrelated changes made?"),
+          N_("Reporters may not change systems in ways that have nothing to do with showing "
+             "the problem.")),
+  METHOD ("third_party_apps", CLAUSES ("R-NO-THIRDPARTY"),
+          N_("Third-party applications attacked?"),
+          N_("Reporters may test only systems under the organisation's own control, not "
+             "applications of third parties.")),
+  ITEM ("scope.personal_data", MP_STEP_SCOPE, MP_ANSWER_KIND_YES_NO_UNKNOWN, yes_no_unknown,
+        CLAUSES ("R-NO-PII", "R-DELETE-DATA"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Personal or payment data received?"),
+        N_("Reporters may not send personal data or payment data such as bank or card "
+           "numbers. Anything received is marked for deletion, and deleting it is a "
+           "closing item.")),
+  ITEM ("scope.known", MP_STEP_SCOPE, MP_ANSWER_KIND_CHOICE, known_kinds,
+        CLAUSES ("P-REWARD"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Was the problem known before?"),
+        N_("A duplicate of another case, a known issue or a finding of an earlier security "
+           "test is not previously unknown, and earns no reward.")),
+  ITEM ("scope.duplicate_of", MP_STEP_SCOPE, MP_ANSWER_KIND_REFERENCE, NULL,
+        CLAUSES ("P-REWARD"), MP_REQUIRED_WHEN, duplicate_named,
+        N_("Duplicate of case"),
+        N_("The reference of the earlier case about the same problem, such as "
+           "CVD-2026-0012.")),
+  ITEM ("scope.outcome", MP_STEP_SCOPE, MP_ANSWER_KIND_CHOICE, outcomes,
+        CLAUSES ("R-NO-THIRDPARTY", "R-GROUP", "R-DETAILS"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Outcome of the scope check"),
+        N_("In scope continues with acknowledgement and assessment. Out of scope, duplicate "
+           "and not a vulnerability go straight to the closing letter.")),
+  ITEM ("scope.outcome_reason", MP_STEP_SCOPE, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("R-NO-THIRDPARTY", "R-DETAILS"), MP_REQUIRED_WHEN, outcome_needs_reason,
+        N_("Reason for the outcome"),
+        N_("Why the report is out of scope or not a vulnerability; the closing letter "
+           "explains it to the reporter.")),
+  ITEM ("scope.rules_followed", MP_STEP_SCOPE, MP_ANSWER_KIND_YES_NO, yes_no,
+        CLAUSES ("P-NO-LEGAL", "P-REWARD", "R-MINIMAL"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Were the rules followed?"),
+        N_("The desk takes no legal action against a reporter who followed the rules in "
+           "good faith. A reporter who did not is not eligible for a reward.")),
+
+  /* Acknowledgement */
+  ITEM ("ack.sent_on", MP_STEP_ACKNOWLEDGEMENT, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("P-ACK"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Acknowledgement sent on"),
+        N_("The day the confirmation of receipt went to the reporter. The policy promises "
+           "it within a set number of hours of the report.")),
+
+  /* Assessment */
+  ITEM ("assess.reproduced", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_YES_NO_UNKNOWN, yes_no_unknown,
+        CLAUSES ("P-ASSESS"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Reproduced?"),
+        N_("Whether the desk could reproduce the problem with the reporter's steps.")),
+  ITEM ("assess.cvss", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_CVSS, NULL,
+        CLAUSES ("P-ASSESS", "P-FIX-ASAP", "P-REWARD"), MP_REQUIRED_ALWAYS, NULL,
+        N_("CVSS vector"),
+        N_("A CVSS 3.1 or 4.0 vector, such as CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H. "
+           "Its severity sets the fix target and weighs in the reward.")),
+  ITEM ("assess.quality", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_CHOICE, qualities,
+        CLAUSES ("P-REWARD"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Quality of the report"),
+        N_("How clear and complete the report was; it weighs in the reward.")),
+  ITEM ("assess.impact_notes", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("P-ASSESS"), MP_REQUIRED_NO, NULL,
+        N_("Notes on the impact"),
+        N_("What the problem means for the organisation and its users.")),
+  ITEM ("assess.owner", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("P-FIX-ASAP"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Owner of the affected system"),
+        N_("The person or team that fixes the problem.")),
+  ITEM ("assess.fix_date", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("P-ASSESS", "P-FIX-ASAP"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Expected fix date"),
+        N_("The day the fix is expected, told to the reporter with the assessment. The "
+           "policy's fix target for the severity suggests it.")),
+  ITEM ("assess.sent_on", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("P-ASSESS"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Assessment sent on"),
+        N_("The day the assessment and the expected fix date went to the reporter. The "
+           "policy promises it within a set number of working days.")),
+
+  /* Remediation */
+  ITEM ("remed.last_update_on", MP_STEP_REMEDIATION, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("P-INFORM"), MP_REQUIRED_NO, NULL,
+        N_("Last progress update on"),
+        N_("The day the reporter last heard how the fix is going. The next update is due a "
+           "set number of days later.")),
+  ITEM ("remed.fix_date_extended_to", MP_STEP_REMEDIATION, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("P-FIX-ASAP", "P-INFORM"), MP_REQUIRED_NO, NULL,
+        N_("Fix date extended to"),
+        N_("A new expected fix date, when the first one cannot be kept. Tell the reporter, "
+           "with the reason.")),
+  ITEM ("remed.extension_reason", MP_STEP_REMEDIATION, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("P-INFORM"), MP_REQUIRED_WHEN, fix_date_extended,
+        N_("Reason for the extension"),
+        N_("Why the fix takes longer; the extension notice tells the reporter.")),
+  ITEM ("remed.fixed_on", MP_STEP_REMEDIATION, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("P-FIX-ASAP"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Fixed on"),
+        N_("The day the fix was in place.")),
+  { "remed.verified", MP_STEP_REMEDIATION, MP_ANSWER_KIND_YES_NO, yes_no,
+    CLAUSES ("P-FIX-ASAP"), MP_REQUIRED_ALWAYS, "yes", FALSE,
+    N_("Fix verified?"),
+    N_("Whether the desk checked that the problem is gone. Remediation ends when the fix "
+       "is verified."),
+    NULL },
+  ITEM ("remed.retest_by_reporter", MP_STEP_REMEDIATION, MP_ANSWER_KIND_YES_NO, yes_no,
+        CLAUSES ("P-FIX-ASAP"), MP_REQUIRED_NO, NULL,
+        N_("Retested by the reporter?"),
+        N_("Whether the reporter confirmed the fix by testing again.")),
+
+  /* Reward */
+  ITEM ("reward.in_influence", MP_STEP_REWARD, MP_ANSWER_KIND_YES_NO, yes_no,
+        CLAUSES ("P-REWARD"), MP_REQUIRED_WHEN, reward_possible,
+        N_("Within the desk's influence?"),
+        N_("A reward is given only for problems the desk can influence itself, not for "
+           "problems in products it merely uses.")),
+  ITEM ("reward.amount", MP_STEP_REWARD, MP_ANSWER_KIND_AMOUNT, NULL,
+        CLAUSES ("P-REWARD"), MP_REQUIRED_WHEN, reward_to_send,
+        N_("Amount in euros"),
+        N_("The value of the reward; the policy suggests it from severity and report "
+           "quality, up to its cap.")),
+  ITEM ("reward.kind", MP_STEP_REWARD, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("P-REWARD"), MP_REQUIRED_WHEN, reward_to_send,
+        N_("Kind of reward"),
+        N_("What the reporter receives, for example a gift voucher of a named shop.")),
+  { "reward.voucher_code", MP_STEP_REWARD, MP_ANSWER_KIND_TEXT, NULL,
+    CLAUSES ("P-REWARD", "P-CONFIDENTIAL"), MP_REQUIRED_NO, NULL, TRUE,
+    N_("Voucher code"),
+    N_("The code of the gift voucher. It is confidential and stored encrypted."),
+    NULL },
+  ITEM ("reward.sent_on", MP_STEP_REWARD, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("P-REWARD"), MP_REQUIRED_WHEN, reward_to_send,
+        N_("Reward sent on"),
+        N_("The day the reward went to the reporter.")),
+  ITEM ("reward.declined", MP_STEP_REWARD, MP_ANSWER_KIND_YES_NO, yes_no,
+        CLAUSES ("P-REWARD"), MP_REQUIRED_NO, NULL,
+        N_("Reward declined?"),
+        N_("Whether the reporter declined the reward.")),
+
+  /* Credit */
+  ITEM ("credit.wants", MP_STEP_CREDIT, MP_ANSWER_KIND_YES_NO, yes_no,
+        CLAUSES ("P-CREDIT"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Does the reporter want credit?"),
+        N_("Whether the reporter wants to be named as the discoverer in publications.")),
+  ITEM ("credit.name", MP_STEP_CREDIT, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("P-CREDIT", "P-PSEUDONYM"), MP_REQUIRED_WHEN, credit_wanted,
+        N_("Name to publish"),
+        N_("Exactly as the reporter wants to be named; a pseudonym is fine.")),
+  ITEM ("credit.consent_on", MP_STEP_CREDIT, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("P-CREDIT", "P-CONFIDENTIAL"), MP_REQUIRED_WHEN, credit_wanted,
+        N_("Consent to publish given on"),
+        N_("The day the reporter agreed to be named. Without consent the desk shares the "
+           "reporter's identity with no one.")),
+
+  /* Disclosure */
+  ITEM ("disclose.agreed_on", MP_STEP_DISCLOSURE, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("P-DISCLOSE", "P-PUBLICATION"), MP_REQUIRED_NO, NULL,
+        N_("Publication agreed for"),
+        N_("The day on which the desk and the reporter agreed the problem may be "
+           "published.")),
+  ITEM ("disclose.extended_to", MP_STEP_DISCLOSURE, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("P-DISCLOSE", "R-CONFIDENTIAL"), MP_REQUIRED_NO, NULL,
+        N_("Disclosure window extended to"),
+        N_("A later end of the disclosure window, agreed with the reporter.")),
+  ITEM ("disclose.extension_reason", MP_STEP_DISCLOSURE, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("P-DISCLOSE"), MP_REQUIRED_WHEN, disclosure_extended,
+        N_("Reason for the extension"),
+        N_("Why the disclosure window was extended.")),
+  ITEM ("disclose.reporter_plans", MP_STEP_DISCLOSURE, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("R-CONFIDENTIAL", "P-PUBLICATION"), MP_REQUIRED_ALWAYS, NULL,
+        N_("The reporter's publication plans"),
+        N_("What the reporter intends to publish, and when. The desk wants to be involved "
+           "in any publication after the fix.")),
+  ITEM ("disclose.advisory", MP_STEP_DISCLOSURE, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("P-PUBLICATION"), MP_REQUIRED_NO, NULL,
+        N_("Advisory"),
+        N_("The desk's own advisory, as text or a link, once it is published.")),
+
+  /* Closure */
+  ITEM ("close.delete_requested_on", MP_STEP_CLOSURE, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("R-DELETE-DATA"), MP_REQUIRED_WHEN, went_through_fix,
+        N_("Reporter asked to delete data on"),
+        N_("The day the reporter was asked to delete all confidential data obtained, as the "
+           "policy requires right after the fix.")),
+  ITEM ("close.delete_confirmed_on", MP_STEP_CLOSURE, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("R-DELETE-DATA"), MP_REQUIRED_NO, NULL,
+        N_("Reporter confirmed deletion on"),
+        N_("The day the reporter confirmed that the data was deleted.")),
+  ITEM ("close.own_data_deleted_on", MP_STEP_CLOSURE, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("R-NO-PII", "P-CONFIDENTIAL"), MP_REQUIRED_NO, NULL,
+        N_("Personal data deleted on"),
+        N_("The day the desk deleted the personal or payment data it received. It is due a "
+           "set number of days after closing.")),
+  ITEM ("close.final_letter_on", MP_STEP_CLOSURE, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("P-INFORM"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Final letter sent on"),
+        N_("The day the closing letter went to the reporter.")),
+  ITEM ("close.closed_on", MP_STEP_CLOSURE, MP_ANSWER_KIND_DATE, NULL,
+        CLAUSES ("P-CONFIDENTIAL"), MP_REQUIRED_ALWAYS, NULL,
+        N_("Closed on"),
+        N_("The day the case was closed. The record of what was decided stays; the "
+           "confidential details can then be erased.")),
+};
+
+#undef METHOD
+#undef ITEM
+
+G_DEFINE_QUARK (mp-checklist-error-quark, mp_checklist_error)
+
+/* ---- validation ----------------------------------------------------------- */
+
+static gboolean
+all_digits (const char *text,
+            gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+validate_date (const char *value)
+{
+  guint year, month, day;
+
+  if (strlen (value) != 10 || value[4] != '-' || value[7] != '-' ||
+      !all_digits (value, 4) || !all_digits (value + 5, 2) || !all_digits (value + 8, 2))
+    return FALSE;
+  year = (guint) g_ascii_strtoull (value, NULL, 10);
+  month = (guint) g_ascii_strtoull (value + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (value + 8, NULL, 10);
+  return year >= 1970 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+static gboolean
+validate_amount (const char *value)
+{
+  const char *dot = strchr (value, '.');
+  gsize whole = dot != NULL ? (gsize) (dot - value) : strlen (value);
+
+  /* Whole euros: 1 to 9 digits, so the value always fits a gint64 of cents. */
+  if (whole == 0 || whole > 9 || !all_digits (value, whole))
+    return FALSE;
+  if (dot == NULL)
+    return TRUE;
+  return strlen (dot + 1) >= 1 && strlen (dot + 1) <= 2 && all_digits (dot + 1, strlen (dot + 1));
+}
+
+static gboolean
+validate_reference (const char *value)
+{
+  gsize length = strlen (value);
+
+  return length >= 13 && g_str_has_prefix (value, "CVD-") && all_digits (value + 4, 4) &&
+         value[8] == '-' && all_digits (value + 9, length - 9) && length <= 15;
+}
+
+/* The hook for the CVSS engine: with mp-cvss.h the whole vector is parsed
+ * and its own message (naming the bad metric) is passed on; without it
+ * only the version prefix is checked. */
+static gboolean
+validate_cvss (const char  *value,
+               GError     **error)
+{
+#ifdef MP_HAVE_CVSS
+  g_autoptr(GError) cvss_error = NULL;
+  g_autoptr(MpCvss) cvss = NULL;
+
+  /* Stored as given, so no white space around it. */
+  if (value[0] != '\0' && !g_ascii_isspace (value[0]) && !g_ascii_isspace (value[strlen (value) - 1]) &&
+      (cvss = mp_cvss_parse (value, &cvss_error)) != NULL)
+    return TRUE;
+  if (cvss_error != NULL)
+    {
+      g_set_error_literal (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
+                           cvss_error->message);
+      return FALSE;
+    }
+#else
+  if ((g_str_has_prefix (value, "CVSS:3.1/") || g_str_has_prefix (value, "CVSS:4.0/")) &&
+      value[9] != '\0' && strchr (value, ' ') == NULL)
+    return TRUE;
+#endif
+  g_set_error (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
+               _("“%s” is not a CVSS vector; it starts with CVSS:3.1/ or CVSS:4.0/, for example "
+                 "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H."), value);
+  return FALSE;
+}
+
+static GString *
+list_choices (const MpChecklistChoice *choices)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; choices[i].value != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, choices[i].value);
+    }
+  return list;
+}
+
+/* ---- public: the data ----------------------------------------------------- */
+
+const MpChecklistStep *
+mp_checklist_get_step (MpStep step)
+{
+  g_return_val_if_fail (step < MP_N_STEPS, NULL);
+  return &steps[step];
+}
+
+const MpChecklistStep *
+mp_checklist_lookup_step (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < MP_N_STEPS; i++)
+    if (g_str_equal (steps[i].id, id))
+      return &steps[i];
+  return NULL;
+}
+
+const char *
+mp_checklist_step_get_label (const MpChecklistStep *step)
+{
+  g_return_val_if_fail (step != NULL, NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, CHECKLIST_CONTEXT, step->label);
+}
+
+const char *
+mp_checklist_step_get_help (const MpChecklistStep *step)
+{
+  g_return_val_if_fail (step != NULL, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, step->help);
+}
+
+const MpChecklistItem *
+mp_checklist_get_items (MpStep  step,
+                        guint  *n_items)
+{
+  guint first = 0;
+
+  g_return_val_if_fail (step < MP_N_STEPS, NULL);
+  g_return_val_if_fail (n_items != NULL, NULL);
+
+  /* The items are ordered by step (checked in the tests). */
+  while (first < G_N_ELEMENTS (items) && items[first].step < step)
+    first++;
+  *n_items = 0;
+  while (first + *n_items < G_N_ELEMENTS (items) && items[first + *n_items].step == step)
+    (*n_items)++;
+  return *n_items > 0 ? &items[first] : NULL;
+}
+
+const MpChecklistItem *
+mp_checklist_get_all_items (guint *n_items)
+{
+  g_return_val_if_fail (n_items != NULL, NULL);
+  *n_items = G_N_ELEMENTS (items);
+  return items;
+}
+
+const MpChecklistItem *
+mp_checklist_lookup_item (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    if (g_str_equal (items[i].id, id))
+      return &items[i];
+  return NULL;
+}
+
+const char *
+mp_checklist_item_get_label (const MpChecklistItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, item->label);
+}
+
+const char *
+mp_checklist_item_get_help (const MpChecklistItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, item->help);
+}
+
+const char *
+mp_checklist_choice_get_label (const MpChecklistChoice *choice)
+{
+  g_return_val_if_fail (choice != NULL, NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, CHECKLIST_CONTEXT, choice->label);
+}
+
+const char *
+mp_checklist_item_get_value_label (const MpChecklistItem *item,
+                                   const char            *value)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->choices == NULL || value == NULL)
+    return NULL;
+  for (guint i = 0; item->choices[i].value != NULL; i++)
+    if (g_str_equal (item->choices[i].value, value))
+      return mp_checklist_choice_get_label (&item->choices[i]);
+  return NULL;
+}
+
+gboolean
+mp_checklist_validate_answer (const char  *item,
+                              const char  *value,
+                              GError     **error)
+{
+  const MpChecklistItem *meta;
+
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  meta = mp_checklist_lookup_item (item);
+  if (meta == NULL)
+    {
+      g_set_error (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_UNKNOWN_ITEM,
+                   _("There is no checklist item “%s”."), item);
+      return FALSE;
+    }
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error_literal (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
+                           _("The answer is not valid UTF-8."));
+      return FALSE;
+    }
+
+  switch (meta->kind)
+    {
+    case MP_ANSWER_KIND_YES_NO:
+    case MP_ANSWER_KIND_YES_NO_UNKNOWN:
+    case MP_ANSWER_KIND_CHOICE:
+      if (mp_checklist_item_get_value_label (meta, value) == NULL)
+        {
+          g_autoptr(GString) allowed = list_choices (meta->choices);
+
+          g_set_error (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
+                       _("“%s” is not an answer to %s; use one of: %s."),
+                       value, item, allowed->str);
+          return FALSE;
+        }
+      return TRUE;
+
+    case MP_ANSWER_KIND_TEXT:
+      if (is_blank (value))
+        {
+          g_set_error (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
+                       _("The answer to %s is empty."), item);
+          return FALSE;
+        }
+      return TRUE;
+
+    case MP_ANSWER_KIND_DATE:
+      if (!validate_date (value))
+        {
+          g_set_error (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
+                       _("“%s” is not a date; write it as YYYY-MM-DD, for example 2026-11-20."),
+                       value);
+          return FALSE;
+        }
+      return TRUE;
+
+    case MP_ANSWER_KIND_CVSS:
+      return validate_cvss (value, error);
+
+    case MP_ANSWER_KIND_AMOUNT:
+      if (!validate_amount (value))
+        {
+          g_set_error (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
+                       _("“%s” is not an amount; write euros with a dot and at most two "
+                         "decimals, for example 150.00."), value);
+          return FALSE;
+        }
+      return TRUE;
+
+    case MP_ANSWER_KIND_REFERENCE:
+      if (!validate_reference (value))
+        {
+          g_set_error (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
+                       _("“%s” is not a case reference; write it as CVD-YYYY-NNNN, for "
+                         "example CVD-2026-0012."), value);
+          return FALSE;
+        }
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* ---- public: routing ------------------------------------------------------ */
+
+const char *
+mp_checklist_get_outcome (MpCase *kase)
+{
+  const char *owner;
+  const char *outcome;
+
+  g_return_val_if_fail (MP_IS_CASE (kase), NULL);
+
+  owner = mp_case_get_answer_value (kase, "scope.asset_owner");
+  if (g_strcmp0 (owner, "third-party") == 0)
+    return "third-party";
+  if (g_strcmp0 (owner, "sister") == 0)
+    return "sister";
+
+  /* Hand back our own static string, and nothing outside the contract. */
+  outcome = mp_case_get_answer_value (kase, "scope.outcome");
+  for (guint i = 0; outcome != NULL && outcomes[i].value != NULL; i++)
+    if (g_str_equal (outcomes[i].value, outcome))
+      return outcomes[i].value;
+  return NULL;
+}
+
+gboolean
+mp_checklist_outcome_is_early (const char *outcome)
+{
+  return outcome != NULL && !g_str_equal (outcome, "in-scope");
+}
+
+gboolean
+mp_checklist_rules_followed (MpCase *kase)
+{
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+
+  if (answer_is (kase, "scope.rules_followed", "no"))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    if (g_str_has_prefix (items[i].id, "scope.method.") && answer_is (kase, items[i].id, "yes"))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+mp_checklist_is_waiting (MpCase *kase)
+{
+  const char *requested, *received;
+
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+
+  requested = mp_case_get_answer_value (kase, "info.requested_on");
+  received = mp_case_get_answer_value (kase, "info.received_on");
+  /* YYYY-MM-DD compares as text; an answer from before a later request
+   * does not end the wait. */
+  return requested != NULL && (received == NULL || strcmp (received, requested) < 0);
+}
+
+gboolean
+mp_checklist_is_closed (MpCase *kase)
+{
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+  return is_answered (kase, "close.closed_on");
+}
+
+static gboolean
+step_applies (MpStep   step,
+              gboolean early)
+{
+  return !early || step == MP_STEP_SCOPE || step == MP_STEP_CLOSURE;
+}
+
+static gboolean
+item_required (const MpChecklistItem *item,
+               MpCase                *kase,
+               gboolean               early)
+{
+  if (!step_applies (item->step, early))
+    return FALSE;
+
+  switch (item->required)
+    {
+    case MP_REQUIRED_NO:
+      return FALSE;
+    case MP_REQUIRED_WHEN:
+      return item->condition (kase);
+    case MP_REQUIRED_ALWAYS:
+      /* A case that leaves the scope check early needs only the answers
+       * that explain its outcome (the conditional ones) there. */
+      return !(early && item->step == MP_STEP_SCOPE);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+case_is_early (MpCase *kase)
+{
+  return mp_checklist_outcome_is_early (mp_checklist_get_outcome (kase));
+}
+
+/* Appends the blocking items of @step to @blocking (nullable: then only
+ * says whether there are any). */
+static gboolean
+find_blocking (MpCase    *kase,
+               MpStep     step,
+               gboolean   early,
+               GPtrArray *blocking)
+{
+  const MpChecklistItem *first;
+  gboolean found = FALSE;
+  guint n_items;
+
+  if (!step_applies (step, early))
+    return FALSE;
+
+  first = mp_checklist_get_items (step, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const MpChecklistItem *item = &first[i];
+      const char *value;
+
+      if (!item_required (item, kase, early))
+        continue;
+      value = mp_case_get_answer_value (kase, item->id);
+      if (value == NULL || (item->proceed_value != NULL && !g_str_equal (value, item->proceed_value)))
+        {
+          found = TRUE;
+          if (blocking == NULL)
+            return TRUE;
+          g_ptr_array_add (blocking, (gpointer) item);
+        }
+    }
+  return found;
+}
+
+gboolean
+mp_checklist_step_applies (MpCase *kase,
+                           MpStep  step)
+{
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (step < MP_N_STEPS, FALSE);
+
+  return step_applies (step, case_is_early (kase));
+}
+
+gboolean
+mp_checklist_item_is_required (const MpChecklistItem *item,
+                               MpCase                *kase)
+{
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+
+  return item_required (item, kase, case_is_early (kase));
+}
+
+GPtrArray *
+mp_checklist_list_blocking (MpCase *kase,
+                            MpStep  step)
+{
+  GPtrArray *blocking = g_ptr_array_new ();
+
+  g_return_val_if_fail (MP_IS_CASE (kase), blocking);
+  g_return_val_if_fail (step < MP_N_STEPS, blocking);
+
+  find_blocking (kase, step, case_is_early (kase), blocking);
+  return blocking;
+}
+
+MpStep
+mp_checklist_get_current_step (MpCase *kase)
+{
+  gboolean early;
+
+  g_return_val_if_fail (MP_IS_CASE (kase), MP_STEP_INTAKE);
+
+  early = case_is_early (kase);
+  for (MpStep step = MP_STEP_INTAKE; step < MP_STEP_CLOSURE; step++)
+    if (find_blocking (kase, step, early, NULL))
+      return step;
+  return MP_STEP_CLOSURE;
+}
+
+const char *
+mp_checklist_get_status (MpCase *kase)
+{
+  g_return_val_if_fail (MP_IS_CASE (kase), NULL);
+
+  if (mp_checklist_is_closed (kase))
+    return "closed";
+  if (mp_checklist_is_waiting (kase))
+    return "waiting";
+  return steps[mp_checklist_get_current_step (kase)].id;
+}

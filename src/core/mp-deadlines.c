@@ -1,0 +1,349 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mp-deadlines.h"
+#include "mp-workdays.h"
+
+#define DEADLINE_CONTEXT "deadline"
+
+typedef struct
+{
+  const char *kind;
+  MpStep      step;
+  const char *label;
+} DeadlineKind;
+
+static const DeadlineKind kinds[] = {
+  { "reporter-follow-up", MP_STEP_INTAKE, NC_ ("deadline", "Follow up with the reporter") },
+  { "acknowledgement", MP_STEP_ACKNOWLEDGEMENT, NC_ ("deadline", "Acknowledgement") },
+  { "assessment", MP_STEP_ASSESSMENT, NC_ ("deadline", "Assessment") },
+  { "progress-update", MP_STEP_REMEDIATION, NC_ ("deadline", "Progress update") },
+  { "fix-target", MP_STEP_REMEDIATION, NC_ ("deadline", "Fix target") },
+  { "disclosure", MP_STEP_DISCLOSURE, NC_ ("deadline", "Disclosure deadline") },
+  { "publication", MP_STEP_DISCLOSURE, NC_ ("deadline", "Agreed publication") },
+  { "data-deletion", MP_STEP_CLOSURE, NC_ ("deadline", "Data deletion") },
+};
+
+static const char * const kind_names[] = {
+  "reporter-follow-up", "acknowledgement", "assessment", "progress-update", "fix-target",
+  "disclosure", "publication", "data-deletion", NULL
+};
+
+/* ---- moments of answers --------------------------------------------------- */
+
+static gboolean
+answer_date (MpCase     *kase,
+             const char *item,
+             GDate      *date)
+{
+  const char *value = mp_case_get_answer_value (kase, item);
+
+  return value != NULL && mp_date_parse (value, date);
+}
+
+/* The end of the day a date answer names. */
+static gint64
+date_due (MpPolicy   *policy,
+          MpCase     *kase,
+          const char *item)
+{
+  GDate date;
+
+  if (!answer_date (kase, item, &date))
+    return 0;
+  return mp_workdays_end_of_day (policy, &date);
+}
+
+/* The end of the day @days after the day a date answer names. */
+static gint64
+date_plus_days_due (MpPolicy   *policy,
+                    MpCase     *kase,
+                    const char *item,
+                    guint       days)
+{
+  GDate date;
+
+  if (!answer_date (kase, item, &date))
+    return 0;
+  return mp_workdays_add_days_end (policy, mp_workdays_start_of_day (policy, &date), days);
+}
+
+/* When a date answer meets a deadline: the moment it was recorded when that
+ * was on the named day (the most precise we know), else the end of that day
+ * — a letter recorded afterwards is taken as sent by the end of its day. */
+static gint64
+date_met (MpPolicy   *policy,
+          MpCase     *kase,
+          const char *item)
+{
+  const MpAnswer *answer = mp_case_get_answer (kase, item);
+  GDate date;
+  gint64 start, end;
+
+  if (answer == NULL || !mp_date_parse (answer->value, &date))
+    return 0;
+  start = mp_workdays_start_of_day (policy, &date);
+  end = mp_workdays_end_of_day (policy, &date);
+  if (answer->answered_at >= start && answer->answered_at <= end)
+    return answer->answered_at;
+  return end;
+}
+
+/* When any answer was recorded. */
+static gint64
+recorded_at (MpCase     *kase,
+             const char *item)
+{
+  const MpAnswer *answer = mp_case_get_answer (kase, item);
+
+  return answer != NULL ? answer->answered_at : 0;
+}
+
+static gint64
+earliest (gint64 a,
+          gint64 b)
+{
+  if (a == 0)
+    return b;
+  if (b == 0)
+    return a;
+  return MIN (a, b);
+}
+
+static void
+add_deadline (GPtrArray  *deadlines,
+              MpCase     *kase,
+              const char *kind,
+              gint64      due,
+              gint64      met)
+{
+  if (due == 0)
+    return;
+  g_ptr_array_add (deadlines, mp_deadline_new (mp_case_get_reference (kase), kind, due, met));
+}
+
+/* Due moment, then reference and kind, so that listings are stable. */
+static int
+compare_deadlines (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  MpDeadline *da = (MpDeadline *) a;
+  MpDeadline *db = (MpDeadline *) b;
+  gint64 due_a = mp_deadline_get_due_at (da);
+  gint64 due_b = mp_deadline_get_due_at (db);
+  int cmp;
+
+  if (due_a != due_b)
+    return due_a < due_b ? -1 : 1;
+  cmp = g_strcmp0 (mp_deadline_get_reference (da), mp_deadline_get_reference (db));
+  if (cmp != 0)
+    return cmp;
+  return g_strcmp0 (mp_deadline_get_kind (da), mp_deadline_get_kind (db));
+}
+
+/* ---- public --------------------------------------------------------------- */
+
+const char * const *
+mp_deadlines_list_kinds (void)
+{
+  return kind_names;
+}
+
+const char *
+mp_deadlines_kind_get_label (const char *kind)
+{
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].kind, kind))
+      return g_dpgettext2 (GETTEXT_PACKAGE, DEADLINE_CONTEXT, kinds[i].label);
+  return NULL;
+}
+
+MpStep
+mp_deadlines_kind_get_step (const char *kind)
+{
+  g_return_val_if_fail (kind != NULL, MP_N_STEPS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].kind, kind))
+      return kinds[i].step;
+  return MP_N_STEPS;
+}
+
+MpDeadlineState
+mp_deadlines_get_state (MpDeadline *deadline,
+                        gint64      now)
+{
+  g_return_val_if_fail (MP_IS_DEADLINE (deadline), MP_DEADLINE_STATE_OPEN);
+
+  if (mp_deadline_is_met (deadline))
+    return MP_DEADLINE_STATE_MET;
+  if (mp_deadline_is_overdue (deadline, now))
+    return MP_DEADLINE_STATE_OVERDUE;
+  return MP_DEADLINE_STATE_OPEN;
+}
+
+const char *
+mp_deadline_state_to_string (MpDeadlineState state)
+{
+  switch (state)
+    {
+    case MP_DEADLINE_STATE_OPEN:
+      return "open";
+    case MP_DEADLINE_STATE_MET:
+      return "met";
+    case MP_DEADLINE_STATE_OVERDUE:
+      return "overdue";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+GPtrArray *
+mp_deadlines_for_case (MpPolicy   *policy,
+                       MpCase     *kase,
+                       const char *severity)
+{
+  GPtrArray *deadlines = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *outcome;
+  gboolean early;
+  gint64 received;
+  gint64 final_letter;
+
+  g_return_val_if_fail (policy != NULL, deadlines);
+  g_return_val_if_fail (MP_IS_CASE (kase), deadlines);
+
+  received = mp_case_get_received_at (kase);
+  outcome = mp_checklist_get_outcome (kase);
+  early = mp_checklist_outcome_is_early (outcome);
+  /* A case that ends early is answered by its closing letter (referral,
+   * duplicate or rejection notice), which also meets P-ACK and P-ASSESS. */
+  final_letter = early ? date_met (policy, kase, "close.final_letter_on") : 0;
+
+  /* Waiting for the reporter (R-RESPOND): follow up after the set days. */
+  if (mp_case_get_answer_value (kase, "info.requested_on") != NULL)
+    add_deadline (deadlines, kase, "reporter-follow-up",
+                  date_plus_days_due (policy, kase, "info.requested_on", policy->follow_up_days),
+                  mp_checklist_is_waiting (kase) ? 0 : date_met (policy, kase, "info.received_on"));
+
+  if (received != 0)
+    {
+      /* P-ACK counts hours from the moment of receipt, P-ASSESS working days
+       * to the end of the desk's day: both are kept, and the earlier warns. */
+      add_deadline (deadlines, kase, "acknowledgement",
+                    received + (gint64) policy->ack_hours * 3600 * G_USEC_PER_SEC,
+                    earliest (date_met (policy, kase, "ack.sent_on"), final_letter));
+      add_deadline (deadlines, kase, "assessment",
+                    mp_workdays_deadline (policy, received, policy->assess_workdays),
+                    earliest (date_met (policy, kase, "assess.sent_on"), final_letter));
+    }
+
+  if (!early)
+    {
+      gint64 fix_due = date_due (policy, kase, "remed.fix_date_extended_to");
+      gint64 disclosure_due = date_due (policy, kase, "disclose.extended_to");
+      guint fix_days = mp_policy_get_fix_days (policy, severity);
+
+      /* P-INFORM: the next update is due after the last one, or after the
+       * assessment, for as long as the fix is under way. */
+      if (!mp_checklist_is_closed (kase) &&
+          mp_checklist_get_current_step (kase) == MP_STEP_REMEDIATION)
+        {
+          const char *from = mp_case_get_answer_value (kase, "remed.last_update_on") != NULL
+                               ? "remed.last_update_on" : "assess.sent_on";
+
+          add_deadline (deadlines, kase, "progress-update",
+                        date_plus_days_due (policy, kase, from, policy->update_interval_days), 0);
+        }
+
+      /* P-FIX-ASAP: the extended date, the promised date, or the policy's
+       * target for the severity. */
+      if (fix_due == 0)
+        fix_due = date_due (policy, kase, "assess.fix_date");
+      if (fix_due == 0 && received != 0 && fix_days > 0)
+        fix_due = mp_workdays_add_days_end (policy, received, fix_days);
+      add_deadline (deadlines, kase, "fix-target", fix_due,
+                    date_met (policy, kase, "remed.fixed_on"));
+
+      /* P-DISCLOSE: the window closes after the set days, or later when
+       * extended; it is settled once publication is agreed or the reporter's
+       * plans are known. */
+      if (disclosure_due == 0 && received != 0)
+        disclosure_due = mp_workdays_add_days_end (policy, received, policy->disclosure_days);
+      add_deadline (deadlines, kase, "disclosure", disclosure_due,
+                    earliest (recorded_at (kase, "disclose.agreed_on"),
+                              recorded_at (kase, "disclose.reporter_plans")));
+
+      /* P-PUBLICATION: the agreed day; met when the advisory is recorded. */
+      add_deadline (deadlines, kase, "publication", date_due (policy, kase, "disclose.agreed_on"),
+                    recorded_at (kase, "disclose.advisory"));
+    }
+
+  /* R-DELETE-DATA, R-NO-PII: personal data goes within the set days after
+   * closing; erasing the case's confidential data meets it too. */
+  if (mp_checklist_is_closed (kase))
+    add_deadline (deadlines, kase, "data-deletion",
+                  date_plus_days_due (policy, kase, "close.closed_on", policy->deletion_days),
+                  earliest (date_met (policy, kase, "close.own_data_deleted_on"),
+                            mp_case_get_time (kase, "erased_at")));
+
+  return deadlines;
+}
+
+MpDeadline *
+mp_deadlines_find_next (GPtrArray *deadlines,
+                        gboolean   closed)
+{
+  MpDeadline *next = NULL;
+
+  g_return_val_if_fail (deadlines != NULL, NULL);
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      MpDeadline *deadline = g_ptr_array_index (deadlines, i);
+
+      if (mp_deadline_is_met (deadline))
+        continue;
+      if (closed && !g_str_equal (mp_deadline_get_kind (deadline), "data-deletion"))
+        continue;
+      if (next == NULL || mp_deadline_get_due_at (deadline) < mp_deadline_get_due_at (next))
+        next = deadline;
+    }
+  return next;
+}
+
+GListModel *
+mp_deadlines_list_open (MpStore  *store,
+                        gint64    from,
+                        gint64    to,
+                        GError  **error)
+{
+  g_autoptr(GListModel) all = NULL;
+  GListStore *open;
+
+  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+
+  /* Already only open cases, sorted by due moment. */
+  all = mp_store_list_deadlines (store, NULL, error);
+  if (all == NULL)
+    return NULL;
+
+  open = g_list_store_new (MP_TYPE_DEADLINE);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(MpDeadline) deadline = g_list_model_get_item (all, i);
+      gint64 due = mp_deadline_get_due_at (deadline);
+
+      if (mp_deadline_is_met (deadline) || (from != 0 && due < from) || (to != 0 && due >= to))
+        continue;
+      g_list_store_append (open, deadline);
+    }
+  g_list_store_sort (open, compare_deadlines, NULL);
+  return G_LIST_MODEL (open);
+}

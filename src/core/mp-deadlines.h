@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#pragma once
+
+#include "mp-case.h"
+#include "mp-checklist.h"
+#include "mp-policy.h"
+#include "mp-record.h"
+#include "mp-store.h"
+
+G_BEGIN_DECLS
+
+/* The deadlines of a case (DOMAIN.md §3), derived from its answers and the
+ * desk's policy. Kinds: "acknowledgement", "assessment", "progress-update",
+ * "reporter-follow-up", "fix-target", "disclosure", "publication",
+ * "data-deletion". Due and met moments are UTC microseconds; a date answer
+ * ("2026-11-20") is due, or counts as met, at the end of that day in the
+ * desk's time zone — or at the moment it was recorded when that was on the
+ * same day. */
+
+typedef enum
+{
+  MP_DEADLINE_STATE_OPEN,
+  MP_DEADLINE_STATE_MET,
+  MP_DEADLINE_STATE_OVERDUE,
+} MpDeadlineState;
+
+/* Returns: (transfer none): the kinds, NULL-terminated, in the order of
+ * the checklist. */
+const char * const *mp_deadlines_list_kinds      (void);
+/* Returns: (transfer none) (nullable): the translated name of a kind. */
+const char         *mp_deadlines_kind_get_label  (const char      *kind);
+/* The checklist step a kind of deadline belongs to (MP_N_STEPS for an
+ * unknown kind). */
+MpStep              mp_deadlines_kind_get_step   (const char      *kind);
+
+MpDeadlineState     mp_deadlines_get_state       (MpDeadline      *deadline,
+                                                  gint64           now);
+/* "open", "met" or "overdue". (transfer none) */
+const char         *mp_deadline_state_to_string  (MpDeadlineState  state);
+
+/* Every deadline of @kase under @policy, the case's severity given (NULL
+ * while unknown). Pure: reads nothing else.
+ * Returns: (transfer full) (element-type MpDeadline) */
+GPtrArray          *mp_deadlines_for_case        (MpPolicy        *policy,
+                                                  MpCase          *kase,
+                                                  const char      *severity);
+/* The deadline that warns: the earliest one not met; for a closed case only
+ * the data deletion still counts.
+ * Returns: (transfer none) (nullable) */
+MpDeadline         *mp_deadlines_find_next       (GPtrArray       *deadlines,
+                                                  gboolean         closed);
+
+/* The open (not met) deadlines of open cases whose due moment lies in
+ * [@from, @to) — 0 for no bound — sorted by due moment.
+ * Returns: (transfer full): a list of MpDeadline. */
+GListModel         *mp_deadlines_list_open       (MpStore         *store,
+                                                  gint64           from,
+                                                  gint64           to,
+                                                  GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "mp-error.h"
+#include "mp-store-private.h"
+
+/* Backups go through the SQLite backup API into a temporary file in the
+ * target folder, are checked, and only then renamed into place; a restore
+ * keeps the current file aside and never leaves its WAL beside the copy. */
+
+static gboolean
+sync_file (const char *path)
+{
+  int fd = g_open (path, O_RDONLY, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+gboolean
+mp_store_backup (MpStore     *self,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp_path = NULL;
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  sqlite3_stmt *check = NULL;
+  gboolean ok = FALSE;
+  int fd;
+  int rc;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  tmp_path = g_build_filename (dir, ".meldpunt-backup-XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp_path, O_RDWR, 0600);
+  if (fd < 0)
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_READ_ONLY,
+                   _("A backup cannot be written to “%s”: %s."), dir, g_strerror (errno));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmp_path, &copy, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _mp_store_set_sqlite_error (error, copy, rc);
+      goto out;
+    }
+
+  backup = sqlite3_backup_init (copy, "main", _mp_store_get_db (self), "main");
+  if (backup == NULL)
+    {
+      _mp_store_set_sqlite_error (error, copy, sqlite3_errcode (copy));
+      goto out;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      _mp_store_set_sqlite_error (error, copy, rc);
+      goto out;
+    }
+
+  /* The copy must be sound before it may replace anything. */
+  rc = sqlite3_prepare_v2 (copy, "PRAGMA integrity_check(1)", -1, &check, NULL);
+  if (rc != SQLITE_OK || sqlite3_step (check) != SQLITE_ROW ||
+      g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                           _("The backup copy failed its integrity check; it was not kept."));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  if (check != NULL)
+    sqlite3_finalize (check);
+  if (copy != NULL)
+    sqlite3_close (copy);
+
+  if (ok)
+    {
+      sync_file (tmp_path);
+      if (g_rename (tmp_path, path) != 0)
+        {
+          g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_IO,
+                       _("The backup could not be put in place at “%s”: %s."),
+                       path, g_strerror (errno));
+          ok = FALSE;
+        }
+    }
+  if (!ok)
+    g_unlink (tmp_path);
+  return ok;
+}
+
+/* Checks that @path is a sound Meldpunt database this version can open. */
+static gboolean
+check_restorable (const char  *path,
+                  GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _mp_store_set_sqlite_error (error, db, rc);
+      goto out;
+    }
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc != SQLITE_OK || (rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      _mp_store_set_sqlite_error (error, db, rc);
+      goto out;
+    }
+  if (sqlite3_column_int (stmt, 0) > MP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_TOO_NEW,
+                           _("The backup was written by a newer version of Meldpunt; "
+                             "update Meldpunt to restore it."));
+      goto out;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
+  if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW ||
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                           _("The backup is damaged; nothing was restored."));
+      goto out;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM desk", -1, &stmt, NULL);
+  if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 1)
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_A_DATABASE,
+                           _("The file is not a backup of a Meldpunt desk; nothing was restored."));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  if (stmt != NULL)
+    sqlite3_finalize (stmt);
+  if (db != NULL)
+    sqlite3_close (db);
+  return ok;
+}
+
+static gboolean
+copy_file (const char  *from,
+           const char  *to,
+           GError     **error)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) target = g_file_new_for_path (to);
+
+  return g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+}
+
+char *
+mp_store_restore (const char  *backup_path,
+                  const char  *database_path,
+                  GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  int fd;
+
+  g_return_val_if_fail (backup_path != NULL && database_path != NULL, NULL);
+
+  if (!check_restorable (backup_path, error))
+    return NULL;
+
+  dir = g_path_get_dirname (database_path);
+  tmp_path = g_build_filename (dir, ".meldpunt-restore-XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp_path, O_RDWR, 0600);
+  if (fd < 0)
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_READ_ONLY,
+                   _("Nothing can be written to “%s”: %s."), dir, g_strerror (errno));
+      return NULL;
+    }
+  close (fd);
+  if (!copy_file (backup_path, tmp_path, error) || !sync_file (tmp_path))
+    {
+      g_unlink (tmp_path);
+      return NULL;
+    }
+
+  if (g_file_test (database_path, G_FILE_TEST_EXISTS))
+    {
+      sqlite3 *db = NULL;
+      g_autofree char *wal = g_strconcat (database_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (database_path, "-shm", NULL);
+
+      /* Fold the current file's WAL into it, so what is kept aside is whole
+       * and no WAL of it is left to be mixed with the restored file. */
+      if (sqlite3_open_v2 (database_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+        sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+      sqlite3_close (db);
+
+      aside = g_strdup_printf ("%s.before-restore-%s", database_path, stamp);
+      if (g_rename (database_path, aside) != 0)
+        {
+          g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_IO,
+                       _("The current database could not be kept aside: %s. Nothing was restored."),
+                       g_strerror (errno));
+          g_unlink (tmp_path);
+          return NULL;
+        }
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+
+  if (g_rename (tmp_path, database_path) != 0)
+    {
+      int saved = errno;
+
+      if (aside != NULL)
+        g_rename (aside, database_path);
+      g_unlink (tmp_path);
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_IO,
+                   _("The backup could not be put in place: %s. The current database was kept."),
+                   g_strerror (saved));
+      return NULL;
+    }
+
+  return aside != NULL ? g_steal_pointer (&aside) : g_strdup ("");
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#pragma once
+
+#include <gmime/gmime.h>
+
+#include "mp-eml-import.h"
+
+G_BEGIN_DECLS
+
+/* GMime 3.2 declares no autoptr cleanups of its own. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParserOptions, g_mime_parser_options_free)
+
+/* Internal to the e-mail importer: mp-eml-parse.c reads the headers and
+ * fills the draft, mp-eml-walk.c reads the MIME tree, mp-eml-import.c
+ * stores the result. */
+
+typedef struct
+{
+  char   *name;
+  char   *mime_type;
+  GBytes *content;
+} MpEmlAttachment;
+
+struct _MpEmlReport
+{
+  MpCase    *draft;
+  GPtrArray *notes;         /* char * */
+  GPtrArray *attachments;   /* MpEmlAttachment */
+  char      *summary;
+  char      *headers;
+};
+
+/* What a walk over one message's MIME tree collects. */
+typedef struct
+{
+  MpEmlReport  *report;
+  GString      *plain;
+  GString      *html;
+  GMimeMessage *forwarded;    /* the first message/rfc822 part, (transfer none) */
+  GString      *fwd_plain;
+  GString      *fwd_html;
+  gboolean      encrypted;
+  guint         n_unnamed;
+  guint         depth;
+  gboolean      broken_multipart;
+  gboolean      is_forward;   /* the subject says "Fwd:": an attached message is the report */
+} MpEmlWalk;
+
+void  _mp_eml_ensure_gmime      (void);
+void  _mp_eml_attachment_free   (gpointer      data);
+/* Adds @note once: the same note twice says nothing new. */
+void  _mp_eml_add_note          (MpEmlReport  *report,
+                                 const char   *note);
+void  _mp_eml_add_attachment    (MpEmlReport  *report,
+                                 const char   *name,
+                                 const char   *mime_type,
+                                 GBytes       *content);
+/* Appends a paragraph to @target. */
+void  _mp_eml_append_text       (GString      *target,
+                                 const char   *text);
+/* Collects the text, attachments and encryption of @object's tree. */
+void  _mp_eml_walk              (MpEmlWalk    *walk,
+                                 GMimeObject  *object,
+                                 gboolean      in_forward);
+
+G_END_DECLS

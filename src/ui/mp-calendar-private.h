@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Shared by the calendar and the agenda: words and style of a deadline
+ * kind. Defined in mp-calendar-view.c. */
+
+/* "nl" or "en": the language of the UI's translation, for the month and
+ * weekday names and dates of mp-format.h. (transfer none) */
+const char *_mp_calendar_ui_language     (void);
+/* The translated name of a kind for a chip, short ("Assess"). (transfer none) */
+const char *_mp_calendar_kind_short_label (const char *kind);
+/* The translated name of a kind for a list ("Assessment"). (transfer none) */
+const char *_mp_calendar_kind_label       (const char *kind);
+/* The CSS class of a kind: "kind-assessment", or "kind-other". (transfer none) */
+const char *_mp_calendar_kind_css_class   (const char *kind);
+/* "0001" of "CVD-2026-0001": what fits on a chip. (transfer none) */
+const char *_mp_calendar_short_reference  (const char *reference);
+
+G_END_DECLS

@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright 2026 The Meldpunt developers
+"""meldpunt-cli import-eml end to end: references on standard output, refused
+files named on standard error, exit status 1 when any file was refused."""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+CLI = sys.argv[1]
+EML = sys.argv[2]
+
+
+def run(tmp, *args, check=True):
+    result = subprocess.run([CLI, '--database', os.path.join(tmp, 'desk.db'),
+                             '--passphrase-file', os.path.join(tmp, 'pass'), *args],
+                            capture_output=True, text=True)
+    if check and result.returncode != 0:
+        sys.exit(f'{args} failed ({result.returncode}): {result.stderr}')
+    return result
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, 'pass'), 'w') as f:
+            f.write('correct horse battery staple\n')
+        run(tmp, 'init', '--organisation', 'Example Desk')
+
+        good = os.path.join(EML, 'outlook-latin1.eml')
+        webform = os.path.join(EML, 'forwarded-webform.eml')
+        not_mail = os.path.join(EML, 'not-an-email.png')
+
+        # Every file on its own: the refused one in the middle stops nothing.
+        result = run(tmp, 'import-eml', good, not_mail, webform, check=False)
+        assert result.returncode == 1, result
+        refs = result.stdout.splitlines()
+        assert refs == ['CVD-2026-0001', 'CVD-2026-0002'], refs
+        assert 'not-an-email.png' in result.stderr, result.stderr
+        assert 'not an e-mail message' in result.stderr, result.stderr
+        assert 'outlook-latin1.eml' not in result.stderr, result.stderr
+
+        shown = json.loads(run(tmp, 'case', 'show', 'CVD-2026-0001', '--json').stdout)
+        assert shown['reporter_name'] == 'Zoë van der Berg', shown
+        assert shown['reporter_email'] == 'meldingen@vdberg.example', shown
+        assert shown['received_at'] == '2026-03-29T05:30:00Z', shown
+        assert shown['channel'] == 'email', shown
+
+        shown = json.loads(run(tmp, 'case', 'show', 'CVD-2026-0002', '--json').stdout)
+        assert shown['channel'] == 'web-form', shown
+        assert shown['reporter_email'] == 'zoe@vdberg.example', shown
+
+        # All good: exit 0.
+        result = run(tmp, 'import-eml', os.path.join(EML, 'signed.eml'))
+        assert result.stdout == 'CVD-2026-0003\n', result.stdout
+
+        # No files: usage.
+        result = run(tmp, 'import-eml', check=False)
+        assert result.returncode == 2, result
+
+        # Over the limit: refused, named, nothing added.
+        run(tmp, 'policy', 'set', 'import.max_bytes', '100')
+        result = run(tmp, 'import-eml', good, check=False)
+        assert result.returncode == 1 and result.stdout == '', result
+        assert 'outlook-latin1.eml' in result.stderr and 'import.max_bytes' in result.stderr, result
+    print('ok')
+
+
+if __name__ == '__main__':
+    main()
