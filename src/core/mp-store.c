@@ -890,6 +890,29 @@ mp_store_open (const char  *path,
   version = sqlite3_column_int (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  /* A negative version (there is no migration for it), or another
+   * program's database (tables, but no version): not ours to change. */
+  if (version == 0)
+    {
+      if (!(stmt = prepare (self, "SELECT count(*) FROM sqlite_master", error)))
+        return NULL;
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          _mp_store_set_sqlite_error (error, self->db, rc);
+          return NULL;
+        }
+      if (sqlite3_column_int (stmt, 0) > 0)
+        version = -1;
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  if (version < 0)
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Meldpunt database. It was not changed."), path);
+      return NULL;
+    }
+
   if (version > _mp_store_schema_version ())
     {
       g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_TOO_NEW,
