@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mp-store.h"
@@ -32,11 +33,19 @@ remove_all (const char *dir)
     }
 }
 
+static char *dir;
+
+static void
+remove_dir (void)
+{
+  remove_all (dir);
+  g_rmdir (dir);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  static char *dir;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(MpStore) store = NULL;
@@ -45,6 +54,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       dir = g_dir_make_tmp ("meldpunt-fuzz-XXXXXX", NULL);
       g_assert (dir != NULL);
+      atexit (remove_dir);
     }
   remove_all (dir);
   path = g_build_filename (dir, "desk.db", NULL);
