@@ -985,7 +985,7 @@ mp_store_open (const char  *path,
         }
       if (sqlite3_column_int (stmt, 0) > 0)
         version = -1;
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&stmt, release_stmt);
     }
   if (version < 0)
     {
