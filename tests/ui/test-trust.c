@@ -398,6 +398,80 @@ test_clipboard_forgets (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every marker starts with this; tests/ui/no-secrets-in-logs.py runs this
+ * test with G_MESSAGES_DEBUG=all and looks for it in the output. */
+#define MARKER "zqxmarker"
+
+static void
+set_intake_entry (GtkWidget  *dialog,
+                  const char *id,
+                  const char *text)
+{
+  GObject *widget = gtk_widget_get_template_child (dialog, MP_TYPE_INTAKE_DIALOG, id);
+
+  g_assert_nonnull (widget);
+  if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+static void
+test_markers_through_the_ui (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) kase = NULL;
+  GListModel *cases = mp_store_get_cases (store);
+  MpWindow *window = _mp_window_new_for_store (NULL, store);
+  GtkWidget *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (100);
+
+  /* A report through the intake form, every free text a marker. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL));
+  dialog = GTK_WIDGET (_mp_window_get_intake (window));
+  g_assert_nonnull (dialog);
+  set_intake_entry (dialog, "title_row", MARKER "-title");
+  set_intake_entry (dialog, "name_row", MARKER "-reporter");
+  set_intake_entry (dialog, "email_row", MARKER "-mail@example.org");
+  set_intake_entry (dialog, "asset_row", "https://" MARKER "-asset.example.nl/");
+  set_intake_entry (dialog, "description_view", MARKER "-description");
+  set_intake_entry (dialog, "impact_view", MARKER "-impact");
+  set_intake_entry (dialog, "reproduction_view", MARKER "-reproduction");
+  g_assert_true (gtk_widget_activate_action (dialog, "intake.create", NULL));
+  mp_test_wait (200);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  kase = g_list_model_get_item (cases, 0);
+  g_assert_cmpstr (mp_case_get_title (kase), ==, MARKER "-title");
+
+  /* Copied, backed up, the passphrase changed, locked and unlocked. */
+  mp_ui_copy_confidential (GTK_WIDGET (window), MARKER "-copied letter");
+  backup = g_build_filename (dir, "backup.db", NULL);
+  _mp_backup_actions_back_up_to (GTK_WIDGET (window), backup);
+  g_assert_true (wait_for (file_exists, backup));
+  dialog = mp_passphrase_dialog_new (GTK_WINDOW (window), store);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  _mp_passphrase_dialog_submit (dialog, "wrong " MARKER, MARKER "-passphrase",
+                                MARKER "-passphrase");
+  g_assert_true (wait_for (has_problem, dialog));
+  _mp_passphrase_dialog_submit (dialog, PASSPHRASE, MARKER "-passphrase", MARKER "-passphrase");
+  g_assert_true (wait_for (is_gone, &dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  mp_test_wait (50);
+  g_assert_true (mp_store_is_locked (store));
+  g_clear_object (&kase);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  g_clear_object (&store);
+  g_unlink (backup);
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -410,5 +484,6 @@ main (int    argc,
   g_test_add_func ("/ui/trust/keyring-fails-quietly", test_keyring_fails_quietly);
   g_test_add_func ("/ui/trust/about-audit", test_about_audit);
   g_test_add_func ("/ui/trust/clipboard-forgets", test_clipboard_forgets);
+  g_test_add_func ("/ui/trust/markers-through-the-ui", test_markers_through_the_ui);
   return g_test_run ();
 }
