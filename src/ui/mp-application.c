@@ -96,15 +96,13 @@ mp_application_describe_audit (MpStore *store)
                           n_entries, fingerprint->str);
 }
 
-static void
-about_activated (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+GtkWidget *
+mp_application_show_about (GtkWindow *parent)
 {
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   static const char *developers[] = { "The Meldpunt developers", NULL };
   g_autofree char *audit = NULL;
   g_autofree char *comments = NULL;
+  GtkWidget *about = adw_about_window_new ();
 
   if (MP_IS_WINDOW (parent))
     audit = mp_application_describe_audit (mp_window_get_store (MP_WINDOW (parent)));
@@ -113,17 +111,28 @@ about_activated (GSimpleAction *action,
   else
     comments = g_strdup (_("Vulnerability disclosure desk"));
 
-  adw_show_about_window (parent,
-                         "application-name", _("Meldpunt"),
-                         "application-icon", APPLICATION_ID,
-                         "comments", comments,
-                         "version", PACKAGE_VERSION,
-                         "developers", developers,
-                         "website", "https://github.com/meldpunt/meldpunt",
-                         "issue-url", "https://github.com/meldpunt/meldpunt/issues",
-                         "translator-credits", _("translator-credits"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         NULL);
+  g_object_set (about,
+                "transient-for", parent,
+                "application-name", _("Meldpunt"),
+                "application-icon", APPLICATION_ID,
+                "comments", comments,
+                "version", PACKAGE_VERSION,
+                "developers", developers,
+                "website", "https://github.com/meldpunt/meldpunt",
+                "issue-url", "https://github.com/meldpunt/meldpunt/issues",
+                "translator-credits", _("translator-credits"),
+                "license-type", GTK_LICENSE_GPL_3_0,
+                NULL);
+  gtk_window_present (GTK_WINDOW (about));
+  return about;
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  mp_application_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
 static const GActionEntry app_entries[] = {

@@ -17,4 +17,7 @@ MpApplication *mp_application_new (void);
 /* The about window's line on the audit trail of @store. Returns: (transfer full) (nullable) */
 char          *mp_application_describe_audit (MpStore *store);
 
+/* Shows the about window for @parent's desk. Returns: (transfer none) */
+GtkWidget     *mp_application_show_about     (GtkWindow *parent);
+
 G_END_DECLS
