@@ -398,6 +398,101 @@ test_clipboard_forgets (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+switch_settled (gpointer toggle)
+{
+  return gtk_widget_get_sensitive (toggle);
+}
+
+static gboolean
+store_unlocked (gpointer window)
+{
+  MpStore *store = mp_window_get_store (window);
+
+  return store != NULL && !mp_store_is_locked (store);
+}
+
+/* Needs a session keyring: tests/ui/run-with-keyring.sh starts one. */
+static void
+test_keyring_round_trip (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  MpStore *store;
+  MpWindow *window;
+  MpPreferencesWindow *preferences;
+  GtkWidget *toggle;
+  GtkWidget *page;
+
+  if (g_getenv ("MELDPUNT_TEST_KEYRING") == NULL)
+    {
+      g_test_skip ("no session keyring (run through tests/ui/run-with-keyring.sh)");
+      return;
+    }
+
+  store = mp_test_new_store (&dir);
+  path = g_strdup (mp_store_get_path (store));
+  window = _mp_window_new_for_store (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  preferences = mp_preferences_window_new (GTK_WINDOW (window), store);
+  gtk_window_present (GTK_WINDOW (preferences));
+  mp_test_wait (100);
+
+  /* On: the key goes into the keyring. */
+  toggle = mp_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SWITCH, "unlock-with-login");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (wait_for (switch_settled, toggle));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_true (mp_keyring_is_enabled ());
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  mp_store_lock (store);
+  g_object_unref (store);
+
+  /* The desk opens with the session. */
+  window = mp_window_new (NULL, path);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (store_unlocked, window));
+  store = mp_window_get_store (window);
+  mp_test_wait (50);
+
+  /* Ctrl+L still locks; the keyring does not undo it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  mp_test_wait (200);
+  g_assert_true (mp_store_is_locked (store));
+  g_assert_true (mp_store_unlock (store, PASSPHRASE, NULL));
+  page = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL);
+  g_signal_emit_by_name (page, "unlocked");
+
+  /* Off: the key leaves the keyring, and the next start asks again. */
+  preferences = mp_preferences_window_new (GTK_WINDOW (window), store);
+  gtk_window_present (GTK_WINDOW (preferences));
+  mp_test_wait (100);
+  toggle = mp_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SWITCH, "unlock-with-login");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  mp_test_wait (300);
+  g_assert_false (mp_keyring_is_enabled ());
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+
+  /* Even with the setting on again, there is no key: the page stays. */
+  mp_keyring_set_enabled (TRUE);
+  window = mp_window_new (NULL, path);
+  gtk_window_present (GTK_WINDOW (window));
+  page = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL);
+  g_assert_true (wait_for (page_idle, page));
+  mp_test_wait (100);
+  g_assert_true (mp_store_is_locked (mp_window_get_store (window)));
+  mp_keyring_set_enabled (FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  mp_test_remove_dir (dir);
+}
+
 /* Every marker starts with this; tests/ui/no-secrets-in-logs.py runs this
  * test with G_MESSAGES_DEBUG=all and looks for it in the output. */
 #define MARKER "zqxmarker"
@@ -484,6 +579,7 @@ main (int    argc,
   g_test_add_func ("/ui/trust/keyring-fails-quietly", test_keyring_fails_quietly);
   g_test_add_func ("/ui/trust/about-audit", test_about_audit);
   g_test_add_func ("/ui/trust/clipboard-forgets", test_clipboard_forgets);
+  g_test_add_func ("/ui/trust/keyring-round-trip", test_keyring_round_trip);
   g_test_add_func ("/ui/trust/markers-through-the-ui", test_markers_through_the_ui);
   return g_test_run ();
 }
