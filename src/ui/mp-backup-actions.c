@@ -96,15 +96,15 @@ mp_backup_actions_back_up (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *day = mp_ui_today ();
   g_autofree char *name = g_strdup_printf ("meldpunt-backup-%s.db", day);
 
   chooser = gtk_file_chooser_native_new (_("Back Up Desk"), GTK_WINDOW (widget),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (back_up_response_cb), widget);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (back_up_response_cb),
+                         g_object_ref (widget), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -261,6 +261,7 @@ mp_backup_actions_restore (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("Meldpunt backups"));
   gtk_file_filter_add_pattern (filter, "*.db");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (restore_chooser_response_cb), widget);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (restore_chooser_response_cb),
+                         g_object_ref (widget), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -65,7 +65,7 @@ update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up", unlocked);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
                                  unlocked && mp_case_page_get_case (self->case_page) != NULL);
 }
