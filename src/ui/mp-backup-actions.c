@@ -104,7 +104,8 @@ mp_backup_actions_back_up (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect_data (chooser, "response", G_CALLBACK (back_up_response_cb),
-                         g_object_ref (widget), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+                         g_object_ref (widget),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -161,8 +162,9 @@ restore_done_cb (GObject      *object,
     }
   if (*aside != '\0')
     {
-      g_autofree char *message = g_strdup_printf (_("Desk restored; the previous one is kept at %s"),
-                                                  aside);
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Desk restored; the previous one is kept at %s"), aside);
 
       mp_ui_toast (GTK_WIDGET (window), message);
     }
@@ -192,8 +194,9 @@ restore_response_cb (AdwMessageDialog *dialog,
   if (!_mp_window_release_store (window))
     {
       /* Something still holds the database open: do not replace it. */
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY,
-                               _("The desk is still in use; close its other windows and try again."));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, "%s",
+                               _("The desk is still in use; close its other windows and try "
+                                 "again."));
       return;
     }
   g_task_run_in_thread (task, restore_thread);
@@ -262,6 +265,7 @@ mp_backup_actions_restore (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*.db");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect_data (chooser, "response", G_CALLBACK (restore_chooser_response_cb),
-                         g_object_ref (widget), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+                         g_object_ref (widget),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
