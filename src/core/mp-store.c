@@ -1303,6 +1303,95 @@ fail:
   return FALSE;
 }
 
+gboolean
+mp_store_check_passphrase (MpStore     *self,
+                           const char  *passphrase,
+                           GError     **error)
+{
+  g_autoptr(MpVaultEnvelope) envelope = NULL;
+  g_autoptr(MpVault) vault = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+
+  if (!read_envelope (self, &envelope, error))
+    return FALSE;
+  vault = mp_vault_new ();
+  if (!mp_vault_unlock (vault, passphrase, envelope, error))
+    return FALSE;
+  mp_vault_lock (vault);
+  return TRUE;
+}
+
+GBytes *
+mp_store_export_key (MpStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (MP_IS_STORE (self), NULL);
+
+  if (!require_unlocked (self, error))
+    return NULL;
+  return mp_vault_export_key (self->vault, error);
+}
+
+/* Whether the vault's key made the first audit entry (desk.create). */
+static gboolean
+key_fits (MpStore  *self,
+          GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *data = NULL;
+  guint8 mac[MP_VAULT_MAC_BYTES];
+
+  if (!(stmt = prepare (self, "SELECT id, at, actor, case_ref, action, field, old_fp, new_fp, mac"
+                              " FROM audit WHERE id = 1", error)))
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      data = audit_serialise (1, sqlite3_column_int64 (stmt, 1),
+                              (const char *) sqlite3_column_text (stmt, 2),
+                              (const char *) sqlite3_column_text (stmt, 3),
+                              (const char *) sqlite3_column_text (stmt, 4),
+                              (const char *) sqlite3_column_text (stmt, 5),
+                              (const char *) sqlite3_column_text (stmt, 6),
+                              (const char *) sqlite3_column_text (stmt, 7));
+      if (mp_vault_audit_mac (self->vault, data, strlen (data), NULL, mac, NULL) &&
+          sqlite3_column_bytes (stmt, 8) == MP_VAULT_MAC_BYTES &&
+          sodium_memcmp (mac, sqlite3_column_blob (stmt, 8), MP_VAULT_MAC_BYTES) == 0)
+        return TRUE;
+    }
+  g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE,
+                       _("The stored key is not a key of this desk."));
+  return FALSE;
+}
+
+gboolean
+mp_store_unlock_with_key (MpStore     *self,
+                          const char  *encoded_key,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (encoded_key != NULL, FALSE);
+
+  if (!self->initialised)
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_INITIALISED,
+                           _("This database has no desk yet; create one first."));
+      return FALSE;
+    }
+  if (!mp_vault_unlock_with_key (self->vault, encoded_key, error))
+    return FALSE;
+  if (!key_fits (self, error) || (cases = load_cases (self, error)) == NULL)
+    {
+      mp_vault_lock (self->vault);
+      return FALSE;
+    }
+  publish_cases (self, cases);
+  return TRUE;
+}
+
 void
 mp_store_set_actor (MpStore    *self,
                     const char *actor)

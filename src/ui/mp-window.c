@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-backup-actions.h"
 #include "mp-calendar-view.h"
 #include "mp-case-list.h"
 #include "mp-eml-import.h"
@@ -63,6 +64,8 @@ update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
                                  unlocked && mp_case_page_get_case (self->case_page) != NULL);
 }
@@ -494,8 +497,40 @@ open_store (MpWindow   *self,
     {
       mp_unlock_page_set_store (self->unlock_page, self->store);
       gtk_stack_set_visible_child_name (self->stack, "unlock");
+      mp_unlock_page_try_keyring (self->unlock_page);
     }
   update_actions (self);
+}
+
+gboolean
+_mp_window_release_store (MpWindow *self)
+{
+  MpStore *store = self->store;
+
+  g_return_val_if_fail (MP_IS_WINDOW (self), FALSE);
+
+  if (store == NULL)
+    return TRUE;
+  lock_desk (self);
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  mp_case_page_set_store (self->case_page, NULL);
+  mp_unlock_page_set_store (self->unlock_page, NULL);
+  mp_welcome_page_set_store (self->welcome_page, NULL);
+  g_clear_object (&self->store);
+  if (store != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  update_actions (self);
+  return store == NULL;
+}
+
+void
+_mp_window_open_store (MpWindow   *self,
+                       const char *path)
+{
+  g_return_if_fail (MP_IS_WINDOW (self));
+  g_return_if_fail (self->store == NULL);
+
+  open_store (self, path);
 }
 
 static gboolean
@@ -593,6 +628,8 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, mp_backup_actions_back_up);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, mp_backup_actions_restore);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
