@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "mp-eml-intake.h"
 #include "mp-intake-dialog.h"
 #include "mp-window.h"
 
@@ -13,5 +14,7 @@ MpWindow       *_mp_window_new_for_store (MpApplication *application,
                                           MpStore       *store);
 /* For tests: the intake dialog that win.new-report opened last. (transfer none) */
 MpIntakeDialog *_mp_window_get_intake    (MpWindow      *self);
+/* For tests: what imports dropped and opened e-mails. (transfer none) */
+MpEmlIntake    *_mp_window_get_eml_intake (MpWindow     *self);
 
 G_END_DECLS
