@@ -558,8 +558,8 @@ build_checklist (MpCasePage *self)
         {
           MpChecklistRow *item_row = mp_checklist_row_new (&items[j]);
 
-          /* the cases alike, just above the question whether it is known */
-          if (g_str_equal (items[j].id, "scope.known"))
+          /* the cases alike first: a duplicate needs no further scope check */
+          if (g_str_equal (items[j].id, "scope.asset_owner"))
             {
               self->duplicates_row = GTK_WIDGET (mp_duplicates_row_new ());
               g_signal_connect_swapped (self->duplicates_row, "open-case",

@@ -201,6 +201,7 @@ mp_duplicates_row_init (MpDuplicatesRow *self)
   gtk_widget_set_margin_top (box, 10);
   gtk_widget_set_margin_bottom (box, 10);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (help), 0);
   gtk_label_set_wrap (GTK_LABEL (help), TRUE);
   gtk_widget_add_css_class (help, "dim-label");
