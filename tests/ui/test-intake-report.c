@@ -166,6 +166,24 @@ test_drop_files (void)
   wait_for_imports (intake);
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
 
+  /* a message dragged out of a mail client as message/rfc822 bytes */
+  {
+    g_autoptr(GFile) third = fixture ("nested-alternative.eml");
+    g_autoptr(GBytes) bytes = g_file_load_bytes (third, NULL, NULL, NULL);
+    g_auto(GValue) bytes_value = G_VALUE_INIT;
+    MpCase *priya;
+
+    g_assert_nonnull (bytes);
+    g_value_init (&bytes_value, G_TYPE_BYTES);
+    g_value_set_boxed (&bytes_value, bytes);
+    g_assert_true (mp_eml_intake_drop_value (intake, &bytes_value));
+    wait_for_imports (intake);
+    g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 3);
+    priya = find_by_title (store, "Exposed admin panel on test.example.nl:8443");
+    g_assert_nonnull (priya);
+    g_assert_true (mp_case_page_get_case (page) == priya);
+  }
+
   close_window (window);
   g_clear_object (&store);
   mp_test_remove_dir (dir);
@@ -224,6 +242,14 @@ test_duplicates (void)
   g_assert_cmpstr (mp_case_get_answer_value (later, "scope.known"), ==, "duplicate");
   g_assert_cmpstr (mp_case_get_answer_value (later, "scope.duplicate_of"), ==, mp_case_get_reference (earlier));
   g_assert_null (find_named_button (row, "mark"));
+
+  /* the reference opens the earlier case */
+  g_signal_emit_by_name (find_named_button (row, "open"), "clicked");
+  mp_test_wait (50);
+  g_assert_true (mp_case_page_get_case (page) == earlier);
+  g_assert_cmpuint (mp_duplicates_row_get_shown (MP_DUPLICATES_ROW (row))->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (mp_duplicates_row_get_shown (MP_DUPLICATES_ROW (row)), 0), ==,
+                   mp_case_get_reference (later));
 
   /* a case about another host and from someone else has nothing alike */
   mp_case_page_set_case (page, other);
