@@ -25,6 +25,7 @@ struct _MpEmlIntake
   GQueue           jobs;
   Job             *current;
   GCancellable    *cancellable;
+  AdwToast        *last_toast;  /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (MpEmlIntake, mp_eml_intake, G_TYPE_OBJECT)
@@ -53,17 +54,33 @@ show_notes (AdwToast   *toast,
 {
   GPtrArray *notes = g_object_get_data (G_OBJECT (toast), "notes");
   const char *name = g_object_get_data (G_OBJECT (toast), "name");
-  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *list = gtk_list_box_new ();
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
+  /* one row per note, left-aligned: they are sentences, not a poem */
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
   for (guint i = 0; notes != NULL && i < notes->len; i++)
-    g_string_append_printf (body, "%s• %s", body->len > 0 ? "\n" : "",
-                            (const char *) g_ptr_array_index (notes, i));
+    {
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (notes, i));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_list_box_append (GTK_LIST_BOX (list), label);
+    }
   /* Translators: the heading of the list of what an e-mail import skipped */
   heading = g_strdup_printf (_("Notes on “%s”"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (parent), heading, body->str);
+  dialog = adw_message_dialog_new (GTK_WINDOW (parent), heading,
+                                   _("The report was imported; this is what was skipped or guessed. "
+                                     "The notes are also on the case's timeline."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 480, -1);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -90,7 +107,18 @@ toast (MpEmlIntake *self,
       if (GTK_IS_WINDOW (root))
         g_signal_connect (toast, "button-clicked", G_CALLBACK (show_notes), root);
     }
+  if (self->last_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
+  self->last_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->last_toast);
   adw_toast_overlay_add_toast (self->overlay, toast);
+}
+
+AdwToast *
+_mp_eml_intake_get_last_toast (MpEmlIntake *self)
+{
+  g_return_val_if_fail (MP_IS_EML_INTAKE (self), NULL);
+  return self->last_toast;
 }
 
 static void
@@ -407,6 +435,9 @@ mp_eml_intake_dispose (GObject *object)
   if (self->overlay != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->overlay), (gpointer *) &self->overlay);
   self->overlay = NULL;
+  if (self->last_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
+  self->last_toast = NULL;
   G_OBJECT_CLASS (mp_eml_intake_parent_class)->dispose (object);
 }
 

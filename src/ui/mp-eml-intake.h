@@ -39,4 +39,7 @@ gboolean     mp_eml_intake_drop_value      (MpEmlIntake     *self,
 /* Messages still being read or waiting their turn. */
 guint        mp_eml_intake_get_n_pending   (MpEmlIntake     *self);
 
+/* For tests: the toast of the last message, while it is shown. (transfer none) (nullable) */
+AdwToast    *_mp_eml_intake_get_last_toast (MpEmlIntake     *self);
+
 G_END_DECLS

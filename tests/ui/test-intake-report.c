@@ -184,6 +184,47 @@ test_drop_files (void)
     g_assert_true (mp_case_page_get_case (page) == priya);
   }
 
+  /* a damaged message comes in with notes on what was skipped */
+  {
+    g_autoptr(GFile) damaged = fixture ("malformed.eml");
+    AdwToast *toast;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean shown = FALSE;
+
+    mp_eml_intake_import_files (intake, &damaged, 1);
+    wait_for_imports (intake);
+    g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 4);
+    toast = _mp_eml_intake_get_last_toast (intake);
+    g_assert_nonnull (toast);
+    g_assert_nonnull (strstr (adw_toast_get_title (toast), "malformed.eml"));
+    g_assert_nonnull (adw_toast_get_button_label (toast));
+    g_signal_emit_by_name (toast, "button-clicked");
+    mp_test_wait (100);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) dialog = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (dialog))
+          {
+            GtkWidget *notes = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+            gboolean found = FALSE;
+
+            /* the note on the missing subject, in the interface's language */
+            for (GtkWidget *row = gtk_widget_get_first_child (notes); row != NULL;
+                 row = gtk_widget_get_next_sibling (row))
+              if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))),
+                             g_dgettext (GETTEXT_PACKAGE, "The message has no subject.")) == 0)
+                found = TRUE;
+            g_assert_true (found);
+            shoot (dialog, "import-notes");
+            gtk_window_destroy (GTK_WINDOW (dialog));
+            shown = TRUE;
+            break;
+          }
+      }
+    g_assert_true (shown);
+  }
+
   close_window (window);
   g_clear_object (&store);
   mp_test_remove_dir (dir);
