@@ -218,26 +218,17 @@ draw_page_cb (GtkPrintOperation *operation,
                          gtk_print_context_get_width (context), gtk_print_context_get_height (context));
 }
 
-void
-mp_report_ui_print (GtkWidget *widget,
-                    MpStore   *store,
-                    MpCase    *kase)
+static GtkPrintOperation *
+print_operation_new (Job *job)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  Job *job;
 
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (MP_IS_STORE (store));
-  g_return_if_fail (MP_IS_CASE (kase));
-
-  job = job_new (widget, store, kase);
   paper = gtk_paper_size_new (job->paper == MP_REPORT_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-  name = g_strdup_printf ("%s %s", mp_case_get_reference (kase), mp_case_get_title (kase));
+  name = g_strdup_printf ("%s %s", mp_case_get_reference (job->kase), mp_case_get_title (job->kase));
   gtk_print_operation_set_job_name (operation, name);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_use_full_page (operation, TRUE);
@@ -249,10 +240,47 @@ mp_report_ui_print (GtkWidget *widget,
   g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (custom_widget_apply_cb), job);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  return operation;
+}
+
+void
+mp_report_ui_print (GtkWidget *widget,
+                    MpStore   *store,
+                    MpCase    *kase)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (MP_IS_STORE (store));
+  g_return_if_fail (MP_IS_CASE (kase));
+
+  operation = print_operation_new (job_new (widget, store, kase));
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (widget)), &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
     mp_ui_toast (widget, error->message);
+}
+
+gboolean
+_mp_report_ui_print_to_file (GtkWidget              *widget,
+                             MpStore                *store,
+                             MpCase                 *kase,
+                             const MpReportOptions  *options,
+                             const char             *path,
+                             GError                **error)
+{
+  Job *job = job_new (widget, store, kase);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_free (job->language);
+  job->language = g_strdup (options->language);
+  job->redacted = options->redacted;
+  job->paper = options->paper;
+  operation = print_operation_new (job);
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 /* Writing a PDF */

@@ -52,4 +52,14 @@ void      mp_report_ui_write_period     (GtkWidget             *widget,
                                          GAsyncReadyCallback    callback,
                                          gpointer               user_data);
 
+/* For tests: runs the print operation of mp_report_ui_print() without a
+ * dialog, exporting to a PDF at @path; @options->paper is the page setup's
+ * paper. */
+gboolean  _mp_report_ui_print_to_file   (GtkWidget             *widget,
+                                         MpStore               *store,
+                                         MpCase                *kase,
+                                         const MpReportOptions *options,
+                                         const char            *path,
+                                         GError               **error);
+
 G_END_DECLS

@@ -379,6 +379,29 @@ test_export_redacted (void)
   g_assert_null (strstr (redacted, "wilhelmina@"));
   g_assert_null (strstr (redacted, "lacks the Secure flag"));
 
+  /* printing, as the print dialog does it: US Letter from the page setup,
+   * the options of the Report tab */
+  {
+    g_autofree char *printed_path = g_build_filename (dir, "printed.pdf", NULL);
+    const char *argv[] = { "pdfinfo", printed_path, NULL };
+    g_autofree char *printed = NULL;
+    g_autofree char *info = NULL;
+
+    mp_report_options_init (&options);
+    options.language = "en";
+    options.redacted = TRUE;
+    options.paper = MP_REPORT_PAPER_LETTER;
+    g_assert_true (_mp_report_ui_print_to_file (widget, store, kase, &options, printed_path, &error));
+    g_assert_no_error (error);
+    printed = pdf_text (printed_path);
+    g_assert_nonnull (strstr (printed, mp_case_get_reference (kase)));
+    g_assert_null (strstr (printed, "Oosterbroek"));
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &info, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (info, "612 x 792 pts"));
+  }
+
   /* the period report, written off the main thread as well */
   mp_report_options_init (&options);
   options.language = "en";
