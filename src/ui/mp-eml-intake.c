@@ -88,14 +88,17 @@ static void
 toast (MpEmlIntake *self,
        const char  *message,
        const char  *name,
-       GPtrArray   *notes)
+       GPtrArray   *notes,
+       guint        timeout)
 {
   AdwToast *toast;
 
   if (self->overlay == NULL)
     return;
   toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 5);
+  /* Toasts queue up when many messages are dropped: a plain success goes
+   * quickly, what needs reading stays longer. */
+  adw_toast_set_timeout (toast, timeout);
   if (notes != NULL && notes->len > 0)
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->overlay));
@@ -142,13 +145,13 @@ import_done_cb (GObject      *source,
     {
       /* Translators: "“report.eml” was not imported: This file is not an e-mail message." */
       message = g_strdup_printf (_("“%s” was not imported: %s"), job->name, error->message);
-      toast (self, message, job->name, NULL);
+      toast (self, message, job->name, NULL, 8);
     }
   else
     {
       /* Translators: "Imported CVD-2026-0007 from “report.eml”" */
       message = g_strdup_printf (_("Imported %s from “%s”"), mp_case_get_reference (kase), job->name);
-      toast (self, message, job->name, notes);
+      toast (self, message, job->name, notes, notes == NULL || notes->len == 0 ? 3 : 8);
       g_signal_emit (self, signals[IMPORTED], 0, kase);
     }
   job_free (job);

@@ -198,6 +198,7 @@ test_drop_files (void)
     g_assert_nonnull (toast);
     g_assert_nonnull (strstr (adw_toast_get_title (toast), "malformed.eml"));
     g_assert_nonnull (adw_toast_get_button_label (toast));
+    shoot (GTK_WIDGET (window), "import-toast");
     g_signal_emit_by_name (toast, "button-clicked");
     mp_test_wait (100);
     for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
