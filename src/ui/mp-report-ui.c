@@ -124,10 +124,15 @@ options_group_new (Job      *job,
 static void
 job_read_rows (Job *job)
 {
+  /* The choices of language and paper are the desk's next defaults. */
   if (job->language_row != NULL)
     {
+      GSettings *settings = mp_ui_get_settings ();
+
       g_free (job->language);
       job->language = g_strdup (adw_combo_row_get_selected (job->language_row) == 1 ? "en" : "nl");
+      if (settings != NULL)
+        g_settings_set_string (settings, "report-language", job->language);
     }
   if (job->redacted_switch != NULL)
     job->redacted = gtk_switch_get_active (job->redacted_switch);
