@@ -42,7 +42,8 @@ mp_duplicates_row_mark (MpDuplicatesRow  *self,
   if (!mp_store_begin_batch (self->store, error))
     return FALSE;
   if (!mp_store_set_answer (self->store, self->kase, "scope.known", "duplicate", NULL, error) ||
-      !mp_store_set_answer (self->store, self->kase, "scope.duplicate_of", reference, NULL, error) ||
+      !mp_store_set_answer (self->store, self->kase, "scope.duplicate_of", reference, NULL,
+                            error) ||
       !mp_store_end_batch (self->store, error))
     {
       mp_store_abort_batch (self->store);
@@ -109,9 +110,11 @@ suggestion_new (MpDuplicatesRow   *self,
   else
     {
       mark = gtk_button_new_with_label (_("Mark as Duplicate"));
-      gtk_widget_set_tooltip_text (mark, _("Answer that this case reports the same as the other one"));
+      gtk_widget_set_tooltip_text (mark,
+                                   _("Answer that this case reports the same as the other one"));
       gtk_widget_set_name (mark, "mark");
-      g_object_set_data_full (G_OBJECT (mark), "reference", g_strdup (duplicate->reference), g_free);
+      g_object_set_data_full (G_OBJECT (mark), "reference", g_strdup (duplicate->reference),
+                              g_free);
       g_signal_connect (mark, "clicked", G_CALLBACK (on_mark_clicked_cb), self);
     }
   gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
@@ -145,10 +148,10 @@ mp_duplicates_row_update (MpDuplicatesRow *self,
   for (guint i = 0; found != NULL && i < found->len; i++)
     {
       const MpDuplicate *duplicate = g_ptr_array_index (found, i);
+      gboolean is_chosen = g_strcmp0 (chosen, duplicate->reference) == 0;
 
       g_ptr_array_add (self->shown, g_strdup (duplicate->reference));
-      gtk_box_append (GTK_BOX (self->list_box),
-                      suggestion_new (self, duplicate, g_strcmp0 (chosen, duplicate->reference) == 0));
+      gtk_box_append (GTK_BOX (self->list_box), suggestion_new (self, duplicate, is_chosen));
     }
   gtk_widget_set_visible (GTK_WIDGET (self), self->shown->len > 0);
 }

@@ -76,8 +76,8 @@ show_notes (AdwToast   *toast,
   /* Translators: the heading of the list of what an e-mail import skipped */
   heading = g_strdup_printf (_("Notes on “%s”"), name);
   dialog = adw_message_dialog_new (GTK_WINDOW (parent), heading,
-                                   _("The report was imported; this is what was skipped or guessed. "
-                                     "The notes are also on the case's timeline."));
+                                   _("The report was imported; this is what was skipped or "
+                                     "guessed. The notes are also on the case's timeline."));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 480, -1);
@@ -150,7 +150,8 @@ import_done_cb (GObject      *source,
   else
     {
       /* Translators: "Imported CVD-2026-0007 from “report.eml”" */
-      message = g_strdup_printf (_("Imported %s from “%s”"), mp_case_get_reference (kase), job->name);
+      message = g_strdup_printf (_("Imported %s from “%s”"), mp_case_get_reference (kase),
+                                 job->name);
       toast (self, message, job->name, notes, notes == NULL || notes->len == 0 ? 3 : 8);
       g_signal_emit (self, signals[IMPORTED], 0, kase);
     }
@@ -261,7 +262,9 @@ mp_eml_intake_drop_value (MpEmlIntake  *self,
 static GdkContentFormats *
 drop_formats (GdkDrop *drop)
 {
-  return gdk_content_formats_union_deserialize_gtypes (gdk_content_formats_ref (gdk_drop_get_formats (drop)));
+  GdkContentFormats *formats = gdk_content_formats_ref (gdk_drop_get_formats (drop));
+
+  return gdk_content_formats_union_deserialize_gtypes (formats);
 }
 
 static gboolean
@@ -334,7 +337,8 @@ splice_cb (GObject      *source,
 
   if (n > 0)
     {
-      g_autoptr(GBytes) bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (source));
+      GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (source);
+      g_autoptr(GBytes) bytes = g_memory_output_stream_steal_as_bytes (memory);
 
       mp_eml_intake_import_bytes (data->self, bytes, NULL);
     }
@@ -360,7 +364,8 @@ read_stream_cb (GObject      *source,
     }
   memory = g_memory_output_stream_new_resizable ();
   g_output_stream_splice_async (memory, stream,
-                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
                                 G_PRIORITY_DEFAULT, NULL, splice_cb, data);
 }
 
@@ -379,7 +384,8 @@ drop_cb (GtkDropTargetAsync *target,
   data->self = g_object_ref (self);
   data->drop = g_object_ref (drop);
   if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
-    gdk_drop_read_value_async (drop, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL, read_value_cb, data);
+    gdk_drop_read_value_async (drop, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL, read_value_cb,
+                               data);
   else
     {
       static const char *mime_types[] = { "message/rfc822", NULL };
@@ -402,7 +408,8 @@ mp_eml_intake_add_drop_target (MpEmlIntake *self,
   gdk_content_formats_builder_add_gtype (builder, GDK_TYPE_FILE_LIST);
   gdk_content_formats_builder_add_mime_type (builder, "text/uri-list");
   gdk_content_formats_builder_add_mime_type (builder, "message/rfc822");
-  drop_target = gtk_drop_target_async_new (gdk_content_formats_builder_free_to_formats (builder), GDK_ACTION_COPY);
+  drop_target = gtk_drop_target_async_new (gdk_content_formats_builder_free_to_formats (builder),
+                                           GDK_ACTION_COPY);
   g_object_set_data (G_OBJECT (drop_target), "highlight", highlight);
   g_signal_connect_object (drop_target, "accept", G_CALLBACK (accept_cb), self, 0);
   g_signal_connect (drop_target, "drag-enter", G_CALLBACK (drag_enter_cb), highlight);

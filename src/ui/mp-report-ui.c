@@ -56,7 +56,8 @@ job_new (GtkWidget *widget,
   job->kase = kase != NULL ? g_object_ref (kase) : NULL;
   job->language = settings != NULL ? g_settings_get_string (settings, "report-language")
                                    : g_strdup (mp_ui_language ());
-  paper = settings != NULL ? g_settings_get_string (settings, "report-paper-size") : g_strdup ("a4");
+  paper = settings != NULL ? g_settings_get_string (settings, "report-paper-size")
+                           : g_strdup ("a4");
   job->paper = g_strcmp0 (paper, "letter") == 0 ? MP_REPORT_PAPER_LETTER : MP_REPORT_PAPER_A4;
   return job;
 }
@@ -84,7 +85,8 @@ options_group_new (Job      *job,
 
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Language"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Independent of the language of the interface"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Independent of the language of the interface"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (languages)));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), g_strcmp0 (job->language, "en") == 0 ? 1 : 0);
   gtk_widget_set_name (row, "language");
@@ -97,8 +99,8 @@ options_group_new (Job      *job,
 
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Redacted"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Leave out the reporter and the details of the vulnerability"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Leave out the reporter and the "
+                                                           "details of the vulnerability"));
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_switch_set_active (GTK_SWITCH (toggle), job->redacted);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
@@ -113,7 +115,8 @@ options_group_new (Job      *job,
       row = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Paper Size"));
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (papers)));
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row), job->paper == MP_REPORT_PAPER_LETTER ? 1 : 0);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row),
+                                  job->paper == MP_REPORT_PAPER_LETTER ? 1 : 0);
       gtk_widget_set_name (row, "paper");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       job->paper_row = ADW_COMBO_ROW (row);
@@ -140,7 +143,8 @@ job_read_rows (Job *job)
     {
       GSettings *settings = mp_ui_get_settings ();
 
-      job->paper = adw_combo_row_get_selected (job->paper_row) == 1 ? MP_REPORT_PAPER_LETTER : MP_REPORT_PAPER_A4;
+      job->paper = adw_combo_row_get_selected (job->paper_row) == 1 ? MP_REPORT_PAPER_LETTER
+                                                                     : MP_REPORT_PAPER_A4;
       if (settings != NULL)
         g_settings_set_string (settings, "report-paper-size",
                                job->paper == MP_REPORT_PAPER_LETTER ? "letter" : "a4");
@@ -220,7 +224,8 @@ draw_page_cb (GtkPrintOperation *operation,
 
   if (report != NULL)
     mp_report_draw_page (report, gtk_print_context_get_cairo_context (context), (guint) page,
-                         gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+                         gtk_print_context_get_width (context),
+                         gtk_print_context_get_height (context));
 }
 
 static GtkPrintOperation *
@@ -231,9 +236,11 @@ print_operation_new (Job *job)
   g_autoptr(GtkPaperSize) paper = NULL;
   g_autofree char *name = NULL;
 
-  paper = gtk_paper_size_new (job->paper == MP_REPORT_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  paper = gtk_paper_size_new (job->paper == MP_REPORT_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                                   : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-  name = g_strdup_printf ("%s %s", mp_case_get_reference (job->kase), mp_case_get_title (job->kase));
+  name = g_strdup_printf ("%s %s", mp_case_get_reference (job->kase),
+                          mp_case_get_title (job->kase));
   gtk_print_operation_set_job_name (operation, name);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_use_full_page (operation, TRUE);
@@ -418,7 +425,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
       if (job->kase != NULL)
         mp_report_ui_write_case (job->widget, job->store, job->kase, &options, file, NULL, NULL);
       else
-        mp_report_ui_write_period (job->widget, job->store, job->from, job->to, &options, file, NULL, NULL);
+        mp_report_ui_write_period (job->widget, job->store, job->from, job->to, &options, file,
+                                   NULL, NULL);
     }
   job_free (job);
 }
@@ -437,8 +445,10 @@ choose_file (Job *job)
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
-  job->chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (gtk_widget_get_root (job->widget)),
-                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  job->chooser = gtk_file_chooser_native_new (_("Export PDF"),
+                                              GTK_WINDOW (gtk_widget_get_root (job->widget)),
+                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                              _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (job->chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (job->chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (job->chooser), TRUE);
@@ -465,13 +475,15 @@ options_dialog_new (Job        *job,
                     const char *heading,
                     const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (job->widget)), heading, body);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (job->widget));
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "export", _("_Choose File…"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (options_response_cb), job);
@@ -494,7 +506,8 @@ mp_report_ui_export_case (GtkWidget *widget,
   job = job_new (widget, store, kase);
   body = g_strdup_printf ("%s · %s", mp_case_get_reference (kase), mp_case_get_title (kase));
   dialog = options_dialog_new (job, _("Export Case as PDF"), body);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), options_group_new (job, TRUE, TRUE));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                      options_group_new (job, TRUE, TRUE));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -534,11 +547,13 @@ mp_report_ui_export_period (GtkWidget *widget,
 
   job = job_new (widget, store, NULL);
   dialog = options_dialog_new (job, _("Period Report"),
-                               _("All cases received in the period, with the time taken to acknowledge, "
-                                 "assess and fix, the deadlines met, the outcomes and the rewards paid."));
+                               _("All cases received in the period, with the time taken to "
+                                 "acknowledge, assess and fix, the deadlines met, the outcomes "
+                                 "and the rewards paid."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("Dates as YYYY-MM-DD, both included"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Dates as YYYY-MM-DD, both included"));
   row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("From"));
   gtk_editable_set_text (GTK_EDITABLE (row), from);
