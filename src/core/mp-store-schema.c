@@ -135,19 +135,45 @@ _mp_store_exec (sqlite3     *db,
   return TRUE;
 }
 
-gboolean
-_mp_store_migrate (sqlite3     *db,
-                   int          from_version,
-                   GError     **error)
+/* Test-only: migrations appended after the real ones, so that a test can
+ * crash a migration of its own (tests/core/test-store-migrate.c). Never set
+ * by the application. */
+static const char * const *test_migrations;
+static int n_test_migrations;
+
+void
+_mp_store_set_test_migrations (const char * const *extra,
+                               int                 n_extra)
 {
-  for (int version = from_version; version < MP_STORE_SCHEMA_VERSION; version++)
+  g_return_if_fail (n_extra >= 0 && (n_extra == 0 || extra != NULL));
+
+  test_migrations = extra;
+  n_test_migrations = n_extra;
+}
+
+int
+_mp_store_schema_version (void)
+{
+  return MP_STORE_SCHEMA_VERSION + n_test_migrations;
+}
+
+gboolean
+_mp_store_migrate_with (sqlite3             *db,
+                        const char * const  *steps,
+                        int                  n_steps,
+                        int                  from_version,
+                        GError             **error)
+{
+  g_return_val_if_fail (from_version >= 0 && from_version <= n_steps, FALSE);
+
+  for (int version = from_version; version < n_steps; version++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;", version + 1);
 
       /* Schema and user_version change together or not at all. */
       if (!_mp_store_exec (db, "BEGIN IMMEDIATE;", error))
         return FALSE;
-      if (!_mp_store_exec (db, migrations[version], error) ||
+      if (!_mp_store_exec (db, steps[version], error) ||
           !_mp_store_exec (db, bump, error))
         {
           sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
@@ -160,6 +186,25 @@ _mp_store_migrate (sqlite3     *db,
         }
     }
   return TRUE;
+}
+
+gboolean
+_mp_store_migrate (sqlite3     *db,
+                   int          from_version,
+                   GError     **error)
+{
+  g_autofree const char **steps = NULL;
+  int n_steps = _mp_store_schema_version ();
+
+  if (n_test_migrations == 0)
+    return _mp_store_migrate_with (db, migrations, MP_STORE_SCHEMA_VERSION, from_version, error);
+
+  steps = g_new0 (const char *, n_steps);
+  for (int i = 0; i < MP_STORE_SCHEMA_VERSION; i++)
+    steps[i] = migrations[i];
+  for (int i = 0; i < n_test_migrations; i++)
+    steps[MP_STORE_SCHEMA_VERSION + i] = test_migrations[i];
+  return _mp_store_migrate_with (db, steps, n_steps, from_version, error);
 }
 
 void

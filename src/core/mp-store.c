@@ -322,6 +322,50 @@ audit_serialise (gint64      id,
                           field ? field : "", old_fp ? old_fp : "", new_fp ? new_fp : "");
 }
 
+/* The chain's MACs prove each entry and those before it, but not that no
+ * entry came after the last one left: the head record (setting
+ * AUDIT_HEAD_KEY, "COUNT HEAD SEAL") names the last entry, sealed with the
+ * audit key, and is written in the same transaction as each entry. */
+#define AUDIT_HEAD_KEY "audit.head"
+
+static char *
+audit_head_seal (MpStore    *self,
+                 gint64      count,
+                 const char *head_hex,
+                 GError    **error)
+{
+  g_autofree char *data = g_strdup_printf ("audit-head\x1f%" G_GINT64_FORMAT "\x1f%s", count, head_hex);
+  guint8 mac[MP_VAULT_MAC_BYTES];
+  char hex[MP_VAULT_MAC_BYTES * 2 + 1];
+
+  if (!mp_vault_audit_mac (self->vault, data, strlen (data), NULL, mac, error))
+    return NULL;
+  sodium_bin2hex (hex, sizeof hex, mac, sizeof mac);
+  return g_strdup (hex);
+}
+
+static gboolean
+audit_write_head (MpStore       *self,
+                  gint64         count,
+                  const guint8   head[MP_VAULT_MAC_BYTES],
+                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) upsert = NULL;
+  g_autofree char *seal = NULL;
+  char head_hex[MP_VAULT_MAC_BYTES * 2 + 1];
+
+  sodium_bin2hex (head_hex, sizeof head_hex, head, MP_VAULT_MAC_BYTES);
+  if (!(seal = audit_head_seal (self, count, head_hex, error)))
+    return FALSE;
+  if (!(upsert = prepare (self,
+                          "INSERT INTO settings (key, value) VALUES ('" AUDIT_HEAD_KEY "', ?)"
+                          " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error)))
+    return FALSE;
+  sqlite3_bind_text (upsert, 1, g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", count, head_hex, seal),
+                     -1, g_free);
+  return step_done (self, upsert, error);
+}
+
 /* Appends an entry to the audit chain; call inside the write's transaction. */
 static gboolean
 audit_append (MpStore     *self,
@@ -372,7 +416,7 @@ audit_append (MpStore     *self,
   bind_text_or_null (insert, 7, old_fp);
   bind_text_or_null (insert, 8, new_fp);
   sqlite3_bind_blob (insert, 9, mac, sizeof mac, SQLITE_TRANSIENT);
-  return step_done (self, insert, error);
+  return step_done (self, insert, error) && audit_write_head (self, id, mac, error);
 }
 
 /* ---- derived state -------------------------------------------------------- */
@@ -942,12 +986,35 @@ mp_store_open (const char  *path,
   version = sqlite3_column_int (stmt, 0);
   g_clear_pointer (&stmt, release_stmt);
 
-  if (version > MP_STORE_SCHEMA_VERSION)
+  /* A negative version (there is no migration for it), or another
+   * program's database (tables, but no version): not ours to change. */
+  if (version == 0)
+    {
+      if (!(stmt = prepare (self, "SELECT count(*) FROM sqlite_master", error)))
+        return NULL;
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          _mp_store_set_sqlite_error (error, self->db, rc);
+          return NULL;
+        }
+      if (sqlite3_column_int (stmt, 0) > 0)
+        version = -1;
+      g_clear_pointer (&stmt, release_stmt);
+    }
+  if (version < 0)
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Meldpunt database. It was not changed."), path);
+      return NULL;
+    }
+
+  if (version > _mp_store_schema_version ())
     {
       g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_TOO_NEW,
                    _("This database was written by a newer version of Meldpunt "
                      "(schema %d; this version knows up to %d). Update Meldpunt to open it; "
-                     "the file was not changed."), version, MP_STORE_SCHEMA_VERSION);
+                     "the file was not changed."), version, _mp_store_schema_version ());
       return NULL;
     }
 
@@ -989,7 +1056,7 @@ mp_store_open (const char  *path,
                        "PRAGMA temp_store = MEMORY;", error))
     return NULL;
 
-  if (version < MP_STORE_SCHEMA_VERSION)
+  if (version < _mp_store_schema_version ())
     {
       if (version > 0 && !backup_before_migration (self, version, error))
         return NULL;
@@ -1255,6 +1322,95 @@ mp_store_change_passphrase (MpStore     *self,
 fail:
   rollback_write (self);
   return FALSE;
+}
+
+gboolean
+mp_store_check_passphrase (MpStore     *self,
+                           const char  *passphrase,
+                           GError     **error)
+{
+  g_autoptr(MpVaultEnvelope) envelope = NULL;
+  g_autoptr(MpVault) vault = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+
+  if (!read_envelope (self, &envelope, error))
+    return FALSE;
+  vault = mp_vault_new ();
+  if (!mp_vault_unlock (vault, passphrase, envelope, error))
+    return FALSE;
+  mp_vault_lock (vault);
+  return TRUE;
+}
+
+GBytes *
+mp_store_export_key (MpStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (MP_IS_STORE (self), NULL);
+
+  if (!require_unlocked (self, error))
+    return NULL;
+  return mp_vault_export_key (self->vault, error);
+}
+
+/* Whether the vault's key made the first audit entry (desk.create). */
+static gboolean
+key_fits (MpStore  *self,
+          GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *data = NULL;
+  guint8 mac[MP_VAULT_MAC_BYTES];
+
+  if (!(stmt = prepare (self, "SELECT id, at, actor, case_ref, action, field, old_fp, new_fp, mac"
+                              " FROM audit WHERE id = 1", error)))
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      data = audit_serialise (1, sqlite3_column_int64 (stmt, 1),
+                              (const char *) sqlite3_column_text (stmt, 2),
+                              (const char *) sqlite3_column_text (stmt, 3),
+                              (const char *) sqlite3_column_text (stmt, 4),
+                              (const char *) sqlite3_column_text (stmt, 5),
+                              (const char *) sqlite3_column_text (stmt, 6),
+                              (const char *) sqlite3_column_text (stmt, 7));
+      if (mp_vault_audit_mac (self->vault, data, strlen (data), NULL, mac, NULL) &&
+          sqlite3_column_bytes (stmt, 8) == MP_VAULT_MAC_BYTES &&
+          sodium_memcmp (mac, sqlite3_column_blob (stmt, 8), MP_VAULT_MAC_BYTES) == 0)
+        return TRUE;
+    }
+  g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE,
+                       _("The stored key is not a key of this desk."));
+  return FALSE;
+}
+
+gboolean
+mp_store_unlock_with_key (MpStore     *self,
+                          const char  *encoded_key,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (encoded_key != NULL, FALSE);
+
+  if (!self->initialised)
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_INITIALISED,
+                           _("This database has no desk yet; create one first."));
+      return FALSE;
+    }
+  if (!mp_vault_unlock_with_key (self->vault, encoded_key, error))
+    return FALSE;
+  if (!key_fits (self, error) || (cases = load_cases (self, error)) == NULL)
+    {
+      mp_vault_lock (self->vault);
+      return FALSE;
+    }
+  publish_cases (self, cases);
+  return TRUE;
 }
 
 void
@@ -2184,6 +2340,54 @@ fail:
   return FALSE;
 }
 
+/* Whether the head record names @count entries ending in @head: the chain
+ * was not cut short. An unlocked desk has at least its desk.create entry. */
+static gboolean
+audit_check_head (MpStore       *self,
+                  guint          count,
+                  const guint8  *head,
+                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *seal = NULL;
+  char head_hex[MP_VAULT_MAC_BYTES * 2 + 1] = "";
+  g_autofree char *number = g_strdup_printf ("%u", count + 1);
+  gint64 recorded;
+
+  if (!(stmt = prepare (self, "SELECT value FROM settings WHERE key = '" AUDIT_HEAD_KEY "'", error)))
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW || count == 0)
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                   _("The record of the last audit entry is missing: audit entries from "
+                     "entry %s on may have been removed."), number);
+      return FALSE;
+    }
+  parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", 0);
+  if (head != NULL)
+    sodium_bin2hex (head_hex, sizeof head_hex, head, MP_VAULT_MAC_BYTES);
+  if (g_strv_length (parts) != 3 ||
+      !g_ascii_string_to_signed (parts[0], 10, 1, G_MAXINT64, &recorded, NULL) ||
+      !(seal = audit_head_seal (self, recorded, parts[1], error)) ||
+      strlen (seal) != strlen (parts[2]) ||
+      sodium_memcmp (seal, parts[2], strlen (seal)) != 0)
+    {
+      g_clear_error (error);
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                           _("The record of the last audit entry was changed."));
+      return FALSE;
+    }
+  if (recorded != count || g_strcmp0 (parts[1], head_hex) != 0)
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                   _("The audit trail ends before its last entry: audit entries from "
+                     "entry %s on were removed or replaced."), number);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 mp_store_verify_audit (MpStore  *self,
                        guint    *n_entries,
@@ -2253,6 +2457,13 @@ mp_store_verify_audit (MpStore  *self,
   if (rc != SQLITE_DONE)
     {
       _mp_store_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+
+  if (!audit_check_head (self, count, has_previous ? previous : NULL, error))
+    {
+      if (first_bad != NULL)
+        *first_bad = (gint64) count + 1;
       return FALSE;
     }
 

@@ -55,6 +55,21 @@ gboolean     mp_store_change_passphrase    (MpStore              *self,
                                             GError              **error);
 
 /* Who is recorded as having done each change (the handler's name). */
+/* Whether @passphrase unlocks this desk; the store itself is not touched.
+ * Slow (key derivation): call it off the main thread. */
+gboolean     mp_store_check_passphrase     (MpStore              *self,
+                                            const char           *passphrase,
+                                            GError              **error);
+/* The unlocked master key as base64 text, for the login keyring; wiped
+ * when freed. Returns: (transfer full) */
+GBytes      *mp_store_export_key           (MpStore              *self,
+                                            GError              **error);
+/* Unlocks with a key from mp_store_export_key(). A key that does not fit
+ * (checked against the first audit entry) is refused and the store stays
+ * locked. */
+gboolean     mp_store_unlock_with_key      (MpStore              *self,
+                                            const char           *encoded_key,
+                                            GError              **error);
 void         mp_store_set_actor            (MpStore              *self,
                                             const char           *actor);
 const char  *mp_store_get_actor            (MpStore              *self);

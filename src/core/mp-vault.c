@@ -421,6 +421,73 @@ mp_vault_rewrap (MpVault     *self,
   return envelope;
 }
 
+static void
+free_exported_key (gpointer data)
+{
+  sodium_free (data);
+}
+
+GBytes *
+mp_vault_export_key (MpVault  *self,
+                     GError  **error)
+{
+  gsize length = sodium_base64_ENCODED_LEN (KEY_BYTES, sodium_base64_VARIANT_ORIGINAL);
+  char *encoded;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  if (self->master_key == NULL)
+    {
+      g_mutex_unlock (&self->mutex);
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_LOCKED, _("The desk is locked."));
+      return NULL;
+    }
+  encoded = sodium_malloc (length);
+  if (encoded == NULL)
+    {
+      g_mutex_unlock (&self->mutex);
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_OUT_OF_MEMORY,
+                           _("There is not enough memory for the key."));
+      return NULL;
+    }
+  sodium_bin2base64 (encoded, length, self->master_key, KEY_BYTES,
+                     sodium_base64_VARIANT_ORIGINAL);
+  g_mutex_unlock (&self->mutex);
+
+  return g_bytes_new_with_free_func (encoded, strlen (encoded), free_exported_key, encoded);
+}
+
+gboolean
+mp_vault_unlock_with_key (MpVault     *self,
+                          const char  *encoded,
+                          GError     **error)
+{
+  guint8 *master_key;
+  size_t key_len = 0;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (encoded != NULL, FALSE);
+
+  master_key = secure_key_new ();
+  if (sodium_base642bin (master_key, KEY_BYTES, encoded, strlen (encoded), NULL, &key_len, NULL,
+                         sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      key_len != KEY_BYTES)
+    {
+      sodium_free (master_key);
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE,
+                           _("The stored key is not a key of this desk."));
+      return FALSE;
+    }
+
+  mp_vault_lock (self);
+  g_mutex_lock (&self->mutex);
+  self->master_key = master_key;
+  derive_audit_key (self);
+  g_mutex_unlock (&self->mutex);
+  return TRUE;
+}
+
 static char *
 case_key_ad (gint64 key_id)
 {

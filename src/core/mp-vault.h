@@ -45,6 +45,17 @@ MpVaultEnvelope *mp_vault_rewrap             (MpVault          *self,
                                               const char       *new_passphrase,
                                               GError          **error);
 
+/* The unlocked master key as base64 text (NUL-terminated), for the login
+ * keyring. The bytes live in guarded memory and are wiped when the GBytes is
+ * freed. Returns: (transfer full) */
+GBytes          *mp_vault_export_key         (MpVault          *self,
+                                              GError          **error);
+/* Takes @encoded (as from mp_vault_export_key()) as the master key. It
+ * cannot tell whether the key fits a desk: the store checks that. */
+gboolean         mp_vault_unlock_with_key    (MpVault          *self,
+                                              const char       *encoded,
+                                              GError          **error);
+
 /* Case keys: a random key per case, wrapped by the master key.
  * Returns: (transfer full): the wrapped key to store. */
 GBytes          *mp_vault_new_case_key       (MpVault          *self,

@@ -67,23 +67,72 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* "Audit trail: N entries, fingerprint 1a2b 3c4d …" of an unlocked desk,
+ * a plain warning when the chain is broken, NULL while locked.
+ * Returns: (transfer full) (nullable) */
+char *
+mp_application_describe_audit (MpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr(GString) fingerprint = g_string_new (NULL);
+  guint n_entries = 0;
+  gint64 first_bad = 0;
+
+  if (store == NULL || mp_store_is_locked (store))
+    return NULL;
+  if (!mp_store_verify_audit (store, &n_entries, &head, &first_bad, &error))
+    return g_strdup_printf (_("The audit trail is broken: %s"), error->message);
+
+  /* The first 16 hex digits in groups of four, enough to compare by eye. */
+  for (guint i = 0; head[i] != '\0' && i < 16; i++)
+    {
+      if (i > 0 && i % 4 == 0)
+        g_string_append_c (fingerprint, ' ');
+      g_string_append_c (fingerprint, head[i]);
+    }
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Audit trail: %u entry, fingerprint %s …",
+                                       "Audit trail: %u entries, fingerprint %s …", n_entries),
+                          n_entries, fingerprint->str);
+}
+
+GtkWidget *
+mp_application_show_about (GtkWindow *parent)
+{
+  static const char *developers[] = { "The Meldpunt developers", NULL };
+  g_autofree char *audit = NULL;
+  g_autofree char *comments = NULL;
+  GtkWidget *about = adw_about_window_new ();
+
+  if (MP_IS_WINDOW (parent))
+    audit = mp_application_describe_audit (mp_window_get_store (MP_WINDOW (parent)));
+  if (audit != NULL)
+    comments = g_strdup_printf ("%s\n\n%s", _("Vulnerability disclosure desk"), audit);
+  else
+    comments = g_strdup (_("Vulnerability disclosure desk"));
+
+  g_object_set (about,
+                "transient-for", parent,
+                "application-name", _("Meldpunt"),
+                "application-icon", APPLICATION_ID,
+                "comments", comments,
+                "version", PACKAGE_VERSION,
+                "developers", developers,
+                "website", "https://github.com/meldpunt/meldpunt",
+                "issue-url", "https://github.com/meldpunt/meldpunt/issues",
+                "translator-credits", _("translator-credits"),
+                "license-type", GTK_LICENSE_GPL_3_0,
+                NULL);
+  gtk_window_present (GTK_WINDOW (about));
+  return about;
+}
+
 static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  static const char *developers[] = { "The Meldpunt developers", NULL };
-
-  adw_show_about_window (parent,
-                         "application-name", _("Meldpunt"),
-                         "application-icon", APPLICATION_ID,
-                         "comments", _("Vulnerability disclosure desk"),
-                         "version", PACKAGE_VERSION,
-                         "developers", developers,
-                         "translator-credits", _("translator-credits"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         NULL);
+  mp_application_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
 static const GActionEntry app_entries[] = {

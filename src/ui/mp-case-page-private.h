@@ -20,6 +20,7 @@ struct _MpCasePage
   GPtrArray            *step_icons;   /* GtkImage, one per step */
   GPtrArray            *letter_rows;  /* MpLetterRow, one per step */
   GHashTable           *item_rows;    /* item id → MpChecklistRow */
+  GtkWidget            *duplicates_row;  /* MpDuplicatesRow on the scope step */
 
   char                 *temp_dir;     /* private copies of opened attachments */
   GtkFileChooserNative *chooser;

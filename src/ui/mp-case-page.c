@@ -9,6 +9,7 @@
 
 #include "mp-case-page-private.h"
 #include "mp-checklist-row.h"
+#include "mp-duplicates-row.h"
 #include "mp-intake-dialog.h"
 #include "mp-checklist.h"
 #include "mp-letter-row.h"
@@ -25,6 +26,7 @@ G_DEFINE_FINAL_TYPE (MpCasePage, mp_case_page, ADW_TYPE_BIN)
 enum {
   CHANGED,
   BACK,
+  OPEN_CASE,
   N_SIGNALS
 };
 
@@ -315,6 +317,7 @@ update_extras (MpCasePage *self)
         }
     }
   set_item_extra (self, "scope.asset_owner", scope_text);
+  mp_duplicates_row_update (MP_DUPLICATES_ROW (self->duplicates_row), self->store, self->kase);
 
   if (mp_reward_check_eligibility (self->kase, &reasons) != MP_REWARD_ELIGIBLE && reasons->len > 0)
     {
@@ -525,6 +528,13 @@ on_letter_sent_cb (MpCasePage *self)
 }
 
 static void
+on_duplicate_open_cb (MpCasePage *self,
+                      const char *reference)
+{
+  g_signal_emit (self, signals[OPEN_CASE], 0, reference);
+}
+
+static void
 build_checklist (MpCasePage *self)
 {
   for (guint i = 0; i < MP_N_STEPS; i++)
@@ -548,6 +558,15 @@ build_checklist (MpCasePage *self)
         {
           MpChecklistRow *item_row = mp_checklist_row_new (&items[j]);
 
+          /* the cases alike first: a duplicate needs no further scope check */
+          if (g_str_equal (items[j].id, "scope.asset_owner"))
+            {
+              self->duplicates_row = GTK_WIDGET (mp_duplicates_row_new ());
+              g_signal_connect_swapped (self->duplicates_row, "open-case",
+                                        G_CALLBACK (on_duplicate_open_cb), self);
+              g_signal_connect_swapped (self->duplicates_row, "answered", G_CALLBACK (on_letter_sent_cb), self);
+              adw_expander_row_add_row (ADW_EXPANDER_ROW (row), self->duplicates_row);
+            }
           g_signal_connect (item_row, "answer-changed", G_CALLBACK (on_answer_changed_cb), self);
           g_hash_table_insert (self->item_rows, (gpointer) items[j].id, item_row);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (item_row));
@@ -687,6 +706,8 @@ mp_case_page_class_init (MpCasePageClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[OPEN_CASE] = g_signal_new ("open-case", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, stack);

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MpCasePage, mp_case_page, MP, CASE_PAGE, AdwBin)
 
 /* One case: summary, the guided checklist, timeline and attachments.
- * Emits "changed" after each stored change and "back" when the user wants
+ * Emits "changed" after each stored change, "open-case" (reference) for a
+ * case it points to, and "back" when the user wants
  * the list again (folded window). */
 void     mp_case_page_set_store     (MpCasePage *self,
                                      MpStore    *store);

@@ -84,7 +84,7 @@ on_copy_clicked_cb (MpLetterRow *self)
   if (self->letter == NULL)
     return;
   text = mp_letter_dup_text (self->letter);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  mp_ui_copy_confidential (GTK_WIDGET (self), text);
   mp_ui_toast (GTK_WIDGET (self), _("Letter copied"));
 }
 

@@ -7,6 +7,7 @@
 
 #include "mp-policy.h"
 #include "mp-preferences-window.h"
+#include "mp-security-rows.h"
 #include "mp-ui-util.h"
 
 struct _MpPreferencesWindow
@@ -18,6 +19,7 @@ struct _MpPreferencesWindow
   AdwPreferencesPage   *general_page;
   AdwPreferencesPage   *policy_page;
   AdwPreferencesGroup  *sisters_group;
+  AdwPreferencesGroup  *security_group;
   GPtrArray            *sister_rows;
   AdwEntryRow          *handler_row;
   GtkSpinButton        *lock_spin;
@@ -412,6 +414,7 @@ mp_preferences_window_class_init (MpPreferencesWindowClass *klass)
                                                RESOURCE_BASE "/ui/mp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MpPreferencesWindow, general_page);
   gtk_widget_class_bind_template_child (widget_class, MpPreferencesWindow, handler_row);
+  gtk_widget_class_bind_template_child (widget_class, MpPreferencesWindow, security_group);
   gtk_widget_class_bind_template_child (widget_class, MpPreferencesWindow, lock_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_handler_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_lock_changed_cb);
@@ -439,6 +442,9 @@ mp_preferences_window_new (GtkWindow *parent,
   self->store = store != NULL ? g_object_ref (store) : NULL;
   self->sister_rows = g_ptr_array_new ();
   if (store != NULL && !mp_store_is_locked (store))
-    build_policy_page (self);
+    {
+      mp_security_rows_add (self->security_group, store);
+      build_policy_page (self);
+    }
   return self;
 }

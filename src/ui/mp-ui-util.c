@@ -184,7 +184,12 @@ mp_ui_toast (GtkWidget  *widget,
   if (overlay == NULL)
     {
       GtkRoot *root = gtk_widget_get_root (widget);
-      GtkWindow *parent = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
+      GtkWindow *parent = NULL;
+
+      /* A window itself: its own overlay; else the one of its parent. */
+      if (GTK_IS_WINDOW (root))
+        parent = GTK_WIDGET (root) == widget ? GTK_WINDOW (root)
+                                             : gtk_window_get_transient_for (GTK_WINDOW (root));
 
       if (parent == NULL)
         return;
@@ -295,4 +300,56 @@ mp_ui_case_matches (MpCase     *kase,
     if (contains_folded (mp_case_get_text (kase, fields[i]), needle))
       return TRUE;
   return FALSE;
+}
+
+static guint clipboard_seconds = 30;
+
+typedef struct
+{
+  GdkClipboard       *clipboard;
+  GdkContentProvider *provider;
+} ClipboardCopy;
+
+static void
+clipboard_copy_free (gpointer data)
+{
+  ClipboardCopy *copy = data;
+
+  g_object_unref (copy->clipboard);
+  g_object_unref (copy->provider);
+  g_free (copy);
+}
+
+static gboolean
+clear_clipboard_cb (gpointer data)
+{
+  ClipboardCopy *copy = data;
+
+  /* Only our own copy: whatever was copied since stays. */
+  if (gdk_clipboard_get_content (copy->clipboard) == copy->provider)
+    gdk_clipboard_set_content (copy->clipboard, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+void
+mp_ui_copy_confidential (GtkWidget  *widget,
+                         const char *text)
+{
+  ClipboardCopy *copy;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (text != NULL);
+
+  copy = g_new0 (ClipboardCopy, 1);
+  copy->clipboard = g_object_ref (gtk_widget_get_clipboard (widget));
+  copy->provider = gdk_content_provider_new_typed (G_TYPE_STRING, text);
+  gdk_clipboard_set_content (copy->clipboard, copy->provider);
+  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, clipboard_seconds, clear_clipboard_cb, copy,
+                              clipboard_copy_free);
+}
+
+void
+_mp_ui_set_clipboard_seconds (guint seconds)
+{
+  clipboard_seconds = seconds;
 }

@@ -49,4 +49,11 @@ const char *mp_ui_check_asset         (const char *text);
 gboolean    mp_ui_case_matches        (MpCase     *kase,
                                        const char *needle_casefolded);
 
+/* Copies confidential @text to the clipboard of @widget and empties the
+ * clipboard after 30 seconds when it still holds this text. */
+void        mp_ui_copy_confidential   (GtkWidget  *widget,
+                                       const char *text);
+/* For tests: how long a confidential copy stays on the clipboard. */
+void        _mp_ui_set_clipboard_seconds (guint     seconds);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-keyring.h"
 #include "mp-unlock-page.h"
 
 struct _MpUnlockPage
@@ -151,4 +152,35 @@ mp_unlock_page_reset (MpUnlockPage *self)
 
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+}
+
+static void
+keyring_unlock_done_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(MpUnlockPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!mp_keyring_unlock_finish (MP_STORE (object), result, &error))
+    {
+      /* Quietly: the passphrase still works. Never log the key itself. */
+      g_debug ("Login keyring not used: %s", error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+      return;
+    }
+  if (MP_STORE (object) == self->store)
+    g_signal_emit (self, signals[UNLOCKED], 0);
+}
+
+void
+mp_unlock_page_try_keyring (MpUnlockPage *self)
+{
+  g_return_if_fail (MP_IS_UNLOCK_PAGE (self));
+
+  if (self->store == NULL || self->busy || !mp_keyring_is_enabled ())
+    return;
+  set_busy (self, TRUE);
+  mp_keyring_unlock_async (self->store, NULL, keyring_unlock_done_cb, g_object_ref (self));
 }

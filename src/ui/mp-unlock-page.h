@@ -18,4 +18,8 @@ void mp_unlock_page_set_store (MpUnlockPage *self,
 /* Clears the entry and puts the focus in it. */
 void mp_unlock_page_reset     (MpUnlockPage *self);
 
+/* When "Unlock with my login" is on, tries the login keyring; on failure
+ * the page stays as it is, quietly. */
+void mp_unlock_page_try_keyring (MpUnlockPage *self);
+
 G_END_DECLS

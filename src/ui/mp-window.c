@@ -5,14 +5,15 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-backup-actions.h"
 #include "mp-calendar-view.h"
 #include "mp-case-list.h"
-#include "mp-eml-import.h"
 #include "mp-case-page.h"
+#include "mp-eml-intake.h"
 #include "mp-intake-dialog.h"
 #include "mp-overview-page.h"
 #include "mp-preferences-window.h"
-#include "mp-report.h"
+#include "mp-report-ui.h"
 #include "mp-ui-util.h"
 #include "mp-unlock-page.h"
 #include "mp-welcome-page.h"
@@ -29,6 +30,7 @@ struct _MpWindow
   gulong                screensaver_id;
   GPtrArray            *pending_imports;  /* GFile, opened while locked */
   GtkFileChooserNative *chooser;
+  MpEmlIntake          *eml_intake;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -42,6 +44,8 @@ struct _MpWindow
   MpCasePage           *case_page;
   MpOverviewPage       *overview_page;
   MpCalendarView       *calendar_view;
+  GtkWidget            *drop_overlay;
+  GtkWidget            *drop_highlight;
 };
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -63,8 +67,13 @@ update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
                                  unlocked && mp_case_page_get_case (self->case_page) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
+                                 unlocked && mp_case_page_get_case (self->case_page) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.period-report", unlocked);
 }
 
 static void
@@ -76,6 +85,7 @@ show_desk (MpWindow *self)
   mp_store_set_actor (self->store, actor);
   mp_case_list_set_model (self->case_list, mp_store_get_cases (self->store));
   mp_case_page_set_store (self->case_page, self->store);
+  mp_eml_intake_set_store (self->eml_intake, self->store);
   mp_overview_page_set_store (self->overview_page, self->store);
   mp_calendar_view_set_store (self->calendar_view, self->store);
   adw_view_switcher_title_set_subtitle (self->switcher_title, mp_store_get_organisation (self->store));
@@ -204,25 +214,7 @@ preferences_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
-/* Printing: the case dossier through the report layer. */
-
-static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                MpReport          *report)
-{
-  gtk_print_operation_set_n_pages (operation, (int) mp_report_get_n_pages (report));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              MpReport          *report)
-{
-  mp_report_draw_page (report, gtk_print_context_get_cairo_context (context), (guint) page,
-                       gtk_print_context_get_width (context), gtk_print_context_get_height (context));
-}
+/* Printing and exporting: mp-report-ui.c. */
 
 static void
 print_activated (GtkWidget  *widget,
@@ -231,99 +223,55 @@ print_activated (GtkWidget  *widget,
 {
   MpWindow *self = MP_WINDOW (widget);
   MpCase *kase = mp_case_page_get_case (self->case_page);
-  GSettings *settings = mp_ui_get_settings ();
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = NULL;
-  g_autoptr(MpReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *language = NULL;
-  g_autofree char *paper_name = NULL;
-  g_autofree char *job = NULL;
-  MpReportOptions options;
 
-  if (!is_unlocked (self) || kase == NULL)
-    return;
-
-  mp_report_options_init (&options);
-  language = settings != NULL ? g_settings_get_string (settings, "report-language") : g_strdup ("nl");
-  paper_name = settings != NULL ? g_settings_get_string (settings, "report-paper-size") : g_strdup ("a4");
-  options.language = language;
-  options.paper = g_str_equal (paper_name, "letter") ? MP_REPORT_PAPER_LETTER : MP_REPORT_PAPER_A4;
-
-  report = mp_report_new_case (self->store, kase, &options, &error);
-  if (report == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  mp_report_paginate (report);
-
-  paper = gtk_paper_size_new (options.paper == MP_REPORT_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-  operation = gtk_print_operation_new ();
-  job = g_strdup_printf ("%s %s", mp_case_get_reference (kase), mp_case_get_title (kase));
-  gtk_print_operation_set_job_name (operation, job);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb), g_object_ref (report),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), g_object_ref (report),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  if (is_unlocked (self) && kase != NULL)
+    mp_report_ui_print (GTK_WIDGET (self->toast_overlay), self->store, kase);
 }
 
-/* E-mail import: .eml files opened with Meldpunt or chosen here. */
+static void
+export_pdf_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  MpCase *kase = mp_case_page_get_case (self->case_page);
+
+  if (is_unlocked (self) && kase != NULL)
+    mp_report_ui_export_case (GTK_WIDGET (self->toast_overlay), self->store, kase);
+}
+
+static void
+period_report_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  if (is_unlocked (self))
+    mp_report_ui_export_period (GTK_WIDGET (self->toast_overlay), self->store);
+}
+
+/* E-mail import: .eml files opened with Meldpunt, chosen or dropped here;
+ * mp-eml-intake.c reads them in the background and tells how it went. */
+
+static void
+on_imported_cb (MpWindow *self,
+                MpCase   *kase)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  mp_case_list_refresh (self->case_list);
+  mp_case_list_select (self->case_list, kase);
+  mp_case_page_set_case (self->case_page, kase);
+  adw_leaflet_set_visible_child_name (self->leaflet, "case");
+  mp_overview_page_update (self->overview_page);
+  update_actions (self);
+}
 
 static void
 import_files (MpWindow  *self,
               GPtrArray *files)
 {
-  MpCase *last = NULL;
-  guint imported = 0;
-
-  for (guint i = 0; i < files->len; i++)
-    {
-      GFile *file = g_ptr_array_index (files, i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
-      g_autoptr(MpEmlReport) report = NULL;
-      g_autoptr(MpCase) kase = NULL;
-
-      if (bytes != NULL)
-        report = mp_eml_report_parse (bytes, mp_eml_get_max_bytes (self->store), &error);
-      if (report != NULL)
-        kase = mp_eml_report_store (report, self->store, &error);
-      if (kase == NULL)
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("%s was not imported: %s"), name, error->message);
-
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-          continue;
-        }
-      imported++;
-      last = kase;
-    }
-
-  if (imported > 0)
-    {
-      g_autofree char *message = NULL;
-
-      if (imported == 1)
-        message = g_strdup_printf (_("Report imported as %s"), mp_case_get_reference (last));
-      else
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report imported", "%u reports imported",
-                                                imported), imported);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-      adw_view_stack_set_visible_child_name (self->view_stack, "cases");
-      mp_case_list_refresh (self->case_list);
-      mp_case_list_select (self->case_list, last);
-      mp_overview_page_update (self->overview_page);
-    }
+  mp_eml_intake_import_files (self->eml_intake, (GFile **) files->pdata, files->len);
 }
 
 static void
@@ -420,6 +368,13 @@ on_case_changed_cb (MpWindow *self)
 }
 
 static void
+on_case_page_open_case_cb (MpWindow   *self,
+                           const char *reference)
+{
+  on_calendar_open_case_cb (self, reference, NULL);
+}
+
+static void
 on_back_cb (MpWindow *self)
 {
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
@@ -494,8 +449,41 @@ open_store (MpWindow   *self,
     {
       mp_unlock_page_set_store (self->unlock_page, self->store);
       gtk_stack_set_visible_child_name (self->stack, "unlock");
+      mp_unlock_page_try_keyring (self->unlock_page);
     }
   update_actions (self);
+}
+
+gboolean
+_mp_window_release_store (MpWindow *self)
+{
+  MpStore *store = self->store;
+
+  g_return_val_if_fail (MP_IS_WINDOW (self), FALSE);
+
+  if (store == NULL)
+    return TRUE;
+  lock_desk (self);
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  mp_case_page_set_store (self->case_page, NULL);
+  mp_unlock_page_set_store (self->unlock_page, NULL);
+  mp_welcome_page_set_store (self->welcome_page, NULL);
+  mp_eml_intake_set_store (self->eml_intake, NULL);
+  g_clear_object (&self->store);
+  if (store != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  update_actions (self);
+  return store == NULL;
+}
+
+void
+_mp_window_open_store (MpWindow   *self,
+                       const char *path)
+{
+  g_return_if_fail (MP_IS_WINDOW (self));
+  g_return_if_fail (self->store == NULL);
+
+  open_store (self, path);
 }
 
 static gboolean
@@ -538,6 +526,7 @@ mp_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
+  g_clear_object (&self->eml_intake);
   if (self->intake != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->intake), (gpointer *) &self->intake);
   self->intake = NULL;
@@ -579,6 +568,8 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, case_page);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, calendar_view);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, drop_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, drop_highlight);
   gtk_widget_class_bind_template_callback (widget_class, on_unlocked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_case_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_case_changed_cb);
@@ -593,7 +584,13 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, mp_backup_actions_back_up);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, mp_backup_actions_restore);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
+  gtk_widget_class_install_action (widget_class, "win.period-report", NULL, period_report_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-report", NULL);
@@ -611,6 +608,10 @@ mp_window_init (MpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_swapped (self->case_page, "open-case", G_CALLBACK (on_case_page_open_case_cb), self);
+  self->eml_intake = mp_eml_intake_new (self->toast_overlay);
+  g_signal_connect_object (self->eml_intake, "imported", G_CALLBACK (on_imported_cb), self, G_CONNECT_SWAPPED);
+  mp_eml_intake_add_drop_target (self->eml_intake, self->drop_overlay, self->drop_highlight);
   mp_case_list_start_search (self->case_list, GTK_WIDGET (self));
   mp_case_page_set_show_back (self->case_page, adw_leaflet_get_folded (self->leaflet));
 
@@ -663,6 +664,13 @@ _mp_window_get_intake (MpWindow *self)
 {
   g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
   return self->intake;
+}
+
+MpEmlIntake *
+_mp_window_get_eml_intake (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+  return self->eml_intake;
 }
 
 MpStore *

@@ -218,7 +218,7 @@ test_christmas (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  MpCase *kase;
+  g_autoptr(MpCase) kase = NULL;
 
   /* Wednesday 23 December, 10:00 CET. 72 hours: Saturday 26th, 10:00 CET.
    * Working days: Thursday 24th (1); 25th and 26th are Christmas, then the
@@ -255,7 +255,7 @@ static void
 test_koningsdag (Fixture       *fixture,
                  gconstpointer  data)
 {
-  MpCase *kase;
+  g_autoptr(MpCase) kase = NULL;
 
   /* Friday 24 April 2026, 12:00 CEST. 72 hours: Monday 27th 12:00 CEST,
    * Koningsdag — hours run on holidays. Working days skip it: Tuesday 28th
@@ -271,7 +271,8 @@ static void
 test_daylight_saving (Fixture       *fixture,
                       gconstpointer  data)
 {
-  MpCase *spring, *autumn;
+  g_autoptr(MpCase) spring = NULL;
+  g_autoptr(MpCase) autumn = NULL;
 
   /* Friday 27 March 2026, 10:00 CET; summer time starts on Sunday 29th.
    * 72 hours are 72 real hours: Monday 30th 09:00 UTC (11:00 CEST). The
@@ -305,7 +306,7 @@ test_every_kind (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) open = NULL;
-  MpCase *kase;
+  g_autoptr(MpCase) kase = NULL;
 
   /* Monday 2 November 2026, 09:00 CET. */
   kase = add_case (fixture->store, "2026-11-02T09:00:00+01:00");
@@ -456,7 +457,7 @@ static void
 test_early_outcome (Fixture       *fixture,
                     gconstpointer  data)
 {
-  MpCase *kase = add_case (fixture->store, "2026-11-02T09:00:00+01:00");
+  g_autoptr(MpCase) kase = add_case (fixture->store, "2026-11-02T09:00:00+01:00");
 
   answer (fixture->store, kase, "scope.asset_owner", "third-party");
   g_assert_cmpstr (mp_case_get_outcome (kase), ==, "third-party");
@@ -477,7 +478,7 @@ static void
 test_severity (Fixture       *fixture,
                gconstpointer  data)
 {
-  MpCase *kase = add_case (fixture->store, "2026-11-02T09:00:00+01:00");
+  g_autoptr(MpCase) kase = add_case (fixture->store, "2026-11-02T09:00:00+01:00");
 
   complete_scope (fixture->store, kase);
   answer (fixture->store, kase, "assess.cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
@@ -506,7 +507,7 @@ test_received_at_moves_deadlines (Fixture       *fixture,
                                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  MpCase *kase = add_case (fixture->store, "2026-11-02T09:00:00+01:00");
+  g_autoptr(MpCase) kase = add_case (fixture->store, "2026-11-02T09:00:00+01:00");
 
   assert_due (fixture->store, kase, "assessment", "2026-11-05T22:59:59Z");
   g_assert_true (mp_store_update_case (fixture->store, kase, "received_at",
@@ -522,7 +523,7 @@ test_holiday_policy_change (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  MpCase *kase;
+  g_autoptr(MpCase) kase = NULL;
 
   /* Thursday 2 April 2026. Goede Vrijdag (3rd) is no holiday by default:
    * Friday 3rd (1), Tuesday 7th (2, after Tweede Paasdag), Wednesday 8th (3). */
@@ -552,7 +553,8 @@ test_states_and_listing (Fixture       *fixture,
   g_autoptr(GListModel) some = NULL;
   g_autoptr(MpDeadline) ack = NULL;
   g_autoptr(MpDeadline) assess = NULL;
-  MpCase *late, *early;
+  g_autoptr(MpCase) late = NULL;
+  g_autoptr(MpCase) early = NULL;
   gint64 from, to, previous = 0;
 
   late = add_case (fixture->store, "2026-11-04T09:00:00+01:00");

@@ -180,6 +180,36 @@ test_newer_version (Fixture       *fixture,
   assert_refused_unchanged (fixture, MP_STORE_ERROR_TOO_NEW);
 }
 
+/* Found by fuzz-store-open: a negative user_version has no migration. */
+static void
+test_negative_version (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+
+  checkpoint (fixture->path);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = -247", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_unchanged (fixture, MP_STORE_ERROR_NOT_A_DATABASE);
+}
+
+/* Another program's SQLite database (tables, user_version 0) is not given
+ * Meldpunt's tables. */
+static void
+test_foreign_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+
+  g_unlink (fixture->path);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('x')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_unchanged (fixture, MP_STORE_ERROR_NOT_A_DATABASE);
+}
+
 /* Runs @func in a child process as an unprivileged user: root may write
  * to read-only files, so the check must drop root first. */
 static int
@@ -357,6 +387,8 @@ main (int    argc,
   ADD ("/faults/corrupt-header", test_corrupt_header);
   ADD ("/faults/corrupt-page", test_corrupt_page);
   ADD ("/faults/newer-version", test_newer_version);
+  ADD ("/faults/negative-version", test_negative_version);
+  ADD ("/faults/foreign-database", test_foreign_database);
   ADD ("/faults/read-only-file", test_read_only_file);
   ADD ("/faults/read-only-folder", test_read_only_folder);
   ADD ("/faults/disk-full", test_disk_full);

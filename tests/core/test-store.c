@@ -489,6 +489,94 @@ test_change_passphrase (Fixture       *fixture,
 }
 
 static void
+test_check_passphrase (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mp_store_check_passphrase (fixture->store, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  g_assert_false (mp_store_check_passphrase (fixture->store, "tulpen in de herfst", &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  /* Checking leaves the store as it was, also while locked. */
+  g_assert_false (mp_store_is_locked (fixture->store));
+  mp_store_lock (fixture->store);
+  g_assert_true (mp_store_check_passphrase (fixture->store, PASSPHRASE, &error));
+  g_assert_true (mp_store_is_locked (fixture->store));
+}
+
+static void
+test_unlock_with_key (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(MpCase) kase = add_sample_case (fixture->store, "Keyring", "2026-11-20T09:15:00Z");
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *other_path = NULL;
+  g_autoptr(MpStore) other = NULL;
+  g_autoptr(GBytes) other_key = NULL;
+  gsize length;
+
+  key = mp_store_export_key (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (key);
+  length = g_bytes_get_size (key);
+  text = g_strndup (g_bytes_get_data (key, NULL), length);
+  g_assert_cmpuint (length, >, 0);
+  g_assert_cmpuint (strlen (text), ==, length);
+  g_clear_object (&kase);
+
+  /* Locked: nothing to export. */
+  mp_store_lock (fixture->store);
+  g_assert_null (mp_store_export_key (fixture->store, &error));
+  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  /* The right key opens every case after a reopen. */
+  g_assert_finalize_object (fixture->store);
+  fixture->store = mp_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_store_unlock_with_key (fixture->store, text, &error));
+  g_assert_no_error (error);
+  g_assert_false (mp_store_is_locked (fixture->store));
+  g_assert_cmpstr (mp_case_get_description (mp_store_find_case (fixture->store, "CVD-2026-0001")), ==,
+                   "Line one\n  indented line two\n");
+  mp_store_lock (fixture->store);
+
+  /* Another desk's key, a changed key and garbage are refused cleanly. */
+  other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  other = mp_store_open (other_path, &error);
+  g_assert_true (mp_store_initialise (other, "Other", PASSPHRASE, &error));
+  other_key = mp_store_export_key (other, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *other_text = g_strndup (g_bytes_get_data (other_key, NULL),
+                                             g_bytes_get_size (other_key));
+
+    g_assert_false (mp_store_unlock_with_key (fixture->store, other_text, &error));
+    g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE);
+    g_clear_error (&error);
+    g_assert_true (mp_store_is_locked (fixture->store));
+  }
+  text[0] = text[0] == 'A' ? 'B' : 'A';
+  g_assert_false (mp_store_unlock_with_key (fixture->store, text, &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_false (mp_store_unlock_with_key (fixture->store, "not base64 at all!", &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_false (mp_store_unlock_with_key (fixture->store, "", &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_true (mp_store_is_locked (fixture->store));
+  g_assert_null (mp_store_find_case (fixture->store, "CVD-2026-0001"));
+  mp_store_lock (other);
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
+static void
 test_lock_drops_everything (Fixture       *fixture,
                             gconstpointer  data)
 {
@@ -646,6 +734,8 @@ main (int    argc,
   ADD ("/store/backup", test_backup_restores_same_cases);
   ADD ("/store/change-passphrase", test_change_passphrase);
   ADD ("/store/lock", test_lock_drops_everything);
+  ADD ("/store/check-passphrase", test_check_passphrase);
+  ADD ("/store/unlock-with-key", test_unlock_with_key);
   ADD ("/store/unlock-async", test_unlock_async);
   ADD ("/store/erase", test_erase);
 #undef ADD

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* win.back-up and win.restore of MpWindow. */
+void mp_backup_actions_back_up (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter);
+void mp_backup_actions_restore (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter);
+
+/* For tests: the same without the file chooser. */
+void _mp_backup_actions_back_up_to (GtkWidget  *window,
+                                    const char *path);
+/* For tests: asks to confirm the restore of @path; returns the dialog. */
+GtkWidget *_mp_backup_actions_confirm_restore (GtkWidget  *window,
+                                               const char *path);
+
+G_END_DECLS

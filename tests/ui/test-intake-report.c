@@ -1,0 +1,483 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ *
+ * E-mails dropped onto the window, the possible duplicates on the scope
+ * step and the PDF export of a case, driven as the window does; with
+ * screenshots of the drop card, the duplicates and the report options in
+ * the build directory's screenshots/LANGUAGE/.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "mp-case-page.h"
+#include "mp-duplicates-row.h"
+#include "mp-report-ui.h"
+#include "mp-test-util.h"
+#include "mp-window-private.h"
+
+static char *language;
+
+static MpWindow *
+open_window (MpStore *store)
+{
+  MpWindow *window = _mp_window_new_for_store (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (300);
+  return window;
+}
+
+static void
+close_window (MpWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+}
+
+static void
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  g_autofree char *dir = g_build_filename (MP_TEST_SCREENSHOT_DIR, language, NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  mp_test_wait (700);
+  mp_test_save_png (widget, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static MpCase *
+add_case (MpStore    *store,
+          const char *title,
+          const char *asset,
+          const char *name,
+          const char *email,
+          int         days_ago)
+{
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(GError) error = NULL;
+  MpCase *kase;
+
+  mp_case_set_text (draft, "title", title);
+  mp_case_set_text (draft, "asset", asset);
+  mp_case_set_text (draft, "reporter_name", name);
+  mp_case_set_text (draft, "reporter_email", email);
+  mp_case_set_text (draft, "reporter_language", "en");
+  mp_case_set_text (draft, "description", "The session cookie lacks the Secure flag.");
+  mp_case_set_text (draft, "impact", "A session can be stolen on an open network.");
+  mp_case_set_text (draft, "reproduction", "Log in over plain HTTP and read the cookie.");
+  mp_case_set_time (draft, "received_at", mp_time_now () - (gint64) days_ago * 86400 * G_USEC_PER_SEC);
+  kase = mp_store_add_case (store, draft, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_store_set_answer (store, kase, "intake.complete", "yes", NULL, &error));
+  g_assert_no_error (error);
+  return kase;
+}
+
+static GFile *
+fixture (const char *name)
+{
+  g_autofree char *path = g_build_filename (MP_TEST_SOURCE_ROOT, "tests", "exchange", "eml", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+wait_for_imports (MpEmlIntake *intake)
+{
+  /* no timing assertion: meson's timeout ends a hang */
+  while (mp_eml_intake_get_n_pending (intake) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  mp_test_wait (50);
+}
+
+static MpCase *
+find_by_title (MpStore    *store,
+               const char *title)
+{
+  GListModel *cases = mp_store_get_cases (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(MpCase) kase = g_list_model_get_item (cases, i);
+
+      if (g_strcmp0 (mp_case_get_title (kase), title) == 0)
+        return kase;
+    }
+  return NULL;
+}
+
+static void
+test_drop_files (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(GFile) first = fixture ("thunderbird-utf8.eml");
+  g_autoptr(GFile) second = fixture ("outlook-latin1.eml");
+  g_autoptr(GFile) junk = fixture ("not-an-email.txt");
+  GListModel *cases = mp_store_get_cases (store);
+  GSList *list = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) junk_value = G_VALUE_INIT;
+  MpWindow *window = open_window (store);
+  MpEmlIntake *intake = _mp_window_get_eml_intake (window);
+  MpCasePage *page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+  GtkWidget *highlight = mp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "drop-highlight");
+  MpCase *jose, *zoe;
+
+  g_assert_nonnull (intake);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 0);
+
+  /* the card over the list, as a drag over the window shows it */
+  g_assert_nonnull (highlight);
+  g_assert_false (gtk_widget_get_visible (highlight));
+  gtk_widget_set_visible (highlight, TRUE);
+  shoot (GTK_WIDGET (window), "drop-highlight");
+  gtk_widget_set_visible (highlight, FALSE);
+
+  list = g_slist_append (list, first);
+  list = g_slist_append (list, second);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_slist_free (list);
+  g_assert_true (mp_eml_intake_drop_value (intake, &value));
+  wait_for_imports (intake);
+
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+  jose = find_by_title (store, "Reflected XSS in the customer portal – search page");
+  zoe = find_by_title (store, "Lek in inlogpagina € account-enumeratie");
+  g_assert_nonnull (jose);
+  g_assert_nonnull (zoe);
+  g_assert_cmpstr (mp_case_get_reporter_email (jose), ==, "jose.muller@example.org");
+  g_assert_cmpstr (mp_case_get_reporter_email (zoe), ==, "meldingen@vdberg.example");  /* its Reply-To */
+  /* the last one imported is open */
+  g_assert_true (mp_case_page_get_case (page) == zoe);
+
+  /* a file that is not mail is refused and adds nothing */
+  g_value_init (&junk_value, G_TYPE_FILE);
+  g_value_set_object (&junk_value, junk);
+  g_assert_true (mp_eml_intake_drop_value (intake, &junk_value));
+  wait_for_imports (intake);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+
+  /* a message dragged out of a mail client as message/rfc822 bytes */
+  {
+    g_autoptr(GFile) third = fixture ("nested-alternative.eml");
+    g_autoptr(GBytes) bytes = g_file_load_bytes (third, NULL, NULL, NULL);
+    g_auto(GValue) bytes_value = G_VALUE_INIT;
+    MpCase *priya;
+
+    g_assert_nonnull (bytes);
+    g_value_init (&bytes_value, G_TYPE_BYTES);
+    g_value_set_boxed (&bytes_value, bytes);
+    g_assert_true (mp_eml_intake_drop_value (intake, &bytes_value));
+    wait_for_imports (intake);
+    g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 3);
+    priya = find_by_title (store, "Exposed admin panel on test.example.nl:8443");
+    g_assert_nonnull (priya);
+    g_assert_true (mp_case_page_get_case (page) == priya);
+  }
+
+  /* a damaged message comes in with notes on what was skipped */
+  {
+    g_autoptr(GFile) damaged = fixture ("malformed.eml");
+    AdwToast *toast;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean shown = FALSE;
+
+    mp_eml_intake_import_files (intake, &damaged, 1);
+    wait_for_imports (intake);
+    g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 4);
+    toast = _mp_eml_intake_get_last_toast (intake);
+    g_assert_nonnull (toast);
+    g_assert_nonnull (strstr (adw_toast_get_title (toast), "malformed.eml"));
+    g_assert_nonnull (adw_toast_get_button_label (toast));
+    shoot (GTK_WIDGET (window), "import-toast");
+    g_signal_emit_by_name (toast, "button-clicked");
+    mp_test_wait (100);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) dialog = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (dialog))
+          {
+            GtkWidget *notes = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+            gboolean found = FALSE;
+
+            /* the note on the missing subject, in the interface's language */
+            for (GtkWidget *row = gtk_widget_get_first_child (notes); row != NULL;
+                 row = gtk_widget_get_next_sibling (row))
+              if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))),
+                             g_dgettext (GETTEXT_PACKAGE, "The message has no subject.")) == 0)
+                found = TRUE;
+            g_assert_true (found);
+            shoot (dialog, "import-notes");
+            gtk_window_destroy (GTK_WINDOW (dialog));
+            shown = TRUE;
+            break;
+          }
+      }
+    g_assert_true (shown);
+  }
+
+  close_window (window);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
+static GtkWidget *
+find_named_button (GtkWidget  *root,
+                   const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      found = find_named_button (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_duplicates (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) earlier = add_case (store, "Session cookie without Secure flag",
+                                        "https://portal.example.nl/login", "Anouk Visser",
+                                        "anouk@example.org", 6);
+  g_autoptr(MpCase) other = add_case (store, "Open redirect", "https://www.example.com/go",
+                                      "Sem de Boer", "sem@example.net", 4);
+  g_autoptr(MpCase) later = add_case (store, "Cookie flags missing on portal", "portal.example.nl:443",
+                                      "Iris Bakker", "iris@example.com", 1);
+  MpWindow *window = open_window (store);
+  MpCasePage *page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+  GtkWidget *row = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_DUPLICATES_ROW, NULL);
+  GPtrArray *shown;
+  GtkWidget *mark;
+
+  g_assert_nonnull (row);
+  mp_case_page_set_case (page, later);
+  mp_case_page_show_step (page, "scope");
+  shown = mp_duplicates_row_get_shown (MP_DUPLICATES_ROW (row));
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, mp_case_get_reference (earlier));
+  g_assert_true (gtk_widget_get_visible (row));
+  shoot (GTK_WIDGET (window), "scope-duplicates");
+
+  /* one click answers both questions */
+  mark = find_named_button (row, "mark");
+  g_assert_nonnull (mark);
+  g_signal_emit_by_name (mark, "clicked");
+  mp_test_wait (50);
+  g_assert_cmpstr (mp_case_get_answer_value (later, "scope.known"), ==, "duplicate");
+  g_assert_cmpstr (mp_case_get_answer_value (later, "scope.duplicate_of"), ==, mp_case_get_reference (earlier));
+  g_assert_null (find_named_button (row, "mark"));
+
+  /* the reference opens the earlier case */
+  g_signal_emit_by_name (find_named_button (row, "open"), "clicked");
+  mp_test_wait (50);
+  g_assert_true (mp_case_page_get_case (page) == earlier);
+  g_assert_cmpuint (mp_duplicates_row_get_shown (MP_DUPLICATES_ROW (row))->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (mp_duplicates_row_get_shown (MP_DUPLICATES_ROW (row)), 0), ==,
+                   mp_case_get_reference (later));
+
+  /* a case about another host and from someone else has nothing alike */
+  mp_case_page_set_case (page, other);
+  g_assert_cmpuint (mp_duplicates_row_get_shown (MP_DUPLICATES_ROW (row))->len, ==, 0);
+  g_assert_false (gtk_widget_get_visible (row));
+
+  close_window (window);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!mp_report_ui_write_finish (result, error) && *error == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "no error given");
+  g_object_set_data (G_OBJECT (source), "test-done", GINT_TO_POINTER (1));
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static char *
+export (MpWindow   *window,
+        MpStore    *store,
+        MpCase     *kase,
+        gboolean    redacted,
+        const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *widget = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL);
+  g_autoptr(GError) error = NULL;
+  MpReportOptions options;
+
+  mp_report_options_init (&options);
+  options.language = "nl";
+  options.redacted = redacted;
+  g_object_set_data (G_OBJECT (widget), "test-done", NULL);
+  mp_report_ui_write_case (widget, store, kase, &options, file, written_cb, &error);
+  while (g_object_get_data (G_OBJECT (widget), "test-done") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (error);
+  return pdf_text (path);
+}
+
+static void
+test_export_redacted (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) kase = add_case (store, "Session cookie without Secure flag",
+                                     "https://portal.example.nl/login", "Wilhelmina Oosterbroek",
+                                     "wilhelmina@oosterbroek.example", 3);
+  MpWindow *window = open_window (store);
+  g_autofree char *full_path = g_build_filename (dir, "full.pdf", NULL);
+  g_autofree char *redacted_path = g_build_filename (dir, "redacted.pdf", NULL);
+  g_autofree char *period_path = g_build_filename (dir, "period.pdf", NULL);
+  g_autofree char *full = export (window, store, kase, FALSE, full_path);
+  g_autofree char *redacted = export (window, store, kase, TRUE, redacted_path);
+  g_autofree char *period = NULL;
+  g_autoptr(GFile) period_file = g_file_new_for_path (period_path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *widget = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL);
+  MpReportOptions options;
+
+  /* the full dossier names the reporter, so its absence below means something */
+  g_assert_nonnull (strstr (full, "Oosterbroek"));
+  g_assert_nonnull (strstr (redacted, mp_case_get_reference (kase)));
+  g_assert_null (strstr (redacted, "Oosterbroek"));
+  g_assert_null (strstr (redacted, "wilhelmina@"));
+  g_assert_null (strstr (redacted, "lacks the Secure flag"));
+
+  /* printing, as the print dialog does it: US Letter from the page setup,
+   * the options of the Report tab */
+  {
+    g_autofree char *printed_path = g_build_filename (dir, "printed.pdf", NULL);
+    const char *argv[] = { "pdfinfo", printed_path, NULL };
+    g_autofree char *printed = NULL;
+    g_autofree char *info = NULL;
+
+    mp_report_options_init (&options);
+    options.language = "en";
+    options.redacted = TRUE;
+    options.paper = MP_REPORT_PAPER_LETTER;
+    g_assert_true (_mp_report_ui_print_to_file (widget, store, kase, &options, printed_path, &error));
+    g_assert_no_error (error);
+    printed = pdf_text (printed_path);
+    g_assert_nonnull (strstr (printed, mp_case_get_reference (kase)));
+    g_assert_null (strstr (printed, "Oosterbroek"));
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &info, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (info, "612 x 792 pts"));
+  }
+
+  /* the period report, written off the main thread as well */
+  mp_report_options_init (&options);
+  options.language = "en";
+  g_object_set_data (G_OBJECT (widget), "test-done", NULL);
+  mp_report_ui_write_period (widget, store, "2026-01-01", "2026-12-31", &options, period_file,
+                             written_cb, &error);
+  while (g_object_get_data (G_OBJECT (widget), "test-done") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (error);
+  period = pdf_text (period_path);
+  g_assert_nonnull (strstr (period, mp_case_get_reference (kase)));
+
+  /* the options dialogs, to look at */
+  mp_case_page_set_case (MP_CASE_PAGE (widget), kase);
+  mp_report_ui_export_case (widget, store, kase);
+  mp_test_wait (100);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) dialog = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (dialog))
+          {
+            shoot (dialog, "export-options");
+            gtk_window_destroy (GTK_WINDOW (dialog));
+          }
+      }
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.period-report", NULL);
+  mp_test_wait (100);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) dialog = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (dialog))
+          {
+            shoot (dialog, "period-report-options");
+            gtk_window_destroy (GTK_WINDOW (dialog));
+          }
+      }
+  }
+
+  close_window (window);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  for (int i = 1; i + 1 < argc; i++)
+    if (g_str_equal (argv[i], "--language"))
+      language = g_strdup (argv[i + 1]);
+  if (language == NULL)
+    language = g_strdup ("en");
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--language") && i + 1 < argc)
+      {
+        for (int j = i; j + 2 <= argc; j++)
+          argv[j] = argv[j + 2];
+        argc -= 2;
+        break;
+      }
+
+  g_setenv ("MELDPUNT_NOW", "2026-03-10T09:00:00Z", TRUE);
+  mp_test_init_ui (&argc, &argv, language);
+
+  g_test_add_func ("/ui/intake/drop-files", test_drop_files);
+  g_test_add_func ("/ui/intake/duplicates", test_duplicates);
+  g_test_add_func ("/ui/report/export-redacted", test_export_redacted);
+  return g_test_run ();
+}

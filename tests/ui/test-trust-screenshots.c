@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ *
+ * Renders the trust dialogs (restore, change passphrase, the Security
+ * preferences, about) to PNG files under the build directory's
+ * screenshots/LANGUAGE/, to look at after each change.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "mp-application.h"
+#include "mp-backup-actions.h"
+#include "mp-preferences-window.h"
+#include "mp-security-rows.h"
+#include "mp-test-util.h"
+#include "mp-window-private.h"
+
+static char *language;
+
+static void
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  g_autofree char *dir = g_build_filename (MP_TEST_SCREENSHOT_DIR, language, NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  mp_test_wait (700);
+  mp_test_save_png (widget, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static GtkWidget *
+first_shown_row (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ACTION_ROW (child) && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = first_shown_row (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_trust_dialogs (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autofree char *backup = NULL;
+  MpWindow *window = _mp_window_new_for_store (NULL, store);
+  MpPreferencesWindow *preferences;
+  GtkWidget *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (200);
+
+  backup = g_build_filename (dir, "meldpunt-backup-2026-03-10.db", NULL);
+  dialog = _mp_backup_actions_confirm_restore (GTK_WIDGET (window), backup);
+  shoot (dialog, "restore-confirm");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  preferences = mp_preferences_window_new (GTK_WINDOW (window), store);
+  gtk_window_set_default_size (GTK_WINDOW (preferences), 640, 720);
+  gtk_window_present (GTK_WINDOW (preferences));
+  shoot (GTK_WIDGET (preferences), "preferences-security");
+
+  dialog = mp_passphrase_dialog_new (GTK_WINDOW (preferences), store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  _mp_passphrase_dialog_submit (dialog, "correct horse battery", "nieuwe zin", "nieuwe zon");
+  shoot (dialog, "change-passphrase");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  dialog = mp_application_show_about (GTK_WINDOW (window));
+  shoot (dialog, "about");
+  /* the Details page, which shows the audit line */
+  gtk_widget_activate (first_shown_row (dialog));
+  shoot (dialog, "about-details");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  mp_store_lock (store);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  for (int i = 1; i + 1 < argc; i++)
+    if (g_str_equal (argv[i], "--language"))
+      language = g_strdup (argv[i + 1]);
+  if (language == NULL)
+    language = g_strdup ("en");
+  /* drop --language LANG before GTest sees the arguments */
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--language") && i + 1 < argc)
+      {
+        for (int j = i; j + 2 <= argc; j++)
+          argv[j] = argv[j + 2];
+        argc -= 2;
+        break;
+      }
+
+  g_setenv ("MELDPUNT_NOW", "2026-03-10T09:00:00Z", TRUE);
+  mp_test_init_ui (&argc, &argv, language);
+
+  g_test_add_func ("/ui/screenshots/trust-dialogs", test_trust_dialogs);
+  return g_test_run ();
+}

@@ -1,0 +1,585 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ *
+ * The trust parts of the window: Back Up… and Restore…, changing the
+ * passphrase, the login keyring's quiet fallback, the about window's audit
+ * line and the clipboard that forgets confidential text.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "mp-application.h"
+#include "mp-backup-actions.h"
+#include "mp-error.h"
+#include "mp-keyring.h"
+#include "mp-letters.h"
+#include "mp-preferences-window.h"
+#include "mp-security-rows.h"
+#include "mp-test-util.h"
+#include "mp-ui-util.h"
+#include "mp-unlock-page.h"
+#include "mp-window-private.h"
+
+#define PASSPHRASE "correct horse battery"
+
+/* Runs the main loop until @done says so; a generous cap, not a timing test. */
+static gboolean
+wait_for (gboolean (*done) (gpointer),
+          gpointer  data)
+{
+  for (guint i = 0; i < 400; i++)
+    {
+      if (done (data))
+        return TRUE;
+      mp_test_wait (25);
+    }
+  return done (data);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return dialog;
+}
+
+static void
+add_case (MpStore    *store,
+          const char *title)
+{
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mp_case_set_text (draft, "title", title);
+  mp_case_set_text (draft, "reporter_name", "Tom Brown");
+  kase = mp_store_add_case (store, draft, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+window_has_store (gpointer window)
+{
+  return mp_window_get_store (window) != NULL;
+}
+
+/* Opens @path in a window and unlocks it as the unlock page would. */
+static MpWindow *
+open_window (const char *path)
+{
+  MpWindow *window = mp_window_new (NULL, path);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (100);
+  g_assert_true (mp_store_is_locked (mp_window_get_store (window)));
+  g_assert_true (mp_store_unlock (mp_window_get_store (window), PASSPHRASE, &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL),
+                         "unlocked");
+  mp_test_wait (50);
+  return window;
+}
+
+static char *
+titles (MpStore *store)
+{
+  GListModel *cases = mp_store_get_cases (store);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(MpCase) kase = g_list_model_get_item (cases, i);
+
+      g_string_append_printf (text, "%s;", mp_case_get_title (kase));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_backup_and_restore (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *junk = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  MpStore *store = mp_test_new_store (&dir);
+  MpWindow *window;
+  AdwMessageDialog *dialog;
+  GtkWidget *confirm;
+  guint n_aside = 0;
+
+  add_case (store, "Before the backup");
+  path = g_strdup (mp_store_get_path (store));
+  mp_store_lock (store);
+  g_assert_finalize_object (store);
+
+  window = open_window (path);
+  store = mp_window_get_store (window);
+  before = titles (store);
+  g_assert_cmpstr (before, ==, "Before the backup;");
+
+  /* Back Up… writes a checked copy in a worker thread. */
+  backup = g_build_filename (dir, "meldpunt-backup-2026-03-10.db", NULL);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  _mp_backup_actions_back_up_to (GTK_WIDGET (window), backup);
+  g_assert_true (wait_for (file_exists, backup));
+  mp_test_wait (100);
+  g_assert_null (find_message_dialog ());
+
+  add_case (store, "After the backup");
+  after = titles (store);
+  g_assert_cmpstr (after, ==, "Before the backup;After the backup;");
+
+  /* Restore asks first, naming where the current desk is kept. */
+  confirm = _mp_backup_actions_confirm_restore (GTK_WIDGET (window), backup);
+  g_assert_nonnull (confirm);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), dir));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
+  gtk_window_destroy (GTK_WINDOW (confirm));
+  mp_test_wait (50);
+  g_assert_true (mp_window_get_store (window) == store);
+  g_assert_false (mp_store_is_locked (store));
+
+  confirm = _mp_backup_actions_confirm_restore (GTK_WIDGET (window), backup);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "restore");
+  gtk_window_destroy (GTK_WINDOW (confirm));
+  /* The window let go of its store before the file is replaced. */
+  g_assert_null (mp_window_get_store (window));
+  g_assert_true (wait_for (window_has_store, window));
+  mp_test_wait (50);
+  dialog = find_message_dialog ();
+  g_assert_null (dialog != NULL ? adw_message_dialog_get_heading (dialog) : NULL);
+  store = mp_window_get_store (window);
+  g_assert_true (mp_store_is_locked (store));
+  g_assert_true (mp_store_unlock (store, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = titles (store);
+  g_assert_cmpstr (after, ==, before);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_prefix (name, "desk.db.before-restore-"))
+        n_aside++;
+  }
+  g_assert_cmpuint (n_aside, ==, 1);
+
+  /* A file that is no backup: an error, and the desk stays what it was. */
+  mp_store_lock (store);
+  g_signal_emit_by_name (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL),
+                         "unlocked");
+  g_assert_true (mp_store_unlock (store, PASSPHRASE, &error));
+  g_signal_emit_by_name (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL),
+                         "unlocked");
+  junk = g_build_filename (dir, "not-a-backup.db", NULL);
+  g_assert_true (g_file_set_contents (junk, "just some text, not SQLite", -1, NULL));
+  confirm = _mp_backup_actions_confirm_restore (GTK_WIDGET (window), junk);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "restore");
+  gtk_window_destroy (GTK_WINDOW (confirm));
+  g_assert_true (wait_for (window_has_store, window));
+  mp_test_wait (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Failed");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  store = mp_window_get_store (window);
+  g_assert_true (mp_store_unlock (store, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = titles (store);
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  g_unlink (junk);
+  g_unlink (backup);
+  mp_test_remove_dir (dir);
+}
+
+static gboolean
+has_problem (gpointer dialog)
+{
+  return _mp_passphrase_dialog_get_problem (dialog) != NULL;
+}
+
+static gboolean
+is_gone (gpointer pointer)
+{
+  return *(gpointer *) pointer == NULL;
+}
+
+static void
+test_change_passphrase (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(GError) error = NULL;
+  MpWindow *window = _mp_window_new_for_store (NULL, store);
+  MpPreferencesWindow *preferences;
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (100);
+
+  /* The Security group of the preferences offers both. */
+  preferences = mp_preferences_window_new (GTK_WINDOW (window), store);
+  gtk_window_present (GTK_WINDOW (preferences));
+  mp_test_wait (100);
+  button = mp_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_BUTTON, "change-passphrase");
+  g_assert_nonnull (button);
+  g_assert_nonnull (mp_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SWITCH,
+                                         "unlock-with-login"));
+
+  dialog = mp_passphrase_dialog_new (GTK_WINDOW (preferences), store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  mp_test_wait (50);
+
+  /* The two new ones must agree; nothing is changed. */
+  _mp_passphrase_dialog_submit (dialog, PASSPHRASE, "nieuwe zin", "nieuwe zon");
+  g_assert_nonnull (_mp_passphrase_dialog_get_problem (dialog));
+
+  /* A wrong current passphrase is refused after the check. */
+  _mp_passphrase_dialog_submit (dialog, "wrong horse", "nieuwe zin", "nieuwe zin");
+  g_assert_true (wait_for (has_problem, dialog));
+  g_assert_cmpstr (_mp_passphrase_dialog_get_problem (dialog), ==,
+                   "The current passphrase is not correct.");
+  g_assert_true (mp_store_check_passphrase (store, PASSPHRASE, &error));
+
+  _mp_passphrase_dialog_submit (dialog, PASSPHRASE, "nieuwe zin", "nieuwe zin");
+  g_assert_true (wait_for (is_gone, &dialog));
+  g_assert_false (mp_store_check_passphrase (store, PASSPHRASE, &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_true (mp_store_check_passphrase (store, "nieuwe zin", &error));
+  g_assert_no_error (error);
+  g_assert_false (mp_store_is_locked (store));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  mp_store_lock (store);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
+static gboolean
+page_idle (gpointer page)
+{
+  return gtk_widget_get_sensitive (mp_test_find_widget (page, ADW_TYPE_ENTRY_ROW, NULL));
+}
+
+static void
+test_keyring_fails_quietly (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  MpStore *store = mp_test_new_store (&dir);
+  MpWindow *window;
+  GtkWidget *page;
+
+  path = g_strdup (mp_store_get_path (store));
+  mp_store_lock (store);
+  g_assert_finalize_object (store);
+
+  /* On, but no key in reach (no keyring in the test): the unlock page
+   * simply stays, ready for the passphrase. */
+  mp_keyring_set_enabled (TRUE);
+  window = mp_window_new (NULL, path);
+  gtk_window_present (GTK_WINDOW (window));
+  page = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL);
+  g_assert_true (wait_for (page_idle, page));
+  mp_test_wait (50);
+  g_assert_true (mp_store_is_locked (mp_window_get_store (window)));
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_null (find_message_dialog ());
+  mp_keyring_set_enabled (FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  mp_test_remove_dir (dir);
+}
+
+static void
+test_about_audit (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autofree char *line = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *grouped = NULL;
+  g_autofree char *path = g_strdup (mp_store_get_path (store));
+  sqlite3 *db = NULL;
+  guint n = 0;
+
+  add_case (store, "Counted");
+  g_assert_true (mp_store_verify_audit (store, &n, &head, NULL, NULL));
+  line = mp_application_describe_audit (store);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "Audit trail: "));
+  {
+    g_autofree char *count = g_strdup_printf (" %u entries,", n);
+
+    g_assert_nonnull (strstr (line, count));
+  }
+  grouped = g_strdup_printf ("%.4s %.4s %.4s %.4s", head, head + 4, head + 8, head + 12);
+  g_assert_nonnull (strstr (line, grouped));
+
+  /* An edited entry: said plainly. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE audit SET actor = 'Mallory' WHERE id = 2", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  broken = mp_application_describe_audit (store);
+  g_assert_true (g_str_has_prefix (broken, "The audit trail is broken"));
+
+  mp_store_lock (store);
+  g_assert_null (mp_application_describe_audit (store));
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
+static gboolean
+clipboard_empty (gpointer clipboard)
+{
+  return gdk_clipboard_get_content (clipboard) == NULL;
+}
+
+static void
+test_clipboard_forgets (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (window);
+
+  _mp_ui_set_clipboard_seconds (1);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (50);
+
+  mp_ui_copy_confidential (window, "voucher ABCD-1234");
+  g_assert_nonnull (gdk_clipboard_get_content (clipboard));
+  g_assert_true (wait_for (clipboard_empty, clipboard));
+
+  /* Something copied since stays. */
+  mp_ui_copy_confidential (window, "voucher ABCD-1234");
+  gdk_clipboard_set_text (clipboard, "not confidential");
+  mp_test_wait (1500);
+  g_assert_nonnull (gdk_clipboard_get_content (clipboard));
+  g_assert_true (gdk_clipboard_is_local (clipboard));
+
+  _mp_ui_set_clipboard_seconds (30);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+switch_settled (gpointer toggle)
+{
+  return gtk_widget_get_sensitive (toggle);
+}
+
+static gboolean
+store_unlocked (gpointer window)
+{
+  MpStore *store = mp_window_get_store (window);
+
+  return store != NULL && !mp_store_is_locked (store);
+}
+
+/* Needs a session keyring: tests/ui/run-with-keyring.sh starts one. */
+static void
+test_keyring_round_trip (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  MpStore *store;
+  MpWindow *window;
+  MpPreferencesWindow *preferences;
+  GtkWidget *toggle;
+  GtkWidget *page;
+
+  if (g_getenv ("MELDPUNT_TEST_KEYRING") == NULL)
+    {
+      g_test_skip ("no session keyring (run through tests/ui/run-with-keyring.sh)");
+      return;
+    }
+
+  store = mp_test_new_store (&dir);
+  path = g_strdup (mp_store_get_path (store));
+  window = _mp_window_new_for_store (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  preferences = mp_preferences_window_new (GTK_WINDOW (window), store);
+  gtk_window_present (GTK_WINDOW (preferences));
+  mp_test_wait (100);
+
+  /* On: the key goes into the keyring. */
+  toggle = mp_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SWITCH, "unlock-with-login");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (wait_for (switch_settled, toggle));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_true (mp_keyring_is_enabled ());
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  mp_store_lock (store);
+  g_object_unref (store);
+
+  /* The desk opens with the session. */
+  window = mp_window_new (NULL, path);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (store_unlocked, window));
+  store = mp_window_get_store (window);
+  mp_test_wait (50);
+
+  /* Ctrl+L still locks; the keyring does not undo it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  mp_test_wait (200);
+  g_assert_true (mp_store_is_locked (store));
+  g_assert_true (mp_store_unlock (store, PASSPHRASE, NULL));
+  page = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL);
+  g_signal_emit_by_name (page, "unlocked");
+
+  /* Off: the key leaves the keyring, and the next start asks again. */
+  preferences = mp_preferences_window_new (GTK_WINDOW (window), store);
+  gtk_window_present (GTK_WINDOW (preferences));
+  mp_test_wait (100);
+  toggle = mp_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SWITCH, "unlock-with-login");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  mp_test_wait (300);
+  g_assert_false (mp_keyring_is_enabled ());
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+
+  /* Even with the setting on again, there is no key: the page stays. */
+  mp_keyring_set_enabled (TRUE);
+  window = mp_window_new (NULL, path);
+  gtk_window_present (GTK_WINDOW (window));
+  page = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL);
+  g_assert_true (wait_for (page_idle, page));
+  mp_test_wait (100);
+  g_assert_true (mp_store_is_locked (mp_window_get_store (window)));
+  mp_keyring_set_enabled (FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  mp_test_remove_dir (dir);
+}
+
+/* Every marker starts with this; tests/ui/no-secrets-in-logs.py runs this
+ * test with G_MESSAGES_DEBUG=all and looks for it in the output. */
+#define MARKER "zqxmarker"
+
+static void
+set_intake_entry (GtkWidget  *dialog,
+                  const char *id,
+                  const char *text)
+{
+  GObject *widget = gtk_widget_get_template_child (dialog, MP_TYPE_INTAKE_DIALOG, id);
+
+  g_assert_nonnull (widget);
+  if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+static void
+test_markers_through_the_ui (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) kase = NULL;
+  GListModel *cases = mp_store_get_cases (store);
+  MpWindow *window = _mp_window_new_for_store (NULL, store);
+  GtkWidget *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (100);
+
+  /* A report through the intake form, every free text a marker. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL));
+  dialog = GTK_WIDGET (_mp_window_get_intake (window));
+  g_assert_nonnull (dialog);
+  set_intake_entry (dialog, "title_row", MARKER "-title");
+  set_intake_entry (dialog, "name_row", MARKER "-reporter");
+  set_intake_entry (dialog, "email_row", MARKER "-mail@example.org");
+  set_intake_entry (dialog, "asset_row", "https://" MARKER "-asset.example.nl/");
+  set_intake_entry (dialog, "description_view", MARKER "-description");
+  set_intake_entry (dialog, "impact_view", MARKER "-impact");
+  set_intake_entry (dialog, "reproduction_view", MARKER "-reproduction");
+  g_assert_true (gtk_widget_activate_action (dialog, "intake.create", NULL));
+  mp_test_wait (200);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  kase = g_list_model_get_item (cases, 0);
+  g_assert_cmpstr (mp_case_get_title (kase), ==, MARKER "-title");
+
+  /* Copied, backed up, the passphrase changed, locked and unlocked. */
+  mp_ui_copy_confidential (GTK_WIDGET (window), MARKER "-copied letter");
+  backup = g_build_filename (dir, "backup.db", NULL);
+  _mp_backup_actions_back_up_to (GTK_WIDGET (window), backup);
+  g_assert_true (wait_for (file_exists, backup));
+  dialog = mp_passphrase_dialog_new (GTK_WINDOW (window), store);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  _mp_passphrase_dialog_submit (dialog, "wrong " MARKER, MARKER "-passphrase",
+                                MARKER "-passphrase");
+  g_assert_true (wait_for (has_problem, dialog));
+  _mp_passphrase_dialog_submit (dialog, PASSPHRASE, MARKER "-passphrase", MARKER "-passphrase");
+  g_assert_true (wait_for (is_gone, &dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  mp_test_wait (50);
+  g_assert_true (mp_store_is_locked (store));
+  g_clear_object (&kase);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  g_clear_object (&store);
+  g_unlink (backup);
+  mp_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("MELDPUNT_NOW", "2026-03-10T09:00:00Z", TRUE);
+  mp_test_init_ui (&argc, &argv, "en");
+
+  g_test_add_func ("/ui/trust/backup-and-restore", test_backup_and_restore);
+  g_test_add_func ("/ui/trust/change-passphrase", test_change_passphrase);
+  g_test_add_func ("/ui/trust/keyring-fails-quietly", test_keyring_fails_quietly);
+  g_test_add_func ("/ui/trust/about-audit", test_about_audit);
+  g_test_add_func ("/ui/trust/clipboard-forgets", test_clipboard_forgets);
+  g_test_add_func ("/ui/trust/keyring-round-trip", test_keyring_round_trip);
+  g_test_add_func ("/ui/trust/markers-through-the-ui", test_markers_through_the_ui);
+  return g_test_run ();
+}
