@@ -125,6 +125,8 @@ suggestion_new (MpDuplicatesRow   *self,
   return box;
 }
 
+#define MAX_SHOWN 5
+
 void
 mp_duplicates_row_update (MpDuplicatesRow *self,
                           MpStore         *store,
@@ -145,13 +147,30 @@ mp_duplicates_row_update (MpDuplicatesRow *self,
   if (store != NULL && kase != NULL && !mp_case_is_erased (kase))
     found = mp_duplicates_find (store, kase);
   chosen = kase != NULL ? mp_case_get_answer_value (kase, "scope.duplicate_of") : NULL;
-  for (guint i = 0; found != NULL && i < found->len; i++)
+  /* The newest few, and the chosen one: a host that reports often can match
+   * hundreds of cases, and a row for each made the page slow to open. */
+  for (guint i = found != NULL ? found->len : 0; i > 0; i--)
     {
-      const MpDuplicate *duplicate = g_ptr_array_index (found, i);
+      const MpDuplicate *duplicate = g_ptr_array_index (found, i - 1);
       gboolean is_chosen = g_strcmp0 (chosen, duplicate->reference) == 0;
 
+      if (self->shown->len >= MAX_SHOWN && !is_chosen)
+        continue;
       g_ptr_array_add (self->shown, g_strdup (duplicate->reference));
       gtk_box_append (GTK_BOX (self->list_box), suggestion_new (self, duplicate, is_chosen));
+    }
+  if (found != NULL && found->len > self->shown->len)
+    {
+      guint more = found->len - self->shown->len;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "and %u more earlier case",
+                                                            "and %u more earlier cases", more),
+                                               more);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (self->list_box), label);
     }
   gtk_widget_set_visible (GTK_WIDGET (self), self->shown->len > 0);
 }
