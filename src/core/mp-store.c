@@ -2017,6 +2017,62 @@ fail:
   return FALSE;
 }
 
+GHashTable *
+mp_store_list_answer_values (MpStore             *self,
+                             const char * const  *items,
+                             GError             **error)
+{
+  g_autoptr(GHashTable) table = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT case_id, item, value FROM answers"
+                                         " WHERE value IS NOT NULL AND value_sealed IS NULL"
+                                         " AND item IN (");
+  guint n_items;
+  int rc;
+
+  g_return_val_if_fail (MP_IS_STORE (self), NULL);
+  g_return_val_if_fail (items != NULL, NULL);
+
+  if (!require_unlocked (self, error))
+    return NULL;
+  table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                 (GDestroyNotify) g_hash_table_unref);
+  n_items = g_strv_length ((char **) items);
+  if (n_items == 0)
+    return g_steal_pointer (&table);
+  for (guint i = 0; i < n_items; i++)
+    g_string_append (sql, i == 0 ? "?" : ", ?");
+  g_string_append (sql, ")");
+
+  if (!(stmt = prepare (self, sql->str, error)))
+    return NULL;
+  for (guint i = 0; i < n_items; i++)
+    sqlite3_bind_text (stmt, i + 1, items[i], -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 case_id = sqlite3_column_int64 (stmt, 0);
+      const char *item = (const char *) sqlite3_column_text (stmt, 1);
+      const char *value = (const char *) sqlite3_column_text (stmt, 2);
+      GHashTable *values;
+
+      if (g_strv_contains (confidential_answers, item))
+        continue;
+      values = g_hash_table_lookup (table, &case_id);
+      if (values == NULL)
+        {
+          values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          g_hash_table_insert (table, g_memdup2 (&case_id, sizeof case_id), values);
+        }
+      g_hash_table_insert (values, g_strdup (item), g_strdup (value));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _mp_store_set_sqlite_error (error, self->db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&table);
+}
+
 GListModel *
 mp_store_list_events (MpStore  *self,
                       MpCase   *kase,
