@@ -31,6 +31,7 @@ struct _MpStore
   char        *organisation;
   char        *actor;
   gboolean     initialised;
+  gboolean     checked;        /* quick_check found every page sound */
   guint        batch_depth;
   MpCaseAnswerSource *answer_source;  /* of the cases of the last unlock */
 
@@ -186,6 +187,33 @@ column_bytes (sqlite3_stmt *stmt,
   return g_bytes_new (sqlite3_column_blob (stmt, index), sqlite3_column_bytes (stmt, index));
 }
 
+/* A quick look at every page, so that a damaged file is never written to.
+ * It reads the whole file (seconds for a large desk), so open leaves it to
+ * unlock, which runs in a worker thread; every write path runs it first if
+ * it has not run yet. */
+static gboolean
+check_integrity (MpStore  *self,
+                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) check = NULL;
+  int rc;
+
+  if (self->checked)
+    return TRUE;
+  if (!(check = prepare (self, "PRAGMA quick_check(1)", error)))
+    return FALSE;
+  rc = sqlite3_step (check);
+  if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
+    {
+      if (rc == SQLITE_ROW)
+        rc = SQLITE_CORRUPT;
+      _mp_store_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  self->checked = TRUE;
+  return TRUE;
+}
+
 /* Every write is one BEGIN IMMEDIATE transaction; inside a batch it is a
  * savepoint of the batch's transaction instead. */
 static gboolean
@@ -194,6 +222,8 @@ begin_write (MpStore  *self,
 {
   if (self->batch_depth > 0)
     return _mp_store_exec (self->db, "SAVEPOINT write;", error);
+  if (!check_integrity (self, error))
+    return FALSE;
   return _mp_store_exec (self->db, "BEGIN IMMEDIATE;", error);
 }
 
@@ -1027,22 +1057,30 @@ mp_store_open (const char  *path,
       return NULL;
     }
 
+  /* A damaged file must never be written to, but reading every page takes
+   * seconds for a large desk: open checks only when it is about to write to
+   * the file itself (a migration, or a journal mode that is not yet WAL,
+   * both rare); unlock checks before anything else writes. The schema was
+   * read above, so a broken header or schema has already been refused. */
   if (version > 0)
     {
-      /* A quick look at every page, so a damaged file is never written to. */
-      g_autoptr(sqlite3_stmt) check = NULL;
+      g_autoptr(sqlite3_stmt) mode = NULL;
+      gboolean wal;
 
-      if (!(check = prepare (self, "PRAGMA quick_check(1)", error)))
+      if (!(mode = prepare (self, "PRAGMA journal_mode", error)))
         return NULL;
-      rc = sqlite3_step (check);
-      if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
+      rc = sqlite3_step (mode);
+      if (rc != SQLITE_ROW)
         {
-          if (rc == SQLITE_ROW)
-            rc = SQLITE_CORRUPT;
           _mp_store_set_sqlite_error (error, self->db, rc);
           return NULL;
         }
+      wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (mode, 0), "wal") == 0;
+      if ((!wal || version < _mp_store_schema_version ()) && !check_integrity (self, error))
+        return NULL;
     }
+  else
+    self->checked = TRUE;   /* a new, empty database */
 
   if (!_mp_store_exec (self->db,
                        "PRAGMA journal_mode = WAL;"
@@ -1180,7 +1218,9 @@ unlock_and_load (MpStore     *self,
                            _("This database has no desk yet; create one first."));
       return NULL;
     }
-  if (!read_envelope (self, &envelope, error) ||
+  /* Before anything is written: see check_integrity(). */
+  if (!check_integrity (self, error) ||
+      !read_envelope (self, &envelope, error) ||
       !mp_vault_unlock (self->vault, passphrase, envelope, error))
     return NULL;
 
@@ -1402,7 +1442,9 @@ mp_store_unlock_with_key (MpStore     *self,
                            _("This database has no desk yet; create one first."));
       return FALSE;
     }
-  if (!mp_vault_unlock_with_key (self->vault, encoded_key, error))
+  /* Before anything is written: see check_integrity(). */
+  if (!check_integrity (self, error) ||
+      !mp_vault_unlock_with_key (self->vault, encoded_key, error))
     return FALSE;
   if (!key_fits (self, error) || (cases = load_cases (self, error)) == NULL)
     {
@@ -2543,7 +2585,7 @@ mp_store_begin_batch (MpStore  *self,
   g_return_val_if_fail (MP_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->batch_depth == 0, FALSE);
 
-  if (!require_unlocked (self, error) ||
+  if (!require_unlocked (self, error) || !check_integrity (self, error) ||
       !_mp_store_exec (self->db, "BEGIN IMMEDIATE;", error))
     return FALSE;
   /* A batch is one large transaction: with SQLite's default 2 MiB page cache
