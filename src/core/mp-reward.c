@@ -163,6 +163,9 @@ mp_reward_year_total (MpStore *store,
 
   g_return_val_if_fail (MP_IS_STORE (store), 0);
 
+  /* A locked store has no cases to add up (its list of cases is empty). */
+  if (mp_store_is_locked (store))
+    return 0;
   /* One query for every case, instead of loading each case's answers. */
   answers = mp_store_list_answer_values (store, items, &error);
   if (answers == NULL)

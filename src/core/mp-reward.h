@@ -42,7 +42,8 @@ gint64                 mp_reward_suggest           (MpPolicy     *policy,
 /* The sum of `reward.amount` of the cases in @store whose `reward.sent_on`
  * falls in @year, in cents. Declined rewards and unreadable amounts are left
  * out. Reads the answers with one query (mp_store_list_answer_values()), not
- * case by case; 0 (with a warning) when the store cannot be read. */
+ * case by case; 0 while @store is locked, and (with a warning) when it
+ * cannot be read. */
 gint64                 mp_reward_year_total        (MpStore      *store,
                                                     int           year);
 /* The policy's yearly budget minus the year's total (may be negative). */

@@ -126,12 +126,12 @@ mp_overview_page_update (MpOverviewPage *self)
   rewards = mp_reward_year_total (self->store, year);
   /* One query for the answers below: asking each case would load the
    * answers of every case. */
-  answers = mp_store_list_answer_values (self->store, items, &error);
+  if (!mp_store_is_locked (self->store))
+    answers = mp_store_list_answer_values (self->store, items, &error);
+  if (answers == NULL && error != NULL)
+    g_warning ("Could not read the answers for the overview: %s", error->message);
   if (answers == NULL)
-    {
-      g_warning ("Could not read the answers for the overview: %s", error->message);
-      answers = g_hash_table_new (g_int64_hash, g_int64_equal);
-    }
+    answers = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {

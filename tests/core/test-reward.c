@@ -275,6 +275,7 @@ test_year_total (void)
                                               &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
+  g_assert_cmpint (mp_reward_year_total (store, 2026), ==, 0);
   g_clear_object (&store);
 
   for (guint i = 0; i < 3; i++)
