@@ -149,6 +149,29 @@ reward_counts (const char *declined,
 }
 
 gint64
+mp_reward_sum_year (GHashTable *answers,
+                    int         year)
+{
+  GHashTableIter iter;
+  GHashTable *values;
+  gint64 total = 0;
+
+  g_return_val_if_fail (answers != NULL, 0);
+
+  g_hash_table_iter_init (&iter, answers);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &values))
+    {
+      gint64 cents;
+
+      if (reward_counts (g_hash_table_lookup (values, "reward.declined"),
+                         g_hash_table_lookup (values, "reward.sent_on"),
+                         g_hash_table_lookup (values, "reward.amount"), year, &cents))
+        total += cents;
+    }
+  return total;
+}
+
+gint64
 mp_reward_year_total (MpStore *store,
                       int      year)
 {
@@ -157,9 +180,6 @@ mp_reward_year_total (MpStore *store,
   };
   g_autoptr(GHashTable) answers = NULL;
   g_autoptr(GError) error = NULL;
-  GHashTableIter iter;
-  GHashTable *values;
-  gint64 total = 0;
 
   g_return_val_if_fail (MP_IS_STORE (store), 0);
 
@@ -173,17 +193,7 @@ mp_reward_year_total (MpStore *store,
       g_warning ("Could not add up the rewards of %d: %s", year, error->message);
       return 0;
     }
-  g_hash_table_iter_init (&iter, answers);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &values))
-    {
-      gint64 cents;
-
-      if (reward_counts (g_hash_table_lookup (values, "reward.declined"),
-                         g_hash_table_lookup (values, "reward.sent_on"),
-                         g_hash_table_lookup (values, "reward.amount"), year, &cents))
-        total += cents;
-    }
-  return total;
+  return mp_reward_sum_year (answers, year);
 }
 
 gint64

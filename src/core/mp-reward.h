@@ -46,6 +46,11 @@ gint64                 mp_reward_suggest           (MpPolicy     *policy,
  * cannot be read. */
 gint64                 mp_reward_year_total        (MpStore      *store,
                                                     int           year);
+/* The same sum from @answers, a table of mp_store_list_answer_values() that
+ * holds at least `reward.declined`, `reward.sent_on` and `reward.amount`:
+ * for a caller that reads other answers with the same query. */
+gint64                 mp_reward_sum_year          (GHashTable   *answers,
+                                                    int           year);
 /* The policy's yearly budget minus the year's total (may be negative). */
 gint64                 mp_reward_budget_left       (MpPolicy     *policy,
                                                     MpStore      *store,

@@ -123,15 +123,15 @@ mp_overview_page_update (MpOverviewPage *self)
     year = g_date_time_get_year (local);
   }
   policy = mp_policy_load (self->store);
-  rewards = mp_reward_year_total (self->store, year);
-  /* One query for the answers below: asking each case would load the
-   * answers of every case. */
+  /* One query for the answers below and the rewards' total: asking each
+   * case would load the answers of every case. */
   if (!mp_store_is_locked (self->store))
     answers = mp_store_list_answer_values (self->store, items, &error);
   if (answers == NULL && error != NULL)
     g_warning ("Could not read the answers for the overview: %s", error->message);
   if (answers == NULL)
     answers = g_hash_table_new (g_int64_hash, g_int64_equal);
+  rewards = mp_reward_sum_year (answers, year);
 
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {

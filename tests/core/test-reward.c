@@ -215,6 +215,25 @@ assert_totals (MpStore *store)
     g_assert_cmpint (mp_reward_year_total (store, year), ==, per_case_year_total (cases, year));
   g_assert_cmpint (mp_reward_budget_left (policy, store, 2026), ==, 150000 - 27750);
 
+  /* The overview's query, with other items beside the reward's, adds up the same. */
+  {
+    static const char * const items[] = {
+      "ack.sent_on", "reward.sent_on", "reward.declined", "reward.amount", "reward.voucher_code", NULL
+    };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GHashTable) answers = mp_store_list_answer_values (store, items, &error);
+    GHashTableIter iter;
+    GHashTable *values;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (mp_reward_sum_year (answers, 2026), ==, 27750);
+    g_assert_cmpint (mp_reward_sum_year (answers, 2025), ==, 10000);
+    /* The confidential voucher code is never in it. */
+    g_hash_table_iter_init (&iter, answers);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &values))
+      g_assert_null (g_hash_table_lookup (values, "reward.voucher_code"));
+  }
+
   /* Over budget shows as negative. */
   g_assert_true (mp_policy_apply (policy, "reward_budget", "200", NULL));
   g_assert_cmpint (mp_reward_budget_left (policy, store, 2026), ==, -7750);
