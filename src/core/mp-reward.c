@@ -130,42 +130,78 @@ mp_reward_suggest (MpPolicy *policy,
                                   mp_case_get_answer_value (kase, "assess.quality"));
 }
 
-gint64
-mp_reward_year_total (GListModel *cases,
-                      int         year)
+/* Whether a case with these reward answers counts toward @year's total,
+ * and with how many cents. */
+static gboolean
+reward_counts (const char *declined,
+               const char *sent_on_text,
+               const char *amount,
+               int         year,
+               gint64     *cents)
 {
-  guint n;
+  GDate sent_on;
+
+  if (g_strcmp0 (declined, "yes") == 0)
+    return FALSE;
+  if (!mp_date_parse (sent_on_text, &sent_on) || (int) g_date_get_year (&sent_on) != year)
+    return FALSE;
+  return mp_amount_parse (amount, cents);
+}
+
+gint64
+mp_reward_sum_year (GHashTable *answers,
+                    int         year)
+{
+  GHashTableIter iter;
+  GHashTable *values;
   gint64 total = 0;
 
-  g_return_val_if_fail (G_IS_LIST_MODEL (cases), 0);
+  g_return_val_if_fail (answers != NULL, 0);
 
-  n = g_list_model_get_n_items (cases);
-  for (guint i = 0; i < n; i++)
+  g_hash_table_iter_init (&iter, answers);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &values))
     {
-      g_autoptr(MpCase) kase = g_list_model_get_item (cases, i);
-      GDate sent_on;
       gint64 cents;
 
-      if (!MP_IS_CASE (kase))
-        continue;
-      if (g_strcmp0 (mp_case_get_answer_value (kase, "reward.declined"), "yes") == 0)
-        continue;
-      if (!mp_date_parse (mp_case_get_answer_value (kase, "reward.sent_on"), &sent_on) ||
-          (int) g_date_get_year (&sent_on) != year)
-        continue;
-      if (!mp_amount_parse (mp_case_get_answer_value (kase, "reward.amount"), &cents))
-        continue;
-      total += cents;
+      if (reward_counts (g_hash_table_lookup (values, "reward.declined"),
+                         g_hash_table_lookup (values, "reward.sent_on"),
+                         g_hash_table_lookup (values, "reward.amount"), year, &cents))
+        total += cents;
     }
   return total;
 }
 
 gint64
-mp_reward_budget_left (MpPolicy   *policy,
-                       GListModel *cases,
-                       int         year)
+mp_reward_year_total (MpStore *store,
+                      int      year)
+{
+  static const char * const items[] = {
+    "reward.declined", "reward.sent_on", "reward.amount", NULL
+  };
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (store), 0);
+
+  /* A locked store has no cases to add up (its list of cases is empty). */
+  if (mp_store_is_locked (store))
+    return 0;
+  /* One query for every case, instead of loading each case's answers. */
+  answers = mp_store_list_answer_values (store, items, &error);
+  if (answers == NULL)
+    {
+      g_warning ("Could not add up the rewards of %d: %s", year, error->message);
+      return 0;
+    }
+  return mp_reward_sum_year (answers, year);
+}
+
+gint64
+mp_reward_budget_left (MpPolicy *policy,
+                       MpStore  *store,
+                       int       year)
 {
   g_return_val_if_fail (policy != NULL, 0);
 
-  return policy->reward_budget - mp_reward_year_total (cases, year);
+  return policy->reward_budget - mp_reward_year_total (store, year);
 }

@@ -39,14 +39,21 @@ gint64                 mp_reward_matrix_amount     (MpPolicy     *policy,
 gint64                 mp_reward_suggest           (MpPolicy     *policy,
                                                     MpCase       *kase);
 
-/* The sum of `reward.amount` of the cases in @cases (a GListModel of
- * MpCase) whose `reward.sent_on` falls in @year, in cents. Declined
- * rewards and unreadable amounts are left out. */
-gint64                 mp_reward_year_total        (GListModel   *cases,
+/* The sum of `reward.amount` of the cases in @store whose `reward.sent_on`
+ * falls in @year, in cents. Declined rewards and unreadable amounts are left
+ * out. Reads the answers with one query (mp_store_list_answer_values()), not
+ * case by case; 0 while @store is locked, and (with a warning) when it
+ * cannot be read. */
+gint64                 mp_reward_year_total        (MpStore      *store,
+                                                    int           year);
+/* The same sum from @answers, a table of mp_store_list_answer_values() that
+ * holds at least `reward.declined`, `reward.sent_on` and `reward.amount`:
+ * for a caller that reads other answers with the same query. */
+gint64                 mp_reward_sum_year          (GHashTable   *answers,
                                                     int           year);
 /* The policy's yearly budget minus the year's total (may be negative). */
 gint64                 mp_reward_budget_left       (MpPolicy     *policy,
-                                                    GListModel   *cases,
+                                                    MpStore      *store,
                                                     int           year);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ struct _MpStore
   char        *organisation;
   char        *actor;
   gboolean     initialised;
+  gboolean     checked;        /* quick_check found every page sound */
   guint        batch_depth;
   MpCaseAnswerSource *answer_source;  /* of the cases of the last unlock */
 
@@ -186,6 +187,33 @@ column_bytes (sqlite3_stmt *stmt,
   return g_bytes_new (sqlite3_column_blob (stmt, index), sqlite3_column_bytes (stmt, index));
 }
 
+/* A quick look at every page, so that a damaged file is never written to.
+ * It reads the whole file (seconds for a large desk), so open leaves it to
+ * unlock, which runs in a worker thread; every write path runs it first if
+ * it has not run yet. */
+static gboolean
+check_integrity (MpStore  *self,
+                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) check = NULL;
+  int rc;
+
+  if (self->checked)
+    return TRUE;
+  if (!(check = prepare (self, "PRAGMA quick_check(1)", error)))
+    return FALSE;
+  rc = sqlite3_step (check);
+  if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
+    {
+      if (rc == SQLITE_ROW)
+        rc = SQLITE_CORRUPT;
+      _mp_store_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  self->checked = TRUE;
+  return TRUE;
+}
+
 /* Every write is one BEGIN IMMEDIATE transaction; inside a batch it is a
  * savepoint of the batch's transaction instead. */
 static gboolean
@@ -194,6 +222,8 @@ begin_write (MpStore  *self,
 {
   if (self->batch_depth > 0)
     return _mp_store_exec (self->db, "SAVEPOINT write;", error);
+  if (!check_integrity (self, error))
+    return FALSE;
   return _mp_store_exec (self->db, "BEGIN IMMEDIATE;", error);
 }
 
@@ -1027,22 +1057,30 @@ mp_store_open (const char  *path,
       return NULL;
     }
 
+  /* A damaged file must never be written to, but reading every page takes
+   * seconds for a large desk: open checks only when it is about to write to
+   * the file itself (a migration, or a journal mode that is not yet WAL,
+   * both rare); unlock checks before anything else writes. The schema was
+   * read above, so a broken header or schema has already been refused. */
   if (version > 0)
     {
-      /* A quick look at every page, so a damaged file is never written to. */
-      g_autoptr(sqlite3_stmt) check = NULL;
+      g_autoptr(sqlite3_stmt) mode = NULL;
+      gboolean wal;
 
-      if (!(check = prepare (self, "PRAGMA quick_check(1)", error)))
+      if (!(mode = prepare (self, "PRAGMA journal_mode", error)))
         return NULL;
-      rc = sqlite3_step (check);
-      if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
+      rc = sqlite3_step (mode);
+      if (rc != SQLITE_ROW)
         {
-          if (rc == SQLITE_ROW)
-            rc = SQLITE_CORRUPT;
           _mp_store_set_sqlite_error (error, self->db, rc);
           return NULL;
         }
+      wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (mode, 0), "wal") == 0;
+      if ((!wal || version < _mp_store_schema_version ()) && !check_integrity (self, error))
+        return NULL;
     }
+  else
+    self->checked = TRUE;   /* a new, empty database */
 
   if (!_mp_store_exec (self->db,
                        "PRAGMA journal_mode = WAL;"
@@ -1180,7 +1218,9 @@ unlock_and_load (MpStore     *self,
                            _("This database has no desk yet; create one first."));
       return NULL;
     }
-  if (!read_envelope (self, &envelope, error) ||
+  /* Before anything is written: see check_integrity(). */
+  if (!check_integrity (self, error) ||
+      !read_envelope (self, &envelope, error) ||
       !mp_vault_unlock (self->vault, passphrase, envelope, error))
     return NULL;
 
@@ -1402,7 +1442,9 @@ mp_store_unlock_with_key (MpStore     *self,
                            _("This database has no desk yet; create one first."));
       return FALSE;
     }
-  if (!mp_vault_unlock_with_key (self->vault, encoded_key, error))
+  /* Before anything is written: see check_integrity(). */
+  if (!check_integrity (self, error) ||
+      !mp_vault_unlock_with_key (self->vault, encoded_key, error))
     return FALSE;
   if (!key_fits (self, error) || (cases = load_cases (self, error)) == NULL)
     {
@@ -2017,6 +2059,62 @@ fail:
   return FALSE;
 }
 
+GHashTable *
+mp_store_list_answer_values (MpStore             *self,
+                             const char * const  *items,
+                             GError             **error)
+{
+  g_autoptr(GHashTable) table = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT case_id, item, value FROM answers"
+                                         " WHERE value IS NOT NULL AND value_sealed IS NULL"
+                                         " AND item IN (");
+  guint n_items;
+  int rc;
+
+  g_return_val_if_fail (MP_IS_STORE (self), NULL);
+  g_return_val_if_fail (items != NULL, NULL);
+
+  if (!require_unlocked (self, error))
+    return NULL;
+  table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                 (GDestroyNotify) g_hash_table_unref);
+  n_items = g_strv_length ((char **) items);
+  if (n_items == 0)
+    return g_steal_pointer (&table);
+  for (guint i = 0; i < n_items; i++)
+    g_string_append (sql, i == 0 ? "?" : ", ?");
+  g_string_append (sql, ")");
+
+  if (!(stmt = prepare (self, sql->str, error)))
+    return NULL;
+  for (guint i = 0; i < n_items; i++)
+    sqlite3_bind_text (stmt, i + 1, items[i], -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 case_id = sqlite3_column_int64 (stmt, 0);
+      const char *item = (const char *) sqlite3_column_text (stmt, 1);
+      const char *value = (const char *) sqlite3_column_text (stmt, 2);
+      GHashTable *values;
+
+      if (g_strv_contains (confidential_answers, item))
+        continue;
+      values = g_hash_table_lookup (table, &case_id);
+      if (values == NULL)
+        {
+          values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          g_hash_table_insert (table, g_memdup2 (&case_id, sizeof case_id), values);
+        }
+      g_hash_table_insert (values, g_strdup (item), g_strdup (value));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _mp_store_set_sqlite_error (error, self->db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&table);
+}
+
 GListModel *
 mp_store_list_events (MpStore  *self,
                       MpCase   *kase,
@@ -2487,7 +2585,7 @@ mp_store_begin_batch (MpStore  *self,
   g_return_val_if_fail (MP_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->batch_depth == 0, FALSE);
 
-  if (!require_unlocked (self, error) ||
+  if (!require_unlocked (self, error) || !check_integrity (self, error) ||
       !_mp_store_exec (self->db, "BEGIN IMMEDIATE;", error))
     return FALSE;
   /* A batch is one large transaction: with SQLite's default 2 MiB page cache

@@ -117,6 +117,16 @@ gboolean     mp_store_set_answers          (MpStore              *self,
 gboolean     mp_store_refresh_derived      (MpStore              *self,
                                             GError              **error);
 
+/* The plaintext values of the answers @items (NULL-terminated) of every
+ * case, in one query: for overviews that would otherwise read the answers of
+ * each case. Confidential answers (`reward.voucher_code`) are left out.
+ * Returns: (transfer full): a table from the case id (a gint64 *, see
+ * mp_case_get_id()) to a table from item to value (both utf8); cases
+ * without any of @items are not in it. NULL on error. */
+GHashTable  *mp_store_list_answer_values   (MpStore              *self,
+                                            const char * const   *items,
+                                            GError              **error);
+
 /* Timeline. Returns: (transfer full): a list of MpEvent. */
 GListModel  *mp_store_list_events          (MpStore              *self,
                                             MpCase               *kase,

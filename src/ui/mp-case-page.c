@@ -287,7 +287,7 @@ update_extras (MpCasePage *self)
   g_autoptr(GPtrArray) reasons = NULL;
   gint64 suggestion = mp_reward_suggest (policy, self->kase);
   g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (mp_time_now () / G_USEC_PER_SEC);
-  gint64 left = mp_reward_budget_left (policy, mp_store_get_cases (self->store), g_date_time_get_year (now));
+  gint64 left = mp_reward_budget_left (policy, self->store, g_date_time_get_year (now));
   g_autofree char *left_text = mp_ui_format_cents (left);
   g_autofree char *budget_text = g_strdup_printf (_("Budget left this year: %s."), left_text);
 

@@ -101,6 +101,11 @@ mp_overview_page_update (MpOverviewPage *self)
   g_autoptr(GArray) assess_days = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *this_year = NULL;
   g_autoptr(MpPolicy) policy = NULL;
+  static const char * const items[] = {
+    "ack.sent_on", "assess.sent_on", "reward.sent_on", "reward.declined", "reward.amount", NULL
+  };
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 rewards;
   int year;
   guint n_rewards = 0;
@@ -118,13 +123,23 @@ mp_overview_page_update (MpOverviewPage *self)
     year = g_date_time_get_year (local);
   }
   policy = mp_policy_load (self->store);
-  rewards = mp_reward_year_total (cases, year);
+  /* One query for the answers below and the rewards' total: asking each
+   * case would load the answers of every case. */
+  if (!mp_store_is_locked (self->store))
+    answers = mp_store_list_answer_values (self->store, items, &error);
+  if (answers == NULL && error != NULL)
+    g_warning ("Could not read the answers for the overview: %s", error->message);
+  if (answers == NULL)
+    answers = g_hash_table_new (g_int64_hash, g_int64_equal);
+  rewards = mp_reward_sum_year (answers, year);
 
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
       g_autoptr(MpCase) kase = g_list_model_get_item (cases, i);
       gint64 due = mp_case_get_next_due (kase);
       gint64 received = mp_case_get_received_at (kase);
+      gint64 case_id = mp_case_get_id (kase);
+      GHashTable *values = g_hash_table_lookup (answers, &case_id);
       const char *sent;
 
       if (!mp_case_is_closed (kase))
@@ -137,19 +152,21 @@ mp_overview_page_update (MpOverviewPage *self)
           else if (due != 0 && due < week)
             counts[COUNT_WEEK]++;
         }
+      if (values == NULL)
+        continue;
       if (received >= year_ago)
         {
           double days;
 
-          if ((days = days_between (received, mp_case_get_answer_value (kase, "ack.sent_on"))) >= 0)
+          if ((days = days_between (received, g_hash_table_lookup (values, "ack.sent_on"))) >= 0)
             g_array_append_val (ack_days, days);
-          if ((days = days_between (received, mp_case_get_answer_value (kase, "assess.sent_on"))) >= 0)
+          if ((days = days_between (received, g_hash_table_lookup (values, "assess.sent_on"))) >= 0)
             g_array_append_val (assess_days, days);
         }
-      sent = mp_case_get_answer_value (kase, "reward.sent_on");
+      sent = g_hash_table_lookup (values, "reward.sent_on");
       if (sent != NULL && g_str_has_prefix (sent, this_year) &&
-          g_strcmp0 (mp_case_get_answer_value (kase, "reward.declined"), "yes") != 0 &&
-          mp_case_get_answer_value (kase, "reward.amount") != NULL)
+          g_strcmp0 (g_hash_table_lookup (values, "reward.declined"), "yes") != 0 &&
+          g_hash_table_lookup (values, "reward.amount") != NULL)
         n_rewards++;
     }
 
@@ -180,7 +197,7 @@ mp_overview_page_update (MpOverviewPage *self)
     /* the yearly budget of the policy (P-REWARD) */
     if (budget > 0)
       {
-        g_autofree char *left = format_euros (mp_reward_budget_left (policy, cases, year));
+        g_autofree char *left = format_euros (budget - rewards);
         g_autofree char *of = format_euros (budget);
         g_autofree char *label = g_strdup_printf (_("Of %s this year"), of);
 

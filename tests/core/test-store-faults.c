@@ -157,7 +157,9 @@ test_corrupt_page (Fixture       *fixture,
   bytes = g_memdup2 (g_bytes_get_data (good, &length), g_bytes_get_size (good));
   page_size = (bytes[16] << 8) | bytes[17];
   g_assert_cmpuint (length, >=, 3 * page_size);
-  /* Scribble over the b-tree header of page 2. */
+  /* Scribble over the b-tree header of page 2. The file is not in WAL mode
+   * (checkpoint() left it so): open would write to it to change that, so
+   * open itself checks every page and refuses. */
   memset (bytes + page_size, 0x5A, 64);
   {
     g_autoptr(GBytes) bad = g_bytes_new_take (bytes, length);
@@ -165,6 +167,81 @@ test_corrupt_page (Fixture       *fixture,
     write_bytes (fixture->path, bad);
   }
   assert_refused_unchanged (fixture, MP_STORE_ERROR_CORRUPT);
+}
+
+/* The page number of the root of @table's b-tree. */
+static guint
+root_page (const char *path,
+           const char *table)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint page;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_master WHERE name = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return page;
+}
+
+/* A damaged page that opening does not read, in a file already in WAL mode
+ * (as every desk is): open is cheap and succeeds, but unlock reads every
+ * page first and refuses, and nothing writes to the file. */
+static void
+test_corrupt_page_unlock (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpStore) store = NULL;
+  guint8 *bytes;
+  gsize length;
+  guint page_size, page;
+
+  checkpoint (fixture->path);
+  page = root_page (fixture->path, "answers");
+  good = read_bytes (fixture->path);
+  bytes = g_memdup2 (g_bytes_get_data (good, &length), g_bytes_get_size (good));
+  page_size = (bytes[16] << 8) | bytes[17];
+  g_assert_cmpuint (page, >, 1);
+  g_assert_cmpuint (length, >=, page * page_size);
+  /* Scribble over the b-tree header of the answers' root page. */
+  memset (bytes + (gsize) (page - 1) * page_size, 0x5A, 64);
+  /* The file format's read and write versions: 2 is WAL mode. */
+  bytes[18] = 2;
+  bytes[19] = 2;
+  {
+    g_autoptr(GBytes) bad = g_bytes_new_take (bytes, length);
+
+    write_bytes (fixture->path, bad);
+  }
+  before = read_bytes (fixture->path);
+
+  store = mp_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_false (mp_store_unlock (store, PASSPHRASE, &error));
+  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT);
+  g_assert_cmpuint (strlen (error->message), >, 20);
+  g_clear_error (&error);
+  g_assert_true (mp_store_is_locked (store));
+
+  /* Asking again is refused again: the check is not skipped the second time. */
+  g_assert_false (mp_store_unlock (store, PASSPHRASE, &error));
+  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  g_clear_object (&store);
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
 }
 
 static void
@@ -386,6 +463,7 @@ main (int    argc,
   ADD ("/faults/not-a-database", test_not_a_database);
   ADD ("/faults/corrupt-header", test_corrupt_header);
   ADD ("/faults/corrupt-page", test_corrupt_page);
+  ADD ("/faults/corrupt-page-unlock", test_corrupt_page_unlock);
   ADD ("/faults/newer-version", test_newer_version);
   ADD ("/faults/negative-version", test_negative_version);
   ADD ("/faults/foreign-database", test_foreign_database);
