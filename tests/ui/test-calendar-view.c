@@ -548,6 +548,39 @@ test_export (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static gboolean
+frame_cb (GtkWidget     *widget,
+          GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+frame_timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits until @widget has been laid out and drawn once more (at most two
+ * seconds): a busy machine may not have drawn it after wait_idle(). */
+static void
+wait_frame (GtkWidget *widget)
+{
+  gboolean drawn = FALSE, timed_out = FALSE;
+  guint timeout = g_timeout_add (2000, frame_timeout_cb, &timed_out);
+
+  gtk_widget_add_tick_callback (widget, frame_cb, &drawn, NULL);
+  gtk_widget_queue_draw (widget);
+  while (!drawn && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  wait_idle ();
+}
+
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
@@ -559,9 +592,11 @@ save_screenshot (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (MP_SCREENSHOT_DIR, name, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
 
+  wait_frame (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
