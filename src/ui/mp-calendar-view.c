@@ -38,6 +38,8 @@ struct _MpCalendarView
   guint             month_number;
   GDate             focus_date;
   guint             n_overdue;
+  gboolean          agenda_valid;
+  GDate             agenda_day;
   guint             tick_source;
   GtkFileChooserNative *chooser;
 
@@ -368,6 +370,7 @@ load_deadlines (MpCalendarView *self)
 
   g_clear_object (&self->deadlines);
   g_clear_pointer (&self->policy, mp_policy_unref);
+  self->agenda_valid = FALSE;
   if (self->store != NULL)
     {
       self->policy = mp_policy_load (self->store);
@@ -381,21 +384,41 @@ load_deadlines (MpCalendarView *self)
     self->deadlines = G_LIST_MODEL (g_list_store_new (MP_TYPE_DEADLINE));
 }
 
-/* Rebuilds the grid and the agenda from the loaded deadlines at "now". */
+/* Rebuilds the month grid from the loaded deadlines at @now. */
 static void
-rebuild (MpCalendarView *self)
+rebuild_grid (MpCalendarView *self,
+              gint64          now)
 {
-  gint64 now = mp_time_now ();
-  g_autoptr(MpAgenda) agenda = mp_agenda_new (self->policy, self->deadlines, now);
-
   g_clear_object (&self->month);
   self->month = mp_calendar_month_new (self->policy, self->year, self->month_number,
                                        self->deadlines, now);
   update_header (self);
   for (guint i = 0; i < MP_CALENDAR_MONTH_N_DAYS; i++)
     fill_cell (self, &self->cells[i], mp_calendar_month_get_day (self->month, i));
+}
+
+/* Rebuilds the agenda from the loaded deadlines at @now. The agenda does not
+ * depend on the month shown, so switching months leaves it alone (issue 12). */
+static void
+rebuild_agenda (MpCalendarView *self,
+                gint64          now)
+{
+  g_autoptr(MpAgenda) agenda = mp_agenda_new (self->policy, self->deadlines, now);
+
   mp_agenda_view_set_agenda (self->agenda_view, agenda, self->policy, self->store);
   update_overdue (self, agenda);
+  self->agenda_day = mp_workdays_local_date (self->policy, now);
+  self->agenda_valid = TRUE;
+}
+
+/* Rebuilds the grid and the agenda from the loaded deadlines at "now". */
+static void
+rebuild (MpCalendarView *self)
+{
+  gint64 now = mp_time_now ();
+
+  rebuild_grid (self, now);
+  rebuild_agenda (self, now);
 }
 
 static void
@@ -875,7 +898,17 @@ mp_calendar_view_show_month (MpCalendarView *self,
       || g_date_get_year (&self->focus_date) != year
       || g_date_get_month (&self->focus_date) != month)
     g_date_set_dmy (&self->focus_date, 1, (GDateMonth) month, (GDateYear) year);
-  rebuild (self);
+
+  /* Only the grid depends on the month; the agenda is kept until the
+   * deadlines are reloaded or the day changes. */
+  {
+    gint64 now = mp_time_now ();
+    GDate day = mp_workdays_local_date (self->policy, now);
+
+    rebuild_grid (self, now);
+    if (!self->agenda_valid || g_date_compare (&day, &self->agenda_day) != 0)
+      rebuild_agenda (self, now);
+  }
 }
 
 void

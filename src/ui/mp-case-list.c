@@ -114,7 +114,7 @@ update_stack (MpCaseList *self)
 
   if (self->cases == NULL || g_list_model_get_n_items (self->cases) == 0)
     page = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
     page = "no-results";
   gtk_stack_set_visible_child_name (self->list_stack, page);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->filter_drop_down)),
@@ -145,9 +145,19 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 static void
 on_search_changed_cb (MpCaseList *self)
 {
-  g_free (self->needle);
+  g_autofree char *old = g_steal_pointer (&self->needle);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
   self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (g_strcmp0 (old, self->needle) == 0)
+    return;
+  /* A longer search keeps a subset of what is shown, a shorter one a
+   * superset: let GTK look only at the items that can change. */
+  if (old != NULL && strstr (self->needle, old) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (old != NULL && strstr (old, self->needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 static void
@@ -245,15 +255,17 @@ mp_case_list_init (MpCaseList *self)
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (GTK_SORTER (self->sorter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  /* Sort first, then filter: a keystroke in the search field changes only
+   * the filter and must not sort every case again (issue 12). */
+  self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (GTK_SORTER (self->sorter)));
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selected_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sort_model, "items-changed", G_CALLBACK (update_stack), self,
+  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_stack), self,
                            G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -276,7 +288,7 @@ mp_case_list_set_model (MpCaseList *self,
   if (cases != NULL)
     g_signal_connect_object (cases, "items-changed", G_CALLBACK (update_stack), self,
                              G_CONNECT_SWAPPED);
-  gtk_filter_list_model_set_model (self->filter_model, cases);
+  gtk_sort_list_model_set_model (self->sort_model, cases);
   update_stack (self);
 }
 
@@ -349,5 +361,5 @@ guint
 mp_case_list_get_n_shown (MpCaseList *self)
 {
   g_return_val_if_fail (MP_IS_CASE_LIST (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 }

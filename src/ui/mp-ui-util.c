@@ -273,33 +273,83 @@ mp_ui_check_asset (const char *text)
   return NULL;
 }
 
-static gboolean
-contains_folded (const char *haystack,
-                 const char *needle)
+/* The case-folded search text of a case, kept on the case itself so that a
+ * keystroke in the search field does not case-fold eight fields of every case
+ * again (issue 12). Any change to the case (a property notification) drops it. */
+static GQuark
+folded_quark (void)
 {
-  g_autofree char *folded = NULL;
+  static GQuark quark;
 
-  if (haystack == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("mp-ui-folded-search-text");
+  return quark;
+}
+
+static GQuark
+watched_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("mp-ui-folded-search-watched");
+  return quark;
+}
+
+static void
+on_case_notify_cb (GObject    *object,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  g_object_set_qdata (object, folded_quark (), NULL);
+}
+
+static const char *
+get_folded_search_text (MpCase *kase)
+{
+  static const char * const fields[] = {
+    "reference", "title", "reporter_name", "reporter_email", "asset", "description",
+    "impact", "reproduction",
+  };
+  const char *folded = g_object_get_qdata (G_OBJECT (kase), folded_quark ());
+  GString *text;
+
+  if (folded != NULL)
+    return folded;
+
+  if (g_object_get_qdata (G_OBJECT (kase), watched_quark ()) == NULL)
+    {
+      g_signal_connect (kase, "notify", G_CALLBACK (on_case_notify_cb), NULL);
+      g_object_set_qdata (G_OBJECT (kase), watched_quark (), GINT_TO_POINTER (TRUE));
+    }
+
+  /* Fields are joined with a control character that a search never holds,
+   * so that a needle cannot match across two fields. */
+  text = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *value = mp_case_get_text (kase, fields[i]);
+
+      if (value != NULL)
+        {
+          g_autofree char *part = g_utf8_casefold (value, -1);
+
+          g_string_append (text, part);
+        }
+      g_string_append_c (text, '\x01');
+    }
+  folded = g_string_free (text, FALSE);
+  g_object_set_qdata_full (G_OBJECT (kase), folded_quark (), (gpointer) folded, g_free);
+  return folded;
 }
 
 gboolean
 mp_ui_case_matches (MpCase     *kase,
                     const char *needle)
 {
-  static const char * const fields[] = {
-    "reference", "title", "reporter_name", "reporter_email", "asset", "description",
-    "impact", "reproduction",
-  };
-
   if (needle == NULL || *needle == '\0')
     return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (contains_folded (mp_case_get_text (kase, fields[i]), needle))
-      return TRUE;
-  return FALSE;
+  return strstr (get_folded_search_text (kase), needle) != NULL;
 }
 
 static guint clipboard_seconds = 30;

@@ -45,7 +45,8 @@ const char *mp_ui_check_email         (const char *text);
 const char *mp_ui_check_asset         (const char *text);
 
 /* Case text search over the unlocked, decrypted case (reference, title,
- * reporter, asset and description). */
+ * reporter, asset and description). The folded text of each case is kept
+ * on the case until one of its properties changes. */
 gboolean    mp_ui_case_matches        (MpCase     *kase,
                                        const char *needle_casefolded);
 

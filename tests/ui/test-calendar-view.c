@@ -548,6 +548,69 @@ test_export (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Switching months keeps the agenda (it does not depend on the month); a
+ * change to a case rebuilds it, whatever month is shown. */
+static void
+test_agenda_kept_across_months (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *agenda_view = find_by_type (GTK_WIDGET (fixture->view), MP_TYPE_AGENDA_VIEW);
+  g_autoptr(MpAgenda) before = NULL;
+  MpAgenda *after;
+  MpCase *kase;
+  guint n_overdue = mp_calendar_view_get_n_overdue (fixture->view);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (agenda_view);
+  /* Held, so that a new agenda cannot take its address. */
+  before = g_object_ref (mp_agenda_view_get_agenda (MP_AGENDA_VIEW (agenda_view)));
+  mp_calendar_view_show_month (fixture->view, 2027, 2);
+  mp_calendar_view_show_month (fixture->view, 2026, 12);
+  g_assert_true (mp_agenda_view_get_agenda (MP_AGENDA_VIEW (agenda_view)) == before);
+
+  kase = mp_store_find_case (fixture->store, "CVD-2026-0001");
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "ack.sent_on", "2026-11-24", NULL,
+                                      &error));
+  g_assert_no_error (error);
+  after = mp_agenda_view_get_agenda (MP_AGENDA_VIEW (agenda_view));
+  g_assert_true (after != before);
+  g_assert_cmpuint (mp_agenda_get_count (after, MP_AGENDA_OVERDUE), ==, n_overdue - 1);
+  g_assert_cmpuint (mp_calendar_view_get_n_overdue (fixture->view), ==, n_overdue - 1);
+}
+
+static gboolean
+frame_cb (GtkWidget     *widget,
+          GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+frame_timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits until @widget has been laid out and drawn once more (at most two
+ * seconds): a busy machine may not have drawn it after wait_idle(). */
+static void
+wait_frame (GtkWidget *widget)
+{
+  gboolean drawn = FALSE, timed_out = FALSE;
+  guint timeout = g_timeout_add (2000, frame_timeout_cb, &timed_out);
+
+  gtk_widget_add_tick_callback (widget, frame_cb, &drawn, NULL);
+  gtk_widget_queue_draw (widget);
+  while (!drawn && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  wait_idle ();
+}
+
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
@@ -559,9 +622,11 @@ save_screenshot (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (MP_SCREENSHOT_DIR, name, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
 
+  wait_frame (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -651,6 +716,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/calendar-view/agenda-and-badge", Fixture, NULL, fixture_set_up,
               test_agenda_and_badge, fixture_tear_down);
+  g_test_add ("/calendar-view/agenda-kept-across-months", Fixture, NULL, fixture_set_up,
+              test_agenda_kept_across_months, fixture_tear_down);
   g_test_add ("/calendar-view/minimum-size", Fixture, NULL, fixture_set_up, test_minimum_size,
               fixture_tear_down);
   g_test_add ("/calendar-view/export", Fixture, NULL, fixture_set_up, test_export,
