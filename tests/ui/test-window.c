@@ -13,6 +13,7 @@
 
 #include "mp-case-page.h"
 #include "mp-case-row.h"
+#include "mp-checklist.h"
 #include "mp-checklist-row.h"
 #include "mp-letter-row.h"
 #include "mp-preferences-window.h"
@@ -442,6 +443,96 @@ test_erase_asks_first (void)
   mp_test_remove_dir (dir);
 }
 
+/* A value a desk worker would give @item to move the case on. */
+static const char *
+walk_value (const MpChecklistItem *item)
+{
+  if (item->proceed_value != NULL)
+    return item->proceed_value;
+  if (g_str_has_prefix (item->id, "scope.method.") || g_str_equal (item->id, "scope.personal_data"))
+    return "no";
+  switch (item->kind)
+    {
+    case MP_ANSWER_KIND_YES_NO:
+    case MP_ANSWER_KIND_YES_NO_UNKNOWN:
+      return g_str_equal (item->id, "reward.declined") ? "no" : "yes";
+    case MP_ANSWER_KIND_CHOICE:
+      return item->choices[0].value;
+    case MP_ANSWER_KIND_DATE:
+      return "2026-03-10";
+    case MP_ANSWER_KIND_CVSS:
+      return "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N";
+    case MP_ANSWER_KIND_AMOUNT:
+      return "100.00";
+    case MP_ANSWER_KIND_REFERENCE:
+      return "CVD-2026-0001";
+    case MP_ANSWER_KIND_TEXT:
+    default:
+      return "Agreed with the reporter";
+    }
+}
+
+static void
+test_walk_to_closure (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  MpWindow *window;
+  guint rounds = 0;
+
+  mp_case_set_text (draft, "title", "Open redirect on login page");
+  mp_case_set_text (draft, "asset", "https://portal.example.nl/login");
+  mp_case_set_text (draft, "description", "The next parameter accepts any URL.");
+  mp_case_set_text (draft, "impact", "Phishing through a trusted link.");
+  mp_case_set_text (draft, "reproduction", "Open /login?next=https://evil.example.");
+  mp_case_set_text (draft, "reporter_name", "Noor Visser");
+  mp_case_set_text (draft, "reporter_email", "noor@example.org");
+  kase = mp_store_add_case (store, draft, &error);
+  g_assert_no_error (error);
+
+  window = _mp_window_new_for_store (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (200);
+  mp_case_page_set_case (MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL)),
+                         kase);
+  mp_test_wait (100);
+
+  /* Step by step, answer what blocks the current step through its widget,
+   * until the case is closed: every step must be reachable from the page. */
+  while (!mp_case_is_closed (kase))
+    {
+      MpStep step = mp_checklist_get_current_step (kase);
+      g_autoptr(GPtrArray) blocking = mp_checklist_list_blocking (kase, step);
+
+      g_assert_cmpuint (++rounds, <, 60);
+      g_assert_cmpuint (blocking->len, >, 0);
+      for (guint i = 0; i < blocking->len; i++)
+        {
+          const MpChecklistItem *item = g_ptr_array_index (blocking, i);
+
+          mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), item->id), walk_value (item));
+          mp_test_wait (20);
+          g_assert_cmpstr (mp_case_get_answer_value (kase, item->id), ==, walk_value (item));
+        }
+    }
+
+  g_assert_cmpstr (mp_case_get_outcome (kase), ==, "in-scope");
+  g_assert_nonnull (mp_case_get_answer (kase, "ack.sent_on"));
+  g_assert_nonnull (mp_case_get_answer (kase, "assess.cvss"));
+  g_assert_cmpstr (mp_case_get_severity (kase), ==, "medium");
+  g_assert_nonnull (mp_case_get_answer (kase, "close.closed_on"));
+  g_assert_true (mp_store_verify_audit (store, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -454,5 +545,6 @@ main (int    argc,
   g_test_add_func ("/ui/window/lock-drops-cases", test_lock_drops_cases);
   g_test_add_func ("/ui/window/reply-on-timeline", test_reply_on_timeline);
   g_test_add_func ("/ui/window/erase-asks-first", test_erase_asks_first);
+  g_test_add_func ("/ui/window/walk-to-closure", test_walk_to_closure);
   return g_test_run ();
 }
