@@ -9,6 +9,8 @@
 #include "mp-calendar-view.h"
 #include "mp-case-list.h"
 #include "mp-case-page.h"
+#include "mp-checklist.h"
+#include "mp-deadlines.h"
 #include "mp-eml-intake.h"
 #include "mp-intake-dialog.h"
 #include "mp-overview-page.h"
@@ -356,6 +358,9 @@ on_calendar_open_case_cb (MpWindow   *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "cases");
   mp_case_list_select (self->case_list, kase);
   mp_case_page_set_case (self->case_page, kase);
+  /* A deadline opens the case at the step it belongs to. */
+  if (kind != NULL)
+    mp_case_page_show_step (self->case_page, mp_checklist_get_step (mp_deadlines_kind_get_step (kind))->id);
   adw_leaflet_set_visible_child_name (self->leaflet, "case");
   update_actions (self);
 }

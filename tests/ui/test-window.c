@@ -11,7 +11,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "mp-calendar-view.h"
 #include "mp-case-page.h"
+#include "mp-case-page-private.h"
 #include "mp-case-row.h"
 #include "mp-checklist.h"
 #include "mp-checklist-row.h"
@@ -533,6 +535,44 @@ test_walk_to_closure (void)
   mp_test_remove_dir (dir);
 }
 
+static void
+test_deadline_opens_its_step (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  MpWindow *window;
+  MpCasePage *page;
+  GtkWidget *calendar;
+
+  mp_case_set_text (draft, "title", "Deadline from the calendar");
+  mp_case_set_text (draft, "description", "d");
+  kase = mp_store_add_case (store, draft, &error);
+  g_assert_no_error (error);
+
+  window = _mp_window_new_for_store (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (200);
+  page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+  calendar = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CALENDAR_VIEW, NULL);
+  g_assert_nonnull (calendar);
+
+  /* Activating an assessment chip opens the case with its assessment step open. */
+  g_signal_emit_by_name (calendar, "open-case", mp_case_get_reference (kase), "assessment");
+  mp_test_wait (50);
+  g_assert_true (mp_case_page_get_case (page) == kase);
+  for (guint i = 0; i < MP_N_STEPS; i++)
+    g_assert_cmpint (adw_expander_row_get_expanded (g_ptr_array_index (page->step_rows, i)), ==,
+                     i == MP_STEP_ASSESSMENT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -546,5 +586,6 @@ main (int    argc,
   g_test_add_func ("/ui/window/reply-on-timeline", test_reply_on_timeline);
   g_test_add_func ("/ui/window/erase-asks-first", test_erase_asks_first);
   g_test_add_func ("/ui/window/walk-to-closure", test_walk_to_closure);
+  g_test_add_func ("/ui/window/deadline-opens-its-step", test_deadline_opens_its_step);
   return g_test_run ();
 }
