@@ -196,6 +196,8 @@ add_rewarded_case (MpStore    *store,
   if (sent_on != NULL)
     g_assert_true (mp_store_set_answer (store, kase, "reward.sent_on", sent_on, NULL, &error));
   g_assert_no_error (error);
+  /* The store's case list keeps it alive: hand back a borrowed pointer. */
+  g_object_unref (kase);
   return kase;
 }
 
