@@ -64,6 +64,18 @@ find_item (GtkWidget  *window,
   return MP_CHECKLIST_ROW (row);
 }
 
+/* The desk's window on @store, wide enough for list and case side by side. */
+static MpWindow *
+open_window (MpStore *store)
+{
+  MpWindow *window = _mp_window_new_for_store (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (200);
+  return window;
+}
+
 static void
 test_intake_to_scope (void)
 {
@@ -78,10 +90,7 @@ test_intake_to_scope (void)
   GtkWidget *row;
   GListModel *cases = mp_store_get_cases (store);
 
-  window = _mp_window_new_for_store (NULL, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (200);
+  window = open_window (store);
 
   /* Ctrl+N opens the intake form */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL));
@@ -495,10 +504,7 @@ test_walk_to_closure (void)
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
 
-  window = _mp_window_new_for_store (NULL, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (200);
+  window = open_window (store);
   mp_case_page_set_case (MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL)),
                          kase);
   mp_test_wait (100);
@@ -552,10 +558,7 @@ test_deadline_opens_its_step (void)
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
 
-  window = _mp_window_new_for_store (NULL, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (200);
+  window = open_window (store);
   page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   calendar = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CALENDAR_VIEW, NULL);
   g_assert_nonnull (calendar);
