@@ -38,4 +38,128 @@ gboolean  _mp_store_exec               (sqlite3    *db,
                                         GError    **error);
 sqlite3  *_mp_store_get_db             (MpStore    *self);
 
+/* The store's parts share its instance and these helpers: mp-store.c
+ * (object, open, statements, settings, batches), mp-store-unlock.c,
+ * mp-store-audit.c, mp-store-cases.c and mp-store-records.c. */
+struct _MpStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  sqlite3     *db;
+  MpVault     *vault;
+  char        *organisation;
+  char        *actor;
+  gboolean     initialised;
+  gboolean     checked;        /* quick_check found every page sound */
+  guint        batch_depth;
+  MpCaseAnswerSource *answer_source;  /* of the cases of the last unlock */
+
+  GMutex       stmt_mutex;
+  GHashTable  *stmt_cache;     /* SQL text -> prepared statement */
+  GHashTable  *stmt_in_use;    /* statements handed out */
+
+  GListStore  *cases;
+  GHashTable  *by_reference;   /* reference -> MpCase (borrowed) */
+};
+
+/* ---- mp-store.c --------------------------------------------------------- */
+
+/* Statements are cached per SQL text: release them with
+ * _mp_store_release_stmt() (g_autoptr(sqlite3_stmt) does), never with
+ * sqlite3_finalize(). */
+sqlite3_stmt *_mp_store_prepare             (MpStore       *self,
+                                             const char    *sql,
+                                             GError       **error);
+void          _mp_store_release_stmt        (sqlite3_stmt  *stmt);
+gboolean      _mp_store_step_done           (MpStore       *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+void          _mp_store_bind_text_or_null   (sqlite3_stmt  *stmt,
+                                             int            index,
+                                             const char    *text);
+void          _mp_store_bind_time_or_null   (sqlite3_stmt  *stmt,
+                                             int            index,
+                                             gint64         usec);
+GBytes       *_mp_store_column_bytes        (sqlite3_stmt  *stmt,
+                                             int            index);
+/* quick_check once, before the first write; see mp-store.c. */
+gboolean      _mp_store_check_integrity     (MpStore       *self,
+                                             GError       **error);
+/* A write: one transaction, or a savepoint inside a batch. */
+gboolean      _mp_store_begin_write         (MpStore       *self,
+                                             GError       **error);
+gboolean      _mp_store_commit_write        (MpStore       *self,
+                                             GError       **error);
+void          _mp_store_rollback_write      (MpStore       *self);
+gboolean      _mp_store_require_unlocked    (MpStore       *self,
+                                             GError       **error);
+gboolean      _mp_store_bind_sealed         (MpStore       *self,
+                                             sqlite3_stmt  *stmt,
+                                             int            index,
+                                             gint64         key_id,
+                                             const char    *table,
+                                             const char    *column,
+                                             gint64         row_id,
+                                             const char    *text,
+                                             GError       **error);
+char         *_mp_store_open_sealed_column  (MpStore       *self,
+                                             sqlite3_stmt  *stmt,
+                                             int            index,
+                                             gint64         key_id,
+                                             const char    *table,
+                                             const char    *column,
+                                             gint64         row_id,
+                                             GError       **error);
+void          _mp_store_notify_locked       (MpStore       *self);
+void          _mp_store_emit_case_changed   (MpStore       *self,
+                                             MpCase        *kase);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, _mp_store_release_stmt)
+
+/* ---- mp-store-unlock.c -------------------------------------------------- */
+
+GPtrArray    *_mp_store_load_cases          (MpStore       *self,
+                                             GError       **error);
+void          _mp_store_publish_cases       (MpStore       *self,
+                                             GPtrArray     *cases);
+
+/* ---- mp-store-audit.c --------------------------------------------------- */
+
+/* Appends an entry to the audit chain; call inside the write's transaction. */
+gboolean      _mp_store_audit_append        (MpStore       *self,
+                                             const char    *case_ref,
+                                             const char    *action,
+                                             const char    *field,
+                                             const char    *old_value,
+                                             const char    *new_value,
+                                             GError       **error);
+gboolean      _mp_store_audit_key_fits      (MpStore       *self,
+                                             GError       **error);
+
+/* ---- mp-store-cases.c --------------------------------------------------- */
+
+/* The sealed text columns of a case, in the order of the table. */
+#define MP_STORE_N_CASE_TEXT_COLUMNS 4
+extern const char * const _mp_store_case_text_columns[MP_STORE_N_CASE_TEXT_COLUMNS];
+
+gboolean      _mp_store_write_derived       (MpStore       *self,
+                                             MpCase        *work,
+                                             GError       **error);
+gboolean      _mp_store_rederive_cases      (MpStore       *self,
+                                             GPtrArray     *works,
+                                             GError       **error);
+void          _mp_store_publish_rederived   (MpStore       *self,
+                                             GPtrArray     *works);
+gboolean      _mp_store_lookup_case_ids     (MpStore       *self,
+                                             MpCase        *kase,
+                                             gint64        *key_id,
+                                             gint64        *reporter_id,
+                                             GError       **error);
+gboolean      _mp_store_require_not_erased  (MpCase        *kase,
+                                             GError       **error);
+void          _mp_store_finish_case_write   (MpStore       *self,
+                                             MpCase        *kase,
+                                             MpCase        *work);
+
 G_END_DECLS

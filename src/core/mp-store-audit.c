@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "mp-error.h"
+#include "mp-store-private.h"
+
+/* The audit trail: a chain of entries, each with a MAC over the entry and
+ * the MAC before it, and a sealed record of its last entry. Entries hold
+ * keyed fingerprints of the old and new values, never the values. */
+
+static char *
+fingerprint (MpStore    *self,
+             const char *value)
+{
+  guint8 mac[MP_VAULT_MAC_BYTES];
+  char hex[17];
+  g_autofree char *data = NULL;
+
+  if (value == NULL)
+    return NULL;
+  /* Keyed, so that a short value such as "yes" cannot be guessed from it. */
+  data = g_strconcat ("fingerprint|", value, NULL);
+  if (!mp_vault_audit_mac (self->vault, data, strlen (data), NULL, mac, NULL))
+    return NULL;
+  sodium_bin2hex (hex, sizeof hex, mac, 8);
+  return g_strdup (hex);
+}
+
+static char *
+audit_serialise (gint64      id,
+                 gint64      at,
+                 const char *actor,
+                 const char *case_ref,
+                 const char *action,
+                 const char *field,
+                 const char *old_fp,
+                 const char *new_fp)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT "\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
+                          id, at, actor, case_ref ? case_ref : "", action,
+                          field ? field : "", old_fp ? old_fp : "", new_fp ? new_fp : "");
+}
+
+/* The chain's MACs prove each entry and those before it, but not that no
+ * entry came after the last one left: the head record (setting
+ * AUDIT_HEAD_KEY, "COUNT HEAD SEAL") names the last entry, sealed with the
+ * audit key, and is written in the same transaction as each entry. */
+#define AUDIT_HEAD_KEY "audit.head"
+
+static char *
+audit_head_seal (MpStore    *self,
+                 gint64      count,
+                 const char *head_hex,
+                 GError    **error)
+{
+  g_autofree char *data = g_strdup_printf ("audit-head\x1f%" G_GINT64_FORMAT "\x1f%s", count, head_hex);
+  guint8 mac[MP_VAULT_MAC_BYTES];
+  char hex[MP_VAULT_MAC_BYTES * 2 + 1];
+
+  if (!mp_vault_audit_mac (self->vault, data, strlen (data), NULL, mac, error))
+    return NULL;
+  sodium_bin2hex (hex, sizeof hex, mac, sizeof mac);
+  return g_strdup (hex);
+}
+
+static gboolean
+audit_write_head (MpStore       *self,
+                  gint64         count,
+                  const guint8   head[MP_VAULT_MAC_BYTES],
+                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) upsert = NULL;
+  g_autofree char *seal = NULL;
+  char head_hex[MP_VAULT_MAC_BYTES * 2 + 1];
+
+  sodium_bin2hex (head_hex, sizeof head_hex, head, MP_VAULT_MAC_BYTES);
+  if (!(seal = audit_head_seal (self, count, head_hex, error)))
+    return FALSE;
+  if (!(upsert = _mp_store_prepare (self,
+                                    "INSERT INTO settings (key, value) VALUES ('" AUDIT_HEAD_KEY "', ?)"
+                                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error)))
+    return FALSE;
+  sqlite3_bind_text (upsert, 1, g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", count, head_hex, seal),
+                     -1, g_free);
+  return _mp_store_step_done (self, upsert, error);
+}
+
+/* Appends an entry to the audit chain; call inside the write's transaction. */
+gboolean
+_mp_store_audit_append (MpStore     *self,
+                        const char  *case_ref,
+                        const char  *action,
+                        const char  *field,
+                        const char  *old_value,
+                        const char  *new_value,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) last = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autofree char *old_fp = fingerprint (self, old_value);
+  g_autofree char *new_fp = fingerprint (self, new_value);
+  g_autofree char *data = NULL;
+  guint8 previous[MP_VAULT_MAC_BYTES];
+  guint8 mac[MP_VAULT_MAC_BYTES];
+  gboolean has_previous = FALSE;
+  gint64 id = 1;
+  gint64 at = mp_time_now ();
+
+  if (!(last = _mp_store_prepare (self, "SELECT id, mac FROM audit ORDER BY id DESC LIMIT 1", error)))
+    return FALSE;
+  if (sqlite3_step (last) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (last, 0) + 1;
+      if (sqlite3_column_bytes (last, 1) == MP_VAULT_MAC_BYTES)
+        {
+          memcpy (previous, sqlite3_column_blob (last, 1), MP_VAULT_MAC_BYTES);
+          has_previous = TRUE;
+        }
+    }
+
+  data = audit_serialise (id, at, self->actor, case_ref, action, field, old_fp, new_fp);
+  if (!mp_vault_audit_mac (self->vault, data, strlen (data), has_previous ? previous : NULL, mac, error))
+    return FALSE;
+
+  if (!(insert = _mp_store_prepare (self,
+                                    "INSERT INTO audit (id, at, actor, case_ref, action, field,"
+                                    " old_fp, new_fp, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                    error)))
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, id);
+  sqlite3_bind_int64 (insert, 2, at);
+  sqlite3_bind_text (insert, 3, self->actor, -1, SQLITE_TRANSIENT);
+  _mp_store_bind_text_or_null (insert, 4, case_ref);
+  sqlite3_bind_text (insert, 5, action, -1, SQLITE_STATIC);
+  _mp_store_bind_text_or_null (insert, 6, field);
+  _mp_store_bind_text_or_null (insert, 7, old_fp);
+  _mp_store_bind_text_or_null (insert, 8, new_fp);
+  sqlite3_bind_blob (insert, 9, mac, sizeof mac, SQLITE_TRANSIENT);
+  return _mp_store_step_done (self, insert, error) && audit_write_head (self, id, mac, error);
+}
+
+/* Whether the vault's key made the first audit entry (desk.create). */
+gboolean
+_mp_store_audit_key_fits (MpStore  *self,
+                          GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *data = NULL;
+  guint8 mac[MP_VAULT_MAC_BYTES];
+
+  if (!(stmt = _mp_store_prepare (self, "SELECT id, at, actor, case_ref, action, field, old_fp, new_fp, mac"
+                                        " FROM audit WHERE id = 1", error)))
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      data = audit_serialise (1, sqlite3_column_int64 (stmt, 1),
+                              (const char *) sqlite3_column_text (stmt, 2),
+                              (const char *) sqlite3_column_text (stmt, 3),
+                              (const char *) sqlite3_column_text (stmt, 4),
+                              (const char *) sqlite3_column_text (stmt, 5),
+                              (const char *) sqlite3_column_text (stmt, 6),
+                              (const char *) sqlite3_column_text (stmt, 7));
+      if (mp_vault_audit_mac (self->vault, data, strlen (data), NULL, mac, NULL) &&
+          sqlite3_column_bytes (stmt, 8) == MP_VAULT_MAC_BYTES &&
+          sodium_memcmp (mac, sqlite3_column_blob (stmt, 8), MP_VAULT_MAC_BYTES) == 0)
+        return TRUE;
+    }
+  g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE,
+                       _("The stored key is not a key of this desk."));
+  return FALSE;
+}
+
+/* Whether the head record names @count entries ending in @head: the chain
+ * was not cut short. An unlocked desk has at least its desk.create entry. */
+static gboolean
+audit_check_head (MpStore       *self,
+                  guint          count,
+                  const guint8  *head,
+                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *seal = NULL;
+  char head_hex[MP_VAULT_MAC_BYTES * 2 + 1] = "";
+  g_autofree char *number = g_strdup_printf ("%u", count + 1);
+  gint64 recorded;
+
+  if (!(stmt = _mp_store_prepare (self, "SELECT value FROM settings WHERE key = '" AUDIT_HEAD_KEY "'",
+                                  error)))
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW || count == 0)
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                   _("The record of the last audit entry is missing: audit entries from "
+                     "entry %s on may have been removed."), number);
+      return FALSE;
+    }
+  parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", 0);
+  if (head != NULL)
+    sodium_bin2hex (head_hex, sizeof head_hex, head, MP_VAULT_MAC_BYTES);
+  if (g_strv_length (parts) != 3 ||
+      !g_ascii_string_to_signed (parts[0], 10, 1, G_MAXINT64, &recorded, NULL) ||
+      !(seal = audit_head_seal (self, recorded, parts[1], error)) ||
+      strlen (seal) != strlen (parts[2]) ||
+      sodium_memcmp (seal, parts[2], strlen (seal)) != 0)
+    {
+      g_clear_error (error);
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                           _("The record of the last audit entry was changed."));
+      return FALSE;
+    }
+  if (recorded != count || g_strcmp0 (parts[1], head_hex) != 0)
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                   _("The audit trail ends before its last entry: audit entries from "
+                     "entry %s on were removed or replaced."), number);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mp_store_verify_audit (MpStore  *self,
+                       guint    *n_entries,
+                       char    **head,
+                       gint64   *first_bad,
+                       GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint8 previous[MP_VAULT_MAC_BYTES];
+  gboolean has_previous = FALSE;
+  gint64 expected_id = 1;
+  guint count = 0;
+  int rc;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+
+  if (!_mp_store_require_unlocked (self, error))
+    return FALSE;
+  if (!(stmt = _mp_store_prepare (self, "SELECT id, at, actor, case_ref, action, field, old_fp, new_fp, mac"
+                                        " FROM audit ORDER BY id", error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *data = NULL;
+      guint8 mac[MP_VAULT_MAC_BYTES];
+
+      if (id != expected_id)
+        {
+          if (first_bad != NULL)
+            *first_bad = expected_id;
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, expected_id);
+
+          g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                       _("Audit entry %s is missing."), number);
+          return FALSE;
+        }
+
+      data = audit_serialise (id, sqlite3_column_int64 (stmt, 1),
+                              (const char *) sqlite3_column_text (stmt, 2),
+                              (const char *) sqlite3_column_text (stmt, 3),
+                              (const char *) sqlite3_column_text (stmt, 4),
+                              (const char *) sqlite3_column_text (stmt, 5),
+                              (const char *) sqlite3_column_text (stmt, 6),
+                              (const char *) sqlite3_column_text (stmt, 7));
+      if (!mp_vault_audit_mac (self->vault, data, strlen (data), has_previous ? previous : NULL,
+                               mac, error))
+        return FALSE;
+      if (sqlite3_column_bytes (stmt, 8) != MP_VAULT_MAC_BYTES ||
+          sodium_memcmp (mac, sqlite3_column_blob (stmt, 8), MP_VAULT_MAC_BYTES) != 0)
+        {
+          if (first_bad != NULL)
+            *first_bad = id;
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                       _("Audit entry %s was changed, or an entry before it "
+                         "was removed or reordered."), number);
+          return FALSE;
+        }
+      memcpy (previous, mac, sizeof mac);
+      has_previous = TRUE;
+      expected_id++;
+      count++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _mp_store_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+
+  if (!audit_check_head (self, count, has_previous ? previous : NULL, error))
+    {
+      if (first_bad != NULL)
+        *first_bad = (gint64) count + 1;
+      return FALSE;
+    }
+
+  if (n_entries != NULL)
+    *n_entries = count;
+  if (head != NULL)
+    {
+      char hex[MP_VAULT_MAC_BYTES * 2 + 1] = "";
+
+      if (has_previous)
+        sodium_bin2hex (hex, sizeof hex, previous, sizeof previous);
+      *head = g_strdup (hex);
+    }
+  return TRUE;
+}

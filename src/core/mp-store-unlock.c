@@ -1,0 +1,469 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "mp-error.h"
+#include "mp-store-private.h"
+
+/* Unlocking, locking and the passphrase; unlock decrypts every case into
+ * the store's model (their answers when first asked for). */
+
+#define CASE_COLUMNS \
+  "c.id, c.reference, c.key_id, k.wrapped, c.status, c.outcome, c.title, c.received_at," \
+  " c.channel, c.asset, c.report_encrypted, c.description, c.impact, c.reproduction, c.notes," \
+  " c.severity, c.next_due, c.next_due_kind, c.created_at, c.updated_at, c.closed_at, c.erased_at," \
+  " r.id, r.name, r.email, r.language, r.anonymous, r.wants_credit"
+
+static MpCase *
+load_case_row (MpStore       *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  g_autoptr(MpCase) kase = mp_case_new ();
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 key_id = sqlite3_column_int64 (stmt, 2);
+  gint64 reporter_id = sqlite3_column_int64 (stmt, 22);
+  g_autoptr(GBytes) wrapped = _mp_store_column_bytes (stmt, 3);
+
+  if (key_id != 0 && wrapped != NULL &&
+      !mp_vault_load_case_key (self->vault, key_id, wrapped, error))
+    return NULL;
+  if (wrapped == NULL)
+    key_id = 0;
+
+  _mp_case_set_id (kase, id);
+  mp_case_set_text (kase, "reference", (const char *) sqlite3_column_text (stmt, 1));
+  mp_case_set_text (kase, "status", (const char *) sqlite3_column_text (stmt, 4));
+  mp_case_set_text (kase, "outcome", (const char *) sqlite3_column_text (stmt, 5));
+  mp_case_set_text (kase, "title", (const char *) sqlite3_column_text (stmt, 6));
+  mp_case_set_time (kase, "received_at", sqlite3_column_int64 (stmt, 7));
+  mp_case_set_text (kase, "channel", (const char *) sqlite3_column_text (stmt, 8));
+  mp_case_set_text (kase, "asset", (const char *) sqlite3_column_text (stmt, 9));
+  mp_case_set_boolean (kase, "report_encrypted", sqlite3_column_int (stmt, 10));
+  for (guint i = 0; i < G_N_ELEMENTS (_mp_store_case_text_columns); i++)
+    {
+      GError *local_error = NULL;
+      g_autofree char *text = _mp_store_open_sealed_column (self, stmt, 11 + (int) i, key_id, "cases",
+                                                            _mp_store_case_text_columns[i], id,
+                                                            &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      mp_case_set_text (kase, _mp_store_case_text_columns[i], text);
+    }
+  mp_case_set_text (kase, "severity", (const char *) sqlite3_column_text (stmt, 15));
+  mp_case_set_time (kase, "next_due", sqlite3_column_int64 (stmt, 16));
+  mp_case_set_text (kase, "next_due_kind", (const char *) sqlite3_column_text (stmt, 17));
+  mp_case_set_time (kase, "created_at", sqlite3_column_int64 (stmt, 18));
+  mp_case_set_time (kase, "updated_at", sqlite3_column_int64 (stmt, 19));
+  mp_case_set_time (kase, "closed_at", sqlite3_column_int64 (stmt, 20));
+  mp_case_set_time (kase, "erased_at", sqlite3_column_int64 (stmt, 21));
+
+  if (reporter_id != 0)
+    {
+      GError *local_error = NULL;
+      g_autofree char *name = _mp_store_open_sealed_column (self, stmt, 23, key_id, "reporters", "name",
+                                                            reporter_id, &local_error);
+      g_autofree char *email = NULL;
+
+      if (local_error == NULL)
+        email = _mp_store_open_sealed_column (self, stmt, 24, key_id, "reporters", "email",
+                                              reporter_id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      mp_case_set_text (kase, "reporter_name", name);
+      mp_case_set_text (kase, "reporter_email", email);
+      mp_case_set_text (kase, "reporter_language", (const char *) sqlite3_column_text (stmt, 25));
+      mp_case_set_boolean (kase, "reporter_anonymous", sqlite3_column_int (stmt, 26));
+      mp_case_set_boolean (kase, "reporter_wants_credit", sqlite3_column_int (stmt, 27));
+    }
+
+  return g_steal_pointer (&kase);
+}
+
+/* The MpCaseAnswerLoader of the cases: reads the answers of @kase when they
+ * are first asked for. Unlock leaves them out: they are some 30 a case, most
+ * of the memory and time of loading a large desk, and the case list, search
+ * and calendar never read them. */
+static void
+load_case_answers (MpCase   *kase,
+                   gpointer  data)
+{
+  MpStore *self = data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 case_id = mp_case_get_id (kase);
+  int rc;
+
+  if (case_id == 0 || !mp_vault_is_unlocked (self->vault))
+    return;
+  /* One statement: outside a transaction each one takes and drops the
+   * database's read lock, which costs more than reading the answers. */
+  if (!(stmt = _mp_store_prepare (self, "SELECT a.id, a.item, a.value, a.value_sealed, a.note, a.actor,"
+                                        " a.answered_at, c.key_id"
+                                        " FROM answers a JOIN cases c ON c.id = a.case_id"
+                                        " WHERE a.case_id = ?", &error)))
+    {
+      g_warning ("Could not read the answers of case %" G_GINT64_FORMAT ": %s",
+                 case_id, error->message);
+      return;
+    }
+  sqlite3_bind_int64 (stmt, 1, case_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 answer_id = sqlite3_column_int64 (stmt, 0);
+      gint64 key_id = sqlite3_column_int64 (stmt, 7);
+      MpAnswer *answer = g_new0 (MpAnswer, 1);
+
+      answer->item = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      answer->value = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      if (answer->value == NULL)
+        answer->value = _mp_store_open_sealed_column (self, stmt, 3, key_id, "answers", "value_sealed",
+                                                      answer_id, &error);
+      if (error == NULL)
+        answer->note = _mp_store_open_sealed_column (self, stmt, 4, key_id, "answers", "note", answer_id,
+                                                     &error);
+      answer->actor = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      answer->answered_at = sqlite3_column_int64 (stmt, 6);
+      if (error != NULL)
+        {
+          mp_answer_free (answer);
+          g_warning ("Could not read an answer of case %" G_GINT64_FORMAT ": %s",
+                     case_id, error->message);
+          return;
+        }
+      _mp_case_put_answer (kase, answer);
+    }
+  if (rc != SQLITE_DONE)
+    g_warning ("Could not read the answers of case %" G_GINT64_FORMAT ": %s",
+               case_id, sqlite3_errmsg (self->db));
+}
+
+/* Decrypts every case; runs in a worker thread during unlock. */
+GPtrArray *
+_mp_store_load_cases (MpStore  *self,
+                      GError  **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  MpCaseAnswerSource *source;
+  int rc;
+
+  if (!(stmt = _mp_store_prepare (self, "SELECT " CASE_COLUMNS " FROM cases c"
+                                        " LEFT JOIN case_keys k ON k.id = c.key_id"
+                                        " LEFT JOIN reporters r ON r.case_id = c.id"
+                                        " ORDER BY c.id", error)))
+    return NULL;
+
+  if (!_mp_store_exec (self->db, "BEGIN;", error))
+    return NULL;
+
+  /* The cases of an earlier unlock read no more answers from here. */
+  if (self->answer_source != NULL)
+    _mp_case_answer_source_detach (self->answer_source);
+  g_clear_pointer (&self->answer_source, _mp_case_answer_source_unref);
+  source = self->answer_source = _mp_case_answer_source_new (load_case_answers, self);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MpCase *kase = load_case_row (self, stmt, error);
+
+      if (kase == NULL)
+        {
+          _mp_store_rollback_write (self);
+          return NULL;
+        }
+      _mp_case_set_answer_source (kase, source);
+      g_ptr_array_add (cases, kase);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _mp_store_set_sqlite_error (error, self->db, rc);
+      _mp_store_rollback_write (self);
+      return NULL;
+    }
+
+  _mp_store_exec (self->db, "COMMIT;", NULL);
+
+  return g_steal_pointer (&cases);
+}
+
+void
+_mp_store_publish_cases (MpStore   *self,
+                         GPtrArray *cases)
+{
+  g_hash_table_remove_all (self->by_reference);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      MpCase *kase = g_ptr_array_index (cases, i);
+
+      g_hash_table_insert (self->by_reference, (gpointer) mp_case_get_reference (kase), kase);
+    }
+  g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
+                       cases->pdata, cases->len);
+  _mp_store_notify_locked (self);
+}
+
+static gboolean
+read_envelope (MpStore           *self,
+               MpVaultEnvelope  **out,
+               GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(MpVaultEnvelope) envelope = g_new0 (MpVaultEnvelope, 1);
+
+  if (!(stmt = _mp_store_prepare (self, "SELECT kdf_opslimit, kdf_memlimit, kdf_alg, kdf_salt,"
+                                        " master_sealed FROM desk WHERE id = 1", error)))
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_INITIALISED,
+                           _("This database has no desk yet; create one first."));
+      return FALSE;
+    }
+  envelope->opslimit = sqlite3_column_int64 (stmt, 0);
+  envelope->memlimit = sqlite3_column_int64 (stmt, 1);
+  envelope->alg = sqlite3_column_int (stmt, 2);
+  envelope->salt = _mp_store_column_bytes (stmt, 3);
+  envelope->sealed = _mp_store_column_bytes (stmt, 4);
+  if (envelope->salt == NULL || envelope->sealed == NULL)
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                           _("The desk's key record is damaged; restore the database from a backup."));
+      return FALSE;
+    }
+  *out = g_steal_pointer (&envelope);
+  return TRUE;
+}
+
+static GPtrArray *
+unlock_and_load (MpStore     *self,
+                 const char  *passphrase,
+                 GError     **error)
+{
+  g_autoptr(MpVaultEnvelope) envelope = NULL;
+  GPtrArray *cases;
+
+  if (!self->initialised)
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_INITIALISED,
+                           _("This database has no desk yet; create one first."));
+      return NULL;
+    }
+  /* Before anything is written: see _mp_store_check_integrity(). */
+  if (!_mp_store_check_integrity (self, error) ||
+      !read_envelope (self, &envelope, error) ||
+      !mp_vault_unlock (self->vault, passphrase, envelope, error))
+    return NULL;
+
+  cases = _mp_store_load_cases (self, error);
+  if (cases == NULL)
+    mp_vault_lock (self->vault);
+  return cases;
+}
+
+gboolean
+mp_store_unlock (MpStore     *self,
+                 const char  *passphrase,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+
+  cases = unlock_and_load (self, passphrase, error);
+  if (cases == NULL)
+    return FALSE;
+  _mp_store_publish_cases (self, cases);
+  return TRUE;
+}
+
+static void
+unlock_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *cases = unlock_and_load (source_object, task_data, &error);
+
+  if (cases == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, cases, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+free_passphrase (gpointer data)
+{
+  sodium_memzero (data, strlen (data));
+  g_free (data);
+}
+
+void
+mp_store_unlock_async (MpStore             *self,
+                       const char          *passphrase,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MP_IS_STORE (self));
+  g_return_if_fail (passphrase != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mp_store_unlock_async);
+  g_task_set_task_data (task, g_strdup (passphrase), free_passphrase);
+  g_task_run_in_thread (task, unlock_thread);
+}
+
+gboolean
+mp_store_unlock_finish (MpStore       *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  cases = g_task_propagate_pointer (G_TASK (result), error);
+  if (cases == NULL)
+    return FALSE;
+  _mp_store_publish_cases (self, cases);
+  return TRUE;
+}
+
+void
+mp_store_lock (MpStore *self)
+{
+  g_return_if_fail (MP_IS_STORE (self));
+
+  if (self->answer_source != NULL)
+    _mp_case_answer_source_detach (self->answer_source);
+  mp_vault_lock (self->vault);
+  g_hash_table_remove_all (self->by_reference);
+  g_list_store_remove_all (self->cases);
+  _mp_store_notify_locked (self);
+}
+
+gboolean
+mp_store_is_locked (MpStore *self)
+{
+  g_return_val_if_fail (MP_IS_STORE (self), TRUE);
+  return !mp_vault_is_unlocked (self->vault);
+}
+
+gboolean
+mp_store_change_passphrase (MpStore     *self,
+                            const char  *new_passphrase,
+                            GError     **error)
+{
+  g_autoptr(MpVaultEnvelope) envelope = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (new_passphrase != NULL, FALSE);
+
+  if (!_mp_store_require_unlocked (self, error))
+    return FALSE;
+  envelope = mp_vault_rewrap (self->vault, new_passphrase, error);
+  if (envelope == NULL)
+    return FALSE;
+
+  if (!_mp_store_begin_write (self, error))
+    return FALSE;
+  if (!(stmt = _mp_store_prepare (self, "UPDATE desk SET kdf_opslimit = ?, kdf_memlimit = ?, kdf_alg = ?,"
+                                        " kdf_salt = ?, master_sealed = ? WHERE id = 1", error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, (sqlite3_int64) envelope->opslimit);
+  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) envelope->memlimit);
+  sqlite3_bind_int (stmt, 3, envelope->alg);
+  sqlite3_bind_blob (stmt, 4, g_bytes_get_data (envelope->salt, NULL),
+                     (int) g_bytes_get_size (envelope->salt), SQLITE_TRANSIENT);
+  sqlite3_bind_blob (stmt, 5, g_bytes_get_data (envelope->sealed, NULL),
+                     (int) g_bytes_get_size (envelope->sealed), SQLITE_TRANSIENT);
+  if (!_mp_store_step_done (self, stmt, error) ||
+      !_mp_store_audit_append (self, NULL, "desk.passphrase", NULL, NULL, NULL, error) ||
+      !_mp_store_commit_write (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  _mp_store_rollback_write (self);
+  return FALSE;
+}
+
+gboolean
+mp_store_check_passphrase (MpStore     *self,
+                           const char  *passphrase,
+                           GError     **error)
+{
+  g_autoptr(MpVaultEnvelope) envelope = NULL;
+  g_autoptr(MpVault) vault = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+
+  if (!read_envelope (self, &envelope, error))
+    return FALSE;
+  vault = mp_vault_new ();
+  if (!mp_vault_unlock (vault, passphrase, envelope, error))
+    return FALSE;
+  mp_vault_lock (vault);
+  return TRUE;
+}
+
+GBytes *
+mp_store_export_key (MpStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (MP_IS_STORE (self), NULL);
+
+  if (!_mp_store_require_unlocked (self, error))
+    return NULL;
+  return mp_vault_export_key (self->vault, error);
+}
+
+gboolean
+mp_store_unlock_with_key (MpStore     *self,
+                          const char  *encoded_key,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (encoded_key != NULL, FALSE);
+
+  if (!self->initialised)
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_INITIALISED,
+                           _("This database has no desk yet; create one first."));
+      return FALSE;
+    }
+  /* Before anything is written: see _mp_store_check_integrity(). */
+  if (!_mp_store_check_integrity (self, error) ||
+      !mp_vault_unlock_with_key (self->vault, encoded_key, error))
+    return FALSE;
+  if (!_mp_store_audit_key_fits (self, error) || (cases = _mp_store_load_cases (self, error)) == NULL)
+    {
+      mp_vault_lock (self->vault);
+      return FALSE;
+    }
+  _mp_store_publish_cases (self, cases);
+  return TRUE;
+}
