@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define MP_TYPE_CASE_ROW (mp_case_row_get_type ())
-G_DECLARE_FINAL_TYPE (MpCaseRow, mp_case_row, MP, CASE_ROW, GtkBox)
+G_DECLARE_FINAL_TYPE (MpCaseRow, mp_case_row, MP, CASE_ROW, GtkWidget)
 
 /* A row of the case list: reference, title, status and next deadline. */
 MpCaseRow  *mp_case_row_new          (void);

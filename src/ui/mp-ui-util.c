@@ -343,6 +343,17 @@ get_folded_search_text (MpCase *kase)
   return folded;
 }
 
+/**
+ * mp_ui_case_prepare_search:
+ *
+ * Folds the search text of @kase now, so that the first search need not.
+ */
+void
+mp_ui_case_prepare_search (MpCase *kase)
+{
+  get_folded_search_text (kase);
+}
+
 gboolean
 mp_ui_case_matches (MpCase     *kase,
                     const char *needle)

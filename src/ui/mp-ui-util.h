@@ -47,6 +47,7 @@ const char *mp_ui_check_asset         (const char *text);
 /* Case text search over the unlocked, decrypted case (reference, title,
  * reporter, asset and description). The folded text of each case is kept
  * on the case until one of its properties changes. */
+void        mp_ui_case_prepare_search (MpCase     *kase);
 gboolean    mp_ui_case_matches        (MpCase     *kase,
                                        const char *needle_casefolded);
 

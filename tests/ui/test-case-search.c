@@ -2,14 +2,16 @@
  * Copyright 2026 The Meldpunt developers
  *
  * The case search (issue 12): the folded search text kept per case follows
- * the case's changes, and the case list narrows and widens as the search
- * text grows and shrinks.
+ * the case's changes, the case list narrows and widens as the search text
+ * grows and shrinks, its places (MpCaseSlots) stay while the cases under
+ * them change, and the selection follows its case.
  */
 #include "config.h"
 
 #include <locale.h>
 
 #include "mp-case-list.h"
+#include "mp-case-slots.h"
 #include "mp-ui-util.h"
 
 static MpCase *
@@ -110,6 +112,177 @@ test_list_narrows_and_widens (void)
   g_object_unref (list);
 }
 
+typedef struct
+{
+  guint position, removed, added, calls;
+} Change;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Change     *change)
+{
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+  change->calls++;
+}
+
+static gboolean
+keep_with_needle (MpCase   *kase,
+                  gpointer  user_data)
+{
+  return mp_ui_case_matches (kase, *(const char **) user_data);
+}
+
+static int
+by_reference (MpCase   *a,
+              MpCase   *b,
+              gpointer  user_data)
+{
+  return g_strcmp0 (mp_case_get_reference (a), mp_case_get_reference (b));
+}
+
+static MpCase *
+slot_case (GListModel *slots,
+           guint       position)
+{
+  g_autoptr(MpCaseSlot) slot = g_list_model_get_item (slots, position);
+
+  return mp_case_slot_get_case (slot);
+}
+
+static void
+test_slots_keep_their_places (void)
+{
+  g_autoptr(GListStore) cases = g_list_store_new (MP_TYPE_CASE);
+  g_autoptr(MpCase) a = make_case ("MP-2026-0003", "Open redirect on portal");
+  g_autoptr(MpCase) b = make_case ("MP-2026-0001", "Open port on mail server");
+  g_autoptr(MpCase) c = make_case ("MP-2026-0002", "XSS in webshop");
+  const char *needle = "";
+  g_autoptr(MpCaseSlots) slots = mp_case_slots_new (keep_with_needle, by_reference, &needle);
+  GListModel *model = G_LIST_MODEL (slots);
+  g_autoptr(MpCaseSlot) first = NULL;
+  Change change = { 0 };
+
+  g_list_store_append (cases, a);
+  g_list_store_append (cases, b);
+  g_list_store_append (cases, c);
+  mp_case_slots_set_model (slots, G_LIST_MODEL (cases));
+  g_signal_connect (slots, "items-changed", G_CALLBACK (on_items_changed), &change);
+
+  /* sorted by reference */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_true (slot_case (model, 0) == b);
+  g_assert_true (slot_case (model, 1) == c);
+  g_assert_true (slot_case (model, 2) == a);
+  first = g_list_model_get_item (model, 0);
+
+  /* Narrowing: the first place now shows the one case left, and only the
+   * two places at the end go. */
+  needle = "webshop";
+  mp_case_slots_refilter (slots, GTK_FILTER_CHANGE_MORE_STRICT);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpuint (change.calls, ==, 1);
+  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.removed, ==, 2);
+  g_assert_cmpuint (change.added, ==, 0);
+  {
+    g_autoptr(MpCaseSlot) again = g_list_model_get_item (model, 0);
+
+    g_assert_true (again == first);
+    g_assert_true (mp_case_slot_get_case (first) == c);
+  }
+
+  /* Widening: places are added at the end; the first shows the first case again. */
+  needle = "open";
+  mp_case_slots_refilter (slots, GTK_FILTER_CHANGE_DIFFERENT);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpuint (change.calls, ==, 2);
+  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 1);
+  g_assert_true (mp_case_slot_get_case (first) == b);
+  g_assert_true (slot_case (model, 1) == a);
+  g_assert_cmpuint (mp_case_slots_find (slots, a), ==, 1);
+  g_assert_cmpuint (mp_case_slots_find (slots, c), ==, GTK_INVALID_LIST_POSITION);
+
+  /* A new case is sorted in and shown when it is kept. */
+  {
+    g_autoptr(MpCase) d = make_case ("MP-2026-0000", "Open directory listing");
+
+    g_list_store_append (cases, d);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+    g_assert_true (mp_case_slot_get_case (first) == d);
+    g_assert_cmpuint (mp_case_slots_find (slots, a), ==, 2);
+    g_list_store_remove (cases, 3);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+    g_assert_true (mp_case_slot_get_case (first) == b);
+  }
+}
+
+static void
+on_case_activated (MpCaseList  *list,
+                   MpCase      *kase,
+                   MpCase     **activated)
+{
+  *activated = kase;
+}
+
+static void
+test_selection_follows_its_case (void)
+{
+  g_autoptr(GListStore) cases = g_list_store_new (MP_TYPE_CASE);
+  g_autoptr(MpCase) a = make_case ("MP-2026-0001", "Open redirect on portal");
+  g_autoptr(MpCase) b = make_case ("MP-2026-0002", "Open port on mail server");
+  g_autoptr(MpCase) c = make_case ("MP-2026-0003", "XSS in webshop");
+  MpCaseList *list = g_object_ref_sink (g_object_new (MP_TYPE_CASE_LIST, NULL));
+  MpCase *activated = NULL;
+  GtkListView *view;
+  GtkSelectionModel *selection;
+  GtkEditable *entry;
+
+  /* all three received at the same time: newest reference first */
+  g_list_store_append (cases, a);
+  g_list_store_append (cases, b);
+  g_list_store_append (cases, c);
+  mp_case_list_set_model (list, G_LIST_MODEL (cases));
+  mp_case_list_set_filter (list, 4 /* all */);
+  g_signal_connect (list, "case-activated", G_CALLBACK (on_case_activated), &activated);
+  view = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (list), MP_TYPE_CASE_LIST,
+                                                       "list_view"));
+  selection = gtk_list_view_get_model (view);
+  entry = find_search_entry (GTK_WIDGET (list));
+
+  mp_case_list_select (list, a);
+  g_assert_true (activated == a);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==, 2);
+
+  /* The search leaves a at the top: the selection moves with it and
+   * nothing is activated again. */
+  activated = NULL;
+  type_search (entry, "portal");
+  g_assert_cmpuint (mp_case_list_get_n_shown (list), ==, 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==, 0);
+  g_assert_null (activated);
+
+  /* Searching for another case leaves nothing selected, not the case that
+   * took a's place. */
+  type_search (entry, "webshop");
+  g_assert_cmpuint (mp_case_list_get_n_shown (list), ==, 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==,
+                    GTK_INVALID_LIST_POSITION);
+  g_assert_null (activated);
+
+  /* Choosing a row activates the case shown there. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), 0);
+  g_assert_true (activated == c);
+
+  g_object_unref (list);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -118,10 +291,12 @@ main (int    argc,
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/case-search/matches-follows-changes", test_matches_follows_changes);
+  g_test_add_func ("/case-search/slots-keep-their-places", test_slots_keep_their_places);
   if (gtk_init_check ())
     {
       adw_init ();
       g_test_add_func ("/case-search/list-narrows-and-widens", test_list_narrows_and_widens);
+      g_test_add_func ("/case-search/selection-follows-its-case", test_selection_follows_its_case);
     }
   return g_test_run ();
 }
