@@ -10,12 +10,19 @@
 #include "mp-calendar-private.h"
 #include "mp-format.h"
 
+/* A group shows its first deadlines a page at a time: a large desk has
+ * thousands of open deadlines, and a row for each took seconds to build
+ * and draw at unlock (issue 12); the count says how many there are. */
+#define PAGE 25
+
 typedef struct
 {
   GtkWidget  *box;
   GtkLabel   *count;
   GtkListBox *list;
   GtkLabel   *empty;
+  GtkWidget  *more;     /* the "Show more" row, when there are more */
+  guint       shown;    /* how many deadline rows the list has */
 } Group;
 
 struct _MpAgendaView
@@ -125,6 +132,45 @@ create_row (MpAgendaView  *self,
   return row;
 }
 
+/* Adds the next page of rows to a group, and the "Show more" row when
+ * deadlines are left after it. */
+static void
+show_more (MpAgendaView  *self,
+           MpAgendaGroup  index)
+{
+  Group *group = &self->groups[index];
+  GListModel *model = self->agenda != NULL ? mp_agenda_get_group (self->agenda, index) : NULL;
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  guint end = MIN (n, group->shown + PAGE);
+
+  if (group->more != NULL)
+    {
+      gtk_list_box_remove (group->list, group->more);
+      group->more = NULL;
+    }
+  for (; group->shown < end; group->shown++)
+    {
+      g_autoptr(MpDeadline) deadline = g_list_model_get_item (model, group->shown);
+
+      gtk_list_box_append (group->list, create_row (self, deadline, index));
+    }
+  if (group->shown < n)
+    {
+      guint next = MIN (PAGE, n - group->shown);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Deadline",
+                                                            "Show %u More Deadlines", next),
+                                               next);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      group->more = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (group->more), label);
+      gtk_widget_add_css_class (group->more, "agenda-more");
+      gtk_list_box_append (group->list, group->more);
+    }
+}
+
 static void
 fill_group (MpAgendaView  *self,
             MpAgendaGroup  index)
@@ -137,13 +183,10 @@ fill_group (MpAgendaView  *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (group->list))) != NULL)
     gtk_list_box_remove (group->list, child);
+  group->more = NULL;
+  group->shown = 0;
+  show_more (self, index);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MpDeadline) deadline = g_list_model_get_item (model, i);
-
-      gtk_list_box_append (group->list, create_row (self, deadline, index));
-    }
   gtk_label_set_label (group->count, count);
   gtk_widget_set_visible (GTK_WIDGET (group->list), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (group->empty), n == 0);
@@ -162,6 +205,12 @@ on_row_activated_cb (MpAgendaView  *self,
 {
   MpDeadline *deadline = g_object_get_data (G_OBJECT (row), "deadline");
 
+  for (guint i = 0; i < MP_AGENDA_N_GROUPS; i++)
+    if (GTK_WIDGET (row) == self->groups[i].more)
+      {
+        show_more (self, i);
+        return;
+      }
   if (deadline != NULL)
     g_signal_emit (self, signals[OPEN_CASE], 0,
                    mp_deadline_get_reference (deadline), mp_deadline_get_kind (deadline));
