@@ -7,6 +7,8 @@
  *
  *   bench-core kdf RUNS                 key derivation, test and real parameters
  *   bench-core unlock DB PASSFILE RUNS  unlock + first frame of the case list
+ *   bench-core window DB PASSFILE RUNS  unlock + first frame of the whole desk window
+ *                                       (case list, overview and calendar filled)
  *   bench-core ui DB PASSFILE RUNS CALENDAR_RUNS
  *                                       search, case page, calendar month
  *   bench-core pdf RUNS                 dossier of a case with 500 timeline entries
@@ -32,6 +34,7 @@
 #include "mp-report.h"
 #include "mp-store.h"
 #include "mp-vault.h"
+#include "mp-window-private.h"
 
 static double
 now_ms (void)
@@ -233,6 +236,37 @@ bench_unlock (const char *db,
       timer_report (&timer, "unlock-list");
       if (mp_case_list_get_n_shown (MP_CASE_LIST (list)) == 0)
         g_error ("the case list is empty");
+      gtk_window_destroy (GTK_WINDOW (window));
+      settle ();
+    }
+}
+
+/* What the application does after the passphrase is accepted: the desk
+ * window fills its case list, overview, calendar and agenda, then draws. */
+static void
+bench_window (const char *db,
+              const char *passfile,
+              int         runs)
+{
+  g_autofree char *passphrase = read_passphrase (passfile);
+
+  init_ui ();
+  for (int i = 0; i < runs; i++)
+    {
+      g_autoptr(MpStore) store = NULL;
+      MpWindow *window;
+      double unlock_ms;
+      Timer timer;
+
+      settle ();
+      timer = timer_start ();
+      store = open_store (db, passphrase, &unlock_ms);
+      window = _mp_window_new_for_store (NULL, store);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_frame (GTK_WIDGET (window));
+      timer_report (&timer, "unlock-window");
+      _mp_window_release_store (window);
       gtk_window_destroy (GTK_WINDOW (window));
       settle ();
     }
@@ -486,6 +520,8 @@ main (int    argc,
     bench_kdf (atoi (argv[2]));
   else if (argc == 5 && g_str_equal (argv[1], "unlock"))
     bench_unlock (argv[2], argv[3], atoi (argv[4]));
+  else if (argc == 5 && g_str_equal (argv[1], "window"))
+    bench_window (argv[2], argv[3], atoi (argv[4]));
   else if (argc == 6 && g_str_equal (argv[1], "ui"))
     bench_ui (argv[2], argv[3], atoi (argv[4]), atoi (argv[5]));
   else if (argc == 3 && g_str_equal (argv[1], "pdf"))
@@ -496,7 +532,7 @@ main (int    argc,
     bench_mem (argv[2], argv[3]);
   else
     {
-      g_printerr ("usage: bench-core kdf RUNS | unlock DB PASSFILE RUNS | ui DB PASSFILE RUNS CALENDAR_RUNS"
+      g_printerr ("usage: bench-core kdf RUNS | unlock DB PASSFILE RUNS | window DB PASSFILE RUNS | ui DB PASSFILE RUNS CALENDAR_RUNS"
                   " | pdf RUNS | answers DB PASSFILE RUNS | mem DB PASSFILE\n");
       return 2;
     }
