@@ -307,18 +307,32 @@ mp_store_read_attachment (MpStore       *self,
                                sealed, error);
 }
 
+static int
+compare_due (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 due_a = mp_deadline_get_due_at (*(MpDeadline **) a);
+  gint64 due_b = mp_deadline_get_due_at (*(MpDeadline **) b);
+
+  return due_a < due_b ? -1 : due_a > due_b;
+}
+
 GListModel *
 mp_store_list_deadlines (MpStore  *self,
                          MpCase   *kase,
                          GError  **error)
 {
   g_autoptr(GListStore) deadlines = g_list_store_new (MP_TYPE_DEADLINE);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (MP_IS_STORE (self), NULL);
   g_return_val_if_fail (kase == NULL || MP_IS_CASE (kase), NULL);
 
+  /* Every case's: in the order of the table, sorted here. Ordered by the
+   * due_at index, SQLite visited the deadlines and their cases' rows in a
+   * random order: 3.5 s at 100,000 cases instead of 0.2 s (issue 12). */
   if (!(stmt = _mp_store_prepare (self,
                                   kase != NULL
                                     ? "SELECT c.reference, d.kind, d.due_at, d.met_at FROM deadlines d"
@@ -326,23 +340,23 @@ mp_store_list_deadlines (MpStore  *self,
                                       " ORDER BY d.due_at"
                                     : "SELECT c.reference, d.kind, d.due_at, d.met_at FROM deadlines d"
                                       " JOIN cases c ON c.id = d.case_id WHERE c.status <> 'closed'"
-                                      " OR (d.kind = 'data-deletion' AND d.met_at IS NULL)"
-                                      " ORDER BY d.due_at", error)))
+                                      " OR (d.kind = 'data-deletion' AND d.met_at IS NULL)", error)))
     return NULL;
   if (kase != NULL)
     sqlite3_bind_int64 (stmt, 1, mp_case_get_id (kase));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(MpDeadline) deadline = mp_deadline_new ((const char *) sqlite3_column_text (stmt, 0),
-                                                        (const char *) sqlite3_column_text (stmt, 1),
-                                                        sqlite3_column_int64 (stmt, 2),
-                                                        sqlite3_column_int64 (stmt, 3));
-      g_list_store_append (deadlines, deadline);
-    }
+    g_ptr_array_add (found, mp_deadline_new ((const char *) sqlite3_column_text (stmt, 0),
+                                             (const char *) sqlite3_column_text (stmt, 1),
+                                             sqlite3_column_int64 (stmt, 2),
+                                             sqlite3_column_int64 (stmt, 3)));
   if (rc != SQLITE_DONE)
     {
       _mp_store_set_sqlite_error (error, self->db, rc);
       return NULL;
     }
+  /* Stable: equal moments keep the table's order, as the index gave them. */
+  if (kase == NULL)
+    g_ptr_array_sort (found, compare_due);
+  g_list_store_splice (deadlines, 0, 0, found->pdata, found->len);
   return G_LIST_MODEL (g_steal_pointer (&deadlines));
 }
