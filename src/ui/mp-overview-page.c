@@ -24,6 +24,7 @@ struct _MpOverviewPage
   AdwBin        parent_instance;
 
   MpStore      *store;
+  gboolean      stale;   /* updated while hidden: update when shown */
   GtkLabel     *count_labels[N_COUNTS];
 
   GtkFlowBox   *counts_box;
@@ -89,8 +90,8 @@ days_between (gint64      received,
   }
 }
 
-void
-mp_overview_page_update (MpOverviewPage *self)
+static void
+update (MpOverviewPage *self)
 {
   GListModel *cases;
   guint counts[N_COUNTS] = { 0, };
@@ -109,8 +110,6 @@ mp_overview_page_update (MpOverviewPage *self)
   gint64 rewards;
   int year;
   guint n_rewards = 0;
-
-  g_return_if_fail (MP_IS_OVERVIEW_PAGE (self));
 
   if (self->store == NULL)
     return;
@@ -224,12 +223,44 @@ mp_overview_page_dispose (GObject *object)
   G_OBJECT_CLASS (mp_overview_page_parent_class)->dispose (object);
 }
 
+/**
+ * mp_overview_page_update:
+ *
+ * Counts the cases and sums the answers again, now if the page is shown,
+ * else when it is: the figures read an answer of every case, which a desk
+ * of 100,000 cases should not pay for at unlock when it opens on its case
+ * list (issue 12).
+ */
+void
+mp_overview_page_update (MpOverviewPage *self)
+{
+  g_return_if_fail (MP_IS_OVERVIEW_PAGE (self));
+
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->stale)
+    update (self);
+}
+
+static void
+mp_overview_page_map (GtkWidget *widget)
+{
+  MpOverviewPage *self = MP_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (mp_overview_page_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      update (self);
+    }
+}
+
 static void
 mp_overview_page_class_init (MpOverviewPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = mp_overview_page_dispose;
+  widget_class->map = mp_overview_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, counts_box);

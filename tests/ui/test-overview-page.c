@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ *
+ * The overview counts the cases when it is shown (issue 12): updated while
+ * hidden, it only notes that its figures are stale.
+ */
+#include "config.h"
+
+#include "mp-overview-page.h"
+#include "mp-test-util.h"
+
+static const char *
+open_count (GtkWidget *page)
+{
+  GObject *cards = gtk_widget_get_template_child (page, MP_TYPE_OVERVIEW_PAGE, "counts_box");
+  GtkFlowBoxChild *first = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (cards), 0);
+  GtkWidget *number = gtk_widget_get_first_child (gtk_flow_box_child_get_child (first));
+
+  return gtk_label_get_label (GTK_LABEL (number));
+}
+
+static void
+add_case (MpStore    *store,
+          const char *title)
+{
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mp_case_set_text (draft, "title", title);
+  mp_case_set_text (draft, "asset", "portal.example.nl");
+  mp_case_set_text (draft, "description", "Found a problem.");
+  mp_case_set_text (draft, "reporter_language", "en");
+  mp_case_set_time (draft, "received_at", mp_time_now ());
+  kase = mp_store_add_case (store, draft, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kase);
+}
+
+static void
+test_updates_when_shown (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *other = gtk_label_new ("cases");
+  GtkWidget *page = g_object_new (MP_TYPE_OVERVIEW_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_stack_add_named (GTK_STACK (stack), other, "cases");
+  gtk_stack_add_named (GTK_STACK (stack), page, "overview");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (50);
+  g_assert_false (gtk_widget_get_mapped (page));
+
+  add_case (store, "Open redirect");
+  add_case (store, "XSS in search");
+  mp_overview_page_set_store (MP_OVERVIEW_PAGE (page), store);
+  /* hidden: not counted yet */
+  g_assert_cmpstr (open_count (page), ==, "0");
+
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "overview");
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (open_count (page), ==, "2");
+
+  /* shown: counted at once */
+  add_case (store, "SQL injection");
+  mp_overview_page_update (MP_OVERVIEW_PAGE (page));
+  g_assert_cmpstr (open_count (page), ==, "3");
+
+  /* hidden again: counted when shown again */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "cases");
+  add_case (store, "Open directory listing");
+  mp_overview_page_update (MP_OVERVIEW_PAGE (page));
+  g_assert_cmpstr (open_count (page), ==, "3");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "overview");
+  g_assert_cmpstr (open_count (page), ==, "4");
+
+  mp_overview_page_set_store (MP_OVERVIEW_PAGE (page), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  mp_test_init_ui (&argc, &argv, "en");
+  g_test_add_func ("/overview-page/updates-when-shown", test_updates_when_shown);
+  return g_test_run ();
+}
