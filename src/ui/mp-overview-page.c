@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "mp-overview-page.h"
@@ -62,7 +63,17 @@ format_median_days (GArray *days)
     median = (g_array_index (days, double, days->len / 2 - 1) + g_array_index (days, double, days->len / 2)) / 2;
   if (median < 1)
     return g_strdup (_("Same day"));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.1f day", "%.1f days", median == 1 ? 1 : 2), median);
+  {
+    char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+    /* "1.5" in English, "1,5" in Dutch, whatever LC_NUMERIC says. */
+    g_ascii_formatd (number, sizeof number, "%.1f", median);
+    if (g_str_equal (mp_ui_language (), "nl"))
+      *strchr (number, '.') = ',';
+    /* Translators: %s is a number of days with one decimal, "1.5" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", median == 1 ? 1 : 2),
+                            number);
+  }
 }
 
 static char *
