@@ -159,7 +159,8 @@ add_title (Dossier *d)
                                              now, g_time_zone_get_identifier (d->tz), NULL);
 
   _mp_document_add_text (d->doc, MP_BLOCK_TITLE, title);
-  if (mp_case_get_title (d->kase) != NULL)
+  /* A title names the vulnerability ("SQL injection in the web shop"). */
+  if (mp_case_get_title (d->kase) != NULL && !d->redacted)
     _mp_document_add_text (d->doc, MP_BLOCK_SUBTITLE, mp_case_get_title (d->kase));
   _mp_document_add_text (d->doc, MP_BLOCK_NOTE, printed);
   if (d->redacted)
@@ -180,14 +181,16 @@ add_summary (Dossier *d)
   heading (d, "Summary");
   fields = _mp_document_add_fields (d->doc);
   add_field (d, fields, "Reference", mp_case_get_reference (d->kase));
-  add_field (d, fields, "Title", mp_case_get_title (d->kase));
+  add_field (d, fields, "Title",
+             d->redacted ? tr (d, "(redacted)") : mp_case_get_title (d->kase));
   add_field (d, fields, "Status", _mp_report_status_label (d->lang, mp_case_get_status (d->kase)));
   add_field (d, fields, "Outcome",
              _mp_report_outcome_label (d->lang, mp_case_get_outcome (d->kase)));
   add_field (d, fields, "Received", received);
   add_field (d, fields, "Channel",
              _mp_report_channel_label (d->lang, mp_case_get_text (d->kase, "channel")));
-  add_field (d, fields, "Affected system", mp_case_get_asset (d->kase));
+  add_field (d, fields, "Affected system",
+             d->redacted ? tr (d, "(redacted)") : mp_case_get_asset (d->kase));
   add_field (d, fields, "Severity",
              severity != NULL ? _mp_report_severity_label (d->lang, severity) : "–");
   add_field (d, fields, "Report encrypted",
@@ -419,6 +422,10 @@ add_timeline (Dossier  *d,
 
           if (summary == NULL)
             summary = "";
+          /* Notes, replies and updates are summarised in the handler's own
+           * words, which may describe the vulnerability. */
+          if (d->redacted && !g_str_equal (kind, "letter"))
+            summary = tr (d, "(redacted)");
 
           what = g_strdup_printf ("%s: %s", _mp_report_event_label (d->lang, kind), summary);
           details = g_strdup (mp_event_get_body (event));

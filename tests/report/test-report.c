@@ -356,10 +356,13 @@ test_redacted (Fixture       *f,
   g_autofree char *flat = NULL;
   static const char * const secrets[] = {
     "Markervries", "sanne.marker", "DESCMARKER", "IMPACTMARKER", "REPROMARKER", "NOTESMARKER",
-    "ANSWERNOTEMARKER", "EVENTBODYMARKER", "ATTACHMARKER", VOUCHER, NULL
+    "ANSWERNOTEMARKER", "EVENTBODYMARKER", "ATTACHMARKER", VOUCHER,
+    /* the title, the affected system and a reply's summary name the problem */
+    "portal.example.nl", "confirmsdeletion", NULL
   };
 
   fill_case (f);
+  g_assert_nonnull (mp_case_get_title (f->kase));
   pdf = render (f, name, language, TRUE);
   text = pdf_text (pdf);
   flat = compact (text);
@@ -367,6 +370,12 @@ test_redacted (Fixture       *f,
   for (guint i = 0; secrets[i] != NULL; i++)
     if (strstr (flat, secrets[i]) != NULL)
       g_error ("the redacted %s dossier shows “%s”", language, secrets[i]);
+  {
+    g_autofree char *title = compact (mp_case_get_title (f->kase));
+
+    if (strstr (flat, title) != NULL)
+      g_error ("the redacted %s dossier shows the title", language);
+  }
 
   /* What it still shows. */
   g_assert_nonnull (strstr (flat, g_str_equal (language, "nl") ? "Geredigeerd–omtedelen"
