@@ -155,6 +155,28 @@ lock_desk (MpWindow *self)
   update_actions (self);
 }
 
+/* The keyboard shortcuts window, built the first time it is asked for. */
+static void
+show_help_overlay_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+
+      gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+      if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE "/ui/help-overlay.ui", NULL))
+        g_return_if_reached ();
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 lock_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -539,7 +561,8 @@ build_desk (MpWindow *self)
     g_error ("mp-window-desk.ui: %s", error->message);
 
   self->desk = GTK_WIDGET (gtk_builder_get_object (builder, "desk"));
-  self->switcher_title = ADW_VIEW_SWITCHER_TITLE (gtk_builder_get_object (builder, "switcher_title"));
+  self->switcher_title = ADW_VIEW_SWITCHER_TITLE (gtk_builder_get_object (builder,
+                                                                          "switcher_title"));
   self->view_stack = ADW_VIEW_STACK (gtk_builder_get_object (builder, "view_stack"));
   self->leaflet = ADW_LEAFLET (gtk_builder_get_object (builder, "leaflet"));
   self->case_list = MP_CASE_LIST (gtk_builder_get_object (builder, "case_list"));
@@ -550,7 +573,8 @@ build_desk (MpWindow *self)
   self->drop_highlight = GTK_WIDGET (gtk_builder_get_object (builder, "drop_highlight"));
   gtk_stack_add_named (self->stack, self->desk, "desk");
 
-  g_signal_connect_swapped (self->case_page, "open-case", G_CALLBACK (on_case_page_open_case_cb), self);
+  g_signal_connect_swapped (self->case_page, "open-case", G_CALLBACK (on_case_page_open_case_cb),
+                            self);
   mp_eml_intake_add_drop_target (self->eml_intake, self->drop_overlay, self->drop_highlight);
   mp_case_list_start_search (self->case_list, GTK_WIDGET (self));
   mp_case_page_set_show_back (self->case_page, adw_leaflet_get_folded (self->leaflet));
@@ -669,6 +693,8 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_unlocked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_activated);
   gtk_widget_class_install_action (widget_class, "win.new-report", NULL, new_report_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);

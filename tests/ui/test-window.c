@@ -576,6 +576,43 @@ test_deadline_opens_its_step (void)
   mp_test_remove_dir (dir);
 }
 
+/* The keyboard shortcuts window is built on first use, for the window. */
+static void
+test_help_overlay (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  GtkShortcutsWindow *overlay;
+  MpWindow *window;
+
+  window = _mp_window_new_for_store (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (100);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  mp_test_wait (100);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_nonnull (mp_test_find_widget (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT, NULL));
+
+  /* closed and asked for again: the same window */
+  gtk_window_close (GTK_WINDOW (overlay));
+  mp_test_wait (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  mp_test_wait (50);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -586,6 +623,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/window/intake-to-scope", test_intake_to_scope);
   g_test_add_func ("/ui/window/lock-drops-cases", test_lock_drops_cases);
+  g_test_add_func ("/ui/window/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/window/reply-on-timeline", test_reply_on_timeline);
   g_test_add_func ("/ui/window/erase-asks-first", test_erase_asks_first);
   g_test_add_func ("/ui/window/walk-to-closure", test_walk_to_closure);
