@@ -38,8 +38,8 @@ struct _MpWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwStatusPage        *problem_page;
-  MpWelcomePage        *welcome_page;
   MpUnlockPage         *unlock_page;
+  MpWelcomePage        *welcome_page;  /* only once a new desk needs it */
 
   /* The desk page, built on first use (build_desk ()); NULL until then. */
   GtkWidget            *desk;
@@ -469,6 +469,25 @@ on_screensaver_cb (MpWindow *self)
     lock_desk (self);
 }
 
+/* The welcome page that sets up a new desk: most starts never show it. */
+static void
+add_welcome_page (MpWindow *self)
+{
+  GtkWidget *box, *header_bar;
+
+  if (self->welcome_page != NULL)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header_bar = adw_header_bar_new ();
+  gtk_widget_add_css_class (header_bar, "flat");
+  gtk_box_append (GTK_BOX (box), header_bar);
+  self->welcome_page = g_object_new (MP_TYPE_WELCOME_PAGE, "vexpand", TRUE, NULL);
+  g_signal_connect_object (self->welcome_page, "created", G_CALLBACK (on_unlocked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->welcome_page));
+  gtk_stack_add_named (self->stack, box, "welcome");
+}
+
 static void
 open_store (MpWindow   *self,
             const char *path)
@@ -485,6 +504,7 @@ open_store (MpWindow   *self,
 
   if (!mp_store_is_initialised (self->store))
     {
+      add_welcome_page (self);
       mp_welcome_page_set_store (self->welcome_page, self->store);
       gtk_stack_set_visible_child_name (self->stack, "welcome");
     }
@@ -511,7 +531,8 @@ _mp_window_release_store (MpWindow *self)
   if (self->case_page != NULL)
     mp_case_page_set_store (self->case_page, NULL);
   mp_unlock_page_set_store (self->unlock_page, NULL);
-  mp_welcome_page_set_store (self->welcome_page, NULL);
+  if (self->welcome_page != NULL)
+    mp_welcome_page_set_store (self->welcome_page, NULL);
   mp_eml_intake_set_store (self->eml_intake, NULL);
   g_clear_object (&self->store);
   if (store != NULL)
@@ -650,7 +671,8 @@ mp_window_dispose (GObject *object)
   if (self->case_page != NULL)
     mp_case_page_clear_temp (self->case_page);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_WINDOW);
-  /* The desk went with the stack. */
+  /* The welcome page and the desk went with the stack. */
+  self->welcome_page = NULL;
   self->desk = NULL;
   self->switcher_title = NULL;
   self->view_stack = NULL;
@@ -676,7 +698,6 @@ mp_window_class_init (MpWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = mp_window_close_request;
   widget_class->realize = mp_window_realize;
 
-  g_type_ensure (MP_TYPE_WELCOME_PAGE);
   g_type_ensure (MP_TYPE_UNLOCK_PAGE);
   /* mp-window-desk.ui (build_desk ()) */
   g_type_ensure (MP_TYPE_CASE_LIST);
@@ -688,7 +709,6 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, problem_page);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, unlock_page);
   gtk_widget_class_bind_template_callback (widget_class, on_unlocked_cb);
 
