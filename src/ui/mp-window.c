@@ -37,8 +37,8 @@ struct _MpWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
-  AdwStatusPage        *problem_page;
   MpUnlockPage         *unlock_page;
+  AdwStatusPage        *problem_page;  /* only once a desk cannot be opened */
   MpWelcomePage        *welcome_page;  /* only once a new desk needs it */
 
   /* The desk page, built on first use (build_desk ()); NULL until then. */
@@ -469,23 +469,48 @@ on_screensaver_cb (MpWindow *self)
     lock_desk (self);
 }
 
-/* The welcome page that sets up a new desk: most starts never show it. */
+/* Adds @page under a flat header bar to the window's stack, as the unlock
+ * page is in mp-window.ui. The welcome and problem pages are added only
+ * when they are needed: most starts show neither. */
+static void
+add_page (MpWindow   *self,
+          const char *name,
+          GtkWidget  *page)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header_bar = adw_header_bar_new ();
+
+  gtk_widget_add_css_class (header_bar, "flat");
+  gtk_box_append (GTK_BOX (box), header_bar);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  gtk_stack_add_named (self->stack, box, name);
+}
+
 static void
 add_welcome_page (MpWindow *self)
 {
-  GtkWidget *box, *header_bar;
-
   if (self->welcome_page != NULL)
     return;
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header_bar = adw_header_bar_new ();
-  gtk_widget_add_css_class (header_bar, "flat");
-  gtk_box_append (GTK_BOX (box), header_bar);
-  self->welcome_page = g_object_new (MP_TYPE_WELCOME_PAGE, "vexpand", TRUE, NULL);
+  self->welcome_page = g_object_new (MP_TYPE_WELCOME_PAGE, NULL);
   g_signal_connect_object (self->welcome_page, "created", G_CALLBACK (on_unlocked_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->welcome_page));
-  gtk_stack_add_named (self->stack, box, "welcome");
+  add_page (self, "welcome", GTK_WIDGET (self->welcome_page));
+}
+
+static void
+show_problem (MpWindow   *self,
+              const char *problem)
+{
+  if (self->problem_page == NULL)
+    {
+      self->problem_page = ADW_STATUS_PAGE (adw_status_page_new ());
+      adw_status_page_set_icon_name (self->problem_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->problem_page, _("The Desk Cannot Be Opened"));
+      add_page (self, "problem", GTK_WIDGET (self->problem_page));
+    }
+  adw_status_page_set_description (self->problem_page, problem);
+  gtk_stack_set_visible_child_name (self->stack, "problem");
 }
 
 static void
@@ -497,8 +522,7 @@ open_store (MpWindow   *self,
   self->store = mp_store_open (path, &error);
   if (self->store == NULL)
     {
-      adw_status_page_set_description (self->problem_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "problem");
+      show_problem (self, error->message);
       return;
     }
 
@@ -671,7 +695,8 @@ mp_window_dispose (GObject *object)
   if (self->case_page != NULL)
     mp_case_page_clear_temp (self->case_page);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_WINDOW);
-  /* The welcome page and the desk went with the stack. */
+  /* The pages added later went with the stack. */
+  self->problem_page = NULL;
   self->welcome_page = NULL;
   self->desk = NULL;
   self->switcher_title = NULL;
@@ -708,7 +733,6 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, problem_page);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, unlock_page);
   gtk_widget_class_bind_template_callback (widget_class, on_unlocked_cb);
 
