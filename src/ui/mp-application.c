@@ -144,12 +144,17 @@ static void
 mp_application_startup (GApplication *application)
 {
   static const char * const quit_accels[] = { "<Control>q", NULL };
+  static const char * const help_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (mp_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_entries,
                                    G_N_ELEMENTS (app_entries), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  /* What GtkApplication sets for a gtk/help-overlay.ui resource; ours is
+   * elsewhere so that it is built on first use (mp-window.c). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
+                                         help_accels);
 }
 
 static void

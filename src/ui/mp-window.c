@@ -31,14 +31,18 @@ struct _MpWindow
   guint                 idle_source;
   gulong                screensaver_id;
   GPtrArray            *pending_imports;  /* GFile, opened while locked */
+  guint                 build_desk_source;
   GtkFileChooserNative *chooser;
   MpEmlIntake          *eml_intake;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
-  AdwStatusPage        *problem_page;
-  MpWelcomePage        *welcome_page;
   MpUnlockPage         *unlock_page;
+  AdwStatusPage        *problem_page;  /* only once a desk cannot be opened */
+  MpWelcomePage        *welcome_page;  /* only once a new desk needs it */
+
+  /* The desk page, built on first use (build_desk ()); NULL until then. */
+  GtkWidget            *desk;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   AdwLeaflet           *leaflet;
@@ -51,6 +55,8 @@ struct _MpWindow
 };
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void build_desk (MpWindow *self);
 
 static gboolean
 is_unlocked (MpWindow *self)
@@ -84,6 +90,7 @@ show_desk (MpWindow *self)
   GSettings *settings = mp_ui_get_settings ();
   g_autofree char *actor = mp_preferences_dup_handler_name ();
 
+  build_desk (self);
   mp_store_set_actor (self->store, actor);
   mp_case_list_set_model (self->case_list, mp_store_get_cases (self->store));
   mp_case_page_set_store (self->case_page, self->store);
@@ -133,16 +140,41 @@ lock_desk (MpWindow *self)
       g_list_free (windows);
     }
 
-  mp_case_page_set_case (self->case_page, NULL);
-  mp_case_page_clear_temp (self->case_page);
-  mp_case_list_set_model (self->case_list, NULL);
-  mp_overview_page_set_store (self->overview_page, NULL);
-  mp_calendar_view_set_store (self->calendar_view, NULL);
+  if (self->desk != NULL)
+    {
+      mp_case_page_set_case (self->case_page, NULL);
+      mp_case_page_clear_temp (self->case_page);
+      mp_case_list_set_model (self->case_list, NULL);
+      mp_overview_page_set_store (self->overview_page, NULL);
+      mp_calendar_view_set_store (self->calendar_view, NULL);
+    }
   mp_store_lock (self->store);
   mp_unlock_page_set_store (self->unlock_page, self->store);
   gtk_stack_set_visible_child_name (self->stack, "unlock");
   mp_unlock_page_reset (self->unlock_page);
   update_actions (self);
+}
+
+/* The keyboard shortcuts window, built the first time it is asked for. */
+static void
+show_help_overlay_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+
+      gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+      if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE "/ui/help-overlay.ui", NULL))
+        g_return_if_reached ();
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -198,6 +230,8 @@ search_activated (GtkWidget  *widget,
 {
   MpWindow *self = MP_WINDOW (widget);
 
+  if (!is_unlocked (self))
+    return;
   adw_view_stack_set_visible_child_name (self->view_stack, "cases");
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
   mp_case_list_start_search (self->case_list, NULL);
@@ -209,8 +243,11 @@ preferences_activated (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   MpWindow *self = MP_WINDOW (widget);
-  MpPreferencesWindow *preferences = mp_preferences_window_new (GTK_WINDOW (self), self->store);
+  MpPreferencesWindow *preferences;
 
+  if (!is_unlocked (self))
+    return;
+  preferences = mp_preferences_window_new (GTK_WINDOW (self), self->store);
   g_signal_connect_object (preferences, "changed", G_CALLBACK (mp_case_list_refresh), self->case_list,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -260,6 +297,7 @@ static void
 on_imported_cb (MpWindow *self,
                 MpCase   *kase)
 {
+  build_desk (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "cases");
   mp_case_list_refresh (self->case_list);
   mp_case_list_select (self->case_list, kase);
@@ -431,6 +469,50 @@ on_screensaver_cb (MpWindow *self)
     lock_desk (self);
 }
 
+/* Adds @page under a flat header bar to the window's stack, as the unlock
+ * page is in mp-window.ui. The welcome and problem pages are added only
+ * when they are needed: most starts show neither. */
+static void
+add_page (MpWindow   *self,
+          const char *name,
+          GtkWidget  *page)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header_bar = adw_header_bar_new ();
+
+  gtk_widget_add_css_class (header_bar, "flat");
+  gtk_box_append (GTK_BOX (box), header_bar);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  gtk_stack_add_named (self->stack, box, name);
+}
+
+static void
+add_welcome_page (MpWindow *self)
+{
+  if (self->welcome_page != NULL)
+    return;
+  self->welcome_page = g_object_new (MP_TYPE_WELCOME_PAGE, NULL);
+  g_signal_connect_object (self->welcome_page, "created", G_CALLBACK (on_unlocked_cb), self,
+                           G_CONNECT_SWAPPED);
+  add_page (self, "welcome", GTK_WIDGET (self->welcome_page));
+}
+
+static void
+show_problem (MpWindow   *self,
+              const char *problem)
+{
+  if (self->problem_page == NULL)
+    {
+      self->problem_page = ADW_STATUS_PAGE (adw_status_page_new ());
+      adw_status_page_set_icon_name (self->problem_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->problem_page, _("The Desk Cannot Be Opened"));
+      add_page (self, "problem", GTK_WIDGET (self->problem_page));
+    }
+  adw_status_page_set_description (self->problem_page, problem);
+  gtk_stack_set_visible_child_name (self->stack, "problem");
+}
+
 static void
 open_store (MpWindow   *self,
             const char *path)
@@ -440,13 +522,13 @@ open_store (MpWindow   *self,
   self->store = mp_store_open (path, &error);
   if (self->store == NULL)
     {
-      adw_status_page_set_description (self->problem_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "problem");
+      show_problem (self, error->message);
       return;
     }
 
   if (!mp_store_is_initialised (self->store))
     {
+      add_welcome_page (self);
       mp_welcome_page_set_store (self->welcome_page, self->store);
       gtk_stack_set_visible_child_name (self->stack, "welcome");
     }
@@ -470,9 +552,11 @@ _mp_window_release_store (MpWindow *self)
     return TRUE;
   lock_desk (self);
   g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
-  mp_case_page_set_store (self->case_page, NULL);
+  if (self->case_page != NULL)
+    mp_case_page_set_store (self->case_page, NULL);
   mp_unlock_page_set_store (self->unlock_page, NULL);
-  mp_welcome_page_set_store (self->welcome_page, NULL);
+  if (self->welcome_page != NULL)
+    mp_welcome_page_set_store (self->welcome_page, NULL);
   mp_eml_intake_set_store (self->eml_intake, NULL);
   g_clear_object (&self->store);
   if (store != NULL)
@@ -489,6 +573,75 @@ _mp_window_open_store (MpWindow   *self,
   g_return_if_fail (self->store == NULL);
 
   open_store (self, path);
+}
+
+/* The desk page (case list, case page, calendar, overview) takes longer to
+ * build than everything else in the window together: it is built when it
+ * is first needed, or while the unlock page waits for the passphrase, so
+ * that the unlock page is drawn without waiting for it. */
+static void
+build_desk (MpWindow *self)
+{
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->desk != NULL)
+    return;
+  g_clear_handle_id (&self->build_desk_source, g_source_remove);
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback (scope, on_case_activated_cb);
+  gtk_builder_cscope_add_callback (scope, on_case_changed_cb);
+  gtk_builder_cscope_add_callback (scope, on_calendar_open_case_cb);
+  gtk_builder_cscope_add_callback (scope, on_back_cb);
+  gtk_builder_cscope_add_callback (scope, on_folded_cb);
+  gtk_builder_cscope_add_callback (scope, on_view_changed_cb);
+  builder = gtk_builder_new ();
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  gtk_builder_set_scope (builder, scope);
+  /* Handlers without an object connect to the window. */
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE "/ui/mp-window-desk.ui", &error))
+    g_error ("mp-window-desk.ui: %s", error->message);
+
+  self->desk = GTK_WIDGET (gtk_builder_get_object (builder, "desk"));
+  self->switcher_title = ADW_VIEW_SWITCHER_TITLE (gtk_builder_get_object (builder,
+                                                                          "switcher_title"));
+  self->view_stack = ADW_VIEW_STACK (gtk_builder_get_object (builder, "view_stack"));
+  self->leaflet = ADW_LEAFLET (gtk_builder_get_object (builder, "leaflet"));
+  self->case_list = MP_CASE_LIST (gtk_builder_get_object (builder, "case_list"));
+  self->case_page = MP_CASE_PAGE (gtk_builder_get_object (builder, "case_page"));
+  self->overview_page = MP_OVERVIEW_PAGE (gtk_builder_get_object (builder, "overview_page"));
+  self->calendar_view = MP_CALENDAR_VIEW (gtk_builder_get_object (builder, "calendar_view"));
+  self->drop_overlay = GTK_WIDGET (gtk_builder_get_object (builder, "drop_overlay"));
+  self->drop_highlight = GTK_WIDGET (gtk_builder_get_object (builder, "drop_highlight"));
+  gtk_stack_add_named (self->stack, self->desk, "desk");
+
+  g_signal_connect_swapped (self->case_page, "open-case", G_CALLBACK (on_case_page_open_case_cb),
+                            self);
+  mp_eml_intake_add_drop_target (self->eml_intake, self->drop_overlay, self->drop_highlight);
+  mp_case_list_start_search (self->case_list, GTK_WIDGET (self));
+  mp_case_page_set_show_back (self->case_page, adw_leaflet_get_folded (self->leaflet));
+}
+
+static gboolean
+build_desk_cb (gpointer user_data)
+{
+  MpWindow *self = user_data;
+
+  self->build_desk_source = 0;
+  build_desk (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   MpWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  if (self->desk == NULL && self->build_desk_source == 0)
+    self->build_desk_source = g_idle_add_full (G_PRIORITY_LOW, build_desk_cb, self, NULL);
 }
 
 static gboolean
@@ -515,6 +668,9 @@ mp_window_realize (GtkWidget *widget)
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
   GTK_WIDGET_CLASS (mp_window_parent_class)->realize (widget);
+  if (self->desk == NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_frame_cb), self, 0);
   if (application != NULL && self->screensaver_id == 0)
     self->screensaver_id = g_signal_connect_object (application, "notify::screensaver-active",
                                                     G_CALLBACK (on_screensaver_cb), self,
@@ -527,6 +683,7 @@ mp_window_dispose (GObject *object)
   MpWindow *self = MP_WINDOW (object);
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_handle_id (&self->build_desk_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -538,6 +695,19 @@ mp_window_dispose (GObject *object)
   if (self->case_page != NULL)
     mp_case_page_clear_temp (self->case_page);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_WINDOW);
+  /* The pages added later went with the stack. */
+  self->problem_page = NULL;
+  self->welcome_page = NULL;
+  self->desk = NULL;
+  self->switcher_title = NULL;
+  self->view_stack = NULL;
+  self->leaflet = NULL;
+  self->case_list = NULL;
+  self->case_page = NULL;
+  self->overview_page = NULL;
+  self->calendar_view = NULL;
+  self->drop_overlay = NULL;
+  self->drop_highlight = NULL;
   if (self->store != NULL)
     mp_store_lock (self->store);
   g_clear_object (&self->store);
@@ -553,8 +723,8 @@ mp_window_class_init (MpWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = mp_window_close_request;
   widget_class->realize = mp_window_realize;
 
-  g_type_ensure (MP_TYPE_WELCOME_PAGE);
   g_type_ensure (MP_TYPE_UNLOCK_PAGE);
+  /* mp-window-desk.ui (build_desk ()) */
   g_type_ensure (MP_TYPE_CASE_LIST);
   g_type_ensure (MP_TYPE_CASE_PAGE);
   g_type_ensure (MP_TYPE_OVERVIEW_PAGE);
@@ -563,27 +733,12 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, problem_page);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, unlock_page);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, case_list);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, case_page);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, calendar_view);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, drop_overlay);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, drop_highlight);
   gtk_widget_class_bind_template_callback (widget_class, on_unlocked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_case_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_case_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_open_case_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_folded_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_activated);
   gtk_widget_class_install_action (widget_class, "win.new-report", NULL, new_report_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
@@ -613,12 +768,8 @@ mp_window_init (MpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
-  g_signal_connect_swapped (self->case_page, "open-case", G_CALLBACK (on_case_page_open_case_cb), self);
   self->eml_intake = mp_eml_intake_new (self->toast_overlay);
   g_signal_connect_object (self->eml_intake, "imported", G_CALLBACK (on_imported_cb), self, G_CONNECT_SWAPPED);
-  mp_eml_intake_add_drop_target (self->eml_intake, self->drop_overlay, self->drop_highlight);
-  mp_case_list_start_search (self->case_list, GTK_WIDGET (self));
-  mp_case_page_set_show_back (self->case_page, adw_leaflet_get_folded (self->leaflet));
 
   if (settings != NULL)
     {

@@ -16,6 +16,7 @@
 #include "mp-duplicates-row.h"
 #include "mp-report-ui.h"
 #include "mp-test-util.h"
+#include "mp-unlock-page.h"
 #include "mp-window-private.h"
 
 static char *language;
@@ -249,6 +250,62 @@ find_named_button (GtkWidget  *root,
   return NULL;
 }
 
+/* An e-mail opened with Meldpunt while the desk is still locked (the
+ * window's desk page not even built yet) is imported once the desk is
+ * unlocked, and shown; meanwhile the desk page is built in the background. */
+static void
+test_open_before_unlock (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = fixture ("thunderbird-utf8.eml");
+  g_autoptr(GError) error = NULL;
+  MpStore *store = mp_test_new_store (&dir);
+  MpWindow *window;
+  GtkStack *stack;
+  MpCasePage *page;
+  MpCase *kase;
+
+  path = g_strdup (mp_store_get_path (store));
+  mp_store_lock (store);
+  g_assert_finalize_object (store);
+
+  window = mp_window_new (NULL, path);
+  mp_window_import (window, &file, 1);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait (200);
+  /* The desk page is built in the background once the unlock page is
+   * drawn (no timing assertion: meson's timeout ends a hang). */
+  while (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  store = mp_window_get_store (window);
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "unlock");
+  g_assert_true (mp_store_is_locked (store));
+  g_assert_cmpuint (mp_eml_intake_get_n_pending (_mp_window_get_eml_intake (window)), ==, 0);
+
+  /* as the unlock page does */
+  g_assert_true (mp_store_unlock (store, "correct horse battery", &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL),
+                         "unlocked");
+  wait_for_imports (_mp_window_get_eml_intake (window));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "desk");
+  g_assert_cmpuint (g_list_model_get_n_items (mp_store_get_cases (store)), ==, 1);
+  kase = find_by_title (store, "Reflected XSS in the customer portal – search page");
+  g_assert_nonnull (kase);
+  page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+  g_assert_nonnull (page);
+  g_assert_true (mp_case_page_get_case (page) == kase);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  mp_test_remove_dir (dir);
+}
+
 static void
 test_duplicates (void)
 {
@@ -477,6 +534,7 @@ main (int    argc,
   mp_test_init_ui (&argc, &argv, language);
 
   g_test_add_func ("/ui/intake/drop-files", test_drop_files);
+  g_test_add_func ("/ui/intake/open-before-unlock", test_open_before_unlock);
   g_test_add_func ("/ui/intake/duplicates", test_duplicates);
   g_test_add_func ("/ui/report/export-redacted", test_export_redacted);
   return g_test_run ();

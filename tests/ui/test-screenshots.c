@@ -199,7 +199,7 @@ test_desk (void)
   window = open_window (store, 1100, 800);
   page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   list = MP_CASE_LIST (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL));
-  views = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "view_stack"));
+  views = ADW_VIEW_STACK (mp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
   shoot (GTK_WIDGET (window), "case-list");
 
   mp_case_list_select (list, first);
