@@ -312,7 +312,9 @@ mp_store_finalize (GObject *object)
   if (self->db != NULL)
     {
       G_LOCK (stores_by_db);
-      g_hash_table_remove (stores_by_db, self->db);
+      /* NULL when the first store of the process failed to open */
+      if (stores_by_db != NULL)
+        g_hash_table_remove (stores_by_db, self->db);
       G_UNLOCK (stores_by_db);
     }
   g_clear_pointer (&self->stmt_cache, g_hash_table_unref);
