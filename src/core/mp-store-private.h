@@ -61,6 +61,11 @@ struct _MpStore
 
   GListStore  *cases;
   GHashTable  *by_reference;   /* reference -> MpCase (borrowed) */
+
+  /* The policy parsed from the settings, for deriving inside every write;
+   * NULL: read it again. See _mp_store_get_policy(). */
+  struct _MpPolicy *policy;
+  gint64       policy_data_version;
 };
 
 /* ---- mp-store.c --------------------------------------------------------- */
@@ -112,6 +117,11 @@ char         *_mp_store_open_sealed_column  (MpStore       *self,
                                              gint64         row_id,
                                              GError       **error);
 void          _mp_store_notify_locked       (MpStore       *self);
+/* The desk's policy (as mp_policy_load()), parsed once and kept until the
+ * settings change. Returns: (transfer full) */
+struct _MpPolicy *_mp_store_get_policy      (MpStore       *self);
+/* Settings changed (or a write that changed them was undone). */
+void          _mp_store_forget_policy       (MpStore       *self);
 void          _mp_store_emit_case_changed   (MpStore       *self,
                                              MpCase        *kase);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "mp-error.h"
+#include "mp-policy.h"
 #include "mp-store-private.h"
 
 /* The store: the object, opening and creating a desk, the statement cache
@@ -220,6 +221,8 @@ _mp_store_commit_write (MpStore  *self,
 void
 _mp_store_rollback_write (MpStore *self)
 {
+  /* The write may have changed settings that are now undone. */
+  _mp_store_forget_policy (self);
   if (self->batch_depth > 0)
     sqlite3_exec (self->db, "ROLLBACK TO write; RELEASE write;", NULL, NULL, NULL);
   else if (!sqlite3_get_autocommit (self->db))
@@ -305,6 +308,7 @@ mp_store_finalize (GObject *object)
   if (self->answer_source != NULL)
     _mp_case_answer_source_detach (self->answer_source);
   g_clear_pointer (&self->answer_source, _mp_case_answer_source_unref);
+  g_clear_pointer (&self->policy, mp_policy_unref);
   mp_vault_lock (self->vault);
   g_clear_object (&self->vault);
   g_clear_object (&self->cases);
@@ -706,6 +710,7 @@ mp_store_initialise (MpStore     *self,
 
   self->initialised = TRUE;
   self->organisation = g_steal_pointer (&name);
+  _mp_store_forget_policy (self);   /* the desk's name defaults to it */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
   return TRUE;
 
@@ -768,6 +773,41 @@ mp_store_find_case (MpStore    *self,
   return g_hash_table_lookup (self->by_reference, upper);
 }
 
+/* Another connection's commit moves PRAGMA data_version; this store's own
+ * setting writes forget the policy themselves. */
+static gint64
+data_version (MpStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mp_store_prepare (self, "PRAGMA data_version", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The store derives inside every write: reading and parsing the policy's
+ * settings each time was a third of the cost of a write. */
+MpPolicy *
+_mp_store_get_policy (MpStore *self)
+{
+  gint64 version = data_version (self);
+
+  if (self->policy != NULL && (version == -1 || version != self->policy_data_version))
+    g_clear_pointer (&self->policy, mp_policy_unref);
+  if (self->policy == NULL)
+    {
+      self->policy = mp_policy_load (self);
+      self->policy_data_version = version;
+    }
+  return mp_policy_ref (self->policy);
+}
+
+void
+_mp_store_forget_policy (MpStore *self)
+{
+  g_clear_pointer (&self->policy, mp_policy_unref);
+}
+
 char *
 mp_store_get_setting (MpStore    *self,
                       const char *key)
@@ -820,8 +860,10 @@ mp_store_set_setting (MpStore     *self,
     sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
   /* The policy is settings: deadlines and status follow it in the same
    * write, so that they are never stale. */
-  if (!_mp_store_step_done (self, stmt, error) ||
-      (g_strcmp0 (old_value, value) != 0 && !_mp_store_rederive_cases (self, works, error)) ||
+  if (!_mp_store_step_done (self, stmt, error))
+    goto fail;
+  _mp_store_forget_policy (self);
+  if ((g_strcmp0 (old_value, value) != 0 && !_mp_store_rederive_cases (self, works, error)) ||
       !_mp_store_audit_append (self, NULL, "setting", key, old_value, value, error) ||
       !_mp_store_commit_write (self, error))
     goto fail;
@@ -875,6 +917,7 @@ mp_store_end_batch (MpStore  *self,
 
   /* Nothing of the batch was kept: make the models agree with the file again. */
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  _mp_store_forget_policy (self);
   end_batch_cache (self);
   cases = _mp_store_load_cases (self, NULL);
   if (cases != NULL)
@@ -892,6 +935,7 @@ mp_store_abort_batch (MpStore *self)
 
   self->batch_depth = 0;
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  _mp_store_forget_policy (self);
   end_batch_cache (self);
   /* Cases added inside the batch are in the models already: reload them. */
   cases = _mp_store_load_cases (self, NULL);
