@@ -19,6 +19,25 @@
   " c.severity, c.next_due, c.next_due_kind, c.created_at, c.updated_at, c.closed_at, c.erased_at," \
   " r.id, r.name, r.email, r.language, r.anonymous, r.wants_credit"
 
+/* A sealed column of the current row of @stmt as a field to open. */
+static void
+column_field (MpVaultField *field,
+              sqlite3_stmt *stmt,
+              int           index,
+              const char   *table,
+              const char   *column,
+              gint64        row_id)
+{
+  field->table = table;
+  field->column = column;
+  field->row_id = row_id;
+  field->sealed = sqlite3_column_blob (stmt, index);
+  field->sealed_len = field->sealed != NULL ? (gsize) sqlite3_column_bytes (stmt, index) : 0;
+}
+
+/* The sealed columns of a case row: its texts, then the reporter's. */
+#define N_ROW_FIELDS (MP_STORE_N_CASE_TEXT_COLUMNS + 2)
+
 static MpCase *
 load_case_row (MpStore       *self,
                sqlite3_stmt  *stmt,
@@ -28,13 +47,26 @@ load_case_row (MpStore       *self,
   gint64 id = sqlite3_column_int64 (stmt, 0);
   gint64 key_id = sqlite3_column_int64 (stmt, 2);
   gint64 reporter_id = sqlite3_column_int64 (stmt, 22);
-  g_autoptr(GBytes) wrapped = _mp_store_column_bytes (stmt, 3);
+  const guint8 *wrapped = sqlite3_column_blob (stmt, 3);
+  gsize wrapped_len = wrapped != NULL ? (gsize) sqlite3_column_bytes (stmt, 3) : 0;
+  MpVaultField fields[N_ROW_FIELDS];
+  char *texts[N_ROW_FIELDS] = { NULL, };
+  guint n_fields = 0;
 
-  if (key_id != 0 && wrapped != NULL &&
-      !mp_vault_load_case_key (self->vault, key_id, wrapped, error))
-    return NULL;
-  if (wrapped == NULL)
-    key_id = 0;
+  /* A case whose key was erased (or never had one) has no sealed texts. */
+  if (key_id != 0 && wrapped != NULL)
+    {
+      for (guint i = 0; i < MP_STORE_N_CASE_TEXT_COLUMNS; i++)
+        column_field (&fields[n_fields++], stmt, 11 + (int) i, "cases", _mp_store_case_text_columns[i], id);
+      if (reporter_id != 0)
+        {
+          column_field (&fields[n_fields++], stmt, 23, "reporters", "name", reporter_id);
+          column_field (&fields[n_fields++], stmt, 24, "reporters", "email", reporter_id);
+        }
+      if (!mp_vault_open_case_fields (self->vault, key_id, wrapped, wrapped_len, fields, n_fields,
+                                      texts, error))
+        return NULL;
+    }
 
   _mp_case_set_id (kase, id);
   mp_case_set_text (kase, "reference", (const char *) sqlite3_column_text (stmt, 1));
@@ -45,19 +77,10 @@ load_case_row (MpStore       *self,
   mp_case_set_text (kase, "channel", (const char *) sqlite3_column_text (stmt, 8));
   mp_case_set_text (kase, "asset", (const char *) sqlite3_column_text (stmt, 9));
   mp_case_set_boolean (kase, "report_encrypted", sqlite3_column_int (stmt, 10));
-  for (guint i = 0; i < G_N_ELEMENTS (_mp_store_case_text_columns); i++)
+  for (guint i = 0; i < MP_STORE_N_CASE_TEXT_COLUMNS; i++)
     {
-      GError *local_error = NULL;
-      g_autofree char *text = _mp_store_open_sealed_column (self, stmt, 11 + (int) i, key_id, "cases",
-                                                            _mp_store_case_text_columns[i], id,
-                                                            &local_error);
-
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return NULL;
-        }
-      mp_case_set_text (kase, _mp_store_case_text_columns[i], text);
+      mp_case_set_text (kase, _mp_store_case_text_columns[i], texts[i]);
+      g_free (texts[i]);
     }
   mp_case_set_text (kase, "severity", (const char *) sqlite3_column_text (stmt, 15));
   mp_case_set_time (kase, "next_due", sqlite3_column_int64 (stmt, 16));
@@ -69,21 +92,13 @@ load_case_row (MpStore       *self,
 
   if (reporter_id != 0)
     {
-      GError *local_error = NULL;
-      g_autofree char *name = _mp_store_open_sealed_column (self, stmt, 23, key_id, "reporters", "name",
-                                                            reporter_id, &local_error);
-      g_autofree char *email = NULL;
+      char *name = texts[MP_STORE_N_CASE_TEXT_COLUMNS];
+      char *email = texts[MP_STORE_N_CASE_TEXT_COLUMNS + 1];
 
-      if (local_error == NULL)
-        email = _mp_store_open_sealed_column (self, stmt, 24, key_id, "reporters", "email",
-                                              reporter_id, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return NULL;
-        }
       mp_case_set_text (kase, "reporter_name", name);
       mp_case_set_text (kase, "reporter_email", email);
+      g_free (name);
+      g_free (email);
       mp_case_set_text (kase, "reporter_language", (const char *) sqlite3_column_text (stmt, 25));
       mp_case_set_boolean (kase, "reporter_anonymous", sqlite3_column_int (stmt, 26));
       mp_case_set_boolean (kase, "reporter_wants_credit", sqlite3_column_int (stmt, 27));
@@ -127,14 +142,23 @@ load_case_answers (MpCase   *kase,
       gint64 key_id = sqlite3_column_int64 (stmt, 7);
       MpAnswer *answer = g_new0 (MpAnswer, 1);
 
+      MpVaultField fields[2];
+      char *texts[2] = { NULL, NULL };
+      guint n_fields = 0;
+
       answer->item = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       answer->value = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      /* The note, and the value if it is sealed. */
+      column_field (&fields[n_fields++], stmt, 4, "answers", "note", answer_id);
       if (answer->value == NULL)
-        answer->value = _mp_store_open_sealed_column (self, stmt, 3, key_id, "answers", "value_sealed",
-                                                      answer_id, &error);
-      if (error == NULL)
-        answer->note = _mp_store_open_sealed_column (self, stmt, 4, key_id, "answers", "note", answer_id,
-                                                     &error);
+        column_field (&fields[n_fields++], stmt, 3, "answers", "value_sealed", answer_id);
+      if (key_id != 0 && (fields[0].sealed != NULL || (n_fields > 1 && fields[1].sealed != NULL)) &&
+          mp_vault_open_case_fields (self->vault, key_id, NULL, 0, fields, n_fields, texts, &error))
+        {
+          answer->note = texts[0];
+          if (n_fields > 1)
+            answer->value = texts[1];
+        }
       answer->actor = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       answer->answered_at = sqlite3_column_int64 (stmt, 6);
       if (error != NULL)
