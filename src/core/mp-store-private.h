@@ -52,6 +52,14 @@ struct _MpStore
   char        *actor;
   gboolean     initialised;
   gboolean     checked;        /* quick_check found every page sound */
+  /* The quick_check that unlock starts on its own read-only connection;
+   * see _mp_store_start_integrity_check(). */
+  GMutex       check_mutex;
+  GThread     *check_thread;
+  GMutex       check_db_mutex;
+  sqlite3     *check_db;       /* the thread's connection while it runs */
+  gint         check_done;     /* atomic: the thread has its verdict */
+  int          check_rc;       /* its verdict: SQLITE_OK, or what failed */
   guint        batch_depth;
   MpCaseAnswerSource *answer_source;  /* of the cases of the last unlock */
 
@@ -88,9 +96,16 @@ void          _mp_store_bind_time_or_null   (sqlite3_stmt  *stmt,
                                              gint64         usec);
 GBytes       *_mp_store_column_bytes        (sqlite3_stmt  *stmt,
                                              int            index);
-/* quick_check once, before the first write; see mp-store.c. */
+/* quick_check once, before the first write; see mp-store.c. Waits for
+ * the check that _mp_store_start_integrity_check() started, if any. */
 gboolean      _mp_store_check_integrity     (MpStore       *self,
                                              GError       **error);
+/* Starts the quick_check in a thread of its own, unless it ran already. */
+void          _mp_store_start_integrity_check (MpStore     *self);
+/* If the started check has finished: its verdict (as
+ * _mp_store_check_integrity()); if it still runs: TRUE. */
+gboolean      _mp_store_poll_integrity_check (MpStore      *self,
+                                              GError      **error);
 /* A write: one transaction, or a savepoint inside a batch. */
 gboolean      _mp_store_begin_write         (MpStore       *self,
                                              GError       **error);

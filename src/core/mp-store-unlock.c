@@ -286,13 +286,16 @@ unlock_and_load (MpStore     *self,
                            _("This database has no desk yet; create one first."));
       return NULL;
     }
-  /* Before anything is written: see _mp_store_check_integrity(). */
-  if (!_mp_store_check_integrity (self, error) ||
-      !read_envelope (self, &envelope, error) ||
+  if (!read_envelope (self, &envelope, error) ||
       !mp_vault_unlock (self->vault, passphrase, envelope, error))
     return NULL;
 
+  /* The cases need not wait for the integrity check: every write does (see
+   * _mp_store_check_integrity()). A verdict that is in already counts. */
+  _mp_store_start_integrity_check (self);
   cases = _mp_store_load_cases (self, error);
+  if (cases != NULL && !_mp_store_poll_integrity_check (self, error))
+    g_clear_pointer (&cases, g_ptr_array_unref);
   if (cases == NULL)
     mp_vault_lock (self->vault);
   return cases;
@@ -479,11 +482,12 @@ mp_store_unlock_with_key (MpStore     *self,
                            _("This database has no desk yet; create one first."));
       return FALSE;
     }
-  /* Before anything is written: see _mp_store_check_integrity(). */
-  if (!_mp_store_check_integrity (self, error) ||
-      !mp_vault_unlock_with_key (self->vault, encoded_key, error))
+  if (!mp_vault_unlock_with_key (self->vault, encoded_key, error))
     return FALSE;
-  if (!_mp_store_audit_key_fits (self, error) || (cases = _mp_store_load_cases (self, error)) == NULL)
+  /* As in unlock_and_load(): writes wait for the check, the cases do not. */
+  _mp_store_start_integrity_check (self);
+  if (!_mp_store_audit_key_fits (self, error) || (cases = _mp_store_load_cases (self, error)) == NULL ||
+      !_mp_store_poll_integrity_check (self, error))
     {
       mp_vault_lock (self->vault);
       return FALSE;
