@@ -460,6 +460,25 @@ write_answer (MpStore     *self,
       if (!_mp_store_step_done (self, write, error))
         return FALSE;
     }
+  else if (!sealed_value && note == NULL)
+    {
+      /* Nothing to seal, so the row's id is not needed first: one statement
+       * leaves the row as the two below would. */
+      if (!(write = _mp_store_prepare (self, "INSERT INTO answers (case_id, item, value, value_sealed, note,"
+                                             " actor, answered_at) VALUES (?, ?, ?, NULL, NULL, ?, ?)"
+                                             " ON CONFLICT (case_id, item) DO UPDATE SET"
+                                             " value = excluded.value, value_sealed = NULL, note = NULL,"
+                                             " actor = excluded.actor, answered_at = excluded.answered_at",
+                                       error)))
+        return FALSE;
+      sqlite3_bind_int64 (write, 1, mp_case_get_id (work));
+      sqlite3_bind_text (write, 2, item, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 3, value, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 4, self->actor, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (write, 5, now);
+      if (!_mp_store_step_done (self, write, error))
+        return FALSE;
+    }
   else
     {
       if (!(find = _mp_store_prepare (self, "INSERT INTO answers (case_id, item, actor, answered_at)"
