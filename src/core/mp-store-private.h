@@ -74,6 +74,14 @@ struct _MpStore
    * NULL: read it again. See _mp_store_get_policy(). */
   struct _MpPolicy *policy;
   gint64       policy_data_version;
+
+  /* Inside a batch, which holds the write lock throughout: the last audit
+   * entry, so that the next need not read it back, and whether the head
+   * record (written once, at the end of the batch) lags behind it. */
+  gboolean     audit_last_known;
+  gint64       audit_last_id;
+  guint8       audit_last_mac[MP_VAULT_MAC_BYTES];
+  gboolean     audit_head_pending;
 };
 
 /* ---- mp-store.c --------------------------------------------------------- */
@@ -161,6 +169,13 @@ gboolean      _mp_store_audit_append        (MpStore       *self,
                                              GError       **error);
 gboolean      _mp_store_audit_key_fits      (MpStore       *self,
                                              GError       **error);
+/* Inside a batch: writes the head record the batch's entries left pending;
+ * call before the batch commits. */
+gboolean      _mp_store_audit_flush_head    (MpStore       *self,
+                                             GError       **error);
+/* The batch (or a write inside it) was rolled back: forget what
+ * _mp_store_audit_append() remembered. */
+void          _mp_store_audit_forget_last   (MpStore       *self);
 
 /* ---- mp-store-cases.c --------------------------------------------------- */
 

@@ -349,8 +349,10 @@ _mp_store_commit_write (MpStore  *self,
 void
 _mp_store_rollback_write (MpStore *self)
 {
-  /* The write may have changed settings that are now undone. */
+  /* The write may have changed settings that are now undone, and its
+   * audit entries are gone. */
   _mp_store_forget_policy (self);
+  _mp_store_audit_forget_last (self);
   if (self->batch_depth > 0)
     sqlite3_exec (self->db, "ROLLBACK TO write; RELEASE write;", NULL, NULL, NULL);
   else if (!sqlite3_get_autocommit (self->db))
@@ -1018,6 +1020,8 @@ mp_store_begin_batch (MpStore  *self,
   if (!_mp_store_require_unlocked (self, error) || !_mp_store_check_integrity (self, error) ||
       !_mp_store_exec (self->db, "BEGIN IMMEDIATE;", error))
     return FALSE;
+  _mp_store_audit_forget_last (self);
+  self->audit_head_pending = FALSE;
   /* A batch is one large transaction: with SQLite's default 2 MiB page cache
    * its dirty pages spill to the WAL again and again (a demo of 1,000 cases
    * spent a third of its time in pwrite). The cache only grows as used. */
@@ -1041,12 +1045,20 @@ mp_store_end_batch (MpStore  *self,
   g_return_val_if_fail (MP_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->batch_depth == 1, FALSE);
 
-  self->batch_depth = 0;
-  if (_mp_store_exec (self->db, "COMMIT;", error))
+  /* The head record is still inside the batch (batch_depth > 0). */
+  if (_mp_store_audit_flush_head (self, error))
     {
-      end_batch_cache (self);
-      return TRUE;
+      self->batch_depth = 0;
+      if (_mp_store_exec (self->db, "COMMIT;", error))
+        {
+          end_batch_cache (self);
+          _mp_store_audit_forget_last (self);
+          return TRUE;
+        }
     }
+  self->batch_depth = 0;
+  _mp_store_audit_forget_last (self);
+  self->audit_head_pending = FALSE;
 
   /* Nothing of the batch was kept: make the models agree with the file again. */
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
@@ -1069,6 +1081,8 @@ mp_store_abort_batch (MpStore *self)
   self->batch_depth = 0;
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
   _mp_store_forget_policy (self);
+  _mp_store_audit_forget_last (self);
+  self->audit_head_pending = FALSE;
   end_batch_cache (self);
   /* Cases added inside the batch are in the models already: reload them. */
   cases = _mp_store_load_cases (self, NULL);

@@ -400,6 +400,62 @@ test_moved_ciphertext_refused (Fixture       *fixture,
   g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED);
 }
 
+/* Inside a batch the audit head record is written once, at its end (or
+ * when the trail is verified inside it); the trail must check out after a
+ * batch that is kept, one that is dropped, and in the middle of one. */
+static void
+test_audit_batch (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(MpCase) kase = add_sample_case (fixture->store, "Batched", "2026-11-20T09:15:00Z");
+  g_autoptr(GError) error = NULL;
+  guint n = 0, n2 = 0;
+  gint64 bad = 0;
+
+  g_assert_true (mp_store_verify_audit (fixture->store, &n, NULL, &bad, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (mp_store_begin_batch (fixture->store, &error));
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "ack.sent_on", "2026-11-20", NULL, &error));
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "intake.complete", "yes", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (mp_store_verify_audit (fixture->store, &n2, NULL, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n2, ==, n + 2);
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "assess.owner", "Web team", "Ask Piet", &error));
+  g_assert_true (mp_store_end_batch (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (mp_store_verify_audit (fixture->store, &n2, NULL, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n2, ==, n + 3);
+
+  /* A dropped batch leaves the trail (and its head) as it was. */
+  g_assert_true (mp_store_begin_batch (fixture->store, &error));
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "assess.owner", "Mail team", NULL, &error));
+  mp_store_abort_batch (fixture->store);
+  g_assert_true (mp_store_verify_audit (fixture->store, &n, NULL, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, n2);
+  g_clear_object (&kase);
+  kase = g_object_ref (mp_store_find_case (fixture->store, "CVD-2026-0001"));
+  g_assert_cmpstr (mp_case_get_answer_value (kase, "assess.owner"), ==, "Web team");
+
+  /* And the next write outside a batch chains on. */
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "assess.owner", "Mail team", NULL, &error));
+  g_assert_true (mp_store_verify_audit (fixture->store, &n, NULL, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, n2 + 1);
+
+  /* The head record on file names the last entry. */
+  g_clear_object (&kase);
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  fixture->store = mp_store_open (fixture->path, &error);
+  g_assert_true (mp_store_unlock (fixture->store, PASSPHRASE, &error));
+  g_assert_true (mp_store_verify_audit (fixture->store, &n2, NULL, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n2, ==, n);
+}
+
 static void
 test_audit_chain (Fixture       *fixture,
                   gconstpointer  data)
@@ -731,6 +787,7 @@ main (int    argc,
   ADD ("/store/wrong-passphrase", test_wrong_passphrase);
   ADD ("/store/moved-ciphertext-refused", test_moved_ciphertext_refused);
   ADD ("/store/audit-chain", test_audit_chain);
+  ADD ("/store/audit-batch", test_audit_batch);
   ADD ("/store/backup", test_backup_restores_same_cases);
   ADD ("/store/change-passphrase", test_change_passphrase);
   ADD ("/store/lock", test_lock_drops_everything);
