@@ -321,6 +321,18 @@ mp_store_check_integrity (MpStore  *self,
   return _mp_store_check_integrity (self, error);
 }
 
+/* Runs one statement of @sql through the statement cache: a batch of
+ * thousands of writes parsed its SAVEPOINT and RELEASE again each time. */
+static gboolean
+exec_cached (MpStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mp_store_prepare (self, sql, error);
+
+  return stmt != NULL && _mp_store_step_done (self, stmt, error);
+}
+
 /* Every write is one BEGIN IMMEDIATE transaction; inside a batch it is a
  * savepoint of the batch's transaction instead. */
 gboolean
@@ -328,7 +340,7 @@ _mp_store_begin_write (MpStore  *self,
                        GError  **error)
 {
   if (self->batch_depth > 0)
-    return _mp_store_exec (self->db, "SAVEPOINT write;", error);
+    return exec_cached (self, "SAVEPOINT write", error);
   if (!_mp_store_check_integrity (self, error))
     return FALSE;
   return _mp_store_exec (self->db, "BEGIN IMMEDIATE;", error);
@@ -339,7 +351,7 @@ _mp_store_commit_write (MpStore  *self,
                         GError  **error)
 {
   if (self->batch_depth > 0)
-    return _mp_store_exec (self->db, "RELEASE write;", error);
+    return exec_cached (self, "RELEASE write", error);
   if (_mp_store_exec (self->db, "COMMIT;", error))
     return TRUE;
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
