@@ -110,10 +110,6 @@ gboolean      _mp_store_check_integrity     (MpStore       *self,
                                              GError       **error);
 /* Starts the quick_check in a thread of its own, unless it ran already. */
 void          _mp_store_start_integrity_check (MpStore     *self);
-/* If the started check has finished: its verdict (as
- * _mp_store_check_integrity()); if it still runs: TRUE. */
-gboolean      _mp_store_poll_integrity_check (MpStore      *self,
-                                              GError      **error);
 /* A write: one transaction, or a savepoint inside a batch. */
 gboolean      _mp_store_begin_write         (MpStore       *self,
                                              GError       **error);

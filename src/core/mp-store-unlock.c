@@ -175,20 +175,95 @@ load_case_answers (MpCase   *kase,
                case_id, sqlite3_errmsg (self->db));
 }
 
-/* Decrypts every case; runs in a worker thread during unlock. */
+#define LOAD_CASES_SQL \
+  "SELECT " CASE_COLUMNS " FROM cases c" \
+  " LEFT JOIN case_keys k ON k.id = c.key_id" \
+  " LEFT JOIN reporters r ON r.case_id = c.id" \
+  " WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id"
+
+/* From this many cases on, unlock decrypts them on two threads. */
+#define PARALLEL_LOAD_MIN_CASES 256
+
+/* Loads the cases that @stmt (LOAD_CASES_SQL, bound) yields into @cases. */
+static gboolean
+load_rows (MpStore             *self,
+           sqlite3_stmt        *stmt,
+           MpCaseAnswerSource  *source,
+           GPtrArray           *cases,
+           GError             **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MpCase *kase = load_case_row (self, stmt, error);
+
+      if (kase == NULL)
+        return FALSE;
+      _mp_case_set_answer_source (kase, source);
+      g_ptr_array_add (cases, kase);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _mp_store_set_sqlite_error (error, sqlite3_db_handle (stmt), rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The second half of a large desk, loaded on a read-only connection of its
+ * own (WAL lets it read beside the store's) in a thread of its own. */
+typedef struct
+{
+  MpStore            *self;
+  MpCaseAnswerSource *source;
+  gint64              first_id;
+  gint64              last_id;
+  GPtrArray          *cases;
+  gboolean            opened;   /* FALSE: the main thread loads it instead */
+  GError             *error;
+} LoadPart;
+
+static gpointer
+load_part_thread (gpointer data)
+{
+  LoadPart *part = data;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open_v2 (part->self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, LOAD_CASES_SQL, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, 1);
+      sqlite3_busy_timeout (db, 5000);
+      part->opened = TRUE;
+      sqlite3_bind_int64 (stmt, 1, part->first_id);
+      sqlite3_bind_int64 (stmt, 2, part->last_id);
+      load_rows (part->self, stmt, part->source, part->cases, &part->error);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return NULL;
+}
+
+/* Decrypts every case; runs in a worker thread during unlock. Decryption is
+ * most of the time of a large desk: from PARALLEL_LOAD_MIN_CASES cases on,
+ * the upper half of the ids is loaded by a second thread meanwhile. */
 GPtrArray *
 _mp_store_load_cases (MpStore  *self,
                       GError  **error)
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) range = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   MpCaseAnswerSource *source;
-  int rc;
+  LoadPart part = { self, NULL, 0, -1, NULL, FALSE, NULL };
+  GThread *thread = NULL;
+  gint64 first_id = 0, last_id = -1;
+  gboolean ok;
 
-  if (!(stmt = _mp_store_prepare (self, "SELECT " CASE_COLUMNS " FROM cases c"
-                                        " LEFT JOIN case_keys k ON k.id = c.key_id"
-                                        " LEFT JOIN reporters r ON r.case_id = c.id"
-                                        " ORDER BY c.id", error)))
+  if (!(range = _mp_store_prepare (self, "SELECT count(*), min(id), max(id) FROM cases", error)) ||
+      !(stmt = _mp_store_prepare (self, LOAD_CASES_SQL, error)))
     return NULL;
 
   if (!_mp_store_exec (self->db, "BEGIN;", error))
@@ -200,25 +275,57 @@ _mp_store_load_cases (MpStore  *self,
   g_clear_pointer (&self->answer_source, _mp_case_answer_source_unref);
   source = self->answer_source = _mp_case_answer_source_new (load_case_answers, self);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (sqlite3_step (range) == SQLITE_ROW && sqlite3_column_int64 (range, 0) > 0)
     {
-      MpCase *kase = load_case_row (self, stmt, error);
-
-      if (kase == NULL)
+      first_id = sqlite3_column_int64 (range, 1);
+      last_id = sqlite3_column_int64 (range, 2);
+      if (sqlite3_column_int64 (range, 0) >= PARALLEL_LOAD_MIN_CASES)
         {
-          _mp_store_rollback_write (self);
-          return NULL;
+          part.source = source;
+          part.last_id = last_id;
+          last_id = first_id + (last_id - first_id) / 2;
+          part.first_id = last_id + 1;
+          part.cases = g_ptr_array_new_with_free_func (g_object_unref);
+          thread = g_thread_new ("mp-store-load", load_part_thread, &part);
         }
-      _mp_case_set_answer_source (kase, source);
-      g_ptr_array_add (cases, kase);
     }
-  if (rc != SQLITE_DONE)
+
+  sqlite3_bind_int64 (stmt, 1, first_id);
+  sqlite3_bind_int64 (stmt, 2, last_id);
+  ok = load_rows (self, stmt, source, cases, error);
+
+  if (thread != NULL)
     {
-      _mp_store_set_sqlite_error (error, self->db, rc);
+      g_thread_join (thread);
+      if (ok && !part.opened)
+        {
+          /* The thread could not read the file: load its half here. */
+          g_clear_pointer (&stmt, _mp_store_release_stmt);
+          if (!(stmt = _mp_store_prepare (self, LOAD_CASES_SQL, error)))
+            ok = FALSE;
+          else
+            {
+              sqlite3_bind_int64 (stmt, 1, part.first_id);
+              sqlite3_bind_int64 (stmt, 2, part.last_id);
+              ok = load_rows (self, stmt, source, part.cases, error);
+            }
+        }
+      else if (ok && part.error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&part.error));
+          ok = FALSE;
+        }
+      g_clear_error (&part.error);
+      if (ok)
+        g_ptr_array_extend_and_steal (cases, g_steal_pointer (&part.cases));
+      g_clear_pointer (&part.cases, g_ptr_array_unref);
+    }
+
+  if (!ok)
+    {
       _mp_store_rollback_write (self);
       return NULL;
     }
-
   _mp_store_exec (self->db, "COMMIT;", NULL);
 
   return g_steal_pointer (&cases);
@@ -291,13 +398,13 @@ unlock_and_load (MpStore     *self,
     return NULL;
 
   /* The cases need not wait for the integrity check: every write does (see
-   * _mp_store_check_integrity()). A verdict that is in already counts. */
-  _mp_store_start_integrity_check (self);
+   * _mp_store_check_integrity()). It starts once the cases are loaded, so
+   * that loading has both cores, and runs while they are shown. */
   cases = _mp_store_load_cases (self, error);
-  if (cases != NULL && !_mp_store_poll_integrity_check (self, error))
-    g_clear_pointer (&cases, g_ptr_array_unref);
   if (cases == NULL)
     mp_vault_lock (self->vault);
+  else
+    _mp_store_start_integrity_check (self);
   return cases;
 }
 
@@ -484,14 +591,13 @@ mp_store_unlock_with_key (MpStore     *self,
     }
   if (!mp_vault_unlock_with_key (self->vault, encoded_key, error))
     return FALSE;
-  /* As in unlock_and_load(): writes wait for the check, the cases do not. */
-  _mp_store_start_integrity_check (self);
-  if (!_mp_store_audit_key_fits (self, error) || (cases = _mp_store_load_cases (self, error)) == NULL ||
-      !_mp_store_poll_integrity_check (self, error))
+  if (!_mp_store_audit_key_fits (self, error) || (cases = _mp_store_load_cases (self, error)) == NULL)
     {
       mp_vault_lock (self->vault);
       return FALSE;
     }
+  /* As in unlock_and_load(): writes wait for the check, the cases do not. */
+  _mp_store_start_integrity_check (self);
   _mp_store_publish_cases (self, cases);
   return TRUE;
 }

@@ -270,19 +270,6 @@ take_verdict (MpStore  *self,
 }
 
 gboolean
-_mp_store_poll_integrity_check (MpStore  *self,
-                                GError  **error)
-{
-  gboolean ok = TRUE;
-
-  g_mutex_lock (&self->check_mutex);
-  if (!self->checked && self->check_thread != NULL && g_atomic_int_get (&self->check_done))
-    ok = take_verdict (self, join_check_thread (self), error);
-  g_mutex_unlock (&self->check_mutex);
-  return ok;
-}
-
-gboolean
 _mp_store_check_integrity (MpStore  *self,
                            GError  **error)
 {

@@ -764,6 +764,7 @@ mp_vault_open_case_fields (MpVault            *self,
                            GError            **error)
 {
   const guint8 *key = NULL;
+  guint8 key_copy[KEY_BYTES];
   gboolean ok = TRUE;
 
   g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
@@ -788,6 +789,14 @@ mp_vault_open_case_fields (MpVault            *self,
         }
     }
 
+  /* Decrypt outside the lock, so that two threads loading cases do not
+   * take turns: with a copy of the key, as mp_vault_lock() may wipe the
+   * original meanwhile. The copy is wiped below. */
+  if (ok)
+    memcpy (key_copy, key, KEY_BYTES);
+  g_mutex_unlock (&self->mutex);
+  key = key_copy;
+
   for (guint i = 0; ok && i < n_fields; i++)
     {
       char ad[256];
@@ -802,7 +811,7 @@ mp_vault_open_case_fields (MpVault            *self,
                                  error);
       ok = texts[i] != NULL;
     }
-  g_mutex_unlock (&self->mutex);
+  sodium_memzero (key_copy, sizeof key_copy);
 
   if (!ok)
     for (guint i = 0; i < n_fields; i++)
