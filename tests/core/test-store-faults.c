@@ -189,11 +189,12 @@ root_page (const char *path,
   return page;
 }
 
-/* A damaged page that opening does not read, in a file already in WAL mode
- * (as every desk is): open is cheap and succeeds. Unlock starts the check of
- * every page in a thread and does not wait for it: it refuses if the verdict
- * is in by the time the cases are loaded, and otherwise the first write
- * waits for it and is refused. Either way nothing writes to the file. */
+/* A damaged page that neither opening nor loading the cases reads, in a
+ * file already in WAL mode (as every desk is): open is cheap and succeeds.
+ * Unlock loads the cases and then starts the check of every page in a
+ * thread, without waiting for it; the verdict comes when asked for, and the
+ * first write waits for it and is refused. (An unlock that meets a damaged
+ * page itself refuses at once.) Nothing writes to the file. */
 static void
 test_corrupt_page_unlock (Fixture       *fixture,
                           gconstpointer  data)
