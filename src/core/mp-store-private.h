@@ -58,6 +58,7 @@ struct _MpStore
   GThread     *check_thread;
   GMutex       check_db_mutex;
   sqlite3     *check_db;       /* the thread's connection while it runs */
+  gboolean     check_cancelled; /* the store goes: do not start checking */
   gint         check_done;     /* atomic: the thread has its verdict */
   int          check_rc;       /* its verdict: SQLITE_OK, or what failed */
   guint        batch_depth;

@@ -211,10 +211,14 @@ check_thread_func (gpointer data)
     {
       sqlite3_extended_result_codes (db, 1);
       sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      gboolean cancelled;
+
       g_mutex_lock (&self->check_db_mutex);
-      self->check_db = db;
+      cancelled = self->check_cancelled;
+      if (!cancelled)
+        self->check_db = db;
       g_mutex_unlock (&self->check_db_mutex);
-      rc = quick_check (db);
+      rc = cancelled ? SQLITE_INTERRUPT : quick_check (db);
       g_mutex_lock (&self->check_db_mutex);
       self->check_db = NULL;
       g_mutex_unlock (&self->check_db_mutex);
@@ -300,6 +304,7 @@ static void
 cancel_check_thread (MpStore *self)
 {
   g_mutex_lock (&self->check_db_mutex);
+  self->check_cancelled = TRUE;
   if (self->check_db != NULL)
     sqlite3_interrupt (self->check_db);
   g_mutex_unlock (&self->check_db_mutex);
