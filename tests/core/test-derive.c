@@ -293,6 +293,50 @@ test_policy_cache (Fixture       *fixture,
   assert_due (fixture->store, kase, "acknowledgement", "2026-12-03T09:00:00Z");
 }
 
+/* A write rewrites only the deadlines that changed: one that no longer
+ * applies goes, one that comes back is there once, the others stay. */
+static void
+test_deadline_rows (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) deadlines = NULL;
+  g_autofree char *follow_up = NULL;
+  g_autofree char *gone = NULL;
+  guint n_before;
+
+  set_now ("2026-11-02T12:00:00Z");
+  kase = add_case (fixture->store, "2026-11-02T09:00:00+01:00");
+  deadlines = mp_store_list_deadlines (fixture->store, kase, &error);
+  g_assert_no_error (error);
+  n_before = g_list_model_get_n_items (deadlines);
+  g_clear_object (&deadlines);
+
+  answer (fixture->store, kase, "intake.complete", "no");
+  answer (fixture->store, kase, "info.requested_on", "2026-11-03");
+  assert_due (fixture->store, kase, "reporter-follow-up", "2026-11-10T22:59:59Z");
+  deadlines = mp_store_list_deadlines (fixture->store, kase, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (deadlines), ==, n_before + 1);
+  g_clear_object (&deadlines);
+
+  /* Withdrawn: the follow-up goes, the rest stays as it was. */
+  answer (fixture->store, kase, "info.requested_on", NULL);
+  gone = due (fixture->store, kase, "reporter-follow-up");
+  g_assert_null (gone);
+  deadlines = mp_store_list_deadlines (fixture->store, kase, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (deadlines), ==, n_before);
+  g_clear_object (&deadlines);
+  assert_due (fixture->store, kase, "acknowledgement", "2026-11-05T08:00:00Z");
+
+  /* Asked again, later: one follow-up, at the new date. */
+  answer (fixture->store, kase, "info.requested_on", "2026-11-05");
+  follow_up = due (fixture->store, kase, "reporter-follow-up");
+  g_assert_cmpstr (follow_up, ==, "2026-11-12T22:59:59Z");
+  deadlines = mp_store_list_deadlines (fixture->store, kase, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (deadlines), ==, n_before + 1);
+}
+
 static void
 test_koningsdag (Fixture       *fixture,
                  gconstpointer  data)
@@ -682,6 +726,7 @@ main (int    argc,
   ADD ("/derive/received-at-moves-deadlines", test_received_at_moves_deadlines);
   ADD ("/derive/policy-change", test_holiday_policy_change);
   ADD ("/derive/policy-cache", test_policy_cache);
+  ADD ("/derive/deadline-rows", test_deadline_rows);
   ADD ("/derive/states-and-listing", test_states_and_listing);
   g_test_add_func ("/derive/fix-target-by-severity", test_fix_target_by_severity);
   g_test_add_func ("/derive/kinds", test_kinds);
