@@ -69,8 +69,8 @@ write_deadlines (MpStore    *self,
   gpointer value;
   int rc;
 
-  if (!(select = _mp_store_prepare (self, "SELECT id, kind, due_at, met_at FROM deadlines WHERE case_id = ?",
-                                    error)))
+  if (!(select = _mp_store_prepare (self, "SELECT id, kind, due_at, met_at FROM deadlines"
+                                          " WHERE case_id = ?", error)))
     return FALSE;
   sqlite3_bind_int64 (select, 1, id);
   while ((rc = sqlite3_step (select)) == SQLITE_ROW)
@@ -100,12 +100,14 @@ write_deadlines (MpStore    *self,
       if (row == NULL)
         {
           if (!run_deadline_stmt (self, "INSERT INTO deadlines (case_id, kind, due_at, met_at)"
-                                        " VALUES (?1, ?2, ?3, ?4)", id, kind, due_at, met_at, error))
+                                        " VALUES (?1, ?2, ?3, ?4)",
+                                  id, kind, due_at, met_at, error))
             return FALSE;
           continue;
         }
       if ((row->due_at != due_at || row->met_at != met_at) &&
-          !run_deadline_stmt (self, "UPDATE deadlines SET due_at = ?3, met_at = ?4 WHERE id = ?1 AND ?2 = kind",
+          !run_deadline_stmt (self, "UPDATE deadlines SET due_at = ?3, met_at = ?4"
+                                    " WHERE id = ?1 AND kind = ?2",
                               row->row_id, kind, due_at, met_at, error))
         return FALSE;
       g_hash_table_remove (stored, kind);
@@ -114,8 +116,8 @@ write_deadlines (MpStore    *self,
   /* The kinds the case no longer has. */
   g_hash_table_iter_init (&iter, stored);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (!run_deadline_stmt (self, "DELETE FROM deadlines WHERE id = ?1", ((StoredDeadline *) value)->row_id,
-                            NULL, 0, 0, error))
+    if (!run_deadline_stmt (self, "DELETE FROM deadlines WHERE id = ?1",
+                            ((StoredDeadline *) value)->row_id, NULL, 0, 0, error))
       return FALSE;
   return TRUE;
 }

@@ -57,7 +57,8 @@ load_case_row (MpStore       *self,
   if (key_id != 0 && wrapped != NULL)
     {
       for (guint i = 0; i < MP_STORE_N_CASE_TEXT_COLUMNS; i++)
-        column_field (&fields[n_fields++], stmt, 11 + (int) i, "cases", _mp_store_case_text_columns[i], id);
+        column_field (&fields[n_fields++], stmt, 11 + (int) i, "cases",
+                      _mp_store_case_text_columns[i], id);
       if (reporter_id != 0)
         {
           column_field (&fields[n_fields++], stmt, 23, "reporters", "name", reporter_id);
