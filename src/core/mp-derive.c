@@ -21,63 +21,6 @@
 # endif
 #endif
 
-#define POLICY_CACHE_KEY "mp-derive-policy-cache"
-
-typedef struct
-{
-  char     *fingerprint;
-  MpPolicy *policy;
-} PolicyCache;
-
-static void
-policy_cache_free (gpointer data)
-{
-  PolicyCache *cache = data;
-
-  g_free (cache->fingerprint);
-  g_clear_pointer (&cache->policy, mp_policy_unref);
-  g_free (cache);
-}
-
-/* All settings as one text: the store derives inside every write, and
- * loading the whole policy each time would cost dozens of queries. */
-static char *
-settings_fingerprint (MpStore *store)
-{
-  sqlite3 *db = _mp_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
-  char *fingerprint = NULL;
-
-  if (db == NULL ||
-      sqlite3_prepare_v2 (db, "SELECT group_concat(key || char(31) || value, char(30))"
-                              " FROM (SELECT key, value FROM settings ORDER BY key)",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    fingerprint = g_strdup_printf ("%s%c%s", (const char *) sqlite3_column_text (stmt, 0) ?: "",
-                                   30, mp_store_get_organisation (store) ?: "");
-  sqlite3_finalize (stmt);
-  return fingerprint;
-}
-
-static MpPolicy *
-get_policy (MpStore *store)
-{
-  g_autofree char *fingerprint = settings_fingerprint (store);
-  PolicyCache *cache = g_object_get_data (G_OBJECT (store), POLICY_CACHE_KEY);
-
-  if (fingerprint == NULL)
-    return mp_policy_load (store);
-  if (cache != NULL && g_str_equal (cache->fingerprint, fingerprint))
-    return mp_policy_ref (cache->policy);
-
-  cache = g_new0 (PolicyCache, 1);
-  cache->fingerprint = g_steal_pointer (&fingerprint);
-  cache->policy = mp_policy_load (store);
-  g_object_set_data_full (G_OBJECT (store), POLICY_CACHE_KEY, cache, policy_cache_free);
-  return mp_policy_ref (cache->policy);
-}
-
 const char *
 mp_derive_severity (const char *cvss_vector)
 {
@@ -111,7 +54,7 @@ mp_derive_case (MpStore *store,
   g_return_val_if_fail (MP_IS_STORE (store), NULL);
   g_return_val_if_fail (MP_IS_CASE (kase), NULL);
 
-  policy = get_policy (store);
+  policy = _mp_store_get_policy (store);
   severity = mp_derive_severity (mp_case_get_answer_value (kase, "assess.cvss"));
 
   /* Nothing here depends on @now: status and deadlines follow from the

@@ -91,6 +91,32 @@ audit_write_head (MpStore       *self,
   return _mp_store_step_done (self, upsert, error);
 }
 
+/* The id the next entry gets and the MAC of the last one, if any. */
+static gboolean
+read_last (MpStore  *self,
+           gint64   *next_id,
+           guint8    previous[MP_VAULT_MAC_BYTES],
+           gboolean *has_previous,
+           GError  **error)
+{
+  g_autoptr(sqlite3_stmt) last = NULL;
+
+  *next_id = 1;
+  *has_previous = FALSE;
+  if (!(last = _mp_store_prepare (self, "SELECT id, mac FROM audit ORDER BY id DESC LIMIT 1", error)))
+    return FALSE;
+  if (sqlite3_step (last) == SQLITE_ROW)
+    {
+      *next_id = sqlite3_column_int64 (last, 0) + 1;
+      if (sqlite3_column_bytes (last, 1) == MP_VAULT_MAC_BYTES)
+        {
+          memcpy (previous, sqlite3_column_blob (last, 1), MP_VAULT_MAC_BYTES);
+          *has_previous = TRUE;
+        }
+    }
+  return TRUE;
+}
+
 /* Appends an entry to the audit chain; call inside the write's transaction. */
 gboolean
 _mp_store_audit_append (MpStore     *self,
@@ -101,7 +127,6 @@ _mp_store_audit_append (MpStore     *self,
                         const char  *new_value,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) last = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *old_fp = fingerprint (self, old_value);
   g_autofree char *new_fp = fingerprint (self, new_value);
@@ -112,17 +137,14 @@ _mp_store_audit_append (MpStore     *self,
   gint64 id = 1;
   gint64 at = mp_time_now ();
 
-  if (!(last = _mp_store_prepare (self, "SELECT id, mac FROM audit ORDER BY id DESC LIMIT 1", error)))
-    return FALSE;
-  if (sqlite3_step (last) == SQLITE_ROW)
+  if (self->batch_depth > 0 && self->audit_last_known)
     {
-      id = sqlite3_column_int64 (last, 0) + 1;
-      if (sqlite3_column_bytes (last, 1) == MP_VAULT_MAC_BYTES)
-        {
-          memcpy (previous, sqlite3_column_blob (last, 1), MP_VAULT_MAC_BYTES);
-          has_previous = TRUE;
-        }
+      id = self->audit_last_id + 1;
+      memcpy (previous, self->audit_last_mac, MP_VAULT_MAC_BYTES);
+      has_previous = TRUE;
     }
+  else if (!read_last (self, &id, previous, &has_previous, error))
+    return FALSE;
 
   data = audit_serialise (id, at, self->actor, case_ref, action, field, old_fp, new_fp);
   if (!mp_vault_audit_mac (self->vault, data, strlen (data), has_previous ? previous : NULL, mac, error))
@@ -142,7 +164,44 @@ _mp_store_audit_append (MpStore     *self,
   _mp_store_bind_text_or_null (insert, 7, old_fp);
   _mp_store_bind_text_or_null (insert, 8, new_fp);
   sqlite3_bind_blob (insert, 9, mac, sizeof mac, SQLITE_TRANSIENT);
-  return _mp_store_step_done (self, insert, error) && audit_write_head (self, id, mac, error);
+  if (!_mp_store_step_done (self, insert, error))
+    return FALSE;
+  if (self->batch_depth > 0)
+    {
+      /* One head record for the whole batch: it is one transaction. */
+      self->audit_last_known = TRUE;
+      self->audit_last_id = id;
+      memcpy (self->audit_last_mac, mac, MP_VAULT_MAC_BYTES);
+      self->audit_head_pending = TRUE;
+      return TRUE;
+    }
+  return audit_write_head (self, id, mac, error);
+}
+
+gboolean
+_mp_store_audit_flush_head (MpStore  *self,
+                            GError  **error)
+{
+  guint8 mac[MP_VAULT_MAC_BYTES];
+  gboolean has_mac = FALSE;
+  gint64 next_id = 1;
+
+  if (!self->audit_head_pending)
+    return TRUE;
+  /* A write of the batch that was rolled back took its entries along: the
+   * file knows the last entry. */
+  if (!read_last (self, &next_id, mac, &has_mac, error))
+    return FALSE;
+  if (has_mac && !audit_write_head (self, next_id - 1, mac, error))
+    return FALSE;
+  self->audit_head_pending = FALSE;
+  return TRUE;
+}
+
+void
+_mp_store_audit_forget_last (MpStore *self)
+{
+  self->audit_last_known = FALSE;
 }
 
 /* Whether the vault's key made the first audit entry (desk.create). */
@@ -242,6 +301,10 @@ mp_store_verify_audit (MpStore  *self,
   g_return_val_if_fail (MP_IS_STORE (self), FALSE);
 
   if (!_mp_store_require_unlocked (self, error))
+    return FALSE;
+  /* Inside a batch the head record is written at its end: bring it up to
+   * date for the check (it is part of the batch's transaction). */
+  if (self->batch_depth > 0 && !_mp_store_audit_flush_head (self, error))
     return FALSE;
   if (!(stmt = _mp_store_prepare (self, "SELECT id, at, actor, case_ref, action, field, old_fp, new_fp, mac"
                                         " FROM audit ORDER BY id", error)))

@@ -23,6 +23,105 @@ const char * const _mp_store_case_text_columns[MP_STORE_N_CASE_TEXT_COLUMNS] = {
 
 /* ---- derived state -------------------------------------------------------- */
 
+typedef struct
+{
+  gint64 row_id;
+  gint64 due_at;
+  gint64 met_at;
+} StoredDeadline;
+
+static gboolean
+run_deadline_stmt (MpStore     *self,
+                   const char  *sql,
+                   gint64       a,
+                   const char  *kind,
+                   gint64       due_at,
+                   gint64       met_at,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mp_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  if (kind != NULL)
+    sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    {
+      sqlite3_bind_int64 (stmt, 3, due_at);
+      _mp_store_bind_time_or_null (stmt, 4, met_at);
+    }
+  return _mp_store_step_done (self, stmt, error);
+}
+
+/* Brings the deadline rows of case @id to @deadlines. Most writes change
+ * one or two of a case's deadlines: only those rows are written (deleting
+ * and inserting them all touched three b-trees a row each time). */
+static gboolean
+write_deadlines (MpStore    *self,
+                 gint64      id,
+                 GPtrArray  *deadlines,
+                 GError    **error)
+{
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(GHashTable) stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer value;
+  int rc;
+
+  if (!(select = _mp_store_prepare (self, "SELECT id, kind, due_at, met_at FROM deadlines"
+                                          " WHERE case_id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (select, 1, id);
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      StoredDeadline *row = g_new (StoredDeadline, 1);
+
+      row->row_id = sqlite3_column_int64 (select, 0);
+      row->due_at = sqlite3_column_int64 (select, 2);
+      row->met_at = sqlite3_column_int64 (select, 3);
+      g_hash_table_replace (stored, g_strdup ((const char *) sqlite3_column_text (select, 1)), row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _mp_store_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  g_clear_pointer (&select, _mp_store_release_stmt);
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      MpDeadline *deadline = g_ptr_array_index (deadlines, i);
+      const char *kind = mp_deadline_get_kind (deadline);
+      gint64 due_at = mp_deadline_get_due_at (deadline);
+      gint64 met_at = mp_deadline_get_met_at (deadline);
+      StoredDeadline *row = g_hash_table_lookup (stored, kind);
+
+      if (row == NULL)
+        {
+          if (!run_deadline_stmt (self, "INSERT INTO deadlines (case_id, kind, due_at, met_at)"
+                                        " VALUES (?1, ?2, ?3, ?4)",
+                                  id, kind, due_at, met_at, error))
+            return FALSE;
+          continue;
+        }
+      if ((row->due_at != due_at || row->met_at != met_at) &&
+          !run_deadline_stmt (self, "UPDATE deadlines SET due_at = ?3, met_at = ?4"
+                                    " WHERE id = ?1 AND kind = ?2",
+                              row->row_id, kind, due_at, met_at, error))
+        return FALSE;
+      g_hash_table_remove (stored, kind);
+    }
+
+  /* The kinds the case no longer has. */
+  g_hash_table_iter_init (&iter, stored);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!run_deadline_stmt (self, "DELETE FROM deadlines WHERE id = ?1",
+                            ((StoredDeadline *) value)->row_id, NULL, 0, 0, error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Derives status and deadlines on @work and writes them; inside a write. */
 gboolean
 _mp_store_write_derived (MpStore  *self,
@@ -31,7 +130,6 @@ _mp_store_write_derived (MpStore  *self,
 {
   g_autoptr(GPtrArray) deadlines = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
-  g_autoptr(sqlite3_stmt) clear = NULL;
   g_autofree char *old_status = g_strdup (mp_case_get_status (work));
   g_autofree char *old_outcome = g_strdup (mp_case_get_outcome (work));
   gint64 now = mp_time_now ();
@@ -78,29 +176,7 @@ _mp_store_write_derived (MpStore  *self,
   if (!_mp_store_step_done (self, update, error))
     return FALSE;
 
-  if (!(clear = _mp_store_prepare (self, "DELETE FROM deadlines WHERE case_id = ?", error)))
-    return FALSE;
-  sqlite3_bind_int64 (clear, 1, id);
-  if (!_mp_store_step_done (self, clear, error))
-    return FALSE;
-
-  for (guint i = 0; i < deadlines->len; i++)
-    {
-      MpDeadline *deadline = g_ptr_array_index (deadlines, i);
-      g_autoptr(sqlite3_stmt) insert = NULL;
-
-      if (!(insert = _mp_store_prepare (self, "INSERT INTO deadlines (case_id, kind, due_at, met_at)"
-                                              " VALUES (?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (insert, 1, id);
-      sqlite3_bind_text (insert, 2, mp_deadline_get_kind (deadline), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (insert, 3, mp_deadline_get_due_at (deadline));
-      _mp_store_bind_time_or_null (insert, 4, mp_deadline_get_met_at (deadline));
-      if (!_mp_store_step_done (self, insert, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return write_deadlines (self, id, deadlines, error);
 }
 
 static char *
@@ -457,6 +533,25 @@ write_answer (MpStore     *self,
         return FALSE;
       sqlite3_bind_int64 (write, 1, mp_case_get_id (work));
       sqlite3_bind_text (write, 2, item, -1, SQLITE_TRANSIENT);
+      if (!_mp_store_step_done (self, write, error))
+        return FALSE;
+    }
+  else if (!sealed_value && note == NULL)
+    {
+      /* Nothing to seal, so the row's id is not needed first: one statement
+       * leaves the row as the two below would. */
+      if (!(write = _mp_store_prepare (self, "INSERT INTO answers (case_id, item, value, value_sealed, note,"
+                                             " actor, answered_at) VALUES (?, ?, ?, NULL, NULL, ?, ?)"
+                                             " ON CONFLICT (case_id, item) DO UPDATE SET"
+                                             " value = excluded.value, value_sealed = NULL, note = NULL,"
+                                             " actor = excluded.actor, answered_at = excluded.answered_at",
+                                       error)))
+        return FALSE;
+      sqlite3_bind_int64 (write, 1, mp_case_get_id (work));
+      sqlite3_bind_text (write, 2, item, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 3, value, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 4, self->actor, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (write, 5, now);
       if (!_mp_store_step_done (self, write, error))
         return FALSE;
     }

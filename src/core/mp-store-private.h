@@ -52,6 +52,15 @@ struct _MpStore
   char        *actor;
   gboolean     initialised;
   gboolean     checked;        /* quick_check found every page sound */
+  /* The quick_check that unlock starts on its own read-only connection;
+   * see _mp_store_start_integrity_check(). */
+  GMutex       check_mutex;
+  GThread     *check_thread;
+  GMutex       check_db_mutex;
+  sqlite3     *check_db;       /* the thread's connection while it runs */
+  gboolean     check_cancelled; /* the store goes: do not start checking */
+  gint         check_done;     /* atomic: the thread has its verdict */
+  int          check_rc;       /* its verdict: SQLITE_OK, or what failed */
   guint        batch_depth;
   MpCaseAnswerSource *answer_source;  /* of the cases of the last unlock */
 
@@ -61,6 +70,19 @@ struct _MpStore
 
   GListStore  *cases;
   GHashTable  *by_reference;   /* reference -> MpCase (borrowed) */
+
+  /* The policy parsed from the settings, for deriving inside every write;
+   * NULL: read it again. See _mp_store_get_policy(). */
+  struct _MpPolicy *policy;
+  gint64       policy_data_version;
+
+  /* Inside a batch, which holds the write lock throughout: the last audit
+   * entry, so that the next need not read it back, and whether the head
+   * record (written once, at the end of the batch) lags behind it. */
+  gboolean     audit_last_known;
+  gint64       audit_last_id;
+  guint8       audit_last_mac[MP_VAULT_MAC_BYTES];
+  gboolean     audit_head_pending;
 };
 
 /* ---- mp-store.c --------------------------------------------------------- */
@@ -83,9 +105,12 @@ void          _mp_store_bind_time_or_null   (sqlite3_stmt  *stmt,
                                              gint64         usec);
 GBytes       *_mp_store_column_bytes        (sqlite3_stmt  *stmt,
                                              int            index);
-/* quick_check once, before the first write; see mp-store.c. */
+/* quick_check once, before the first write; see mp-store.c. Waits for
+ * the check that _mp_store_start_integrity_check() started, if any. */
 gboolean      _mp_store_check_integrity     (MpStore       *self,
                                              GError       **error);
+/* Starts the quick_check in a thread of its own, unless it ran already. */
+void          _mp_store_start_integrity_check (MpStore     *self);
 /* A write: one transaction, or a savepoint inside a batch. */
 gboolean      _mp_store_begin_write         (MpStore       *self,
                                              GError       **error);
@@ -112,6 +137,11 @@ char         *_mp_store_open_sealed_column  (MpStore       *self,
                                              gint64         row_id,
                                              GError       **error);
 void          _mp_store_notify_locked       (MpStore       *self);
+/* The desk's policy (as mp_policy_load()), parsed once and kept until the
+ * settings change. Returns: (transfer full) */
+struct _MpPolicy *_mp_store_get_policy      (MpStore       *self);
+/* Settings changed (or a write that changed them was undone). */
+void          _mp_store_forget_policy       (MpStore       *self);
 void          _mp_store_emit_case_changed   (MpStore       *self,
                                              MpCase        *kase);
 
@@ -136,6 +166,13 @@ gboolean      _mp_store_audit_append        (MpStore       *self,
                                              GError       **error);
 gboolean      _mp_store_audit_key_fits      (MpStore       *self,
                                              GError       **error);
+/* Inside a batch: writes the head record the batch's entries left pending;
+ * call before the batch commits. */
+gboolean      _mp_store_audit_flush_head    (MpStore       *self,
+                                             GError       **error);
+/* The batch (or a write inside it) was rolled back: forget what
+ * _mp_store_audit_append() remembered. */
+void          _mp_store_audit_forget_last   (MpStore       *self);
 
 /* ---- mp-store-cases.c --------------------------------------------------- */
 

@@ -19,6 +19,25 @@
   " c.severity, c.next_due, c.next_due_kind, c.created_at, c.updated_at, c.closed_at, c.erased_at," \
   " r.id, r.name, r.email, r.language, r.anonymous, r.wants_credit"
 
+/* A sealed column of the current row of @stmt as a field to open. */
+static void
+column_field (MpVaultField *field,
+              sqlite3_stmt *stmt,
+              int           index,
+              const char   *table,
+              const char   *column,
+              gint64        row_id)
+{
+  field->table = table;
+  field->column = column;
+  field->row_id = row_id;
+  field->sealed = sqlite3_column_blob (stmt, index);
+  field->sealed_len = field->sealed != NULL ? (gsize) sqlite3_column_bytes (stmt, index) : 0;
+}
+
+/* The sealed columns of a case row: its texts, then the reporter's. */
+#define N_ROW_FIELDS (MP_STORE_N_CASE_TEXT_COLUMNS + 2)
+
 static MpCase *
 load_case_row (MpStore       *self,
                sqlite3_stmt  *stmt,
@@ -28,13 +47,27 @@ load_case_row (MpStore       *self,
   gint64 id = sqlite3_column_int64 (stmt, 0);
   gint64 key_id = sqlite3_column_int64 (stmt, 2);
   gint64 reporter_id = sqlite3_column_int64 (stmt, 22);
-  g_autoptr(GBytes) wrapped = _mp_store_column_bytes (stmt, 3);
+  const guint8 *wrapped = sqlite3_column_blob (stmt, 3);
+  gsize wrapped_len = wrapped != NULL ? (gsize) sqlite3_column_bytes (stmt, 3) : 0;
+  MpVaultField fields[N_ROW_FIELDS];
+  char *texts[N_ROW_FIELDS] = { NULL, };
+  guint n_fields = 0;
 
-  if (key_id != 0 && wrapped != NULL &&
-      !mp_vault_load_case_key (self->vault, key_id, wrapped, error))
-    return NULL;
-  if (wrapped == NULL)
-    key_id = 0;
+  /* A case whose key was erased (or never had one) has no sealed texts. */
+  if (key_id != 0 && wrapped != NULL)
+    {
+      for (guint i = 0; i < MP_STORE_N_CASE_TEXT_COLUMNS; i++)
+        column_field (&fields[n_fields++], stmt, 11 + (int) i, "cases",
+                      _mp_store_case_text_columns[i], id);
+      if (reporter_id != 0)
+        {
+          column_field (&fields[n_fields++], stmt, 23, "reporters", "name", reporter_id);
+          column_field (&fields[n_fields++], stmt, 24, "reporters", "email", reporter_id);
+        }
+      if (!mp_vault_open_case_fields (self->vault, key_id, wrapped, wrapped_len, fields, n_fields,
+                                      texts, error))
+        return NULL;
+    }
 
   _mp_case_set_id (kase, id);
   mp_case_set_text (kase, "reference", (const char *) sqlite3_column_text (stmt, 1));
@@ -45,19 +78,10 @@ load_case_row (MpStore       *self,
   mp_case_set_text (kase, "channel", (const char *) sqlite3_column_text (stmt, 8));
   mp_case_set_text (kase, "asset", (const char *) sqlite3_column_text (stmt, 9));
   mp_case_set_boolean (kase, "report_encrypted", sqlite3_column_int (stmt, 10));
-  for (guint i = 0; i < G_N_ELEMENTS (_mp_store_case_text_columns); i++)
+  for (guint i = 0; i < MP_STORE_N_CASE_TEXT_COLUMNS; i++)
     {
-      GError *local_error = NULL;
-      g_autofree char *text = _mp_store_open_sealed_column (self, stmt, 11 + (int) i, key_id, "cases",
-                                                            _mp_store_case_text_columns[i], id,
-                                                            &local_error);
-
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return NULL;
-        }
-      mp_case_set_text (kase, _mp_store_case_text_columns[i], text);
+      mp_case_set_text (kase, _mp_store_case_text_columns[i], texts[i]);
+      g_free (texts[i]);
     }
   mp_case_set_text (kase, "severity", (const char *) sqlite3_column_text (stmt, 15));
   mp_case_set_time (kase, "next_due", sqlite3_column_int64 (stmt, 16));
@@ -69,21 +93,13 @@ load_case_row (MpStore       *self,
 
   if (reporter_id != 0)
     {
-      GError *local_error = NULL;
-      g_autofree char *name = _mp_store_open_sealed_column (self, stmt, 23, key_id, "reporters", "name",
-                                                            reporter_id, &local_error);
-      g_autofree char *email = NULL;
+      char *name = texts[MP_STORE_N_CASE_TEXT_COLUMNS];
+      char *email = texts[MP_STORE_N_CASE_TEXT_COLUMNS + 1];
 
-      if (local_error == NULL)
-        email = _mp_store_open_sealed_column (self, stmt, 24, key_id, "reporters", "email",
-                                              reporter_id, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return NULL;
-        }
       mp_case_set_text (kase, "reporter_name", name);
       mp_case_set_text (kase, "reporter_email", email);
+      g_free (name);
+      g_free (email);
       mp_case_set_text (kase, "reporter_language", (const char *) sqlite3_column_text (stmt, 25));
       mp_case_set_boolean (kase, "reporter_anonymous", sqlite3_column_int (stmt, 26));
       mp_case_set_boolean (kase, "reporter_wants_credit", sqlite3_column_int (stmt, 27));
@@ -127,14 +143,23 @@ load_case_answers (MpCase   *kase,
       gint64 key_id = sqlite3_column_int64 (stmt, 7);
       MpAnswer *answer = g_new0 (MpAnswer, 1);
 
+      MpVaultField fields[2];
+      char *texts[2] = { NULL, NULL };
+      guint n_fields = 0;
+
       answer->item = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       answer->value = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      /* The note, and the value if it is sealed. */
+      column_field (&fields[n_fields++], stmt, 4, "answers", "note", answer_id);
       if (answer->value == NULL)
-        answer->value = _mp_store_open_sealed_column (self, stmt, 3, key_id, "answers", "value_sealed",
-                                                      answer_id, &error);
-      if (error == NULL)
-        answer->note = _mp_store_open_sealed_column (self, stmt, 4, key_id, "answers", "note", answer_id,
-                                                     &error);
+        column_field (&fields[n_fields++], stmt, 3, "answers", "value_sealed", answer_id);
+      if (key_id != 0 && (fields[0].sealed != NULL || (n_fields > 1 && fields[1].sealed != NULL)) &&
+          mp_vault_open_case_fields (self->vault, key_id, NULL, 0, fields, n_fields, texts, &error))
+        {
+          answer->note = texts[0];
+          if (n_fields > 1)
+            answer->value = texts[1];
+        }
       answer->actor = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       answer->answered_at = sqlite3_column_int64 (stmt, 6);
       if (error != NULL)
@@ -151,20 +176,95 @@ load_case_answers (MpCase   *kase,
                case_id, sqlite3_errmsg (self->db));
 }
 
-/* Decrypts every case; runs in a worker thread during unlock. */
+#define LOAD_CASES_SQL \
+  "SELECT " CASE_COLUMNS " FROM cases c" \
+  " LEFT JOIN case_keys k ON k.id = c.key_id" \
+  " LEFT JOIN reporters r ON r.case_id = c.id" \
+  " WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id"
+
+/* From this many cases on, unlock decrypts them on two threads. */
+#define PARALLEL_LOAD_MIN_CASES 256
+
+/* Loads the cases that @stmt (LOAD_CASES_SQL, bound) yields into @cases. */
+static gboolean
+load_rows (MpStore             *self,
+           sqlite3_stmt        *stmt,
+           MpCaseAnswerSource  *source,
+           GPtrArray           *cases,
+           GError             **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MpCase *kase = load_case_row (self, stmt, error);
+
+      if (kase == NULL)
+        return FALSE;
+      _mp_case_set_answer_source (kase, source);
+      g_ptr_array_add (cases, kase);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _mp_store_set_sqlite_error (error, sqlite3_db_handle (stmt), rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The second half of a large desk, loaded on a read-only connection of its
+ * own (WAL lets it read beside the store's) in a thread of its own. */
+typedef struct
+{
+  MpStore            *self;
+  MpCaseAnswerSource *source;
+  gint64              first_id;
+  gint64              last_id;
+  GPtrArray          *cases;
+  gboolean            opened;   /* FALSE: the main thread loads it instead */
+  GError             *error;
+} LoadPart;
+
+static gpointer
+load_part_thread (gpointer data)
+{
+  LoadPart *part = data;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open_v2 (part->self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, LOAD_CASES_SQL, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, 1);
+      sqlite3_busy_timeout (db, 5000);
+      part->opened = TRUE;
+      sqlite3_bind_int64 (stmt, 1, part->first_id);
+      sqlite3_bind_int64 (stmt, 2, part->last_id);
+      load_rows (part->self, stmt, part->source, part->cases, &part->error);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return NULL;
+}
+
+/* Decrypts every case; runs in a worker thread during unlock. Decryption is
+ * most of the time of a large desk: from PARALLEL_LOAD_MIN_CASES cases on,
+ * the upper half of the ids is loaded by a second thread meanwhile. */
 GPtrArray *
 _mp_store_load_cases (MpStore  *self,
                       GError  **error)
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) range = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   MpCaseAnswerSource *source;
-  int rc;
+  LoadPart part = { self, NULL, 0, -1, NULL, FALSE, NULL };
+  GThread *thread = NULL;
+  gint64 first_id = 0, last_id = -1;
+  gboolean ok;
 
-  if (!(stmt = _mp_store_prepare (self, "SELECT " CASE_COLUMNS " FROM cases c"
-                                        " LEFT JOIN case_keys k ON k.id = c.key_id"
-                                        " LEFT JOIN reporters r ON r.case_id = c.id"
-                                        " ORDER BY c.id", error)))
+  if (!(range = _mp_store_prepare (self, "SELECT count(*), min(id), max(id) FROM cases", error)) ||
+      !(stmt = _mp_store_prepare (self, LOAD_CASES_SQL, error)))
     return NULL;
 
   if (!_mp_store_exec (self->db, "BEGIN;", error))
@@ -176,25 +276,57 @@ _mp_store_load_cases (MpStore  *self,
   g_clear_pointer (&self->answer_source, _mp_case_answer_source_unref);
   source = self->answer_source = _mp_case_answer_source_new (load_case_answers, self);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (sqlite3_step (range) == SQLITE_ROW && sqlite3_column_int64 (range, 0) > 0)
     {
-      MpCase *kase = load_case_row (self, stmt, error);
-
-      if (kase == NULL)
+      first_id = sqlite3_column_int64 (range, 1);
+      last_id = sqlite3_column_int64 (range, 2);
+      if (sqlite3_column_int64 (range, 0) >= PARALLEL_LOAD_MIN_CASES)
         {
-          _mp_store_rollback_write (self);
-          return NULL;
+          part.source = source;
+          part.last_id = last_id;
+          last_id = first_id + (last_id - first_id) / 2;
+          part.first_id = last_id + 1;
+          part.cases = g_ptr_array_new_with_free_func (g_object_unref);
+          thread = g_thread_new ("mp-store-load", load_part_thread, &part);
         }
-      _mp_case_set_answer_source (kase, source);
-      g_ptr_array_add (cases, kase);
     }
-  if (rc != SQLITE_DONE)
+
+  sqlite3_bind_int64 (stmt, 1, first_id);
+  sqlite3_bind_int64 (stmt, 2, last_id);
+  ok = load_rows (self, stmt, source, cases, error);
+
+  if (thread != NULL)
     {
-      _mp_store_set_sqlite_error (error, self->db, rc);
+      g_thread_join (thread);
+      if (ok && !part.opened)
+        {
+          /* The thread could not read the file: load its half here. */
+          g_clear_pointer (&stmt, _mp_store_release_stmt);
+          if (!(stmt = _mp_store_prepare (self, LOAD_CASES_SQL, error)))
+            ok = FALSE;
+          else
+            {
+              sqlite3_bind_int64 (stmt, 1, part.first_id);
+              sqlite3_bind_int64 (stmt, 2, part.last_id);
+              ok = load_rows (self, stmt, source, part.cases, error);
+            }
+        }
+      else if (ok && part.error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&part.error));
+          ok = FALSE;
+        }
+      g_clear_error (&part.error);
+      if (ok)
+        g_ptr_array_extend_and_steal (cases, g_steal_pointer (&part.cases));
+      g_clear_pointer (&part.cases, g_ptr_array_unref);
+    }
+
+  if (!ok)
+    {
       _mp_store_rollback_write (self);
       return NULL;
     }
-
   _mp_store_exec (self->db, "COMMIT;", NULL);
 
   return g_steal_pointer (&cases);
@@ -262,15 +394,18 @@ unlock_and_load (MpStore     *self,
                            _("This database has no desk yet; create one first."));
       return NULL;
     }
-  /* Before anything is written: see _mp_store_check_integrity(). */
-  if (!_mp_store_check_integrity (self, error) ||
-      !read_envelope (self, &envelope, error) ||
+  if (!read_envelope (self, &envelope, error) ||
       !mp_vault_unlock (self->vault, passphrase, envelope, error))
     return NULL;
 
+  /* The cases need not wait for the integrity check: every write does (see
+   * _mp_store_check_integrity()). It starts once the cases are loaded, so
+   * that loading has both cores, and runs while they are shown. */
   cases = _mp_store_load_cases (self, error);
   if (cases == NULL)
     mp_vault_lock (self->vault);
+  else
+    _mp_store_start_integrity_check (self);
   return cases;
 }
 
@@ -455,15 +590,15 @@ mp_store_unlock_with_key (MpStore     *self,
                            _("This database has no desk yet; create one first."));
       return FALSE;
     }
-  /* Before anything is written: see _mp_store_check_integrity(). */
-  if (!_mp_store_check_integrity (self, error) ||
-      !mp_vault_unlock_with_key (self->vault, encoded_key, error))
+  if (!mp_vault_unlock_with_key (self->vault, encoded_key, error))
     return FALSE;
   if (!_mp_store_audit_key_fits (self, error) || (cases = _mp_store_load_cases (self, error)) == NULL)
     {
       mp_vault_lock (self->vault);
       return FALSE;
     }
+  /* As in unlock_and_load(): writes wait for the check, the cases do not. */
+  _mp_store_start_integrity_check (self);
   _mp_store_publish_cases (self, cases);
   return TRUE;
 }

@@ -6,12 +6,17 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#endif
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sodium.h>
 #include <string.h>
 
 #include "mp-error.h"
+#include "mp-policy.h"
 #include "mp-store-private.h"
 
 /* The store: the object, opening and creating a desk, the statement cache
@@ -166,30 +171,166 @@ _mp_store_column_bytes (sqlite3_stmt *stmt,
 }
 
 /* A quick look at every page, so that a damaged file is never written to.
- * It reads the whole file (seconds for a large desk), so open leaves it to
- * unlock, which runs in a worker thread; every write path runs it first if
- * it has not run yet. */
-gboolean
-_mp_store_check_integrity (MpStore  *self,
-                           GError  **error)
+ * It reads the whole file (over a second for a large desk), so open leaves
+ * it to unlock, which starts it on a read-only connection of its own in a
+ * thread (WAL lets it read beside the store's connection) and does not wait
+ * for it: the cases show while it runs. Every write path calls
+ * _mp_store_check_integrity() first, which waits for that verdict (or runs
+ * the check itself if none was started), so nothing is written to the file
+ * before the check has passed. A read that meets a damaged page fails on
+ * its own (SQLITE_CORRUPT). */
+static int
+quick_check (sqlite3 *db)
 {
-  g_autoptr(sqlite3_stmt) check = NULL;
+  sqlite3_stmt *check = NULL;
   int rc;
 
-  if (self->checked)
-    return TRUE;
-  if (!(check = _mp_store_prepare (self, "PRAGMA quick_check(1)", error)))
-    return FALSE;
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &check, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
   rc = sqlite3_step (check);
-  if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
+  if (rc == SQLITE_ROW)
+    rc = g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") == 0 ? SQLITE_OK : SQLITE_CORRUPT;
+  sqlite3_finalize (check);
+  return rc;
+}
+
+static gpointer
+check_thread_func (gpointer data)
+{
+  MpStore *self = data;
+  sqlite3 *db = NULL;
+  int rc;
+
+#ifdef __linux__
+  /* It runs while the cases are drawn: let the drawing go first. */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
+#endif
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
     {
-      if (rc == SQLITE_ROW)
-        rc = SQLITE_CORRUPT;
-      _mp_store_set_sqlite_error (error, self->db, rc);
+      sqlite3_extended_result_codes (db, 1);
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      gboolean cancelled;
+
+      g_mutex_lock (&self->check_db_mutex);
+      cancelled = self->check_cancelled;
+      if (!cancelled)
+        self->check_db = db;
+      g_mutex_unlock (&self->check_db_mutex);
+      rc = cancelled ? SQLITE_INTERRUPT : quick_check (db);
+      g_mutex_lock (&self->check_db_mutex);
+      self->check_db = NULL;
+      g_mutex_unlock (&self->check_db_mutex);
+    }
+  sqlite3_close_v2 (db);
+
+  self->check_rc = rc;
+  g_atomic_int_set (&self->check_done, TRUE);
+  return NULL;
+}
+
+void
+_mp_store_start_integrity_check (MpStore *self)
+{
+  g_mutex_lock (&self->check_mutex);
+  if (!self->checked && self->check_thread == NULL)
+    {
+      g_atomic_int_set (&self->check_done, FALSE);
+      self->check_thread = g_thread_new ("mp-store-check", check_thread_func, self);
+    }
+  g_mutex_unlock (&self->check_mutex);
+}
+
+/* Waits for the check thread and takes its verdict; with check_mutex held
+ * (the thread never takes it). Returns -1 if there was no thread. */
+static int
+join_check_thread (MpStore *self)
+{
+  if (self->check_thread == NULL)
+    return -1;
+  g_thread_join (g_steal_pointer (&self->check_thread));
+  return self->check_rc;
+}
+
+static gboolean
+take_verdict (MpStore  *self,
+              int       rc,
+              GError  **error)
+{
+  int primary = rc & 0xff;
+
+  if (rc == SQLITE_OK)
+    {
+      self->checked = TRUE;
+      return TRUE;
+    }
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    {
+      _mp_store_set_sqlite_error (error, NULL, rc);
+      return FALSE;
+    }
+  /* The thread could not tell (busy, could not open, …): check here. */
+  rc = quick_check (self->db);
+  if (rc != SQLITE_OK)
+    {
+      _mp_store_set_sqlite_error (error, rc == SQLITE_CORRUPT ? NULL : self->db, rc);
       return FALSE;
     }
   self->checked = TRUE;
   return TRUE;
+}
+
+gboolean
+_mp_store_check_integrity (MpStore  *self,
+                           GError  **error)
+{
+  gboolean ok;
+  int rc;
+
+  g_mutex_lock (&self->check_mutex);
+  if (self->checked)
+    ok = TRUE;
+  else if ((rc = join_check_thread (self)) != -1)
+    ok = take_verdict (self, rc, error);
+  else
+    ok = take_verdict (self, quick_check (self->db), error);
+  g_mutex_unlock (&self->check_mutex);
+  return ok;
+}
+
+/* The store goes: stop the check where it is. */
+static void
+cancel_check_thread (MpStore *self)
+{
+  g_mutex_lock (&self->check_db_mutex);
+  self->check_cancelled = TRUE;
+  if (self->check_db != NULL)
+    sqlite3_interrupt (self->check_db);
+  g_mutex_unlock (&self->check_db_mutex);
+  if (self->check_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->check_thread));
+}
+
+gboolean
+mp_store_check_integrity (MpStore  *self,
+                          GError  **error)
+{
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+
+  return _mp_store_check_integrity (self, error);
+}
+
+/* Runs one statement of @sql through the statement cache: a batch of
+ * thousands of writes parsed its SAVEPOINT and RELEASE again each time. */
+static gboolean
+exec_cached (MpStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mp_store_prepare (self, sql, error);
+
+  return stmt != NULL && _mp_store_step_done (self, stmt, error);
 }
 
 /* Every write is one BEGIN IMMEDIATE transaction; inside a batch it is a
@@ -199,7 +340,7 @@ _mp_store_begin_write (MpStore  *self,
                        GError  **error)
 {
   if (self->batch_depth > 0)
-    return _mp_store_exec (self->db, "SAVEPOINT write;", error);
+    return exec_cached (self, "SAVEPOINT write", error);
   if (!_mp_store_check_integrity (self, error))
     return FALSE;
   return _mp_store_exec (self->db, "BEGIN IMMEDIATE;", error);
@@ -210,7 +351,7 @@ _mp_store_commit_write (MpStore  *self,
                         GError  **error)
 {
   if (self->batch_depth > 0)
-    return _mp_store_exec (self->db, "RELEASE write;", error);
+    return exec_cached (self, "RELEASE write", error);
   if (_mp_store_exec (self->db, "COMMIT;", error))
     return TRUE;
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
@@ -220,6 +361,10 @@ _mp_store_commit_write (MpStore  *self,
 void
 _mp_store_rollback_write (MpStore *self)
 {
+  /* The write may have changed settings that are now undone, and its
+   * audit entries are gone. */
+  _mp_store_forget_policy (self);
+  _mp_store_audit_forget_last (self);
   if (self->batch_depth > 0)
     sqlite3_exec (self->db, "ROLLBACK TO write; RELEASE write;", NULL, NULL, NULL);
   else if (!sqlite3_get_autocommit (self->db))
@@ -302,9 +447,13 @@ mp_store_finalize (GObject *object)
 {
   MpStore *self = MP_STORE (object);
 
+  cancel_check_thread (self);
+  g_mutex_clear (&self->check_mutex);
+  g_mutex_clear (&self->check_db_mutex);
   if (self->answer_source != NULL)
     _mp_case_answer_source_detach (self->answer_source);
   g_clear_pointer (&self->answer_source, _mp_case_answer_source_unref);
+  g_clear_pointer (&self->policy, mp_policy_unref);
   mp_vault_lock (self->vault);
   g_clear_object (&self->vault);
   g_clear_object (&self->cases);
@@ -376,6 +525,8 @@ mp_store_init (MpStore *self)
 
   self->vault = mp_vault_new ();
   g_mutex_init (&self->stmt_mutex);
+  g_mutex_init (&self->check_mutex);
+  g_mutex_init (&self->check_db_mutex);
   self->stmt_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) sqlite3_finalize);
   self->stmt_in_use = g_hash_table_new (NULL, NULL);
@@ -708,6 +859,7 @@ mp_store_initialise (MpStore     *self,
 
   self->initialised = TRUE;
   self->organisation = g_steal_pointer (&name);
+  _mp_store_forget_policy (self);   /* the desk's name defaults to it */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
   return TRUE;
 
@@ -770,6 +922,41 @@ mp_store_find_case (MpStore    *self,
   return g_hash_table_lookup (self->by_reference, upper);
 }
 
+/* Another connection's commit moves PRAGMA data_version; this store's own
+ * setting writes forget the policy themselves. */
+static gint64
+data_version (MpStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mp_store_prepare (self, "PRAGMA data_version", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The store derives inside every write: reading and parsing the policy's
+ * settings each time was a third of the cost of a write. */
+MpPolicy *
+_mp_store_get_policy (MpStore *self)
+{
+  gint64 version = data_version (self);
+
+  if (self->policy != NULL && (version == -1 || version != self->policy_data_version))
+    g_clear_pointer (&self->policy, mp_policy_unref);
+  if (self->policy == NULL)
+    {
+      self->policy = mp_policy_load (self);
+      self->policy_data_version = version;
+    }
+  return mp_policy_ref (self->policy);
+}
+
+void
+_mp_store_forget_policy (MpStore *self)
+{
+  g_clear_pointer (&self->policy, mp_policy_unref);
+}
+
 char *
 mp_store_get_setting (MpStore    *self,
                       const char *key)
@@ -822,8 +1009,10 @@ mp_store_set_setting (MpStore     *self,
     sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
   /* The policy is settings: deadlines and status follow it in the same
    * write, so that they are never stale. */
-  if (!_mp_store_step_done (self, stmt, error) ||
-      (g_strcmp0 (old_value, value) != 0 && !_mp_store_rederive_cases (self, works, error)) ||
+  if (!_mp_store_step_done (self, stmt, error))
+    goto fail;
+  _mp_store_forget_policy (self);
+  if ((g_strcmp0 (old_value, value) != 0 && !_mp_store_rederive_cases (self, works, error)) ||
       !_mp_store_audit_append (self, NULL, "setting", key, old_value, value, error) ||
       !_mp_store_commit_write (self, error))
     goto fail;
@@ -845,6 +1034,8 @@ mp_store_begin_batch (MpStore  *self,
   if (!_mp_store_require_unlocked (self, error) || !_mp_store_check_integrity (self, error) ||
       !_mp_store_exec (self->db, "BEGIN IMMEDIATE;", error))
     return FALSE;
+  _mp_store_audit_forget_last (self);
+  self->audit_head_pending = FALSE;
   /* A batch is one large transaction: with SQLite's default 2 MiB page cache
    * its dirty pages spill to the WAL again and again (a demo of 1,000 cases
    * spent a third of its time in pwrite). The cache only grows as used. */
@@ -868,15 +1059,24 @@ mp_store_end_batch (MpStore  *self,
   g_return_val_if_fail (MP_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->batch_depth == 1, FALSE);
 
-  self->batch_depth = 0;
-  if (_mp_store_exec (self->db, "COMMIT;", error))
+  /* The head record is still inside the batch (batch_depth > 0). */
+  if (_mp_store_audit_flush_head (self, error))
     {
-      end_batch_cache (self);
-      return TRUE;
+      self->batch_depth = 0;
+      if (_mp_store_exec (self->db, "COMMIT;", error))
+        {
+          end_batch_cache (self);
+          _mp_store_audit_forget_last (self);
+          return TRUE;
+        }
     }
+  self->batch_depth = 0;
+  _mp_store_audit_forget_last (self);
+  self->audit_head_pending = FALSE;
 
   /* Nothing of the batch was kept: make the models agree with the file again. */
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  _mp_store_forget_policy (self);
   end_batch_cache (self);
   cases = _mp_store_load_cases (self, NULL);
   if (cases != NULL)
@@ -894,6 +1094,9 @@ mp_store_abort_batch (MpStore *self)
 
   self->batch_depth = 0;
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  _mp_store_forget_policy (self);
+  _mp_store_audit_forget_last (self);
+  self->audit_head_pending = FALSE;
   end_batch_cache (self);
   /* Cases added inside the batch are in the models already: reload them. */
   cases = _mp_store_load_cases (self, NULL);

@@ -50,6 +50,13 @@ gboolean     mp_store_unlock_finish        (MpStore              *self,
 /* Wipes the keys and empties the decrypted models. */
 void         mp_store_lock                 (MpStore              *self);
 gboolean     mp_store_is_locked            (MpStore              *self);
+/* Whether every page of the file is sound (PRAGMA quick_check). Unlock
+ * starts this check in a thread and shows the cases without waiting for it;
+ * the first write waits for its verdict and is refused (MP_STORE_ERROR_CORRUPT)
+ * if the file is damaged. This waits for that verdict (or runs the check if
+ * none ran yet) and returns it. */
+gboolean     mp_store_check_integrity      (MpStore              *self,
+                                            GError              **error);
 gboolean     mp_store_change_passphrase    (MpStore              *self,
                                             const char           *new_passphrase,
                                             GError              **error);

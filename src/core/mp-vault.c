@@ -666,6 +666,159 @@ mp_vault_open (MpVault     *self,
   return plain;
 }
 
+/* The associated data of field_ad() into @buf; FALSE if it does not fit. */
+static gboolean
+field_ad_into (char        *buf,
+               gsize        size,
+               gint64       key_id,
+               const char  *table,
+               const char  *column,
+               gint64       row_id)
+{
+  int n = g_snprintf (buf, size, "meldpunt|field|v1|%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
+                      table, column, row_id, key_id);
+
+  return n > 0 && (gsize) n < size;
+}
+
+/* open_with() into a new NUL-terminated string; NULL (and @error) if it
+ * fails its integrity check. */
+static char *
+open_text_with (const guint8  *key,
+                const char    *ad,
+                gsize          ad_len,
+                const guint8  *data,
+                gsize          sealed_len,
+                GError       **error)
+{
+  unsigned long long out_len = 0;
+  char *out;
+
+  if (sealed_len < NONCE_BYTES + TAG_BYTES)
+    goto tampered;
+  out = g_malloc (sealed_len - NONCE_BYTES - TAG_BYTES + 1);
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt ((guint8 *) out, &out_len, NULL,
+                                                  data + NONCE_BYTES, sealed_len - NONCE_BYTES,
+                                                  (const guint8 *) ad, ad_len, data, key) != 0)
+    {
+      g_free (out);
+      goto tampered;
+    }
+  out[out_len] = '\0';
+  return out;
+
+tampered:
+  g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
+                       _("Stored confidential data failed its integrity check: "
+                         "it was changed or moved outside Meldpunt."));
+  return NULL;
+}
+
+/* Unwraps the case key @key_id from @wrapped straight into protected
+ * memory; with the mutex held. */
+static const guint8 *
+load_case_key_locked (MpVault       *self,
+                      gint64         key_id,
+                      const guint8  *wrapped,
+                      gsize          wrapped_len,
+                      GError       **error)
+{
+  char ad[64];
+  unsigned long long key_len = 0;
+  guint8 *key;
+
+  g_snprintf (ad, sizeof ad, "meldpunt|case-key|v1|%" G_GINT64_FORMAT, key_id);
+  if (wrapped_len != NONCE_BYTES + KEY_BYTES + TAG_BYTES)
+    {
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
+                           _("A stored case key is damaged."));
+      return NULL;
+    }
+  key = case_key_slot (self);
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt (key, &key_len, NULL,
+                                                  wrapped + NONCE_BYTES, wrapped_len - NONCE_BYTES,
+                                                  (const guint8 *) ad, strlen (ad), wrapped,
+                                                  self->master_key) != 0 ||
+      key_len != KEY_BYTES)
+    {
+      /* Give the slot back: it is the last one taken. */
+      sodium_memzero (key, KEY_BYTES);
+      self->slab_used--;
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
+                           _("Stored confidential data failed its integrity check: "
+                             "it was changed or moved outside Meldpunt."));
+      return NULL;
+    }
+  g_hash_table_replace (self->case_keys, g_memdup2 (&key_id, sizeof key_id), key);
+  return key;
+}
+
+gboolean
+mp_vault_open_case_fields (MpVault            *self,
+                           gint64              key_id,
+                           const guint8       *wrapped,
+                           gsize               wrapped_len,
+                           const MpVaultField *fields,
+                           guint               n_fields,
+                           char              **texts,
+                           GError            **error)
+{
+  const guint8 *key = NULL;
+  guint8 key_copy[KEY_BYTES];
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (fields != NULL || n_fields == 0, FALSE);
+  g_return_val_if_fail (texts != NULL || n_fields == 0, FALSE);
+
+  for (guint i = 0; i < n_fields; i++)
+    texts[i] = NULL;
+
+  g_mutex_lock (&self->mutex);
+  if (!require_unlocked (self, error))
+    ok = FALSE;
+  else if ((key = g_hash_table_lookup (self->case_keys, &key_id)) == NULL)
+    {
+      if (wrapped != NULL)
+        ok = (key = load_case_key_locked (self, key_id, wrapped, wrapped_len, error)) != NULL;
+      else
+        {
+          g_set_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED,
+                       _("The key of this case is not available."));
+          ok = FALSE;
+        }
+    }
+
+  /* Decrypt outside the lock, so that two threads loading cases do not
+   * take turns: with a copy of the key, as mp_vault_lock() may wipe the
+   * original meanwhile. The copy is wiped below. */
+  if (ok)
+    memcpy (key_copy, key, KEY_BYTES);
+  g_mutex_unlock (&self->mutex);
+  key = key_copy;
+
+  for (guint i = 0; ok && i < n_fields; i++)
+    {
+      char ad[256];
+      g_autofree char *long_ad = NULL;
+      const char *use_ad = ad;
+
+      if (fields[i].sealed == NULL)
+        continue;
+      if (!field_ad_into (ad, sizeof ad, key_id, fields[i].table, fields[i].column, fields[i].row_id))
+        use_ad = long_ad = field_ad (key_id, fields[i].table, fields[i].column, fields[i].row_id);
+      texts[i] = open_text_with (key, use_ad, strlen (use_ad), fields[i].sealed, fields[i].sealed_len,
+                                 error);
+      ok = texts[i] != NULL;
+    }
+  sodium_memzero (key_copy, sizeof key_copy);
+
+  if (!ok)
+    for (guint i = 0; i < n_fields; i++)
+      g_clear_pointer (&texts[i], g_free);
+  return ok;
+}
+
 GBytes *
 mp_vault_seal_stream (MpVault     *self,
                       gint64       key_id,

@@ -89,6 +89,31 @@ GBytes          *mp_vault_open               (MpVault          *self,
                                               GBytes           *sealed,
                                               GError          **error);
 
+/* A sealed field of a case to open with mp_vault_open_case_fields(). */
+typedef struct
+{
+  const char   *table;
+  const char   *column;
+  gint64        row_id;
+  const guint8 *sealed;      /* nonce || ciphertext; NULL: no value */
+  gsize         sealed_len;
+} MpVaultField;
+
+/* Opens @n_fields fields sealed with case key @key_id in one go (one lock,
+ * one key lookup, no copies: what loading every case at unlock needs).
+ * If @wrapped is not NULL and the key is not loaded yet, loads it from
+ * there first (as mp_vault_load_case_key()). @texts[i] receives the
+ * NUL-terminated plaintext of @fields[i] (g_free()), or NULL where it has
+ * no value. On failure every @texts[i] is NULL. */
+gboolean         mp_vault_open_case_fields   (MpVault            *self,
+                                              gint64              key_id,
+                                              const guint8       *wrapped,
+                                              gsize               wrapped_len,
+                                              const MpVaultField *fields,
+                                              guint               n_fields,
+                                              char              **texts,
+                                              GError            **error);
+
 /* Attachment contents, as a secretstream with a final tag.
  * Returns: (transfer full): header || chunks. */
 GBytes          *mp_vault_seal_stream        (MpVault          *self,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "mp-checklist.h"
 #include "mp-deadlines.h"
@@ -249,6 +250,91 @@ test_christmas (Fixture       *fixture,
   assert_due (fixture->store, kase, "acknowledgement", "2026-12-30T09:00:00Z");
   assert_due (fixture->store, kase, "assessment", "2026-12-29T22:59:59Z");
   assert_next (kase, "assessment", "2026-12-29T22:59:59Z");
+}
+
+/* The store keeps the parsed policy between writes: each way the settings
+ * change must reach the next derive. */
+static void
+test_policy_cache (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpCase) kase = NULL;
+  sqlite3 *db = NULL;
+
+  /* Tuesday 1 December 2026: 72 hours by default. */
+  set_now ("2026-12-01T09:00:00Z");
+  kase = add_case (fixture->store, "2026-12-01T10:00:00+01:00");
+  assert_due (fixture->store, kase, "acknowledgement", "2026-12-04T09:00:00Z");
+
+  /* A change through the store: the very next write follows it. */
+  g_assert_true (mp_policy_set (fixture->store, "ack_hours", "24", &error));
+  g_assert_no_error (error);
+  answer (fixture->store, kase, "assess.owner", "Web team");
+  assert_due (fixture->store, kase, "acknowledgement", "2026-12-02T09:00:00Z");
+
+  /* A change inside a batch that is dropped again is dropped for derive too. */
+  g_assert_true (mp_store_begin_batch (fixture->store, &error));
+  g_assert_true (mp_policy_set (fixture->store, "ack_hours", "168", &error));
+  g_assert_no_error (error);
+  mp_store_abort_batch (fixture->store);
+  g_clear_object (&kase);
+  kase = g_object_ref (mp_store_find_case (fixture->store, "CVD-2026-0001"));
+  answer (fixture->store, kase, "assess.owner", "Mail team");
+  assert_due (fixture->store, kase, "acknowledgement", "2026-12-02T09:00:00Z");
+
+  /* A change by another program (the command line beside the desk). */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE settings SET value = '48' WHERE key = 'ack_hours'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+  answer (fixture->store, kase, "assess.owner", "Web team");
+  assert_due (fixture->store, kase, "acknowledgement", "2026-12-03T09:00:00Z");
+}
+
+/* A write rewrites only the deadlines that changed: one that no longer
+ * applies goes, one that comes back is there once, the others stay. */
+static void
+test_deadline_rows (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) deadlines = NULL;
+  g_autofree char *follow_up = NULL;
+  g_autofree char *gone = NULL;
+  guint n_before;
+
+  set_now ("2026-11-02T12:00:00Z");
+  kase = add_case (fixture->store, "2026-11-02T09:00:00+01:00");
+  deadlines = mp_store_list_deadlines (fixture->store, kase, &error);
+  g_assert_no_error (error);
+  n_before = g_list_model_get_n_items (deadlines);
+  g_clear_object (&deadlines);
+
+  answer (fixture->store, kase, "intake.complete", "no");
+  answer (fixture->store, kase, "info.requested_on", "2026-11-03");
+  assert_due (fixture->store, kase, "reporter-follow-up", "2026-11-10T22:59:59Z");
+  deadlines = mp_store_list_deadlines (fixture->store, kase, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (deadlines), ==, n_before + 1);
+  g_clear_object (&deadlines);
+
+  /* Withdrawn: the follow-up goes, the rest stays as it was. */
+  answer (fixture->store, kase, "info.requested_on", NULL);
+  gone = due (fixture->store, kase, "reporter-follow-up");
+  g_assert_null (gone);
+  deadlines = mp_store_list_deadlines (fixture->store, kase, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (deadlines), ==, n_before);
+  g_clear_object (&deadlines);
+  assert_due (fixture->store, kase, "acknowledgement", "2026-11-05T08:00:00Z");
+
+  /* Asked again, later: one follow-up, at the new date. */
+  answer (fixture->store, kase, "info.requested_on", "2026-11-05");
+  follow_up = due (fixture->store, kase, "reporter-follow-up");
+  g_assert_cmpstr (follow_up, ==, "2026-11-12T22:59:59Z");
+  deadlines = mp_store_list_deadlines (fixture->store, kase, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (deadlines), ==, n_before + 1);
 }
 
 static void
@@ -639,6 +725,8 @@ main (int    argc,
   ADD ("/derive/severity", test_severity);
   ADD ("/derive/received-at-moves-deadlines", test_received_at_moves_deadlines);
   ADD ("/derive/policy-change", test_holiday_policy_change);
+  ADD ("/derive/policy-cache", test_policy_cache);
+  ADD ("/derive/deadline-rows", test_deadline_rows);
   ADD ("/derive/states-and-listing", test_states_and_listing);
   g_test_add_func ("/derive/fix-target-by-severity", test_fix_target_by_severity);
   g_test_add_func ("/derive/kinds", test_kinds);

@@ -391,13 +391,152 @@ test_moved_ciphertext_refused (Fixture       *fixture,
   g_assert_finalize_object (fixture->store);
   fixture->store = NULL;
 
-  /* A flipped bit. */
+  /* A changed byte (one that was not zero already: the ciphertext is random). */
   sql (fixture->path, "UPDATE cases SET description = NULL WHERE reference = 'CVD-2026-0002';"
-                      "UPDATE cases SET impact = substr(impact, 1, 30) || x'00' || substr(impact, 32)"
-                      " WHERE reference = 'CVD-2026-0001'");
+                      "UPDATE cases SET impact = substr(impact, 1, 30)"
+                      " || CASE WHEN substr(impact, 31, 1) = x'00' THEN x'01' ELSE x'00' END"
+                      " || substr(impact, 32) WHERE reference = 'CVD-2026-0001'");
   fixture->store = mp_store_open (fixture->path, &error);
   g_assert_false (mp_store_unlock (fixture->store, PASSPHRASE, &error));
   g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED);
+}
+
+/* Inside a batch the audit head record is written once, at its end (or
+ * when the trail is verified inside it); the trail must check out after a
+ * batch that is kept, one that is dropped, and in the middle of one. */
+/* A desk large enough that unlock loads it on two threads (the upper half
+ * of the ids on a connection of its own): every case comes back, in order,
+ * with its own texts, and an erased case (no key) among them. */
+static void
+test_unlock_many (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *cases;
+  const guint n_cases = 600;
+  guint erased = 417;
+
+  g_assert_true (mp_store_begin_batch (fixture->store, &error));
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(MpCase) draft = mp_case_new ();
+      g_autoptr(MpCase) kase = NULL;
+      g_autofree char *title = g_strdup_printf ("Case number %u", i);
+      g_autofree char *impact = g_strdup_printf ("Impact of case %u", i);
+      g_autofree char *name = g_strdup_printf ("Reporter %u", i);
+
+      mp_case_set_text (draft, "title", title);
+      mp_case_set_text (draft, "impact", impact);
+      mp_case_set_text (draft, "reporter_name", name);
+      if (i % 7 == 0)
+        mp_case_set_text (draft, "notes", "A note");
+      g_assert_true (mp_case_set_value_string (draft, "received_at", "2026-11-20T09:15:00Z", &error));
+      kase = mp_store_add_case (fixture->store, draft, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (mp_store_end_batch (fixture->store, &error));
+  g_assert_no_error (error);
+  {
+    MpCase *kase = g_list_model_get_item (mp_store_get_cases (fixture->store), erased);
+
+    g_assert_true (mp_store_set_answer (fixture->store, kase, "close.closed_on", "2026-11-21", NULL, &error));
+    g_assert_no_error (error);
+    if (mp_case_is_closed (kase))
+      g_assert_true (mp_store_erase_case (fixture->store, kase, &error));
+    else
+      erased = G_MAXUINT;
+    g_assert_no_error (error);
+    g_object_unref (kase);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  fixture->store = mp_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_store_unlock (fixture->store, PASSPHRASE, &error));
+  g_assert_no_error (error);
+
+  cases = mp_store_get_cases (fixture->store);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n_cases);
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(MpCase) kase = g_list_model_get_item (cases, i);
+      g_autofree char *title = g_strdup_printf ("Case number %u", i);
+      g_autofree char *impact = g_strdup_printf ("Impact of case %u", i);
+      g_autofree char *name = g_strdup_printf ("Reporter %u", i);
+
+      g_assert_cmpstr (mp_case_get_title (kase), ==, title);
+      if (i == erased)
+        {
+          g_assert_null (mp_case_get_text (kase, "impact"));
+          g_assert_null (mp_case_get_reporter_name (kase));
+          continue;
+        }
+      g_assert_cmpstr (mp_case_get_text (kase, "impact"), ==, impact);
+      g_assert_cmpstr (mp_case_get_reporter_name (kase), ==, name);
+      g_assert_cmpstr (mp_case_get_text (kase, "notes"), ==, i % 7 == 0 ? "A note" : NULL);
+      g_assert_true (mp_store_find_case (fixture->store, mp_case_get_reference (kase)) == kase);
+    }
+  /* The store still writes (after the check) and reads answers lazily. */
+  {
+    g_autoptr(MpCase) last = g_list_model_get_item (cases, n_cases - 1);
+
+    g_assert_true (mp_store_set_answer (fixture->store, last, "ack.sent_on", "2026-11-20", NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (mp_case_get_answer_value (last, "ack.sent_on"), ==, "2026-11-20");
+  }
+}
+
+static void
+test_audit_batch (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(MpCase) kase = add_sample_case (fixture->store, "Batched", "2026-11-20T09:15:00Z");
+  g_autoptr(GError) error = NULL;
+  guint n = 0, n2 = 0;
+  gint64 bad = 0;
+
+  g_assert_true (mp_store_verify_audit (fixture->store, &n, NULL, &bad, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (mp_store_begin_batch (fixture->store, &error));
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "ack.sent_on", "2026-11-20", NULL, &error));
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "intake.complete", "yes", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (mp_store_verify_audit (fixture->store, &n2, NULL, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n2, ==, n + 2);
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "assess.owner", "Web team", "Ask Piet", &error));
+  g_assert_true (mp_store_end_batch (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (mp_store_verify_audit (fixture->store, &n2, NULL, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n2, ==, n + 3);
+
+  /* A dropped batch leaves the trail (and its head) as it was. */
+  g_assert_true (mp_store_begin_batch (fixture->store, &error));
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "assess.owner", "Mail team", NULL, &error));
+  mp_store_abort_batch (fixture->store);
+  g_assert_true (mp_store_verify_audit (fixture->store, &n, NULL, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, n2);
+  g_clear_object (&kase);
+  kase = g_object_ref (mp_store_find_case (fixture->store, "CVD-2026-0001"));
+  g_assert_cmpstr (mp_case_get_answer_value (kase, "assess.owner"), ==, "Web team");
+
+  /* And the next write outside a batch chains on. */
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "assess.owner", "Mail team", NULL, &error));
+  g_assert_true (mp_store_verify_audit (fixture->store, &n, NULL, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, n2 + 1);
+
+  /* The head record on file names the last entry. */
+  g_clear_object (&kase);
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  fixture->store = mp_store_open (fixture->path, &error);
+  g_assert_true (mp_store_unlock (fixture->store, PASSPHRASE, &error));
+  g_assert_true (mp_store_verify_audit (fixture->store, &n2, NULL, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n2, ==, n);
 }
 
 static void
@@ -731,6 +870,8 @@ main (int    argc,
   ADD ("/store/wrong-passphrase", test_wrong_passphrase);
   ADD ("/store/moved-ciphertext-refused", test_moved_ciphertext_refused);
   ADD ("/store/audit-chain", test_audit_chain);
+  ADD ("/store/audit-batch", test_audit_batch);
+  ADD ("/store/unlock-many", test_unlock_many);
   ADD ("/store/backup", test_backup_restores_same_cases);
   ADD ("/store/change-passphrase", test_change_passphrase);
   ADD ("/store/lock", test_lock_drops_everything);

@@ -45,6 +45,96 @@ test_vault_round_trip (void)
   g_assert_cmpstr (g_bytes_get_data (plain, NULL), ==, secret);
 }
 
+/* Opening the fields of a case in one go: loads the case key from its
+ * wrapped form, opens each field bound to its own place, leaves absent ones
+ * NULL, and refuses a field moved to another place or a forged key. */
+static void
+test_vault_open_case_fields (void)
+{
+  g_autoptr(MpVault) vault = mp_vault_new ();
+  g_autoptr(MpVault) other = mp_vault_new ();
+  g_autoptr(MpVaultEnvelope) envelope = NULL;
+  g_autoptr(GBytes) wrapped = NULL;
+  g_autoptr(GBytes) impact = NULL;
+  g_autoptr(GBytes) name = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *bad_key = NULL;
+  gsize wrapped_len, impact_len, name_len;
+  const guint8 *wrapped_data, *impact_data, *name_data;
+  char *texts[3];
+
+  envelope = mp_vault_create (vault, "correct horse", &error);
+  g_assert_no_error (error);
+  wrapped = mp_vault_new_case_key (vault, 12, &error);
+  impact = mp_vault_seal (vault, 12, "cases", "impact", 40, "Takes over accounts", 19, &error);
+  name = mp_vault_seal (vault, 12, "reporters", "name", 41, "Anna de Vries", 13, &error);
+  g_assert_no_error (error);
+  wrapped_data = g_bytes_get_data (wrapped, &wrapped_len);
+  impact_data = g_bytes_get_data (impact, &impact_len);
+  name_data = g_bytes_get_data (name, &name_len);
+
+  g_assert_true (mp_vault_unlock (other, "correct horse", envelope, &error));
+  g_assert_false (mp_vault_has_case_key (other, 12));
+  {
+    MpVaultField fields[] = {
+      { "cases", "impact", 40, impact_data, impact_len },
+      { "cases", "notes", 40, NULL, 0 },
+      { "reporters", "name", 41, name_data, name_len },
+    };
+
+    /* Without the wrapped key it is not there yet. */
+    g_assert_false (mp_vault_open_case_fields (other, 12, NULL, 0, fields, 3, texts, &error));
+    g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED);
+    g_clear_error (&error);
+
+    g_assert_true (mp_vault_open_case_fields (other, 12, wrapped_data, wrapped_len, fields, 3, texts,
+                                              &error));
+    g_assert_no_error (error);
+    g_assert_true (mp_vault_has_case_key (other, 12));
+    g_assert_cmpstr (texts[0], ==, "Takes over accounts");
+    g_assert_null (texts[1]);
+    g_assert_cmpstr (texts[2], ==, "Anna de Vries");
+    for (guint i = 0; i < 3; i++)
+      g_free (texts[i]);
+  }
+  {
+    /* The reporter's name put in the place of the impact. */
+    MpVaultField fields[] = {
+      { "cases", "impact", 40, impact_data, impact_len },
+      { "cases", "impact", 40, name_data, name_len },
+    };
+
+    g_assert_false (mp_vault_open_case_fields (other, 12, NULL, 0, fields, 2, texts, &error));
+    g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED);
+    g_clear_error (&error);
+    g_assert_null (texts[0]);
+    g_assert_null (texts[1]);
+  }
+  {
+    /* Another case's wrapped key does not unwrap as this one. */
+    MpVaultField fields[] = { { "cases", "impact", 40, impact_data, impact_len } };
+
+    bad_key = g_memdup2 (wrapped_data, wrapped_len);
+    bad_key[wrapped_len - 1] ^= 1;
+    g_assert_false (mp_vault_open_case_fields (other, 13, bad_key, wrapped_len, fields, 1, texts,
+                                               &error));
+    g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED);
+    g_clear_error (&error);
+    g_assert_false (mp_vault_has_case_key (other, 13));
+  }
+
+  /* Locked: nothing opens. */
+  mp_vault_lock (other);
+  {
+    MpVaultField fields[] = { { "cases", "impact", 40, impact_data, impact_len } };
+
+    g_assert_false (mp_vault_open_case_fields (other, 12, wrapped_data, wrapped_len, fields, 1, texts,
+                                               &error));
+    g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_LOCKED);
+    g_assert_null (texts[0]);
+  }
+}
+
 static void
 test_vault_wrong_passphrase (void)
 {
@@ -290,6 +380,7 @@ main (int    argc,
   g_assert_true (mp_vault_uses_test_kdf ());
 
   g_test_add_func ("/vault/round-trip", test_vault_round_trip);
+  g_test_add_func ("/vault/open-case-fields", test_vault_open_case_fields);
   g_test_add_func ("/vault/wrong-passphrase", test_vault_wrong_passphrase);
   g_test_add_func ("/vault/kdf-parameters-bound", test_vault_kdf_parameters_bound);
   g_test_add_func ("/vault/kdf-out-of-memory", test_vault_kdf_out_of_memory);
