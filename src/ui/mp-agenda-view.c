@@ -10,12 +10,19 @@
 #include "mp-calendar-private.h"
 #include "mp-format.h"
 
+/* A group shows this many rows, and a row to show as many more (issue 12):
+ * on a large desk the groups hold thousands of deadlines, and every row is
+ * measured again when the page's layout changes. */
+#define AGENDA_PAGE 50
+
 typedef struct
 {
   GtkWidget  *box;
   GtkLabel   *count;
   GtkListBox *list;
   GtkLabel   *empty;
+  GtkWidget  *more_row;     /* (nullable): the last row, while rows are left */
+  guint       n_shown;      /* deadline rows in the list */
 } Group;
 
 struct _MpAgendaView
@@ -101,7 +108,7 @@ create_row (MpAgendaView  *self,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  gtk_widget_set_tooltip_text (row, title);
+  _mp_calendar_set_tooltip (row, title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   gtk_widget_add_css_class (dot, "kind-dot");
@@ -125,6 +132,57 @@ create_row (MpAgendaView  *self,
   return row;
 }
 
+/* Appends the next page of rows of group @index, and the "show more" row
+ * when deadlines are left. */
+static void
+append_page (MpAgendaView  *self,
+             MpAgendaGroup  index)
+{
+  Group *group = &self->groups[index];
+  GListModel *model = self->agenda != NULL ? mp_agenda_get_group (self->agenda, index) : NULL;
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  guint until = MIN (n, group->n_shown + AGENDA_PAGE);
+  gboolean had_focus = FALSE;
+  GtkWidget *first = NULL;
+
+  if (group->more_row != NULL)
+    {
+      had_focus = gtk_widget_has_focus (group->more_row);
+      gtk_list_box_remove (group->list, group->more_row);
+      group->more_row = NULL;
+    }
+  for (; group->n_shown < until; group->n_shown++)
+    {
+      g_autoptr(MpDeadline) deadline = g_list_model_get_item (model, group->n_shown);
+      GtkWidget *row = create_row (self, deadline, index);
+
+      gtk_list_box_append (group->list, row);
+      if (first == NULL)
+        first = row;
+    }
+  /* The keyboard goes on where the "show more" row was. */
+  if (had_focus && first != NULL)
+    gtk_widget_grab_focus (first);
+  if (group->n_shown < n)
+    {
+      guint left = n - group->n_shown;
+      guint next = MIN (left, AGENDA_PAGE);
+      g_autofree char *text = g_strdup_printf (ngettext ("Show %u More", "Show %u More", next),
+                                               next);
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u deadline not shown",
+                                                             "%u deadlines not shown", left),
+                                                   left);
+
+      group->more_row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (group->more_row), text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (group->more_row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (group->more_row), TRUE);
+      gtk_widget_add_css_class (group->more_row, "agenda-more");
+      g_object_set_data (G_OBJECT (group->more_row), "group", GUINT_TO_POINTER (index + 1));
+      gtk_list_box_append (group->list, group->more_row);
+    }
+}
+
 static void
 fill_group (MpAgendaView  *self,
             MpAgendaGroup  index)
@@ -137,13 +195,10 @@ fill_group (MpAgendaView  *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (group->list))) != NULL)
     gtk_list_box_remove (group->list, child);
+  group->more_row = NULL;
+  group->n_shown = 0;
+  append_page (self, index);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MpDeadline) deadline = g_list_model_get_item (model, i);
-
-      gtk_list_box_append (group->list, create_row (self, deadline, index));
-    }
   gtk_label_set_label (group->count, count);
   gtk_widget_set_visible (GTK_WIDGET (group->list), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (group->empty), n == 0);
@@ -161,8 +216,11 @@ on_row_activated_cb (MpAgendaView  *self,
                      GtkListBoxRow *row)
 {
   MpDeadline *deadline = g_object_get_data (G_OBJECT (row), "deadline");
+  guint group = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "group"));
 
-  if (deadline != NULL)
+  if (group > 0)
+    append_page (self, group - 1);
+  else if (deadline != NULL)
     g_signal_emit (self, signals[OPEN_CASE], 0,
                    mp_deadline_get_reference (deadline), mp_deadline_get_kind (deadline));
 }

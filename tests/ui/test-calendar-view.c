@@ -218,6 +218,19 @@ collect (GtkWidget  *widget,
   collect_full (widget, css_class, FALSE, found);
 }
 
+/* Rows that carry a deadline under @widget, visible or not. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *found)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget) && g_object_get_data (G_OBJECT (widget), "deadline") != NULL)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, found);
+}
+
 static GtkWidget *
 find_by_type (GtkWidget *widget,
               GType      type)
@@ -557,6 +570,52 @@ test_cells_reused (Fixture       *fixture,
   assert_cells_match_model (fixture);
 }
 
+/* A crowded group shows its first rows and a row that shows more of them
+ * (issue 12); the count says how many there are in all. */
+static void
+test_agenda_pages (void)
+{
+  g_autoptr(MpPolicy) policy = mp_policy_new ();
+  g_autoptr(GListStore) deadlines = g_list_store_new (MP_TYPE_DEADLINE);
+  g_autoptr(MpAgenda) agenda = NULL;
+  GtkWidget *view = g_object_ref_sink (mp_agenda_view_new ());
+  gint64 now = instant (NOW);
+  guint expected[] = { 50, 100, 120 };
+
+  /* 120 deadlines due in the next months: all "Later". */
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *reference = g_strdup_printf ("CVD-2026-%04u", i + 1);
+      g_autoptr(MpDeadline) deadline = mp_deadline_new (reference, "fix-target",
+                                                        now + (gint64) (30 + i) * G_TIME_SPAN_DAY,
+                                                        0);
+
+      g_list_store_append (deadlines, deadline);
+    }
+  agenda = mp_agenda_new (policy, G_LIST_MODEL (deadlines), now);
+  g_assert_cmpuint (mp_agenda_get_count (agenda, MP_AGENDA_LATER), ==, 120);
+  mp_agenda_view_set_agenda (MP_AGENDA_VIEW (view), agenda, policy, NULL);
+
+  for (guint step = 0; step < G_N_ELEMENTS (expected); step++)
+    {
+      g_autoptr(GPtrArray) more = g_ptr_array_new ();
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+      GtkWidget *list;
+
+      collect (view, "agenda-more", more);
+      collect_rows (view, rows);
+      g_assert_cmpuint (rows->len, ==, expected[step]);
+      list = gtk_widget_get_parent (g_ptr_array_index (rows, 0));
+      g_assert_cmpuint (more->len, ==, expected[step] < 120 ? 1 : 0);
+      if (more->len > 0)
+        {
+          g_assert_true (gtk_widget_get_parent (g_ptr_array_index (more, 0)) == list);
+          g_signal_emit_by_name (list, "row-activated", g_ptr_array_index (more, 0));
+        }
+    }
+  g_object_unref (view);
+}
+
 static void
 test_agenda_and_badge (Fixture       *fixture,
                        gconstpointer  data)
@@ -799,6 +858,7 @@ main (int    argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add ("/calendar-view/chips", Fixture, NULL, fixture_set_up, test_chips, fixture_tear_down);
+  g_test_add_func ("/calendar-view/agenda-pages", test_agenda_pages);
   g_test_add ("/calendar-view/cells-reused", Fixture, NULL, fixture_set_up, test_cells_reused,
               fixture_tear_down);
   g_test_add ("/calendar-view/navigation", Fixture, NULL, fixture_set_up, test_navigation,
