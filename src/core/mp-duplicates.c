@@ -91,20 +91,200 @@ mp_duplicates_host_of (const char *asset)
   return g_steal_pointer (&host);
 }
 
-static gboolean
-same_email (const char *a,
-            const char *b)
+/* The key two e-mail addresses match on: folded case, no surrounding
+ * spaces; NULL for none. */
+static char *
+email_key (const char *email)
 {
-  g_autofree char *fa = NULL;
-  g_autofree char *fb = NULL;
+  char *folded;
 
-  if (a == NULL || b == NULL || *a == '\0' || *b == '\0')
-    return FALSE;
-  fa = g_utf8_casefold (a, -1);
-  fb = g_utf8_casefold (b, -1);
-  g_strstrip (fa);
-  g_strstrip (fb);
-  return g_str_equal (fa, fb);
+  if (email == NULL || *email == '\0')
+    return NULL;
+  folded = g_utf8_casefold (email, -1);
+  return g_strstrip (folded);
+}
+
+/* The cases of a store by host and by e-mail address, kept on the store
+ * (issue 12): comparing a case with every other one took 15 ms at 10,000
+ * cases and 150 ms at 100,000 on every case page. Built on first use; a
+ * changed case ("case-changed") moves to its new keys, and a change of the
+ * list of cases (added, unlocked, locked, a batch undone) drops the index
+ * until the next use. The cases are the list's: it holds them while they
+ * are indexed. */
+typedef struct
+{
+  char  *host;
+  char  *email;
+  guint  position;          /* in the list of cases, for the order of results */
+} CaseKeys;
+
+typedef struct
+{
+  GListModel *cases;        /* owned: the store's, for the handler */
+  gulong      items_id;
+  gboolean    valid;
+  GHashTable *keys;         /* MpCase * → CaseKeys */
+  GHashTable *by_host;      /* host → GPtrArray of MpCase * */
+  GHashTable *by_email;     /* email key → GPtrArray of MpCase * */
+} DuplicatesIndex;
+
+static GQuark
+index_quark (void)
+{
+  return g_quark_from_static_string ("mp-duplicates-index");
+}
+
+static void
+case_keys_free (gpointer data)
+{
+  CaseKeys *keys = data;
+
+  g_free (keys->host);
+  g_free (keys->email);
+  g_free (keys);
+}
+
+static void
+index_free (gpointer data)
+{
+  DuplicatesIndex *index = data;
+
+  g_signal_handler_disconnect (index->cases, index->items_id);
+  g_object_unref (index->cases);
+  g_hash_table_unref (index->keys);
+  g_hash_table_unref (index->by_host);
+  g_hash_table_unref (index->by_email);
+  g_free (index);
+}
+
+static void
+bucket_add (GHashTable *table,
+            const char *key,
+            MpCase     *kase)
+{
+  GPtrArray *bucket;
+
+  if (key == NULL)
+    return;
+  bucket = g_hash_table_lookup (table, key);
+  if (bucket == NULL)
+    {
+      bucket = g_ptr_array_new ();
+      g_hash_table_insert (table, g_strdup (key), bucket);
+    }
+  g_ptr_array_add (bucket, kase);
+}
+
+static void
+bucket_remove (GHashTable *table,
+               const char *key,
+               MpCase     *kase)
+{
+  GPtrArray *bucket = key != NULL ? g_hash_table_lookup (table, key) : NULL;
+
+  if (bucket == NULL)
+    return;
+  g_ptr_array_remove_fast (bucket, kase);
+  if (bucket->len == 0)
+    g_hash_table_remove (table, key);
+}
+
+static void
+index_add (DuplicatesIndex *index,
+           MpCase          *kase,
+           guint            position)
+{
+  CaseKeys *keys = g_new0 (CaseKeys, 1);
+
+  keys->host = mp_duplicates_host_of (mp_case_get_asset (kase));
+  keys->email = email_key (mp_case_get_reporter_email (kase));
+  keys->position = position;
+  bucket_add (index->by_host, keys->host, kase);
+  bucket_add (index->by_email, keys->email, kase);
+  g_hash_table_insert (index->keys, kase, keys);
+}
+
+static void
+index_clear (DuplicatesIndex *index)
+{
+  index->valid = FALSE;
+  g_hash_table_remove_all (index->keys);
+  g_hash_table_remove_all (index->by_host);
+  g_hash_table_remove_all (index->by_email);
+}
+
+static void
+on_cases_changed_cb (GListModel      *cases,
+                     guint            position,
+                     guint            removed,
+                     guint            added,
+                     DuplicatesIndex *index)
+{
+  index_clear (index);
+}
+
+static void
+on_case_changed_cb (MpStore         *store,
+                    MpCase          *kase,
+                    DuplicatesIndex *index)
+{
+  CaseKeys *keys;
+  guint position;
+
+  if (!index->valid || (keys = g_hash_table_lookup (index->keys, kase)) == NULL)
+    return;
+  position = keys->position;
+  bucket_remove (index->by_host, keys->host, kase);
+  bucket_remove (index->by_email, keys->email, kase);
+  g_hash_table_remove (index->keys, kase);
+  index_add (index, kase, position);
+}
+
+static DuplicatesIndex *
+index_get (MpStore *store)
+{
+  DuplicatesIndex *index = g_object_get_qdata (G_OBJECT (store), index_quark ());
+
+  if (index == NULL)
+    {
+      index = g_new0 (DuplicatesIndex, 1);
+      index->cases = g_object_ref (mp_store_get_cases (store));
+      index->keys = g_hash_table_new_full (NULL, NULL, NULL, case_keys_free);
+      index->by_host = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
+      index->by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+      index->items_id = g_signal_connect (index->cases, "items-changed",
+                                          G_CALLBACK (on_cases_changed_cb), index);
+      /* Gone with the store, as the index is. */
+      g_signal_connect (store, "case-changed", G_CALLBACK (on_case_changed_cb), index);
+      g_object_set_qdata_full (G_OBJECT (store), index_quark (), index, index_free);
+    }
+  if (!index->valid)
+    {
+      guint n = g_list_model_get_n_items (index->cases);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(MpCase) kase = g_list_model_get_item (index->cases, i);
+
+          index_add (index, kase, i);
+        }
+      index->valid = TRUE;
+    }
+  return index;
+}
+
+static int
+compare_position (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  DuplicatesIndex *index = user_data;
+  const CaseKeys *x = g_hash_table_lookup (index->keys, *(MpCase **) a);
+  const CaseKeys *y = g_hash_table_lookup (index->keys, *(MpCase **) b);
+
+  return x->position < y->position ? -1 : x->position > y->position ? 1 : 0;
 }
 
 GPtrArray *
@@ -112,26 +292,38 @@ mp_duplicates_find (MpStore *store,
                     MpCase  *kase)
 {
   GPtrArray *found;
-  GListModel *cases;
+  DuplicatesIndex *index;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   g_autofree char *host = NULL;
-  const char *email;
-  guint n;
+  g_autofree char *email = NULL;
+  GPtrArray *buckets[2];
 
   g_return_val_if_fail (MP_IS_STORE (store), NULL);
   g_return_val_if_fail (MP_IS_CASE (kase), NULL);
 
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_duplicate_free);
-  email = mp_case_get_reporter_email (kase);
+  email = email_key (mp_case_get_reporter_email (kase));
   host = mp_duplicates_host_of (mp_case_get_asset (kase));
-  if ((email == NULL || *email == '\0') && host == NULL)
+  if (email == NULL && host == NULL)
     return found;
 
-  cases = mp_store_get_cases (store);
-  n = g_list_model_get_n_items (cases);
-  for (guint i = 0; i < n; i++)
+  /* The cases with the same host or e-mail address, in the list's order. */
+  index = index_get (store);
+  buckets[0] = email != NULL ? g_hash_table_lookup (index->by_email, email) : NULL;
+  buckets[1] = host != NULL ? g_hash_table_lookup (index->by_host, host) : NULL;
+  candidates = g_ptr_array_new ();
+  seen = g_hash_table_new (NULL, NULL);
+  for (guint b = 0; b < G_N_ELEMENTS (buckets); b++)
+    for (guint i = 0; buckets[b] != NULL && i < buckets[b]->len; i++)
+      if (g_hash_table_add (seen, g_ptr_array_index (buckets[b], i)))
+        g_ptr_array_add (candidates, g_ptr_array_index (buckets[b], i));
+  g_ptr_array_sort_with_data (candidates, compare_position, index);
+
+  for (guint i = 0; i < candidates->len; i++)
     {
-      g_autoptr(MpCase) other = g_list_model_get_item (cases, i);
-      g_autofree char *other_host = NULL;
+      MpCase *other = g_ptr_array_index (candidates, i);
+      const CaseKeys *keys = g_hash_table_lookup (index->keys, other);
       const char *reference = mp_case_get_reference (other);
       MpDuplicate *duplicate;
       GString *reason;
@@ -140,10 +332,9 @@ mp_duplicates_find (MpStore *store,
       if (other == kase || reference == NULL ||
           g_strcmp0 (reference, mp_case_get_reference (kase)) == 0)
         continue;
-      if (same_email (email, mp_case_get_reporter_email (other)))
+      if (email != NULL && g_strcmp0 (email, keys->email) == 0)
         match |= MP_DUPLICATE_SAME_EMAIL;
-      other_host = mp_duplicates_host_of (mp_case_get_asset (other));
-      if (host != NULL && g_strcmp0 (host, other_host) == 0)
+      if (host != NULL && g_strcmp0 (host, keys->host) == 0)
         match |= MP_DUPLICATE_SAME_HOST;
       if (match == 0)
         continue;

@@ -33,8 +33,10 @@ char        *mp_duplicates_host_of   (const char        *asset);
 
 /* Open and closed cases of @store, other than @kase, with the same reporter
  * e-mail address (ignoring case) or the same affected host, in order of
- * receipt. Returns: (transfer full) (element-type MpDuplicate): a new array,
- * empty when there is nothing alike. */
+ * receipt. Looks them up in an index by host and e-mail address kept on
+ * @store, up to date with its "case-changed" and its list of cases.
+ * Returns: (transfer full) (element-type MpDuplicate): a new array, empty
+ * when there is nothing alike. */
 GPtrArray   *mp_duplicates_find      (MpStore           *store,
                                       MpCase            *kase);
 
