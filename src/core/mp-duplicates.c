@@ -120,12 +120,18 @@ typedef struct
 
 typedef struct
 {
+  MpCase     *kase;
+  guint       position;
+} Entry;
+
+typedef struct
+{
   GListModel *cases;        /* owned: the store's, for the handler */
   gulong      items_id;
   gboolean    valid;
   GHashTable *keys;         /* MpCase * → CaseKeys */
-  GHashTable *by_host;      /* host → GPtrArray of MpCase * */
-  GHashTable *by_email;     /* email key → GPtrArray of MpCase * */
+  GHashTable *by_host;      /* host → GArray of Entry, by position */
+  GHashTable *by_email;     /* email key → GArray of Entry, by position */
 } DuplicatesIndex;
 
 static GQuark
@@ -157,22 +163,40 @@ index_free (gpointer data)
   g_free (index);
 }
 
+/* Adds @kase to the bucket of @key, keeping the bucket in the list's order. */
 static void
 bucket_add (GHashTable *table,
             const char *key,
-            MpCase     *kase)
+            MpCase     *kase,
+            guint       position)
 {
-  GPtrArray *bucket;
+  GArray *bucket;
+  Entry entry = { kase, position };
+  guint low, high;
 
   if (key == NULL)
     return;
   bucket = g_hash_table_lookup (table, key);
   if (bucket == NULL)
     {
-      bucket = g_ptr_array_new ();
+      bucket = g_array_new (FALSE, FALSE, sizeof (Entry));
       g_hash_table_insert (table, g_strdup (key), bucket);
     }
-  g_ptr_array_add (bucket, kase);
+  /* Built in the list's order: mostly an append. */
+  low = 0;
+  high = bucket->len;
+  if (high > 0 && g_array_index (bucket, Entry, high - 1).position < position)
+    low = high;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (bucket, Entry, middle).position < position)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  g_array_insert_val (bucket, low, entry);
 }
 
 static void
@@ -180,11 +204,16 @@ bucket_remove (GHashTable *table,
                const char *key,
                MpCase     *kase)
 {
-  GPtrArray *bucket = key != NULL ? g_hash_table_lookup (table, key) : NULL;
+  GArray *bucket = key != NULL ? g_hash_table_lookup (table, key) : NULL;
 
   if (bucket == NULL)
     return;
-  g_ptr_array_remove_fast (bucket, kase);
+  for (guint i = 0; i < bucket->len; i++)
+    if (g_array_index (bucket, Entry, i).kase == kase)
+      {
+        g_array_remove_index (bucket, i);
+        break;
+      }
   if (bucket->len == 0)
     g_hash_table_remove (table, key);
 }
@@ -199,8 +228,8 @@ index_add (DuplicatesIndex *index,
   keys->host = mp_duplicates_host_of (mp_case_get_asset (kase));
   keys->email = email_key (mp_case_get_reporter_email (kase));
   keys->position = position;
-  bucket_add (index->by_host, keys->host, kase);
-  bucket_add (index->by_email, keys->email, kase);
+  bucket_add (index->by_host, keys->host, kase, position);
+  bucket_add (index->by_email, keys->email, kase, position);
   g_hash_table_insert (index->keys, kase, keys);
 }
 
@@ -251,9 +280,9 @@ index_get (MpStore *store)
       index->cases = g_object_ref (mp_store_get_cases (store));
       index->keys = g_hash_table_new_full (NULL, NULL, NULL, case_keys_free);
       index->by_host = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                              (GDestroyNotify) g_ptr_array_unref);
+                                              (GDestroyNotify) g_array_unref);
       index->by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                               (GDestroyNotify) g_ptr_array_unref);
+                                               (GDestroyNotify) g_array_unref);
       index->items_id = g_signal_connect (index->cases, "items-changed",
                                           G_CALLBACK (on_cases_changed_cb), index);
       /* Gone with the store, as the index is. */
@@ -275,86 +304,117 @@ index_get (MpStore *store)
   return index;
 }
 
-static int
-compare_position (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
+typedef struct
 {
-  DuplicatesIndex *index = user_data;
-  const CaseKeys *x = g_hash_table_lookup (index->keys, *(MpCase **) a);
-  const CaseKeys *y = g_hash_table_lookup (index->keys, *(MpCase **) b);
+  MpCase           *kase;
+  MpDuplicateMatch  match;
+} Match;
 
-  return x->position < y->position ? -1 : x->position > y->position ? 1 : 0;
+static MpDuplicate *
+duplicate_new (MpCase           *other,
+               MpDuplicateMatch  match,
+               const char       *host)
+{
+  MpDuplicate *duplicate = g_new0 (MpDuplicate, 1);
+  GString *reason = g_string_new (NULL);
+
+  if (match & MP_DUPLICATE_SAME_EMAIL)
+    g_string_append_printf (reason, _("Same reporter e-mail address: %s"),
+                            mp_case_get_reporter_email (other));
+  if (match & MP_DUPLICATE_SAME_HOST)
+    {
+      if (reason->len > 0)
+        g_string_append (reason, "; ");
+      g_string_append_printf (reason, _("Same affected host: %s"), host);
+    }
+  duplicate->reference = g_strdup (mp_case_get_reference (other));
+  duplicate->match = match;
+  duplicate->reason = g_string_free (reason, FALSE);
+  return duplicate;
+}
+
+GPtrArray *
+mp_duplicates_find_newest (MpStore    *store,
+                           MpCase     *kase,
+                           guint       max_newest,
+                           const char *also,
+                           guint      *n_found)
+{
+  GPtrArray *found;
+  DuplicatesIndex *index;
+  g_autoptr(GArray) matches = NULL;     /* of Match */
+  g_autofree char *host = NULL;
+  g_autofree char *email = NULL;
+  const char *own_reference;
+  GArray *by_email, *by_host;
+  guint e = 0, h = 0, first_newest;
+
+  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+  g_return_val_if_fail (MP_IS_CASE (kase), NULL);
+
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_duplicate_free);
+  if (n_found != NULL)
+    *n_found = 0;
+  email = email_key (mp_case_get_reporter_email (kase));
+  host = mp_duplicates_host_of (mp_case_get_asset (kase));
+  if (email == NULL && host == NULL)
+    return found;
+
+  /* The cases with the same e-mail address or host: both buckets are in
+   * the list's order, so merging them keeps it. */
+  index = index_get (store);
+  by_email = email != NULL ? g_hash_table_lookup (index->by_email, email) : NULL;
+  by_host = host != NULL ? g_hash_table_lookup (index->by_host, host) : NULL;
+  own_reference = mp_case_get_reference (kase);
+  matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  while ((by_email != NULL && e < by_email->len) || (by_host != NULL && h < by_host->len))
+    {
+      const Entry *x = by_email != NULL && e < by_email->len
+                       ? &g_array_index (by_email, Entry, e) : NULL;
+      const Entry *y = by_host != NULL && h < by_host->len
+                       ? &g_array_index (by_host, Entry, h) : NULL;
+      Match match;
+      const char *reference;
+
+      if (y == NULL || (x != NULL && x->position < y->position))
+        {
+          match = (Match) { x->kase, MP_DUPLICATE_SAME_EMAIL };
+          e++;
+        }
+      else if (x == NULL || y->position < x->position)
+        {
+          match = (Match) { y->kase, MP_DUPLICATE_SAME_HOST };
+          h++;
+        }
+      else
+        {
+          match = (Match) { x->kase, MP_DUPLICATE_SAME_EMAIL | MP_DUPLICATE_SAME_HOST };
+          e++;
+          h++;
+        }
+      reference = mp_case_get_reference (match.kase);
+      if (match.kase == kase || reference == NULL || g_strcmp0 (reference, own_reference) == 0)
+        continue;
+      g_array_append_val (matches, match);
+    }
+
+  if (n_found != NULL)
+    *n_found = matches->len;
+  first_newest = matches->len > max_newest ? matches->len - max_newest : 0;
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const Match *match = &g_array_index (matches, Match, i);
+
+      if (i >= first_newest
+          || (also != NULL && g_strcmp0 (also, mp_case_get_reference (match->kase)) == 0))
+        g_ptr_array_add (found, duplicate_new (match->kase, match->match, host));
+    }
+  return found;
 }
 
 GPtrArray *
 mp_duplicates_find (MpStore *store,
                     MpCase  *kase)
 {
-  GPtrArray *found;
-  DuplicatesIndex *index;
-  g_autoptr(GPtrArray) candidates = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autofree char *host = NULL;
-  g_autofree char *email = NULL;
-  GPtrArray *buckets[2];
-
-  g_return_val_if_fail (MP_IS_STORE (store), NULL);
-  g_return_val_if_fail (MP_IS_CASE (kase), NULL);
-
-  found = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_duplicate_free);
-  email = email_key (mp_case_get_reporter_email (kase));
-  host = mp_duplicates_host_of (mp_case_get_asset (kase));
-  if (email == NULL && host == NULL)
-    return found;
-
-  /* The cases with the same host or e-mail address, in the list's order. */
-  index = index_get (store);
-  buckets[0] = email != NULL ? g_hash_table_lookup (index->by_email, email) : NULL;
-  buckets[1] = host != NULL ? g_hash_table_lookup (index->by_host, host) : NULL;
-  candidates = g_ptr_array_new ();
-  seen = g_hash_table_new (NULL, NULL);
-  for (guint b = 0; b < G_N_ELEMENTS (buckets); b++)
-    for (guint i = 0; buckets[b] != NULL && i < buckets[b]->len; i++)
-      if (g_hash_table_add (seen, g_ptr_array_index (buckets[b], i)))
-        g_ptr_array_add (candidates, g_ptr_array_index (buckets[b], i));
-  g_ptr_array_sort_with_data (candidates, compare_position, index);
-
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      MpCase *other = g_ptr_array_index (candidates, i);
-      const CaseKeys *keys = g_hash_table_lookup (index->keys, other);
-      const char *reference = mp_case_get_reference (other);
-      MpDuplicate *duplicate;
-      GString *reason;
-      MpDuplicateMatch match = 0;
-
-      if (other == kase || reference == NULL ||
-          g_strcmp0 (reference, mp_case_get_reference (kase)) == 0)
-        continue;
-      if (email != NULL && g_strcmp0 (email, keys->email) == 0)
-        match |= MP_DUPLICATE_SAME_EMAIL;
-      if (host != NULL && g_strcmp0 (host, keys->host) == 0)
-        match |= MP_DUPLICATE_SAME_HOST;
-      if (match == 0)
-        continue;
-
-      reason = g_string_new (NULL);
-      if (match & MP_DUPLICATE_SAME_EMAIL)
-        g_string_append_printf (reason, _("Same reporter e-mail address: %s"),
-                                mp_case_get_reporter_email (other));
-      if (match & MP_DUPLICATE_SAME_HOST)
-        {
-          if (reason->len > 0)
-            g_string_append (reason, "; ");
-          g_string_append_printf (reason, _("Same affected host: %s"), host);
-        }
-
-      duplicate = g_new0 (MpDuplicate, 1);
-      duplicate->reference = g_strdup (reference);
-      duplicate->match = match;
-      duplicate->reason = g_string_free (reason, FALSE);
-      g_ptr_array_add (found, duplicate);
-    }
-  return found;
+  return mp_duplicates_find_newest (store, kase, G_MAXUINT, NULL, NULL);
 }

@@ -40,4 +40,14 @@ char        *mp_duplicates_host_of   (const char        *asset);
 GPtrArray   *mp_duplicates_find      (MpStore           *store,
                                       MpCase            *kase);
 
+/* As mp_duplicates_find(), but only the @max_newest last of them and the
+ * one whose reference is @also (nullable), in the same order; @n_found
+ * (optional) is set to how many there are in all. For a host that reports
+ * often, which matches thousands of cases. */
+GPtrArray   *mp_duplicates_find_newest (MpStore         *store,
+                                        MpCase          *kase,
+                                        guint            max_newest,
+                                        const char      *also,
+                                        guint           *n_found);
+
 G_END_DECLS

@@ -164,6 +164,24 @@ test_find_and_follow (Fixture       *fixture,
   assert_found (store, d, "");
   assert_found (store, e, "CVD-2026-0001:1 CVD-2026-0003:1");
 
+  /* The newest only, and the one asked for; how many in all. */
+  {
+    g_autoptr(GPtrArray) newest = NULL;
+    guint n_found = 0;
+
+    newest = mp_duplicates_find_newest (store, a, 1, "CVD-2026-0002", &n_found);
+    g_assert_cmpuint (n_found, ==, 3);
+    g_assert_cmpuint (newest->len, ==, 2);
+    g_assert_cmpstr (((MpDuplicate *) g_ptr_array_index (newest, 0))->reference, ==, "CVD-2026-0002");
+    g_assert_cmpuint (((MpDuplicate *) g_ptr_array_index (newest, 0))->match, ==, 2);
+    g_assert_cmpstr (((MpDuplicate *) g_ptr_array_index (newest, 1))->reference, ==, "CVD-2026-0005");
+    g_clear_pointer (&newest, g_ptr_array_unref);
+    newest = mp_duplicates_find_newest (store, a, 2, NULL, NULL);
+    g_assert_cmpuint (newest->len, ==, 2);
+    g_assert_cmpstr (((MpDuplicate *) g_ptr_array_index (newest, 0))->reference, ==, "CVD-2026-0003");
+    g_assert_cmpuint (((MpDuplicate *) g_ptr_array_index (newest, 0))->match, ==, 3);
+  }
+
   /* A changed asset moves the case to its new host. */
   g_assert_true (mp_store_update_case (store, d, "asset", "https://portal.example.nl/", &error));
   g_assert_no_error (error);
