@@ -31,6 +31,23 @@ mp_duplicate_free (MpDuplicate *duplicate)
   g_free (duplicate);
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* g_utf8_strdown(), without its work for the usual ASCII text: the index
+ * folds the host of every case (issue 12). */
+static char *
+lower_case (const char *text)
+{
+  return is_ascii (text) ? g_ascii_strdown (text, -1) : g_utf8_strdown (text, -1);
+}
+
 char *
 mp_duplicates_host_of (const char *asset)
 {
@@ -79,7 +96,7 @@ mp_duplicates_host_of (const char *asset)
       host[--len] = '\0';
   }
   {
-    char *lower = g_utf8_strdown (host, -1);
+    char *lower = lower_case (host);
 
     g_free (host);
     host = lower;
@@ -100,7 +117,8 @@ email_key (const char *email)
 
   if (email == NULL || *email == '\0')
     return NULL;
-  folded = g_utf8_casefold (email, -1);
+  /* Case folding is lower case for ASCII. */
+  folded = is_ascii (email) ? g_ascii_strdown (email, -1) : g_utf8_casefold (email, -1);
   return g_strstrip (folded);
 }
 

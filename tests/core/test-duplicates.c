@@ -208,6 +208,17 @@ test_find_and_follow (Fixture       *fixture,
   a = mp_store_find_case (store, "CVD-2026-0001");
   assert_found (store, a, "CVD-2026-0003:2 CVD-2026-0004:2 CVD-2026-0005:1");
 
+  /* Hosts and addresses beyond ASCII fold as before. */
+  {
+    g_autofree char *upper = mp_duplicates_host_of ("https://ÉÉN.Example.NL/pad");
+    MpCase *g = add_case (store, "https://één.example.nl", "Ånna@Example.org");
+    MpCase *h = add_case (store, "ÉÉN.EXAMPLE.NL", "ånna@example.ORG");
+
+    g_assert_cmpstr (upper, ==, "één.example.nl");
+    assert_found (store, g, "CVD-2026-0008:3");
+    assert_found (store, h, "CVD-2026-0007:3");
+  }
+
   /* A draft that is not in the store yet. */
   g_assert_true (mp_case_set_value_string (draft, "asset", "http://mail.example.nl", &error));
   g_assert_no_error (error);
