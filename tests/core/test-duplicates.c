@@ -111,6 +111,13 @@ assert_found (MpStore    *store,
   g_assert_cmpstr (text, ==, reference);
 }
 
+static const MpDuplicate *
+duplicate_at (GPtrArray *found,
+              guint      index)
+{
+  return g_ptr_array_index (found, index);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -172,14 +179,14 @@ test_find_and_follow (Fixture       *fixture,
     newest = mp_duplicates_find_newest (store, a, 1, "CVD-2026-0002", &n_found);
     g_assert_cmpuint (n_found, ==, 3);
     g_assert_cmpuint (newest->len, ==, 2);
-    g_assert_cmpstr (((MpDuplicate *) g_ptr_array_index (newest, 0))->reference, ==, "CVD-2026-0002");
-    g_assert_cmpuint (((MpDuplicate *) g_ptr_array_index (newest, 0))->match, ==, 2);
-    g_assert_cmpstr (((MpDuplicate *) g_ptr_array_index (newest, 1))->reference, ==, "CVD-2026-0005");
+    g_assert_cmpstr (duplicate_at (newest, 0)->reference, ==, "CVD-2026-0002");
+    g_assert_cmpuint (duplicate_at (newest, 0)->match, ==, 2);
+    g_assert_cmpstr (duplicate_at (newest, 1)->reference, ==, "CVD-2026-0005");
     g_clear_pointer (&newest, g_ptr_array_unref);
     newest = mp_duplicates_find_newest (store, a, 2, NULL, NULL);
     g_assert_cmpuint (newest->len, ==, 2);
-    g_assert_cmpstr (((MpDuplicate *) g_ptr_array_index (newest, 0))->reference, ==, "CVD-2026-0003");
-    g_assert_cmpuint (((MpDuplicate *) g_ptr_array_index (newest, 0))->match, ==, 3);
+    g_assert_cmpstr (duplicate_at (newest, 0)->reference, ==, "CVD-2026-0003");
+    g_assert_cmpuint (duplicate_at (newest, 0)->match, ==, 3);
   }
 
   /* A changed asset moves the case to its new host. */
