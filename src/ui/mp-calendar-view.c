@@ -103,6 +103,149 @@ static const KindWords kind_words[] = {
     NC_("deadline chip", "Delete"), NC_("deadline kind", "Data deletion") },
 };
 
+/* ---- chip text ------------------------------------------------------------- */
+
+/* A chip's words: one line, cut short with "…" to the width it is given.
+ * Unlike a GtkLabel it asks for no width and a line's height, so that new
+ * words on a month switch are only drawn, not measured again with the whole
+ * grid (issue 12). */
+#define MP_TYPE_CHIP_TEXT (mp_chip_text_get_type ())
+G_DECLARE_FINAL_TYPE (MpChipText, mp_chip_text, MP, CHIP_TEXT, GtkWidget)
+
+struct _MpChipText
+{
+  GtkWidget    parent_instance;
+
+  char        *text;
+  PangoLayout *layout;      /* (nullable): of text, made when drawn */
+  PangoFontDescription *font;  /* (nullable): the font line_height is of */
+  int          line_height; /* -1 until measured */
+};
+
+G_DEFINE_FINAL_TYPE (MpChipText, mp_chip_text, GTK_TYPE_WIDGET)
+
+static void
+mp_chip_text_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  MpChipText *self = MP_CHIP_TEXT (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+  if (self->line_height < 0)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (widget);
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+      if (self->line_height <= 0)
+        self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics)
+                                               + pango_font_metrics_get_descent (metrics));
+      pango_font_metrics_unref (metrics);
+    }
+  *minimum = *natural = self->line_height;
+}
+
+static void
+mp_chip_text_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  MpChipText *self = MP_CHIP_TEXT (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  PangoRectangle logical;
+  GdkRGBA color;
+
+  if (self->text == NULL || *self->text == '\0' || width <= 0)
+    return;
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (widget, self->text);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+    }
+  pango_layout_set_width (self->layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (height - logical.height) / 2));
+  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+mp_chip_text_css_changed (GtkWidget         *widget,
+                          GtkCssStyleChange *change)
+{
+  MpChipText *self = MP_CHIP_TEXT (widget);
+
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+
+  GTK_WIDGET_CLASS (mp_chip_text_parent_class)->css_changed (widget, change);
+  /* The chip's colours change on each month; only another font (or size)
+   * makes the text another height. */
+  if (self->font != NULL && font != NULL && pango_font_description_equal (self->font, font))
+    return;
+  g_clear_pointer (&self->font, pango_font_description_free);
+  if (font != NULL)
+    self->font = pango_font_description_copy (font);
+  g_clear_object (&self->layout);
+  self->line_height = -1;
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+mp_chip_text_finalize (GObject *object)
+{
+  MpChipText *self = MP_CHIP_TEXT (object);
+
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (mp_chip_text_parent_class)->finalize (object);
+}
+
+static void
+mp_chip_text_class_init (MpChipTextClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = mp_chip_text_finalize;
+  widget_class->measure = mp_chip_text_measure;
+  widget_class->snapshot = mp_chip_text_snapshot;
+  widget_class->css_changed = mp_chip_text_css_changed;
+  gtk_widget_class_set_css_name (widget_class, "label");
+}
+
+static void
+mp_chip_text_init (MpChipText *self)
+{
+  self->line_height = -1;
+}
+
+static void
+mp_chip_text_set_text (MpChipText *self,
+                       const char *text)
+{
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* ---- shared words (mp-calendar-private.h) --------------------------------- */
 
 const char *
@@ -259,13 +402,11 @@ new_chip (MpCalendarView *self)
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = g_object_new (MP_TYPE_CHIP_TEXT, NULL);
 
   gtk_image_set_pixel_size (GTK_IMAGE (icon), 12);
   gtk_widget_set_visible (icon, FALSE);
   gtk_box_append (GTK_BOX (box), icon);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
   gtk_button_set_child (GTK_BUTTON (button), box);
@@ -307,7 +448,7 @@ set_chip (MpCalendarView *self,
 
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (button), "icon"), overdue);
   set_class (button, "overdue", overdue);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (button), "label"), text);
+  mp_chip_text_set_text (g_object_get_data (G_OBJECT (button), "label"), text);
   if (old_class != new_class)
     {
       if (old_class != NULL)
