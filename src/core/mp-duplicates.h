@@ -33,9 +33,21 @@ char        *mp_duplicates_host_of   (const char        *asset);
 
 /* Open and closed cases of @store, other than @kase, with the same reporter
  * e-mail address (ignoring case) or the same affected host, in order of
- * receipt. Returns: (transfer full) (element-type MpDuplicate): a new array,
- * empty when there is nothing alike. */
+ * receipt. Looks them up in an index by host and e-mail address kept on
+ * @store, up to date with its "case-changed" and its list of cases.
+ * Returns: (transfer full) (element-type MpDuplicate): a new array, empty
+ * when there is nothing alike. */
 GPtrArray   *mp_duplicates_find      (MpStore           *store,
                                       MpCase            *kase);
+
+/* As mp_duplicates_find(), but only the @max_newest last of them and the
+ * one whose reference is @also (nullable), in the same order; @n_found
+ * (optional) is set to how many there are in all. For a host that reports
+ * often, which matches thousands of cases. */
+GPtrArray   *mp_duplicates_find_newest (MpStore         *store,
+                                        MpCase          *kase,
+                                        guint            max_newest,
+                                        const char      *also,
+                                        guint           *n_found);
 
 G_END_DECLS

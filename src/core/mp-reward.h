@@ -42,8 +42,9 @@ gint64                 mp_reward_suggest           (MpPolicy     *policy,
 /* The sum of `reward.amount` of the cases in @store whose `reward.sent_on`
  * falls in @year, in cents. Declined rewards and unreadable amounts are left
  * out. Reads the answers with one query (mp_store_list_answer_values()), not
- * case by case; 0 while @store is locked, and (with a warning) when it
- * cannot be read. */
+ * case by case, on first use, and keeps them on @store, up to date with its
+ * "case-changed" and its list of cases; 0 while @store is locked, and (with
+ * a warning) when it cannot be read. */
 gint64                 mp_reward_year_total        (MpStore      *store,
                                                     int           year);
 /* The same sum from @answers, a table of mp_store_list_answer_values() that

@@ -10,10 +10,10 @@
 #include "mp-calendar-private.h"
 #include "mp-format.h"
 
-/* A group shows its first deadlines a page at a time: a large desk has
- * thousands of open deadlines, and a row for each took seconds to build
- * and draw at unlock (issue 12); the count says how many there are. */
-#define PAGE 25
+/* A group shows this many rows, and a row to show as many more (issue 12):
+ * on a large desk the groups hold thousands of deadlines, and every row is
+ * measured again when the page's layout changes. */
+#define AGENDA_PAGE 50
 
 typedef struct
 {
@@ -21,8 +21,8 @@ typedef struct
   GtkLabel   *count;
   GtkListBox *list;
   GtkLabel   *empty;
-  GtkWidget  *more;     /* the "Show more" row, when there are more */
-  guint       shown;    /* how many deadline rows the list has */
+  GtkWidget  *more_row;     /* (nullable): the last row, while rows are left */
+  guint       n_shown;      /* deadline rows in the list */
 } Group;
 
 struct _MpAgendaView
@@ -108,7 +108,7 @@ create_row (MpAgendaView  *self,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  gtk_widget_set_tooltip_text (row, title);
+  _mp_calendar_set_tooltip (row, title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   gtk_widget_add_css_class (dot, "kind-dot");
@@ -132,42 +132,54 @@ create_row (MpAgendaView  *self,
   return row;
 }
 
-/* Adds the next page of rows to a group, and the "Show more" row when
- * deadlines are left after it. */
+/* Appends the next page of rows of group @index, and the "show more" row
+ * when deadlines are left. */
 static void
-show_more (MpAgendaView  *self,
-           MpAgendaGroup  index)
+append_page (MpAgendaView  *self,
+             MpAgendaGroup  index)
 {
   Group *group = &self->groups[index];
   GListModel *model = self->agenda != NULL ? mp_agenda_get_group (self->agenda, index) : NULL;
   guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
-  guint end = MIN (n, group->shown + PAGE);
+  guint until = MIN (n, group->n_shown + AGENDA_PAGE);
+  gboolean had_focus = FALSE;
+  GtkWidget *first = NULL;
 
-  if (group->more != NULL)
+  if (group->more_row != NULL)
     {
-      gtk_list_box_remove (group->list, group->more);
-      group->more = NULL;
+      had_focus = gtk_widget_has_focus (group->more_row);
+      gtk_list_box_remove (group->list, group->more_row);
+      group->more_row = NULL;
     }
-  for (; group->shown < end; group->shown++)
+  for (; group->n_shown < until; group->n_shown++)
     {
-      g_autoptr(MpDeadline) deadline = g_list_model_get_item (model, group->shown);
+      g_autoptr(MpDeadline) deadline = g_list_model_get_item (model, group->n_shown);
+      GtkWidget *row = create_row (self, deadline, index);
 
-      gtk_list_box_append (group->list, create_row (self, deadline, index));
+      gtk_list_box_append (group->list, row);
+      if (first == NULL)
+        first = row;
     }
-  if (group->shown < n)
+  /* The keyboard goes on where the "show more" row was. */
+  if (had_focus && first != NULL)
+    gtk_widget_grab_focus (first);
+  if (group->n_shown < n)
     {
-      guint next = MIN (PAGE, n - group->shown);
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Deadline",
-                                                            "Show %u More Deadlines", next),
+      guint left = n - group->n_shown;
+      guint next = MIN (left, AGENDA_PAGE);
+      g_autofree char *text = g_strdup_printf (ngettext ("Show %u More", "Show %u More", next),
                                                next);
-      GtkWidget *label = gtk_label_new (text);
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u deadline not shown",
+                                                             "%u deadlines not shown", left),
+                                                   left);
 
-      gtk_widget_set_margin_top (label, 12);
-      gtk_widget_set_margin_bottom (label, 12);
-      group->more = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (group->more), label);
-      gtk_widget_add_css_class (group->more, "agenda-more");
-      gtk_list_box_append (group->list, group->more);
+      group->more_row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (group->more_row), text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (group->more_row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (group->more_row), TRUE);
+      gtk_widget_add_css_class (group->more_row, "agenda-more");
+      g_object_set_data (G_OBJECT (group->more_row), "group", GUINT_TO_POINTER (index + 1));
+      gtk_list_box_append (group->list, group->more_row);
     }
 }
 
@@ -183,9 +195,9 @@ fill_group (MpAgendaView  *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (group->list))) != NULL)
     gtk_list_box_remove (group->list, child);
-  group->more = NULL;
-  group->shown = 0;
-  show_more (self, index);
+  group->more_row = NULL;
+  group->n_shown = 0;
+  append_page (self, index);
 
   gtk_label_set_label (group->count, count);
   gtk_widget_set_visible (GTK_WIDGET (group->list), n > 0);
@@ -204,14 +216,11 @@ on_row_activated_cb (MpAgendaView  *self,
                      GtkListBoxRow *row)
 {
   MpDeadline *deadline = g_object_get_data (G_OBJECT (row), "deadline");
+  guint group = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "group"));
 
-  for (guint i = 0; i < MP_AGENDA_N_GROUPS; i++)
-    if (GTK_WIDGET (row) == self->groups[i].more)
-      {
-        show_more (self, i);
-        return;
-      }
-  if (deadline != NULL)
+  if (group > 0)
+    append_page (self, group - 1);
+  else if (deadline != NULL)
     g_signal_emit (self, signals[OPEN_CASE], 0,
                    mp_deadline_get_reference (deadline), mp_deadline_get_kind (deadline));
 }

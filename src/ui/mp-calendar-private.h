@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -21,5 +21,10 @@ const char *_mp_calendar_kind_label       (const char *kind);
 const char *_mp_calendar_kind_css_class   (const char *kind);
 /* "0001" of "CVD-2026-0001": what fits on a chip. (transfer none) */
 const char *_mp_calendar_short_reference  (const char *reference);
+/* Sets the tooltip of @widget, asked for only when it is shown: cheaper
+ * than gtk_widget_set_tooltip_text(), which asks the display where the
+ * pointer is. */
+void        _mp_calendar_set_tooltip      (GtkWidget  *widget,
+                                           const char *text);
 
 G_END_DECLS

@@ -21,6 +21,8 @@ struct _MpCasePage
   GPtrArray            *letter_rows;  /* MpLetterRow, one per step */
   GHashTable           *item_rows;    /* item id → MpChecklistRow */
   GtkWidget            *duplicates_row;  /* MpDuplicatesRow on the scope step */
+  AdwExpanderRow       *reward_step_row;
+  gboolean              reward_text_stale;  /* shown once the reward step opens */
 
   char                 *temp_dir;     /* private copies of opened attachments */
   GtkFileChooserNative *chooser;

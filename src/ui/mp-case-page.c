@@ -275,6 +275,57 @@ set_item_extra (MpCasePage *self,
     mp_checklist_row_set_extra (row, text);
 }
 
+/* The reward suggested and what is left of the year's budget, next to the
+ * reward's amount. Only while the reward step is open (issue 12): the
+ * year's total reads the rewards of every case the first time. */
+static void
+update_reward_text (MpCasePage *self,
+                    MpPolicy   *policy)
+{
+  g_autofree char *reward_text = NULL;
+  g_autoptr(GPtrArray) reasons = NULL;
+  gint64 suggestion = mp_reward_suggest (policy, self->kase);
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (mp_time_now () / G_USEC_PER_SEC);
+  gint64 left = mp_reward_budget_left (policy, self->store, g_date_time_get_year (now));
+  g_autofree char *left_text = mp_ui_format_cents (left);
+  g_autofree char *budget_text = g_strdup_printf (_("Budget left this year: %s."), left_text);
+
+  if (mp_reward_check_eligibility (self->kase, &reasons) != MP_REWARD_ELIGIBLE && reasons->len > 0)
+    {
+      g_autoptr(GString) why = g_string_new (_("Not eligible:"));
+
+      for (guint i = 0; i < reasons->len; i++)
+        g_string_append_printf (why, " %s", (const char *) g_ptr_array_index (reasons, i));
+      g_string_append_printf (why, " %s", budget_text);
+      reward_text = g_string_free (g_steal_pointer (&why), FALSE);
+    }
+  else if (suggestion < 0)
+    reward_text = g_strdup_printf ("%s %s",
+                                   _("A suggestion follows once severity (CVSS) and report quality are known."),
+                                   budget_text);
+  else
+    {
+      g_autofree char *amount = mp_ui_format_cents (suggestion);
+      g_autofree char *cap = mp_ui_format_cents (policy->reward_cap);
+
+      reward_text = g_strdup_printf (_("Suggested: %s (cap %s). %s"), amount, cap, budget_text);
+    }
+  set_item_extra (self, "reward.amount", reward_text);
+  self->reward_text_stale = FALSE;
+}
+
+static void
+on_reward_step_expanded_cb (MpCasePage *self)
+{
+  g_autoptr(MpPolicy) policy = NULL;
+
+  if (!self->reward_text_stale || self->kase == NULL || self->store == NULL
+      || !adw_expander_row_get_expanded (self->reward_step_row))
+    return;
+  policy = mp_policy_load (self->store);
+  update_reward_text (self, policy);
+}
+
 /* What the policy suggests next to the answers: the asset's owner, the
  * reward and what is left of the year's budget. */
 static void
@@ -283,13 +334,6 @@ update_extras (MpCasePage *self)
   g_autoptr(MpPolicy) policy = mp_policy_load (self->store);
   const char *asset = mp_case_get_asset (self->kase);
   g_autofree char *scope_text = NULL;
-  g_autofree char *reward_text = NULL;
-  g_autoptr(GPtrArray) reasons = NULL;
-  gint64 suggestion = mp_reward_suggest (policy, self->kase);
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (mp_time_now () / G_USEC_PER_SEC);
-  gint64 left = mp_reward_budget_left (policy, self->store, g_date_time_get_year (now));
-  g_autofree char *left_text = mp_ui_format_cents (left);
-  g_autofree char *budget_text = g_strdup_printf (_("Budget left this year: %s."), left_text);
 
   if (asset != NULL)
     {
@@ -319,27 +363,14 @@ update_extras (MpCasePage *self)
   set_item_extra (self, "scope.asset_owner", scope_text);
   mp_duplicates_row_update (MP_DUPLICATES_ROW (self->duplicates_row), self->store, self->kase);
 
-  if (mp_reward_check_eligibility (self->kase, &reasons) != MP_REWARD_ELIGIBLE && reasons->len > 0)
-    {
-      g_autoptr(GString) why = g_string_new (_("Not eligible:"));
-
-      for (guint i = 0; i < reasons->len; i++)
-        g_string_append_printf (why, " %s", (const char *) g_ptr_array_index (reasons, i));
-      g_string_append_printf (why, " %s", budget_text);
-      reward_text = g_string_free (g_steal_pointer (&why), FALSE);
-    }
-  else if (suggestion < 0)
-    reward_text = g_strdup_printf ("%s %s",
-                                   _("A suggestion follows once severity (CVSS) and report quality are known."),
-                                   budget_text);
+  if (self->reward_step_row == NULL || adw_expander_row_get_expanded (self->reward_step_row))
+    update_reward_text (self, policy);
   else
     {
-      g_autofree char *amount = mp_ui_format_cents (suggestion);
-      g_autofree char *cap = mp_ui_format_cents (policy->reward_cap);
-
-      reward_text = g_strdup_printf (_("Suggested: %s (cap %s). %s"), amount, cap, budget_text);
+      /* Not another case's text meanwhile; filled when the step opens. */
+      set_item_extra (self, "reward.amount", NULL);
+      self->reward_text_stale = TRUE;
     }
-  set_item_extra (self, "reward.amount", reward_text);
 }
 
 static void
@@ -551,6 +582,12 @@ build_checklist (MpCasePage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       gtk_widget_set_name (row, step->id);
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+      if (g_str_equal (step->id, "reward"))
+        {
+          self->reward_step_row = ADW_EXPANDER_ROW (row);
+          g_signal_connect_swapped (row, "notify::expanded",
+                                    G_CALLBACK (on_reward_step_expanded_cb), self);
+        }
       if (step->help != NULL)
         gtk_widget_set_tooltip_text (row, mp_checklist_step_get_help (step));
 

@@ -78,6 +78,31 @@ on_mark_clicked_cb (GtkButton       *button,
   mp_ui_toast (GTK_WIDGET (self), message);
 }
 
+static gboolean
+on_query_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard_mode,
+                     GtkTooltip *tooltip,
+                     gpointer    text)
+{
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The tooltip is given when asked for: gtk_widget_set_tooltip_text() asks
+ * the display where the pointer is, a round trip for each (issue 12). */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  char *copy = g_strdup (text);
+
+  g_object_set_data_full (G_OBJECT (widget), "mp-tooltip", copy, g_free);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), copy);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+}
+
 static GtkWidget *
 suggestion_new (MpDuplicatesRow   *self,
                 const MpDuplicate *duplicate,
@@ -92,7 +117,7 @@ suggestion_new (MpDuplicatesRow   *self,
   gtk_widget_add_css_class (open, "flat");
   gtk_widget_add_css_class (open, "link");
   gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (open, tooltip);
+  set_tooltip (open, tooltip);
   gtk_widget_set_name (open, "open");
   g_object_set_data_full (G_OBJECT (open), "reference", g_strdup (duplicate->reference), g_free);
   g_signal_connect (open, "clicked", G_CALLBACK (on_open_clicked_cb), self);
@@ -110,8 +135,7 @@ suggestion_new (MpDuplicatesRow   *self,
   else
     {
       mark = gtk_button_new_with_label (_("Mark as Duplicate"));
-      gtk_widget_set_tooltip_text (mark,
-                                   _("Answer that this case reports the same as the other one"));
+      set_tooltip (mark, _("Answer that this case reports the same as the other one"));
       gtk_widget_set_name (mark, "mark");
       g_object_set_data_full (G_OBJECT (mark), "reference", g_strdup (duplicate->reference),
                               g_free);
@@ -135,6 +159,7 @@ mp_duplicates_row_update (MpDuplicatesRow *self,
   g_autoptr(GPtrArray) found = NULL;
   GtkWidget *child;
   const char *chosen;
+  guint n_found = 0;
 
   g_return_if_fail (MP_IS_DUPLICATES_ROW (self));
 
@@ -144,9 +169,9 @@ mp_duplicates_row_update (MpDuplicatesRow *self,
   while ((child = gtk_widget_get_first_child (self->list_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->list_box), child);
 
-  if (store != NULL && kase != NULL && !mp_case_is_erased (kase))
-    found = mp_duplicates_find (store, kase);
   chosen = kase != NULL ? mp_case_get_answer_value (kase, "scope.duplicate_of") : NULL;
+  if (store != NULL && kase != NULL && !mp_case_is_erased (kase))
+    found = mp_duplicates_find_newest (store, kase, MAX_SHOWN, chosen, &n_found);
   /* The newest few, and the chosen one: a host that reports often can match
    * hundreds of cases, and a row for each made the page slow to open. */
   for (guint i = found != NULL ? found->len : 0; i > 0; i--)
@@ -159,9 +184,9 @@ mp_duplicates_row_update (MpDuplicatesRow *self,
       g_ptr_array_add (self->shown, g_strdup (duplicate->reference));
       gtk_box_append (GTK_BOX (self->list_box), suggestion_new (self, duplicate, is_chosen));
     }
-  if (found != NULL && found->len > self->shown->len)
+  if (n_found > self->shown->len)
     {
-      guint more = found->len - self->shown->len;
+      guint more = n_found - self->shown->len;
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "and %u more earlier case",
                                                             "and %u more earlier cases", more),

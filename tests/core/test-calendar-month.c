@@ -463,6 +463,59 @@ test_store_deadlines (void)
   g_remove (dir);
 }
 
+/* The month finds its deadlines through an index of the list by due
+ * moment (issue 12): the grid's first and last instants count, whatever the
+ * list's order, and a change of the list is seen by the next month made from
+ * it. March 2027's grid runs from Monday 1 March to Sunday 11 April. */
+static void
+test_index_edges_and_changes (void)
+{
+  g_autoptr(MpPolicy) policy = mp_policy_new ();
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(MpCalendarMonth) first = NULL;
+  g_autoptr(MpCalendarMonth) second = NULL;
+  g_autoptr(MpCalendarMonth) third = NULL;
+  g_autoptr(MpCalendarMonth) april = NULL;
+  g_autoptr(MpDeadline) added = NULL;
+
+  list = make_list (deadline_at ("FAR", "fix-target", "2030-01-01T10:00:00Z"),
+                    /* 00:00 on 1 March, winter time */
+                    deadline_at ("EDGE-FIRST", "acknowledgement", "2027-02-28T23:00:00Z"),
+                    /* 23:59:59 on 28 February */
+                    deadline_at ("BEFORE", "acknowledgement", "2027-02-28T22:59:59Z"),
+                    /* 00:00 on 12 April, summer time */
+                    deadline_at ("AFTER", "assessment", "2027-04-11T22:00:00Z"),
+                    /* 23:59:59 on 11 April */
+                    deadline_at ("EDGE-LAST", "assessment", "2027-04-11T21:59:59Z"),
+                    deadline_at ("EARLY", "fix-target", "2020-06-01T10:00:00Z"),
+                    NULL);
+  first = mp_calendar_month_new (policy, 2027, 3, list, 0);
+  assert_day_refs (first, 0, "EDGE-FIRST");
+  assert_day_refs (first, 41, "EDGE-LAST");
+  g_assert_cmpuint (count_deadlines (first), ==, 2);
+
+  /* Another month from the same list. */
+  april = mp_calendar_month_new (policy, 2027, 4, list, 0);
+  /* April's grid: 29 March (index 0) to 9 May; 11 April is index 13. */
+  assert_day_refs (april, 13, "EDGE-LAST");
+  assert_day_refs (april, 14, "AFTER");
+  g_assert_cmpuint (count_deadlines (april), ==, 2);
+
+  /* A deadline added to the list: Monday 15 March. */
+  added = mp_deadline_new ("ADDED", "progress-update", instant ("2027-03-15T10:00:00Z"), 0);
+  g_list_store_append (G_LIST_STORE (list), added);
+  second = mp_calendar_month_new (policy, 2027, 3, list, 0);
+  assert_day_refs (second, 14, "ADDED");
+  g_assert_cmpuint (count_deadlines (second), ==, 3);
+
+  /* And one taken away. */
+  g_list_store_remove (G_LIST_STORE (list), 1);
+  third = mp_calendar_month_new (policy, 2027, 3, list, 0);
+  assert_day_refs (third, 0, "");
+  assert_day_refs (third, 14, "ADDED");
+  g_assert_cmpuint (count_deadlines (third), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -474,6 +527,7 @@ main (int    argc,
   g_test_add_func ("/calendar-month/year-boundary", test_year_boundary);
   g_test_add_func ("/calendar-month/today-and-overdue", test_today_and_overdue);
   g_test_add_func ("/calendar-month/store-deadlines", test_store_deadlines);
+  g_test_add_func ("/calendar-month/index-edges-and-changes", test_index_edges_and_changes);
   g_test_add_func ("/agenda/groups", test_agenda_groups);
   g_test_add_func ("/agenda/sunday-after-change", test_agenda_sunday_after_change);
   return g_test_run ();

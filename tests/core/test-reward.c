@@ -308,6 +308,78 @@ test_year_total (void)
   g_rmdir (dir);
 }
 
+/* The year's total is kept between calls (issue 12) and follows every
+ * change: an answer of a case, a new case, a batch undone, lock and unlock.
+ * Each step also equals the total counted case by case. */
+static void
+assert_year (MpStore *store,
+             int      year,
+             gint64   expected)
+{
+  g_assert_cmpint (mp_reward_year_total (store, year), ==, expected);
+  g_assert_cmpint (per_case_year_total (mp_store_get_cases (store), year), ==, expected);
+}
+
+static void
+test_year_total_follows_changes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpStore) store = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("meldpunt-reward-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "meldpunt.db", NULL);
+  MpCase *first, *second;
+
+  g_assert_no_error (error);
+  store = mp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_store_initialise (store, "ICT Teamwork", PASSPHRASE, &error));
+  g_assert_no_error (error);
+
+  first = add_rewarded_case (store, "100.00", "2026-05-01");
+  assert_year (store, 2026, 10000);
+
+  /* The amount, declining and not, and the year it was sent. */
+  g_assert_true (mp_store_set_answer (store, first, "reward.amount", "120.00", NULL, &error));
+  assert_year (store, 2026, 12000);
+  g_assert_true (mp_store_set_answer (store, first, "reward.declined", "yes", NULL, &error));
+  assert_year (store, 2026, 0);
+  g_assert_true (mp_store_set_answer (store, first, "reward.declined", "no", NULL, &error));
+  assert_year (store, 2026, 12000);
+  g_assert_true (mp_store_set_answer (store, first, "reward.sent_on", "2025-12-30", NULL, &error));
+  g_assert_no_error (error);
+  assert_year (store, 2026, 0);
+  assert_year (store, 2025, 12000);
+
+  /* A new case. */
+  second = add_rewarded_case (store, "30.00", "2026-01-02");
+  assert_year (store, 2026, 3000);
+
+  /* A change in a batch that is undone leaves the total as it was. */
+  g_assert_true (mp_store_begin_batch (store, &error));
+  g_assert_true (mp_store_set_answer (store, second, "reward.amount", "999.00", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mp_reward_year_total (store, 2026), ==, 99900);
+  mp_store_abort_batch (store);
+  assert_year (store, 2026, 3000);
+
+  /* Locked: nothing; unlocked again: the same totals. */
+  mp_store_lock (store);
+  g_assert_cmpint (mp_reward_year_total (store, 2026), ==, 0);
+  g_assert_true (mp_store_unlock (store, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  assert_year (store, 2026, 3000);
+  assert_year (store, 2025, 12000);
+
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/reward/not-eligible", test_not_eligible);
   g_test_add_func ("/reward/amounts", test_amounts);
   g_test_add_func ("/reward/year-total", test_year_total);
+  g_test_add_func ("/reward/year-total-follows-changes", test_year_total_follows_changes);
 
   return g_test_run ();
 }

@@ -191,13 +191,16 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 /* Widgets under @widget with @css_class, depth first; what is on screen
- * only, or also inside popovers (a "+N more" list). */
+ * only, or also inside popovers (a "+N more" list). Hidden widgets (a day's
+ * unused chips) do not count. */
 static void
 collect_full (GtkWidget  *widget,
               const char *css_class,
               gboolean    popovers,
               GPtrArray  *found)
 {
+  if (!gtk_widget_get_visible (widget) && !GTK_IS_POPOVER (widget))
+    return;
   if (gtk_widget_has_css_class (widget, css_class))
     g_ptr_array_add (found, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -213,6 +216,19 @@ collect (GtkWidget  *widget,
          GPtrArray  *found)
 {
   collect_full (widget, css_class, FALSE, found);
+}
+
+/* Rows that carry a deadline under @widget, visible or not. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *found)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget) && g_object_get_data (G_OBJECT (widget), "deadline") != NULL)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, found);
 }
 
 static GtkWidget *
@@ -392,13 +408,15 @@ test_chips (Fixture       *fixture,
   label = gtk_menu_button_get_child (g_ptr_array_index (more, 0));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, more_text);
 
-  /* Every one of them is in the "+N more" list, coloured by kind: the
-   * 27th holds 0002's fix target. */
+  /* Every one of them is in the "+N more" list once it opens, coloured by
+   * kind: the 27th holds 0002's fix target. */
+  gtk_menu_button_popup (g_ptr_array_index (more, 0));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (g_ptr_array_index (more, 0)));
   g_assert_cmpuint (count_class (popover, "deadline-chip"), ==, day->deadlines->len);
   chip = find_chip (cell, "CVD-2026-0002", "fix-target");
   g_assert_nonnull (chip);
   g_assert_true (gtk_widget_has_css_class (chip, "kind-fix-target"));
+  gtk_menu_button_popdown (g_ptr_array_index (more, 0));
 }
 
 /* The page fits a 1024-pixel-wide screen: day cells and chips shrink,
@@ -468,6 +486,134 @@ on_notify_cb (GObject    *object,
               guint      *count)
 {
   (*count)++;
+}
+
+/* The day cells are filled again on each month (issue 12): whatever was
+ * shown before, each cell shows exactly its day's first deadlines and a
+ * "+N more" only when there are more. */
+static void
+assert_cells_match_model (Fixture *fixture)
+{
+  MpCalendarMonth *month = mp_calendar_view_get_month_model (fixture->view);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (fixture->view), "calendar-day", cells);
+  g_assert_cmpuint (cells->len, ==, MP_CALENDAR_MONTH_N_DAYS);
+  for (guint i = 0; i < MP_CALENDAR_MONTH_N_DAYS; i++)
+    {
+      const MpCalendarDay *day = mp_calendar_month_get_day (month, i);
+      g_autoptr(GPtrArray) chips = g_ptr_array_new ();
+      g_autoptr(GPtrArray) more = g_ptr_array_new ();
+      guint n = day->deadlines->len;
+
+      collect (g_ptr_array_index (cells, i), "deadline-chip", chips);
+      collect (g_ptr_array_index (cells, i), "more-chip", more);
+      g_assert_cmpuint (chips->len, ==, MIN (n, 3));
+      g_assert_cmpuint (more->len, ==, n > 3 ? 1 : 0);
+      for (guint k = 0; k < chips->len; k++)
+        {
+          GtkWidget *chip = g_ptr_array_index (chips, k);
+          MpDeadline *deadline = g_ptr_array_index (day->deadlines, k);
+
+          g_assert_true (g_object_get_data (G_OBJECT (chip), "deadline") == deadline);
+          g_assert_true (gtk_widget_has_css_class (chip, "overdue")
+                         == mp_calendar_month_is_overdue (month, deadline));
+          g_auto(GStrv) classes = gtk_widget_get_css_classes (chip);
+          g_autofree char *kind_class = g_strconcat ("kind-", mp_deadline_get_kind (deadline),
+                                                     NULL);
+          guint n_kind_classes = 0;
+
+          /* Its kind's colour, and no other's. */
+          g_assert_true (gtk_widget_has_css_class (chip, kind_class));
+          for (guint c = 0; classes[c] != NULL; c++)
+            n_kind_classes += g_str_has_prefix (classes[c], "kind-");
+          g_assert_cmpuint (n_kind_classes, ==, 1);
+        }
+    }
+}
+
+static void
+test_cells_reused (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  guint total = 0;
+
+  assert_cells_match_model (fixture);
+  /* November has a crowded day (see test_chips); December and February
+   * fewer deadlines, on other days. */
+  mp_calendar_view_show_month (fixture->view, 2026, 12);
+  assert_cells_match_model (fixture);
+  mp_calendar_view_show_month (fixture->view, 2027, 2);
+  assert_cells_match_model (fixture);
+  mp_calendar_view_show_month (fixture->view, 2026, 11);
+  assert_cells_match_model (fixture);
+  /* Not vacuous: November shows chips. */
+  for (guint i = 0; i < MP_CALENDAR_MONTH_N_DAYS; i++)
+    total += mp_calendar_month_get_day (mp_calendar_view_get_month_model (fixture->view),
+                                        i)->deadlines->len;
+  g_assert_cmpuint (total, >, 3);
+
+  /* The 27th's first chips are acknowledgements of 0005–0008; once they
+   * are sent, the same chips show deadlines of other kinds. */
+  for (guint i = 5; i <= 8; i++)
+    {
+      g_autofree char *reference = g_strdup_printf ("CVD-2026-%04u", i);
+      MpCase *kase = mp_store_find_case (fixture->store, reference);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (kase);
+      g_assert_true (mp_store_set_answer (fixture->store, kase, "ack.sent_on", "2026-11-24", NULL,
+                                          &error));
+      g_assert_no_error (error);
+    }
+  g_assert_null (find_chip (find_cell (fixture, "2026-11-27"), "CVD-2026-0005", "acknowledgement"));
+  assert_cells_match_model (fixture);
+}
+
+/* A crowded group shows its first rows and a row that shows more of them
+ * (issue 12); the count says how many there are in all. */
+static void
+test_agenda_pages (void)
+{
+  g_autoptr(MpPolicy) policy = mp_policy_new ();
+  g_autoptr(GListStore) deadlines = g_list_store_new (MP_TYPE_DEADLINE);
+  g_autoptr(MpAgenda) agenda = NULL;
+  GtkWidget *view = g_object_ref_sink (mp_agenda_view_new ());
+  gint64 now = instant (NOW);
+  guint expected[] = { 50, 100, 120 };
+
+  /* 120 deadlines due in the next months: all "Later". */
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *reference = g_strdup_printf ("CVD-2026-%04u", i + 1);
+      g_autoptr(MpDeadline) deadline = mp_deadline_new (reference, "fix-target",
+                                                        now + (gint64) (30 + i) * G_TIME_SPAN_DAY,
+                                                        0);
+
+      g_list_store_append (deadlines, deadline);
+    }
+  agenda = mp_agenda_new (policy, G_LIST_MODEL (deadlines), now);
+  g_assert_cmpuint (mp_agenda_get_count (agenda, MP_AGENDA_LATER), ==, 120);
+  mp_agenda_view_set_agenda (MP_AGENDA_VIEW (view), agenda, policy, NULL);
+
+  for (guint step = 0; step < G_N_ELEMENTS (expected); step++)
+    {
+      g_autoptr(GPtrArray) more = g_ptr_array_new ();
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+      GtkWidget *list;
+
+      collect (view, "agenda-more", more);
+      collect_rows (view, rows);
+      g_assert_cmpuint (rows->len, ==, expected[step]);
+      list = gtk_widget_get_parent (g_ptr_array_index (rows, 0));
+      g_assert_cmpuint (more->len, ==, expected[step] < 120 ? 1 : 0);
+      if (more->len > 0)
+        {
+          g_assert_true (gtk_widget_get_parent (g_ptr_array_index (more, 0)) == list);
+          g_signal_emit_by_name (list, "row-activated", g_ptr_array_index (more, 0));
+        }
+    }
+  g_object_unref (view);
 }
 
 static void
@@ -712,6 +858,9 @@ main (int    argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add ("/calendar-view/chips", Fixture, NULL, fixture_set_up, test_chips, fixture_tear_down);
+  g_test_add_func ("/calendar-view/agenda-pages", test_agenda_pages);
+  g_test_add ("/calendar-view/cells-reused", Fixture, NULL, fixture_set_up, test_cells_reused,
+              fixture_tear_down);
   g_test_add ("/calendar-view/navigation", Fixture, NULL, fixture_set_up, test_navigation,
               fixture_tear_down);
   g_test_add ("/calendar-view/agenda-and-badge", Fixture, NULL, fixture_set_up,

@@ -13,7 +13,11 @@
 #include <string.h>
 
 #include "mp-case-page.h"
+#include "mp-checklist-row.h"
 #include "mp-duplicates-row.h"
+#include "mp-policy.h"
+#include "mp-reward.h"
+#include "mp-ui-util.h"
 #include "mp-report-ui.h"
 #include "mp-test-util.h"
 #include "mp-unlock-page.h"
@@ -512,6 +516,88 @@ test_export_redacted (void)
   mp_test_remove_dir (dir);
 }
 
+/* Whether a visible label under @widget contains @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* "Budget left this year: …" as the page should say it now. */
+static char *
+budget_text (MpStore *store)
+{
+  g_autoptr(MpPolicy) policy = mp_policy_load (store);
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (mp_time_now () / G_USEC_PER_SEC);
+  g_autofree char *left = mp_ui_format_cents (mp_reward_budget_left (policy, store,
+                                                                     g_date_time_get_year (now)));
+
+  return g_strdup_printf (_("Budget left this year: %s."), left);
+}
+
+/* The reward's suggestion and the year's budget are worked out when the
+ * reward step opens (issue 12), and follow rewards recorded since. */
+static void
+test_reward_text (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) rewarded = add_case (store, "Stored XSS", "https://portal.example.nl/",
+                                         "Anouk Visser", "anouk@example.org", 30);
+  g_autoptr(MpCase) fresh = add_case (store, "Open redirect", "https://www.example.com/go",
+                                      "Sem de Boer", "sem@example.net", 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (mp_time_now () / G_USEC_PER_SEC);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  MpWindow *window;
+  MpCasePage *page;
+  GtkWidget *amount_row;
+
+  g_assert_true (mp_store_set_answer (store, rewarded, "reward.amount", "150.00", NULL, &error));
+  g_assert_true (mp_store_set_answer (store, rewarded, "reward.sent_on", today, NULL, &error));
+  g_assert_no_error (error);
+  before = budget_text (store);
+
+  window = open_window (store);
+  page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+  amount_row = mp_test_find_widget (GTK_WIDGET (page), MP_TYPE_CHECKLIST_ROW, "reward.amount");
+  g_assert_nonnull (amount_row);
+
+  /* Before the reward step: not worked out (the row shows once the case
+   * has an amount). */
+  mp_case_page_set_case (page, rewarded);
+  g_assert_false (shows_text (amount_row, before));
+  mp_case_page_show_step (page, "reward");
+  g_assert_true (shows_text (amount_row, before));
+
+  /* Another reward recorded: the next time the step opens, it counts, and
+   * meanwhile the old figure is not shown. */
+  g_assert_true (mp_store_set_answer (store, fresh, "reward.amount", "100.00", NULL, &error));
+  g_assert_true (mp_store_set_answer (store, fresh, "reward.sent_on", today, NULL, &error));
+  g_assert_no_error (error);
+  after = budget_text (store);
+  g_assert_cmpstr (before, !=, after);
+  mp_case_page_set_case (page, fresh);
+  mp_case_page_set_case (page, rewarded);
+  g_assert_false (shows_text (amount_row, before));
+  g_assert_false (shows_text (amount_row, after));
+  mp_case_page_show_step (page, "reward");
+  g_assert_true (shows_text (amount_row, after));
+
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -536,6 +622,7 @@ main (int    argc,
   g_test_add_func ("/ui/intake/drop-files", test_drop_files);
   g_test_add_func ("/ui/intake/open-before-unlock", test_open_before_unlock);
   g_test_add_func ("/ui/intake/duplicates", test_duplicates);
+  g_test_add_func ("/ui/case-page/reward-text", test_reward_text);
   g_test_add_func ("/ui/report/export-redacted", test_export_redacted);
   return g_test_run ();
 }
