@@ -49,6 +49,13 @@ struct _MpCalendarView
   GDate             agenda_day;
   guint             tick_source;
   GtkFileChooserNative *chooser;
+  /* Changes while hidden (issue 12): the deadlines are read again and
+   * counted for the overdue badge when the main loop is idle, the grid and
+   * the agenda built when the view is shown. */
+  gboolean          deadlines_stale;
+  gboolean          view_stale;
+  gboolean          show_today_pending;
+  guint             count_source;
 
   GtkLabel         *month_label;
   GtkGrid          *weekday_grid;
@@ -760,6 +767,62 @@ on_cell_focus_enter_cb (GtkEventControllerFocus *controller,
     self->focus_date = mp_calendar_month_get_day (self->month, index)->date;
 }
 
+/* Brings the deadlines, and with @view the grid and the agenda, up to date. */
+static void
+catch_up (MpCalendarView *self,
+          gboolean        view)
+{
+  g_clear_handle_id (&self->count_source, g_source_remove);
+  if (self->deadlines_stale)
+    {
+      self->deadlines_stale = FALSE;
+      load_deadlines (self);
+    }
+  if (view && self->view_stale)
+    {
+      self->view_stale = FALSE;
+      if (self->show_today_pending)
+        {
+          self->show_today_pending = FALSE;
+          mp_calendar_view_show_today (self);
+        }
+      else
+        rebuild (self);
+    }
+}
+
+static gboolean
+count_overdue_cb (gpointer data)
+{
+  MpCalendarView *self = data;
+  g_autoptr(MpAgenda) agenda = NULL;
+
+  self->count_source = 0;
+  catch_up (self, FALSE);
+  agenda = mp_agenda_new (self->policy, self->deadlines, mp_time_now ());
+  update_overdue (self, agenda);
+  return G_SOURCE_REMOVE;
+}
+
+/* The deadlines changed (or the store): catch up now when shown. */
+static void
+deadlines_changed (MpCalendarView *self)
+{
+  self->deadlines_stale = TRUE;
+  self->view_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    catch_up (self, TRUE);
+  else if (self->count_source == 0)
+    self->count_source = g_idle_add_full (G_PRIORITY_LOW, count_overdue_cb, self, NULL);
+}
+
+static void
+mp_calendar_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (mp_calendar_view_parent_class)->map (widget);
+  catch_up (MP_CALENDAR_VIEW (widget), TRUE);
+}
+
 static void
 on_case_changed_cb (MpCalendarView *self)
 {
@@ -785,6 +848,15 @@ on_tick_cb (gpointer user_data)
 
   if (self->month == NULL)
     return G_SOURCE_CONTINUE;
+  /* Hidden, only the overdue badge follows the clock. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      catch_up (self, FALSE);
+      agenda = mp_agenda_new (self->policy, self->deadlines, now);
+      update_overdue (self, agenda);
+      self->view_stale = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
   agenda = mp_agenda_new (self->policy, self->deadlines, now);
   day = mp_workdays_local_date (self->policy, now);
   built_day = mp_workdays_local_date (self->policy, mp_calendar_month_get_now (self->month));
@@ -878,6 +950,7 @@ mp_calendar_view_dispose (GObject *object)
   MpCalendarView *self = MP_CALENDAR_VIEW (object);
 
   g_clear_handle_id (&self->tick_source, g_source_remove);
+  g_clear_handle_id (&self->count_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -941,6 +1014,7 @@ mp_calendar_view_class_init (MpCalendarViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mp_calendar_view_dispose;
+  widget_class->map = mp_calendar_view_map;
   object_class->get_property = mp_calendar_view_get_property;
   object_class->set_property = mp_calendar_view_set_property;
 
@@ -1100,8 +1174,8 @@ mp_calendar_view_set_store (MpCalendarView *self,
       g_signal_connect_object (mp_store_get_cases (store), "items-changed",
                                G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
     }
-  load_deadlines (self);
-  mp_calendar_view_show_today (self);
+  self->show_today_pending = TRUE;
+  deadlines_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -1118,16 +1192,23 @@ mp_calendar_view_get_n_overdue (MpCalendarView *self)
 {
   g_return_val_if_fail (MP_IS_CALENDAR_VIEW (self), 0);
 
+  if (self->count_source != 0)
+    count_overdue_cb (self);
   return self->n_overdue;
 }
 
+/**
+ * mp_calendar_view_refresh:
+ *
+ * Reads the deadlines again: at once when the view is shown, else the
+ * overdue count when the main loop is idle and the rest when it is shown.
+ */
 void
 mp_calendar_view_refresh (MpCalendarView *self)
 {
   g_return_if_fail (MP_IS_CALENDAR_VIEW (self));
 
-  load_deadlines (self);
-  rebuild (self);
+  deadlines_changed (self);
 }
 
 void
@@ -1139,6 +1220,9 @@ mp_calendar_view_show_month (MpCalendarView *self,
   g_return_if_fail (month >= 1 && month <= 12);
   g_return_if_fail (year >= 1 && year <= 9999);
 
+  catch_up (self, FALSE);
+  self->show_today_pending = FALSE;
+  self->view_stale = FALSE;
   self->year = year;
   self->month_number = month;
   if (!g_date_valid (&self->focus_date)
@@ -1176,6 +1260,7 @@ mp_calendar_view_get_month_model (MpCalendarView *self)
 {
   g_return_val_if_fail (MP_IS_CALENDAR_VIEW (self), NULL);
 
+  catch_up (self, TRUE);
   return self->month;
 }
 

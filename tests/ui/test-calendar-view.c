@@ -694,6 +694,57 @@ test_export (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Hidden, the view does not build its grid or agenda when the deadlines
+ * change: it counts the overdue ones for the badge when the main loop is
+ * idle, and catches up when it is shown (issue 12). */
+static void
+test_hidden_catches_up (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *agenda_view = find_by_type (GTK_WIDGET (fixture->view), MP_TYPE_AGENDA_VIEW);
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (fixture->view));
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *other = gtk_label_new ("cases");
+  g_autoptr(MpAgenda) before = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_open, n_overdue, notified = 0;
+  MpCase *kase;
+
+  count_open (fixture, &n_open, &n_overdue);
+  before = g_object_ref (mp_agenda_view_get_agenda (MP_AGENDA_VIEW (agenda_view)));
+  g_assert_cmpuint (mp_agenda_get_count (before, MP_AGENDA_OVERDUE), ==, n_overdue);
+
+  /* Behind another page. */
+  g_object_ref (fixture->view);
+  gtk_box_remove (GTK_BOX (box), GTK_WIDGET (fixture->view));
+  gtk_stack_add_named (GTK_STACK (stack), other, "cases");
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (fixture->view), "calendar");
+  g_object_unref (fixture->view);
+  gtk_widget_set_vexpand (stack, TRUE);
+  gtk_box_append (GTK_BOX (box), stack);
+  wait_idle ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
+
+  /* A deadline is met: the agenda is left alone, the badge follows. */
+  g_signal_connect (fixture->view, "notify::n-overdue", G_CALLBACK (on_notify_cb), &notified);
+  kase = mp_store_find_case (fixture->store, "CVD-2026-0001");
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "ack.sent_on", "2026-11-24", NULL,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_true (mp_agenda_view_get_agenda (MP_AGENDA_VIEW (agenda_view)) == before);
+  wait_idle ();
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (mp_calendar_view_get_n_overdue (fixture->view), ==, n_overdue - 1);
+  g_assert_true (mp_agenda_view_get_agenda (MP_AGENDA_VIEW (agenda_view)) == before);
+
+  /* Shown: the agenda is built from the new deadlines. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "calendar");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
+  g_assert_false (mp_agenda_view_get_agenda (MP_AGENDA_VIEW (agenda_view)) == before);
+  g_assert_cmpuint (mp_agenda_get_count (mp_agenda_view_get_agenda (MP_AGENDA_VIEW (agenda_view)),
+                                         MP_AGENDA_OVERDUE), ==, n_overdue - 1);
+}
+
 /* Switching months keeps the agenda (it does not depend on the month); a
  * change to a case rebuilds it, whatever month is shown. */
 static void
@@ -867,6 +918,8 @@ main (int    argc,
               test_agenda_and_badge, fixture_tear_down);
   g_test_add ("/calendar-view/agenda-kept-across-months", Fixture, NULL, fixture_set_up,
               test_agenda_kept_across_months, fixture_tear_down);
+  g_test_add ("/calendar-view/hidden-catches-up", Fixture, NULL, fixture_set_up,
+              test_hidden_catches_up, fixture_tear_down);
   g_test_add ("/calendar-view/minimum-size", Fixture, NULL, fixture_set_up, test_minimum_size,
               fixture_tear_down);
   g_test_add ("/calendar-view/export", Fixture, NULL, fixture_set_up, test_export,
