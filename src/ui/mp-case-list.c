@@ -38,7 +38,7 @@ struct _MpCaseList
   GtkDropDown        *filter_drop_down;
   GtkDropDown        *sort_drop_down;
   GtkStack           *list_stack;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;     /* one column: see mp-case-list.ui */
 };
 
 G_DEFINE_FINAL_TYPE (MpCaseList, mp_case_list, ADW_TYPE_BIN)
@@ -250,7 +250,7 @@ mp_case_list_dispose (GObject *object)
   MpCaseList *self = MP_CASE_LIST (object);
 
   g_clear_handle_id (&self->prepare_id, g_source_remove);
-  gtk_list_view_set_model (self->list_view, NULL);
+  gtk_grid_view_set_model (self->list_view, NULL);
   /* AdwBin unparents its child itself; let it go first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_CASE_LIST);
@@ -314,8 +314,8 @@ mp_case_list_init (MpCaseList *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   update_stack (self);
 }
 

@@ -240,7 +240,7 @@ test_selection_follows_its_case (void)
   g_autoptr(MpCase) c = make_case ("MP-2026-0003", "XSS in webshop");
   MpCaseList *list = g_object_ref_sink (g_object_new (MP_TYPE_CASE_LIST, NULL));
   MpCase *activated = NULL;
-  GtkListView *view;
+  GtkGridView *view;
   GtkSelectionModel *selection;
   GtkEditable *entry;
 
@@ -251,9 +251,9 @@ test_selection_follows_its_case (void)
   mp_case_list_set_model (list, G_LIST_MODEL (cases));
   mp_case_list_set_filter (list, 4 /* all */);
   g_signal_connect (list, "case-activated", G_CALLBACK (on_case_activated), &activated);
-  view = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (list), MP_TYPE_CASE_LIST,
+  view = GTK_GRID_VIEW (gtk_widget_get_template_child (GTK_WIDGET (list), MP_TYPE_CASE_LIST,
                                                        "list_view"));
-  selection = gtk_list_view_get_model (view);
+  selection = gtk_grid_view_get_model (view);
   entry = find_search_entry (GTK_WIDGET (list));
 
   mp_case_list_select (list, a);
