@@ -47,6 +47,7 @@ struct _MpCase
   GObject      parent_instance;
 
   gint64       id;
+  guint        changes;   /* counts property notifications; see mp_case_get_changes() */
   union {
     char      *text;
     gboolean   boolean;
@@ -126,6 +127,7 @@ drop_answer_source (MpCase *self)
 }
 
 static void check_field_places (void);
+static void mp_case_notify (GObject *object, GParamSpec *pspec);
 
 G_DEFINE_FINAL_TYPE (MpCase, mp_case, G_TYPE_OBJECT)
 G_DEFINE_BOXED_TYPE (MpAnswer, mp_answer, mp_answer_copy, mp_answer_free)
@@ -313,6 +315,7 @@ mp_case_class_init (MpCaseClass *klass)
 
   check_field_places ();
   object_class->finalize = mp_case_finalize;
+  object_class->notify = mp_case_notify;
   object_class->get_property = mp_case_get_property;
   object_class->set_property = mp_case_set_property;
 
@@ -664,6 +667,8 @@ enum {
   F_REPORTER_EMAIL,
   F_REPORTER_LANGUAGE,
   F_DESCRIPTION = 13,
+  F_IMPACT,
+  F_REPRODUCTION,
   F_SEVERITY = 17,
   F_NEXT_DUE,
   F_NEXT_DUE_KIND,
@@ -694,7 +699,8 @@ check_field_places (void)
     { F_TITLE, "title" }, { F_RECEIVED_AT, "received_at" }, { F_CHANNEL, "channel" },
     { F_ASSET, "asset" }, { F_REPORTER_NAME, "reporter_name" },
     { F_REPORTER_EMAIL, "reporter_email" }, { F_REPORTER_LANGUAGE, "reporter_language" },
-    { F_DESCRIPTION, "description" }, { F_SEVERITY, "severity" }, { F_NEXT_DUE, "next_due" },
+    { F_DESCRIPTION, "description" }, { F_IMPACT, "impact" },
+    { F_REPRODUCTION, "reproduction" }, { F_SEVERITY, "severity" }, { F_NEXT_DUE, "next_due" },
     { F_NEXT_DUE_KIND, "next_due_kind" }, { F_CLOSED_AT, "closed_at" },
     { F_ERASED_AT, "erased_at" },
   };
@@ -712,11 +718,35 @@ TEXT_GETTER (mp_case_get_reporter_name, F_REPORTER_NAME)
 TEXT_GETTER (mp_case_get_reporter_email, F_REPORTER_EMAIL)
 TEXT_GETTER (mp_case_get_reporter_language, F_REPORTER_LANGUAGE)
 TEXT_GETTER (mp_case_get_description, F_DESCRIPTION)
+TEXT_GETTER (mp_case_get_impact, F_IMPACT)
+TEXT_GETTER (mp_case_get_reproduction, F_REPRODUCTION)
 TEXT_GETTER (mp_case_get_severity, F_SEVERITY)
 TEXT_GETTER (mp_case_get_next_due_kind, F_NEXT_DUE_KIND)
 TIME_GETTER (mp_case_get_received_at, F_RECEIVED_AT)
 TIME_GETTER (mp_case_get_next_due, F_NEXT_DUE)
 TIME_GETTER (mp_case_get_closed_at, F_CLOSED_AT)
+
+/* Every change to a case is notified: counting them tells a cache whether
+ * what it derived from the case is still current, without a signal
+ * handler on each of 100,000 cases. */
+static void
+mp_case_notify (GObject    *object,
+                GParamSpec *pspec)
+{
+  MP_CASE (object)->changes++;
+}
+
+/**
+ * mp_case_get_changes:
+ *
+ * Returns: a number that changes whenever a property of @self changes
+ */
+guint
+mp_case_get_changes (MpCase *self)
+{
+  g_return_val_if_fail (MP_IS_CASE (self), 0);
+  return self->changes;
+}
 
 gboolean
 mp_case_is_erased (MpCase *self)
