@@ -46,6 +46,19 @@ test_matches_follows_changes (void)
 
   mp_case_set_text (kase, "asset", "Shop.Example.NL");
   g_assert_true (mp_ui_case_matches (kase, "shop.example.nl"));
+
+  /* Fields that are not ASCII are folded (ü, ß, Σ); ASCII ones compared in
+   * any case; still no match across fields of either kind. */
+  mp_case_set_text (kase, "description", "Bestanden kunnen worden GEÜPLOAD naar de Straße-server.");
+  mp_case_set_text (kase, "impact", "ΣΥΣΤΗΜΑ");
+  g_assert_true (mp_ui_case_matches (kase, "geüpload"));
+  g_assert_true (mp_ui_case_matches (kase, "strasse-server"));
+  g_assert_true (mp_ui_case_matches (kase, "συστημα"));
+  g_assert_true (mp_ui_case_matches (kase, "injection"));
+  g_assert_true (mp_ui_case_matches (kase, "webshop"));
+  g_assert_false (mp_ui_case_matches (kase, "server.σ"));
+  g_assert_false (mp_ui_case_matches (kase, "webshopada"));
+  g_assert_false (mp_ui_case_matches (kase, "geupload"));
 }
 
 static GtkEditable *
