@@ -360,3 +360,37 @@ mp_store_list_deadlines (MpStore  *self,
   g_list_store_splice (deadlines, 0, 0, found->pdata, found->len);
   return G_LIST_MODEL (g_steal_pointer (&deadlines));
 }
+
+/**
+ * mp_store_count_overdue_deadlines:
+ * @now: the moment to count at
+ *
+ * Counts what mp_store_list_deadlines() with no case lists that is not met
+ * and was due before @now, without making the list: the calendar's
+ * overdue badge while the calendar is hidden.
+ *
+ * Returns: the number, or 0 with @error set
+ */
+guint
+mp_store_count_overdue_deadlines (MpStore  *self,
+                                  gint64    now,
+                                  GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MP_IS_STORE (self), 0);
+
+  if (!(stmt = _mp_store_prepare (self,
+                                  "SELECT COUNT(*) FROM deadlines d JOIN cases c ON c.id = d.case_id"
+                                  " WHERE d.met_at IS NULL AND d.due_at < ?"
+                                  " AND (c.status <> 'closed' OR d.kind = 'data-deletion')", error)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, now);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      _mp_store_set_sqlite_error (error, self->db, rc);
+      return 0;
+    }
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}

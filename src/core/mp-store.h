@@ -171,6 +171,9 @@ GBytes      *mp_store_read_attachment      (MpStore              *self,
 GListModel  *mp_store_list_deadlines       (MpStore              *self,
                                             MpCase               *kase,
                                             GError              **error);
+guint        mp_store_count_overdue_deadlines (MpStore           *self,
+                                            gint64                now,
+                                            GError              **error);
 
 /* The desk's settings (the policy), as text by key. Readable while locked.
  * Returns: (transfer full) (nullable) */

@@ -329,10 +329,9 @@ format_time (MpCalendarView *self,
 }
 
 static void
-update_overdue (MpCalendarView *self,
-                MpAgenda       *agenda)
+set_n_overdue (MpCalendarView *self,
+               guint           n)
 {
-  guint n = mp_agenda_get_count (agenda, MP_AGENDA_OVERDUE);
   gboolean attention_changed = (n > 0) != (self->n_overdue > 0);
 
   if (n == self->n_overdue)
@@ -341,6 +340,28 @@ update_overdue (MpCalendarView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OVERDUE]);
   if (attention_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_ATTENTION]);
+}
+
+static void
+update_overdue (MpCalendarView *self,
+                MpAgenda       *agenda)
+{
+  set_n_overdue (self, mp_agenda_get_count (agenda, MP_AGENDA_OVERDUE));
+}
+
+/* Hidden, the badge is counted by the store: the deadlines (120,000 at
+ * 100,000 cases) are read when the calendar is shown. */
+static void
+count_overdue (MpCalendarView *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (self->store != NULL && !mp_store_is_locked (self->store))
+    n = mp_store_count_overdue_deadlines (self->store, mp_time_now (), &error);
+  if (error != NULL)
+    g_debug ("Could not count the overdue deadlines: %s", error->message);
+  set_n_overdue (self, n);
 }
 
 static void
@@ -795,12 +816,9 @@ static gboolean
 count_overdue_cb (gpointer data)
 {
   MpCalendarView *self = data;
-  g_autoptr(MpAgenda) agenda = NULL;
 
   self->count_source = 0;
-  catch_up (self, FALSE);
-  agenda = mp_agenda_new (self->policy, self->deadlines, mp_time_now ());
-  update_overdue (self, agenda);
+  count_overdue (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -851,9 +869,7 @@ on_tick_cb (gpointer user_data)
   /* Hidden, only the overdue badge follows the clock. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      catch_up (self, FALSE);
-      agenda = mp_agenda_new (self->policy, self->deadlines, now);
-      update_overdue (self, agenda);
+      count_overdue (self);
       self->view_stale = TRUE;
       return G_SOURCE_CONTINUE;
     }
@@ -1193,7 +1209,10 @@ mp_calendar_view_get_n_overdue (MpCalendarView *self)
   g_return_val_if_fail (MP_IS_CALENDAR_VIEW (self), 0);
 
   if (self->count_source != 0)
-    count_overdue_cb (self);
+    {
+      g_clear_handle_id (&self->count_source, g_source_remove);
+      count_overdue (self);
+    }
   return self->n_overdue;
 }
 

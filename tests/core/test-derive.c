@@ -675,6 +675,28 @@ test_states_and_listing (Fixture       *fixture,
    * late's acknowledgement (7th, 08:00 UTC). */
   g_assert_true (mp_time_parse_iso8601 ("2026-11-05T00:00:00+01:00", &from));
   g_assert_true (mp_time_parse_iso8601 ("2026-11-08T00:00:00+01:00", &to));
+
+  /* The overdue count (the calendar's badge while hidden) counts what the
+   * open list holds due before the moment. */
+  {
+    gint64 moments[] = { 0, from, to, G_MAXINT64 };
+
+    for (guint m = 0; m < G_N_ELEMENTS (moments); m++)
+      {
+        guint expected = 0;
+
+        for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+          {
+            g_autoptr(MpDeadline) deadline = g_list_model_get_item (all, i);
+
+            expected += mp_deadline_get_due_at (deadline) < moments[m];
+          }
+        g_assert_cmpuint (mp_store_count_overdue_deadlines (fixture->store, moments[m], &error), ==,
+                          expected);
+        g_assert_no_error (error);
+      }
+    g_assert_cmpuint (mp_store_count_overdue_deadlines (fixture->store, G_MAXINT64, NULL), ==, 5);
+  }
   some = mp_deadlines_list_open (fixture->store, from, to, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (some), ==, 2);
