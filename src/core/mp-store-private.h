@@ -7,6 +7,9 @@
 
 #include "mp-store.h"
 
+/* How long a connection waits for another program's lock. */
+#define MP_STORE_BUSY_TIMEOUT_MS 5000
+
 G_BEGIN_DECLS
 
 /* Turns an SQLite result code into a clear MP_STORE_ERROR. */
@@ -111,6 +114,7 @@ gboolean      _mp_store_check_integrity     (MpStore       *self,
                                              GError       **error);
 /* Starts the quick_check in a thread of its own, unless it ran already. */
 void          _mp_store_start_integrity_check (MpStore     *self);
+void          _mp_store_cancel_integrity_check (MpStore    *self);
 /* A write: one transaction, or a savepoint inside a batch. */
 gboolean      _mp_store_begin_write         (MpStore       *self,
                                              GError       **error);
