@@ -120,6 +120,23 @@ open_store (const char *db,
 /* Frames ------------------------------------------------------------------ */
 
 static gboolean painted;
+static double frame_requested, frame_started;
+
+static void
+layout_cb (GdkFrameClock *clock,
+           gpointer       data)
+{
+  if (frame_started == 0)
+    frame_started = now_ms ();
+}
+
+/* How long the last wait_frame() waited for the frame clock to start the
+ * frame (GDK keeps frames a refresh interval apart). */
+static double
+frame_clock_wait (void)
+{
+  return frame_started - frame_requested;
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -133,14 +150,18 @@ static void
 wait_frame (GtkWidget *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gulong id;
+  gulong id, layout_id;
 
   painted = FALSE;
+  frame_requested = now_ms ();
+  frame_started = 0;
+  layout_id = g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), NULL);
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
   gtk_widget_queue_draw (window);
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, id);
+  g_signal_handler_disconnect (clock, layout_id);
 }
 
 /* Lets pending work finish and the frame clock go idle, so that the next
@@ -306,6 +327,11 @@ search (GtkWidget  *window,
   timer_report (&timer, model_figure);
   wait_frame (window);
   timer_report (&timer, figure);
+  {
+    g_autofree char *wait_figure = g_strconcat (figure, "-wait", NULL);
+
+    report (wait_figure, frame_clock_wait ());
+  }
 }
 
 static void
@@ -374,6 +400,7 @@ bench_ui (const char *db,
       mp_case_page_set_case (MP_CASE_PAGE (page), kase);
       wait_frame (window);
       timer_report (&timer, "case-page");
+      report ("case-page-wait", frame_clock_wait ());
     }
 
   /* Switching the calendar month: the model alone, then the view. */
@@ -407,6 +434,7 @@ bench_ui (const char *db,
                                    1 + (i % 12));
       wait_frame (window);
       timer_report (&timer, "calendar-month");
+      report ("calendar-month-wait", frame_clock_wait ());
     }
   g_date_time_unref (today);
   gtk_window_destroy (GTK_WINDOW (window));
