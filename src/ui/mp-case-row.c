@@ -14,8 +14,8 @@
  *   Reflected XSS in the search field
  *   ⏰ Assessment due in 2 days
  *
- * GTK 4.8's GtkListView keeps up to 200 rows and makes and destroys them as
- * the shown cases change: a search keystroke at 10,000 cases spent most of
+ * GTK 4.8's list views keep up to 200 rows and make and destroy them as the
+ * shown cases change: a search keystroke at 10,000 cases spent most of
  * its time building and tearing down the eight labels, images and boxes of
  * each row (issue 12). Drawn here with Pango in the colours of the theme
  * (libadwaita's caption, caption-heading, dim-label and the accent and error

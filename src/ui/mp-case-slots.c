@@ -4,13 +4,13 @@
  * MpCaseSlots: the cases the case list shows, sorted and filtered, as
  * places rather than cases.
  *
- * GTK 4.8's GtkListView keeps up to 200 row widgets and makes a new one for
- * every item it has not seen before: a search keystroke that replaced the
- * shown cases destroyed and built some hundred rows, most of the keystroke's
- * time at 10,000 cases (issue 12). Here the item at position N is always the
- * same MpCaseSlot; when the cases under it change, the slot's "case" changes
- * and its row shows the new case in the widget it already has. Only a change
- * in the number of cases reaches the list view, at the end of the list.
+ * GTK 4.8's list and grid views make a new row widget for every item they
+ * have not seen before: a search keystroke that replaced the shown cases
+ * destroyed and built every live row, most of the keystroke's time at 10,000
+ * cases (issue 12). Here the item at position N is always the same
+ * MpCaseSlot; when the cases under it change, the slot's "case" changes and
+ * its row shows the new case in the widget it already has. Only a change in
+ * the number of cases reaches the view, at the end of the list.
  *
  * It sorts and filters itself (instead of a GtkSortListModel and a
  * GtkFilterListModel): the cases are kept sorted in an array, and a
