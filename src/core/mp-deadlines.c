@@ -146,6 +146,14 @@ compare_deadlines (gconstpointer a,
   return g_strcmp0 (mp_deadline_get_kind (da), mp_deadline_get_kind (db));
 }
 
+static int
+compare_deadline_pointers (gconstpointer a,
+                           gconstpointer b,
+                           gpointer      user_data)
+{
+  return compare_deadlines (*(MpDeadline **) a, *(MpDeadline **) b, user_data);
+}
+
 /* ---- public --------------------------------------------------------------- */
 
 const char * const *
@@ -325,25 +333,31 @@ mp_deadlines_list_open (MpStore  *store,
                         GError  **error)
 {
   g_autoptr(GListModel) all = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
   GListStore *open;
+  guint n;
 
   g_return_val_if_fail (MP_IS_STORE (store), NULL);
 
-  /* Already only open cases, sorted by due moment. */
+  /* Already only open cases, in no particular order. */
   all = mp_store_list_deadlines (store, NULL, error);
   if (all == NULL)
     return NULL;
 
-  open = g_list_store_new (MP_TYPE_DEADLINE);
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+  n = g_list_model_get_n_items (all);
+  kept = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(MpDeadline) deadline = g_list_model_get_item (all, i);
       gint64 due = mp_deadline_get_due_at (deadline);
 
       if (mp_deadline_is_met (deadline) || (from != 0 && due < from) || (to != 0 && due >= to))
         continue;
-      g_list_store_append (open, deadline);
+      g_ptr_array_add (kept, g_steal_pointer (&deadline));
     }
-  g_list_store_sort (open, compare_deadlines, NULL);
+  /* Sorted once, in an array: a GListStore sorts its sequence node by node. */
+  g_ptr_array_sort_with_data (kept, compare_deadline_pointers, NULL);
+  open = g_list_store_new (MP_TYPE_DEADLINE);
+  g_list_store_splice (open, 0, 0, kept->pdata, kept->len);
   return G_LIST_MODEL (open);
 }

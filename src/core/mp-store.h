@@ -165,9 +165,10 @@ GBytes      *mp_store_read_attachment      (MpStore              *self,
                                             MpAttachment         *attachment,
                                             GError              **error);
 
-/* Deadlines as last derived: of @kase, or with @kase NULL those of every
- * open case plus the data deletions still due of closed cases (the desk must
- * be reminded of those). Returns: (transfer full): a list of MpDeadline. */
+/* Deadlines as last derived: of @kase (earliest first), or with @kase NULL
+ * those of every open case plus the data deletions still due of closed
+ * cases (the desk must be reminded of those), in no particular order.
+ * Returns: (transfer full): a list of MpDeadline. */
 GListModel  *mp_store_list_deadlines       (MpStore              *self,
                                             MpCase               *kase,
                                             GError              **error);
