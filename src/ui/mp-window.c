@@ -447,6 +447,37 @@ note_activity (MpWindow *self)
   self->last_activity = g_get_monotonic_time ();
 }
 
+/* Connected in the capture phase: it must let every key through. */
+static gboolean
+on_key_activity_cb (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    MpWindow              *self)
+{
+  note_activity (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_motion_activity_cb (GtkEventControllerMotion *controller,
+                       double                    x,
+                       double                    y,
+                       MpWindow                 *self)
+{
+  note_activity (self);
+}
+
+static void
+on_click_activity_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      MpWindow        *self)
+{
+  note_activity (self);
+}
+
 static gboolean
 check_idle_cb (gpointer user_data)
 {
@@ -783,9 +814,9 @@ mp_window_init (MpWindow *self)
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
-  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (note_activity), self);
-  g_signal_connect_swapped (motion, "motion", G_CALLBACK (note_activity), self);
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (note_activity), self);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_activity_cb), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion_activity_cb), self);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_activity_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
