@@ -50,6 +50,8 @@ struct _MpStore
 
   char        *path;
   sqlite3     *db;
+  guint64      file_dev;       /* the desk file as opened: a write to a file */
+  guint64      file_ino;       /* moved, deleted or replaced is refused */
   MpVault     *vault;
   char        *organisation;
   char        *actor;
@@ -115,6 +117,13 @@ gboolean      _mp_store_check_integrity     (MpStore       *self,
 /* Starts the quick_check in a thread of its own, unless it ran already. */
 void          _mp_store_start_integrity_check (MpStore     *self);
 void          _mp_store_cancel_integrity_check (MpStore    *self);
+/* Makes SQLite's locks ones that no other close() in the process can
+ * release (see mp-store-locks.c); TRUE when they are. */
+gboolean      _mp_store_install_locks       (void);
+/* Refuses (MP_STORE_ERROR_REPLACED) when the desk file is no longer the
+ * file this store opened. */
+gboolean      _mp_store_check_file          (MpStore       *self,
+                                             GError       **error);
 /* A write: one transaction, or a savepoint inside a batch. */
 gboolean      _mp_store_begin_write         (MpStore       *self,
                                              GError       **error);

@@ -177,6 +177,38 @@ exec_cached (MpStore     *self,
   return stmt != NULL && _mp_store_step_done (self, stmt, error);
 }
 
+static gboolean
+file_id (const char *path,
+         guint64    *dev,
+         guint64    *ino)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  *dev = st.st_dev;
+  *ino = st.st_ino;
+  return TRUE;
+}
+
+/* A desk file moved away, deleted or replaced by another program while it
+ * was open: whatever is written now goes into a file nobody will open
+ * again, so nothing is written. */
+gboolean
+_mp_store_check_file (MpStore  *self,
+                      GError  **error)
+{
+  guint64 dev, ino;
+
+  if (file_id (self->path, &dev, &ino) && dev == self->file_dev && ino == self->file_ino)
+    return TRUE;
+  g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_REPLACED,
+               _("The desk file “%s” was moved, deleted or replaced by another program while "
+                 "Meldpunt had it open. To keep that file intact, nothing more is written to it; "
+                 "close the desk and open the file where it now is."), self->path);
+  return FALSE;
+}
+
 /* Every write is one BEGIN IMMEDIATE transaction; inside a batch it is a
  * savepoint of the batch's transaction instead. */
 gboolean
@@ -185,7 +217,7 @@ _mp_store_begin_write (MpStore  *self,
 {
   if (self->batch_depth > 0)
     return exec_cached (self, "SAVEPOINT write", error);
-  if (!_mp_store_check_integrity (self, error))
+  if (!_mp_store_check_file (self, error) || !_mp_store_check_integrity (self, error))
     return FALSE;
   return _mp_store_exec (self->db, "BEGIN IMMEDIATE;", error);
 }
@@ -493,6 +525,7 @@ mp_store_open (const char  *path,
       close (fd);
     }
 
+  _mp_store_install_locks ();
   self = g_object_new (MP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
@@ -504,6 +537,12 @@ mp_store_open (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  if (!file_id (path, &self->file_dev, &self->file_ino))
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_IO,
+                   _("“%s” cannot be opened: %s."), path, g_strerror (errno));
+      return NULL;
+    }
   G_LOCK (stores_by_db);
   if (stores_by_db == NULL)
     stores_by_db = g_hash_table_new (NULL, NULL);
