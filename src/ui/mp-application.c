@@ -157,6 +157,18 @@ mp_application_startup (GApplication *application)
                                          help_accels);
 }
 
+/* Closing each window closes its desk: the database is checkpointed and
+ * its WAL removed now, not left for the next process to find. */
+static void
+mp_application_shutdown (GApplication *application)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
+    gtk_window_destroy (windows->data);
+  G_APPLICATION_CLASS (mp_application_parent_class)->shutdown (application);
+}
+
 static void
 mp_application_finalize (GObject *object)
 {
@@ -175,6 +187,7 @@ mp_application_class_init (MpApplicationClass *klass)
   app_class->activate = mp_application_activate;
   app_class->open = mp_application_open;
   app_class->startup = mp_application_startup;
+  app_class->shutdown = mp_application_shutdown;
   app_class->handle_local_options = mp_application_handle_local_options;
 }
 
