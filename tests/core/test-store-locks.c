@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -216,6 +217,112 @@ test_replaced_file (Fixture       *fixture,
   g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_REPLACED);
 }
 
+/* The other process: open the desk, add a case, and die before closing it,
+ * leaving the committed case in the WAL only. */
+static void
+writer_killed (void)
+{
+  const char *path = g_getenv (PATH_VARIABLE);
+  g_autoptr(MpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("the other process of /store/locks/restore-after-killed-writer");
+      return;
+    }
+  store = mp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_store_unlock (store, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  g_free (add_case (store, "written just before the kill"));
+  raise (SIGKILL);
+}
+
+static guint
+count_cases (const char *path,
+             const char *title)
+{
+  g_autoptr(MpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *cases;
+  guint found = 0;
+
+  store = mp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_store_unlock (store, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  cases = mp_store_get_cases (store);
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(MpCase) kase = g_list_model_get_item (cases, i);
+
+      found += g_strcmp0 (mp_case_get_text (kase, "title"), title) == 0;
+    }
+  return found;
+}
+
+/* A writer killed after its commit leaves the commit in the WAL; a restore
+ * then keeps it in the copy it puts aside, and the restored desk does not
+ * pick up the old WAL. */
+static void
+test_restore_after_killed_writer (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (fixture->dir, "backup.db", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *aside = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_free (add_case (fixture->store, "in the backup"));
+  g_assert_true (mp_store_backup (fixture->store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+
+  g_setenv (PATH_VARIABLE, fixture->path, TRUE);
+  g_test_trap_subprocess ("/store/locks/writer-killed", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+  g_assert_no_errno (g_stat (wal, &st));
+  g_assert_cmpint (st.st_size, >, 0);
+
+  aside = mp_store_restore (backup, fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  g_assert_cmpstr (aside, !=, "");
+  g_assert_no_errno (g_stat (aside, &st));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpuint (count_cases (aside, "in the backup"), ==, 1);
+  g_assert_cmpuint (count_cases (aside, "written just before the kill"), ==, 1);
+  g_assert_cmpuint (count_cases (fixture->path, "in the backup"), ==, 1);
+  g_assert_cmpuint (count_cases (fixture->path, "written just before the kill"), ==, 0);
+}
+
+/* A desk still open elsewhere is not replaced under its user. */
+static void
+test_restore_while_open (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (fixture->dir, "backup.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_free (add_case (fixture->store, "in the backup"));
+  g_assert_true (mp_store_backup (fixture->store, backup, &error));
+  g_assert_no_error (error);
+  g_free (add_case (fixture->store, "after the backup"));
+
+  g_assert_null (mp_store_restore (backup, fixture->path, &error));
+  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+
+  /* Still the same desk, still writable. */
+  g_free (add_case (fixture->store, "after the refused restore"));
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  g_assert_cmpuint (count_cases (fixture->path, "after the backup"), ==, 1);
+  g_assert_cmpuint (count_cases (fixture->path, "after the refused restore"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -228,5 +335,10 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/store/locks/replaced-file", Fixture, NULL, fixture_set_up, test_replaced_file,
               fixture_tear_down);
+  g_test_add_func ("/store/locks/writer-killed", writer_killed);
+  g_test_add ("/store/locks/restore-after-killed-writer", Fixture, NULL, fixture_set_up,
+              test_restore_after_killed_writer, fixture_tear_down);
+  g_test_add ("/store/locks/restore-while-open", Fixture, NULL, fixture_set_up,
+              test_restore_while_open, fixture_tear_down);
   return g_test_run ();
 }
