@@ -299,7 +299,9 @@ mp_store_restore (const char  *backup_path,
       return NULL;
     }
   close (fd);
-  if (!copy_file (backup_path, tmp_path, error) || !sync_file (tmp_path))
+  /* The desk is the desk's owner's alone, whatever mode the backup has. */
+  if (!copy_file (backup_path, tmp_path, error) || g_chmod (tmp_path, 0600) != 0 ||
+      !sync_file (tmp_path))
     {
       g_unlink (tmp_path);
       return NULL;

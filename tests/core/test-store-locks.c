@@ -279,6 +279,8 @@ test_restore_after_killed_writer (Fixture       *fixture,
   g_assert_true (mp_store_backup (fixture->store, backup, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  /* A backup copied around with a looser mode. */
+  g_assert_no_errno (g_chmod (backup, 0644));
 
   g_setenv (PATH_VARIABLE, fixture->path, TRUE);
   g_test_trap_subprocess ("/store/locks/writer-killed", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
@@ -293,6 +295,8 @@ test_restore_after_killed_writer (Fixture       *fixture,
   g_assert_no_errno (g_stat (aside, &st));
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
+  g_assert_no_errno (g_stat (fixture->path, &st));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpuint (count_cases (aside, "in the backup"), ==, 1);
   g_assert_cmpuint (count_cases (aside, "written just before the kill"), ==, 1);
   g_assert_cmpuint (count_cases (fixture->path, "in the backup"), ==, 1);
