@@ -198,6 +198,27 @@ describe_blocking (MpCasePage *self,
   return g_strdup_printf (_("Still needed: %s"), text->str);
 }
 
+/* Letters that do not wait for their step (issue 16): the acknowledgement
+ * is offered as soon as the report is logged, on the intake or scope step
+ * (whichever is current), until it is sent or its own step is reached; the notice of a new fix date goes with
+ * the act of moving it, on the remediation step. */
+static void
+update_extra_letters (MpCasePage *self,
+                      guint       current)
+{
+  gboolean early = current < MP_STEP_ACKNOWLEDGEMENT &&
+                   mp_checklist_step_applies (self->kase, MP_STEP_ACKNOWLEDGEMENT) &&
+                   mp_case_get_answer_value (self->kase, "ack.sent_on") == NULL;
+  gboolean extended = mp_checklist_step_applies (self->kase, MP_STEP_REMEDIATION) &&
+                      mp_case_get_answer_value (self->kase, "remed.fix_date_extended_to") != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->ack_letter_rows); i++)
+    mp_letter_row_set_letter (MP_LETTER_ROW (self->ack_letter_rows[i]), self->store, self->kase,
+                              early && i == current ? "acknowledgement" : NULL);
+  mp_letter_row_set_letter (MP_LETTER_ROW (self->extension_letter_row), self->store, self->kase,
+                            extended ? "extension" : NULL);
+}
+
 static void
 update_steps (MpCasePage *self,
               GListModel *deadlines,
@@ -261,6 +282,7 @@ update_steps (MpCasePage *self,
       mp_letter_row_set_letter (g_ptr_array_index (self->letter_rows, i), self->store, self->kase,
                                 applies && i <= current ? kind : NULL);
     }
+  update_extra_letters (self, current);
   self->current_step = current;
 }
 
@@ -611,6 +633,20 @@ build_checklist (MpCasePage *self)
       g_signal_connect_swapped (letter, "sent", G_CALLBACK (on_letter_sent_cb), self);
       gtk_widget_set_visible (GTK_WIDGET (letter), FALSE);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (letter));
+      if (i == MP_STEP_INTAKE || i == MP_STEP_SCOPE || i == MP_STEP_REMEDIATION)
+        {
+          GtkWidget *extra = GTK_WIDGET (mp_letter_row_new ());
+
+          gtk_widget_set_name (extra, i == MP_STEP_REMEDIATION ? "extension-letter"
+                                                               : "acknowledgement-letter");
+          g_signal_connect_swapped (extra, "sent", G_CALLBACK (on_letter_sent_cb), self);
+          gtk_widget_set_visible (extra, FALSE);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), extra);
+          if (i == MP_STEP_INTAKE || i == MP_STEP_SCOPE)
+            self->ack_letter_rows[i] = extra;
+          else
+            self->extension_letter_row = extra;
+        }
       adw_preferences_group_add (self->checklist_group, row);
       g_ptr_array_add (self->step_rows, row);
       g_ptr_array_add (self->step_icons, icon);
