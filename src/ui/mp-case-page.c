@@ -10,6 +10,7 @@
 #include "mp-case-page-private.h"
 #include "mp-checklist-row.h"
 #include "mp-duplicates-row.h"
+#include "mp-format.h"
 #include "mp-intake-dialog.h"
 #include "mp-checklist.h"
 #include "mp-letter-row.h"
@@ -310,7 +311,29 @@ update_reward_text (MpCasePage *self,
   g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (mp_time_now () / G_USEC_PER_SEC);
   gint64 left = mp_reward_budget_left (policy, self->store, g_date_time_get_year (now));
   g_autofree char *left_text = mp_ui_format_cents (left);
-  g_autofree char *budget_text = g_strdup_printf (_("Budget left this year: %s."), left_text);
+  g_autofree char *budget_text = NULL;
+  MpChecklistRow *amount_row = g_hash_table_lookup (self->item_rows, "reward.amount");
+
+  /* an overspent budget is said so, not shown as a negative amount left */
+  if (left < 0)
+    {
+      g_autofree char *over = mp_ui_format_cents (-left);
+
+      budget_text = g_strdup_printf (_("The budget for this year is overspent by %s."), over);
+    }
+  else
+    budget_text = g_strdup_printf (_("Budget left this year: %s."), left_text);
+  if (amount_row != NULL)
+    {
+      mp_checklist_row_set_amount_cap (amount_row, policy->reward_cap);
+      /* the suggestion, ready to confirm (issue 16) */
+      if (suggestion > 0)
+        {
+          g_autofree char *suggested = mp_format_amount_input (suggestion, mp_ui_language ());
+
+          mp_checklist_row_suggest_value (amount_row, suggested);
+        }
+    }
 
   if (mp_reward_check_eligibility (self->kase, &reasons) != MP_REWARD_ELIGIBLE && reasons->len > 0)
     {
