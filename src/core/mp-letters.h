@@ -143,6 +143,12 @@ MpLetter           *mp_letters_render_template         (MpStore     *store,
                                                         const char  *body,
                                                         GError     **error);
 
+/* A case of invented facts (reference CVD-2026-0042, a reporter, dates
+ * around today, an amount) in @language, not stored: what the template
+ * editor fills its preview with.
+ * Returns: (transfer full): the case. */
+MpCase             *mp_letters_new_sample_case         (const char  *language);
+
 /* The template in use for @kind in @language: the desk's own if it has one
  * (then @is_custom is TRUE), else the default.
  * Returns: TRUE with @subject and @body (transfer full) set. */

@@ -14,10 +14,12 @@
 #include "mp-case-page.h"
 #include "mp-checklist-row.h"
 #include "mp-format.h"
+#include "mp-letter-editor.h"
 #include "mp-letter-row.h"
 #include "mp-letters.h"
 #include "mp-overview-page.h"
 #include "mp-policy.h"
+#include "mp-preferences-window.h"
 #include "mp-test-util.h"
 #include "mp-ui-util.h"
 
@@ -426,6 +428,166 @@ test_budget_overspent (Fixture       *fixture,
       }
 }
 
+static char *
+editor_body (GtkWidget *editor)
+{
+  GObject *view = gtk_widget_get_template_child (editor, MP_TYPE_LETTER_EDITOR, "body_view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+editor_set_body (GtkWidget  *editor,
+                 const char *text)
+{
+  GObject *view = gtk_widget_get_template_child (editor, MP_TYPE_LETTER_EDITOR, "body_view");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+static GtkWidget *
+editor_child (GtkWidget  *editor,
+              const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (editor, MP_TYPE_LETTER_EDITOR, name));
+}
+
+static gboolean
+store_has_own (MpStore    *store,
+               const char *kind,
+               const char *language)
+{
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  gboolean custom = FALSE;
+
+  g_assert_true (mp_letters_get_template (store, kind, language, &subject, &body, &custom, NULL));
+  return custom;
+}
+
+/* Preferences → Letters: edit the desk's own version per language, with a
+ * live preview and the placeholders; a wrong placeholder is refused with
+ * the reason and nothing typed is lost; Reset to Default; closing with
+ * changes not saved asks first. */
+static void
+test_letter_editor (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  MpPreferencesWindow *preferences = mp_preferences_window_new (GTK_WINDOW (fixture->window),
+                                                                fixture->store);
+  GtkWidget *editor;
+  GtkWidget *preview;
+  GtkWidget *problem;
+  GtkWidget *placeholders;
+  guint n_rows = 0;
+  g_autofree char *typed = NULL;
+  g_autoptr(MpLetter) letter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  editor = mp_test_find_widget (GTK_WIDGET (preferences), MP_TYPE_LETTER_EDITOR, NULL);
+  g_assert_nonnull (editor);
+  mp_letter_editor_select (MP_LETTER_EDITOR (editor), "acknowledgement", "en");
+  preview = editor_child (editor, "preview_label");
+  problem = editor_child (editor, "problem_label");
+
+  /* the default, filled with the invented case */
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (preview)), "CVD-2026-0042"));
+  g_assert_false (gtk_widget_get_visible (problem));
+  g_assert_false (gtk_widget_get_sensitive (editor_child (editor, "reset_button")));
+
+  /* every placeholder listed with what it means */
+  placeholders = editor_child (editor, "placeholders_group");
+  for (guint i = 0; mp_letters_list_placeholders ()[i] != NULL; i++)
+    {
+      const char *name = mp_letters_list_placeholders ()[i];
+      GtkWidget *row = mp_test_find_widget (placeholders, ADW_TYPE_ACTION_ROW, name);
+
+      g_assert_nonnull (row);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                       mp_letters_describe_placeholder (name));
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, >, 10);
+
+  /* a placeholder that does not exist: the reason, no preview, not saved */
+  editor_set_body (editor, "Dear {reporter_name},\n\nWe received {nothing}.\n");
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (problem)), "nothing"));
+  g_signal_emit_by_name (editor_child (editor, "save_button"), "clicked");
+  g_assert_false (store_has_own (fixture->store, "acknowledgement", "en"));
+  typed = editor_body (editor);
+  g_assert_cmpstr (typed, ==, "Dear {reporter_name},\n\nWe received {nothing}.\n");
+
+  /* a placeholder chosen from the list goes in; the preview follows */
+  editor_set_body (editor, "Dear {reporter_name},\n\nWe received ");
+  g_signal_emit_by_name (mp_test_find_widget (placeholders, ADW_TYPE_ACTION_ROW, "reference"),
+                         "activated");
+  g_clear_pointer (&typed, g_free);
+  typed = editor_body (editor);
+  g_assert_nonnull (strstr (typed, "{reference}"));
+  g_assert_false (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (preview)), "Dear Sanne de Vries,"));
+
+  /* another language and back: what was typed is still there */
+  mp_letter_editor_select (MP_LETTER_EDITOR (editor), "acknowledgement", "nl");
+  {
+    g_autofree char *dutch = editor_body (editor);
+
+    g_assert_cmpstr (dutch, !=, typed);
+  }
+  mp_letter_editor_select (MP_LETTER_EDITOR (editor), "acknowledgement", "en");
+  {
+    g_autofree char *back = editor_body (editor);
+
+    g_assert_cmpstr (back, ==, typed);
+  }
+  g_assert_true (mp_letter_editor_has_unsaved (MP_LETTER_EDITOR (editor)));
+
+  /* saved: the case's letter uses it */
+  g_signal_emit_by_name (editor_child (editor, "save_button"), "clicked");
+  g_assert_true (store_has_own (fixture->store, "acknowledgement", "en"));
+  g_assert_false (mp_letter_editor_has_unsaved (MP_LETTER_EDITOR (editor)));
+  letter = mp_letters_render (fixture->store, fixture->kase, "acknowledgement", "en", &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_letter_is_custom (letter));
+  g_assert_nonnull (strstr (mp_letter_get_body (letter), mp_case_get_reference (fixture->kase)));
+
+  /* Reset to Default */
+  g_assert_true (gtk_widget_get_sensitive (editor_child (editor, "reset_button")));
+  g_signal_emit_by_name (editor_child (editor, "reset_button"), "clicked");
+  g_assert_false (store_has_own (fixture->store, "acknowledgement", "en"));
+  g_clear_pointer (&typed, g_free);
+  typed = editor_body (editor);
+  g_assert_null (strstr (typed, "We received {reference}"));
+
+  /* closing with a change not saved asks; Discard closes */
+  editor_set_body (editor, "Changed and not saved.\n");
+  gtk_window_close (GTK_WINDOW (preferences));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preferences)));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
+    AdwMessageDialog *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          dialog = ADW_MESSAGE_DIALOG (toplevel);
+      }
+    g_assert_nonnull (dialog);
+    g_object_ref (preferences);
+    adw_message_dialog_response (dialog, "discard");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (preferences)));
+    g_object_unref (preferences);
+  }
+  g_assert_false (store_has_own (fixture->store, "acknowledgement", "en"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -443,6 +605,7 @@ main (int    argc,
   ADD ("/letters-ui/edit-send-freeze", test_edit_send_freeze);
   ADD ("/letters-ui/reward-amount", test_reward_amount);
   ADD ("/letters-ui/budget-overspent", test_budget_overspent);
+  ADD ("/letters-ui/letter-editor", test_letter_editor);
   g_test_add_func ("/letters-ui/mail-error", test_mail_error);
 
 #undef ADD
