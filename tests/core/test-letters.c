@@ -617,6 +617,32 @@ test_letters_render_template (Fixture       *fixture,
   g_assert_null (letter);
 }
 
+/* The editor's invented case fills every letter in both languages. */
+static void
+test_letters_sample_case (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char * const *kinds = mp_letters_list_kinds ();
+  const char * const languages[] = { "nl", "en" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(MpCase) sample = mp_letters_new_sample_case (languages[l]);
+
+      g_assert_cmpstr (mp_case_get_reporter_language (sample), ==, languages[l]);
+      g_assert_cmpint (mp_case_get_id (sample), ==, 0);
+      for (guint i = 0; kinds[i] != NULL; i++)
+        {
+          g_autoptr(MpLetter) letter = render (fixture, sample, kinds[i], NULL);
+          g_autofree char *text = mp_letter_dup_text (letter);
+
+          g_assert_cmpstr (mp_letter_get_language (letter), ==, languages[l]);
+          g_assert_nonnull (strstr (text, "CVD-2026-0042"));
+          g_assert_null (strchr (text, '{'));
+        }
+    }
+}
+
 static void
 test_letters_errors (Fixture       *fixture,
                      gconstpointer  data)
@@ -719,6 +745,7 @@ main (int   argc,
   ADD ("/letters/record", test_letters_record);
   ADD ("/letters/sent-frozen", test_letters_sent_frozen);
   ADD ("/letters/render-template", test_letters_render_template);
+  ADD ("/letters/sample-case", test_letters_sample_case);
   ADD ("/letters/errors", test_letters_errors);
   ADD ("/letters/kind-for-step", test_letters_kind_for_step);
 
