@@ -532,6 +532,11 @@ test_letter_editor (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (problem));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (preview)), "Dear Sanne de Vries,"));
 
+  /* the subject too */
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "subject_row")), "Report {reference}");
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (preview)),
+                                   "Report CVD-2026-0042\n"));
+
   /* another language and back: what was typed is still there */
   mp_letter_editor_select (MP_LETTER_EDITOR (editor), "acknowledgement", "nl");
   {
@@ -554,6 +559,11 @@ test_letter_editor (Fixture       *fixture,
   letter = mp_letters_render (fixture->store, fixture->kase, "acknowledgement", "en", &error);
   g_assert_no_error (error);
   g_assert_true (mp_letter_is_custom (letter));
+  {
+    g_autofree char *subject = g_strdup_printf ("Report %s", mp_case_get_reference (fixture->kase));
+
+    g_assert_cmpstr (mp_letter_get_subject (letter), ==, subject);
+  }
   g_assert_nonnull (strstr (mp_letter_get_body (letter), mp_case_get_reference (fixture->kase)));
 
   /* Reset to Default */
