@@ -114,6 +114,25 @@ earliest (gint64 a,
   return MIN (a, b);
 }
 
+/* P-ACK promises a first reply, not a particular letter (issue 16): any
+ * letter to the reporter meets it — a request for more information, the
+ * acknowledgement itself, or whichever comes first. These are the answers
+ * that date a letter sent (mp_letter_row_sent_item() in the UI). */
+static gint64
+first_reply (MpPolicy *policy,
+             MpCase   *kase)
+{
+  static const char * const letter_items[] = {
+    "ack.sent_on", "info.requested_on", "assess.sent_on", "remed.last_update_on",
+    "close.delete_requested_on", "close.final_letter_on",
+  };
+  gint64 first = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (letter_items); i++)
+    first = earliest (first, date_met (policy, kase, letter_items[i]));
+  return first;
+}
+
 static void
 add_deadline (GPtrArray  *deadlines,
               MpCase     *kase,
@@ -246,7 +265,7 @@ mp_deadlines_for_case (MpPolicy   *policy,
        * to the end of the desk's day: both are kept, and the earlier warns. */
       add_deadline (deadlines, kase, "acknowledgement",
                     received + (gint64) policy->ack_hours * 3600 * G_USEC_PER_SEC,
-                    earliest (date_met (policy, kase, "ack.sent_on"), final_letter));
+                    earliest (first_reply (policy, kase), final_letter));
       add_deadline (deadlines, kase, "assessment",
                     mp_workdays_deadline (policy, received, policy->assess_workdays),
                     earliest (date_met (policy, kase, "assess.sent_on"), final_letter));

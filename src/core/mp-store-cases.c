@@ -9,6 +9,7 @@
 
 #include "mp-derive.h"
 #include "mp-error.h"
+#include "mp-reward.h"
 #include "mp-store-private.h"
 
 /* Writes to a case: adding and changing it, its answers, its derived
@@ -629,6 +630,15 @@ mp_store_set_answers (MpStore            *self,
   for (guint i = 0; items[i] != NULL; i++)
     if (!check_answer_text (values[i], notes != NULL ? notes[i] : NULL, error))
       return FALSE;
+  /* P-REWARD: an amount above the cap is never offered (issue 16). */
+  for (guint i = 0; items[i] != NULL; i++)
+    if (values[i] != NULL && g_str_equal (items[i], "reward.amount"))
+      {
+        g_autoptr(MpPolicy) policy = _mp_store_get_policy (self);
+
+        if (!mp_reward_check_amount (policy, values[i], error))
+          return FALSE;
+      }
 
   work = _mp_case_clone (kase);
   if (!_mp_store_begin_write (self, error))

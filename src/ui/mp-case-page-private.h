@@ -19,6 +19,9 @@ struct _MpCasePage
   GPtrArray            *step_rows;    /* AdwExpanderRow, one per step */
   GPtrArray            *step_icons;   /* GtkImage, one per step */
   GPtrArray            *letter_rows;  /* MpLetterRow, one per step */
+  GtkWidget            *ack_letter_rows[2];    /* the acknowledgement, offered on intake
+                                                * and scope, whichever is current */
+  GtkWidget            *extension_letter_row;  /* the new fix date, on remediation */
   GHashTable           *item_rows;    /* item id → MpChecklistRow */
   GtkWidget            *duplicates_row;  /* MpDuplicatesRow on the scope step */
   AdwExpanderRow       *reward_step_row;

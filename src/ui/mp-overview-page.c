@@ -209,7 +209,25 @@ update (MpOverviewPage *self)
       {
         g_autofree char *left = format_euros (budget - rewards);
         g_autofree char *of = format_euros (budget);
-        g_autofree char *label = g_strdup_printf (_("Of %s this year"), of);
+        g_autofree char *label = NULL;
+
+        /* overspent: flagged, with by how much (issue 16) */
+        if (rewards > budget)
+          {
+            g_autofree char *over = format_euros (rewards - budget);
+
+            label = g_strdup_printf (_("Overspent by %s: the budget is %s this year"), over, of);
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->budget_row),
+                                           _("Budget overspent"));
+            gtk_widget_add_css_class (GTK_WIDGET (self->budget_label), "error");
+          }
+        else
+          {
+            label = g_strdup_printf (_("Of %s this year"), of);
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->budget_row),
+                                           _("Budget left"));
+            gtk_widget_remove_css_class (GTK_WIDGET (self->budget_label), "error");
+          }
 
         gtk_level_bar_set_max_value (self->budget_bar, (double) budget);
         gtk_level_bar_set_value (self->budget_bar, CLAMP ((double) (budget - rewards), 0, (double) budget));

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-letter-editor.h"
 #include "mp-policy.h"
 #include "mp-preferences-window.h"
 #include "mp-security-rows.h"
@@ -23,6 +24,8 @@ struct _MpPreferencesWindow
   GPtrArray            *sister_rows;
   AdwEntryRow          *handler_row;
   GtkSpinButton        *lock_spin;
+  MpLetterEditor       *letter_editor;
+  gboolean              closing;   /* the letters were saved or discarded: close */
 };
 
 G_DEFINE_FINAL_TYPE (MpPreferencesWindow, mp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -390,6 +393,57 @@ build_policy_page (MpPreferencesWindow *self)
 }
 
 static void
+unsaved_letters_response_cb (AdwMessageDialog    *dialog,
+                             const char          *response,
+                             MpPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "save") &&
+      !mp_letter_editor_save_all (self->letter_editor, &error))
+    {
+      /* the letter that was refused is shown, with the reason */
+      adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                               ADW_PREFERENCES_PAGE (self->letter_editor));
+      return;
+    }
+  if (g_str_equal (response, "save") || g_str_equal (response, "discard"))
+    {
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Letters changed and not saved are not lost by closing the window. */
+static gboolean
+mp_preferences_window_close_request (GtkWindow *window)
+{
+  MpPreferencesWindow *self = MP_PREFERENCES_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (self->closing || self->letter_editor == NULL ||
+      !mp_letter_editor_has_unsaved (self->letter_editor))
+    return GTK_WINDOW_CLASS (mp_preferences_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Save the Changed Letters?"),
+                                   _("You changed one or more letters and did not save them."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_letters_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
 mp_preferences_window_dispose (GObject *object)
 {
   MpPreferencesWindow *self = MP_PREFERENCES_WINDOW (object);
@@ -406,6 +460,7 @@ mp_preferences_window_class_init (MpPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = mp_preferences_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = mp_preferences_window_close_request;
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -445,6 +500,9 @@ mp_preferences_window_new (GtkWindow *parent,
     {
       mp_security_rows_add (self->security_group, store);
       build_policy_page (self);
+      self->letter_editor = mp_letter_editor_new (store);
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (self->letter_editor));
     }
   return self;
 }

@@ -13,6 +13,7 @@
 #include "mp-case-page.h"
 #include "mp-checklist-row.h"
 #include "mp-policy.h"
+#include "mp-letter-row.h"
 #include "mp-preferences-window.h"
 #include "mp-test-util.h"
 #include "mp-window-private.h"
@@ -223,6 +224,26 @@ test_desk (void)
   shoot (GTK_WIDGET (window), "case-reward");
 
   {
+    /* a letter sent, shown as it was sent (issue 16) */
+    GtkWidget *step;
+    GtkWidget *letter;
+
+    mp_case_list_select (list, assessed);
+    mp_test_wait (100);
+    mp_case_page_show_step (page, "acknowledgement");
+    step = mp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "acknowledgement");
+    letter = mp_test_find_widget (step, MP_TYPE_LETTER_ROW, NULL);
+    if (!mp_letter_row_is_sent (MP_LETTER_ROW (letter)))
+      g_signal_emit_by_name (gtk_widget_get_template_child (letter, MP_TYPE_LETTER_ROW, "sent_button"),
+                             "clicked");
+    gtk_expander_set_expanded (GTK_EXPANDER (gtk_widget_get_template_child (letter, MP_TYPE_LETTER_ROW,
+                                                                            "preview_expander")),
+                               TRUE);
+    mp_test_wait (100);
+    shoot (GTK_WIDGET (window), "case-letter-sent");
+  }
+
+  {
     /* the timeline at the bottom of the case page */
     GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (page),
                                                                                       MP_TYPE_CASE_PAGE,
@@ -258,6 +279,8 @@ test_desk (void)
   shoot (preferences, "preferences");
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "policy");
   shoot (preferences, "preferences-policy");
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "letters");
+  shoot (preferences, "preferences-letters");
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   gtk_window_destroy (GTK_WINDOW (window));
