@@ -329,6 +329,90 @@ walk_forwarded (MpEmlWalk    *walk,
     _mp_eml_walk (walk, body, TRUE);
 }
 
+/* The text each version of a multipart/alternative gave. */
+typedef struct
+{
+  GString *plain;
+  GString *html;
+  GString *fwd_plain;
+  GString *fwd_html;
+} WalkText;
+
+static void
+walk_text_swap (MpEmlWalk *walk,
+                WalkText  *text)
+{
+  GString *swap;
+
+#define SWAP(field) swap = walk->field; walk->field = text->field; text->field = swap
+  SWAP (plain);
+  SWAP (html);
+  SWAP (fwd_plain);
+  SWAP (fwd_html);
+#undef SWAP
+}
+
+static gboolean
+walk_text_is_empty (const WalkText *text)
+{
+  return text->plain->len == 0 && text->html->len == 0 &&
+         text->fwd_plain->len == 0 && text->fwd_html->len == 0;
+}
+
+static void
+walk_text_clear (WalkText *text)
+{
+  g_string_free (text->plain, TRUE);
+  g_string_free (text->html, TRUE);
+  g_string_free (text->fwd_plain, TRUE);
+  g_string_free (text->fwd_html, TRUE);
+}
+
+/* Every version is walked, so that what only one of them carries (the
+ * screenshot of a multipart/related, a part marked as attachment) becomes an
+ * attachment; the text comes from one version only: the first plain text
+ * with content, else the first version with any readable content. The
+ * other versions' text is the same text in another form and is dropped. */
+static void
+walk_alternative (MpEmlWalk      *walk,
+                  GMimeMultipart *multipart,
+                  gboolean        in_forward)
+{
+  int n = g_mime_multipart_get_count (multipart);
+  g_autofree WalkText *texts = g_new0 (WalkText, n);
+  int chosen = -1;
+
+  for (int i = 0; i < n; i++)
+    {
+      texts[i].plain = g_string_new (NULL);
+      texts[i].html = g_string_new (NULL);
+      texts[i].fwd_plain = g_string_new (NULL);
+      texts[i].fwd_html = g_string_new (NULL);
+      walk_text_swap (walk, &texts[i]);
+      _mp_eml_walk (walk, g_mime_multipart_get_part (multipart, i), in_forward);
+      walk_text_swap (walk, &texts[i]);
+    }
+  for (int i = 0; i < n && chosen < 0; i++)
+    {
+      g_autofree char *mime_type = type_of (g_mime_multipart_get_part (multipart, i));
+
+      if (g_str_equal (mime_type, "text/plain") && !walk_text_is_empty (&texts[i]))
+        chosen = i;
+    }
+  for (int i = 0; i < n && chosen < 0; i++)
+    if (!walk_text_is_empty (&texts[i]))
+      chosen = i;
+  if (chosen >= 0)
+    {
+      _mp_eml_append_text (walk->plain, texts[chosen].plain->str);
+      _mp_eml_append_text (walk->html, texts[chosen].html->str);
+      _mp_eml_append_text (walk->fwd_plain, texts[chosen].fwd_plain->str);
+      _mp_eml_append_text (walk->fwd_html, texts[chosen].fwd_html->str);
+    }
+  for (int i = 0; i < n; i++)
+    walk_text_clear (&texts[i]);
+}
+
 void
 _mp_eml_walk (MpEmlWalk   *walk,
               GMimeObject *object,
@@ -396,23 +480,7 @@ _mp_eml_walk (MpEmlWalk   *walk,
       if (n == 0)
         walk->broken_multipart = TRUE;
       else if (subtype != NULL && g_ascii_strcasecmp (subtype, "alternative") == 0)
-        {
-          GMimeObject *chosen = g_mime_multipart_get_part (multipart, n - 1);
-
-          /* Prefer what the reporter typed; else the richest version. */
-          for (int i = 0; i < n; i++)
-            {
-              GMimeObject *child = g_mime_multipart_get_part (multipart, i);
-              g_autofree char *mime_type = type_of (child);
-
-              if (g_str_equal (mime_type, "text/plain"))
-                {
-                  chosen = child;
-                  break;
-                }
-            }
-          _mp_eml_walk (walk, chosen, in_forward);
-        }
+        walk_alternative (walk, multipart, in_forward);
       else
         for (int i = 0; i < n; i++)
           _mp_eml_walk (walk, g_mime_multipart_get_part (multipart, i), in_forward);

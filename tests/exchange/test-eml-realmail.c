@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ *
+ * Issue 19: what real-world messages showed the importer got wrong. One
+ * fixture of our own (tests/exchange/eml/) per finding, parsed without a
+ * store: each test says exactly what the draft and its attachments are.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mp-eml-import.h"
+
+#define NOW "2026-04-01T10:00:00Z"
+
+/* The 1×1 PNG of the fixtures. */
+#define PNG_BASE64 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+
+static GBytes *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "exchange", "eml", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static MpEmlReport *
+parse_fixture (const char *name)
+{
+  g_autoptr(GBytes) bytes = load_fixture (name);
+  g_autoptr(GError) error = NULL;
+  MpEmlReport *report = mp_eml_report_parse (bytes, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static void
+assert_time (gint64      usec,
+             const char *expected)
+{
+  g_autofree char *text = mp_time_format_iso8601 (usec);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* The attachments are exactly @... (names, then NULL), the original last. */
+static void
+assert_attachments (MpEmlReport *report,
+                    ...)
+{
+  va_list args;
+  const char *name;
+  guint i = 0;
+
+  va_start (args, report);
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      g_assert_cmpuint (i, <, mp_eml_report_get_n_attachments (report));
+      g_assert_cmpstr (mp_eml_report_get_attachment (report, i, NULL, NULL), ==, name);
+      i++;
+    }
+  va_end (args);
+  g_assert_cmpuint (mp_eml_report_get_n_attachments (report), ==, i + 1);
+  g_assert_cmpstr (mp_eml_report_get_attachment (report, i, NULL, NULL), ==,
+                   "original-message.eml");
+}
+
+static void
+assert_attachment_content (MpEmlReport *report,
+                           guint        index,
+                           const char  *mime_type,
+                           GBytes      *expected)
+{
+  const char *type = NULL;
+  GBytes *content = NULL;
+
+  mp_eml_report_get_attachment (report, index, &type, &content);
+  g_assert_cmpstr (type, ==, mime_type);
+  g_assert_cmpmem (g_bytes_get_data (content, NULL), g_bytes_get_size (content),
+                   g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+}
+
+static gboolean
+has_note (MpEmlReport *report,
+          const char  *part)
+{
+  GPtrArray *notes = mp_eml_report_get_notes (report);
+
+  for (guint i = 0; i < notes->len; i++)
+    if (strstr (g_ptr_array_index (notes, i), part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static GBytes *
+png_bytes (void)
+{
+  gsize length;
+  guchar *data = g_base64_decode (PNG_BASE64, &length);
+
+  return g_bytes_new_take (data, length);
+}
+
+/* 1. A screenshot in a multipart/related beside the plain text. */
+static void
+test_related_screenshot (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("related-screenshot.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+  g_autoptr(GBytes) png = png_bytes ();
+  static const char request[] = "GET /reset?token=abc HTTP/1.1";
+  g_autoptr(GBytes) request_bytes = g_bytes_new_static (request, sizeof request - 1);
+
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "Hello,\n\nThe password reset link of https://account.example.nl/reset "
+                   "shows the\naccount id of any user. See the screenshot.\n\nRegards,\nAnna");
+  g_assert_cmpstr (mp_case_get_reporter_name (draft), ==, "Anna de Vries");
+  assert_attachments (report, "screenshot.png", "attachment-1.png", "request.txt", NULL);
+  assert_attachment_content (report, 0, "image/png", png);
+  assert_attachment_content (report, 1, "image/png", png);
+  assert_attachment_content (report, 2, "text/plain", request_bytes);
+  g_assert_cmpuint (mp_eml_report_get_notes (report)->len, ==, 0);
+}
+
+/* 4. An empty plain text beside real HTML. */
+static void
+test_empty_text_alternative (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("empty-text-alternative.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "Hello,\nthe folder https://files.example.nl/backup/ lists all backups of "
+                   "the website.\nBram");
+  g_assert_cmpstr (mp_case_get_asset (draft), ==, "https://files.example.nl/backup/");
+  assert_attachments (report, NULL);
+  g_assert_false (has_note (report, "no readable text"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("MELDPUNT_NOW", NOW, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eml-real/related-screenshot", test_related_screenshot);
+  g_test_add_func ("/eml-real/empty-text-alternative", test_empty_text_alternative);
+
+  return g_test_run ();
+}
