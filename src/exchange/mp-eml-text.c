@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "mp-eml-text.h"
@@ -94,6 +95,107 @@ _mp_eml_fix_c1 (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Labels mail clients write that iconv does not know, or knows as a
+ * smaller charset than the one they mean. */
+static const char *
+charset_alias (const char *charset)
+{
+  static const struct { const char *label; const char *iconv; } aliases[] = {
+    { "ks_c_5601-1987", "CP949" }, { "ks_c_5601", "CP949" }, { "ks_c_5601-1989", "CP949" },
+    { "euc-kr", "CP949" }, { "x-euc-kr", "CP949" }, { "gb2312", "GBK" }, { "x-gbk", "GBK" },
+    { "x-sjis", "SHIFT_JIS" }, { "shift-jis", "SHIFT_JIS" }, { "x-shift_jis", "SHIFT_JIS" },
+    { "x-euc-jp", "EUC-JP" }, { "x-mac-roman", "MACINTOSH" }, { "macintosh", "MACINTOSH" },
+    { "windows-874", "CP874" }, { "tis-620", "CP874" }, { "iso-8859-8-i", "ISO-8859-8" },
+    { "unicode-1-1-utf-7", "UTF-7" }, { "x-unicode20utf8", "UTF-8" }, { "utf8", "UTF-8" },
+    { "big5-hkscs", "BIG5-HKSCS" }, { "x-x-big5", "BIG5" }, { "cp-850", "CP850" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (g_ascii_strcasecmp (charset, aliases[i].label) == 0)
+      return aliases[i].iconv;
+  return charset;
+}
+
+/* Labels that say nothing about the bytes. */
+static gboolean
+is_meaningless_charset (const char *charset)
+{
+  static const char * const names[] = {
+    "unknown-8bit", "x-unknown", "unknown", "default", "x-user-defined", "charset", "ansi",
+    "8bit", "us", NULL
+  };
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_ascii_strcasecmp (charset, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_ascii (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) data[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Converts what iconv can; each byte it cannot becomes U+FFFD. NULL when
+ * iconv does not know @charset. */
+static char *
+convert_lossy (const char *data,
+               gsize       length,
+               const char *charset,
+               gboolean   *lossy)
+{
+  GIConv converter = g_iconv_open ("UTF-8", charset);
+  GString *out;
+  char buffer[1024];
+  char *in = (char *) data;
+  gsize in_left = length;
+
+  if (converter == (GIConv) -1)
+    return NULL;
+  out = g_string_sized_new (length + 16);
+  while (TRUE)
+    {
+      char *to = buffer;
+      gsize to_left = sizeof buffer;
+      gsize result = g_iconv (converter, in_left > 0 ? &in : NULL, &in_left, &to, &to_left);
+
+      g_string_append_len (out, buffer, (gssize) (to - buffer));
+      if (result != (gsize) -1)
+        {
+          if (in_left == 0)
+            break;
+          continue;
+        }
+      if (errno == E2BIG)
+        continue;
+      /* EILSEQ or EINVAL (cut short): skip a byte and go on. */
+      *lossy = TRUE;
+      g_string_append (out, "\xef\xbf\xbd");
+      if (in_left == 0)
+        break;
+      in++;
+      in_left--;
+      g_iconv (converter, NULL, NULL, NULL, NULL);
+      if (in_left == 0)
+        break;
+    }
+  g_iconv_close (converter);
+  if (!g_utf8_validate (out->str, (gssize) out->len, NULL))
+    {
+      char *valid = g_utf8_make_valid (out->str, (gssize) out->len);
+
+      g_string_free (out, TRUE);
+      *lossy = TRUE;
+      return valid;
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 _mp_eml_to_utf8 (const char *data,
                  gsize       length,
@@ -116,37 +218,44 @@ _mp_eml_to_utf8 (const char *data,
     length = n;
   }
 
-  if (charset == NULL || *charset == '\0')
+  if (charset != NULL)
     {
-      /* Undeclared: UTF-8 when it is valid, else what Windows clients send. */
-      if (g_utf8_validate (clean, (gssize) length, NULL))
-        converted = g_strndup (clean, length);
+      while (g_ascii_isspace (*charset) || *charset == '"')
+        charset++;
+      if (*charset == '\0' || is_meaningless_charset (charset))
+        charset = NULL;
       else
-        converted = decode_cp1252 (clean, length);
+        charset = charset_alias (charset);
     }
-  else if (is_latin1_name (charset))
+
+  /* The label is a claim, the bytes are the facts: text that is valid UTF-8
+   * with bytes beyond ASCII is UTF-8 whatever the label says (no real text in
+   * another charset validates by chance); only 7-bit charsets such as
+   * ISO-2022-JP or UTF-7 need their label to read ASCII bytes. Text that is
+   * not valid UTF-8 labelled UTF-8, Latin-1, US-ASCII or nothing is
+   * windows-1252, what Windows clients send. */
+  if (g_utf8_validate (clean, (gssize) length, NULL) &&
+      (charset == NULL || !is_ascii (clean, length) || is_latin1_name (charset) ||
+       g_ascii_strcasecmp (charset, "utf-8") == 0))
+    converted = g_strndup (clean, length);
+  else if (charset == NULL || is_latin1_name (charset) || g_ascii_strcasecmp (charset, "utf-8") == 0)
     converted = decode_cp1252 (clean, length);
-  else if (g_ascii_strcasecmp (charset, "utf-8") == 0 || g_ascii_strcasecmp (charset, "utf8") == 0)
-    {
-      if (g_utf8_validate (clean, (gssize) length, NULL))
-        converted = g_strndup (clean, length);
-      else
-        {
-          converted = g_utf8_make_valid (clean, (gssize) length);
-          was_lossy = TRUE;
-        }
-    }
   else
     {
-      converted = g_convert (clean, (gssize) length, "UTF-8", charset, NULL, NULL, NULL);
+      converted = convert_lossy (clean, length, charset, &was_lossy);
       if (converted == NULL)
         {
-          /* Unknown charset or bytes that do not belong to it. */
-          was_lossy = TRUE;
-          if (g_utf8_validate (clean, (gssize) length, NULL))
-            converted = g_strndup (clean, length);
-          else
-            converted = decode_cp1252 (clean, length);
+          /* A charset iconv does not know: what is ASCII is still readable
+           * (and all of it when it is ASCII only). */
+          GString *out = g_string_sized_new (length);
+
+          was_lossy = !is_ascii (clean, length);
+          for (gsize i = 0; i < length; i++)
+            if ((guchar) clean[i] < 0x80)
+              g_string_append_c (out, clean[i]);
+            else
+              g_string_append (out, "\xef\xbf\xbd");
+          converted = g_string_free (out, FALSE);
         }
     }
 

@@ -238,10 +238,15 @@ walk_text_part (MpEmlWalk  *walk,
 
   if (lossy)
     {
-      g_autofree char *note = g_strdup_printf (_("A text part could not be read as “%s”; "
-                                                 "characters that could not be decoded were "
-                                                 "replaced."),
-                                               charset);
+      /* The bytes stay as they came; the text shows what could be read. */
+      g_autofree char *name = attachment_name (walk, object, mime_type, NULL);
+      g_autofree char *note = g_strdup_printf (_("A text part in the character set “%s” could "
+                                                 "not be decoded completely; it is kept as the "
+                                                 "attachment “%s”, and the characters that could "
+                                                 "not be read are shown as “�”."),
+                                               charset != NULL ? charset : "?", name);
+
+      _mp_eml_add_attachment (walk->report, name, mime_type, content);
       _mp_eml_add_note (walk->report, note);
     }
 

@@ -546,8 +546,8 @@ test_truncated (Fixture       *fixture,
   g_autoptr(GListModel) attachments = list_attachments (fixture, kase);
   g_autoptr(MpAttachment) first = g_list_model_get_item (attachments, 0);
 
-  g_assert_true (has_note (notes, "A text part could not be read as “x-no-such-charset”; characters "
-                                  "that could not be decoded were replaced."));
+  /* ASCII reads the same in any charset, even one nobody knows. */
+  g_assert_false (has_note (notes, "x-no-such-charset"));
   g_assert_cmpstr (mp_case_get_description (kase), ==,
                    "The web server on 192.0.2.15 reports its exact version.");
   g_assert_cmpstr (mp_case_get_title (kase), ==, "Server version disclosure");

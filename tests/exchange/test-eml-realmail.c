@@ -144,6 +144,28 @@ test_empty_text_alternative (void)
   g_assert_false (has_note (report, "no readable text"));
 }
 
+/* 3. Labels that lie, labels iconv does not know, bytes that do not decode. */
+static void
+test_charsets (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("charsets.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+  static const char klingon[] = "tlhIngan Hol \xf1\xf2 Qapla'";
+  g_autoptr(GBytes) klingon_bytes = g_bytes_new_static (klingon, sizeof klingon - 1);
+
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "The upload form can be abused in two ways—I tested both. Envoyé from my "
+                   "phone.\n\nFrüsche Grüße aus München.\n\n한국어 텍스트\n\n"
+                   "tlhIngan Hol \uFFFD\uFFFD Qapla'");
+  g_assert_cmpstr (mp_case_get_reporter_name (draft), ==, "René Dubois");
+  assert_attachments (report, "attachment-1.txt", NULL);
+  assert_attachment_content (report, 0, "text/plain", klingon_bytes);
+  g_assert_true (has_note (report, "A text part in the character set “x-klingon” could not be "
+                                   "decoded completely; it is kept as the attachment "
+                                   "“attachment-1.txt”"));
+  g_assert_cmpuint (mp_eml_report_get_notes (report)->len, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -153,6 +175,8 @@ main (int    argc,
 
   g_test_add_func ("/eml-real/related-screenshot", test_related_screenshot);
   g_test_add_func ("/eml-real/empty-text-alternative", test_empty_text_alternative);
+
+  g_test_add_func ("/eml-real/charsets", test_charsets);
 
   return g_test_run ();
 }
