@@ -218,13 +218,7 @@ looks_like_headers (const char *data,
       i = nl - data + 1;
     }
   /* A field name is printable ASCII without ':' or spaces, then ':'. */
-  {
-    gsize start = i;
-
-    while (i < size && data[i] > 32 && data[i] < 127 && data[i] != ':')
-      i++;
-    return i > start && i < size && data[i] == ':';
-  }
+  return _mp_eml_field_name_length (data + i, size - i) > 0;
 }
 
 static gboolean
@@ -596,6 +590,7 @@ mp_eml_report_parse (GBytes  *message,
   g_autoptr(GMimeStream) stream = NULL;
   g_autoptr(GMimeParser) parser = NULL;
   g_autoptr(GMimeMessage) parsed = NULL;
+  g_autoptr(GBytes) repaired = NULL;
   static const char *fallback_charsets[] = { "UTF-8", "windows-1252", NULL };
   GMimeObject *body;
   gsize size;
@@ -617,6 +612,17 @@ mp_eml_report_parse (GBytes  *message,
                      "(setting import.max_bytes)."), have, limit);
       return NULL;
     }
+  if (data != NULL && _mp_eml_is_outlook_msg (data, size))
+    {
+      g_set_error_literal (error, MP_EML_ERROR, MP_EML_ERROR_NOT_EMAIL,
+                           _("This is an Outlook message file (.msg), which Meldpunt cannot "
+                             "read. Save the message as an .eml file, or drag it from the "
+                             "mail client into Meldpunt."));
+      return NULL;
+    }
+  repaired = data != NULL ? _mp_eml_repair (message) : NULL;
+  if (repaired != NULL)
+    data = g_bytes_get_data (repaired, &size);
   if (data == NULL || !looks_like_headers (data, size))
     {
       g_set_error_literal (error, MP_EML_ERROR, MP_EML_ERROR_NOT_EMAIL,

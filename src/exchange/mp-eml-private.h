@@ -68,4 +68,16 @@ void  _mp_eml_walk              (MpEmlWalk    *walk,
                                  GMimeObject  *object,
                                  gboolean      in_forward);
 
+/* mp-eml-repair.c: what GMime would read wrongly, set right in a copy
+ * (BOM, blank lines or spaces before the headers, "Subject :", a missing
+ * blank line after the headers, split base64 encoded words). Returns:
+ * (transfer full): @message itself when nothing needed repair. */
+GBytes *_mp_eml_repair              (GBytes       *message);
+/* The length of the field name when @line starts a header field ("Name:"
+ * or the obsolete "Name :"), else 0. */
+gsize   _mp_eml_field_name_length   (const char   *line,
+                                     gsize         length);
+gboolean _mp_eml_is_outlook_msg     (const char   *data,
+                                     gsize         size);
+
 G_END_DECLS

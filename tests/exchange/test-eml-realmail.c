@@ -166,6 +166,71 @@ test_charsets (void)
   g_assert_cmpuint (mp_eml_report_get_notes (report)->len, ==, 1);
 }
 
+/* 6. Adjacent base64 encoded words, one ending in "=" padding. */
+static void
+test_encoded_words_split (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("encoded-words-split.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+
+  g_assert_cmpstr (mp_case_get_title (draft), ==,
+                   "MySurvey.com: You have a survey waiting! 91123105");
+  g_assert_cmpstr (mp_case_get_reporter_name (draft), ==, "Sjoerd Ölmez");
+  g_assert_cmpstr (mp_case_get_reporter_email (draft), ==, "sjoerd@example.com");
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "The survey link https://survey.example.nl/s/1 shows other people's answers.");
+  assert_attachments (report, NULL);
+}
+
+/* 8. A byte-order mark, a line of spaces, a space before the first header,
+ * "Subject :" and "From  :" (RFC 5322 §4.5.3, obsolete syntax). */
+static void
+test_leading_junk (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("leading-junk.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+
+  g_assert_cmpstr (mp_case_get_title (draft), ==, "SQL injection in the search API");
+  g_assert_cmpstr (mp_case_get_reporter_name (draft), ==, "Kees Bakker");
+  g_assert_cmpstr (mp_case_get_reporter_email (draft), ==, "kees@example.net");
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "Goedemiddag,\n\nDe zoek-API op https://api.example.nl/search is kwetsbaar "
+                   "voor SQL-injectie.\n\nGroet,\nKees");
+  g_assert_cmpstr (mp_case_get_reporter_language (draft), ==, "nl");
+  assert_attachments (report, NULL);
+}
+
+/* 8. An Outlook .msg file is refused with what to do instead. */
+static void
+test_outlook_msg (void)
+{
+  g_autoptr(GBytes) bytes = load_fixture ("outlook.msg");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpEmlReport) report = mp_eml_report_parse (bytes, 0, &error);
+
+  g_assert_null (report);
+  g_assert_error (error, MP_EML_ERROR, MP_EML_ERROR_NOT_EMAIL);
+  g_assert_cmpstr (error->message, ==,
+                   "This is an Outlook message file (.msg), which Meldpunt cannot read. Save the "
+                   "message as an .eml file, or drag it from the mail client into Meldpunt.");
+}
+
+/* 9. No blank line between the headers and a multipart body. */
+static void
+test_missing_blank_line (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("missing-blank-line.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+  static const char config[] = "[core]";
+  g_autoptr(GBytes) config_bytes = g_bytes_new_static (config, sizeof config - 1);
+
+  g_assert_cmpstr (mp_case_get_title (draft), ==, "Exposed .git folder");
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "https://www.example.nl/.git/config is readable.");
+  assert_attachments (report, "config.txt", NULL);
+  assert_attachment_content (report, 0, "text/plain", config_bytes);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -177,6 +242,10 @@ main (int    argc,
   g_test_add_func ("/eml-real/empty-text-alternative", test_empty_text_alternative);
 
   g_test_add_func ("/eml-real/charsets", test_charsets);
+  g_test_add_func ("/eml-real/encoded-words-split", test_encoded_words_split);
+  g_test_add_func ("/eml-real/leading-junk", test_leading_junk);
+  g_test_add_func ("/eml-real/outlook-msg", test_outlook_msg);
+  g_test_add_func ("/eml-real/missing-blank-line", test_missing_blank_line);
 
   return g_test_run ();
 }
