@@ -235,28 +235,6 @@ has_mail_headers (GMimeObject *object)
   return FALSE;
 }
 
-static char *
-strip_forward_prefix (const char *subject)
-{
-  static const char * const prefixes[] = { "fwd:", "fw:", "doorst:", "tr:", "wg:", NULL };
-  const char *p = subject;
-  gboolean again = TRUE;
-
-  while (again)
-    {
-      again = FALSE;
-      while (g_ascii_isspace (*p))
-        p++;
-      for (guint i = 0; prefixes[i] != NULL; i++)
-        if (g_ascii_strncasecmp (p, prefixes[i], strlen (prefixes[i])) == 0)
-          {
-            p += strlen (prefixes[i]);
-            again = TRUE;
-          }
-    }
-  return g_strdup (p);
-}
-
 static gint64
 message_date (GMimeMessage *message)
 {
@@ -290,27 +268,6 @@ inline_forward_clear (InlineForward *forward)
   g_clear_pointer (&forward->body, g_free);
 }
 
-static gboolean
-is_forward_marker (const char *line)
-{
-  static const char * const markers[] = {
-    "forwarded message", "original message", "doorgestuurd bericht", "oorspronkelijk bericht",
-    "doorgestuurd e-mailbericht", NULL
-  };
-  g_autofree char *lower = g_utf8_strdown (line, -1);
-  gsize underscores = strspn (lower, "_");
-
-  /* Outlook draws a line of underscores instead of words. */
-  if (underscores >= 10 && lower[underscores] == '\0')
-    return TRUE;
-  if (strstr (lower, "---") == NULL)
-    return FALSE;
-  for (guint i = 0; markers[i] != NULL; i++)
-    if (strstr (lower, markers[i]) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 static char *
 join_lines (GStrv from,
             GStrv to)
@@ -337,6 +294,7 @@ has_zone (const char *date)
 
 static gboolean
 split_inline_forward (const char    *text,
+                      gboolean       strict,
                       InlineForward *forward)
 {
   static const struct { const char *label; char field; } labels[] = {
@@ -347,7 +305,8 @@ split_inline_forward (const char    *text,
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   guint marker, i;
 
-  for (marker = 0; lines[marker] != NULL && !is_forward_marker (lines[marker]); marker++)
+  for (marker = 0; lines[marker] != NULL && !_mp_eml_is_forward_marker (lines[marker], strict);
+       marker++)
     ;
   if (lines[marker] == NULL)
     return FALSE;
@@ -425,7 +384,7 @@ fill_draft (MpEmlReport  *report,
 
   if (walk->forwarded != NULL)
     cover = walk->plain->len > 0 ? walk->plain->str : walk->html->str;
-  else if (walk->is_forward && split_inline_forward (body, &inline_forward))
+  else if (split_inline_forward (body, !walk->is_forward, &inline_forward))
     {
       /* The forwarder's own headers say nothing about the reporter. */
       forwarded_inline = TRUE;
@@ -459,7 +418,7 @@ fill_draft (MpEmlReport  *report,
         g_autofree char *outer_subject = clean_header_text (g_mime_message_get_subject (outer));
 
         if (outer_subject != NULL)
-          subject = strip_forward_prefix (outer_subject);
+          subject = _mp_eml_strip_forward_prefix (outer_subject, NULL);
       }
     title = subject != NULL && *subject != '\0' ? g_steal_pointer (&subject) : NULL;
   }
@@ -500,6 +459,16 @@ fill_draft (MpEmlReport  *report,
     {
       mp_case_set_text (draft, "channel", "email");
       description = g_strdup (body);
+    }
+
+  if (walk->inner->len > 0)
+    {
+      char *joined = description != NULL && *description != '\0'
+                     ? g_strdup_printf ("%s\n\n%s", description, walk->inner->str)
+                     : g_strdup (walk->inner->str);
+
+      g_free (description);
+      description = joined;
     }
 
   if (email == NULL)
@@ -578,6 +547,24 @@ fill_draft (MpEmlReport  *report,
   mp_case_set_text (draft, "description",
                     description != NULL && *description != '\0' ? description : NULL);
   inline_forward_clear (&inline_forward);
+}
+
+/* Forgets what a walk found, to walk the message again as a forward. */
+static void
+walk_reset (MpEmlWalk *walk)
+{
+  g_string_truncate (walk->plain, 0);
+  g_string_truncate (walk->html, 0);
+  g_string_truncate (walk->fwd_plain, 0);
+  g_string_truncate (walk->fwd_html, 0);
+  g_string_truncate (walk->inner, 0);
+  g_ptr_array_set_size (walk->report->attachments, 0);
+  walk->forwarded = NULL;
+  walk->encrypted = FALSE;
+  walk->n_unnamed = 0;
+  walk->n_messages = 0;
+  walk->inline_message = FALSE;
+  walk->broken_multipart = FALSE;
 }
 
 MpEmlReport *
@@ -666,15 +653,29 @@ mp_eml_report_parse (GBytes  *message,
   walk.html = g_string_new (NULL);
   walk.fwd_plain = g_string_new (NULL);
   walk.fwd_html = g_string_new (NULL);
+  walk.inner = g_string_new (NULL);
   {
     g_autofree char *subject = clean_header_text (g_mime_message_get_subject (parsed));
-    g_autofree char *stripped = subject != NULL ? strip_forward_prefix (subject) : NULL;
+    g_autofree char *stripped = NULL;
 
-    walk.is_forward = subject != NULL && !g_str_equal (subject, stripped);
+    if (subject != NULL)
+      stripped = _mp_eml_strip_forward_prefix (subject, &walk.is_forward);
   }
   body = g_mime_message_get_mime_part (parsed);
   if (body != NULL)
     _mp_eml_walk (&walk, body, FALSE);
+  /* A forward by its structure, whatever the subject: a message shown
+   * inline, or attached to a message with next to nothing of its own. */
+  if (body != NULL && !walk.is_forward && walk.forwarded == NULL && walk.in_digest == 0 &&
+      walk.inner->len == 0 &&
+      (walk.inline_message ||
+       (walk.n_messages == 1 && _mp_eml_is_thin_text (walk.plain->len > 0 ? walk.plain->str
+                                                                         : walk.html->str))))
+    {
+      walk_reset (&walk);
+      walk.is_forward = TRUE;
+      _mp_eml_walk (&walk, body, FALSE);
+    }
   if (walk.broken_multipart && walk.plain->len == 0 && walk.html->len == 0 &&
       walk.fwd_plain->len == 0 && walk.fwd_html->len == 0)
     salvage_text (&walk, data, size);
@@ -715,6 +716,7 @@ mp_eml_report_parse (GBytes  *message,
   g_string_free (walk.html, TRUE);
   g_string_free (walk.fwd_plain, TRUE);
   g_string_free (walk.fwd_html, TRUE);
+  g_string_free (walk.inner, TRUE);
   return g_steal_pointer (&report);
 }
 

@@ -49,6 +49,10 @@ typedef struct
   guint         depth;
   gboolean      broken_multipart;
   gboolean      is_forward;   /* the subject says "Fwd:": an attached message is the report */
+  guint         n_messages;   /* attached messages outside the forward */
+  gboolean      inline_message; /* one of them shown inline: a forward too */
+  guint         in_digest;    /* inside a multipart/digest or multipart/report */
+  GString      *inner;        /* the text of a digest's or bounce's messages */
 } MpEmlWalk;
 
 void  _mp_eml_ensure_gmime      (void);
@@ -79,5 +83,18 @@ gsize   _mp_eml_field_name_length   (const char   *line,
                                      gsize         length);
 gboolean _mp_eml_is_outlook_msg     (const char   *data,
                                      gsize         size);
+
+/* mp-eml-forward.c. The subject without "Fwd:", "Re: Fwd:", "[Fwd: …]",
+ * "Doorgestuurd:"; *@is_forward says whether it said forward. */
+char    *_mp_eml_strip_forward_prefix (const char   *subject,
+                                       gboolean     *is_forward);
+/* A line that starts a forwarded message; @strict: only words that say
+ * "forwarded", not those a reply quotes with ("Original Message"). */
+gboolean _mp_eml_is_forward_marker  (const char   *line,
+                                     gboolean      strict);
+/* Whether @text says next to nothing (a forward without a note). */
+gboolean _mp_eml_is_thin_text       (const char   *text);
+/* Returns: (transfer full) (nullable): the readable text of @message. */
+char    *_mp_eml_message_text       (GMimeMessage *message);
 
 G_END_DECLS

@@ -487,8 +487,15 @@ _mp_eml_walk (MpEmlWalk   *walk,
       else if (subtype != NULL && g_ascii_strcasecmp (subtype, "alternative") == 0)
         walk_alternative (walk, multipart, in_forward);
       else
-        for (int i = 0; i < n; i++)
-          _mp_eml_walk (walk, g_mime_multipart_get_part (multipart, i), in_forward);
+        {
+          gboolean digest = subtype != NULL && (g_ascii_strcasecmp (subtype, "digest") == 0 ||
+                                                g_ascii_strcasecmp (subtype, "report") == 0);
+
+          walk->in_digest += digest ? 1 : 0;
+          for (int i = 0; i < n; i++)
+            _mp_eml_walk (walk, g_mime_multipart_get_part (multipart, i), in_forward);
+          walk->in_digest -= digest ? 1 : 0;
+        }
     }
   else if (GMIME_IS_MESSAGE_PART (object))
     {
@@ -496,10 +503,40 @@ _mp_eml_walk (MpEmlWalk   *walk,
 
       /* A forward (the desk passing a report on) carries the report; any
        * other attached message (a phishing mail, say) is an attachment. */
+      const char *disposition = g_mime_object_get_disposition (object);
+
+      if (!in_forward)
+        {
+          walk->n_messages++;
+          if (disposition != NULL && g_ascii_strcasecmp (disposition, "inline") == 0)
+            walk->inline_message = TRUE;
+        }
       if (inner != NULL && walk->forwarded == NULL && !in_forward && walk->is_forward)
         walk_forwarded (walk, inner);
       else if (inner != NULL)
         {
+          /* A digest's or a bounce's text is in its messages. */
+          if (walk->in_digest > 0)
+            {
+              g_autofree char *text = _mp_eml_message_text (inner);
+              g_autofree char *subject = NULL;
+              g_autofree char *heading = NULL;
+
+              if (text != NULL)
+                {
+                  subject = g_strdup (g_mime_message_get_subject (inner));
+                  if (subject == NULL || !g_utf8_validate (subject, -1, NULL))
+                    {
+                      g_free (subject);
+                      subject = g_strdup (_("(no subject)"));
+                    }
+                  heading = g_strdup_printf (_("Attached message “%s”:"), g_strstrip (subject));
+                  _mp_eml_append_text (walk->inner, heading);
+                  g_string_append_c (walk->inner, '\n');
+                  g_string_append (walk->inner, text);
+                }
+            }
+
           g_autoptr(GBytes) content = object_bytes (GMIME_OBJECT (inner));
           g_autofree char *name = NULL;
 

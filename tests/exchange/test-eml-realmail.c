@@ -231,6 +231,93 @@ test_missing_blank_line (void)
   assert_attachment_content (report, 0, "text/plain", config_bytes);
 }
 
+/* 5. "[Fwd: …]": the attached message is the report. */
+static void
+test_forward_bracket (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("forward-bracket.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+
+  g_assert_cmpstr (mp_case_get_reporter_name (draft), ==, "Sanne Visser");
+  g_assert_cmpstr (mp_case_get_reporter_email (draft), ==, "sanne@visser.example");
+  g_assert_cmpstr (mp_case_get_title (draft), ==, "Kwetsbaarheid in de webwinkel");
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "Beste,\n\nIn de webwinkel op https://shop.example.nl kan ik de bestelling "
+                   "van een\nander inzien door het nummer in de URL te veranderen.\n\nGroet,\n"
+                   "Sanne");
+  g_assert_cmpstr (mp_case_get_text (draft, "notes"), ==,
+                   "Forwarded by Servicedesk Example <servicedesk@example.nl>:\nTer behandeling.");
+  assert_attachments (report, NULL);
+}
+
+/* 5. No "Fwd:" in the subject, only a signature above an attached message. */
+static void
+test_forward_structure (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("forward-structure.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+
+  g_assert_cmpstr (mp_case_get_reporter_name (draft), ==, "Yusuf Demir");
+  g_assert_cmpstr (mp_case_get_reporter_email (draft), ==, "yusuf@demir.example");
+  g_assert_cmpstr (mp_case_get_title (draft), ==, "Open Redis server");
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "Hello,\n\nredis.example.nl:6379 answers without a password.\n\nYusuf");
+  g_assert_true (g_str_has_prefix (mp_case_get_text (draft, "notes"),
+                                   "Forwarded by Piet Hendriks <piet@example.nl>:\n-- \n"));
+  assert_attachments (report, NULL);
+}
+
+/* 5. A "Doorgestuurd bericht" block in the text, whatever the subject. */
+static void
+test_inline_doorgestuurd (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("inline-doorgestuurd.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+
+  g_assert_cmpstr (mp_case_get_reporter_name (draft), ==, "Fleur Smit");
+  g_assert_cmpstr (mp_case_get_reporter_email (draft), ==, "fleur@smit.example");
+  g_assert_cmpstr (mp_case_get_title (draft), ==, "XSS in het contactformulier");
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "Hallo,\n\nHet contactformulier op https://www.example.nl/contact voert "
+                   "scripts uit.\n\nFleur");
+  g_assert_cmpstr (mp_case_get_text (draft, "notes"), ==,
+                   "Forwarded by Servicedesk Example <servicedesk@example.nl>:\n"
+                   "Kwam binnen via het algemene adres.");
+  assert_attachments (report, NULL);
+}
+
+/* 5. A digest: the text is in its messages. */
+static void
+test_digest (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("digest.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+
+  g_assert_cmpstr (mp_case_get_title (draft), ==, "security-list Digest, Vol 4, Issue 2");
+  g_assert_cmpstr (mp_case_get_reporter_email (draft), ==, "security-list-request@lists.example.org");
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "Attached message “Weak TLS on vpn.example.nl”:\n"
+                   "vpn.example.nl still offers TLS 1.0.\n\n"
+                   "Attached message “Re: Weak TLS on vpn.example.nl”:\n"
+                   "Confirmed, and RC4 too.");
+  assert_attachments (report, "attachment-1.eml", "attachment-2.eml", NULL);
+}
+
+/* 5. A bounce: its notice, then the text of the message that came back. */
+static void
+test_bounce (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("bounce.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "This is the mail system at host mx.example.com.\nI'm sorry to have to inform "
+                   "you that your message could not be delivered.\n\n"
+                   "Attached message “Ontvangstbevestiging CVD-2026-0007”:\n"
+                   "Wij hebben uw melding ontvangen.");
+  assert_attachments (report, "attachment-1", "attachment-2.eml", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -246,6 +333,11 @@ main (int    argc,
   g_test_add_func ("/eml-real/leading-junk", test_leading_junk);
   g_test_add_func ("/eml-real/outlook-msg", test_outlook_msg);
   g_test_add_func ("/eml-real/missing-blank-line", test_missing_blank_line);
+  g_test_add_func ("/eml-real/forward-bracket", test_forward_bracket);
+  g_test_add_func ("/eml-real/forward-structure", test_forward_structure);
+  g_test_add_func ("/eml-real/inline-doorgestuurd", test_inline_doorgestuurd);
+  g_test_add_func ("/eml-real/digest", test_digest);
+  g_test_add_func ("/eml-real/bounce", test_bounce);
 
   return g_test_run ();
 }
