@@ -473,6 +473,9 @@ fill_draft (MpEmlReport  *report,
 
   if (email == NULL)
     _mp_eml_add_note (report, _("The message has no sender address."));
+  if (walk->is_signed)
+    _mp_eml_add_note (report, _("The message is signed (S/MIME or OpenPGP). The signature is "
+                                "kept as an attachment; Meldpunt did not check it."));
 
   if (walk->encrypted)
     {
@@ -561,6 +564,7 @@ walk_reset (MpEmlWalk *walk)
   g_ptr_array_set_size (walk->report->attachments, 0);
   walk->forwarded = NULL;
   walk->encrypted = FALSE;
+  walk->is_signed = FALSE;
   walk->n_unnamed = 0;
   walk->n_messages = 0;
   walk->inline_message = FALSE;
@@ -717,6 +721,7 @@ mp_eml_report_parse (GBytes  *message,
   g_string_free (walk.fwd_plain, TRUE);
   g_string_free (walk.fwd_html, TRUE);
   g_string_free (walk.inner, TRUE);
+  g_clear_pointer (&walk.owned, g_ptr_array_unref);
   return g_steal_pointer (&report);
 }
 

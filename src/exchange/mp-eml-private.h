@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeObject, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParserOptions, g_mime_parser_options_free)
 
 /* Internal to the e-mail importer: mp-eml-parse.c reads the headers and
@@ -45,6 +46,8 @@ typedef struct
   GString      *fwd_plain;
   GString      *fwd_html;
   gboolean      encrypted;
+  GPtrArray    *owned;        /* (nullable) parts parsed during the walk, kept alive for it */
+  gboolean      is_signed;    /* an S/MIME or OpenPGP signature was found */
   guint         n_unnamed;
   guint         depth;
   gboolean      broken_multipart;
@@ -96,5 +99,10 @@ gboolean _mp_eml_is_forward_marker  (const char   *line,
 gboolean _mp_eml_is_thin_text       (const char   *text);
 /* Returns: (transfer full) (nullable): the readable text of @message. */
 char    *_mp_eml_message_text       (GMimeMessage *message);
+
+/* mp-eml-smime.c: the MIME entity inside an opaque-signed S/MIME message
+ * (DER or BER CMS SignedData), unchecked. Returns: (transfer full)
+ * (nullable): NULL when @der is no such thing (enveloped, say). */
+GBytes  *_mp_eml_smime_signed_content (GBytes     *der);
 
 G_END_DECLS

@@ -284,6 +284,59 @@ walk_text_part (MpEmlWalk  *walk,
   _mp_eml_append_text (in_forward ? walk->fwd_plain : walk->plain, text);
 }
 
+static gboolean
+is_pkcs7_mime (GMimePart  *part,
+               const char *mime_type)
+{
+  const char *name = g_mime_part_get_filename (part);
+
+  return g_str_equal (mime_type, "application/pkcs7-mime") ||
+         g_str_equal (mime_type, "application/x-pkcs7-mime") ||
+         (g_str_equal (mime_type, "application/octet-stream") && name != NULL &&
+          g_str_has_suffix (name, ".p7m"));
+}
+
+/* S/MIME in one part: enveloped (encrypted, like PGP) or opaque-signed,
+ * whose text is inside the signature. */
+static void
+walk_pkcs7_mime (MpEmlWalk  *walk,
+                 GMimePart  *part,
+                 GBytes     *content,
+                 gboolean    in_forward)
+{
+  GMimeObject *object = GMIME_OBJECT (part);
+  const char *smime_type = g_mime_object_get_content_type_parameter (object, "smime-type");
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) inner = NULL;
+
+  if (smime_type == NULL || g_ascii_strcasecmp (smime_type, "signed-data") == 0)
+    inner = _mp_eml_smime_signed_content (content);
+  if (inner != NULL)
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (inner, &size);
+      g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_buffer (data, size);
+      g_autoptr(GMimeParser) parser = g_mime_parser_new_with_stream (stream);
+      g_autoptr(GMimeObject) entity = g_mime_parser_construct_part (parser, NULL);
+
+      walk->is_signed = TRUE;
+      if (entity != NULL)
+        {
+          /* A forwarded message found inside is used after this walk. */
+          if (walk->owned == NULL)
+            walk->owned = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (walk->owned, g_object_ref (entity));
+          _mp_eml_walk (walk, entity, in_forward);
+        }
+      name = attachment_name (walk, object, "application/pkcs7-mime", "smime.p7m");
+      _mp_eml_add_attachment (walk->report, name, "application/pkcs7-mime", content);
+      return;
+    }
+  walk->encrypted = TRUE;
+  name = attachment_name (walk, object, "application/pkcs7-mime", "smime.p7m");
+  _mp_eml_add_attachment (walk->report, name, "application/pkcs7-mime", content);
+}
+
 static void
 walk_leaf (MpEmlWalk *walk,
            GMimePart *part,
@@ -302,6 +355,12 @@ walk_leaf (MpEmlWalk *walk,
     {
       _mp_eml_add_note (walk->report, _("A part of the message could not be decoded and was "
                                         "skipped."));
+      return;
+    }
+
+  if (is_pkcs7_mime (part, mime_type))
+    {
+      walk_pkcs7_mime (walk, part, content, in_forward);
       return;
     }
 
@@ -460,6 +519,7 @@ _mp_eml_walk (MpEmlWalk   *walk,
       int n = g_mime_multipart_get_count (multipart);
 
       /* The signed content reads as usual; the signature is kept. */
+      walk->is_signed = TRUE;
       if (n > 0)
         _mp_eml_walk (walk, g_mime_multipart_get_part (multipart, 0), in_forward);
       for (int i = 1; i < n; i++)

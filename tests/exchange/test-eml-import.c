@@ -490,7 +490,11 @@ test_signed (Fixture       *fixture,
                                   "=AbCd\n-----END PGP SIGNATURE-----\n";
   g_autoptr(GBytes) expected = g_bytes_new_static (signature, sizeof signature - 1);
 
-  g_assert_cmpuint (notes->len, ==, 0);
+  /* Whether a signature was there is recorded (issue 19). */
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (notes, 0), ==,
+                   "The message is signed (S/MIME or OpenPGP). The signature is kept as an "
+                   "attachment; Meldpunt did not check it.");
   g_assert_false (mp_case_get_boolean (kase, "report_encrypted"));
   g_assert_cmpstr (mp_case_get_description (kase), ==,
                    "The /backup/ folder on your web site lists database dumps.\n"

@@ -318,6 +318,42 @@ test_bounce (void)
   assert_attachments (report, "attachment-1", "attachment-2.eml", NULL);
 }
 
+/* 2. Opaque-signed S/MIME (BER, indefinite lengths): the text is inside. */
+static void
+test_smime_opaque_signed (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("smime-opaque-signed.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "Goedemorgen,\n\nDe beheerpagina https://beheer.example.nl/ is zonder "
+                   "wachtwoord bereikbaar.\n\nMet vriendelijke groet,\nEva Janssen");
+  g_assert_cmpstr (mp_case_get_asset (draft), ==, "https://beheer.example.nl/");
+  g_assert_false (mp_case_get_boolean (draft, "report_encrypted"));
+  g_assert_true (has_note (report, "The message is signed (S/MIME or OpenPGP)."));
+  assert_attachments (report, "smime.p7m", NULL);
+}
+
+/* 2. Encrypted S/MIME: marked like PGP, the ciphertext kept. */
+static void
+test_smime_encrypted (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("smime-encrypted.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+  const char *type = NULL;
+
+  g_assert_true (mp_case_get_boolean (draft, "report_encrypted"));
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "This report is encrypted. Decrypt the attached encrypted part outside "
+                   "Meldpunt and add what it says to this case.");
+  g_assert_cmpstr (mp_case_get_title (draft), ==, "Versleutelde melding");
+  g_assert_cmpstr (mp_case_get_reporter_email (draft), ==, "eva@janssen.example");
+  g_assert_false (has_note (report, "signed"));
+  assert_attachments (report, "smime.p7m", NULL);
+  mp_eml_report_get_attachment (report, 0, &type, NULL);
+  g_assert_cmpstr (type, ==, "application/pkcs7-mime");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -338,6 +374,8 @@ main (int    argc,
   g_test_add_func ("/eml-real/inline-doorgestuurd", test_inline_doorgestuurd);
   g_test_add_func ("/eml-real/digest", test_digest);
   g_test_add_func ("/eml-real/bounce", test_bounce);
+  g_test_add_func ("/eml-real/smime-opaque-signed", test_smime_opaque_signed);
+  g_test_add_func ("/eml-real/smime-encrypted", test_smime_encrypted);
 
   return g_test_run ();
 }
