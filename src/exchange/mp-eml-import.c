@@ -16,6 +16,14 @@ event_body (MpEmlReport *report)
 {
   GString *body = g_string_new (report->headers);
 
+  /* The sender's clock is a fact of the case, not its moment of receipt. */
+  if (report->sender_date != 0)
+    {
+      g_autofree char *sent = mp_time_format_iso8601 (report->sender_date);
+
+      g_string_append_printf (body, "\n\n%s %s", _("Date given by the sender:"), sent);
+    }
+
   if (report->notes->len > 0)
     {
       g_string_append_printf (body, "\n\n%s\n", _("Notes from the import:"));

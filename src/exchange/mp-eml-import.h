@@ -37,6 +37,9 @@ MpEmlReport  *mp_eml_report_parse            (GBytes        *message,
 void          mp_eml_report_free             (MpEmlReport   *report);
 /* Returns: (transfer none): the case to be stored. */
 MpCase       *mp_eml_report_get_draft        (MpEmlReport   *report);
+/* The date the sender's clock gave (microseconds since the epoch, 0 when
+ * there is none); the draft's received_at is when the desk received it. */
+gint64        mp_eml_report_get_sender_date  (MpEmlReport   *report);
 /* Returns: (transfer none): translated notes (char *) on what was skipped
  * or guessed; empty when everything was read. */
 GPtrArray    *mp_eml_report_get_notes        (MpEmlReport   *report);

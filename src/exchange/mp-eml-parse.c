@@ -248,6 +248,54 @@ message_date (GMimeMessage *message)
   return g_date_time_to_unix (date) * G_USEC_PER_SEC + g_date_time_get_microsecond (date);
 }
 
+#define DAY ((gint64) 24 * 3600 * G_USEC_PER_SEC)
+
+/* When the topmost (newest) Received: header says the message arrived. */
+static gint64
+newest_received (GMimeObject *object)
+{
+  GMimeHeaderList *headers = g_mime_object_get_header_list (object);
+  int n = headers != NULL ? g_mime_header_list_get_count (headers) : 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
+      const char *value = g_mime_header_get_value (header);
+      const char *semicolon;
+      g_autoptr(GDateTime) date = NULL;
+
+      if (g_ascii_strcasecmp (g_mime_header_get_name (header), "Received") != 0 ||
+          value == NULL || (semicolon = strrchr (value, ';')) == NULL)
+        continue;
+      date = g_mime_utils_header_decode_date (semicolon + 1);
+      if (date != NULL && g_date_time_get_year (date) > 1970)
+        return g_date_time_to_unix (date) * G_USEC_PER_SEC;
+    }
+  return 0;
+}
+
+/* An mbox "From sender Tue Mar  3 23:15:44 2026" line: when the mailbox
+ * got the message (in UTC, as mail servers write it). */
+static gint64
+mbox_arrival (const char *data,
+              gsize       size)
+{
+  const char *nl;
+  const char *space;
+  g_autofree char *line = NULL;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (size < 5 || memcmp (data, "From ", 5) != 0 || (nl = memchr (data, '\n', size)) == NULL)
+    return 0;
+  line = g_strndup (data + 5, nl - data - 5);
+  if ((space = strchr (line, ' ')) == NULL)
+    return 0;
+  date = g_mime_utils_header_decode_date (space + 1);
+  if (date == NULL || g_date_time_get_year (date) <= 1970)
+    return 0;
+  return g_date_time_to_unix (date) * G_USEC_PER_SEC;
+}
+
 /* A forward written into the text (Thunderbird, Outlook, Gmail "forward
  * inline"): a marker line, a header block, then the forwarded text. */
 typedef struct
@@ -381,6 +429,7 @@ fill_draft (MpEmlReport  *report,
   g_autofree char *form_description = NULL;
   g_autofree char *language_sample = NULL;
   gint64 received_at;
+  gint64 sender_date;
 
   if (walk->forwarded != NULL)
     cover = walk->plain->len > 0 ? walk->plain->str : walk->html->str;
@@ -423,19 +472,46 @@ fill_draft (MpEmlReport  *report,
     title = subject != NULL && *subject != '\0' ? g_steal_pointer (&subject) : NULL;
   }
 
-  /* Received at: when the reporter sent it. */
-  received_at = forwarded_inline ? inline_forward.date : message_date (source);
-  if (received_at == 0 && (source != outer || forwarded_inline))
-    received_at = message_date (outer);
+  /* Received at: when the desk received it, by the desk's clocks. The
+   * sender's Date only counts for a forward (when the reporter wrote to
+   * someone else first), and only when the desk's receipt bounds it. */
+  sender_date = forwarded_inline ? inline_forward.date : message_date (source);
+  received_at = report->arrival;
+  if (source != outer || forwarded_inline)
+    {
+      gint64 reference = received_at != 0 ? received_at : mp_time_now ();
+      gint64 inner = source != outer ? newest_received (GMIME_OBJECT (source)) : 0;
+
+      if (inner != 0 && inner <= reference + DAY)
+        received_at = inner;
+      else if (sender_date != 0 && sender_date <= reference + DAY &&
+               sender_date >= reference - 30 * DAY)
+        received_at = sender_date;
+    }
   if (received_at == 0)
     {
-      if (header_of (GMIME_OBJECT (source), "Date") != NULL)
+      if (sender_date == 0 && header_of (GMIME_OBJECT (source), "Date") != NULL)
         _mp_eml_add_note (report, _("The date of the message could not be read; the time of "
                                     "the import is used instead."));
-      else
+      else if (sender_date == 0)
         _mp_eml_add_note (report, _("The message has no date; the time of the import is used "
                                     "instead."));
+      else
+        _mp_eml_add_note (report, _("The message does not say when the desk received it (it has "
+                                    "no Received header); the time of the import is used."));
       received_at = mp_time_now ();
+    }
+  report->sender_date = sender_date;
+  if (sender_date != 0 && ABS (sender_date - received_at) > DAY)
+    {
+      g_autofree char *sent = mp_time_format_iso8601 (sender_date);
+      g_autofree char *received = mp_time_format_iso8601 (received_at);
+      g_autofree char *note = g_strdup_printf (_("The date the sender gave (%s) is more than a day "
+                                                 "away from when the desk received the message "
+                                                 "(%s); the deadlines count from the receipt."),
+                                               sent, received);
+
+      _mp_eml_add_note (report, note);
     }
 
   /* A web form's body names the reporter better than its From. */
@@ -683,6 +759,9 @@ mp_eml_report_parse (GBytes  *message,
   if (walk.broken_multipart && walk.plain->len == 0 && walk.html->len == 0 &&
       walk.fwd_plain->len == 0 && walk.fwd_html->len == 0)
     salvage_text (&walk, data, size);
+  report->arrival = mbox_arrival (data, size);
+  if (report->arrival == 0)
+    report->arrival = newest_received (GMIME_OBJECT (parsed));
   fill_draft (report, parsed, &walk);
 
   report->headers = raw_headers (data, size);
@@ -736,6 +815,13 @@ mp_eml_report_free (MpEmlReport *report)
   g_free (report->summary);
   g_free (report->headers);
   g_free (report);
+}
+
+gint64
+mp_eml_report_get_sender_date (MpEmlReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  return report->sender_date;
 }
 
 MpCase *

@@ -34,6 +34,8 @@ struct _MpEmlReport
   GPtrArray *attachments;   /* MpEmlAttachment */
   char      *summary;
   char      *headers;
+  gint64     arrival;       /* when the mailbox got it (mbox line, Received:); 0: unknown */
+  gint64     sender_date;   /* the Date the sender's clock gave; 0: none */
 };
 
 /* What a walk over one message's MIME tree collects. */

@@ -45,7 +45,7 @@ def main():
         shown = json.loads(run(tmp, 'case', 'show', 'CVD-2026-0001', '--json').stdout)
         assert shown['reporter_name'] == 'Zoë van der Berg', shown
         assert shown['reporter_email'] == 'meldingen@vdberg.example', shown
-        assert shown['received_at'] == '2026-03-29T05:30:00Z', shown
+        assert shown['received_at'] == '2026-03-29T05:30:02Z', shown
         assert shown['channel'] == 'email', shown
 
         shown = json.loads(run(tmp, 'case', 'show', 'CVD-2026-0002', '--json').stdout)

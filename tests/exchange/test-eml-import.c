@@ -187,7 +187,8 @@ test_thunderbird_utf8 (Fixture       *fixture,
   g_assert_cmpstr (mp_case_get_reporter_name (kase), ==, "José Müller-Lüdenscheidt");
   g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "jose.muller@example.org");
   g_assert_cmpstr (mp_case_get_title (kase), ==, "Reflected XSS in the customer portal – search page");
-  assert_time (mp_case_get_received_at (kase), "2026-03-03T22:15:42Z");
+  /* When the desk's server received it, not the sender's Date (issue 19). */
+  assert_time (mp_case_get_received_at (kase), "2026-03-03T22:15:44Z");
   g_assert_cmpstr (mp_case_get_text (kase, "channel"), ==, "email");
   g_assert_cmpstr (mp_case_get_reporter_language (kase), ==, "en");
   g_assert_cmpstr (mp_case_get_asset (kase), ==,
@@ -210,6 +211,9 @@ test_thunderbird_utf8 (Fixture       *fixture,
   g_assert_nonnull (strstr (mp_event_get_body (event),
                             "\nFrom: =?UTF-8?Q?Jos=C3=A9_M=C3=BCller-L=C3=BCdenscheidt?= "
                             "<jose.muller@example.org>\n"));
+  /* The sender's own date stays a fact of the case. */
+  g_assert_nonnull (strstr (mp_event_get_body (event),
+                            "\n\nDate given by the sender: 2026-03-03T22:15:42Z"));
   /* The header block only: nothing of the body. */
   g_assert_null (strstr (mp_event_get_body (event), "This is a multi-part message"));
 }
@@ -231,7 +235,7 @@ test_outlook_latin1 (Fixture       *fixture,
   /* Reply-To is where the reporter wants the answer. */
   g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "meldingen@vdberg.example");
   g_assert_cmpstr (mp_case_get_title (kase), ==, "Lek in inlogpagina € account-enumeratie");
-  assert_time (mp_case_get_received_at (kase), "2026-03-29T05:30:00Z");
+  assert_time (mp_case_get_received_at (kase), "2026-03-29T05:30:02Z");
   g_assert_cmpstr (mp_case_get_reporter_language (kase), ==, "nl");
   g_assert_cmpstr (mp_case_get_asset (kase), ==, "mijn.example.nl");
   /* windows-1252 labelled ISO-8859-1: quotes and euro sign come through. */
@@ -255,7 +259,7 @@ test_html_only (Fixture       *fixture,
   g_assert_cmpuint (notes->len, ==, 0);
   g_assert_cmpstr (mp_case_get_reporter_name (kase), ==, "Renée Coën");
   g_assert_cmpstr (mp_case_get_title (kase), ==, "IDOR op accountpagina");
-  assert_time (mp_case_get_received_at (kase), "2026-01-12T09:05:00Z");
+  assert_time (mp_case_get_received_at (kase), "2026-01-12T09:05:02Z");
   g_assert_cmpstr (mp_case_get_description (kase), ==,
                    "Hallo beveiligingsteam,\n"
                    "\n"
@@ -291,7 +295,7 @@ test_nested_alternative (Fixture       *fixture,
 
   g_assert_cmpuint (notes->len, ==, 0);
   g_assert_cmpstr (mp_case_get_reporter_name (kase), ==, "Priya Kowalski");
-  assert_time (mp_case_get_received_at (kase), "2026-02-20T13:15:10Z");
+  assert_time (mp_case_get_received_at (kase), "2026-02-20T13:15:12Z");
   /* multipart/alternative: the plain text, not the HTML version. */
   g_assert_cmpstr (mp_case_get_description (kase), ==,
                    "Hi team,\n\nThe admin panel of your test environment is reachable from the "
@@ -401,6 +405,7 @@ test_outlook_inline_web_form (Fixture       *fixture,
   /* Outlook's line of underscores, a "Sent:" date it writes for people,
    * and a web form inside. */
   static const char message[] =
+    "Received: from intern.example.nl by mx.example.nl; Mon, 19 Jan 2026 08:00:01 +0100\r\n"
     "From: Servicedesk <servicedesk@example.nl>\r\n"
     "To: security@example.nl\r\n"
     "Subject: FW: Contactformulier\r\n"
@@ -429,8 +434,8 @@ test_outlook_inline_web_form (Fixture       *fixture,
   g_assert_cmpstr (mp_case_get_reporter_name (kase), ==, "Chen Wei");
   g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "chen@research.example");
   g_assert_cmpstr (mp_case_get_title (kase), ==, "Contactformulier");
-  /* The forward's own date, as Outlook's could not be read. */
-  assert_time (mp_case_get_received_at (kase), "2026-01-19T07:00:00Z");
+  /* The desk's receipt of the forward, as Outlook's date could not be read. */
+  assert_time (mp_case_get_received_at (kase), "2026-01-19T07:00:01Z");
   g_assert_cmpstr (mp_case_get_description (kase), ==,
                    "The page https://www.example.nl/search shows SQL errors.");
   g_assert_cmpstr (mp_case_get_text (kase, "notes"), ==,
@@ -499,7 +504,7 @@ test_signed (Fixture       *fixture,
   g_assert_cmpstr (mp_case_get_description (kase), ==,
                    "The /backup/ folder on your web site lists database dumps.\n"
                    "I did not download them.");
-  assert_time (mp_case_get_received_at (kase), "2026-02-25T16:00:00Z");
+  assert_time (mp_case_get_received_at (kase), "2026-02-25T16:00:02Z");
   g_assert_cmpstr (mp_case_get_asset (kase), ==, "www.example.nl");
   g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 2);
   assert_attachment (fixture, attachments, 0, "signature.asc", "application/pgp-signature", expected);

@@ -354,6 +354,51 @@ test_smime_encrypted (void)
   g_assert_cmpstr (type, ==, "application/pkcs7-mime");
 }
 
+/* 7. The desk's clock decides: the newest Received: header, not a Date in
+ * 3609; the sender's date is kept and the difference flagged. */
+static void
+test_sender_clock_future (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("sender-clock-future.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+
+  assert_time (mp_case_get_received_at (draft), "2026-03-22T13:05:09Z");
+  assert_time (mp_eml_report_get_sender_date (report), "3609-03-22T13:05:00Z");
+  g_assert_true (has_note (report, "The date the sender gave (3609-03-22T13:05:00Z) is more than "
+                                   "a day away from when the desk received the message "
+                                   "(2026-03-22T13:05:09Z); the deadlines count from the "
+                                   "receipt."));
+  g_assert_cmpuint (mp_eml_report_get_notes (report)->len, ==, 1);
+}
+
+/* 7. An mbox "From " line is the mailbox's arrival time. */
+static void
+test_sender_clock_mbox (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("sender-clock-mbox.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+
+  assert_time (mp_case_get_received_at (draft), "2026-03-23T08:15:30Z");
+  assert_time (mp_eml_report_get_sender_date (report), "1969-12-31T23:59:59Z");
+  g_assert_true (has_note (report, "The date the sender gave (1969-12-31T23:59:59Z)"));
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "The TLS certificate of webmail.example.nl has expired.");
+}
+
+/* 7. No Received: header at all: the moment of import, said so. */
+static void
+test_sender_clock_none (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("sender-clock-none.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+
+  assert_time (mp_case_get_received_at (draft), NOW);
+  assert_time (mp_eml_report_get_sender_date (report), "2026-01-05T09:00:00Z");
+  g_assert_true (has_note (report, "The message does not say when the desk received it (it has no "
+                                   "Received header); the time of the import is used."));
+  g_assert_true (has_note (report, "The date the sender gave (2026-01-05T09:00:00Z)"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -376,6 +421,9 @@ main (int    argc,
   g_test_add_func ("/eml-real/bounce", test_bounce);
   g_test_add_func ("/eml-real/smime-opaque-signed", test_smime_opaque_signed);
   g_test_add_func ("/eml-real/smime-encrypted", test_smime_encrypted);
+  g_test_add_func ("/eml-real/sender-clock-future", test_sender_clock_future);
+  g_test_add_func ("/eml-real/sender-clock-mbox", test_sender_clock_mbox);
+  g_test_add_func ("/eml-real/sender-clock-none", test_sender_clock_none);
 
   return g_test_run ();
 }
