@@ -10,17 +10,47 @@
 
 #define USAGE "import-eml FILE…"
 
+static gboolean
+parse_options (int    *argc,
+               char ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Imports each e-mail message (.eml file, as saved from a mail "
+                                  "client or a mailbox) as a new case, with its attachments and "
+                                  "the original message. Prints the reference of each new case "
+                                  "on a line of its own; what was refused, what was noticed "
+                                  "while reading, and a summary go to standard error."));
+  g_option_context_set_description (context,
+                                    _("Each file is imported on its own: a refused file does not "
+                                      "stop the others.\n\n"
+                                      "Exit status: 0 when every file was imported, 1 when one or "
+                                      "more were refused or could not be stored (or the desk "
+                                      "could not be opened), 2 for wrong usage."));
+  /* "meldpunt-cli import-eml [OPTION…] FILE…", not the command twice. */
+  g_set_prgname ("meldpunt-cli import-eml");
+  if (!g_option_context_parse_strv (context, argv, &error))
+    {
+      g_printerr ("meldpunt-cli: %s\n", error->message);
+      return FALSE;
+    }
+  *argc = (int) g_strv_length (*argv);
+  return TRUE;
+}
+
 int
 mp_cli_import_eml (MpCli  *cli,
                    int     argc,
                    char  **argv)
 {
   g_autoptr(GError) error = NULL;
-  GOptionEntry entries[] = { { NULL } };
   MpStore *store;
-  int status = 0;
+  guint imported = 0, refused = 0;
 
-  if (!mp_cli_parse_options (USAGE, entries, &argc, &argv))
+  if (!parse_options (&argc, &argv))
     return 2;
   if (argc < 2)
     return mp_cli_usage (USAGE);
@@ -41,9 +71,10 @@ mp_cli_import_eml (MpCli  *cli,
       if (kase == NULL)
         {
           g_printerr (_("meldpunt-cli: %s: not imported: %s\n"), argv[i], file_error->message);
-          status = 1;
+          refused++;
           continue;
         }
+      imported++;
       g_print ("%s\n", mp_case_get_reference (kase));
       for (guint j = 0; notes != NULL && j < notes->len; j++)
         {
@@ -52,5 +83,15 @@ mp_cli_import_eml (MpCli  *cli,
           g_printerr (_("meldpunt-cli: %s: %s\n"), argv[i], note);
         }
     }
-  return status;
+  /* Standard output stays one reference a line; the tally goes beside it. */
+  if (argc > 2 || refused > 0)
+    {
+      g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u message imported",
+                                                            "%u messages imported", imported),
+                                               imported);
+
+      g_printerr (_("meldpunt-cli: %s, %u refused\n"), done, refused);
+    }
+  return refused > 0 ? 1 : 0;
 }
