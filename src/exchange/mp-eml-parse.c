@@ -401,6 +401,31 @@ split_inline_forward (const char    *text,
   return TRUE;
 }
 
+/* "nl" or "en" from Content-Language, else from the reporter's address
+ * (a Dutch or Flemish domain), else NULL. */
+static const char *
+declared_language (GMimeMessage *message,
+                   const char   *email)
+{
+  GMimeObject *body = g_mime_message_get_mime_part (message);
+  /* GMime keeps the Content-* headers on the body part. */
+  const char *declared = body != NULL ? header_of (body, "Content-Language") : NULL;
+  const char *at = email != NULL ? strrchr (email, '@') : NULL;
+
+  if (declared != NULL)
+    {
+      while (g_ascii_isspace (*declared))
+        declared++;
+      if (g_ascii_strncasecmp (declared, "nl", 2) == 0)
+        return "nl";
+      if (g_ascii_strncasecmp (declared, "en", 2) == 0)
+        return "en";
+    }
+  if (at != NULL && (g_str_has_suffix (at, ".nl") || g_str_has_suffix (at, ".be")))
+    return "nl";
+  return NULL;
+}
+
 /* Fills the draft from the messages and what the walk found. */
 static void
 fill_draft (MpEmlReport  *report,
@@ -570,7 +595,22 @@ fill_draft (MpEmlReport  *report,
       mp_case_set_boolean (draft, "report_encrypted", TRUE);
     }
   else if (description == NULL || *description == '\0')
-    _mp_eml_add_note (report, _("The message has no readable text."));
+    {
+      const MpEmlAttachment *first = report->attachments->len > 0
+                                     ? g_ptr_array_index (report->attachments, 0) : NULL;
+
+      /* Why there is nothing to read says where to look. */
+      if (first != NULL)
+        {
+          g_autofree char *note = g_strdup_printf (_("The message has no readable text of its "
+                                                     "own; the report is probably in the "
+                                                     "attachment “%s”."), first->name);
+
+          _mp_eml_add_note (report, note);
+        }
+      else
+        _mp_eml_add_note (report, _("The message has no readable text: its body is empty."));
+    }
 
   if (title == NULL)
     {
@@ -613,11 +653,18 @@ fill_draft (MpEmlReport  *report,
   {
     const char *language = _mp_eml_guess_language (language_sample);
 
-    /* The store needs a language; the desk's own is the safe default. */
+    /* Other clues before a guess: the language the message declares, and
+     * the country of the reporter's address. */
+    if (language == NULL)
+      language = declared_language (source, email);
+    /* The store needs a language; the desk's own is the safe default. It
+     * only matters, and is only said, when there was text to go by. */
     if (language == NULL)
       {
-        _mp_eml_add_note (report, _("The language of the report could not be recognised; Dutch is "
-                                    "assumed."));
+        if (description != NULL && *description != '\0' && !walk->encrypted)
+          _mp_eml_add_note (report, _("The language of the report could not be recognised; "
+                                      "Dutch is assumed. Edit the case to change the reporter's "
+                                      "language."));
         language = "nl";
       }
     mp_case_set_text (draft, "reporter_language", language);

@@ -399,6 +399,38 @@ test_sender_clock_none (void)
   g_assert_true (has_note (report, "The date the sender gave (2026-01-05T09:00:00Z)"));
 }
 
+/* 9. No text of its own: the note says where the report probably is. */
+static void
+test_attachment_only (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("attachment-only.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+
+  g_assert_null (mp_case_get_description (draft));
+  assert_attachments (report, "findings.pdf", NULL);
+  g_assert_true (has_note (report, "The message has no readable text of its own; the report is "
+                                   "probably in the attachment “findings.pdf”."));
+  /* No text, so no language to recognise: not worth a note. */
+  g_assert_false (has_note (report, "language"));
+  g_assert_cmpuint (mp_eml_report_get_notes (report)->len, ==, 1);
+}
+
+/* 9. The language note only when the text gave no clue and nothing else did. */
+static void
+test_language_clues (void)
+{
+  g_autoptr(MpEmlReport) declared = parse_fixture ("language-clues.eml");
+  g_autoptr(MpEmlReport) unknown = parse_fixture ("language-unknown.eml");
+
+  g_assert_cmpstr (mp_case_get_reporter_language (mp_eml_report_get_draft (declared)), ==, "en");
+  g_assert_cmpuint (mp_eml_report_get_notes (declared)->len, ==, 0);
+
+  g_assert_cmpstr (mp_case_get_reporter_language (mp_eml_report_get_draft (unknown)), ==, "nl");
+  g_assert_true (has_note (unknown, "The language of the report could not be recognised; Dutch is "
+                                    "assumed. Edit the case to change the reporter's language."));
+  g_assert_cmpuint (mp_eml_report_get_notes (unknown)->len, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -424,6 +456,8 @@ main (int    argc,
   g_test_add_func ("/eml-real/sender-clock-future", test_sender_clock_future);
   g_test_add_func ("/eml-real/sender-clock-mbox", test_sender_clock_mbox);
   g_test_add_func ("/eml-real/sender-clock-none", test_sender_clock_none);
+  g_test_add_func ("/eml-real/attachment-only", test_attachment_only);
+  g_test_add_func ("/eml-real/language-clues", test_language_clues);
 
   return g_test_run ();
 }
