@@ -102,6 +102,9 @@ gboolean _mp_eml_is_thin_text       (const char   *text);
 /* Returns: (transfer full) (nullable): the readable text of @message. */
 char    *_mp_eml_message_text       (GMimeMessage *message);
 
+/* Takes uuencoded files ("begin 644 name" … "end") out of *@text.
+ * Returns: (transfer full) (nullable): MpEmlAttachments, NULL if none. */
+GPtrArray *_mp_eml_take_uuencoded   (char        **text);
 /* mp-eml-smime.c: the MIME entity inside an opaque-signed S/MIME message
  * (DER or BER CMS SignedData), unchecked. Returns: (transfer full)
  * (nullable): NULL when @der is no such thing (enveloped, say). */

@@ -242,3 +242,120 @@ _mp_eml_repair (GBytes *message)
     }
   return g_string_free_to_bytes (out);
 }
+
+/* uuencode ----------------------------------------------------------------- */
+
+static gboolean
+is_uu_begin (const char *line,
+             const char **name)
+{
+  const char *p;
+
+  if (!g_str_has_prefix (line, "begin "))
+    return FALSE;
+  p = line + 6;
+  if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p != ' ' || p[1] == '\0')
+    return FALSE;
+  *name = p + 1;
+  return TRUE;
+}
+
+/* One line of uuencoded data, appended to @out; FALSE when it is not. */
+static gboolean
+uu_decode_line (const char *line,
+                GByteArray *out)
+{
+  gsize length = strlen (line);
+  gsize at = 1;
+  guint count;
+
+  if (length == 0 || (guchar) line[0] < 32 || (guchar) line[0] > 96)
+    return FALSE;
+  count = ((guchar) line[0] - 32) & 63;
+  if (count > 45)
+    return FALSE;
+  while (count > 0)
+    {
+      guchar c[4];
+      guchar bytes[3];
+
+      for (guint i = 0; i < 4; i++, at++)
+        {
+          /* Trailing spaces that a mail server took off read as zeros. */
+          guchar ch = at < length ? (guchar) line[at] : ' ';
+
+          if (ch < 32 || ch > 96)
+            return FALSE;
+          c[i] = (ch - 32) & 63;
+        }
+      bytes[0] = (guchar) (c[0] << 2 | c[1] >> 4);
+      bytes[1] = (guchar) (c[1] << 4 | c[2] >> 2);
+      bytes[2] = (guchar) (c[2] << 6 | c[3]);
+      g_byte_array_append (out, bytes, MIN (count, 3));
+      count -= MIN (count, 3);
+    }
+  return TRUE;
+}
+
+GPtrArray *
+_mp_eml_take_uuencoded (char **text)
+{
+  g_auto(GStrv) lines = g_strsplit (*text, "\n", -1);
+  GPtrArray *files = NULL;
+  GString *rest = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *name = NULL;
+      g_autoptr(GByteArray) bytes = NULL;
+      guint j;
+
+      if (!is_uu_begin (lines[i], &name))
+        {
+          g_string_append (rest, lines[i]);
+          if (lines[i + 1] != NULL)
+            g_string_append_c (rest, '\n');
+          continue;
+        }
+      bytes = g_byte_array_new ();
+      for (j = i + 1; lines[j] != NULL && !g_str_equal (lines[j], "end"); j++)
+        if (!uu_decode_line (lines[j], bytes))
+          break;
+      if (lines[j] == NULL || !g_str_equal (lines[j], "end"))
+        {
+          /* Not a uuencoded file after all: the text stays as it is. */
+          g_string_append (rest, lines[i]);
+          if (lines[i + 1] != NULL)
+            g_string_append_c (rest, '\n');
+          continue;
+        }
+      if (files == NULL)
+        files = g_ptr_array_new_with_free_func (_mp_eml_attachment_free);
+      {
+        MpEmlAttachment *file = g_new0 (MpEmlAttachment, 1);
+
+        file->name = g_strdup (name);
+        file->mime_type = g_strdup ("application/octet-stream");
+        file->content = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+        g_ptr_array_add (files, file);
+      }
+      i = j;
+    }
+  if (files != NULL)
+    {
+      char *gap;
+
+      /* Where the file was: at most one empty line in a row. */
+      while ((gap = strstr (rest->str, "\n\n\n")) != NULL)
+        g_string_erase (rest, gap - rest->str, 1);
+      g_free (*text);
+      *text = g_strstrip (g_string_free (rest, FALSE));
+    }
+  else
+    g_string_free (rest, TRUE);
+  return files;
+}

@@ -280,6 +280,20 @@ walk_text_part (MpEmlWalk  *walk,
       return;
     }
 
+  {
+    g_autoptr(GPtrArray) files = _mp_eml_take_uuencoded (&text);
+
+    /* Old clients (Eudora, Pine, Outlook Express) put files in the text. */
+    for (guint i = 0; files != NULL && i < files->len; i++)
+      {
+        MpEmlAttachment *file = g_ptr_array_index (files, i);
+        g_autofree char *name = safe_file_name (file->name);
+
+        if (name == NULL)
+          name = g_strdup_printf ("attachment-%u", ++walk->n_unnamed);
+        _mp_eml_add_attachment (walk->report, name, file->mime_type, file->content);
+      }
+  }
   g_strstrip (text);
   _mp_eml_append_text (in_forward ? walk->fwd_plain : walk->plain, text);
 }

@@ -431,6 +431,35 @@ test_language_clues (void)
   g_assert_cmpuint (mp_eml_report_get_notes (unknown)->len, ==, 1);
 }
 
+/* 9. A uuencoded file in the text becomes an attachment. */
+static void
+test_uuencode (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("uuencode.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+  static const char poc[] = "PoC: curl -k https://vpn.example.nl/../../etc/passwd\n";
+  g_autoptr(GBytes) poc_bytes = g_bytes_new_static (poc, sizeof poc - 1);
+
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "Hello,\n\nThe VPN portal allows path traversal; my command is attached."
+                   "\n\nDirk");
+  assert_attachments (report, "poc.txt", NULL);
+  assert_attachment_content (report, 0, "application/octet-stream", poc_bytes);
+}
+
+/* 9. Named HTML entities Word writes. */
+static void
+test_html_entities (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("html-entities.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "Op de pagina „Wachtwoord vergeten“ – https://mijn.example.nl/vergeten – "
+                   "verschijnt het e-mailadres™ van een ander. Kosten: £0 & ½ uur…\n\nMarit");
+  g_assert_cmpstr (mp_case_get_reporter_language (draft), ==, "nl");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -458,6 +487,8 @@ main (int    argc,
   g_test_add_func ("/eml-real/sender-clock-none", test_sender_clock_none);
   g_test_add_func ("/eml-real/attachment-only", test_attachment_only);
   g_test_add_func ("/eml-real/language-clues", test_language_clues);
+  g_test_add_func ("/eml-real/uuencode", test_uuencode);
+  g_test_add_func ("/eml-real/html-entities", test_html_entities);
 
   return g_test_run ();
 }
