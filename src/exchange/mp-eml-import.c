@@ -183,6 +183,22 @@ mp_eml_import_file (MpStore       *store,
   return mp_eml_import_bytes (store, bytes, notes, error);
 }
 
+MpEmlReport *
+mp_eml_report_parse_file (GFile         *file,
+                          gsize          max_bytes,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = read_file (file, max_bytes, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+  return mp_eml_report_parse (bytes, max_bytes, error);
+}
+
 /* Async ------------------------------------------------------------------ */
 
 typedef struct

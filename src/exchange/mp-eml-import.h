@@ -34,6 +34,12 @@ typedef struct _MpEmlReport MpEmlReport;
 MpEmlReport  *mp_eml_report_parse            (GBytes        *message,
                                               gsize          max_bytes,
                                               GError       **error);
+/* Reads @file (refusing one bigger than @max_bytes before reading it) and
+ * parses it as mp_eml_report_parse() does. Returns: (transfer full) (nullable) */
+MpEmlReport  *mp_eml_report_parse_file       (GFile         *file,
+                                              gsize          max_bytes,
+                                              GCancellable  *cancellable,
+                                              GError       **error);
 void          mp_eml_report_free             (MpEmlReport   *report);
 /* Returns: (transfer none): the case to be stored. */
 MpCase       *mp_eml_report_get_draft        (MpEmlReport   *report);

@@ -75,6 +75,22 @@ def main():
         assert result.stdout == 'CVD-2026-0003\n', result.stdout
         assert 'refused' not in result.stderr, result.stderr
 
+        # More than one transaction's worth (100), a refusal between them:
+        # every stored case printed once, in the files' order.
+        many = []
+        for i in range(150):
+            path = os.path.join(tmp, f'm{i:03}.eml')
+            with open(path, 'wb') as out, open(good, 'rb') as source:
+                out.write(source.read())
+            many.append(path)
+        many.insert(120, not_mail)
+        result = run(tmp, 'import-eml', *many, check=False)
+        assert result.returncode == 1, result
+        assert result.stdout.splitlines() == [f'CVD-2026-{n:04}' for n in range(4, 154)], \
+            result.stdout
+        assert result.stderr.endswith('meldpunt-cli: 150 messages imported, 1 refused\n'), \
+            result.stderr[-200:]
+
         # No files: usage.
         result = run(tmp, 'import-eml', check=False)
         assert result.returncode == 2, result
