@@ -105,6 +105,11 @@ char    *_mp_eml_message_text       (GMimeMessage *message);
 /* Takes uuencoded files ("begin 644 name" … "end") out of *@text.
  * Returns: (transfer full) (nullable): MpEmlAttachments, NULL if none. */
 GPtrArray *_mp_eml_take_uuencoded   (char        **text);
+/* mp-eml-tnef.c: the files (MpEmlAttachment, names may be NULL) and the
+ * plain text *@body (nullable) of a winmail.dat. Returns: (transfer full)
+ * (nullable): NULL when @tnef is not TNEF or is damaged. */
+GPtrArray *_mp_eml_tnef_unpack      (GBytes       *tnef,
+                                     char        **body);
 /* mp-eml-smime.c: the MIME entity inside an opaque-signed S/MIME message
  * (DER or BER CMS SignedData), unchecked. Returns: (transfer full)
  * (nullable): NULL when @der is no such thing (enveloped, say). */

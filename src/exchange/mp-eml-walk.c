@@ -102,6 +102,19 @@ extension_for (const char *mime_type)
   return "";
 }
 
+/* The type of a file that came without one (uuencoded, in a winmail.dat). */
+static char *
+guess_mime_type (const char *name,
+                 GBytes     *content)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (content, &size);
+  g_autofree char *type = g_content_type_guess (name, data, size, NULL);
+  char *mime_type = type != NULL ? g_content_type_get_mime_type (type) : NULL;
+
+  return mime_type != NULL ? mime_type : g_strdup ("application/octet-stream");
+}
+
 /* A file name that is only a name: no folders, no control characters. */
 static char *
 safe_file_name (const char *name)
@@ -289,13 +302,27 @@ walk_text_part (MpEmlWalk  *walk,
         MpEmlAttachment *file = g_ptr_array_index (files, i);
         g_autofree char *name = safe_file_name (file->name);
 
+        g_autofree char *type = NULL;
+
         if (name == NULL)
           name = g_strdup_printf ("attachment-%u", ++walk->n_unnamed);
-        _mp_eml_add_attachment (walk->report, name, file->mime_type, file->content);
+        type = guess_mime_type (name, file->content);
+        _mp_eml_add_attachment (walk->report, name, type, file->content);
       }
   }
   g_strstrip (text);
   _mp_eml_append_text (in_forward ? walk->fwd_plain : walk->plain, text);
+}
+
+static gboolean
+is_tnef (GMimePart  *part,
+         const char *mime_type)
+{
+  const char *name = g_mime_part_get_filename (part);
+
+  return g_str_equal (mime_type, "application/ms-tnef") ||
+         g_str_equal (mime_type, "application/vnd.ms-tnef") ||
+         (name != NULL && g_ascii_strcasecmp (name, "winmail.dat") == 0);
 }
 
 static gboolean
@@ -370,6 +397,34 @@ walk_leaf (MpEmlWalk *walk,
       _mp_eml_add_note (walk->report, _("A part of the message could not be decoded and was "
                                         "skipped."));
       return;
+    }
+
+  if (is_tnef (part, mime_type))
+    {
+      g_autofree char *body = NULL;
+      g_autoptr(GPtrArray) files = _mp_eml_tnef_unpack (content, &body);
+
+      if (files != NULL)
+        {
+          /* Outlook's own wrapping: its files and text are the message's. */
+          for (guint i = 0; i < files->len; i++)
+            {
+              MpEmlAttachment *file = g_ptr_array_index (files, i);
+              g_autofree char *file_name = safe_file_name (file->name);
+
+              g_autofree char *file_type = NULL;
+
+              if (file_name == NULL)
+                file_name = g_strdup_printf ("attachment-%u", ++walk->n_unnamed);
+              file_type = guess_mime_type (file_name, file->content);
+              _mp_eml_add_attachment (walk->report, file_name, file_type, file->content);
+            }
+          if (body != NULL)
+            _mp_eml_append_text (in_forward ? walk->fwd_plain : walk->plain, body);
+          return;
+        }
+      _mp_eml_add_note (walk->report, _("An Outlook winmail.dat attachment could not be "
+                                        "unpacked; it is kept as it is."));
     }
 
   if (is_pkcs7_mime (part, mime_type))

@@ -444,7 +444,7 @@ test_uuencode (void)
                    "Hello,\n\nThe VPN portal allows path traversal; my command is attached."
                    "\n\nDirk");
   assert_attachments (report, "poc.txt", NULL);
-  assert_attachment_content (report, 0, "application/octet-stream", poc_bytes);
+  assert_attachment_content (report, 0, "text/plain", poc_bytes);
 }
 
 /* 9. Named HTML entities Word writes. */
@@ -458,6 +458,26 @@ test_html_entities (void)
                    "Op de pagina „Wachtwoord vergeten“ – https://mijn.example.nl/vergeten – "
                    "verschijnt het e-mailadres™ van een ander. Kosten: £0 & ½ uur…\n\nMarit");
   g_assert_cmpstr (mp_case_get_reporter_language (draft), ==, "nl");
+}
+
+/* 9. winmail.dat (TNEF): its files and its text are the message's. */
+static void
+test_winmail_tnef (void)
+{
+  g_autoptr(MpEmlReport) report = parse_fixture ("winmail-tnef.eml");
+  MpCase *draft = mp_eml_report_get_draft (report);
+  static const char poc[] = "GET /api/users/../admin HTTP/1.1\r\nHost: intranet.example.nl\r\n";
+  g_autoptr(GBytes) poc_bytes = g_bytes_new_static (poc, sizeof poc - 1);
+  g_autoptr(GBytes) png = png_bytes ();
+
+  g_assert_cmpstr (mp_case_get_description (draft), ==,
+                   "Beste,\n\nDe intranetsite https://intranet.example.nl/api laat path traversal "
+                   "toe. Zie de bijlagen.\n\nGroet,\nJan");
+  /* The long name from the MAPI properties, else the 8.3 title. */
+  assert_attachments (report, "proof of concept.txt", "SHOT.PNG", NULL);
+  assert_attachment_content (report, 0, "text/plain", poc_bytes);
+  assert_attachment_content (report, 1, "image/png", png);
+  g_assert_cmpuint (mp_eml_report_get_notes (report)->len, ==, 0);
 }
 
 int
@@ -489,6 +509,7 @@ main (int    argc,
   g_test_add_func ("/eml-real/language-clues", test_language_clues);
   g_test_add_func ("/eml-real/uuencode", test_uuencode);
   g_test_add_func ("/eml-real/html-entities", test_html_entities);
+  g_test_add_func ("/eml-real/winmail-tnef", test_winmail_tnef);
 
   return g_test_run ();
 }
