@@ -373,9 +373,17 @@ walk_pkcs7_mime (MpEmlWalk  *walk,
       _mp_eml_add_attachment (walk->report, name, "application/pkcs7-mime", content);
       return;
     }
-  walk->encrypted = TRUE;
   name = attachment_name (walk, object, "application/pkcs7-mime", "smime.p7m");
   _mp_eml_add_attachment (walk->report, name, "application/pkcs7-mime", content);
+  if (smime_type != NULL && g_ascii_strcasecmp (smime_type, "signed-data") == 0)
+    {
+      /* Signed, not encrypted, but damaged: its text cannot be had. */
+      walk->is_signed = TRUE;
+      _mp_eml_add_note (walk->report, _("An S/MIME signed part could not be read; it is kept as "
+                                        "an attachment."));
+      return;
+    }
+  walk->encrypted = TRUE;
 }
 
 static void

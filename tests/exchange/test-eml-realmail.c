@@ -480,6 +480,29 @@ test_winmail_tnef (void)
   g_assert_cmpuint (mp_eml_report_get_notes (report)->len, ==, 0);
 }
 
+/* 2. A damaged opaque signature is not taken for encryption. */
+static void
+test_smime_damaged (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "exchange", "fuzz-corpus",
+                                                 "smime-truncated.eml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MpEmlReport) report = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new (contents, length);
+  report = mp_eml_report_parse (bytes, 0, &error);
+  g_assert_no_error (error);
+  g_assert_false (mp_case_get_boolean (mp_eml_report_get_draft (report), "report_encrypted"));
+  g_assert_true (has_note (report, "An S/MIME signed part could not be read; it is kept as an "
+                                   "attachment."));
+  assert_attachments (report, "smime.p7m", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -510,6 +533,7 @@ main (int    argc,
   g_test_add_func ("/eml-real/uuencode", test_uuencode);
   g_test_add_func ("/eml-real/html-entities", test_html_entities);
   g_test_add_func ("/eml-real/winmail-tnef", test_winmail_tnef);
+  g_test_add_func ("/eml-real/smime-damaged", test_smime_damaged);
 
   return g_test_run ();
 }
