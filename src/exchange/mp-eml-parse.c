@@ -401,6 +401,54 @@ split_inline_forward (const char    *text,
   return TRUE;
 }
 
+static const char *
+raw_header (GMimeObject *object,
+            const char  *name)
+{
+  GMimeHeaderList *headers = g_mime_object_get_header_list (object);
+  GMimeHeader *header = headers != NULL ? g_mime_header_list_get_header (headers, name) : NULL;
+
+  return header != NULL ? g_mime_header_get_raw_value (header) : NULL;
+}
+
+/* A forwarded message's headers were not repaired before GMime read them
+ * (see _mp_eml_repair()): its subject and addresses are decoded again from
+ * their raw text, each encoded word on its own. */
+static char *
+message_subject (GMimeMessage *message)
+{
+  const char *raw = raw_header (GMIME_OBJECT (message), "Subject");
+  g_autofree char *merged = NULL;
+  g_autofree char *decoded = NULL;
+
+  if (raw == NULL || strstr (raw, "=?") == NULL)
+    return clean_header_text (g_mime_message_get_subject (message));
+  merged = _mp_eml_merge_encoded_words (raw);
+  decoded = g_mime_utils_header_decode_text (NULL, merged);
+  return clean_header_text (decoded);
+}
+
+static InternetAddressList *
+message_addresses (GMimeMessage *message,
+                   const char   *name)
+{
+  const char *raw = raw_header (GMIME_OBJECT (message), name);
+  g_autofree char *merged = NULL;
+  InternetAddressList *list = NULL;
+  InternetAddressList *parsed;
+
+  if (raw != NULL && strstr (raw, "=?") != NULL)
+    {
+      merged = _mp_eml_merge_encoded_words (raw);
+      list = internet_address_list_parse (NULL, merged);
+    }
+  if (list != NULL)
+    return list;
+  parsed = g_str_equal (name, "From") ? g_mime_message_get_from (message)
+                                      : g_mime_message_get_reply_to (message);
+  return parsed != NULL ? g_object_ref (parsed) : NULL;
+}
+
 /* "nl" or "en" from Content-Language, else from the reporter's address
  * (a Dutch or Flemish domain), else NULL. */
 static const char *
@@ -434,8 +482,10 @@ fill_draft (MpEmlReport  *report,
 {
   GMimeMessage *source = walk->forwarded != NULL ? walk->forwarded : outer;
   MpCase *draft = report->draft;
-  InternetAddressMailbox *from = first_mailbox (g_mime_message_get_from (source));
-  InternetAddressMailbox *reply_to = first_mailbox (g_mime_message_get_reply_to (source));
+  g_autoptr(InternetAddressList) from_list = message_addresses (source, "From");
+  g_autoptr(InternetAddressList) reply_to_list = message_addresses (source, "Reply-To");
+  InternetAddressMailbox *from = first_mailbox (from_list);
+  InternetAddressMailbox *reply_to = first_mailbox (reply_to_list);
   GString *plain = walk->forwarded != NULL ? walk->fwd_plain : walk->plain;
   GString *html = walk->forwarded != NULL ? walk->fwd_html : walk->html;
   const char *body = plain->len > 0 ? plain->str : html->str;
@@ -480,7 +530,7 @@ fill_draft (MpEmlReport  *report,
 
   /* Title. */
   {
-    g_autofree char *subject = clean_header_text (g_mime_message_get_subject (source));
+    g_autofree char *subject = message_subject (source);
 
     if (forwarded_inline)
       {

@@ -14,6 +14,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeObject, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddressList, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParserOptions, g_mime_parser_options_free)
 
 /* Internal to the e-mail importer: mp-eml-parse.c reads the headers and
@@ -88,6 +89,10 @@ gsize   _mp_eml_field_name_length   (const char   *line,
                                      gsize         length);
 gboolean _mp_eml_is_outlook_msg     (const char   *data,
                                      gsize         size);
+/* @value (a raw header value) with adjacent base64 encoded words of one
+ * charset joined into one word, as _mp_eml_repair() does for the message's
+ * own headers. Returns: (transfer full) */
+char    *_mp_eml_merge_encoded_words (const char  *value);
 
 /* mp-eml-forward.c. The subject without "Fwd:", "Re: Fwd:", "[Fwd: …]",
  * "Doorgestuurd:"; *@is_forward says whether it said forward. */

@@ -169,6 +169,15 @@ merge_encoded_words (GString    *out,
     }
 }
 
+char *
+_mp_eml_merge_encoded_words (const char *value)
+{
+  GString *out = g_string_new (NULL);
+
+  merge_encoded_words (out, value, strlen (value));
+  return g_string_free (out, FALSE);
+}
+
 GBytes *
 _mp_eml_repair (GBytes *message)
 {
