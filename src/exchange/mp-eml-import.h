@@ -40,6 +40,13 @@ MpEmlReport  *mp_eml_report_parse_file       (GFile         *file,
                                               gsize          max_bytes,
                                               GCancellable  *cancellable,
                                               GError       **error);
+/* The same, for a message whose mailbox says when it arrived (IMAP's
+ * INTERNALDATE, say): @arrival (microseconds since the epoch, 0: unknown)
+ * is then the moment of receipt, before any Received: header. */
+MpEmlReport  *mp_eml_report_parse_arrived    (GBytes        *message,
+                                              gsize          max_bytes,
+                                              gint64         arrival,
+                                              GError       **error);
 void          mp_eml_report_free             (MpEmlReport   *report);
 /* Returns: (transfer none): the case to be stored. */
 MpCase       *mp_eml_report_get_draft        (MpEmlReport   *report);

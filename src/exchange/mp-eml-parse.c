@@ -749,6 +749,15 @@ mp_eml_report_parse (GBytes  *message,
                      gsize    max_bytes,
                      GError **error)
 {
+  return mp_eml_report_parse_arrived (message, max_bytes, 0, error);
+}
+
+MpEmlReport *
+mp_eml_report_parse_arrived (GBytes  *message,
+                             gsize    max_bytes,
+                             gint64   arrival,
+                             GError **error)
+{
   g_autoptr(MpEmlReport) report = NULL;
   g_autoptr(GMimeParserOptions) options = NULL;
   g_autoptr(GMimeStream) stream = NULL;
@@ -856,7 +865,7 @@ mp_eml_report_parse (GBytes  *message,
   if (walk.broken_multipart && walk.plain->len == 0 && walk.html->len == 0 &&
       walk.fwd_plain->len == 0 && walk.fwd_html->len == 0)
     salvage_text (&walk, data, size);
-  report->arrival = mbox_arrival (data, size);
+  report->arrival = arrival > 0 ? arrival : mbox_arrival (data, size);
   if (report->arrival == 0)
     report->arrival = newest_received (GMIME_OBJECT (parsed));
   fill_draft (report, parsed, &walk);

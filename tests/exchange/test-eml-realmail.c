@@ -503,6 +503,22 @@ test_smime_damaged (void)
   assert_attachments (report, "smime.p7m", NULL);
 }
 
+/* 7. The mailbox's own arrival time comes first. */
+static void
+test_sender_clock_arrived (void)
+{
+  g_autoptr(GBytes) bytes = load_fixture ("sender-clock-future.eml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpEmlReport) report = NULL;
+  gint64 arrival = 0;
+
+  g_assert_true (mp_time_parse_iso8601 ("2026-03-22T13:06:00Z", &arrival));
+  report = mp_eml_report_parse_arrived (bytes, 0, arrival, &error);
+  g_assert_no_error (error);
+  assert_time (mp_case_get_received_at (mp_eml_report_get_draft (report)), "2026-03-22T13:06:00Z");
+  assert_time (mp_eml_report_get_sender_date (report), "3609-03-22T13:05:00Z");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -534,6 +550,7 @@ main (int    argc,
   g_test_add_func ("/eml-real/html-entities", test_html_entities);
   g_test_add_func ("/eml-real/winmail-tnef", test_winmail_tnef);
   g_test_add_func ("/eml-real/smime-damaged", test_smime_damaged);
+  g_test_add_func ("/eml-real/sender-clock-arrived", test_sender_clock_arrived);
 
   return g_test_run ();
 }
