@@ -232,6 +232,18 @@ mp_store_add_attachment (MpStore     *self,
 
   if (!_mp_store_require_unlocked (self, error) || !_mp_store_require_not_erased (kase, error))
     return NULL;
+  if (g_bytes_get_size (content) > MP_STORE_MAX_ATTACHMENT)
+    {
+      g_autofree char *size = g_format_size_full (g_bytes_get_size (content),
+                                                    G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (MP_STORE_MAX_ATTACHMENT,
+                                                     G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_INVALID,
+                   _("“%s” is %s; an attachment can be at most %s. Keep a large file elsewhere "
+                     "and note in the case where it is."), name, size, limit);
+      return NULL;
+    }
   if (mime_type == NULL)
     mime_type = "application/octet-stream";
 

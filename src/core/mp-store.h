@@ -154,6 +154,9 @@ GListModel  *mp_store_list_status_history  (MpStore              *self,
 GListModel  *mp_store_list_attachments     (MpStore              *self,
                                             MpCase               *kase,
                                             GError              **error);
+/* The largest attachment a desk takes (SQLite keeps a value under 1 GB). */
+#define MP_STORE_MAX_ATTACHMENT (G_GUINT64_CONSTANT (512) * 1024 * 1024)
+
 MpAttachment *mp_store_add_attachment      (MpStore              *self,
                                             MpCase               *kase,
                                             const char           *name,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mp-error.h"
 #include "mp-format.h"
 #include "mp-ui-util.h"
 
@@ -449,4 +450,44 @@ void
 _mp_ui_set_clipboard_seconds (guint seconds)
 {
   clipboard_seconds = seconds;
+}
+
+GBytes *
+mp_ui_load_attachment (GFile   *file,
+                       GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = NULL;
+  const char *path;
+  guint64 size;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            error);
+  if (info == NULL)
+    return NULL;
+  size = (guint64) g_file_info_get_size (info);
+  if (size > MP_STORE_MAX_ATTACHMENT)
+    {
+      g_autofree char *shown = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (MP_STORE_MAX_ATTACHMENT,
+                                                   G_FORMAT_SIZE_IEC_UNITS);
+
+      name = g_file_get_basename (file);
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_INVALID,
+                   _("“%s” is %s; an attachment can be at most %s. Keep a large file elsewhere "
+                     "and note in the case where it is."), name, shown, limit);
+      return NULL;
+    }
+  /* A large proof need not be copied into memory to be sealed. */
+  path = g_file_peek_path (file);
+  if (path != NULL && size > 0)
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+
+      if (mapped != NULL)
+        return g_mapped_file_get_bytes (mapped);
+    }
+  return g_file_load_bytes (file, NULL, NULL, error);
 }

@@ -3,7 +3,9 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -855,6 +857,39 @@ test_erase (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* An attachment too large for the desk is refused with the reason before
+ * anything is read or written; it is a sparse file mapped, not memory. */
+static void
+test_attachment_too_large (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(MpCase) kase = add_sample_case (fixture->store, "Huge proof",
+                                           "2026-11-20T09:15:00+01:00");
+  g_autofree char *path = g_build_filename (fixture->dir, "huge.bin", NULL);
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GListModel) attachments = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_no_errno (ftruncate (fd, MP_STORE_MAX_ATTACHMENT + 1));
+  g_assert_no_errno (close (fd));
+  mapped = g_mapped_file_new (path, FALSE, &error);
+  g_assert_no_error (error);
+  content = g_mapped_file_get_bytes (mapped);
+
+  g_assert_null (mp_store_add_attachment (fixture->store, kase, "capture.pcap", NULL, content,
+                                          &error));
+  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "capture.pcap"));
+  g_assert_nonnull (strstr (error->message, "512.0\u00a0MiB"));
+  attachments = mp_store_list_attachments (fixture->store, kase, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 0);
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -879,6 +914,7 @@ main (int    argc,
   ADD ("/store/unlock-with-key", test_unlock_with_key);
   ADD ("/store/unlock-async", test_unlock_async);
   ADD ("/store/erase", test_erase);
+  ADD ("/store/attachment-too-large", test_attachment_too_large);
 #undef ADD
 
   return g_test_run ();
