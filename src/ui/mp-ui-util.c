@@ -401,6 +401,8 @@ mp_ui_case_matches (MpCase     *kase,
 }
 
 static guint clipboard_seconds = 30;
+/* The confidential copy on the clipboard now, if any (weak). */
+static GdkContentProvider *confidential_provider;
 
 typedef struct
 {
@@ -433,17 +435,38 @@ void
 mp_ui_copy_confidential (GtkWidget  *widget,
                          const char *text)
 {
+  static const char hint[] = "secret";
+  g_autoptr(GBytes) hint_bytes = g_bytes_new_static (hint, sizeof hint - 1);
+  GdkContentProvider *providers[2];
   ClipboardCopy *copy;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (text != NULL);
 
+  /* The hint tells clipboard managers (KDE's Klipper, GNOME extensions
+   * that honour it) not to keep the text in their history. */
+  providers[0] = gdk_content_provider_new_typed (G_TYPE_STRING, text);
+  providers[1] = gdk_content_provider_new_for_bytes ("x-kde-passwordManagerHint", hint_bytes);
   copy = g_new0 (ClipboardCopy, 1);
   copy->clipboard = g_object_ref (gtk_widget_get_clipboard (widget));
-  copy->provider = gdk_content_provider_new_typed (G_TYPE_STRING, text);
+  copy->provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
   gdk_clipboard_set_content (copy->clipboard, copy->provider);
+  g_set_weak_pointer (&confidential_provider, copy->provider);
   g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, clipboard_seconds, clear_clipboard_cb, copy,
                               clipboard_copy_free);
+}
+
+void
+mp_ui_forget_confidential (GtkWidget *widget)
+{
+  GdkClipboard *clipboard;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  clipboard = gtk_widget_get_clipboard (widget);
+  if (confidential_provider != NULL &&
+      gdk_clipboard_get_content (clipboard) == confidential_provider)
+    gdk_clipboard_set_content (clipboard, NULL);
 }
 
 void

@@ -60,6 +60,9 @@ void        mp_ui_copy_confidential   (GtkWidget  *widget,
  * larger than a desk takes. Returns: (transfer full) (nullable) */
 GBytes     *mp_ui_load_attachment (GFile    *file,
                                    GError  **error);
+/* Clears the clipboard of @widget's display when it still holds what
+ * mp_ui_copy_confidential() put there (as the desk locks). */
+void        mp_ui_forget_confidential (GtkWidget *widget);
 /* For tests: how long a confidential copy stays on the clipboard. */
 void        _mp_ui_set_clipboard_seconds (guint     seconds);
 

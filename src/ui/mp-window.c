@@ -140,7 +140,9 @@ lock_desk (MpWindow *self)
   if (self->store == NULL || mp_store_is_locked (self->store))
     return;
 
-  /* Close every window that shows case data before the keys go. */
+  /* Close every window that shows case data before the keys go, and take
+   * a letter or voucher copied from the desk off the clipboard. */
+  mp_ui_forget_confidential (GTK_WIDGET (self));
   if (self->intake != NULL)
     gtk_window_destroy (GTK_WINDOW (self->intake));
   if (application != NULL)

@@ -385,6 +385,11 @@ test_clipboard_forgets (void)
 
   mp_ui_copy_confidential (window, "voucher ABCD-1234");
   g_assert_nonnull (gdk_clipboard_get_content (clipboard));
+  /* with the hint that keeps it out of clipboard managers' history */
+  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard),
+                                                        "x-kde-passwordManagerHint"));
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard),
+                                                    G_TYPE_STRING));
   g_assert_true (wait_for (clipboard_empty, clipboard));
 
   /* Something copied since stays. Each copy claims the X selection; the
@@ -643,6 +648,9 @@ test_lock_before_sleep (void)
   g_assert_no_error (error);
   g_variant_unref (reply);
   g_assert_false (mp_store_is_locked (store));
+  /* A letter copied just before: gone with the lock, not 30 s later. */
+  mp_ui_copy_confidential (GTK_WIDGET (window), "Dear reporter, the voucher is ABCD-1234");
+  g_assert_nonnull (gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (window))));
 
   g_assert_true (g_dbus_connection_emit_signal (logind, NULL, "/org/freedesktop/login1",
                                                 "org.freedesktop.login1.Manager",
@@ -654,6 +662,7 @@ test_lock_before_sleep (void)
                                                 &error));
   g_assert_no_error (error);
   g_assert_true (wait_for (store_locked, store));
+  g_assert_null (gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (window))));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
