@@ -785,7 +785,11 @@ mp_store_erase_case (MpStore  *self,
     " value = CASE WHEN value_sealed IS NULL THEN value ELSE '' END WHERE case_id = ?1",
     "UPDATE events SET body = NULL WHERE case_id = ?1",
     "UPDATE attachments SET name = NULL, content = NULL WHERE case_id = ?1",
-    "DELETE FROM case_keys WHERE id = (SELECT key_id FROM cases WHERE id = ?1)",
+    /* The wrapped key is destroyed but its row stays, empty: a new case
+     * never gets the id of an erased key, which another process may still
+     * hold in memory under that id. */
+    "UPDATE case_keys SET wrapped = x'' WHERE id = (SELECT key_id FROM cases WHERE id = ?1)",
+    "UPDATE cases SET key_id = NULL WHERE id = ?1",
   };
   g_autoptr(MpCase) work = NULL;
   gint64 key_id = 0, reporter_id = 0;

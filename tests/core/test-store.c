@@ -779,6 +779,26 @@ test_unlock_async (Fixture       *fixture,
     }
 }
 
+/* The key id a case is sealed under, read from the file. */
+static gint64
+case_key_id (const char *path,
+             const char *reference)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 key_id;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT key_id FROM cases WHERE reference = ?", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  key_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return key_id;
+}
+
 static void
 test_erase (Fixture       *fixture,
             gconstpointer  data)
@@ -791,6 +811,7 @@ test_erase (Fixture       *fixture,
   g_autoptr(GListModel) events = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  gint64 erased_key_id;
   const MpCaseField *fields;
   guint n_fields;
   MpCase *found;
@@ -817,6 +838,8 @@ test_erase (Fixture       *fixture,
 
   g_assert_true (mp_store_set_answer (fixture->store, kase, "close.closed_on", "2026-11-22", NULL, &error));
   g_assert_true (mp_case_is_closed (kase));
+  erased_key_id = case_key_id (fixture->path, mp_case_get_reference (kase));
+  g_assert_cmpint (erased_key_id, >, 0);
   g_assert_true (mp_store_erase_case (fixture->store, kase, &error));
   g_assert_no_error (error);
   g_assert_true (mp_case_is_erased (kase));
@@ -855,6 +878,15 @@ test_erase (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_true (mp_store_verify_audit (fixture->store, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+
+  /* The erased key's id is never given to a new case: another process may
+   * still hold the old key under that id. */
+  {
+    g_autoptr(MpCase) next = add_sample_case (fixture->store, "After the erase",
+                                              "2026-11-23T10:00:00+01:00");
+
+    g_assert_cmpint (case_key_id (fixture->path, mp_case_get_reference (next)), >, erased_key_id);
+  }
 }
 
 /* An attachment too large for the desk is refused with the reason before
