@@ -357,6 +357,11 @@ case_erase (MpCli  *cli,
       !mp_store_erase_case (store, kase, &error))
     return mp_cli_fail (error);
   g_print (_("Erased the confidential data of %s\n"), mp_case_get_reference (kase));
+  if (mp_store_has_erase_pending (store))
+    g_printerr ("meldpunt-cli: %s\n",
+                _("An earlier copy of the erased data remains in the desk's log file while "
+                  "another program (such as the Meldpunt window) has the desk open; it is "
+                  "removed by the next change, or when that program closes the desk."));
   return 0;
 }
 

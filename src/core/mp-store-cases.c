@@ -869,8 +869,9 @@ mp_store_erase_case (MpStore  *self,
 
   mp_vault_forget_case_key (self->vault, key_id);
   /* Copy the zeroed pages into the file and empty the WAL, so that no
-   * earlier version of a page survives there. */
-  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+   * earlier version of a page survives there. A reader in another process
+   * can hold the log: then it is done at a later write or when closing. */
+  _mp_store_finish_erase (self);
 
   _mp_store_finish_case_write (self, kase, work);
   return TRUE;

@@ -67,6 +67,7 @@ struct _MpStore
   gint         check_done;     /* atomic: the thread has its verdict */
   int          check_rc;       /* its verdict: SQLITE_OK, or what failed */
   guint        batch_depth;
+  gboolean     erase_pending;  /* an erase's WAL frames still wait to be copied out */
   MpCaseAnswerSource *answer_source;  /* of the cases of the last unlock */
 
   GMutex       stmt_mutex;
@@ -124,6 +125,9 @@ gboolean      _mp_store_install_locks       (void);
  * file this store opened. */
 gboolean      _mp_store_check_file          (MpStore       *self,
                                              GError       **error);
+/* Copies every frame of the WAL into the file and empties it, so that no
+ * earlier version of an erased page survives there; TRUE when it did. */
+gboolean      _mp_store_finish_erase        (MpStore       *self);
 /* A write: one transaction, or a savepoint inside a batch. */
 gboolean      _mp_store_begin_write         (MpStore       *self,
                                              GError       **error);

@@ -223,13 +223,38 @@ _mp_store_begin_write (MpStore  *self,
 }
 
 gboolean
+_mp_store_finish_erase (MpStore *self)
+{
+  int n_log = -1, n_copied = -1;
+  int rc;
+
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_copied);
+  /* TRUNCATE leaves an empty log: 0 and 0 (or -1 and -1 in a file that is
+   * not in WAL mode). Anything else is a reader that holds old frames. */
+  self->erase_pending = rc != SQLITE_OK || n_log != n_copied || n_log > 0;
+  return !self->erase_pending;
+}
+
+gboolean
+mp_store_has_erase_pending (MpStore *self)
+{
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+
+  return self->erase_pending && !_mp_store_finish_erase (self);
+}
+
+gboolean
 _mp_store_commit_write (MpStore  *self,
                         GError  **error)
 {
   if (self->batch_depth > 0)
     return exec_cached (self, "RELEASE write", error);
   if (_mp_store_exec (self->db, "COMMIT;", error))
-    return TRUE;
+    {
+      if (self->erase_pending)
+        _mp_store_finish_erase (self);
+      return TRUE;
+    }
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
   return FALSE;
 }
@@ -345,6 +370,8 @@ mp_store_finalize (GObject *object)
   g_clear_pointer (&self->stmt_cache, g_hash_table_unref);
   g_clear_pointer (&self->stmt_in_use, g_hash_table_unref);
   g_mutex_clear (&self->stmt_mutex);
+  if (self->db != NULL && self->erase_pending)
+    _mp_store_finish_erase (self);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);

@@ -217,6 +217,10 @@ gboolean     mp_store_verify_audit         (MpStore              *self,
 gboolean     mp_store_erase_case           (MpStore              *self,
                                             MpCase               *kase,
                                             GError              **error);
+/* TRUE while an erased case's old pages may still be in the database's
+ * write-ahead log, because another program had the desk open during the
+ * erase; each later write (and closing the desk) tries again. */
+gboolean     mp_store_has_erase_pending    (MpStore              *self);
 
 /* Groups many writes into one transaction (demo data, imports of many
  * messages); each write inside is a savepoint. */

@@ -723,7 +723,13 @@ erase_response_cb (AdwMessageDialog *dialog,
       mp_ui_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  message = g_strdup_printf (_("The confidential data of %s was erased"), mp_case_get_reference (self->kase));
+  if (mp_store_has_erase_pending (self->store))
+    message = g_strdup_printf (_("The confidential data of %s was erased; an earlier copy stays "
+                                 "in the desk's log file until another program lets go of the "
+                                 "desk"), mp_case_get_reference (self->kase));
+  else
+    message = g_strdup_printf (_("The confidential data of %s was erased"),
+                               mp_case_get_reference (self->kase));
   mp_ui_toast (GTK_WIDGET (self), message);
   refresh (self, TRUE);
   _mp_case_page_load_records (self);
