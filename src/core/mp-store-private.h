@@ -23,6 +23,11 @@ gboolean  _mp_store_migrate            (sqlite3    *db,
                                         GError    **error);
 /* Runs @steps[@from_version] … @steps[@n_steps - 1], one transaction each;
  * @steps[n] brings a database from version n to n + 1. */
+/* Refuses (MP_STORE_ERROR_CORRUPT) a schema that is not exactly the one
+ * the migrations make: an extra trigger, view, table or index, or one
+ * changed, was put there by someone else. */
+gboolean  _mp_store_check_schema       (sqlite3             *db,
+                                        GError             **error);
 gboolean  _mp_store_migrate_with       (sqlite3             *db,
                                         const char * const  *steps,
                                         int                  n_steps,

@@ -564,6 +564,10 @@ mp_store_open (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  /* Nothing in the file is trusted: no writes to the schema or pages by
+   * SQL, no functions with side effects from its views or triggers. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   if (!file_id (path, &self->file_dev, &self->file_ino))
     {
       g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_IO,
@@ -675,6 +679,8 @@ mp_store_open (const char  *path,
       if (!_mp_store_migrate (self->db, version, error))
         return NULL;
     }
+  if (!_mp_store_check_schema (self->db, error))
+    return NULL;
 
   if (!(stmt = _mp_store_prepare (self, "SELECT organisation FROM desk WHERE id = 1", error)))
     return NULL;
