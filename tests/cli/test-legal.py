@@ -198,6 +198,25 @@ def test_deadlines(desk):
           "gdpr-authority" not in rows, f"processor: gdpr-controller in 24 hours: {rows}")
 
 
+def test_drafts(desk):
+    ref = desk.add("2026-11-24T10:00:00+01:00")
+    desk.answer(ref, "legal.data_breach", "yes")
+    desk.answer(ref, "legal.data_breach_data", "Names and addresses")
+    for kind in sorted(LEGAL_KINDS):
+        for language, words in (("nl", "Ons kenmerk: "), ("en", "Our reference: ")):
+            text = desk.run("legal", "draft", ref, kind, "--language", language).stdout
+            check(words + ref in text, f"{kind}/{language} names the case: {text[:80]!r}")
+            check(not re.search(r"[{}%$<>]|\(null\)", text), f"{kind}/{language}: no placeholder")
+    text = desk.run("legal", "draft", ref, "gdpr-authority").stdout
+    check("Soorten persoonsgegevens: Names and addresses" in text, "Dutch by default, filled")
+    for args in (("legal", "draft", ref, "acknowledgement"),
+                 ("legal", "draft", ref, "gdpr-authority", "--language", "de"),
+                 ("legal", "draft", "CVD-2026-9999", "gdpr-authority")):
+        result = desk.run(*args, ok=False)
+        check(result.returncode != 0 and result.stderr.startswith("meldpunt-cli: "),
+              f"{args} is refused with a message: {result.stderr!r}")
+
+
 def main():
     with tempfile.TemporaryDirectory(prefix="meldpunt-legal-") as folder:
         desk = Desk(folder)
@@ -206,6 +225,7 @@ def main():
         test_every_item(desk, items)
         test_policy(desk)
         test_deadlines(desk)
+        test_drafts(desk)
     print(f"{passed} checks passed, {failures} failed")
     return 1 if failures else 0
 

@@ -8,6 +8,7 @@
 #include "mp-checklist.h"
 #include "mp-deadlines.h"
 #include "mp-legal.h"
+#include "mp-legal-drafts.h"
 #include "mp-policy.h"
 #include "mp-record.h"
 
@@ -406,6 +407,61 @@ test_policy_numbers (void)
   assert_due (deadlines, "cra-final", "2027-02-03T15:00:00Z");
 }
 
+/* Every kind has a draft in both languages, filled from the case, with no
+ * unfilled placeholder: what is unknown is said in words. */
+static void
+test_drafts (void)
+{
+  static const char * const kinds[] = {
+    "gdpr-authority", "gdpr-controller", "nis2-early-warning", "nis2-notification",
+    "nis2-final", "cra-early-warning", "cra-notification", "cra-final",
+  };
+  g_autoptr(MpPolicy) policy = mp_policy_new ();
+  g_autoptr(MpCase) kase = new_case ("2026-11-24T10:00:00+01:00");
+  g_autoptr(GRegex) placeholder = g_regex_new ("[{}$%<>]|\\(null\\)|\\[\\w+\\]|XXX|TODO",
+                                                0, 0, NULL);
+
+  g_assert_true (mp_policy_apply (policy, "desk.name", "ICT Teamwork", NULL));
+  mp_case_set_text (kase, "title", "Customer records readable through the portal");
+  mp_case_set_text (kase, "asset", "portal.example.nl");
+  answer (kase, "legal.data_breach", "yes", "2026-11-24T11:00:00+01:00");
+  answer (kase, "legal.data_breach_data", "Names and e-mail addresses",
+          "2026-11-24T11:00:00+01:00");
+  answer (kase, "legal.data_breach_risk", "high", "2026-11-24T11:00:00+01:00");
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    for (guint l = 0; l < 2; l++)
+      {
+        const char *language = l == 0 ? "en" : "nl";
+        g_autofree char *text = mp_legal_draft_build (policy, kase, kinds[i], language);
+
+        g_assert_true (mp_legal_draft_exists (kinds[i]));
+        g_assert_nonnull (text);
+        if (g_regex_match (placeholder, text, 0, NULL))
+          g_error ("%s/%s has a placeholder:\n%s", kinds[i], language, text);
+        g_assert_nonnull (strstr (text, "CVD-2026-0023"));
+        g_assert_nonnull (strstr (text, "ICT Teamwork"));
+        g_assert_nonnull (strstr (text, "portal.example.nl"));
+        /* The language of the draft, not of the interface. */
+        g_assert_nonnull (strstr (text, l == 0 ? "Our reference: " : "Ons kenmerk: "));
+        g_assert_null (strstr (text, l == 0 ? "Ons kenmerk" : "Our reference"));
+        g_assert_nonnull (strstr (text, l == 0 ? "not known yet" : "nog niet bekend"));
+        /* The moment of awareness in the desk's zone: 24 Nov 10:00 CET. */
+        g_assert_nonnull (strstr (text, l == 0 ? "24 November 2026, 10:00" : "24 november 2026, 10:00"));
+      }
+
+  {
+    g_autofree char *en = mp_legal_draft_build (policy, kase, "gdpr-authority", "en");
+    g_autofree char *nl = mp_legal_draft_build (policy, kase, "gdpr-authority", "nl");
+
+    g_assert_nonnull (strstr (en, "Kinds of personal data: Names and e-mail addresses"));
+    g_assert_nonnull (strstr (en, "Likely consequences: a high risk to the people concerned"));
+    g_assert_nonnull (strstr (nl, "Waarschijnlijke gevolgen: een hoog risico voor de betrokkenen"));
+    g_assert_nonnull (strstr (nl, "Autoriteit Persoonsgegevens"));
+  }
+  g_assert_null (mp_legal_draft_build (policy, kase, "acknowledgement", "en"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -420,6 +476,7 @@ main (int    argc,
   g_test_add_func ("/legal/nis2-spring", test_nis2_spring);
   g_test_add_func ("/legal/cra-autumn", test_cra_autumn);
   g_test_add_func ("/legal/policy-numbers", test_policy_numbers);
+  g_test_add_func ("/legal/drafts", test_drafts);
 
   return g_test_run ();
 }
