@@ -309,6 +309,15 @@ static const Label deadlines[] = {
   { "disclosure", "Disclosure", "Openbaarmaking" },
   { "publication", "Agreed publication", "Afgesproken publicatie" },
   { "data-deletion", "Data deletion", "Verwijdering van gegevens" },
+  { "gdpr-authority", "Data breach: notify the authority", "Datalek: melden bij de AP" },
+  { "gdpr-controller", "Data breach: inform the controller",
+    "Datalek: verwerkingsverantwoordelijke informeren" },
+  { "nis2-early-warning", "NIS2 early warning", "NIS2 vroegtijdige waarschuwing" },
+  { "nis2-notification", "NIS2 incident notification", "NIS2 incidentmelding" },
+  { "nis2-final", "NIS2 final report", "NIS2 eindverslag" },
+  { "cra-early-warning", "CRA early warning", "CRA vroegtijdige waarschuwing" },
+  { "cra-notification", "CRA vulnerability notification", "CRA kwetsbaarheidsmelding" },
+  { "cra-final", "CRA final report", "CRA eindverslag" },
   { NULL }
 };
 
