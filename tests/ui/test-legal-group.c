@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ *
+ * The case page's "Legal" group (issue 23): the legal clocks of a case,
+ * their states, and the drafts copied to the clipboard as confidential
+ * text.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mp-legal-group.h"
+#include "mp-test-util.h"
+#include "mp-ui-util.h"
+
+static MpCase *
+add_case (MpStore *store)
+{
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(GError) error = NULL;
+  MpCase *kase;
+
+  mp_case_set_text (draft, "title", "Klantgegevens leesbaar via het portaal");
+  mp_case_set_text (draft, "description", "IDOR on /api/klant");
+  mp_case_set_text (draft, "asset", "portal.example.nl");
+  {
+    gint64 received = 0;
+
+    mp_time_parse_iso8601 ("2026-11-24T09:00:00Z", &received);
+    mp_case_set_time (draft, "received_at", received);
+  }
+  kase = mp_store_add_case (store, draft, &error);
+  g_assert_no_error (error);
+  return kase;
+}
+
+static void
+answer (MpStore    *store,
+        MpCase     *kase,
+        const char *item,
+        const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mp_store_set_answer (store, kase, item, value, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+update (MpLegalGroup *group,
+        MpStore      *store,
+        MpCase       *kase)
+{
+  g_autoptr(GListModel) deadlines = mp_store_list_deadlines (store, kase, NULL);
+
+  mp_legal_group_update (group, store, kase, deadlines);
+}
+
+/* The buttons that copy a draft, in order. */
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && g_object_get_data (G_OBJECT (child), "kind") != NULL)
+        g_ptr_array_add (buttons, child);
+      collect_buttons (child, buttons);
+    }
+}
+
+static char *
+clipboard_text (GdkClipboard *clipboard)
+{
+  GdkContentProvider *provider = gdk_clipboard_get_content (clipboard);
+  GValue value = G_VALUE_INIT;
+  char *text;
+
+  if (provider == NULL)
+    return NULL;
+  g_value_init (&value, G_TYPE_STRING);
+  if (!gdk_content_provider_get_value (provider, &value, NULL))
+    return NULL;
+  text = g_value_dup_string (&value);
+  g_value_unset (&value);
+  return text;
+}
+
+static void
+test_clocks_and_drafts (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) kase = add_case (store);
+  g_autoptr(MpCase) quiet = add_case (store);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *window = gtk_window_new ();
+  MpLegalGroup *group = mp_legal_group_new ();
+  GtkWidget *inner;
+  g_autofree char *expected = NULL;
+  g_autofree char *copied = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (group));
+  gtk_window_present (GTK_WINDOW (window));
+  inner = gtk_widget_get_first_child (GTK_WIDGET (group));
+
+  /* Nothing answered: no clock, the group says what to answer. */
+  update (group, store, quiet);
+  g_assert_cmpuint (mp_legal_group_get_kinds (group)->len, ==, 0);
+  g_assert_false (gtk_widget_has_css_class (inner, "legal-active"));
+
+  /* A data breach: the authority's clock runs, the group stands out. */
+  answer (store, kase, "legal.data_breach", "yes");
+  answer (store, kase, "legal.data_breach_data", "Namen en adressen van klanten");
+  update (group, store, kase);
+  g_assert_cmpuint (mp_legal_group_get_kinds (group)->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (mp_legal_group_get_kinds (group), 0), ==, "gdpr-authority");
+  g_assert_true (gtk_widget_has_css_class (inner, "legal-active"));
+
+  /* The Dutch button copies the Dutch draft, with the case's facts. */
+  collect_buttons (GTK_WIDGET (group), buttons);
+  g_assert_cmpuint (buttons->len, ==, 2);
+  g_assert_cmpstr (g_object_get_data (buttons->pdata[0], "language"), ==, "nl");
+  g_signal_emit_by_name (buttons->pdata[0], "clicked");
+  expected = mp_legal_group_dup_draft (group, "gdpr-authority", "nl");
+  copied = clipboard_text (gtk_widget_get_clipboard (window));
+  g_assert_cmpstr (copied, ==, expected);
+  g_assert_nonnull (strstr (copied, "Soorten persoonsgegevens: Namen en adressen van klanten"));
+  g_assert_nonnull (strstr (copied, mp_case_get_reference (kase)));
+
+  /* Notified: met, no more buttons, the group calms down. */
+  answer (store, kase, "legal.gdpr_authority_notified_at", "2026-11-24T11:00:00+01:00");
+  update (group, store, kase);
+  g_ptr_array_set_size (buttons, 0);
+  collect_buttons (GTK_WIDGET (group), buttons);
+  g_assert_cmpuint (buttons->len, ==, 0);
+  g_assert_cmpuint (mp_legal_group_get_kinds (group)->len, ==, 1);
+  g_assert_false (gtk_widget_has_css_class (inner, "legal-active"));
+
+  /* Letting go of the case lets go of the store. */
+  mp_legal_group_update (group, NULL, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&kase);
+  g_clear_object (&quiet);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  mp_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("MELDPUNT_NOW", "2026-11-24T12:00:00Z", TRUE);
+  mp_test_init_ui (&argc, &argv, "en");
+
+  g_test_add_func ("/ui/legal-group/clocks-and-drafts", test_clocks_and_drafts);
+  return g_test_run ();
+}
