@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "mp-legal-group.h"
+#include "mp-policy.h"
+#include "mp-preferences-window.h"
 #include "mp-test-util.h"
 #include "mp-ui-util.h"
 
@@ -147,6 +149,67 @@ test_clocks_and_drafts (void)
   mp_test_remove_dir (dir);
 }
 
+static GtkWidget *
+find_policy_row (GtkWidget  *widget,
+                 const char *key)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ENTRY_ROW (child) &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (child), "policy-key"), key) == 0)
+        return child;
+      if ((found = find_policy_row (child, key)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Preferences: who the desk is, and every number, stored in the policy. */
+static void
+test_preferences (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  MpPreferencesWindow *window = mp_preferences_window_new (NULL, store);
+  GtkWidget *toggle, *row;
+  g_autoptr(MpPolicy) before = NULL;
+  g_autoptr(MpPolicy) after = NULL;
+  g_autoptr(MpPolicy) refused = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  toggle = mp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SWITCH, "legal.essential_entity");
+  g_assert_nonnull (toggle);
+  before = mp_policy_load (store);
+  g_assert_false (before->legal_essential_entity);
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+
+  row = find_policy_row (GTK_WIDGET (window), "legal.gdpr_authority_hours");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "72");
+  gtk_editable_set_text (GTK_EDITABLE (row), "48");
+  g_signal_emit_by_name (row, "apply");
+  after = mp_policy_load (store);
+  g_assert_true (after->legal_essential_entity);
+  g_assert_cmpuint (after->legal_gdpr_authority_hours, ==, 48);
+
+  /* A bad number: refused with a reason, what was typed stays. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "twee dagen");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "twee dagen");
+  refused = mp_policy_load (store);
+  g_assert_cmpuint (refused->legal_gdpr_authority_hours, ==, 48);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -155,5 +218,6 @@ main (int    argc,
   mp_test_init_ui (&argc, &argv, "en");
 
   g_test_add_func ("/ui/legal-group/clocks-and-drafts", test_clocks_and_drafts);
+  g_test_add_func ("/ui/legal-group/preferences", test_preferences);
   return g_test_run ();
 }
