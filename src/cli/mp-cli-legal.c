@@ -5,11 +5,14 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-breach-register.h"
 #include "mp-cli.h"
 #include "mp-legal-drafts.h"
 #include "mp-policy.h"
+#include "mp-workdays.h"
 
 #define DRAFT_USAGE "legal draft REF KIND [--language nl|en]"
+#define REGISTER_USAGE "legal register [--from DATE] [--to DATE] [--language nl|en]"
 
 /* `legal draft REF KIND`: the pre-filled text for the authority's form of
  * a legal deadline kind (gdpr-authority … cra-final), Dutch by default. */
@@ -57,6 +60,79 @@ cmd_draft (MpCli  *cli,
   return 0;
 }
 
+/* A day in the desk's time zone; as the upper bound, the whole day. */
+static gboolean
+parse_day (MpPolicy   *policy,
+           const char *text,
+           gboolean    upper,
+           gint64     *usec)
+{
+  GDate date;
+
+  if (!mp_date_parse (text, &date))
+    return FALSE;
+  if (upper)
+    g_date_add_days (&date, 1);
+  *usec = mp_workdays_start_of_day (policy, &date);
+  return TRUE;
+}
+
+/* `legal register`: the register of data breaches as CSV, with a header
+ * row in the chosen language (Dutch by default). It keeps the entries of
+ * erased cases. */
+static int
+cmd_register (MpCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpPolicy) policy = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *csv = NULL;
+  gint64 from = 0, to = 0;
+  MpStore *store;
+  GOptionEntry entries_options[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
+      N_("Only breaches the organisation became aware of on or after this day"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
+      N_("Only breaches the organisation became aware of on or before this day"), N_("DATE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Write the header and the decisions in this language (nl or en)"), N_("LANGUAGE") },
+    { NULL }
+  };
+
+  if (!mp_cli_parse_options (REGISTER_USAGE, entries_options, &argc, &argv))
+    return 2;
+  if (argc != 1)
+    return mp_cli_usage (REGISTER_USAGE);
+  if (language != NULL && !g_str_equal (language, "nl") && !g_str_equal (language, "en"))
+    {
+      g_printerr (_("meldpunt-cli: the language must be nl or en, not “%s”\n"), language);
+      return 2;
+    }
+
+  store = mp_cli_open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return mp_cli_fail (error);
+  policy = mp_policy_load (store);
+  if ((from_text != NULL && !parse_day (policy, from_text, FALSE, &from)) ||
+      (to_text != NULL && !parse_day (policy, to_text, TRUE, &to)))
+    {
+      g_printerr (_("meldpunt-cli: “%s” is not a date; write it as YYYY-MM-DD\n"),
+                  from_text != NULL && !parse_day (policy, from_text, FALSE, &from) ? from_text
+                                                                                   : to_text);
+      return 2;
+    }
+
+  entries = mp_breach_register_list (mp_store_get_cases (store), from, to);
+  csv = mp_breach_register_to_csv (entries, policy->timezone, language != NULL ? language : "nl");
+  g_print ("%s", csv);
+  return 0;
+}
+
 int
 mp_cli_legal (MpCli  *cli,
               int     argc,
@@ -64,5 +140,7 @@ mp_cli_legal (MpCli  *cli,
 {
   if (argc >= 2 && g_str_equal (argv[1], "draft"))
     return cmd_draft (cli, argc - 1, argv + 1);
-  return mp_cli_usage ("legal draft …");
+  if (argc >= 2 && g_str_equal (argv[1], "register"))
+    return cmd_register (cli, argc - 1, argv + 1);
+  return mp_cli_usage ("legal draft|register …");
 }

@@ -217,6 +217,26 @@ def test_drafts(desk):
               f"{args} is refused with a message: {result.stderr!r}")
 
 
+def test_register(desk):
+    out = desk.run("legal", "register", "--language", "en").stdout
+    lines = out.splitlines()  # CRLF, read in text mode (checked in tests/core)
+    check(lines[0].startswith("Reference,Aware since,Personal data,People concerned,"),
+          f"the header in English: {lines[0]!r}")
+    rows = [line for line in lines[1:] if line]
+    check(len(rows) >= 2 and all(row.startswith("CVD-2026-") for row in rows),
+          f"every data breach a row: {rows}")
+    check(any(",Notified to the authority," in row and "AP-2026-4711" in row for row in rows),
+          f"the notified breach with the authority's reference: {rows}")
+    nl = desk.run("legal", "register").stdout
+    check(nl.startswith("Kenmerk,Bekend sinds,"), "Dutch by default")
+    empty = desk.run("legal", "register", "--from", "2027-01-01", "--language", "en").stdout
+    check(len(empty.splitlines()) == 1, f"a period without breaches: the header only: {empty!r}")
+    for args in (("--from", "gisteren"), ("--language", "fr")):
+        result = desk.run("legal", "register", *args, ok=False)
+        check(result.returncode != 0 and result.stderr.startswith("meldpunt-cli: "),
+              f"{args} is refused with a message: {result.stderr!r}")
+
+
 def main():
     with tempfile.TemporaryDirectory(prefix="meldpunt-legal-") as folder:
         desk = Desk(folder)
@@ -226,6 +246,7 @@ def main():
         test_policy(desk)
         test_deadlines(desk)
         test_drafts(desk)
+        test_register(desk)
     print(f"{passed} checks passed, {failures} failed")
     return 1 if failures else 0
 
