@@ -200,6 +200,18 @@ static const Phrase phrases[] = {
   { "no", "nee" },
   { "unknown", "onbekend" },
   { "none", "geen" },
+  /* the register of data breaches (issue 23) */
+  { "Register of data breaches", "Register van datalekken" },
+  { "Every data breach the organisation became aware of in this period (AVG art. 33(5)), "
+    "notified or not; entries stay when a case's details are erased.",
+    "Elk datalek waarvan de organisatie in deze periode op de hoogte raakte (AVG art. 33 lid 5), "
+    "gemeld of niet; de regels blijven staan als de details van een zaak gewist zijn." },
+  { "No data breaches in this period.", "In deze periode zijn geen datalekken geregistreerd." },
+  { "Aware since", "Bekend sinds" },
+  { "Personal data", "Persoonsgegevens" },
+  { "People", "Betrokkenen" },
+  { "Decision", "Besluit" },
+  { "Notified", "Gemeld" },
 };
 
 const char *

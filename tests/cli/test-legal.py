@@ -11,6 +11,7 @@ Usage: test-legal.py MELDPUNT-CLI
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -237,6 +238,21 @@ def test_register(desk):
               f"{args} is refused with a message: {result.stderr!r}")
 
 
+def test_period_report(desk):
+    flat = lambda text: re.sub(r"\s+", "", text)
+    for language, words in (("en", ["Register of data breaches", "Notified to the authority",
+                                    "Names and addresses", "Not decided yet"]),
+                            ("nl", ["Register van datalekken", "Gemeld bij de toezichthouder",
+                                    "Nog niet besloten"])):
+        pdf = os.path.join(desk.folder, f"period-{language}.pdf")
+        desk.run("report", "--period", "2026-11-01..2026-11-30", "--output", pdf,
+                 "--language", language)
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+                              text=True).stdout
+        for word in words:
+            check(flat(word) in flat(text), f"the {language} period report has {word!r}")
+
+
 def main():
     with tempfile.TemporaryDirectory(prefix="meldpunt-legal-") as folder:
         desk = Desk(folder)
@@ -247,6 +263,8 @@ def main():
         test_deadlines(desk)
         test_drafts(desk)
         test_register(desk)
+        if shutil.which("pdftotext"):
+            test_period_report(desk)
     print(f"{passed} checks passed, {failures} failed")
     return 1 if failures else 0
 
