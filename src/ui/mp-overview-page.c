@@ -36,6 +36,8 @@ struct _MpOverviewPage
   AdwActionRow *budget_row;
   GtkLevelBar  *budget_bar;
   GtkLabel     *budget_label;
+  AdwActionRow *legal_row;
+  GtkLabel     *legal_label;
 };
 
 G_DEFINE_FINAL_TYPE (MpOverviewPage, mp_overview_page, ADW_TYPE_BIN)
@@ -180,6 +182,27 @@ update (MpOverviewPage *self)
         n_rewards++;
     }
 
+  /* The legal clocks (issue 23): missed, and due within a week. */
+  {
+    guint missed = 0, due_soon = 0;
+    g_autofree char *text = NULL;
+    g_autofree char *count = NULL;
+
+    if (!mp_store_is_locked (self->store) &&
+        !mp_store_count_legal_deadlines (self->store, now, week, &missed, &due_soon, &error))
+      g_warning ("Could not count the legal deadlines: %s", error->message);
+    g_clear_error (&error);
+    count = g_strdup_printf ("%u", missed);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u due within a week",
+                                         "%u due within a week", due_soon), due_soon);
+    gtk_label_set_label (self->legal_label, count);
+    adw_action_row_set_subtitle (self->legal_row, text);
+    if (missed > 0)
+      gtk_widget_add_css_class (GTK_WIDGET (self->legal_label), "overdue");
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (self->legal_label), "overdue");
+  }
+
   for (guint i = 0; i < N_COUNTS; i++)
     {
       g_autofree char *text = g_strdup_printf ("%u", counts[i]);
@@ -276,6 +299,8 @@ mp_overview_page_class_init (MpOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, counts_box);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, ack_label);
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, legal_row);
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, legal_label);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, assess_label);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, rewards_label);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, rewards_row);
