@@ -6,6 +6,9 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "mp-overview-page.h"
 #include "mp-test-util.h"
 
@@ -125,6 +128,31 @@ test_legal_clocks (void)
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "1");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "overdue"));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "1 due within a week");
+
+  /* The register: both breaches, listed when opened, exported as CSV. */
+  {
+    GObject *register_row = gtk_widget_get_template_child (page, MP_TYPE_OVERVIEW_PAGE,
+                                                           "register_row");
+    g_autofree char *path = g_build_filename (dir, "register.csv", NULL);
+    g_autofree char *csv = NULL;
+    GtkWidget *found;
+
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (register_row), TRUE);
+    found = mp_test_find_widget (GTK_WIDGET (register_row), ADW_TYPE_ACTION_ROW,
+                                 mp_case_get_reference (kase));
+    g_assert_nonnull (found);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (found)),
+                              "Not decided yet"));
+    g_assert_nonnull (mp_test_find_widget (GTK_WIDGET (register_row), ADW_TYPE_ACTION_ROW,
+                                           mp_case_get_reference (kase2)));
+    g_assert_true (mp_overview_page_write_register (MP_OVERVIEW_PAGE (page), path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+    g_assert_true (g_str_has_prefix (csv, "Reference,Aware since,"));
+    g_assert_nonnull (strstr (csv, mp_case_get_reference (kase)));
+    g_assert_nonnull (strstr (csv, mp_case_get_reference (kase2)));
+    g_unlink (path);
+  }
 
   /* Notified: no longer missed. */
   g_assert_true (mp_store_set_answer (store, kase, "legal.gdpr_not_required",
