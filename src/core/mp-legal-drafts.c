@@ -74,7 +74,8 @@ field_answer (Draft      *draft,
         { "unknown", { "unknown", "onbekend" } },
         { "unlikely", { "unlikely to pose a risk", "waarschijnlijk geen risico" } },
         { "risk", { "a risk to the people concerned", "een risico voor de betrokkenen" } },
-        { "high", { "a high risk to the people concerned", "een hoog risico voor de betrokkenen" } },
+        { "high", { "a high risk to the people concerned",
+                    "een hoog risico voor de betrokkenen" } },
         { "controller", { "controller", "verwerkingsverantwoordelijke" } },
         { "processor", { "processor", "verwerker" } },
       };
@@ -202,7 +203,8 @@ nis2_draft (Draft      *draft,
 {
   if (g_str_equal (kind, "nis2-early-warning"))
     g_string_append_printf (draft->text, "%s\n",
-                            say (draft, W ("NIS2 early warning to the CSIRT (Cbw, NIS2 art. 23(4)(a))",
+                            say (draft, W ("NIS2 early warning to the CSIRT "
+                                           "(Cbw, NIS2 art. 23(4)(a))",
                                            "NIS2 vroegtijdige waarschuwing aan het CSIRT "
                                            "(Cbw, NIS2 art. 23 lid 4 a)")));
   else if (g_str_equal (kind, "nis2-notification"))
@@ -213,7 +215,8 @@ nis2_draft (Draft      *draft,
                                            "(Cbw, NIS2 art. 23 lid 4 b)")));
   else
     g_string_append_printf (draft->text, "%s\n",
-                            say (draft, W ("NIS2 final report to the CSIRT (Cbw, NIS2 art. 23(4)(d))",
+                            say (draft, W ("NIS2 final report to the CSIRT "
+                                           "(Cbw, NIS2 art. 23(4)(d))",
                                            "NIS2 eindverslag aan het CSIRT "
                                            "(Cbw, NIS2 art. 23 lid 4 d)")));
   reporter_part (draft);

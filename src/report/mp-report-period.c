@@ -208,7 +208,8 @@ add_breach_register (MpDocument *doc,
       g_autofree char *notified = entry->notified_at != 0
         ? _mp_report_format_time_short (lang, tz, entry->notified_at, TRUE) : g_strdup ("–");
       g_autofree char *decision = entry->reason != NULL
-        ? g_strdup_printf ("%s: %s", mp_breach_decision_label (entry->decision, lang), entry->reason)
+        ? g_strdup_printf ("%s: %s", mp_breach_decision_label (entry->decision, lang),
+                           entry->reason)
         : g_strdup (mp_breach_decision_label (entry->decision, lang));
 
       _mp_block_add_row (table, entry->reference, aware, entry->data != NULL ? entry->data : "–",

@@ -65,9 +65,10 @@ on_copy_clicked_cb (GtkButton    *button,
     return;
   /* The draft holds the case's confidential facts: cleared again later. */
   mp_ui_copy_confidential (GTK_WIDGET (self), text);
-  mp_ui_toast (GTK_WIDGET (self), g_str_equal (language, "nl")
-                                  ? _("Dutch draft copied; the clipboard is cleared in 30 seconds")
-                                  : _("English draft copied; the clipboard is cleared in 30 seconds"));
+  mp_ui_toast (GTK_WIDGET (self),
+               g_str_equal (language, "nl")
+               ? _("Dutch draft copied; the clipboard is cleared in 30 seconds")
+               : _("English draft copied; the clipboard is cleared in 30 seconds"));
 }
 
 static GtkWidget *
@@ -182,7 +183,8 @@ mp_legal_group_update (MpLegalGroup *self,
     /* Translators: "24 November 2026, 10:00 · when the report was received" */
     aware_text = g_strdup_printf (_("%s · when the report was received"), aware);
   else
-    aware_text = g_strdup_printf ("%s · %s", aware, reason != NULL ? reason : _("no reason given"));
+    aware_text = g_strdup_printf ("%s · %s", aware,
+                                  reason != NULL ? reason : _("no reason given"));
   adw_action_row_set_subtitle (self->aware_row, aware_text);
 
   /* In the order of the kinds' table: the AVG, NIS2, then the CRA. */
@@ -202,7 +204,8 @@ mp_legal_group_update (MpLegalGroup *self,
           text = describe (deadline, &overdue);
           row = adw_action_row_new ();
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mp_ui_deadline_label (kinds[k]));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         mp_ui_deadline_label (kinds[k]));
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
           icon = gtk_image_new_from_icon_name (mp_deadline_is_met (deadline)
                                                ? "emblem-ok-symbolic"

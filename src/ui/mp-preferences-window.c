@@ -278,7 +278,8 @@ on_legal_switch_cb (GtkSwitch           *toggle,
   g_autoptr(GError) error = NULL;
 
   if (!mp_policy_set (self->store, key, gtk_switch_get_active (toggle) ? "true" : "false", &error))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (error->message));
   else
     g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -18,7 +18,8 @@ import tempfile
 
 CLI = sys.argv[1]
 PASSPHRASE = "tulpen in de lente"
-LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\tCVD-\d{4}-\d{4,}\t[a-z0-9-]+\t(open|overdue)$")
+LINE = re.compile(
+    r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\tCVD-\d{4}-\d{4,}\t[a-z0-9-]+\t(open|overdue)$")
 FIXED_ITEMS = {"legal.aware_at": "moment", "legal.data_breach": "yes-no-unknown",
                "legal.exploited": "yes-no-unknown", "legal.significant_incident": "yes-no-unknown",
                "legal.own_product": "yes-no-unknown"}

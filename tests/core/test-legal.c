@@ -129,7 +129,8 @@ test_items (void)
       g_assert_cmpint (item->kind, ==, fixed[i].kind);
       g_assert_cmpint (item->step, ==, MP_STEP_SCOPE);
     }
-  g_assert_true (mp_checklist_validate_answer ("legal.aware_at", "2026-10-24T09:30:00+02:00", NULL));
+  g_assert_true (mp_checklist_validate_answer ("legal.aware_at", "2026-10-24T09:30:00+02:00",
+                                               NULL));
   g_assert_true (mp_checklist_validate_answer ("legal.aware_at", "2026-10-24T07:30:00Z", NULL));
   /* No zone, no time, no moment: refused with a message. */
   g_assert_false (mp_checklist_validate_answer ("legal.aware_at", "2026-10-24T09:30:00", &error));
@@ -450,7 +451,8 @@ test_drafts (void)
         g_assert_null (strstr (text, l == 0 ? "Ons kenmerk" : "Our reference"));
         g_assert_nonnull (strstr (text, l == 0 ? "not known yet" : "nog niet bekend"));
         /* The moment of awareness in the desk's zone: 24 Nov 10:00 CET. */
-        g_assert_nonnull (strstr (text, l == 0 ? "24 November 2026, 10:00" : "24 november 2026, 10:00"));
+        g_assert_nonnull (strstr (text, l == 0 ? "24 November 2026, 10:00"
+                                               : "24 november 2026, 10:00"));
       }
 
   {
@@ -562,7 +564,8 @@ test_register (void)
   mp_store_lock (store);
   g_assert_true (mp_store_unlock (store, "tulpen in de lente", &error));
   g_assert_no_error (error);
-  after_erasure = mp_breach_register_list (mp_store_get_cases (store), at ("2026-11-01T00:00:00+01:00"),
+  after_erasure = mp_breach_register_list (mp_store_get_cases (store),
+                                           at ("2026-11-01T00:00:00+01:00"),
                                            at ("2026-12-01T00:00:00+01:00"));
   g_assert_cmpuint (after_erasure->len, ==, 1);
   entry = g_ptr_array_index (after_erasure, 0);
