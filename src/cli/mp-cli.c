@@ -38,6 +38,8 @@ static const MpCliCommand commands[] = {
   { "letter",  mp_cli_letter, N_("Print a filled letter to the reporter") },
   { "import-eml", mp_cli_import_eml, N_("Import reports from e-mail messages (.eml files)") },
   { "report",  mp_cli_report, N_("Write a case dossier or a period report as PDF") },
+  { "legal",   mp_cli_legal, N_("Drafts for the authorities and the breach register") },
+  { "checklist", mp_cli_checklist, N_("List every checklist item and its kind of answer") },
 };
 
 int

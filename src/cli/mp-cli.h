@@ -82,5 +82,11 @@ int       mp_cli_holidays         (MpCli       *cli,
 int       mp_cli_workdays         (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
+int       mp_cli_checklist        (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
+int       mp_cli_legal            (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
 
 G_END_DECLS

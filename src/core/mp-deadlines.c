@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mp-deadlines.h"
+#include "mp-legal.h"
 #include "mp-workdays.h"
 
 #define DEADLINE_CONTEXT "deadline"
@@ -26,11 +27,22 @@ static const DeadlineKind kinds[] = {
   { "disclosure", MP_STEP_DISCLOSURE, NC_ ("deadline", "Disclosure deadline") },
   { "publication", MP_STEP_DISCLOSURE, NC_ ("deadline", "Agreed publication") },
   { "data-deletion", MP_STEP_CLOSURE, NC_ ("deadline", "Data deletion") },
+  /* The legal clocks (mp-legal.c). */
+  { "gdpr-authority", MP_STEP_ASSESSMENT, NC_ ("deadline", "Data breach: notify the authority") },
+  { "gdpr-controller", MP_STEP_ASSESSMENT, NC_ ("deadline", "Data breach: inform the controller") },
+  { "nis2-early-warning", MP_STEP_ASSESSMENT, NC_ ("deadline", "NIS2: early warning") },
+  { "nis2-notification", MP_STEP_ASSESSMENT, NC_ ("deadline", "NIS2: incident notification") },
+  { "nis2-final", MP_STEP_ASSESSMENT, NC_ ("deadline", "NIS2: final report") },
+  { "cra-early-warning", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: early warning") },
+  { "cra-notification", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: vulnerability notification") },
+  { "cra-final", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: final report") },
 };
 
 static const char * const kind_names[] = {
   "reporter-follow-up", "acknowledgement", "assessment", "progress-update", "fix-target",
-  "disclosure", "publication", "data-deletion", NULL
+  "disclosure", "publication", "data-deletion",
+  "gdpr-authority", "gdpr-controller", "nis2-early-warning", "nis2-notification", "nis2-final",
+  "cra-early-warning", "cra-notification", "cra-final", NULL
 };
 
 /* ---- moments of answers --------------------------------------------------- */
@@ -319,6 +331,9 @@ mp_deadlines_for_case (MpPolicy   *policy,
                   date_plus_days_due (policy, kase, "close.closed_on", policy->deletion_days),
                   earliest (date_met (policy, kase, "close.own_data_deleted_on"),
                             mp_case_get_time (kase, "erased_at")));
+
+  /* The law's clocks, in calendar hours from awareness. */
+  mp_legal_add_deadlines (policy, kase, deadlines);
 
   return deadlines;
 }

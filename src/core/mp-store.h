@@ -175,6 +175,15 @@ GBytes      *mp_store_read_attachment      (MpStore              *self,
 GListModel  *mp_store_list_deadlines       (MpStore              *self,
                                             MpCase               *kase,
                                             GError              **error);
+/* The legal deadlines (mp-legal.h) of open cases not met: @missed those
+ * due before @now, @due those due in [@now, @until). FALSE with @error set
+ * on failure. */
+gboolean     mp_store_count_legal_deadlines (MpStore             *self,
+                                            gint64                now,
+                                            gint64                until,
+                                            guint                *missed,
+                                            guint                *due,
+                                            GError              **error);
 guint        mp_store_count_overdue_deadlines (MpStore           *self,
                                             gint64                now,
                                             GError              **error);

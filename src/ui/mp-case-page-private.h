@@ -4,6 +4,7 @@
 #pragma once
 
 #include "mp-case-page.h"
+#include "mp-legal-group.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +48,7 @@ struct _MpCasePage
   AdwActionRow         *erase_row;
   GtkLabel             *details_label;
   AdwPreferencesGroup  *checklist_group;
+  MpLegalGroup         *legal_group;   /* mp-legal-group.h */
   GtkListBox           *timeline_list;
   GtkListBox           *attachment_list;
 };

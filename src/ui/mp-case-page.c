@@ -13,6 +13,7 @@
 #include "mp-format.h"
 #include "mp-intake-dialog.h"
 #include "mp-checklist.h"
+#include "mp-legal-group.h"
 #include "mp-letter-row.h"
 #include "mp-letters.h"
 #include "mp-policy.h"
@@ -555,6 +556,7 @@ refresh (MpCasePage *self,
 
   deadlines = mp_store_list_deadlines (self->store, self->kase, NULL);
   update_summary (self, deadlines);
+  mp_legal_group_update (self->legal_group, self->store, self->kase, deadlines);
   update_items (self, reset);
   update_steps (self, deadlines, reset);
 }
@@ -811,6 +813,7 @@ mp_case_page_class_init (MpCasePageClass *klass)
   signals[OPEN_CASE] = g_signal_new ("open-case", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (MP_TYPE_LEGAL_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, stack);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, back_button);
@@ -826,6 +829,7 @@ mp_case_page_class_init (MpCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, erase_row);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, details_label);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, checklist_group);
+  gtk_widget_class_bind_template_child (widget_class, MpCasePage, legal_group);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, attachment_list);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -882,6 +886,7 @@ mp_case_page_set_case (MpCasePage *self,
 
   if (kase == NULL || self->store == NULL)
     {
+      mp_legal_group_update (self->legal_group, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->timeline_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->attachment_list, NULL, NULL, NULL, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");

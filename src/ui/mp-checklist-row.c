@@ -381,6 +381,8 @@ build_value_widget (MpChecklistRow *self)
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "CVD-2026-0001");
       else if (item->kind == MP_ANSWER_KIND_CVSS)
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "CVSS:3.1/AV:N/AC:L/…");
+      else if (item->kind == MP_ANSWER_KIND_MOMENT)
+        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "2026-10-24T09:30:00+02:00");
       g_signal_connect_swapped (entry, "activate", G_CALLBACK (on_changed_cb), self);
       g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
       add_focus_commit (self, entry);

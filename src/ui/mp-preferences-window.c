@@ -139,6 +139,21 @@ static const PolicyRow deadline_rows[] = {
   { "deletion_days", N_("Delete data days after closure"), "R-DELETE-DATA" },
 };
 
+/* The legal clocks (issue 23): who the desk is, and every number. */
+static const PolicyRow legal_rows[] = {
+  { "legal.processor_clients", N_("Clients we process personal data for"), NULL },
+  { "legal.own_products", N_("Products with digital elements we make or market"), NULL },
+  { "legal.gdpr_authority_hours", N_("Notify the data protection authority within hours"), NULL },
+  { "legal.gdpr_controller_hours", N_("As processor, inform the controller within hours"), NULL },
+  { "legal.nis2_early_warning_hours", N_("NIS2 early warning within hours"), NULL },
+  { "legal.nis2_notification_hours", N_("NIS2 incident notification within hours"), NULL },
+  { "legal.nis2_final_months", N_("NIS2 final report months after the notification"), NULL },
+  { "legal.cra_early_warning_hours", N_("CRA early warning within hours"), NULL },
+  { "legal.cra_notification_hours", N_("CRA vulnerability notification within hours"), NULL },
+  { "legal.cra_final_days", N_("CRA final report days after a corrective measure"), NULL },
+  { "legal.cra_severe_final_months", N_("CRA final report of a severe incident, months"), NULL },
+};
+
 static const PolicyRow reward_rows[] = {
   { "reward_cap", N_("Highest reward (euros)"), "P-REWARD" },
   { "reward_budget", N_("Yearly budget (euros)"), "P-REWARD" },
@@ -257,6 +272,58 @@ on_liberation_cb (AdwComboRow         *row,
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
+static void
+on_legal_switch_cb (GtkSwitch           *toggle,
+                    GParamSpec          *pspec,
+                    MpPreferencesWindow *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (toggle), "policy-key");
+  g_autoptr(GError) error = NULL;
+
+  if (!mp_policy_set (self->store, key, gtk_switch_get_active (toggle) ? "true" : "false", &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (error->message));
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+add_legal_group (MpPreferencesWindow *self,
+                 MpPolicy            *policy)
+{
+  static const struct { const char *key; const char *title; const char *subtitle; } switches[] = {
+    { "legal.essential_entity", N_("Essential or important entity"),
+      N_("Under NIS2 and the Cyberbeveiligingswet: significant incidents must be reported") },
+    { "legal.processor", N_("We process personal data for clients"),
+      N_("Under the AVG a processor informs its client, the controller, of a data breach") },
+  };
+  AdwPreferencesGroup *group;
+
+  group = add_policy_group (self, policy, _("Legal clocks"),
+                            _("The law's deadlines for data breaches (AVG), incidents (NIS2/Cbw) "
+                              "and exploited vulnerabilities in our products (CRA), in calendar "
+                              "hours. Meldpunt helps; it does not give legal advice."),
+                            legal_rows, G_N_ELEMENTS (legal_rows));
+  for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+      gboolean active = i == 0 ? policy->legal_essential_entity : policy->legal_processor;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(switches[i].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(switches[i].subtitle));
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (toggle), active);
+      g_object_set_data (G_OBJECT (toggle), "policy-key", (gpointer) switches[i].key);
+      gtk_widget_set_name (toggle, switches[i].key);
+      g_signal_connect (toggle, "notify::active", G_CALLBACK (on_legal_switch_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      adw_preferences_group_add (group, row);
+    }
+}
+
 static void build_sisters (MpPreferencesWindow *self, MpPolicy *policy);
 
 static void
@@ -334,6 +401,7 @@ build_policy_page (MpPreferencesWindow *self)
   add_policy_group (self, policy, _("Deadlines"),
                     _("What the desk promises the reporter. Press Enter or the check mark to save a value; an empty value goes back to the default."),
                     deadline_rows, G_N_ELEMENTS (deadline_rows));
+  add_legal_group (self, policy);
 
   group = add_policy_group (self, policy, _("Rewards"), NULL, reward_rows, G_N_ELEMENTS (reward_rows));
   matrix = adw_expander_row_new ();

@@ -45,6 +45,14 @@ mp_ui_deadline_label (const char *kind)
     { "disclosure", N_("Disclosure") },
     { "publication", N_("Publication") },
     { "data-deletion", N_("Data deletion") },
+    { "gdpr-authority", N_("Data breach: notify the authority") },
+    { "gdpr-controller", N_("Data breach: inform the controller") },
+    { "nis2-early-warning", N_("NIS2 early warning") },
+    { "nis2-notification", N_("NIS2 incident notification") },
+    { "nis2-final", N_("NIS2 final report") },
+    { "cra-early-warning", N_("CRA early warning") },
+    { "cra-notification", N_("CRA vulnerability notification") },
+    { "cra-final", N_("CRA final report") },
   };
 
   for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (labels); i++)

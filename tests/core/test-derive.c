@@ -747,6 +747,8 @@ test_kinds (void)
   static const char * const contract[] = {
     "acknowledgement", "assessment", "progress-update", "reporter-follow-up", "fix-target",
     "disclosure", "publication", "data-deletion",
+    "gdpr-authority", "gdpr-controller", "nis2-early-warning", "nis2-notification", "nis2-final",
+    "cra-early-warning", "cra-notification", "cra-final",
   };
 
   g_assert_cmpuint (g_strv_length ((char **) kinds), ==, G_N_ELEMENTS (contract));
