@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mp-cli.h"
+#include "mp-cli-help.h"
 #include "mp-error.h"
 
 static int cmd_init (MpCli *cli, int argc, char **argv);
@@ -60,10 +61,34 @@ mp_cli_parse_options (const char     *usage,
                       int            *argc,
                       char         ***argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (usage);
+  const MpCliHelp *help = mp_cli_help_find (usage);
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = NULL;
+  const char *arguments = usage;
 
+  /* GOption's help names the program by its prgname and then the
+   * parameter string: "meldpunt-cli case add" and "[FILE.json]". */
+  if (help != NULL)
+    {
+      arguments = usage + strlen (help->name);
+      while (*arguments == ' ')
+        arguments++;
+      prgname = g_strdup_printf ("meldpunt-cli %s", help->name);
+    }
+  else
+    prgname = g_strdup ("meldpunt-cli");
+  g_set_prgname (prgname);
+
+  context = g_option_context_new (arguments);
   g_option_context_set_help_enabled (context, TRUE);
+  if (help != NULL)
+    {
+      g_autofree char *example = g_strdup_printf ("%s\n  %s", _("Example:"), help->example);
+
+      g_option_context_set_summary (context, _(help->summary));
+      g_option_context_set_description (context, example);
+    }
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -300,6 +325,7 @@ print_help (void)
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_print ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_print ("\n%s\n", _("“meldpunt-cli COMMAND --help” tells more about each."));
 }
 
 int
