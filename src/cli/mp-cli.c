@@ -7,10 +7,12 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "mp-cli.h"
 #include "mp-cli-help.h"
 #include "mp-error.h"
+#include "mp-passphrase.h"
 
 static int cmd_init (MpCli *cli, int argc, char **argv);
 static int cmd_backup (MpCli *cli, int argc, char **argv);
@@ -128,8 +130,18 @@ mp_cli_read_passphrase (MpCli   *cli,
       length = line->len;
       contents = g_string_free (line, FALSE);
     }
-  else if (!g_file_get_contents (cli->passphrase_file, &contents, &length, error))
-    return NULL;
+  else
+    {
+      struct stat info;
+
+      if (!g_file_get_contents (cli->passphrase_file, &contents, &length, error))
+        return NULL;
+      /* Others who can read the file can read the desk. */
+      if (stat (cli->passphrase_file, &info) == 0 && (info.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+        g_printerr (_("meldpunt-cli: warning: others can read the passphrase file %s (mode %04o); "
+                      "make it yours only with: chmod 600 %s\n"),
+                    cli->passphrase_file, (guint) (info.st_mode & 07777), cli->passphrase_file);
+    }
 
   /* One trailing line end is not part of the passphrase. */
   if (length > 0 && contents[length - 1] == '\n')
@@ -230,6 +242,11 @@ cmd_init (MpCli  *cli,
   passphrase = mp_cli_read_passphrase (cli, &error);
   if (passphrase == NULL)
     return mp_cli_fail (error);
+  if (!mp_passphrase_check (passphrase, &error))
+    {
+      sodium_memzero (passphrase, strlen (passphrase));
+      return mp_cli_fail (error);
+    }
 
   store = mp_store_open (path, &error);
   if (store == NULL)

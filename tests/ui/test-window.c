@@ -20,6 +20,7 @@
 #include "mp-letter-row.h"
 #include "mp-preferences-window.h"
 #include "mp-test-util.h"
+#include "mp-strength-bar.h"
 #include "mp-welcome-page.h"
 #include "mp-window-private.h"
 
@@ -623,6 +624,9 @@ test_welcome_sets_up_desk (void)
   g_autofree char *dir = g_dir_make_tmp ("meldpunt-ui-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "desk.db", NULL);
   GtkWidget *page;
+  GtkWidget *passphrase_row;
+  GtkWidget *repeat_row;
+  GtkLabel *problem;
   GtkStack *stack;
   MpWindow *window;
   MpStore *store;
@@ -645,6 +649,24 @@ test_welcome_sets_up_desk (void)
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE,
                                                                       "organisation_row")),
                          "Gemeente Voorbeeld");
+  /* A short passphrase: the button stays off, Enter says why, and nothing
+   * typed is lost. */
+  passphrase_row = GTK_WIDGET (gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE,
+                                                              "passphrase_row"));
+  repeat_row = GTK_WIDGET (gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE, "repeat_row"));
+  gtk_editable_set_text (GTK_EDITABLE (passphrase_row), "kort wachtw");
+  gtk_editable_set_text (GTK_EDITABLE (repeat_row), "kort wachtw");
+  g_assert_false (gtk_widget_get_sensitive (
+    GTK_WIDGET (gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE, "create_button"))));
+  g_assert_nonnull (strstr (mp_strength_bar_get_label (MP_STRENGTH_BAR (
+    gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE, "strength_bar"))), "Too short"));
+  g_signal_emit_by_name (repeat_row, "entry-activated");
+  problem = GTK_LABEL (gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE, "problem_label"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_nonnull (strstr (gtk_label_get_label (problem), "at least 12 characters"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (repeat_row)), ==, "kort wachtw");
+  g_assert_false (mp_store_is_initialised (mp_window_get_store (window)));
+
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE,
                                                                       "passphrase_row")),
                          PASSPHRASE);
