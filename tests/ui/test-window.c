@@ -66,6 +66,40 @@ find_item (GtkWidget  *window,
   return MP_CHECKLIST_ROW (row);
 }
 
+/* Whether @widget has a shortcut caught in the capture phase (before the
+ * focused child sees the key) that activates @action. */
+static gboolean
+has_capture_shortcut (GtkWidget       *widget,
+                      guint            keyval,
+                      GdkModifierType  modifiers,
+                      const char      *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *activates = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers &&
+              GTK_IS_NAMED_ACTION (activates) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (activates)), action) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* The desk's window on @store, wide enough for list and case side by side. */
 static MpWindow *
 open_window (MpStore *store)
@@ -91,6 +125,8 @@ test_intake_to_scope (void)
   MpCase *kase, *stored;
   GtkWidget *row;
   GListModel *cases = mp_store_get_cases (store);
+  GtkWidget *focus;
+  GtkWidget *title_row;
 
   window = open_window (store);
 
@@ -99,6 +135,14 @@ test_intake_to_scope (void)
   dialog = GTK_WIDGET (_mp_window_get_intake (window));
   g_assert_nonnull (dialog);
   mp_test_wait (100);
+
+  /* Typing starts in the first field, and Ctrl+Enter logs the report even
+   * from a text view, which takes plain Enter as a new line. */
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  title_row = GTK_WIDGET (gtk_widget_get_template_child (dialog, MP_TYPE_INTAKE_DIALOG, "title_row"));
+  g_assert_true (focus == title_row || gtk_widget_is_ancestor (focus, title_row));
+  g_assert_true (has_capture_shortcut (dialog, GDK_KEY_Return, GDK_CONTROL_MASK, "intake.create"));
 
   set_entry (dialog, "title_row", "Reflected XSS in search");
   set_entry (dialog, "name_row", "bytewitch");
