@@ -158,6 +158,18 @@ mp_application_startup (GApplication *application)
 }
 
 static void
+mp_application_shutdown (GApplication *application)
+{
+  GList *windows;
+
+  /* Close the windows, and so their desks: a desk file that was created
+   * but never set up is removed when its store closes. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  G_APPLICATION_CLASS (mp_application_parent_class)->shutdown (application);
+}
+
+static void
 mp_application_finalize (GObject *object)
 {
   MpApplication *self = MP_APPLICATION (object);
@@ -175,6 +187,7 @@ mp_application_class_init (MpApplicationClass *klass)
   app_class->activate = mp_application_activate;
   app_class->open = mp_application_open;
   app_class->startup = mp_application_startup;
+  app_class->shutdown = mp_application_shutdown;
   app_class->handle_local_options = mp_application_handle_local_options;
 }
 
