@@ -777,6 +777,8 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, mp_backup_actions_back_up);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, mp_backup_actions_restore);
+  gtk_widget_class_install_action (widget_class, "win.open-desk", NULL,
+                                   mp_backup_actions_open_desk);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "win.period-report", NULL, period_report_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);

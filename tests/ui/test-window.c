@@ -20,6 +20,7 @@
 #include "mp-letter-row.h"
 #include "mp-preferences-window.h"
 #include "mp-test-util.h"
+#include "mp-backup-actions.h"
 #include "mp-strength-bar.h"
 #include "mp-welcome-page.h"
 #include "mp-window-private.h"
@@ -64,6 +65,25 @@ find_item (GtkWidget  *window,
 
   g_assert_nonnull (row);
   return MP_CHECKLIST_ROW (row);
+}
+
+/* Whether @menu or one of its sections has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Whether @widget has a shortcut caught in the capture phase (before the
@@ -350,6 +370,8 @@ test_lock_drops_cases (void)
   g_autoptr(GError) error = NULL;
   MpWindow *window;
   GtkStack *stack;
+  GtkMenuButton *menu_button;
+  GMenuModel *menu;
 
   mp_case_set_text (draft, "title", "Open directory listing");
   kase = mp_store_add_case (store, draft, &error);
@@ -367,6 +389,34 @@ test_lock_drops_cases (void)
   g_assert_true (mp_store_is_locked (store));
   g_assert_cmpuint (g_list_model_get_n_items (mp_store_get_cases (store)), ==, 0);
   g_assert_null (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_ROW, NULL));
+
+  /* Locked, the header bar still has a menu: another desk, the shortcuts
+   * and About. */
+  menu_button = GTK_MENU_BUTTON (mp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON,
+                                                      "locked-menu"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (menu_button)));
+  menu = gtk_menu_button_get_menu_model (menu_button);
+  g_assert_true (menu_has_action (menu, "win.open-desk"));
+  g_assert_true (menu_has_action (menu, "app.about"));
+  g_assert_true (menu_has_action (menu, "win.show-help-overlay"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  {
+    /* Open Another Desk opens the chosen file in a window of its own. */
+    g_autofree char *other_dir = NULL;
+    g_autoptr(MpStore) other = mp_test_new_store (&other_dir);
+    g_autofree char *other_path = g_strdup (mp_store_get_path (other));
+    GtkWidget *other_window;
+
+    mp_store_lock (other);
+    g_clear_object (&other);
+    other_window = _mp_backup_actions_open_desk_at (GTK_WIDGET (window), other_path);
+    g_assert_true (other_window != GTK_WIDGET (window));
+    g_assert_cmpstr (mp_store_get_path (mp_window_get_store (MP_WINDOW (other_window))), ==,
+                     other_path);
+    gtk_window_destroy (GTK_WINDOW (other_window));
+    mp_test_wait (50);
+    mp_test_remove_dir (other_dir);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   mp_test_wait (50);
