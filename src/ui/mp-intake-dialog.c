@@ -251,6 +251,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
       GSList *list = NULL;
 
+      mp_ui_keep_all_out_of_recent (files);
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         list = g_slist_append (list, g_list_model_get_item (files, i));
       add_files (self, list);

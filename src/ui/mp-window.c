@@ -324,6 +324,7 @@ import_chooser_cb (GtkNativeDialog *chooser,
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
 
+      mp_ui_keep_all_out_of_recent (files);
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         g_ptr_array_add (list, g_list_model_get_item (files, i));
       import_files (self, list);

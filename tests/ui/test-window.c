@@ -22,6 +22,7 @@
 #include "mp-test-util.h"
 #include "mp-backup-actions.h"
 #include "mp-strength-bar.h"
+#include "mp-ui-util.h"
 #include "mp-welcome-page.h"
 #include "mp-window-private.h"
 
@@ -822,6 +823,46 @@ test_problem_page (void)
   g_rmdir (dir);
 }
 
+/* Files chosen to import or attach are kept out of GTK's recently used
+ * files (their names tell what a report is about); others stay. */
+static void
+test_imports_not_recent (void)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  g_autoptr(GFile) secret = g_file_new_for_path ("/tmp/meldpunt-test/sql-injection-portal.eml");
+  g_autoptr(GFile) earlier = g_file_new_for_path ("/tmp/meldpunt-test/chosen-before.eml");
+  g_autofree char *secret_uri = g_file_get_uri (secret);
+  g_autofree char *earlier_uri = g_file_get_uri (earlier);
+  g_autofree char *xbel = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autofree char *contents = NULL;
+  GtkRecentData data = { NULL, NULL, (char *) "message/rfc822", (char *) "meldpunt",
+                         (char *) "meldpunt %u", NULL, FALSE };
+
+  /* Added by the file chooser before the application hears of the file... */
+  g_assert_true (gtk_recent_manager_add_full (manager, earlier_uri, &data));
+  g_assert_true (gtk_recent_manager_has_item (manager, earlier_uri));
+  mp_ui_keep_out_of_recent (earlier);
+  g_assert_false (gtk_recent_manager_has_item (manager, earlier_uri));
+
+  /* ... or after it: gone from the list on disk once the manager has
+   * written it again (no timing assertion: meson's timeout ends a hang). */
+  mp_ui_keep_out_of_recent (secret);
+  g_assert_true (gtk_recent_manager_add_full (manager, secret_uri, &data));
+  g_assert_true (gtk_recent_manager_add_full (manager, "file:///tmp/meldpunt-test/unrelated.txt",
+                                              &data));
+  while (!g_file_get_contents (xbel, &contents, NULL, NULL) ||
+         strstr (contents, "unrelated.txt") == NULL ||
+         strstr (contents, "sql-injection-portal") != NULL)
+    {
+      g_clear_pointer (&contents, g_free);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (gtk_recent_manager_has_item (manager, secret_uri));
+  g_assert_true (gtk_recent_manager_has_item (manager, "file:///tmp/meldpunt-test/unrelated.txt"));
+  g_assert_null (strstr (contents, "sql-injection-portal"));
+  g_assert_null (strstr (contents, "chosen-before"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -834,6 +875,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/lock-drops-cases", test_lock_drops_cases);
   g_test_add_func ("/ui/window/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/window/welcome-sets-up-desk", test_welcome_sets_up_desk);
+  g_test_add_func ("/ui/window/imports-not-recent", test_imports_not_recent);
   g_test_add_func ("/ui/window/problem-page", test_problem_page);
   g_test_add_func ("/ui/window/reply-on-timeline", test_reply_on_timeline);
   g_test_add_func ("/ui/window/erase-asks-first", test_erase_asks_first);
