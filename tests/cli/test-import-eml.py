@@ -10,6 +10,9 @@ import subprocess
 import sys
 import tempfile
 
+# Passphrase files readable by their owner only, as meldpunt-cli asks.
+os.umask(0o077)
+
 CLI = sys.argv[1]
 EML = sys.argv[2]
 
