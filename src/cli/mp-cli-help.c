@@ -50,6 +50,14 @@ static const MpCliHelp help[] = {
   { "import-eml", N_("Log a new case from each e-mail message (.eml file) and print one reference "
                      "a line; a file that cannot be imported is reported and the others still are."),
     "meldpunt-cli --passphrase-file passphrase.txt import-eml report.eml" },
+  { "checklist", N_("List every item of the guided checklist: id, step, kind of answer, choices "
+                    "and clause ids."),
+    "meldpunt-cli checklist --json" },
+  { "legal draft", N_("Print the pre-filled text for an authority's notification form of a case's "
+                      "legal deadline."),
+    "meldpunt-cli --passphrase-file passphrase.txt legal draft CVD-2026-0001 gdpr-authority --language nl" },
+  { "legal register", N_("Print the register of data breaches as CSV."),
+    "meldpunt-cli --passphrase-file passphrase.txt legal register --from 2026-01-01 --to 2026-12-31" },
   { "report", N_("Write a case dossier, or a report over a period, as PDF."),
     "meldpunt-cli --passphrase-file passphrase.txt report CVD-2026-0001 --output dossier.pdf --redacted" },
 };

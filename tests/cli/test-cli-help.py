@@ -51,7 +51,13 @@ bare = run('case')
 if bare.returncode != 2 or 'case --help' not in bare.stderr:
     failures.append(f'case without a sub-command: exit {bare.returncode}, {bare.stderr!r}')
 
-names = [[c] for c in commands if c != 'case'] + [['case', c] for c in case_commands]
+legal = run('legal', '--help')
+legal_commands = commands_of(legal.stdout)
+if legal.returncode != 0 or sorted(legal_commands) != ['draft', 'register']:
+    failures.append(f'legal --help: exit {legal.returncode}, lists {legal_commands}')
+
+names = [[c] for c in commands if c not in ('case', 'legal')] + [['case', c] for c in case_commands]
+names += [['legal', c] for c in legal_commands]
 names += [['workdays', 'add'], ['audit', 'verify']]
 for words in names:
     result = run(*words, '--help')
