@@ -15,6 +15,9 @@ struct _MpCasePage
   MpCase               *kase;
   gulong                notify_id;
   guint                 current_step;
+  guint                 focus_step;     /* the step the focus moves into */
+  guint                 focus_tick_id;
+  guint                 focus_ticks;
 
   GPtrArray            *step_rows;    /* AdwExpanderRow, one per step */
   GPtrArray            *step_icons;   /* GtkImage, one per step */

@@ -198,6 +198,76 @@ describe_blocking (MpCasePage *self,
   return g_strdup_printf (_("Still needed: %s"), text->str);
 }
 
+/* The first item of @step that still needs an answer (else its first
+ * item); NULL when the step shows none. */
+static GtkWidget *
+first_open_item (MpCasePage *self,
+                 guint       step)
+{
+  guint n_items;
+  const MpChecklistItem *items = mp_checklist_get_items (step, &n_items);
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      GtkWidget *row = g_hash_table_lookup (self->item_rows, items[i].id);
+
+      if (row == NULL || !gtk_widget_get_visible (row))
+        continue;
+      if (first == NULL)
+        first = row;
+      if (mp_case_get_answer_value (self->kase, items[i].id) == NULL &&
+          mp_checklist_item_is_required (&items[i], self->kase))
+        return row;
+    }
+  return first;
+}
+
+/* The step's rows are mapped once its expander has been laid out: focus
+ * then, in the first frame that has them. */
+static gboolean
+focus_step_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  MpCasePage *self = MP_CASE_PAGE (widget);
+  guint step = self->focus_step;
+  GtkWidget *target, *step_row;
+
+  if (self->kase == NULL || step >= MP_N_STEPS)
+    {
+      self->focus_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  step_row = g_ptr_array_index (self->step_rows, step);
+  target = first_open_item (self, step);
+  if (target != NULL && !gtk_widget_get_mapped (target) && ++self->focus_ticks < 30)
+    return G_SOURCE_CONTINUE;
+  if (target == NULL || !gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (step_row);
+  self->focus_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Moves the focus into @step (the last step's row once closed). */
+static void
+move_focus_to_step (MpCasePage *self,
+                    guint       step)
+{
+  if (step >= MP_N_STEPS)
+    {
+      gtk_widget_grab_focus (g_ptr_array_index (self->step_rows, MP_N_STEPS - 1));
+      return;
+    }
+  /* meanwhile the focus stays on the step's own row, not the window */
+  gtk_widget_grab_focus (g_ptr_array_index (self->step_rows, step));
+  self->focus_step = step;
+  self->focus_ticks = 0;
+  if (self->focus_tick_id == 0)
+    self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_step_tick_cb,
+                                                        NULL, NULL);
+}
+
 static void
 update_steps (MpCasePage *self,
               GListModel *deadlines,
@@ -205,6 +275,9 @@ update_steps (MpCasePage *self,
 {
   gboolean closed = mp_checklist_is_closed (self->kase);
   guint current = closed ? MP_N_STEPS : (guint) mp_checklist_get_current_step (self->kase);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean focus_moves = FALSE;
 
   for (guint i = 0; i < MP_N_STEPS; i++)
     {
@@ -254,13 +327,27 @@ update_steps (MpCasePage *self,
           gtk_widget_remove_css_class (GTK_WIDGET (icon), "overdue");
         }
       adw_expander_row_set_subtitle (row, subtitle);
-      if (reset || (i == current && current != self->current_step))
+      if (reset)
         adw_expander_row_set_expanded (row, i == current);
+      else if (current != self->current_step && i != current && i < current)
+        {
+          /* Finished steps fold away as the case moves on (issue 16: a
+           * walked case was 11,000 px tall); the user can open any again. */
+          if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (row)))
+            focus_moves = TRUE;
+          adw_expander_row_set_expanded (row, FALSE);
+        }
+      else if (current != self->current_step && i == current)
+        adw_expander_row_set_expanded (row, TRUE);
 
       /* a letter for steps that call for one, once the step is reached */
       mp_letter_row_set_letter (g_ptr_array_index (self->letter_rows, i), self->store, self->kase,
                                 applies && i <= current ? kind : NULL);
     }
+  /* The focus was in the step that just folded: it goes on in the next
+   * step rather than to the window (where typing would land in the search). */
+  if (focus_moves)
+    move_focus_to_step (self, current);
   self->current_step = current;
 }
 
@@ -550,6 +637,59 @@ on_answer_changed_cb (MpChecklistRow *row,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* "None of these were used": the nine forbidden-method questions answered
+ * "no" in one write, each recorded (the store then derives "rules
+ * followed"). */
+static void
+on_no_methods_cb (MpCasePage *self)
+{
+  const char * const *methods = mp_checklist_get_method_items ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status_before = NULL;
+
+  if (self->kase == NULL)
+    return;
+  for (guint i = 0; methods[i] != NULL; i++)
+    g_ptr_array_add (values, (gpointer) "no");
+  g_ptr_array_add (values, NULL);
+  status_before = g_strdup (mp_case_get_status (self->kase));
+  if (!mp_store_set_answers (self->store, self->kase, methods,
+                             (const char * const *) values->pdata, NULL, &error))
+    {
+      mp_ui_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  refresh (self, FALSE);
+  if (g_strcmp0 (status_before, mp_case_get_status (self->kase)) != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s moved to %s"), mp_case_get_reference (self->kase),
+                                                  mp_ui_status_label (mp_case_get_status (self->kase)));
+
+      mp_ui_toast (GTK_WIDGET (self), message);
+    }
+  _mp_case_page_load_records (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static GtkWidget *
+no_methods_row_new (MpCasePage *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_None of These Were Used"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Forbidden methods"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Answers the nine questions below with No at once; "
+                                 "“Were the rules followed?” follows from them."));
+  gtk_widget_set_name (row, "scope.methods-none");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_no_methods_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
 static void
 on_letter_sent_cb (MpCasePage *self)
 {
@@ -604,6 +744,8 @@ build_checklist (MpCasePage *self)
               g_signal_connect_swapped (self->duplicates_row, "answered", G_CALLBACK (on_letter_sent_cb), self);
               adw_expander_row_add_row (ADW_EXPANDER_ROW (row), self->duplicates_row);
             }
+          if (g_str_equal (items[j].id, mp_checklist_get_method_items ()[0]))
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), no_methods_row_new (self));
           g_signal_connect (item_row, "answer-changed", G_CALLBACK (on_answer_changed_cb), self);
           g_hash_table_insert (self->item_rows, (gpointer) items[j].id, item_row);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (item_row));
@@ -712,6 +854,9 @@ mp_case_page_dispose (GObject *object)
   MpCasePage *self = MP_CASE_PAGE (object);
 
   mp_case_page_clear_temp (self);
+  if (self->focus_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick_id);
+  self->focus_tick_id = 0;
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

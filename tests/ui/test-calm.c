@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ *
+ * Issue 16, "tried as a desk worker would": a calm case page (it keeps its
+ * place and the focus after an answer, finished steps fold away, drop-downs
+ * show their choices whole and no tooltip covers them) and finding cases
+ * (filters by step, severity and overdue kind, and how many are shown).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mp-case-list.h"
+#include "mp-case-page.h"
+#include "mp-case-page-private.h"
+#include "mp-checklist.h"
+#include "mp-checklist-row.h"
+#include "mp-test-util.h"
+#include "mp-window-private.h"
+
+typedef gboolean (*Predicate) (gpointer data);
+
+/* Runs the main loop until @predicate holds; fails after 10 s. */
+static void
+wait_for (Predicate predicate,
+          gpointer  data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!predicate (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      if (!predicate (data))
+        g_usleep (1000);
+    }
+}
+
+/* Lets pending work (idles, layout, a frame) run. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static MpCase *
+add_case (MpStore    *store,
+          const char *title,
+          const char *received)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpCase) draft = mp_case_new ();
+  MpCase *kase;
+
+  mp_case_set_text (draft, "title", title);
+  mp_case_set_text (draft, "asset", "https://portal.example.nl/");
+  mp_case_set_text (draft, "description", "The q parameter is echoed without encoding.");
+  g_assert_true (mp_case_set_value_string (draft, "received_at", received, &error));
+  g_assert_no_error (error);
+  kase = mp_store_add_case (store, draft, &error);
+  g_assert_no_error (error);
+  return kase;
+}
+
+static void
+answer (MpStore    *store,
+        MpCase     *kase,
+        const char *item,
+        const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mp_store_set_answer (store, kase, item, value, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static MpChecklistRow *
+find_item (GtkWidget  *root,
+           const char *item)
+{
+  GtkWidget *row = mp_test_find_widget (root, MP_TYPE_CHECKLIST_ROW, item);
+
+  g_assert_nonnull (row);
+  return MP_CHECKLIST_ROW (row);
+}
+
+/* The toggle button labelled @label inside @root. */
+static GtkWidget *
+find_toggle (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_TOGGLE_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_toggle (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+has_case_page (gpointer data)
+{
+  return mp_test_find_widget (data, MP_TYPE_CASE_PAGE, NULL) != NULL &&
+         mp_test_find_widget (data, MP_TYPE_CASE_LIST, NULL) != NULL;
+}
+
+/* The desk's window on @store, wide enough for list and case side by side,
+ * once its desk page is built. */
+static MpWindow *
+open_window (MpStore *store)
+{
+  MpWindow *window = _mp_window_new_for_store (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (is_mapped, window);
+  wait_for (has_case_page, window);
+  return window;
+}
+
+static gboolean
+page_shows_case (gpointer data)
+{
+  MpCasePage *page = data;
+
+  return mp_case_page_get_case (page) != NULL && gtk_widget_get_mapped (GTK_WIDGET (page->scroller));
+}
+
+static gboolean
+spam_answered (gpointer data)
+{
+  return mp_case_get_answer_value (data, "scope.method.spam") != NULL;
+}
+
+/* ---- the case page keeps its place --------------------------------------- */
+
+static void
+test_answer_keeps_place (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) kase = add_case (store, "Reflected XSS in search", "2026-11-02T09:00:00Z");
+  MpWindow *window;
+  MpCasePage *page;
+  MpChecklistRow *row;
+  GtkWidget *no, *focus;
+  GtkAdjustment *adjustment;
+  double before;
+
+  answer (store, kase, "intake.complete", "yes");
+  window = open_window (store);
+  page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+  g_signal_emit_by_name (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL),
+                         "case-activated", kase);
+  wait_for (page_shows_case, page);
+
+  row = find_item (GTK_WIDGET (window), "scope.method.spam");
+  wait_for (is_mapped, row);
+  no = find_toggle (GTK_WIDGET (row), _("No"));
+  g_assert_nonnull (no);
+  /* Focus the toggle (the page scrolls to it), as Tab would. */
+  g_assert_true (gtk_widget_grab_focus (no));
+  settle ();
+  adjustment = gtk_scrolled_window_get_vadjustment (page->scroller);
+  {
+    graphene_point_t point;
+
+    /* the row near the top of the page */
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (row), gtk_scrolled_window_get_child (page->scroller),
+                                             &GRAPHENE_POINT_INIT (0, 0), &point));
+    g_assert_cmpfloat (point.y, >, 200);
+    gtk_adjustment_set_value (adjustment, point.y - 100);
+  }
+  settle ();
+  before = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (before, >, 0);
+
+  /* as the space bar does: a button is clicked a moment after it is activated */
+  g_assert_true (gtk_widget_activate (no));
+  wait_for (spam_answered, kase);
+  settle ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_remove_dir (dir);
+}
+
+static GtkWidget *focus_in;
+
+static gboolean
+focus_is_in (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, focus_in);
+}
+
+static gboolean
+scope_finished (gpointer data)
+{
+  return mp_checklist_get_current_step (data) > MP_STEP_SCOPE;
+}
+
+/* The last answer of a step folds it, opens the next one and takes the
+ * focus there; "None of these were used" answers all nine methods. */
+static void
+test_finished_steps_fold (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) kase = add_case (store, "Reflected XSS in search", "2026-11-02T09:00:00Z");
+  const char * const *methods = mp_checklist_get_method_items ();
+  MpWindow *window;
+  MpCasePage *page;
+  GtkWidget *none_row, *button, *focus;
+  AdwExpanderRow *intake, *scope, *ack;
+
+  answer (store, kase, "intake.complete", "yes");
+  answer (store, kase, "scope.asset_owner", "ours");
+  answer (store, kase, "scope.personal_data", "no");
+  answer (store, kase, "scope.known", "no");
+  answer (store, kase, "scope.outcome", "in-scope");
+  window = open_window (store);
+  page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+  g_signal_emit_by_name (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL),
+                         "case-activated", kase);
+  wait_for (page_shows_case, page);
+
+  intake = g_ptr_array_index (page->step_rows, MP_STEP_INTAKE);
+  scope = g_ptr_array_index (page->step_rows, MP_STEP_SCOPE);
+  ack = g_ptr_array_index (page->step_rows, MP_STEP_ACKNOWLEDGEMENT);
+  /* opened: only the current step is open */
+  g_assert_false (adw_expander_row_get_expanded (intake));
+  g_assert_true (adw_expander_row_get_expanded (scope));
+  g_assert_false (adw_expander_row_get_expanded (ack));
+
+  /* the user opens a finished step; it stays open while they work */
+  adw_expander_row_set_expanded (intake, TRUE);
+
+  none_row = mp_test_find_widget (GTK_WIDGET (scope), ADW_TYPE_ACTION_ROW, "scope.methods-none");
+  g_assert_nonnull (none_row);
+  button = mp_test_find_widget (none_row, GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (button);
+  wait_for (is_mapped, button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_signal_emit_by_name (button, "clicked");
+  wait_for (scope_finished, kase);
+  settle ();
+
+  /* each of the nine recorded, and "rules followed" derived from them */
+  for (guint i = 0; methods[i] != NULL; i++)
+    g_assert_cmpstr (mp_case_get_answer_value (kase, methods[i]), ==, "no");
+  g_assert_cmpstr (mp_case_get_answer_value (kase, "scope.rules_followed"), ==, "yes");
+  g_assert_cmpstr (mp_case_get_status (kase), ==, "acknowledgement");
+
+  /* finished steps fold, the current one opens */
+  g_assert_false (adw_expander_row_get_expanded (intake));
+  g_assert_false (adw_expander_row_get_expanded (scope));
+  g_assert_true (adw_expander_row_get_expanded (ack));
+  /* the focus goes on to the acknowledgement's date, not to the window */
+  focus_in = GTK_WIDGET (find_item (GTK_WIDGET (window), "ack.sent_on"));
+  wait_for (focus_is_in, window);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (ack)));
+
+  /* any step opens again on demand */
+  adw_expander_row_set_expanded (scope, TRUE);
+  settle ();
+  g_assert_true (adw_expander_row_get_expanded (scope));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("MELDPUNT_NOW", "2026-11-03T10:00:00Z", TRUE);
+  mp_test_init_ui (&argc, &argv, "en");
+
+  g_test_add_func ("/ui/calm/answer-keeps-place", test_answer_keeps_place);
+  g_test_add_func ("/ui/calm/finished-steps-fold", test_finished_steps_fold);
+  return g_test_run ();
+}
