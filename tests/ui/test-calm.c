@@ -288,6 +288,58 @@ test_finished_steps_fold (void)
   mp_test_remove_dir (dir);
 }
 
+/* ---- the case list ------------------------------------------------------- */
+
+static int
+natural_width (GtkWidget *widget)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  return natural;
+}
+
+static gboolean
+list_shows (gpointer data)
+{
+  return mp_test_find_widget (data, g_type_from_name ("MpCaseRow"), NULL) != NULL;
+}
+
+/* The list pane keeps its width whatever the titles shown. */
+static void
+test_list_width_is_stable (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) first = add_case (store, "XSS", "2026-11-02T09:00:00Z");
+  g_autoptr(MpCase) second = NULL;
+  MpWindow *window;
+  GtkWidget *list;
+  int short_width, long_width;
+
+  window = open_window (store);
+  list = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL);
+  wait_for (list_shows, list);
+  settle ();
+  short_width = gtk_widget_get_width (list);
+  g_assert_cmpint (short_width, <=, natural_width (list));
+
+  second = add_case (store, "Stored cross-site scripting in the customer portal's profile page "
+                     "lets any logged-in customer run script in the help desk's session",
+                     "2026-11-02T10:00:00Z");
+  mp_case_list_refresh (MP_CASE_LIST (list));
+  settle ();
+  g_assert_cmpuint (mp_case_list_get_n_shown (MP_CASE_LIST (list)), ==, 2);
+  /* the pane keeps its width (the long title ellipsizes), and takes no
+   * share of the window's width either */
+  long_width = gtk_widget_get_width (list);
+  g_assert_cmpint (short_width, ==, long_width);
+  g_assert_cmpint (long_width, <=, natural_width (list));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -297,5 +349,6 @@ main (int    argc,
 
   g_test_add_func ("/ui/calm/answer-keeps-place", test_answer_keeps_place);
   g_test_add_func ("/ui/calm/finished-steps-fold", test_finished_steps_fold);
+  g_test_add_func ("/ui/calm/list-width-is-stable", test_list_width_is_stable);
   return g_test_run ();
 }
