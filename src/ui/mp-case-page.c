@@ -448,6 +448,21 @@ update_extras (MpCasePage *self)
         }
     }
   set_item_extra (self, "scope.asset_owner", scope_text);
+
+  /* A sister's or a third party's system decides the outcome by itself
+   * (issue 16: it still read "Not answered"). */
+  {
+    const char *outcome = mp_checklist_get_outcome (self->kase);
+    const char *routed = NULL;
+
+    if (g_strcmp0 (outcome, "third-party") == 0)
+      routed = _("Outcome: a third party's system. Refer the reporter to its owner or the "
+                 "national CSIRT; no other outcome is needed.");
+    else if (g_strcmp0 (outcome, "sister") == 0)
+      routed = _("Outcome: a sister organisation's system. Redirect the reporter to its "
+                 "policy; no other outcome is needed.");
+    set_item_extra (self, "scope.outcome", routed);
+  }
   mp_duplicates_row_update (MP_DUPLICATES_ROW (self->duplicates_row), self->store, self->kase);
 
   if (self->reward_step_row == NULL || adw_expander_row_get_expanded (self->reward_step_row))
@@ -501,6 +516,7 @@ update_summary (MpCasePage *self,
   g_autoptr(GString) details = g_string_new (NULL);
   const char *outcome = mp_case_get_outcome (kase);
   g_autofree char *status = NULL;
+  g_autofree char *erased = NULL;
   gint64 due = mp_case_get_next_due (kase);
   static const struct { const char *field; const char *heading; } texts[] = {
     { "description", N_("Description") },
@@ -554,7 +570,15 @@ update_summary (MpCasePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->erase_row), mp_case_is_closed (kase) && !mp_case_is_erased (kase));
 
   if (mp_case_is_erased (kase))
-    g_string_append (reporter, _("Erased"));
+    {
+      /* Issue 16: erased details read "(not given)", as if never reported. */
+      g_autofree char *when = mp_ui_format_time (mp_case_get_time (kase, "erased_at"));
+
+      /* Translators: "Erased on 2026-11-20 14:05" */
+      erased = g_strdup_printf (_("Erased on %s"), when);
+    }
+  if (erased != NULL)
+    g_string_append (reporter, erased);
   else if (mp_case_get_boolean (kase, "reporter_anonymous"))
     g_string_append (reporter, _("Anonymous"));
   else
@@ -572,7 +596,7 @@ update_summary (MpCasePage *self,
   if (mp_case_get_boolean (kase, "reporter_wants_credit"))
     g_string_append_printf (reporter, " · %s", _("wants credit"));
   set_subtitle (self->reporter_row, reporter->str);
-  set_subtitle (self->asset_row, mp_case_get_asset (kase));
+  set_subtitle (self->asset_row, mp_case_get_asset (kase) != NULL ? mp_case_get_asset (kase) : erased);
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -581,7 +605,7 @@ update_summary (MpCasePage *self,
       if (details->len > 0)
         g_string_append (details, "\n\n");
       g_string_append_printf (details, "%s\n%s", _(texts[i].heading),
-                              text != NULL ? text : _("(not given)"));
+                              text != NULL ? text : erased != NULL ? erased : _("(not given)"));
     }
   gtk_label_set_label (self->details_label, details->str);
 }

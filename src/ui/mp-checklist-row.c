@@ -109,6 +109,16 @@ mp_checklist_row_set_extra (MpChecklistRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->extra_label), text != NULL && *text != '\0');
 }
 
+const char *
+mp_checklist_row_get_extra (MpChecklistRow *self)
+{
+  g_return_val_if_fail (MP_IS_CHECKLIST_ROW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->extra_label)))
+    return NULL;
+  return gtk_label_get_label (self->extra_label);
+}
+
 /* Checks the typed value against the checklist; normalises what a person
  * may reasonably type (a comma in an amount, spaces). */
 static gboolean

@@ -340,6 +340,83 @@ test_list_width_is_stable (void)
   mp_test_remove_dir (dir);
 }
 
+/* Opens @kase on the window's case page. */
+static MpCasePage *
+show_case (MpWindow *window,
+           MpCase   *kase)
+{
+  MpCasePage *page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+
+  g_signal_emit_by_name (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL),
+                         "case-activated", kase);
+  wait_for (page_shows_case, page);
+  return page;
+}
+
+/* A third party's or a sister's system decides the outcome: the outcome
+ * item says so instead of only "Not answered". */
+static void
+test_outcome_follows_routing (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) kase = add_case (store, "Open redirect", "2026-11-02T09:00:00Z");
+  MpWindow *window;
+  MpChecklistRow *outcome;
+
+  answer (store, kase, "intake.complete", "yes");
+  window = open_window (store);
+  show_case (window, kase);
+  outcome = find_item (GTK_WIDGET (window), "scope.outcome");
+  g_assert_null (mp_checklist_row_get_extra (outcome));
+
+  mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.asset_owner"), "third-party");
+  g_assert_cmpstr (mp_case_get_outcome (kase), ==, "third-party");
+  g_assert_nonnull (mp_checklist_row_get_extra (outcome));
+  g_assert_nonnull (strstr (mp_checklist_row_get_extra (outcome), "third party"));
+
+  mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.asset_owner"), "sister");
+  g_assert_nonnull (strstr (mp_checklist_row_get_extra (outcome), "sister"));
+
+  mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.asset_owner"), "ours");
+  g_assert_null (mp_checklist_row_get_extra (outcome));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_remove_dir (dir);
+}
+
+/* An erased case says "Erased on …" where its details were, not "(not
+ * given)". */
+static void
+test_erased_fields_say_erased (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) kase = add_case (store, "Open redirect", "2026-11-02T09:00:00Z");
+  g_autoptr(GError) error = NULL;
+  MpWindow *window;
+  MpCasePage *page;
+  const char *details;
+
+  answer (store, kase, "intake.complete", "yes");
+  answer (store, kase, "scope.outcome", "not-vulnerability");
+  answer (store, kase, "scope.outcome_reason", "Intended behaviour");
+  answer (store, kase, "close.final_letter_on", "2026-11-03");
+  answer (store, kase, "close.closed_on", "2026-11-03");
+  g_assert_true (mp_store_erase_case (store, kase, &error));
+  g_assert_no_error (error);
+
+  window = open_window (store);
+  page = show_case (window, kase);
+  details = gtk_label_get_label (page->details_label);
+  g_assert_null (strstr (details, "(not given)"));
+  g_assert_nonnull (strstr (details, "Erased on "));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (page->reporter_row), "Erased on "));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -350,5 +427,7 @@ main (int    argc,
   g_test_add_func ("/ui/calm/answer-keeps-place", test_answer_keeps_place);
   g_test_add_func ("/ui/calm/finished-steps-fold", test_finished_steps_fold);
   g_test_add_func ("/ui/calm/list-width-is-stable", test_list_width_is_stable);
+  g_test_add_func ("/ui/calm/outcome-follows-routing", test_outcome_follows_routing);
+  g_test_add_func ("/ui/calm/erased-fields-say-erased", test_erased_fields_say_erased);
   return g_test_run ();
 }
