@@ -729,6 +729,32 @@ on_duplicate_open_cb (MpCasePage *self,
   g_signal_emit (self, signals[OPEN_CASE], 0, reference);
 }
 
+static GtkWidget *
+step_help_button_new (const MpChecklistStep *step)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *label = gtk_label_new (mp_checklist_step_get_help (step));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), label);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "dialog-information-symbolic");
+  gtk_widget_set_tooltip_text (button, _("About This Step"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("About This Step"), -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_name (button, "step-help");
+  return button;
+}
+
 static void
 build_checklist (MpCasePage *self)
 {
@@ -752,8 +778,10 @@ build_checklist (MpCasePage *self)
           g_signal_connect_swapped (row, "notify::expanded",
                                     G_CALLBACK (on_reward_step_expanded_cb), self);
         }
+      /* The step's help behind a button, not as the whole step's tooltip:
+       * that covered the popups of its drop-downs (issue 16). */
       if (step->help != NULL)
-        gtk_widget_set_tooltip_text (row, mp_checklist_step_get_help (step));
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), step_help_button_new (step));
 
       for (guint j = 0; j < n_items; j++)
         {

@@ -255,6 +255,21 @@ setup_choice_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* In the popup the choices show whole, wrapping when long (issue 16: "Not
+ * known bef…"). */
+static void
+setup_list_choice_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_list_item_set_child (item, label);
+}
+
 static void
 bind_choice_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item)
@@ -313,13 +328,20 @@ build_value_widget (MpChecklistRow *self)
       drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (list)),
                                      gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
       {
-        /* long choices ellipsize in the button so that narrow windows fit */
+        /* long choices ellipsize in the button only when the window is narrow */
         g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+        g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
 
         g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
         g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
         gtk_drop_down_set_factory (GTK_DROP_DOWN (drop_down), factory);
+        g_signal_connect (list_factory, "setup", G_CALLBACK (setup_list_choice_cb), NULL);
+        g_signal_connect (list_factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+        gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop_down), list_factory);
       }
+      /* the whole row's width, so that the chosen one shows whole too */
+      gtk_widget_set_hexpand (drop_down, TRUE);
       g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (on_changed_cb), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       self->value_widget = drop_down;

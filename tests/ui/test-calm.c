@@ -417,6 +417,94 @@ test_erased_fields_say_erased (void)
   mp_test_remove_dir (dir);
 }
 
+/* The label showing @text inside @root. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return GTK_LABEL (child);
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *label_text;
+static GtkWidget *label_root;
+
+static gboolean
+label_whole (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0 &&
+         !pango_layout_is_ellipsized (gtk_label_get_layout (data));
+}
+
+static gboolean
+label_mapped (gpointer data)
+{
+  GtkLabel *label = find_label (label_root, label_text);
+
+  return label != NULL && gtk_widget_get_mapped (GTK_WIDGET (label));
+}
+
+/* A drop-down's popup shows its choices whole, and nothing around it has a
+ * tooltip that could cover the popup; the step's help is behind a button. */
+static void
+test_drop_down_choices (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) kase = add_case (store, "Open redirect", "2026-11-02T09:00:00Z");
+  MpWindow *window;
+  MpCasePage *page;
+  GtkWidget *drop_down, *help, *scope;
+  GtkLabel *choice;
+  const char *text;
+
+  answer (store, kase, "intake.complete", "yes");
+  window = open_window (store);
+  page = show_case (window, kase);
+  drop_down = mp_test_find_widget (GTK_WIDGET (find_item (GTK_WIDGET (window), "scope.known")),
+                                   GTK_TYPE_DROP_DOWN, NULL);
+  g_assert_nonnull (drop_down);
+  wait_for (is_mapped, drop_down);
+
+  /* The popup lists the choices whole (its own factory: labels that wrap
+   * rather than ellipsize); Xvfb has no monitor to pop it up on. */
+  g_assert_nonnull (gtk_drop_down_get_list_factory (GTK_DROP_DOWN (drop_down)));
+  g_assert_true (gtk_drop_down_get_list_factory (GTK_DROP_DOWN (drop_down)) !=
+                 gtk_drop_down_get_factory (GTK_DROP_DOWN (drop_down)));
+  /* the button shows even the longest choice whole at this width */
+  mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.known"), "earlier-test");
+  text = mp_checklist_item_get_value_label (mp_checklist_lookup_item ("scope.known"), "earlier-test");
+  label_text = text;
+  label_root = drop_down;
+  wait_for (label_mapped, NULL);
+  choice = find_label (drop_down, text);
+  wait_for (label_whole, choice);
+  g_assert_cmpint (gtk_widget_get_width (drop_down), >, 400);
+
+  /* no tooltip on the drop-down or anything it sits in */
+  for (GtkWidget *w = drop_down; w != NULL; w = gtk_widget_get_parent (w))
+    g_assert_false (gtk_widget_get_has_tooltip (w));
+
+  /* the step's help is one click away */
+  scope = g_ptr_array_index (page->step_rows, MP_STEP_SCOPE);
+  help = mp_test_find_widget (scope, GTK_TYPE_MENU_BUTTON, "step-help");
+  g_assert_nonnull (help);
+  g_assert_nonnull (find_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (help))),
+                                mp_checklist_step_get_help (mp_checklist_get_step (MP_STEP_SCOPE))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -429,5 +517,6 @@ main (int    argc,
   g_test_add_func ("/ui/calm/list-width-is-stable", test_list_width_is_stable);
   g_test_add_func ("/ui/calm/outcome-follows-routing", test_outcome_follows_routing);
   g_test_add_func ("/ui/calm/erased-fields-say-erased", test_erased_fields_say_erased);
+  g_test_add_func ("/ui/calm/drop-down-choices", test_drop_down_choices);
   return g_test_run ();
 }
