@@ -505,6 +505,142 @@ test_drop_down_choices (void)
   mp_test_remove_dir (dir);
 }
 
+/* ---- finding cases ------------------------------------------------------- */
+
+static void
+select_choice (GtkWidget  *list,
+               const char *drop_down,
+               guint       position)
+{
+  GObject *widget = gtk_widget_get_template_child (list, MP_TYPE_CASE_LIST, drop_down);
+
+  g_assert_nonnull (widget);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), position);
+}
+
+static const char *
+count_text (GtkWidget *list)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (list, MP_TYPE_CASE_LIST,
+                                                                        "count_label")));
+}
+
+static guint
+severity_position (const char *severity)
+{
+  static const char * const order[] = { "critical", "high", "medium", "low", "none", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (g_str_equal (order[i], severity))
+      return i + 1;
+  g_assert_not_reached ();
+}
+
+static guint
+overdue_position (const char *kind)
+{
+  static const char * const order[] = {
+    "acknowledgement", "assessment", "progress-update", "reporter-follow-up", "fix-target",
+    "disclosure", "publication", "data-deletion",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (g_str_equal (order[i], kind))
+      return i + 1;
+  g_assert_not_reached ();
+}
+
+/* Filters by the current step, the severity and the kind of an overdue
+ * deadline, and "N of M cases" for what is shown. */
+static void
+test_filters_and_count (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  /* received a month ago: its acknowledgement is overdue */
+  g_autoptr(MpCase) late = add_case (store, "Old SQL injection", "2026-10-01T09:00:00Z");
+  g_autoptr(MpCase) scored = add_case (store, "Remote code execution", "2026-11-02T09:00:00Z");
+  g_autoptr(MpCase) waiting = add_case (store, "Vague report", "2026-11-02T10:00:00Z");
+  const char * const *methods = mp_checklist_get_method_items ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  MpWindow *window;
+  GtkWidget *list;
+
+  answer (store, scored, "intake.complete", "yes");
+  answer (store, scored, "scope.asset_owner", "ours");
+  for (guint i = 0; methods[i] != NULL; i++)
+    g_ptr_array_add (values, (gpointer) "no");
+  g_ptr_array_add (values, NULL);
+  g_assert_true (mp_store_set_answers (store, scored, methods, (const char * const *) values->pdata,
+                                       NULL, &error));
+  g_assert_no_error (error);
+  answer (store, scored, "scope.personal_data", "no");
+  answer (store, scored, "scope.known", "no");
+  answer (store, scored, "scope.outcome", "in-scope");
+  answer (store, scored, "ack.sent_on", "2026-11-02");
+  answer (store, scored, "assess.cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
+  g_assert_cmpstr (mp_case_get_status (scored), ==, "assessment");
+  g_assert_cmpstr (mp_case_get_severity (scored), ==, "critical");
+  answer (store, waiting, "intake.complete", "no");
+  answer (store, waiting, "info.requested_on", "2026-11-02");
+  g_assert_cmpstr (mp_case_get_status (waiting), ==, "waiting");
+
+  window = open_window (store);
+  list = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL);
+  wait_for (list_shows, list);
+  g_assert_cmpuint (mp_case_list_get_n_shown (MP_CASE_LIST (list)), ==, 3);
+  g_assert_cmpstr (count_text (list), ==, "3 cases");
+
+  /* by step: a case waiting for the reporter is at its intake */
+  select_choice (list, "step_drop_down", 1 + MP_STEP_INTAKE);
+  g_assert_cmpuint (mp_case_list_get_n_shown (MP_CASE_LIST (list)), ==, 2);
+  g_assert_cmpstr (count_text (list), ==, "2 of 3 cases");
+  select_choice (list, "step_drop_down", 1 + MP_STEP_ASSESSMENT);
+  g_assert_cmpuint (mp_case_list_get_n_shown (MP_CASE_LIST (list)), ==, 1);
+  g_assert_cmpstr (count_text (list), ==, "1 of 3 cases");
+  select_choice (list, "step_drop_down", 0);
+
+  /* by severity */
+  select_choice (list, "severity_drop_down", severity_position ("critical"));
+  g_assert_cmpuint (mp_case_list_get_n_shown (MP_CASE_LIST (list)), ==, 1);
+  select_choice (list, "severity_drop_down", severity_position ("high"));
+  g_assert_cmpuint (mp_case_list_get_n_shown (MP_CASE_LIST (list)), ==, 0);
+  g_assert_cmpstr (count_text (list), ==, "0 of 3 cases");
+  select_choice (list, "severity_drop_down", severity_position (""));
+  g_assert_cmpuint (mp_case_list_get_n_shown (MP_CASE_LIST (list)), ==, 2);
+  select_choice (list, "severity_drop_down", 0);
+
+  /* by the kind of the overdue deadline */
+  select_choice (list, "overdue_drop_down", overdue_position ("acknowledgement"));
+  g_assert_cmpuint (mp_case_list_get_n_shown (MP_CASE_LIST (list)), ==, 1);
+  g_assert_cmpstr (count_text (list), ==, "1 of 3 cases");
+  select_choice (list, "overdue_drop_down", overdue_position ("assessment"));
+  g_assert_cmpuint (mp_case_list_get_n_shown (MP_CASE_LIST (list)), ==, 0);
+  select_choice (list, "overdue_drop_down", 0);
+
+  /* the filters combine, with each other and with the search */
+  select_choice (list, "step_drop_down", 1 + MP_STEP_INTAKE);
+  select_choice (list, "severity_drop_down", severity_position (""));
+  g_assert_cmpuint (mp_case_list_get_n_shown (MP_CASE_LIST (list)), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (list, MP_TYPE_CASE_LIST,
+                                                                      "search_entry")), "vague");
+  g_signal_emit_by_name (gtk_widget_get_template_child (list, MP_TYPE_CASE_LIST, "search_entry"),
+                         "search-changed");
+  g_assert_cmpuint (mp_case_list_get_n_shown (MP_CASE_LIST (list)), ==, 1);
+  g_assert_cmpstr (count_text (list), ==, "1 of 3 cases");
+  select_choice (list, "step_drop_down", 0);
+  select_choice (list, "severity_drop_down", 0);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (list, MP_TYPE_CASE_LIST,
+                                                                      "search_entry")), "");
+  g_signal_emit_by_name (gtk_widget_get_template_child (list, MP_TYPE_CASE_LIST, "search_entry"),
+                         "search-changed");
+  g_assert_cmpstr (count_text (list), ==, "3 cases");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -518,5 +654,6 @@ main (int    argc,
   g_test_add_func ("/ui/calm/outcome-follows-routing", test_outcome_follows_routing);
   g_test_add_func ("/ui/calm/erased-fields-say-erased", test_erased_fields_say_erased);
   g_test_add_func ("/ui/calm/drop-down-choices", test_drop_down_choices);
+  g_test_add_func ("/ui/calm/filters-and-count", test_filters_and_count);
   return g_test_run ();
 }
