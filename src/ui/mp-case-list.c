@@ -377,8 +377,12 @@ setup_choice_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* In the button: asking for little width, so the pane keeps its own. */
   if (GPOINTER_TO_INT (ellipsize))
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 6);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -390,11 +394,10 @@ bind_choice_cb (GtkSignalListItemFactory *factory,
                        gtk_string_object_get_string (gtk_list_item_get_item (item)));
 }
 
-/* Three drop-downs share the pane's width: the button ellipsizes its
- * choice, the popup shows it whole. */
+/* Drop-downs share the pane's width: the button ellipsizes its choice,
+ * the popup shows it whole. */
 static void
-set_choices (GtkDropDown   *drop_down,
-             GtkStringList *choices)
+set_factories (GtkDropDown *drop_down)
 {
   g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
@@ -405,6 +408,13 @@ set_choices (GtkDropDown   *drop_down,
   g_signal_connect (popup, "bind", G_CALLBACK (bind_choice_cb), NULL);
   gtk_drop_down_set_factory (drop_down, button);
   gtk_drop_down_set_list_factory (drop_down, popup);
+}
+
+static void
+set_choices (GtkDropDown   *drop_down,
+             GtkStringList *choices)
+{
+  set_factories (drop_down);
   gtk_drop_down_set_model (drop_down, G_LIST_MODEL (choices));
   g_object_unref (choices);
 }
@@ -416,14 +426,15 @@ fill_refine_drop_downs (MpCaseList *self)
   GtkStringList *severity = gtk_string_list_new (NULL);
   GtkStringList *kinds = gtk_string_list_new (NULL);
 
-  gtk_string_list_append (steps, _("Any Step"));
+  /* the first choice, "any", names what the drop-down filters by */
+  gtk_string_list_append (steps, _("Step"));
   for (guint i = 0; i < MP_N_STEPS; i++)
     gtk_string_list_append (steps, mp_checklist_step_get_label (mp_checklist_get_step (i)));
-  gtk_string_list_append (severity, _("Any Severity"));
+  gtk_string_list_append (severity, _("Severity"));
   for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
     gtk_string_list_append (severity, *severities[i] != '\0' ? mp_cvss_severity_to_label (severities[i])
                                                               : _("Not Scored"));
-  gtk_string_list_append (kinds, _("Any Overdue"));
+  gtk_string_list_append (kinds, _("Overdue"));
   for (guint i = 0; i < G_N_ELEMENTS (overdue_kinds); i++)
     {
       /* Translators: a filter, "Overdue: Acknowledgement" */
@@ -431,6 +442,8 @@ fill_refine_drop_downs (MpCaseList *self)
 
       gtk_string_list_append (kinds, label);
     }
+  set_factories (self->filter_drop_down);
+  set_factories (self->sort_drop_down);
   set_choices (self->step_drop_down, steps);
   set_choices (self->severity_drop_down, severity);
   set_choices (self->overdue_drop_down, kinds);
