@@ -279,6 +279,26 @@ bind_choice_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
 }
 
+/* When the popup of a drop-down closes, the focus goes back to the
+ * drop-down: GTK 4.8 leaves it nowhere, and typing then lands in the
+ * window's search (issue 16). */
+static void
+on_popup_closed_cb (GtkPopover *popover,
+                    GtkWidget  *drop_down)
+{
+  if (gtk_widget_get_mapped (drop_down))
+    gtk_widget_grab_focus (drop_down);
+}
+
+static void
+refocus_after_popup (GtkWidget *drop_down)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      g_signal_connect_object (child, "closed", G_CALLBACK (on_popup_closed_cb), drop_down, 0);
+}
+
 static void
 add_focus_commit (MpChecklistRow *self,
                   GtkWidget      *widget)
@@ -342,6 +362,7 @@ build_value_widget (MpChecklistRow *self)
       }
       /* the whole row's width, so that the chosen one shows whole too */
       gtk_widget_set_hexpand (drop_down, TRUE);
+      refocus_after_popup (drop_down);
       g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (on_changed_cb), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       self->value_widget = drop_down;

@@ -490,6 +490,23 @@ test_drop_down_choices (void)
   wait_for (label_whole, choice);
   g_assert_cmpint (gtk_widget_get_width (drop_down), >, 400);
 
+  /* When its popup closes, the focus is back on the drop-down, not lost
+   * to the window (where typing would open the search). */
+  {
+    GtkWidget *popover = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_POPOVER (child))
+        popover = child;
+    g_assert_nonnull (popover);
+    gtk_root_set_focus (GTK_ROOT (window), NULL);
+    g_signal_emit_by_name (popover, "closed");
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) != NULL);
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), drop_down) ||
+                   gtk_root_get_focus (GTK_ROOT (window)) == drop_down);
+  }
+
   /* no tooltip on the drop-down or anything it sits in */
   for (GtkWidget *w = drop_down; w != NULL; w = gtk_widget_get_parent (w))
     g_assert_false (gtk_widget_get_has_tooltip (w));
