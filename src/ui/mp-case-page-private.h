@@ -18,6 +18,8 @@ struct _MpCasePage
   guint                 focus_step;     /* the step the focus moves into */
   guint                 focus_tick_id;
   guint                 focus_ticks;
+  guint                 focus_stable;   /* frames the item kept its place */
+  double                focus_last_y;
 
   GPtrArray            *step_rows;    /* AdwExpanderRow, one per step */
   GPtrArray            *step_icons;   /* GtkImage, one per step */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "mp-case-page-private.h"
@@ -223,8 +224,23 @@ first_open_item (MpCasePage *self,
   return first;
 }
 
-/* The step's rows are mapped once its expander has been laid out: focus
- * then, in the first frame that has them. */
+/* The y of @widget in the page's visible area, or NAN. */
+static double
+screen_y (MpCasePage *self,
+          GtkWidget  *widget)
+{
+  graphene_point_t point;
+
+  if (!gtk_widget_compute_point (widget, GTK_WIDGET (self->scroller),
+                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+    return NAN;
+  return point.y;
+}
+
+/* Folding and opening steps is animated, and tick callbacks run before a
+ * frame's layout: the item is focused once it has stayed in one place for
+ * two frames, so that the page scrolls to where it is, not to where it was
+ * (that jumped the page by thousands of pixels). */
 static gboolean
 focus_step_tick_cb (GtkWidget     *widget,
                     GdkFrameClock *clock,
@@ -232,37 +248,52 @@ focus_step_tick_cb (GtkWidget     *widget,
 {
   MpCasePage *self = MP_CASE_PAGE (widget);
   guint step = self->focus_step;
-  GtkWidget *target, *step_row;
+  GtkWidget *target;
+  double y;
 
   if (self->kase == NULL || step >= MP_N_STEPS)
-    {
-      self->focus_tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  step_row = g_ptr_array_index (self->step_rows, step);
+    goto done;
   target = first_open_item (self, step);
-  if (target != NULL && !gtk_widget_get_mapped (target) && ++self->focus_ticks < 30)
-    return G_SOURCE_CONTINUE;
-  if (target == NULL || !gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD))
-    gtk_widget_grab_focus (step_row);
+  if (target == NULL)
+    {
+      gtk_widget_grab_focus (g_ptr_array_index (self->step_rows, step));
+      goto done;
+    }
+  y = gtk_widget_get_mapped (target) ? screen_y (self, target) : NAN;
+  if (++self->focus_ticks < 120 && (isnan (y) || y != self->focus_last_y || self->focus_stable++ < 2))
+    {
+      if (isnan (y) || y != self->focus_last_y)
+        self->focus_stable = 0;
+      self->focus_last_y = y;
+      return G_SOURCE_CONTINUE;
+    }
+  if (!gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (g_ptr_array_index (self->step_rows, step));
+
+done:
   self->focus_tick_id = 0;
   return G_SOURCE_REMOVE;
 }
 
-/* Moves the focus into @step (the last step's row once closed). */
+/* Moves the focus into @step (the last step's row once closed), from the
+ * title of @folded, the step that just folded. */
 static void
 move_focus_to_step (MpCasePage *self,
-                    guint       step)
+                    guint       step,
+                    GtkWidget  *folded)
 {
   if (step >= MP_N_STEPS)
     {
       gtk_widget_grab_focus (g_ptr_array_index (self->step_rows, MP_N_STEPS - 1));
       return;
     }
-  /* meanwhile the focus stays on the step's own row, not the window */
-  gtk_widget_grab_focus (g_ptr_array_index (self->step_rows, step));
+  /* Meanwhile the focus is on the title of the step that folded: it stays
+   * where it is on the page, and is not lost to the window. */
+  gtk_widget_grab_focus (folded);
   self->focus_step = step;
   self->focus_ticks = 0;
+  self->focus_stable = 0;
+  self->focus_last_y = NAN;
   if (self->focus_tick_id == 0)
     self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_step_tick_cb,
                                                         NULL, NULL);
@@ -278,6 +309,7 @@ update_steps (MpCasePage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   gboolean focus_moves = FALSE;
+  GtkWidget *folded = NULL;
 
   for (guint i = 0; i < MP_N_STEPS; i++)
     {
@@ -334,7 +366,10 @@ update_steps (MpCasePage *self,
           /* Finished steps fold away as the case moves on (issue 16: a
            * walked case was 11,000 px tall); the user can open any again. */
           if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (row)))
-            focus_moves = TRUE;
+            {
+              focus_moves = TRUE;
+              folded = GTK_WIDGET (row);
+            }
           adw_expander_row_set_expanded (row, FALSE);
         }
       else if (current != self->current_step && i == current)
@@ -347,7 +382,7 @@ update_steps (MpCasePage *self,
   /* The focus was in the step that just folded: it goes on in the next
    * step rather than to the window (where typing would land in the search). */
   if (focus_moves)
-    move_focus_to_step (self, current);
+    move_focus_to_step (self, current, folded);
   self->current_step = current;
 }
 

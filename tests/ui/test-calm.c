@@ -203,12 +203,29 @@ test_answer_keeps_place (void)
 
 static GtkWidget *focus_in;
 
+static double
+screen_y (MpCasePage *page,
+          GtkWidget  *widget)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (page->scroller),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
 static gboolean
 focus_is_in (gpointer data)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
 
   return focus != NULL && gtk_widget_is_ancestor (focus, focus_in);
+}
+
+static gboolean
+focus_settled (gpointer data)
+{
+  return MP_CASE_PAGE (data)->focus_tick_id == 0;
 }
 
 static gboolean
@@ -278,6 +295,13 @@ test_finished_steps_fold (void)
   wait_for (focus_is_in, window);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (ack)));
+  /* and the page shows it: it did not scroll to where it was before the
+   * steps folded */
+  wait_for (focus_settled, page);
+  settle ();
+  g_assert_cmpfloat (screen_y (page, focus), >=, 0);
+  g_assert_cmpfloat (screen_y (page, focus) + gtk_widget_get_height (focus), <=,
+                     gtk_widget_get_height (GTK_WIDGET (page->scroller)));
 
   /* any step opens again on demand */
   adw_expander_row_set_expanded (scope, TRUE);
