@@ -674,7 +674,8 @@ test_export (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &text, NULL, &error));
   g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR"));
-  g_assert_nonnull (strstr (text, "TZID:/freeassociation.sourceforge.net/Europe/Amsterdam"));
+  g_assert_nonnull (strstr (text, "X-WR-TIMEZONE:Europe/Amsterdam"));
+  g_assert_null (strstr (text, "TZID"));
   for (p = strstr (text, "BEGIN:VEVENT"); p != NULL; p = strstr (p + 1, "BEGIN:VEVENT"))
     n_events++;
   count_open (fixture, &n_open, &n_overdue);
