@@ -8,6 +8,7 @@
 
 #include "mp-checklist-row.h"
 #include "mp-cvss.h"
+#include "mp-date-popover.h"
 #include "mp-ui-util.h"
 
 struct _MpChecklistRow
@@ -21,6 +22,7 @@ struct _MpChecklistRow
   char           *saved_note;
 
   GtkWidget      *value_widget;   /* entry, drop-down or box of toggles */
+  GtkWidget      *date_popover;   /* date items: the month to pick a day from */
   GtkToggleButton *toggles[3];
 
   GtkLabel       *title_label;
@@ -224,14 +226,34 @@ on_entry_changed_cb (GtkEditable    *editable,
 }
 
 static void
-on_today_cb (GtkEntry             *entry,
-             GtkEntryIconPosition  position,
-             MpChecklistRow       *self)
+on_date_chosen_cb (MpDatePopover  *popover,
+                   const char     *date,
+                   MpChecklistRow *self)
 {
-  g_autofree char *today = mp_ui_today ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), today);
+  gtk_editable_set_text (GTK_EDITABLE (self->value_widget), date);
   commit (self);
+}
+
+/* The calendar icon opens a month to pick a day from; nothing changes
+ * until a day (or "Today") is picked. */
+static void
+on_date_icon_cb (GtkEntry             *entry,
+                 GtkEntryIconPosition  position,
+                 MpChecklistRow       *self)
+{
+  g_autofree char *typed = mp_checklist_row_dup_value (self);
+  GdkRectangle area;
+
+  if (self->date_popover == NULL)
+    {
+      self->date_popover = mp_date_popover_new ();
+      gtk_widget_set_parent (self->date_popover, GTK_WIDGET (entry));
+      g_signal_connect (self->date_popover, "date-chosen", G_CALLBACK (on_date_chosen_cb), self);
+    }
+  gtk_entry_get_icon_area (entry, position, &area);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->date_popover), &area);
+  mp_date_popover_set_date (MP_DATE_POPOVER (self->date_popover), typed);
+  gtk_popover_popup (GTK_POPOVER (self->date_popover));
 }
 
 static void
@@ -324,9 +346,10 @@ build_value_widget (MpChecklistRow *self)
           gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
           gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY,
                                              "x-office-calendar-symbolic");
-          gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, _("Today"));
+          gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY,
+                                           _("Pick a Date"));
           gtk_entry_set_max_length (GTK_ENTRY (entry), 10);
-          g_signal_connect (entry, "icon-release", G_CALLBACK (on_today_cb), self);
+          g_signal_connect (entry, "icon-release", G_CALLBACK (on_date_icon_cb), self);
         }
       else if (item->kind == MP_ANSWER_KIND_AMOUNT)
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("0.00"));
@@ -442,6 +465,13 @@ mp_checklist_row_enter_value (MpChecklistRow *self,
     }
 }
 
+GtkWidget *
+mp_checklist_row_get_date_popover (MpChecklistRow *self)
+{
+  g_return_val_if_fail (MP_IS_CHECKLIST_ROW (self), NULL);
+  return self->date_popover;
+}
+
 const MpChecklistItem *
 mp_checklist_row_get_item (MpChecklistRow *self)
 {
@@ -463,6 +493,9 @@ mp_checklist_row_finalize (GObject *object)
 static void
 mp_checklist_row_dispose (GObject *object)
 {
+  MpChecklistRow *self = MP_CHECKLIST_ROW (object);
+
+  g_clear_pointer (&self->date_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (object), MP_TYPE_CHECKLIST_ROW);
   G_OBJECT_CLASS (mp_checklist_row_parent_class)->dispose (object);
 }

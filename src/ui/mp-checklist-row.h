@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (MpChecklistRow, mp_checklist_row, MP, CHECKLIST_ROW, GtkLi
  * Emits "answer-changed" (value, note) when the user changes either. */
 MpChecklistRow        *mp_checklist_row_new      (const MpChecklistItem *item);
 const MpChecklistItem *mp_checklist_row_get_item (MpChecklistRow        *self);
+/* The popover of a date item's calendar icon, once it has been opened. (transfer none) */
+GtkWidget             *mp_checklist_row_get_date_popover (MpChecklistRow *self);
 /* Shows @answer (NULL: unanswered) without emitting a change. */
 void            mp_checklist_row_set_answer   (MpChecklistRow *self,
                                                const MpAnswer *answer);

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ *
+ * Date and CVSS fields of the checklist as a desk worker uses them: the
+ * calendar icon opens a month to pick a day from, and nothing is saved until
+ * a day is picked; typing stays possible.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mp-checklist.h"
+#include "mp-checklist-row.h"
+#include "mp-date-popover.h"
+#include "mp-test-util.h"
+
+typedef struct
+{
+  GtkWidget      *window;
+  MpChecklistRow *row;
+  GPtrArray      *saved;     /* values of "answer-changed", in order */
+} Fixture;
+
+static void
+answer_changed_cb (MpChecklistRow *row,
+                   const char     *value,
+                   const char     *note,
+                   Fixture        *fixture)
+{
+  g_ptr_array_add (fixture->saved, g_strdup (value));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *item = data;
+  GtkWidget *list = gtk_list_box_new ();
+
+  fixture->saved = g_ptr_array_new_with_free_func (g_free);
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 480, 400);
+  fixture->row = mp_checklist_row_new (mp_checklist_lookup_item (item));
+  g_signal_connect (fixture->row, "answer-changed", G_CALLBACK (answer_changed_cb), fixture);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (fixture->row));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), list);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_ptr_array_unref (fixture->saved);
+}
+
+static GtkEntry *
+value_entry (Fixture *fixture)
+{
+  GtkWidget *entry = mp_test_find_widget (GTK_WIDGET (fixture->row), GTK_TYPE_ENTRY, NULL);
+
+  /* the first entry is the value; the note comes after it */
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_entry_get_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY) != NULL);
+  return GTK_ENTRY (entry);
+}
+
+static MpDatePopover *
+open_picker (Fixture *fixture)
+{
+  GtkEntry *entry = value_entry (fixture);
+  GtkWidget *popover;
+
+  g_signal_emit_by_name (entry, "icon-release", GTK_ENTRY_ICON_SECONDARY);
+  popover = mp_checklist_row_get_date_popover (fixture->row);
+  g_assert_nonnull (popover);
+  g_assert_true (MP_IS_DATE_POPOVER (popover));
+  while (!gtk_widget_get_mapped (popover))
+    g_main_context_iteration (NULL, TRUE);
+  return MP_DATE_POPOVER (popover);
+}
+
+static void
+wait_unmapped (GtkWidget *widget)
+{
+  while (gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Opening the picker and leafing through months saves nothing; picking a
+ * day writes and saves it. */
+static void
+test_pick_a_day (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkEntry *entry = value_entry (fixture);
+  MpDatePopover *popover = open_picker (fixture);
+  GtkCalendar *calendar = mp_date_popover_get_calendar (popover);
+  g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
+  g_autoptr(GDateTime) picked = NULL;
+  g_autofree char *today = NULL;
+
+  /* Opens on today (MELDPUNT_NOW) with the field still empty. */
+  today = g_date_time_format (shown, "%Y-%m-%d");
+  g_assert_cmpstr (today, ==, "2026-12-07");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpuint (fixture->saved->len, ==, 0);
+
+  /* Next month: still nothing chosen. */
+  g_object_set (calendar, "month", 0, "year", 2027, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpuint (fixture->saved->len, ==, 0);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+
+  /* A day is picked: written, saved, the popover closes. */
+  picked = g_date_time_new_local (2027, 1, 15, 0, 0, 0);
+  gtk_calendar_select_day (calendar, picked);
+  g_signal_emit_by_name (calendar, "day-selected");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2027-01-15");
+  g_assert_cmpuint (fixture->saved->len, >=, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->saved, fixture->saved->len - 1), ==, "2027-01-15");
+  wait_unmapped (GTK_WIDGET (popover));
+
+  /* Reopened, it shows the day in the field. */
+  popover = open_picker (fixture);
+  g_clear_pointer (&shown, g_date_time_unref);
+  shown = gtk_calendar_get_date (mp_date_popover_get_calendar (popover));
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2027);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 1);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 15);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  wait_unmapped (GTK_WIDGET (popover));
+}
+
+/* "Today" is one of the choices; typing a date stays possible. */
+static void
+test_today_and_typing (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkEntry *entry = value_entry (fixture);
+  MpDatePopover *popover;
+  GtkWidget *today;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-11-30");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (fixture->saved->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->saved, 0), ==, "2026-11-30");
+
+  /* A wrong date is pointed out and kept as typed; the picker opens on today. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-02-30");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (fixture->saved->len, ==, 1);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-02-30");
+
+  popover = open_picker (fixture);
+  today = mp_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_BUTTON, "today");
+  g_assert_nonnull (today);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (today)), ==, "_Today");
+  g_signal_emit_by_name (today, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-12-07");
+  g_assert_cmpstr (g_ptr_array_index (fixture->saved, fixture->saved->len - 1), ==, "2026-12-07");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  wait_unmapped (GTK_WIDGET (popover));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("MELDPUNT_NOW", "2026-12-07T10:00:00Z", TRUE);
+  mp_test_init_ui (&argc, &argv, "en");
+  g_test_add ("/ui/date-fields/pick-a-day", Fixture, "assess.fix_date",
+              fixture_set_up, test_pick_a_day, fixture_tear_down);
+  g_test_add ("/ui/date-fields/today-and-typing", Fixture, "ack.sent_on",
+              fixture_set_up, test_today_and_typing, fixture_tear_down);
+  return g_test_run ();
+}
