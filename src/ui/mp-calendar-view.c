@@ -86,28 +86,21 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   const char *kind;
-  const char *short_label;
   const char *label;
 } KindWords;
 
-/* Chips say what to do in a word; lists and the legend name the kind. */
+/* One name per kind, the same on chips, in the legend, the agenda and
+ * tooltips: a chip that said "Confirm" beside a legend that said
+ * "Acknowledgement" left the reader to guess they were one thing. */
 static const KindWords kind_words[] = {
-  { "acknowledgement",
-    NC_("deadline chip", "Confirm"), NC_("deadline kind", "Acknowledgement") },
-  { "assessment",
-    NC_("deadline chip", "Assess"), NC_("deadline kind", "Assessment") },
-  { "progress-update",
-    NC_("deadline chip", "Update"), NC_("deadline kind", "Progress update") },
-  { "reporter-follow-up",
-    NC_("deadline chip", "Follow up"), NC_("deadline kind", "Reporter follow-up") },
-  { "fix-target",
-    NC_("deadline chip", "Fix"), NC_("deadline kind", "Fix target") },
-  { "disclosure",
-    NC_("deadline chip", "Disclose"), NC_("deadline kind", "Disclosure deadline") },
-  { "publication",
-    NC_("deadline chip", "Publish"), NC_("deadline kind", "Agreed publication") },
-  { "data-deletion",
-    NC_("deadline chip", "Delete"), NC_("deadline kind", "Data deletion") },
+  { "acknowledgement",    NC_("deadline kind", "Acknowledgement") },
+  { "assessment",         NC_("deadline kind", "Assessment") },
+  { "progress-update",    NC_("deadline kind", "Progress update") },
+  { "reporter-follow-up", NC_("deadline kind", "Reporter follow-up") },
+  { "fix-target",         NC_("deadline kind", "Fix target") },
+  { "disclosure",         NC_("deadline kind", "Disclosure deadline") },
+  { "publication",        NC_("deadline kind", "Agreed publication") },
+  { "data-deletion",      NC_("deadline kind", "Data deletion") },
 };
 
 /* ---- chip text ------------------------------------------------------------- */
@@ -270,14 +263,6 @@ lookup_kind (const char *kind)
     if (g_strcmp0 (kind_words[i].kind, kind) == 0)
       return &kind_words[i];
   return NULL;
-}
-
-const char *
-_mp_calendar_kind_short_label (const char *kind)
-{
-  const KindWords *words = lookup_kind (kind);
-
-  return words != NULL ? g_dpgettext2 (NULL, "deadline chip", words->short_label) : kind;
 }
 
 const char *
@@ -456,7 +441,7 @@ set_chip (MpCalendarView *self,
   gboolean overdue = mp_calendar_month_is_overdue (self->month, deadline);
   g_autofree char *time = format_time (self, mp_deadline_get_due_at (deadline));
   g_autofree char *text = g_strdup_printf ("%s %s", _mp_calendar_short_reference (reference),
-                                           _mp_calendar_kind_short_label (kind));
+                                           _mp_calendar_kind_label (kind));
   MpCase *kase = self->store != NULL ? mp_store_find_case (self->store, reference) : NULL;
   const char *title = kase != NULL ? mp_case_get_title (kase) : NULL;
   const char *old_class = g_object_get_data (G_OBJECT (button), "kind-class");
@@ -489,6 +474,15 @@ set_chip (MpCalendarView *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   g_object_set_data_full (G_OBJECT (button), "deadline", g_object_ref (deadline), g_object_unref);
+}
+
+const char *
+_mp_calendar_chip_get_text (GtkWidget *chip)
+{
+  MpChipText *text = g_object_get_data (G_OBJECT (chip), "label");
+
+  g_return_val_if_fail (text != NULL, NULL);
+  return text->text;
 }
 
 static GtkWidget *

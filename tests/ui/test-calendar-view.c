@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "mp-agenda-view.h"
+#include "mp-calendar-private.h"
 #include "mp-calendar-view.h"
 #include "mp-deadlines.h"
 #include "mp-store.h"
@@ -386,6 +387,22 @@ test_chips (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (chip, "kind-acknowledgement"));
   g_assert_true (gtk_widget_has_css_class (cell, "has-overdue"));
 
+  /* The chip names its kind as the legend does. */
+  {
+    GObject *legend = gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
+                                                     MP_TYPE_CALENDAR_VIEW, "legend_box");
+    g_autoptr(GPtrArray) dots = g_ptr_array_new ();
+    g_autofree char *expected = NULL;
+    GtkWidget *legend_label = NULL;
+
+    collect (GTK_WIDGET (legend), "kind-acknowledgement", dots);
+    g_assert_cmpuint (dots->len, ==, 1);
+    legend_label = gtk_widget_get_next_sibling (g_ptr_array_index (dots, 0));
+    g_assert_true (GTK_IS_LABEL (legend_label));
+    expected = g_strdup_printf ("0001 %s", gtk_label_get_label (GTK_LABEL (legend_label)));
+    g_assert_cmpstr (_mp_calendar_chip_get_text (chip), ==, expected);
+  }
+
   /* Activating a chip asks to open the case at its step. */
   g_signal_emit_by_name (chip, "clicked");
   g_assert_cmpstr (fixture->opened_reference, ==, "CVD-2026-0001");
@@ -647,6 +664,19 @@ test_agenda_and_badge (Fixture       *fixture,
   /* 0004 waits for the reporter since 17 November: follow up today, 24th. */
   g_assert_cmpuint (mp_agenda_get_count (agenda, MP_AGENDA_TODAY), >=, 1);
   g_assert_cmpuint (count_class (agenda_view, "overdue-row"), ==, n_overdue);
+  /* It says what it counts: deadlines (the overview counts cases). */
+  {
+    g_autoptr(GPtrArray) counts = g_ptr_array_new ();
+    g_autofree char *expected = g_strdup_printf (ngettext ("%u deadline", "%u deadlines",
+                                                           n_overdue), n_overdue);
+
+    collect (agenda_view, "agenda-count", counts);
+    g_assert_cmpuint (counts->len, ==, MP_AGENDA_N_GROUPS);
+    g_assert_cmpstr (gtk_label_get_label (g_ptr_array_index (counts, MP_AGENDA_OVERDUE)), ==,
+                     expected);
+    if (g_str_equal (ui_language, "en"))
+      g_assert_true (g_str_has_suffix (expected, " deadlines"));
+  }
 
   /* Recording the acknowledgement of 0001 updates the page and the badge. */
   g_signal_connect (fixture->view, "notify::n-overdue", G_CALLBACK (on_notify_cb), &notified);
