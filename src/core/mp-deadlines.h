@@ -60,4 +60,12 @@ GListModel         *mp_deadlines_list_open       (MpStore         *store,
                                                   gint64           to,
                                                   GError         **error);
 
+/* What the calendar shows: the open deadlines of open cases, as
+ * mp_deadlines_list_open(), and every agreed publication date that is
+ * settled (met, or of a closed case) as a met deadline, so that a
+ * publication stays on the calendar after the case closes. Sorted by due
+ * moment. Returns: (transfer full): a list of MpDeadline. */
+GListModel         *mp_deadlines_list_for_calendar (MpStore       *store,
+                                                    GError       **error);
+
 G_END_DECLS

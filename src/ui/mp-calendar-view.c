@@ -461,6 +461,7 @@ set_chip (MpCalendarView *self,
 
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (button), "icon"), overdue);
   set_class (button, "overdue", overdue);
+  set_class (button, "met", mp_deadline_is_met (deadline));
   mp_chip_text_set_text (g_object_get_data (G_OBJECT (button), "label"), text);
   if (old_class != new_class)
     {
@@ -631,7 +632,8 @@ load_deadlines (MpCalendarView *self)
   if (self->store != NULL)
     {
       self->policy = mp_policy_load (self->store);
-      self->deadlines = mp_deadlines_list_open (self->store, 0, 0, &error);
+      /* Open deadlines, and agreed publications of closed cases too. */
+      self->deadlines = mp_deadlines_list_for_calendar (self->store, &error);
       if (self->deadlines == NULL)
         g_debug ("No deadlines for the calendar: %s", error->message);
     }

@@ -464,6 +464,12 @@ test_every_kind (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
   g_clear_object (&open);
+  /* The calendar shows the same while the case is open and the
+   * publication not yet settled. */
+  open = mp_deadlines_list_for_calendar (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
+  g_clear_object (&open);
 
   /* Closed: data deletion 30 days after closing, met by our deletion. */
   answer (fixture->store, kase, "close.closed_on", "2027-01-25");
@@ -475,10 +481,30 @@ test_every_kind (Fixture       *fixture,
   assert_met (fixture->store, kase, "data-deletion", "2027-02-01T22:59:59Z");
   assert_next (kase, NULL, NULL);
 
-  /* Closed cases are not in the calendar. */
+  /* Closed cases have no open deadlines (`deadlines` lists none)… */
   open = mp_deadlines_list_open (fixture->store, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (open), ==, 0);
+  g_clear_object (&open);
+
+  /* …but the calendar keeps the agreed publication date, as a settled one
+   * that is never overdue (the advisory was not recorded). */
+  open = mp_deadlines_list_for_calendar (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
+  {
+    g_autoptr(MpDeadline) publication = g_list_model_get_item (open, 0);
+    g_autofree char *text = mp_time_format_iso8601 (mp_deadline_get_due_at (publication));
+
+    g_assert_cmpstr (mp_deadline_get_kind (publication), ==, "publication");
+    g_assert_cmpstr (mp_deadline_get_reference (publication), ==, mp_case_get_reference (kase));
+    g_assert_cmpstr (text, ==, "2027-01-20T22:59:59Z");
+    g_assert_true (mp_deadline_is_met (publication));
+    g_assert_false (mp_deadline_is_overdue (publication, G_MAXINT64));
+  }
+  g_clear_object (&open);
+  g_assert_cmpuint (mp_store_count_overdue_deadlines (fixture->store, G_MAXINT64, &error), ==, 0);
+  g_assert_no_error (error);
 }
 
 static void

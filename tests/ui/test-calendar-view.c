@@ -689,6 +689,38 @@ test_agenda_and_badge (Fixture       *fixture,
   g_assert_null (find_chip (find_cell (fixture, "2026-11-22"), "CVD-2026-0001", "acknowledgement"));
 }
 
+/* Closing a case leaves its agreed publication date on the calendar, as
+ * a settled date: not overdue, not in the overdue count. */
+static void
+test_closed_keeps_publication (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  MpCase *kase = mp_store_find_case (fixture->store, "CVD-2026-0002");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *chip;
+  guint n_overdue;
+
+  mp_calendar_view_show_month (fixture->view, 2026, 12);
+  wait_idle ();
+  chip = find_chip (find_cell (fixture, "2026-12-15"), "CVD-2026-0002", "publication");
+  g_assert_nonnull (chip);
+  g_assert_false (gtk_widget_has_css_class (chip, "met"));
+  n_overdue = mp_calendar_view_get_n_overdue (fixture->view);
+
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "close.closed_on", "2026-11-24",
+                                      NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mp_case_get_status (kase), ==, "closed");
+  mp_calendar_view_refresh (fixture->view);
+  wait_idle ();
+
+  chip = find_chip (find_cell (fixture, "2026-12-15"), "CVD-2026-0002", "publication");
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_has_css_class (chip, "met"));
+  g_assert_false (gtk_widget_has_css_class (chip, "overdue"));
+  g_assert_cmpuint (mp_calendar_view_get_n_overdue (fixture->view), <=, n_overdue);
+}
+
 static void
 test_export (Fixture       *fixture,
              gconstpointer  data)
@@ -953,6 +985,8 @@ main (int    argc,
               test_hidden_catches_up, fixture_tear_down);
   g_test_add ("/calendar-view/minimum-size", Fixture, NULL, fixture_set_up, test_minimum_size,
               fixture_tear_down);
+  g_test_add ("/calendar-view/closed-keeps-publication", Fixture, NULL, fixture_set_up,
+              test_closed_keeps_publication, fixture_tear_down);
   g_test_add ("/calendar-view/export", Fixture, NULL, fixture_set_up, test_export,
               fixture_tear_down);
   g_test_add ("/calendar-view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot,
