@@ -304,6 +304,25 @@ mp_deadlines_for_case (MpPolicy   *policy,
   return deadlines;
 }
 
+char *
+mp_deadlines_suggest_fix_date (MpPolicy   *policy,
+                               gint64      received_at,
+                               const char *severity)
+{
+  guint fix_days;
+  GDate day;
+
+  g_return_val_if_fail (policy != NULL, NULL);
+
+  fix_days = mp_policy_get_fix_days (policy, severity);
+  if (received_at == 0 || fix_days == 0)
+    return NULL;
+  /* The same day the fix-target deadline falls on while no date is set. */
+  day = mp_workdays_local_date (policy, mp_workdays_add_days_end (policy, received_at, fix_days));
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&day), g_date_get_month (&day),
+                          g_date_get_day (&day));
+}
+
 MpDeadline *
 mp_deadlines_find_next (GPtrArray *deadlines,
                         gboolean   closed)

@@ -23,6 +23,8 @@ struct _MpChecklistRow
 
   GtkWidget      *value_widget;   /* entry, drop-down or box of toggles */
   GtkWidget      *date_popover;   /* date items: the month to pick a day from */
+  char           *suggestion;     /* a value the desk suggests, not yet stored */
+  GtkWidget      *suggest_button; /* "Use" for the suggestion */
   GtkToggleButton *toggles[3];
 
   GtkLabel       *title_label;
@@ -191,6 +193,31 @@ on_changed_cb (MpChecklistRow *self)
   commit (self);
 }
 
+/* "Use" is offered while the field does not hold the suggestion already. */
+static void
+update_suggestion (MpChecklistRow *self)
+{
+  g_autofree char *value = NULL;
+
+  if (self->suggest_button == NULL)
+    return;
+  value = mp_checklist_row_dup_value (self);
+  gtk_widget_set_visible (self->suggest_button,
+                          self->suggestion != NULL && g_strcmp0 (value, self->suggestion) != 0);
+}
+
+static void
+on_use_suggestion_cb (MpChecklistRow *self)
+{
+  g_autofree char *value = g_strdup (self->suggestion);
+
+  if (value == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->value_widget), value);
+  commit (self);
+  update_suggestion (self);
+}
+
 static void
 on_entry_changed_cb (GtkEditable    *editable,
                      MpChecklistRow *self)
@@ -198,6 +225,7 @@ on_entry_changed_cb (GtkEditable    *editable,
   g_autofree char *value = NULL;
   const char *problem;
 
+  update_suggestion (self);
   if (self->updating)
     return;
   /* Say what is wrong as soon as it is typed, but only store on activate
@@ -465,6 +493,34 @@ mp_checklist_row_enter_value (MpChecklistRow *self,
     }
 }
 
+void
+mp_checklist_row_set_suggestion (MpChecklistRow *self,
+                                 const char     *value,
+                                 const char     *text)
+{
+  g_return_if_fail (MP_IS_CHECKLIST_ROW (self));
+  g_return_if_fail (GTK_IS_ENTRY (self->value_widget));
+
+  if (value != NULL && self->suggest_button == NULL)
+    {
+      self->suggest_button = gtk_button_new_with_mnemonic (_("_Use"));
+      gtk_widget_set_valign (self->suggest_button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (self->suggest_button, _("Use the suggested value"));
+      gtk_widget_set_name (self->suggest_button, "use-suggestion");
+      g_signal_connect_swapped (self->suggest_button, "clicked",
+                                G_CALLBACK (on_use_suggestion_cb), self);
+      gtk_box_append (self->answer_box, self->suggest_button);
+    }
+  g_free (self->suggestion);
+  self->suggestion = g_strdup (value);
+  /* The suggestion shows in the empty field; it is stored only when used. */
+  if (self->item->kind == MP_ANSWER_KIND_DATE)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (self->value_widget),
+                                    value != NULL ? value : _("YYYY-MM-DD"));
+  mp_checklist_row_set_extra (self, value != NULL ? text : NULL);
+  update_suggestion (self);
+}
+
 GtkWidget *
 mp_checklist_row_get_date_popover (MpChecklistRow *self)
 {
@@ -487,6 +543,7 @@ mp_checklist_row_finalize (GObject *object)
   g_free (self->saved_value);
   g_free (self->saved_note);
   g_free (self->problem);
+  g_free (self->suggestion);
   G_OBJECT_CLASS (mp_checklist_row_parent_class)->finalize (object);
 }
 

@@ -544,7 +544,35 @@ test_fix_target_by_severity (void)
             }
         }
       g_assert_cmpstr (found, ==, cases[i].due);
+
+      /* The suggested fix date is that day in Amsterdam. */
+      {
+        g_autofree char *suggested = mp_deadlines_suggest_fix_date (policy, mp_case_get_received_at (kase),
+                                                                    cases[i].severity);
+
+        if (cases[i].due == NULL)
+          g_assert_null (suggested);
+        else
+          g_assert_true (g_str_has_prefix (cases[i].due, suggested));
+      }
     }
+
+  /* Receipt late in the evening: the days count from the desk's day, in its
+   * zone; summer time to winter time on the way. */
+  {
+    g_autoptr(MpCase) late = mp_case_new ();
+    g_autofree char *critical = NULL;
+    g_autofree char *low = NULL;
+    g_autofree char *none = NULL;
+
+    g_assert_true (mp_case_set_value_string (late, "received_at", "2026-10-20T23:30:00+02:00", &error));
+    critical = mp_deadlines_suggest_fix_date (policy, mp_case_get_received_at (late), "critical");
+    low = mp_deadlines_suggest_fix_date (policy, mp_case_get_received_at (late), "low");
+    none = mp_deadlines_suggest_fix_date (policy, 0, "critical");
+    g_assert_cmpstr (critical, ==, "2026-10-27");
+    g_assert_cmpstr (low, ==, "2027-01-18");
+    g_assert_null (none);
+  }
 
   /* The policy's own numbers count. */
   g_assert_true (mp_policy_apply (policy, "fix_days.high", "14", &error));

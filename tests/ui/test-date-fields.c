@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "mp-case-page.h"
 #include "mp-checklist.h"
 #include "mp-checklist-row.h"
 #include "mp-date-popover.h"
@@ -166,6 +167,97 @@ test_today_and_typing (Fixture       *fixture,
   wait_unmapped (GTK_WIDGET (popover));
 }
 
+static MpChecklistRow *
+find_item (GtkWidget  *root,
+           const char *item)
+{
+  GtkWidget *row = mp_test_find_widget (root, MP_TYPE_CHECKLIST_ROW, item);
+
+  g_assert_nonnull (row);
+  return MP_CHECKLIST_ROW (row);
+}
+
+static GtkWidget *
+use_button (MpChecklistRow *row)
+{
+  return mp_test_find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, "use-suggestion");
+}
+
+static void
+answer (MpStore    *store,
+        MpCase     *kase,
+        const char *item,
+        const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mp_store_set_answer (store, kase, item, value, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The expected fix date is suggested from the severity and the receipt
+ * date (the policy's fix periods), stored only when the user takes it. */
+static void
+test_fix_date_suggested (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpCase) kase = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = g_object_new (MP_TYPE_CASE_PAGE, NULL);
+  MpChecklistRow *row;
+  GtkWidget *entry, *use;
+
+  mp_case_set_text (draft, "title", "SQL injection in the search form");
+  mp_case_set_text (draft, "asset", "portal.example.nl");
+  mp_case_set_text (draft, "description", "q is pasted into SQL.");
+  g_assert_true (mp_case_set_value_string (draft, "received_at", "2026-11-02T09:00:00+01:00", &error));
+  kase = mp_store_add_case (store, draft, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  mp_case_page_set_store (MP_CASE_PAGE (page), store);
+  mp_case_page_set_case (MP_CASE_PAGE (page), kase);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  /* No severity yet: nothing to suggest. */
+  row = find_item (page, "assess.fix_date");
+  use = use_button (row);
+  g_assert_true (use == NULL || !gtk_widget_get_visible (use));
+
+  /* High (7.1 … 8.9): 30 days after 2 November. */
+  answer (store, kase, "assess.cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N");
+  mp_case_page_set_case (MP_CASE_PAGE (page), kase);
+  row = find_item (page, "assess.fix_date");
+  entry = mp_test_find_widget (GTK_WIDGET (row), GTK_TYPE_ENTRY, NULL);
+  use = use_button (row);
+  g_assert_nonnull (use);
+  g_assert_true (gtk_widget_get_visible (use));
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "2026-12-02");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_null (mp_case_get_answer_value (kase, "assess.fix_date"));
+
+  /* Another day typed: the suggestion is still offered beside it. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-12-20");
+  g_assert_true (gtk_widget_get_visible (use));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+
+  /* "Use" stores it. */
+  g_signal_emit_by_name (use, "clicked");
+  g_assert_cmpstr (mp_case_get_answer_value (kase, "assess.fix_date"), ==, "2026-12-02");
+  row = find_item (page, "assess.fix_date");
+  use = use_button (row);
+  g_assert_true (use == NULL || !gtk_widget_get_visible (use));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -176,5 +268,6 @@ main (int    argc,
               fixture_set_up, test_pick_a_day, fixture_tear_down);
   g_test_add ("/ui/date-fields/today-and-typing", Fixture, "ack.sent_on",
               fixture_set_up, test_today_and_typing, fixture_tear_down);
+  g_test_add_func ("/ui/date-fields/fix-date-suggested", test_fix_date_suggested);
   return g_test_run ();
 }
