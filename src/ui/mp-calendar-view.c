@@ -9,6 +9,7 @@
 #include "mp-agenda-view.h"
 #include "mp-agenda.h"
 #include "mp-calendar-private.h"
+#include "mp-fold-layout.h"
 #include "mp-calendar-view.h"
 #include "mp-deadlines.h"
 #include "mp-format.h"
@@ -616,7 +617,13 @@ update_header (MpCalendarView *self)
   gtk_label_set_label (self->month_label, title);
   for (guint weekday = 1; weekday <= 7 && child != NULL; weekday++)
     {
-      gtk_label_set_label (GTK_LABEL (child), mp_format_weekday_name (weekday, language));
+      /* A squeezer: the whole name where it fits, else "Mon" / "ma". */
+      GtkWidget *full = gtk_widget_get_first_child (child);
+      GtkWidget *abbreviation = gtk_widget_get_next_sibling (full);
+
+      gtk_label_set_label (GTK_LABEL (full), mp_format_weekday_name (weekday, language));
+      gtk_label_set_label (GTK_LABEL (abbreviation),
+                           mp_format_weekday_abbreviation (weekday, language));
       child = gtk_widget_get_next_sibling (child);
     }
 }
@@ -1074,13 +1081,24 @@ mp_calendar_view_init (MpCalendarView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The bin's child (not bound: the bin unparents it itself). */
+  gtk_widget_set_layout_manager (adw_bin_get_child (ADW_BIN (self)),
+                                 mp_fold_layout_new (480, 360, 780));
+
   for (guint weekday = 0; weekday < 7; weekday++)
     {
-      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *squeezer = adw_squeezer_new ();
+      GtkWidget *full = gtk_label_new (NULL);
+      GtkWidget *abbreviation = gtk_label_new (NULL);
 
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "weekday");
-      gtk_grid_attach (self->weekday_grid, label, (int) weekday, 0, 1, 1);
+      adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+      gtk_widget_add_css_class (full, "weekday");
+      gtk_widget_add_css_class (abbreviation, "weekday");
+      /* the shortest still cuts short rather than widen the grid */
+      gtk_label_set_ellipsize (GTK_LABEL (abbreviation), PANGO_ELLIPSIZE_END);
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), full);
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), abbreviation);
+      gtk_grid_attach (self->weekday_grid, squeezer, (int) weekday, 0, 1, 1);
     }
 
   /* The day cells are list rows of a kind: built here, filled by fill_cell(). */

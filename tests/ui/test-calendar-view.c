@@ -447,8 +447,10 @@ test_minimum_size (Fixture       *fixture,
   gtk_widget_measure (GTK_WIDGET (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1,
                       &minimum, NULL, NULL, NULL);
   g_test_message ("minimum width: %d", minimum);
-  g_assert_cmpint (minimum, <=, 1000);
+  /* A phone-sized window: the agenda folds under the month. */
+  g_assert_cmpint (minimum, <=, 360);
 }
+
 
 static void
 test_navigation (Fixture       *fixture,
@@ -901,6 +903,66 @@ save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
+/* The weekday names the header shows now: the squeezers' visible labels. */
+static char *
+shown_weekdays (Fixture *fixture)
+{
+  GObject *grid = gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
+                                                 MP_TYPE_CALENDAR_VIEW, "weekday_grid");
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = adw_squeezer_get_visible_child (ADW_SQUEEZER (child));
+
+      g_string_append_printf (names, "%s%s", names->len > 0 ? " " : "",
+                              gtk_label_get_label (GTK_LABEL (label)));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* A 360 px window: short weekday names, the agenda under the month (not
+ * clipped beside it), nothing wider than the window. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  gboolean dutch = g_str_equal (ui_language, "nl");
+  GtkWidget *agenda = find_by_type (GTK_WIDGET (fixture->view), MP_TYPE_AGENDA_VIEW);
+  GtkWidget *box = gtk_window_get_child (GTK_WINDOW (fixture->window));
+  g_autofree char *wide = shown_weekdays (fixture);
+  g_autofree char *narrow = NULL;
+  g_autofree char *shot = g_strdup_printf ("calendar-%s-narrow.png", ui_language);
+  graphene_rect_t bounds;
+  int minimum = 0;
+
+  /* Wide: whole names, the agenda beside the month. */
+  g_assert_cmpstr (wide, ==, dutch ? "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"
+                                   : "Monday Tuesday Wednesday Thursday Friday Saturday Sunday");
+  g_assert_true (gtk_widget_compute_bounds (agenda, GTK_WIDGET (fixture->view), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >, 0);
+  g_assert_cmpfloat (bounds.origin.y, ==, 0);
+
+  gtk_widget_measure (GTK_WIDGET (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum,
+                      NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 1200);
+  while (gtk_widget_get_width (GTK_WIDGET (fixture->view)) > 360)
+    g_main_context_iteration (NULL, TRUE);
+  wait_idle ();
+
+  narrow = shown_weekdays (fixture);
+  g_assert_cmpstr (narrow, ==, dutch ? "ma di wo do vr za zo" : "Mon Tue Wed Thu Fri Sat Sun");
+  /* The agenda under the month, as wide as the window. */
+  g_assert_true (gtk_widget_compute_bounds (agenda, GTK_WIDGET (fixture->view), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, ==, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, 600);
+  g_assert_cmpfloat (bounds.size.width, ==, gtk_widget_get_width (GTK_WIDGET (fixture->view)));
+  save_screenshot (box, shot);
+}
+
 static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
@@ -984,6 +1046,8 @@ main (int    argc,
   g_test_add ("/calendar-view/hidden-catches-up", Fixture, NULL, fixture_set_up,
               test_hidden_catches_up, fixture_tear_down);
   g_test_add ("/calendar-view/minimum-size", Fixture, NULL, fixture_set_up, test_minimum_size,
+              fixture_tear_down);
+  g_test_add ("/calendar-view/narrow", Fixture, NULL, fixture_set_up, test_narrow,
               fixture_tear_down);
   g_test_add ("/calendar-view/closed-keeps-publication", Fixture, NULL, fixture_set_up,
               test_closed_keeps_publication, fixture_tear_down);
