@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "mp-case-page.h"
@@ -14,6 +15,8 @@
 #include "mp-checklist-row.h"
 #include "mp-date-popover.h"
 #include "mp-test-util.h"
+
+static const char *language = "en";
 
 typedef struct
 {
@@ -54,6 +57,9 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
+  /* let GTK finish with the window's surfaces before the next test */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_ptr_array_unref (fixture->saved);
 }
 
@@ -102,6 +108,16 @@ test_pick_a_day (Fixture       *fixture,
   g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
   g_autoptr(GDateTime) picked = NULL;
   g_autofree char *today = NULL;
+
+  {
+    g_autofree char *name = g_strdup_printf ("date-picker-%s.png", language);
+    g_autofree char *path = g_build_filename (MP_TEST_SCREENSHOT_DIR, name, NULL);
+
+    g_mkdir_with_parents (MP_TEST_SCREENSHOT_DIR, 0755);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
+    mp_test_save_png (GTK_WIDGET (popover), path);
+    g_test_message ("screenshot: %s", path);
+  }
 
   /* Opens on today (MELDPUNT_NOW) with the field still empty. */
   today = g_date_time_format (shown, "%Y-%m-%d");
@@ -159,7 +175,7 @@ test_today_and_typing (Fixture       *fixture,
   popover = open_picker (fixture);
   today = mp_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_BUTTON, "today");
   g_assert_nonnull (today);
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (today)), ==, "_Today");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (today)), ==, _("_Today"));
   g_signal_emit_by_name (today, "clicked");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-12-07");
   g_assert_cmpstr (g_ptr_array_index (fixture->saved, fixture->saved->len - 1), ==, "2026-12-07");
@@ -262,8 +278,18 @@ int
 main (int    argc,
       char **argv)
 {
+  /* --language LANG, taken out before GTest sees the arguments */
+  for (int i = 1; i + 1 < argc; i++)
+    if (g_str_equal (argv[i], "--language"))
+      {
+        language = argv[i + 1];
+        for (int j = i; j + 2 <= argc; j++)
+          argv[j] = argv[j + 2];
+        argc -= 2;
+        break;
+      }
   g_setenv ("MELDPUNT_NOW", "2026-12-07T10:00:00Z", TRUE);
-  mp_test_init_ui (&argc, &argv, "en");
+  mp_test_init_ui (&argc, &argv, language);
   g_test_add ("/ui/date-fields/pick-a-day", Fixture, "assess.fix_date",
               fixture_set_up, test_pick_a_day, fixture_tear_down);
   g_test_add ("/ui/date-fields/today-and-typing", Fixture, "ack.sent_on",
