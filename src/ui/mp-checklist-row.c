@@ -8,6 +8,7 @@
 
 #include "mp-checklist-row.h"
 #include "mp-cvss.h"
+#include "mp-cvss-picker.h"
 #include "mp-date-popover.h"
 #include "mp-ui-util.h"
 
@@ -23,6 +24,7 @@ struct _MpChecklistRow
 
   GtkWidget      *value_widget;   /* entry, drop-down or box of toggles */
   GtkWidget      *date_popover;   /* date items: the month to pick a day from */
+  GtkWidget      *cvss_picker;    /* CVSS items: the metrics to build a vector from */
   char           *suggestion;     /* a value the desk suggests, not yet stored */
   GtkWidget      *suggest_button; /* "Use" for the suggestion */
   GtkToggleButton *toggles[3];
@@ -285,6 +287,37 @@ on_date_icon_cb (GtkEntry             *entry,
 }
 
 static void
+on_vector_chosen_cb (MpCvssPicker   *picker,
+                     const char     *vector,
+                     MpChecklistRow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->value_widget), vector);
+  commit (self);
+}
+
+/* The CVSS field's icon opens the metrics; the vector already typed
+ * chooses them. Nothing changes until "Use" is pressed. */
+static void
+on_cvss_icon_cb (GtkEntry             *entry,
+                 GtkEntryIconPosition  position,
+                 MpChecklistRow       *self)
+{
+  g_autofree char *typed = mp_checklist_row_dup_value (self);
+  GdkRectangle area;
+
+  if (self->cvss_picker == NULL)
+    {
+      self->cvss_picker = mp_cvss_picker_new ();
+      gtk_widget_set_parent (self->cvss_picker, GTK_WIDGET (entry));
+      g_signal_connect (self->cvss_picker, "vector-chosen", G_CALLBACK (on_vector_chosen_cb), self);
+    }
+  gtk_entry_get_icon_area (entry, position, &area);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->cvss_picker), &area);
+  mp_cvss_picker_set_vector (MP_CVSS_PICKER (self->cvss_picker), typed);
+  gtk_popover_popup (GTK_POPOVER (self->cvss_picker));
+}
+
+static void
 setup_choice_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item)
 {
@@ -386,7 +419,14 @@ build_value_widget (MpChecklistRow *self)
       else if (item->kind == MP_ANSWER_KIND_REFERENCE)
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "CVD-2026-0001");
       else if (item->kind == MP_ANSWER_KIND_CVSS)
-        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "CVSS:3.1/AV:N/AC:L/…");
+        {
+          gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "CVSS:3.1/AV:N/AC:L/…");
+          gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY,
+                                             "document-edit-symbolic");
+          gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY,
+                                           _("Choose the Metrics"));
+          g_signal_connect (entry, "icon-release", G_CALLBACK (on_cvss_icon_cb), self);
+        }
       g_signal_connect_swapped (entry, "activate", G_CALLBACK (on_changed_cb), self);
       g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
       add_focus_commit (self, entry);
@@ -522,6 +562,13 @@ mp_checklist_row_set_suggestion (MpChecklistRow *self,
 }
 
 GtkWidget *
+mp_checklist_row_get_cvss_picker (MpChecklistRow *self)
+{
+  g_return_val_if_fail (MP_IS_CHECKLIST_ROW (self), NULL);
+  return self->cvss_picker;
+}
+
+GtkWidget *
 mp_checklist_row_get_date_popover (MpChecklistRow *self)
 {
   g_return_val_if_fail (MP_IS_CHECKLIST_ROW (self), NULL);
@@ -553,6 +600,7 @@ mp_checklist_row_dispose (GObject *object)
   MpChecklistRow *self = MP_CHECKLIST_ROW (object);
 
   g_clear_pointer (&self->date_popover, gtk_widget_unparent);
+  g_clear_pointer (&self->cvss_picker, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (object), MP_TYPE_CHECKLIST_ROW);
   G_OBJECT_CLASS (mp_checklist_row_parent_class)->dispose (object);
 }

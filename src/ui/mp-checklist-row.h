@@ -23,6 +23,8 @@ const MpChecklistItem *mp_checklist_row_get_item (MpChecklistRow        *self);
 void                   mp_checklist_row_set_suggestion   (MpChecklistRow *self,
                                                           const char     *value,
                                                           const char     *text);
+/* The metrics popover of a CVSS item's icon, once it has been opened. (transfer none) */
+GtkWidget             *mp_checklist_row_get_cvss_picker  (MpChecklistRow *self);
 /* The popover of a date item's calendar icon, once it has been opened. (transfer none) */
 GtkWidget             *mp_checklist_row_get_date_popover (MpChecklistRow *self);
 /* Shows @answer (NULL: unanswered) without emitting a change. */

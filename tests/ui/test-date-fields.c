@@ -13,6 +13,7 @@
 #include "mp-case-page.h"
 #include "mp-checklist.h"
 #include "mp-checklist-row.h"
+#include "mp-cvss-picker.h"
 #include "mp-date-popover.h"
 #include "mp-test-util.h"
 
@@ -274,6 +275,87 @@ test_fix_date_suggested (void)
   mp_test_remove_dir (dir);
 }
 
+static void
+select_value (GtkWidget  *picker,
+              const char *metric,
+              guint       position)
+{
+  GtkWidget *drop_down = mp_test_find_widget (picker, GTK_TYPE_DROP_DOWN, metric);
+
+  g_assert_nonnull (drop_down);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), position);
+}
+
+static const char *
+score_text (GtkWidget *picker)
+{
+  GObject *label = gtk_widget_get_template_child (picker, MP_TYPE_CVSS_PICKER, "score_label");
+
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+/* The CVSS field's picker: metrics pre-selected from the vector typed,
+ * score live, 3.1 and 4.0, "Use" writes and saves the vector. */
+static void
+test_cvss_picker (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkEntry *entry = value_entry (fixture);
+  GtkWidget *picker;
+  g_autofree char *vector = NULL;
+  g_autofree char *expected = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (fixture->saved->len, ==, 1);
+
+  g_signal_emit_by_name (entry, "icon-release", GTK_ENTRY_ICON_SECONDARY);
+  picker = mp_checklist_row_get_cvss_picker (fixture->row);
+  g_assert_nonnull (picker);
+  while (!gtk_widget_get_mapped (picker))
+    g_main_context_iteration (NULL, TRUE);
+  vector = mp_cvss_picker_dup_vector (MP_CVSS_PICKER (picker));
+  g_assert_cmpstr (vector, ==, "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N");
+  /* Translators' words aside, the score is the one mp-cvss gives: 6.1 medium */
+  g_assert_nonnull (strstr (score_text (picker), "6.1"));
+  {
+    g_autofree char *name = g_strdup_printf ("cvss-picker-%s.png", language);
+    g_autofree char *path = g_build_filename (MP_TEST_SCREENSHOT_DIR, name, NULL);
+
+    gtk_test_widget_wait_for_draw (picker);
+    mp_test_save_png (picker, path);
+    g_test_message ("screenshot: %s", path);
+  }
+
+  /* Confidentiality High: the score follows at once; nothing saved yet. */
+  select_value (picker, "C", 0);
+  g_assert_nonnull (strstr (score_text (picker), "8.2"));
+  g_assert_cmpuint (fixture->saved->len, ==, 1);
+
+  /* CVSS 4.0: its own metrics. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (mp_test_find_widget (picker,
+                                                                        GTK_TYPE_TOGGLE_BUTTON,
+                                                                        "v40")), TRUE);
+  g_assert_nonnull (mp_test_find_widget (picker, GTK_TYPE_DROP_DOWN, "VC"));
+  g_assert_null (mp_test_find_widget (picker, GTK_TYPE_DROP_DOWN, "S"));
+  g_clear_pointer (&vector, g_free);
+  vector = mp_cvss_picker_dup_vector (MP_CVSS_PICKER (picker));
+  /* every metric at its first (worst) value: 10.0 */
+  g_assert_cmpstr (vector, ==, "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H");
+  g_assert_nonnull (strstr (score_text (picker), "10.0"));
+  select_value (picker, "SC", 2);
+  select_value (picker, "SI", 2);
+  select_value (picker, "SA", 2);
+  expected = mp_cvss_picker_dup_vector (MP_CVSS_PICKER (picker));
+  g_assert_cmpstr (expected, ==, "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N");
+
+  g_signal_emit_by_name (mp_test_find_widget (picker, GTK_TYPE_BUTTON, "use-vector"), "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, expected);
+  g_assert_cmpuint (fixture->saved->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (fixture->saved, 1), ==, expected);
+  wait_unmapped (picker);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -295,5 +377,7 @@ main (int    argc,
   g_test_add ("/ui/date-fields/today-and-typing", Fixture, "ack.sent_on",
               fixture_set_up, test_today_and_typing, fixture_tear_down);
   g_test_add_func ("/ui/date-fields/fix-date-suggested", test_fix_date_suggested);
+  g_test_add ("/ui/date-fields/cvss-picker", Fixture, "assess.cvss",
+              fixture_set_up, test_cvss_picker, fixture_tear_down);
   return g_test_run ();
 }
