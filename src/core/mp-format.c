@@ -201,6 +201,15 @@ mp_format_weekday_name (guint       weekday,
 }
 
 const char *
+mp_format_month_abbreviation (guint       month,
+                              const char *language)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+
+  return is_dutch (language) ? months_short_nl[month - 1] : months_short_en[month - 1];
+}
+
+const char *
 mp_format_weekday_abbreviation (guint       weekday,
                                 const char *language)
 {

@@ -28,6 +28,9 @@ const char *mp_format_language          (const char *language);
 /* Returns: (transfer none): "november" / "November" for @month 1…12. */
 const char *mp_format_month_name        (guint       month,
                                          const char *language);
+/* Returns: (transfer none): "nov." / "Nov" for @month 1…12. */
+const char *mp_format_month_abbreviation (guint       month,
+                                          const char *language);
 /* Returns: (transfer none): "vrijdag" / "Friday" for @weekday 1 (Monday)
  * … 7 (Sunday), as GDateWeekday and g_date_time_get_day_of_week(). */
 const char *mp_format_weekday_name      (guint       weekday,

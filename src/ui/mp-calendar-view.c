@@ -59,6 +59,7 @@ struct _MpCalendarView
   guint             count_source;
 
   GtkLabel         *month_label;
+  GtkLabel         *month_short_label;
   GtkGrid          *weekday_grid;
   GtkGrid          *days_grid;
   GtkFlowBox       *legend_box;
@@ -612,9 +613,14 @@ update_header (MpCalendarView *self)
   g_autofree char *title = g_strdup_printf ("%s %d",
                                             mp_format_month_name (self->month_number, language),
                                             self->year);
+  g_autofree char *short_title = g_strdup_printf ("%s %d",
+                                                  mp_format_month_abbreviation (self->month_number,
+                                                                                language),
+                                                  self->year);
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->weekday_grid));
 
   gtk_label_set_label (self->month_label, title);
+  gtk_label_set_label (self->month_short_label, short_title);
   for (guint weekday = 1; weekday <= 7 && child != NULL; weekday++)
     {
       /* A squeezer: the whole name where it fits, else "Mon" / "ma". */
@@ -1066,6 +1072,7 @@ mp_calendar_view_class_init (MpCalendarViewClass *klass)
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/meldpunt/Meldpunt/ui/mp-calendar-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MpCalendarView, month_label);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, month_short_label);
   gtk_widget_class_bind_template_child (widget_class, MpCalendarView, weekday_grid);
   gtk_widget_class_bind_template_child (widget_class, MpCalendarView, days_grid);
   gtk_widget_class_bind_template_child (widget_class, MpCalendarView, legend_box);

@@ -954,6 +954,16 @@ test_narrow (Fixture       *fixture,
   wait_idle ();
 
   narrow = shown_weekdays (fixture);
+  {
+    GObject *full = gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
+                                                   MP_TYPE_CALENDAR_VIEW, "month_label");
+    GtkWidget *squeezer = gtk_widget_get_parent (GTK_WIDGET (full));
+    GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
+
+    /* "Nov 2026": a short month name rather than "Nov…" */
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (shown)), ==,
+                     dutch ? "nov. 2026" : "Nov 2026");
+  }
   g_assert_cmpstr (narrow, ==, dutch ? "ma di wo do vr za zo" : "Mon Tue Wed Thu Fri Sat Sun");
   /* The agenda under the month, as wide as the window. */
   g_assert_true (gtk_widget_compute_bounds (agenda, GTK_WIDGET (fixture->view), &bounds));
