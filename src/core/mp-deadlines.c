@@ -338,6 +338,25 @@ mp_deadlines_for_case (MpPolicy   *policy,
   return deadlines;
 }
 
+char *
+mp_deadlines_suggest_fix_date (MpPolicy   *policy,
+                               gint64      received_at,
+                               const char *severity)
+{
+  guint fix_days;
+  GDate day;
+
+  g_return_val_if_fail (policy != NULL, NULL);
+
+  fix_days = mp_policy_get_fix_days (policy, severity);
+  if (received_at == 0 || fix_days == 0)
+    return NULL;
+  /* The same day the fix-target deadline falls on while no date is set. */
+  day = mp_workdays_local_date (policy, mp_workdays_add_days_end (policy, received_at, fix_days));
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&day), g_date_get_month (&day),
+                          g_date_get_day (&day));
+}
+
 MpDeadline *
 mp_deadlines_find_next (GPtrArray *deadlines,
                         gboolean   closed)
@@ -360,18 +379,17 @@ mp_deadlines_find_next (GPtrArray *deadlines,
   return next;
 }
 
-GListModel *
-mp_deadlines_list_open (MpStore  *store,
-                        gint64    from,
-                        gint64    to,
-                        GError  **error)
+static GListModel *
+list_deadlines (MpStore  *store,
+                gint64    from,
+                gint64    to,
+                gboolean  publications,
+                GError  **error)
 {
   g_autoptr(GListModel) all = NULL;
   g_autoptr(GPtrArray) kept = NULL;
   GListStore *open;
   guint n;
-
-  g_return_val_if_fail (MP_IS_STORE (store), NULL);
 
   /* Already only open cases, in no particular order. */
   all = mp_store_list_deadlines (store, NULL, error);
@@ -389,9 +407,38 @@ mp_deadlines_list_open (MpStore  *store,
         continue;
       g_ptr_array_add (kept, g_steal_pointer (&deadline));
     }
+  if (publications)
+    {
+      g_autoptr(GListModel) settled = mp_store_list_settled_publications (store, error);
+
+      if (settled == NULL)
+        return NULL;
+      for (guint i = 0; i < g_list_model_get_n_items (settled); i++)
+        g_ptr_array_add (kept, g_list_model_get_item (settled, i));
+    }
   /* Sorted once, in an array: a GListStore sorts its sequence node by node. */
   g_ptr_array_sort_with_data (kept, compare_deadline_pointers, NULL);
   open = g_list_store_new (MP_TYPE_DEADLINE);
   g_list_store_splice (open, 0, 0, kept->pdata, kept->len);
   return G_LIST_MODEL (open);
+}
+
+GListModel *
+mp_deadlines_list_open (MpStore  *store,
+                        gint64    from,
+                        gint64    to,
+                        GError  **error)
+{
+  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+
+  return list_deadlines (store, from, to, FALSE, error);
+}
+
+GListModel *
+mp_deadlines_list_for_calendar (MpStore  *store,
+                                GError  **error)
+{
+  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+
+  return list_deadlines (store, 0, 0, TRUE, error);
 }

@@ -63,4 +63,21 @@ GListModel         *mp_deadlines_list_open       (MpStore         *store,
                                                   gint64           to,
                                                   GError         **error);
 
+/* The expected fix date the policy suggests (P-FIX-ASAP) for a case
+ * received at @received_at whose severity is @severity ("critical", "high",
+ * "medium", "low"): the day the policy's fix days for it end, as
+ * "YYYY-MM-DD" in the desk's time zone; NULL without a receipt moment or
+ * when the severity sets no fix period ("none", unknown, NULL).
+ * Returns: (transfer full) (nullable) */
+char               *mp_deadlines_suggest_fix_date (MpPolicy      *policy,
+                                                   gint64         received_at,
+                                                   const char    *severity);
+/* What the calendar shows: the open deadlines of open cases, as
+ * mp_deadlines_list_open(), and every agreed publication date that is
+ * settled (met, or of a closed case) as a met deadline, so that a
+ * publication stays on the calendar after the case closes. Sorted by due
+ * moment. Returns: (transfer full): a list of MpDeadline. */
+GListModel         *mp_deadlines_list_for_calendar (MpStore       *store,
+                                                    GError       **error);
+
 G_END_DECLS

@@ -34,6 +34,12 @@ static const char * const weekdays_nl[] = {
 static const char * const weekdays_en[] = {
   "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 };
+static const char * const weekday_abbreviations_nl[] = {
+  "ma", "di", "wo", "do", "vr", "za", "zo",
+};
+static const char * const weekday_abbreviations_en[] = {
+  "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+};
 
 typedef struct
 {
@@ -192,6 +198,25 @@ mp_format_weekday_name (guint       weekday,
   g_return_val_if_fail (weekday >= 1 && weekday <= 7, NULL);
 
   return is_dutch (language) ? weekdays_nl[weekday - 1] : weekdays_en[weekday - 1];
+}
+
+const char *
+mp_format_month_abbreviation (guint       month,
+                              const char *language)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+
+  return is_dutch (language) ? months_short_nl[month - 1] : months_short_en[month - 1];
+}
+
+const char *
+mp_format_weekday_abbreviation (guint       weekday,
+                                const char *language)
+{
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7, NULL);
+
+  return is_dutch (language) ? weekday_abbreviations_nl[weekday - 1]
+                             : weekday_abbreviations_en[weekday - 1];
 }
 
 char *

@@ -28,10 +28,16 @@ const char *mp_format_language          (const char *language);
 /* Returns: (transfer none): "november" / "November" for @month 1…12. */
 const char *mp_format_month_name        (guint       month,
                                          const char *language);
+/* Returns: (transfer none): "nov." / "Nov" for @month 1…12. */
+const char *mp_format_month_abbreviation (guint       month,
+                                          const char *language);
 /* Returns: (transfer none): "vrijdag" / "Friday" for @weekday 1 (Monday)
  * … 7 (Sunday), as GDateWeekday and g_date_time_get_day_of_week(). */
 const char *mp_format_weekday_name      (guint       weekday,
                                          const char *language);
+/* Returns: (transfer none): "vr" / "Fri" for @weekday 1 (Monday) … 7. */
+const char *mp_format_weekday_abbreviation (guint       weekday,
+                                            const char *language);
 
 /* "vrijdag 27 november 2026" / "Friday 27 November 2026" */
 char       *mp_format_date              (gint64      usec_utc,

@@ -361,6 +361,41 @@ mp_store_list_deadlines (MpStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&deadlines));
 }
 
+GListModel *
+mp_store_list_settled_publications (MpStore  *self,
+                                    GError  **error)
+{
+  g_autoptr(GListStore) deadlines = g_list_store_new (MP_TYPE_DEADLINE);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MP_IS_STORE (self), NULL);
+
+  /* A closed case has nothing left to do about its publication: an
+   * advisory never recorded counts as met on the day, so it is never
+   * shown or counted as overdue. */
+  if (!(stmt = _mp_store_prepare (self,
+                                  "SELECT c.reference, d.kind, d.due_at,"
+                                  " COALESCE(d.met_at, d.due_at) FROM deadlines d"
+                                  " JOIN cases c ON c.id = d.case_id"
+                                  " WHERE d.kind = 'publication'"
+                                  " AND (c.status = 'closed' OR d.met_at IS NOT NULL)", error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (found, mp_deadline_new ((const char *) sqlite3_column_text (stmt, 0),
+                                             (const char *) sqlite3_column_text (stmt, 1),
+                                             sqlite3_column_int64 (stmt, 2),
+                                             sqlite3_column_int64 (stmt, 3)));
+  if (rc != SQLITE_DONE)
+    {
+      _mp_store_set_sqlite_error (error, self->db, rc);
+      return NULL;
+    }
+  g_list_store_splice (deadlines, 0, 0, found->pdata, found->len);
+  return G_LIST_MODEL (g_steal_pointer (&deadlines));
+}
+
 /**
  * mp_store_count_overdue_deadlines:
  * @now: the moment to count at

@@ -184,6 +184,12 @@ gboolean     mp_store_count_legal_deadlines (MpStore             *self,
                                             guint                *missed,
                                             guint                *due,
                                             GError              **error);
+/* The agreed publication dates that mp_store_list_deadlines() with no case
+ * leaves out: of closed cases, and those met by a recorded advisory; a
+ * closed case's unmet one counts as met at its due moment.
+ * Returns: (transfer full): a list of MpDeadline. */
+GListModel  *mp_store_list_settled_publications (MpStore         *self,
+                                                 GError         **error);
 guint        mp_store_count_overdue_deadlines (MpStore           *self,
                                             gint64                now,
                                             GError              **error);

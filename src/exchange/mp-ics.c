@@ -53,11 +53,15 @@ mp_ics_deadline_summary (const char *reference,
   return g_strdup_printf ("%s: %s", reference, kind);
 }
 
+/* Every moment is written in UTC ("…Z", no TZID): calendars convert it to
+ * their own zone, and no VTIMEZONE has to agree with theirs. A UTC value
+ * under a TZID (what libical makes of a zoned time from a time_t) is read as
+ * wall-clock time by GNOME Calendar, Evolution and Thunderbird. */
 static struct icaltimetype
-to_ical (gint64        usec,
-         icaltimezone *zone)
+to_utc (gint64 usec)
 {
-  return icaltime_from_timet_with_zone ((time_t) (usec / G_USEC_PER_SEC), 0, zone);
+  return icaltime_from_timet_with_zone ((time_t) (usec / G_USEC_PER_SEC), 0,
+                                        icaltimezone_get_utc_timezone ());
 }
 
 char *
@@ -67,15 +71,16 @@ mp_ics_build (GListModel  *deadlines,
               GError     **error)
 {
   icalcomponent *calendar;
-  icaltimezone *zone;
-  icaltimezone *utc = icaltimezone_get_utc_timezone ();
+  g_autoptr(GTimeZone) zone = NULL;
   char *text;
   char *result;
   gint64 now = mp_time_now ();
 
   g_return_val_if_fail (G_IS_LIST_MODEL (deadlines), NULL);
 
-  zone = icaltimezone_get_builtin_timezone (timezone != NULL ? timezone : "Europe/Amsterdam");
+  if (timezone == NULL)
+    timezone = "Europe/Amsterdam";
+  zone = g_time_zone_new_identifier (timezone);
   if (zone == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -95,7 +100,13 @@ mp_ics_build (GListModel  *deadlines,
     icalproperty_set_x_name (name, "X-WR-CALNAME");
     icalcomponent_add_property (calendar, name);
   }
-  icalcomponent_add_component (calendar, icalcomponent_new_clone (icaltimezone_get_component (zone)));
+  {
+    /* The desk's zone, as a hint for display only: every time is in UTC. */
+    icalproperty *zone_name = icalproperty_new_x (timezone);
+
+    icalproperty_set_x_name (zone_name, "X-WR-TIMEZONE");
+    icalcomponent_add_property (calendar, zone_name);
+  }
 
   for (guint i = 0; i < g_list_model_get_n_items (deadlines); i++)
     {
@@ -116,14 +127,13 @@ mp_ics_build (GListModel  *deadlines,
                                          mp_deadline_get_kind (deadline), language);
 
       /* The event ends at the due moment, so it shows on the day it is due. */
-      start = icalproperty_new_dtstart (to_ical (mp_deadline_get_due_at (deadline) - 30 * G_USEC_PER_SEC * 60, zone));
-      icalproperty_add_parameter (start, icalparameter_new_tzid (icaltimezone_get_tzid (zone)));
-      end = icalproperty_new_dtend (to_ical (mp_deadline_get_due_at (deadline), zone));
-      icalproperty_add_parameter (end, icalparameter_new_tzid (icaltimezone_get_tzid (zone)));
+      start = icalproperty_new_dtstart (to_utc (mp_deadline_get_due_at (deadline)
+                                                - 30 * 60 * G_USEC_PER_SEC));
+      end = icalproperty_new_dtend (to_utc (mp_deadline_get_due_at (deadline)));
 
       event = icalcomponent_vanew (ICAL_VEVENT_COMPONENT,
                                    icalproperty_new_uid (uid),
-                                   icalproperty_new_dtstamp (to_ical (now, utc)),
+                                   icalproperty_new_dtstamp (to_utc (now)),
                                    start, end,
                                    icalproperty_new_summary (summary),
                                    icalproperty_new_categories (mp_deadline_get_kind (deadline)),

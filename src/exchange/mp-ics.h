@@ -15,8 +15,8 @@ char  *mp_ics_deadline_summary (const char  *reference,
 
 /* An iCalendar file of the open deadlines in @deadlines (MpDeadline; met
  * ones are left out): one VEVENT each, ending at the due moment, with a UID
- * stable for case and kind, times in @timezone with its VTIMEZONE, and no
- * confidential detail. Returns: (transfer full) */
+ * stable for case and kind, times in UTC (@timezone, the desk's zone, is only
+ * named in X-WR-TIMEZONE), and no confidential detail. Returns: (transfer full) */
 char  *mp_ics_build            (GListModel  *deadlines,
                                 const char  *timezone,
                                 const char  *language,

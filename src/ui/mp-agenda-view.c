@@ -190,7 +190,9 @@ fill_group (MpAgendaView  *self,
   Group *group = &self->groups[index];
   GListModel *model = self->agenda != NULL ? mp_agenda_get_group (self->agenda, index) : NULL;
   guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
-  g_autofree char *count = g_strdup_printf ("%u", n);
+  /* Translators: the number of deadlines in a group of the agenda
+   * ("Overdue", "Today", …); the overview counts cases instead. */
+  g_autofree char *count = g_strdup_printf (ngettext ("%u deadline", "%u deadlines", n), n);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (group->list))) != NULL)

@@ -13,14 +13,15 @@ G_BEGIN_DECLS
 /* "nl" or "en": the language of the UI's translation, for the month and
  * weekday names and dates of mp-format.h. (transfer none) */
 const char *_mp_calendar_ui_language     (void);
-/* The translated name of a kind for a chip, short ("Assess"). (transfer none) */
-const char *_mp_calendar_kind_short_label (const char *kind);
-/* The translated name of a kind for a list ("Assessment"). (transfer none) */
+/* The translated name of a kind ("Assessment"), the same on chips, in the
+ * legend and in lists. (transfer none) */
 const char *_mp_calendar_kind_label       (const char *kind);
 /* The CSS class of a kind: "kind-assessment", or "kind-other". (transfer none) */
 const char *_mp_calendar_kind_css_class   (const char *kind);
 /* "0001" of "CVD-2026-0001": what fits on a chip. (transfer none) */
 const char *_mp_calendar_short_reference  (const char *reference);
+/* The words a deadline chip shows ("0001 Assessment"). (transfer none) */
+const char *_mp_calendar_chip_get_text    (GtkWidget  *chip);
 /* Sets the tooltip of @widget, asked for only when it is shown: cheaper
  * than gtk_widget_set_tooltip_text(), which asks the display where the
  * pointer is. */

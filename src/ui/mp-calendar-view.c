@@ -9,6 +9,7 @@
 #include "mp-agenda-view.h"
 #include "mp-agenda.h"
 #include "mp-calendar-private.h"
+#include "mp-fold-layout.h"
 #include "mp-calendar-view.h"
 #include "mp-deadlines.h"
 #include "mp-format.h"
@@ -58,6 +59,7 @@ struct _MpCalendarView
   guint             count_source;
 
   GtkLabel         *month_label;
+  GtkLabel         *month_short_label;
   GtkGrid          *weekday_grid;
   GtkGrid          *days_grid;
   GtkFlowBox       *legend_box;
@@ -86,46 +88,30 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   const char *kind;
-  const char *short_label;
   const char *label;
 } KindWords;
 
-/* Chips say what to do in a word; lists and the legend name the kind. */
+/* One name per kind, the same on chips, in the legend, the agenda and
+ * tooltips: a chip that said "Confirm" beside a legend that said
+ * "Acknowledgement" left the reader to guess they were one thing. */
 static const KindWords kind_words[] = {
-  { "acknowledgement",
-    NC_("deadline chip", "Confirm"), NC_("deadline kind", "Acknowledgement") },
-  { "assessment",
-    NC_("deadline chip", "Assess"), NC_("deadline kind", "Assessment") },
-  { "progress-update",
-    NC_("deadline chip", "Update"), NC_("deadline kind", "Progress update") },
-  { "reporter-follow-up",
-    NC_("deadline chip", "Follow up"), NC_("deadline kind", "Reporter follow-up") },
-  { "fix-target",
-    NC_("deadline chip", "Fix"), NC_("deadline kind", "Fix target") },
-  { "disclosure",
-    NC_("deadline chip", "Disclose"), NC_("deadline kind", "Disclosure deadline") },
-  { "publication",
-    NC_("deadline chip", "Publish"), NC_("deadline kind", "Agreed publication") },
-  { "data-deletion",
-    NC_("deadline chip", "Delete"), NC_("deadline kind", "Data deletion") },
+  { "acknowledgement",    NC_("deadline kind", "Acknowledgement") },
+  { "assessment",         NC_("deadline kind", "Assessment") },
+  { "progress-update",    NC_("deadline kind", "Progress update") },
+  { "reporter-follow-up", NC_("deadline kind", "Reporter follow-up") },
+  { "fix-target",         NC_("deadline kind", "Fix target") },
+  { "disclosure",         NC_("deadline kind", "Disclosure deadline") },
+  { "publication",        NC_("deadline kind", "Agreed publication") },
+  { "data-deletion",      NC_("deadline kind", "Data deletion") },
   /* The legal clocks (issue 23). */
-  { "gdpr-authority",
-    NC_("deadline chip", "Notify AP"), NC_("deadline kind", "Data breach: notify the authority") },
-  { "gdpr-controller",
-    NC_("deadline chip", "Inform client"),
-    NC_("deadline kind", "Data breach: inform the controller") },
-  { "nis2-early-warning",
-    NC_("deadline chip", "NIS2 warning"), NC_("deadline kind", "NIS2 early warning") },
-  { "nis2-notification",
-    NC_("deadline chip", "NIS2 notify"), NC_("deadline kind", "NIS2 incident notification") },
-  { "nis2-final",
-    NC_("deadline chip", "NIS2 report"), NC_("deadline kind", "NIS2 final report") },
-  { "cra-early-warning",
-    NC_("deadline chip", "CRA warning"), NC_("deadline kind", "CRA early warning") },
-  { "cra-notification",
-    NC_("deadline chip", "CRA notify"), NC_("deadline kind", "CRA vulnerability notification") },
-  { "cra-final",
-    NC_("deadline chip", "CRA report"), NC_("deadline kind", "CRA final report") },
+  { "gdpr-authority",     NC_("deadline kind", "Data breach: notify the authority") },
+  { "gdpr-controller",    NC_("deadline kind", "Data breach: inform the controller") },
+  { "nis2-early-warning", NC_("deadline kind", "NIS2 early warning") },
+  { "nis2-notification",  NC_("deadline kind", "NIS2 incident notification") },
+  { "nis2-final",         NC_("deadline kind", "NIS2 final report") },
+  { "cra-early-warning",  NC_("deadline kind", "CRA early warning") },
+  { "cra-notification",   NC_("deadline kind", "CRA vulnerability notification") },
+  { "cra-final",          NC_("deadline kind", "CRA final report") },
 };
 
 /* ---- chip text ------------------------------------------------------------- */
@@ -288,14 +274,6 @@ lookup_kind (const char *kind)
     if (g_strcmp0 (kind_words[i].kind, kind) == 0)
       return &kind_words[i];
   return NULL;
-}
-
-const char *
-_mp_calendar_kind_short_label (const char *kind)
-{
-  const KindWords *words = lookup_kind (kind);
-
-  return words != NULL ? g_dpgettext2 (NULL, "deadline chip", words->short_label) : kind;
 }
 
 const char *
@@ -477,7 +455,7 @@ set_chip (MpCalendarView *self,
   gboolean overdue = mp_calendar_month_is_overdue (self->month, deadline);
   g_autofree char *time = format_time (self, mp_deadline_get_due_at (deadline));
   g_autofree char *text = g_strdup_printf ("%s %s", _mp_calendar_short_reference (reference),
-                                           _mp_calendar_kind_short_label (kind));
+                                           _mp_calendar_kind_label (kind));
   MpCase *kase = self->store != NULL ? mp_store_find_case (self->store, reference) : NULL;
   const char *title = kase != NULL ? mp_case_get_title (kase) : NULL;
   const char *old_class = g_object_get_data (G_OBJECT (button), "kind-class");
@@ -497,6 +475,7 @@ set_chip (MpCalendarView *self,
 
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (button), "icon"), overdue);
   set_class (button, "overdue", overdue);
+  set_class (button, "met", mp_deadline_is_met (deadline));
   mp_chip_text_set_text (g_object_get_data (G_OBJECT (button), "label"), text);
   if (old_class != new_class)
     {
@@ -510,6 +489,15 @@ set_chip (MpCalendarView *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   g_object_set_data_full (G_OBJECT (button), "deadline", g_object_ref (deadline), g_object_unref);
+}
+
+const char *
+_mp_calendar_chip_get_text (GtkWidget *chip)
+{
+  MpChipText *text = g_object_get_data (G_OBJECT (chip), "label");
+
+  g_return_val_if_fail (text != NULL, NULL);
+  return text->text;
 }
 
 static GtkWidget *
@@ -637,12 +625,23 @@ update_header (MpCalendarView *self)
   g_autofree char *title = g_strdup_printf ("%s %d",
                                             mp_format_month_name (self->month_number, language),
                                             self->year);
+  g_autofree char *short_title = g_strdup_printf ("%s %d",
+                                                  mp_format_month_abbreviation (self->month_number,
+                                                                                language),
+                                                  self->year);
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->weekday_grid));
 
   gtk_label_set_label (self->month_label, title);
+  gtk_label_set_label (self->month_short_label, short_title);
   for (guint weekday = 1; weekday <= 7 && child != NULL; weekday++)
     {
-      gtk_label_set_label (GTK_LABEL (child), mp_format_weekday_name (weekday, language));
+      /* A squeezer: the whole name where it fits, else "Mon" / "ma". */
+      GtkWidget *full = gtk_widget_get_first_child (child);
+      GtkWidget *abbreviation = gtk_widget_get_next_sibling (full);
+
+      gtk_label_set_label (GTK_LABEL (full), mp_format_weekday_name (weekday, language));
+      gtk_label_set_label (GTK_LABEL (abbreviation),
+                           mp_format_weekday_abbreviation (weekday, language));
       child = gtk_widget_get_next_sibling (child);
     }
 }
@@ -658,7 +657,8 @@ load_deadlines (MpCalendarView *self)
   if (self->store != NULL)
     {
       self->policy = mp_policy_load (self->store);
-      self->deadlines = mp_deadlines_list_open (self->store, 0, 0, &error);
+      /* Open deadlines, and agreed publications of closed cases too. */
+      self->deadlines = mp_deadlines_list_for_calendar (self->store, &error);
       if (self->deadlines == NULL)
         g_debug ("No deadlines for the calendar: %s", error->message);
     }
@@ -1084,6 +1084,7 @@ mp_calendar_view_class_init (MpCalendarViewClass *klass)
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/meldpunt/Meldpunt/ui/mp-calendar-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MpCalendarView, month_label);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, month_short_label);
   gtk_widget_class_bind_template_child (widget_class, MpCalendarView, weekday_grid);
   gtk_widget_class_bind_template_child (widget_class, MpCalendarView, days_grid);
   gtk_widget_class_bind_template_child (widget_class, MpCalendarView, legend_box);
@@ -1099,13 +1100,24 @@ mp_calendar_view_init (MpCalendarView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The bin's child (not bound: the bin unparents it itself). */
+  gtk_widget_set_layout_manager (adw_bin_get_child (ADW_BIN (self)),
+                                 mp_fold_layout_new (480, 360, 780));
+
   for (guint weekday = 0; weekday < 7; weekday++)
     {
-      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *squeezer = adw_squeezer_new ();
+      GtkWidget *full = gtk_label_new (NULL);
+      GtkWidget *abbreviation = gtk_label_new (NULL);
 
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "weekday");
-      gtk_grid_attach (self->weekday_grid, label, (int) weekday, 0, 1, 1);
+      adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+      gtk_widget_add_css_class (full, "weekday");
+      gtk_widget_add_css_class (abbreviation, "weekday");
+      /* the shortest still cuts short rather than widen the grid */
+      gtk_label_set_ellipsize (GTK_LABEL (abbreviation), PANGO_ELLIPSIZE_END);
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), full);
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), abbreviation);
+      gtk_grid_attach (self->weekday_grid, squeezer, (int) weekday, 0, 1, 1);
     }
 
   /* The day cells are list rows of a kind: built here, filled by fill_cell(). */

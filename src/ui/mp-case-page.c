@@ -10,6 +10,9 @@
 
 #include "mp-case-page-private.h"
 #include "mp-checklist-row.h"
+#include "mp-cvss.h"
+#include "mp-deadlines.h"
+#include "mp-derive.h"
 #include "mp-duplicates-row.h"
 #include "mp-format.h"
 #include "mp-intake-dialog.h"
@@ -421,6 +424,35 @@ set_item_extra (MpCasePage *self,
     mp_checklist_row_set_extra (row, text);
 }
 
+/* The expected fix date the policy's fix period for the case's severity
+ * gives (P-FIX-ASAP), offered beside the field until one is stored. */
+static void
+update_fix_date_suggestion (MpCasePage *self,
+                            MpPolicy   *policy)
+{
+  MpChecklistRow *row = g_hash_table_lookup (self->item_rows, "assess.fix_date");
+  const char *severity = mp_derive_severity (mp_case_get_answer_value (self->kase, "assess.cvss"));
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+
+  if (row == NULL)
+    return;
+  if (mp_case_get_answer_value (self->kase, "assess.fix_date") == NULL)
+    date = mp_deadlines_suggest_fix_date (policy, mp_case_get_received_at (self->kase), severity);
+  if (date != NULL)
+    {
+      guint days = mp_policy_get_fix_days (policy, severity);
+
+      /* Translators: "Suggested: 2026-12-02 — severity High, fixed within
+       * 30 days of receipt." */
+      text = g_strdup_printf (ngettext ("Suggested: %s — severity %s, fixed within %u day of receipt.",
+                                        "Suggested: %s — severity %s, fixed within %u days of receipt.",
+                                        days),
+                              date, mp_cvss_severity_to_label (severity), days);
+    }
+  mp_checklist_row_set_suggestion (row, date, text);
+}
+
 /* The reward suggested and what is left of the year's budget, next to the
  * reward's amount. Only while the reward step is open (issue 12): the
  * year's total reads the rewards of every case the first time. */
@@ -544,6 +576,7 @@ update_extras (MpCasePage *self)
                  "policy; no other outcome is needed.");
     set_item_extra (self, "scope.outcome", routed);
   }
+  update_fix_date_suggestion (self, policy);
   mp_duplicates_row_update (MP_DUPLICATES_ROW (self->duplicates_row), self->store, self->kase);
 
   if (self->reward_step_row == NULL || adw_expander_row_get_expanded (self->reward_step_row))

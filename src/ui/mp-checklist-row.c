@@ -10,6 +10,8 @@
 #include "mp-cvss.h"
 #include "mp-format.h"
 #include "mp-policy.h"
+#include "mp-cvss-picker.h"
+#include "mp-date-popover.h"
 #include "mp-ui-util.h"
 
 struct _MpChecklistRow
@@ -24,6 +26,10 @@ struct _MpChecklistRow
   gint64          amount_cap;     /* cents; 0: no cap known */
 
   GtkWidget      *value_widget;   /* entry, drop-down or box of toggles */
+  GtkWidget      *date_popover;   /* date items: the month to pick a day from */
+  GtkWidget      *cvss_picker;    /* CVSS items: the metrics to build a vector from */
+  char           *suggestion;     /* a value the desk suggests, not yet stored */
+  GtkWidget      *suggest_button; /* "Use" for the suggestion */
   GtkToggleButton *toggles[3];
 
   GtkLabel       *title_label;
@@ -240,6 +246,31 @@ on_changed_cb (MpChecklistRow *self)
   commit (self);
 }
 
+/* "Use" is offered while the field does not hold the suggestion already. */
+static void
+update_suggestion (MpChecklistRow *self)
+{
+  g_autofree char *value = NULL;
+
+  if (self->suggest_button == NULL)
+    return;
+  value = mp_checklist_row_dup_value (self);
+  gtk_widget_set_visible (self->suggest_button,
+                          self->suggestion != NULL && g_strcmp0 (value, self->suggestion) != 0);
+}
+
+static void
+on_use_suggestion_cb (MpChecklistRow *self)
+{
+  g_autofree char *value = g_strdup (self->suggestion);
+
+  if (value == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->value_widget), value);
+  commit (self);
+  update_suggestion (self);
+}
+
 static void
 on_entry_changed_cb (GtkEditable    *editable,
                      MpChecklistRow *self)
@@ -247,6 +278,7 @@ on_entry_changed_cb (GtkEditable    *editable,
   g_autofree char *value = NULL;
   const char *problem;
 
+  update_suggestion (self);
   if (self->updating)
     return;
   /* Say what is wrong as soon as it is typed, but only store on activate
@@ -275,14 +307,65 @@ on_entry_changed_cb (GtkEditable    *editable,
 }
 
 static void
-on_today_cb (GtkEntry             *entry,
-             GtkEntryIconPosition  position,
-             MpChecklistRow       *self)
+on_date_chosen_cb (MpDatePopover  *popover,
+                   const char     *date,
+                   MpChecklistRow *self)
 {
-  g_autofree char *today = mp_ui_today ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), today);
+  gtk_editable_set_text (GTK_EDITABLE (self->value_widget), date);
   commit (self);
+}
+
+/* The calendar icon opens a month to pick a day from; nothing changes
+ * until a day (or "Today") is picked. */
+static void
+on_date_icon_cb (GtkEntry             *entry,
+                 GtkEntryIconPosition  position,
+                 MpChecklistRow       *self)
+{
+  g_autofree char *typed = mp_checklist_row_dup_value (self);
+  GdkRectangle area;
+
+  if (self->date_popover == NULL)
+    {
+      self->date_popover = mp_date_popover_new ();
+      gtk_widget_set_parent (self->date_popover, GTK_WIDGET (entry));
+      g_signal_connect (self->date_popover, "date-chosen", G_CALLBACK (on_date_chosen_cb), self);
+    }
+  gtk_entry_get_icon_area (entry, position, &area);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->date_popover), &area);
+  mp_date_popover_set_date (MP_DATE_POPOVER (self->date_popover), typed);
+  gtk_popover_popup (GTK_POPOVER (self->date_popover));
+}
+
+static void
+on_vector_chosen_cb (MpCvssPicker   *picker,
+                     const char     *vector,
+                     MpChecklistRow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->value_widget), vector);
+  commit (self);
+}
+
+/* The CVSS field's icon opens the metrics; the vector already typed
+ * chooses them. Nothing changes until "Use" is pressed. */
+static void
+on_cvss_icon_cb (GtkEntry             *entry,
+                 GtkEntryIconPosition  position,
+                 MpChecklistRow       *self)
+{
+  g_autofree char *typed = mp_checklist_row_dup_value (self);
+  GdkRectangle area;
+
+  if (self->cvss_picker == NULL)
+    {
+      self->cvss_picker = mp_cvss_picker_new ();
+      gtk_widget_set_parent (self->cvss_picker, GTK_WIDGET (entry));
+      g_signal_connect (self->cvss_picker, "vector-chosen", G_CALLBACK (on_vector_chosen_cb), self);
+    }
+  gtk_entry_get_icon_area (entry, position, &area);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->cvss_picker), &area);
+  mp_cvss_picker_set_vector (MP_CVSS_PICKER (self->cvss_picker), typed);
+  gtk_popover_popup (GTK_POPOVER (self->cvss_picker));
 }
 
 static void
@@ -418,9 +501,10 @@ build_value_widget (MpChecklistRow *self)
           gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
           gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY,
                                              "x-office-calendar-symbolic");
-          gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, _("Today"));
+          gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY,
+                                           _("Pick a Date"));
           gtk_entry_set_max_length (GTK_ENTRY (entry), 10);
-          g_signal_connect (entry, "icon-release", G_CALLBACK (on_today_cb), self);
+          g_signal_connect (entry, "icon-release", G_CALLBACK (on_date_icon_cb), self);
         }
       else if (item->kind == MP_ANSWER_KIND_AMOUNT)
         {
@@ -433,7 +517,14 @@ build_value_widget (MpChecklistRow *self)
       else if (item->kind == MP_ANSWER_KIND_REFERENCE)
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "CVD-2026-0001");
       else if (item->kind == MP_ANSWER_KIND_CVSS)
-        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "CVSS:3.1/AV:N/AC:L/…");
+        {
+          gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "CVSS:3.1/AV:N/AC:L/…");
+          gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY,
+                                             "document-edit-symbolic");
+          gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY,
+                                           _("Choose the Metrics"));
+          g_signal_connect (entry, "icon-release", G_CALLBACK (on_cvss_icon_cb), self);
+        }
       else if (item->kind == MP_ANSWER_KIND_MOMENT)
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "2026-10-24T09:30:00+02:00");
       g_signal_connect_swapped (entry, "activate", G_CALLBACK (on_changed_cb), self);
@@ -580,6 +671,48 @@ mp_checklist_row_suggest_value (MpChecklistRow *self,
   self->updating = FALSE;
 }
 
+void
+mp_checklist_row_set_suggestion (MpChecklistRow *self,
+                                 const char     *value,
+                                 const char     *text)
+{
+  g_return_if_fail (MP_IS_CHECKLIST_ROW (self));
+  g_return_if_fail (GTK_IS_ENTRY (self->value_widget));
+
+  if (value != NULL && self->suggest_button == NULL)
+    {
+      self->suggest_button = gtk_button_new_with_mnemonic (_("_Use"));
+      gtk_widget_set_valign (self->suggest_button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (self->suggest_button, _("Use the suggested value"));
+      gtk_widget_set_name (self->suggest_button, "use-suggestion");
+      g_signal_connect_swapped (self->suggest_button, "clicked",
+                                G_CALLBACK (on_use_suggestion_cb), self);
+      gtk_box_append (self->answer_box, self->suggest_button);
+    }
+  g_free (self->suggestion);
+  self->suggestion = g_strdup (value);
+  /* The suggestion shows in the empty field; it is stored only when used. */
+  if (self->item->kind == MP_ANSWER_KIND_DATE)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (self->value_widget),
+                                    value != NULL ? value : _("YYYY-MM-DD"));
+  mp_checklist_row_set_extra (self, value != NULL ? text : NULL);
+  update_suggestion (self);
+}
+
+GtkWidget *
+mp_checklist_row_get_cvss_picker (MpChecklistRow *self)
+{
+  g_return_val_if_fail (MP_IS_CHECKLIST_ROW (self), NULL);
+  return self->cvss_picker;
+}
+
+GtkWidget *
+mp_checklist_row_get_date_popover (MpChecklistRow *self)
+{
+  g_return_val_if_fail (MP_IS_CHECKLIST_ROW (self), NULL);
+  return self->date_popover;
+}
+
 const MpChecklistItem *
 mp_checklist_row_get_item (MpChecklistRow *self)
 {
@@ -595,12 +728,17 @@ mp_checklist_row_finalize (GObject *object)
   g_free (self->saved_value);
   g_free (self->saved_note);
   g_free (self->problem);
+  g_free (self->suggestion);
   G_OBJECT_CLASS (mp_checklist_row_parent_class)->finalize (object);
 }
 
 static void
 mp_checklist_row_dispose (GObject *object)
 {
+  MpChecklistRow *self = MP_CHECKLIST_ROW (object);
+
+  g_clear_pointer (&self->date_popover, gtk_widget_unparent);
+  g_clear_pointer (&self->cvss_picker, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (object), MP_TYPE_CHECKLIST_ROW);
   G_OBJECT_CLASS (mp_checklist_row_parent_class)->dispose (object);
 }

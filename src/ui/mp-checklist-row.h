@@ -17,6 +17,16 @@ G_DECLARE_FINAL_TYPE (MpChecklistRow, mp_checklist_row, MP, CHECKLIST_ROW, GtkLi
  * Emits "answer-changed" (value, note) when the user changes either. */
 MpChecklistRow        *mp_checklist_row_new      (const MpChecklistItem *item);
 const MpChecklistItem *mp_checklist_row_get_item (MpChecklistRow        *self);
+/* Offers @value (NULL: nothing) for an entry item, explained by @text under
+ * it, with a "Use" button that enters and saves it; nothing is stored
+ * until it is used. */
+void                   mp_checklist_row_set_suggestion   (MpChecklistRow *self,
+                                                          const char     *value,
+                                                          const char     *text);
+/* The metrics popover of a CVSS item's icon, once it has been opened. (transfer none) */
+GtkWidget             *mp_checklist_row_get_cvss_picker  (MpChecklistRow *self);
+/* The popover of a date item's calendar icon, once it has been opened. (transfer none) */
+GtkWidget             *mp_checklist_row_get_date_popover (MpChecklistRow *self);
 /* Shows @answer (NULL: unanswered) without emitting a change. */
 void            mp_checklist_row_set_answer   (MpChecklistRow *self,
                                                const MpAnswer *answer);

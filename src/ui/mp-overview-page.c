@@ -28,6 +28,7 @@ struct _MpOverviewPage
   MpStore      *store;
   gboolean      stale;   /* updated while hidden: update when shown */
   GtkLabel     *count_labels[N_COUNTS];
+  GtkLabel     *caption_labels[N_COUNTS];
 
   GtkFlowBox   *counts_box;
   GtkLabel     *ack_label;
@@ -107,6 +108,34 @@ days_between (gint64      received,
 }
 
 static void fill_register (MpOverviewPage *self);
+
+/* Each card says what it counts: cases, where the calendar counts
+ * deadlines ("2 overdue cases" here, "3 deadlines" overdue there). */
+static void
+set_caption (MpOverviewPage *self,
+             guint           index,
+             guint           n)
+{
+  const char *text;
+
+  switch (index)
+    {
+    case COUNT_OPEN:
+      text = ngettext ("open case", "open cases", n);
+      break;
+    case COUNT_WAITING:
+      text = ngettext ("case waiting for the reporter", "cases waiting for the reporter", n);
+      break;
+    case COUNT_OVERDUE:
+      text = ngettext ("overdue case", "overdue cases", n);
+      break;
+    case COUNT_WEEK:
+    default:
+      text = ngettext ("case due this week", "cases due this week", n);
+      break;
+    }
+  gtk_label_set_label (self->caption_labels[index], text);
+}
 
 static void
 update (MpOverviewPage *self)
@@ -213,6 +242,7 @@ update (MpOverviewPage *self)
       g_autofree char *text = g_strdup_printf ("%u", counts[i]);
 
       gtk_label_set_label (self->count_labels[i], text);
+      set_caption (self, i, counts[i]);
     }
   if (counts[COUNT_OVERDUE] > 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->count_labels[COUNT_OVERDUE]), "overdue");
@@ -395,14 +425,6 @@ mp_overview_page_dispose (GObject *object)
   G_OBJECT_CLASS (mp_overview_page_parent_class)->dispose (object);
 }
 
-/**
- * mp_overview_page_update:
- *
- * Counts the cases and sums the answers again, now if the page is shown,
- * else when it is: the figures read an answer of every case, which a desk
- * of 100,000 cases should not pay for at unlock when it opens on its case
- * list (issue 12).
- */
 void
 mp_overview_page_update (MpOverviewPage *self)
 {
@@ -453,10 +475,6 @@ mp_overview_page_class_init (MpOverviewPageClass *klass)
 static void
 mp_overview_page_init (MpOverviewPage *self)
 {
-  static const char *captions[N_COUNTS] = {
-    N_("Open"), N_("Waiting for Reporter"), N_("Overdue"), N_("Due This Week"),
-  };
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->register_rows = g_ptr_array_new ();
   g_signal_connect_swapped (self->register_row, "notify::expanded",
@@ -467,7 +485,7 @@ mp_overview_page_init (MpOverviewPage *self)
     {
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
       GtkWidget *number = gtk_label_new ("0");
-      GtkWidget *caption = gtk_label_new (_(captions[i]));
+      GtkWidget *caption = gtk_label_new (NULL);
 
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "count-card");
@@ -479,6 +497,8 @@ mp_overview_page_init (MpOverviewPage *self)
       gtk_box_append (GTK_BOX (card), caption);
       gtk_flow_box_append (self->counts_box, card);
       self->count_labels[i] = GTK_LABEL (number);
+      self->caption_labels[i] = GTK_LABEL (caption);
+      set_caption (self, i, 0);
     }
 }
 

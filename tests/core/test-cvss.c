@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mp-cvss.h"
+#include "mp-cvss-metrics.h"
 
 /* Every expected score below is published by FIRST (specification,
  * examples, reference calculator) or taken from the FIRST calculator by a
@@ -555,6 +556,45 @@ test_severity (void)
   g_assert_cmpstr (zero, ==, "0.0");
 }
 
+/* The picker's tables: every value of every base metric builds a vector
+ * that mp_cvss_parse() accepts, with that value. */
+static void
+test_base_metrics (void)
+{
+  static const MpCvssVersion versions[] = { MP_CVSS_VERSION_3_1, MP_CVSS_VERSION_4_0 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (versions); k++)
+    {
+      guint n;
+      const MpCvssMetric *metrics = mp_cvss_get_base_metrics (versions[k], &n);
+
+      g_assert_cmpuint (n, ==, versions[k] == MP_CVSS_VERSION_4_0 ? 11 : 8);
+      for (guint m = 0; m < n; m++)
+        for (guint v = 0; metrics[m].values[v].code != NULL; v++)
+          {
+            g_autofree const char **codes = g_new0 (const char *, n);
+            g_autofree char *vector = NULL;
+            g_autoptr(MpCvss) cvss = NULL;
+            g_autoptr(GError) error = NULL;
+
+            for (guint i = 0; i < n; i++)
+              codes[i] = metrics[i].values[0].code;
+            codes[m] = metrics[m].values[v].code;
+            vector = mp_cvss_build_base_vector (versions[k], codes);
+            cvss = mp_cvss_parse (vector, &error);
+            g_assert_no_error (error);
+            g_assert_cmpint (mp_cvss_get_version (cvss), ==, versions[k]);
+            g_assert_cmpstr (mp_cvss_get_metric (cvss, metrics[m].code), ==, codes[m]);
+          }
+    }
+  {
+    static const char * const worst[] = { "N", "L", "N", "N", "C", "H", "H", "H" };
+    g_autofree char *vector = mp_cvss_build_base_vector (MP_CVSS_VERSION_3_1, worst);
+
+    g_assert_cmpstr (vector, ==, "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -575,6 +615,7 @@ main (int    argc,
   g_test_add_func ("/cvss/4.0/groups", test_cvss40_groups);
   g_test_add_func ("/cvss/invalid", test_invalid);
   g_test_add_func ("/cvss/severity", test_severity);
+  g_test_add_func ("/cvss/base-metrics", test_base_metrics);
 
   return g_test_run ();
 }

@@ -464,6 +464,12 @@ test_every_kind (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
   g_clear_object (&open);
+  /* The calendar shows the same while the case is open and the
+   * publication not yet settled. */
+  open = mp_deadlines_list_for_calendar (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
+  g_clear_object (&open);
 
   /* Closed: data deletion 30 days after closing, met by our deletion. */
   answer (fixture->store, kase, "close.closed_on", "2027-01-25");
@@ -475,10 +481,30 @@ test_every_kind (Fixture       *fixture,
   assert_met (fixture->store, kase, "data-deletion", "2027-02-01T22:59:59Z");
   assert_next (kase, NULL, NULL);
 
-  /* Closed cases are not in the calendar. */
+  /* Closed cases have no open deadlines (`deadlines` lists none)… */
   open = mp_deadlines_list_open (fixture->store, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (open), ==, 0);
+  g_clear_object (&open);
+
+  /* …but the calendar keeps the agreed publication date, as a settled one
+   * that is never overdue (the advisory was not recorded). */
+  open = mp_deadlines_list_for_calendar (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
+  {
+    g_autoptr(MpDeadline) publication = g_list_model_get_item (open, 0);
+    g_autofree char *text = mp_time_format_iso8601 (mp_deadline_get_due_at (publication));
+
+    g_assert_cmpstr (mp_deadline_get_kind (publication), ==, "publication");
+    g_assert_cmpstr (mp_deadline_get_reference (publication), ==, mp_case_get_reference (kase));
+    g_assert_cmpstr (text, ==, "2027-01-20T22:59:59Z");
+    g_assert_true (mp_deadline_is_met (publication));
+    g_assert_false (mp_deadline_is_overdue (publication, G_MAXINT64));
+  }
+  g_clear_object (&open);
+  g_assert_cmpuint (mp_store_count_overdue_deadlines (fixture->store, G_MAXINT64, &error), ==, 0);
+  g_assert_no_error (error);
 }
 
 static void
@@ -518,7 +544,35 @@ test_fix_target_by_severity (void)
             }
         }
       g_assert_cmpstr (found, ==, cases[i].due);
+
+      /* The suggested fix date is that day in Amsterdam. */
+      {
+        g_autofree char *suggested = mp_deadlines_suggest_fix_date (policy, mp_case_get_received_at (kase),
+                                                                    cases[i].severity);
+
+        if (cases[i].due == NULL)
+          g_assert_null (suggested);
+        else
+          g_assert_true (g_str_has_prefix (cases[i].due, suggested));
+      }
     }
+
+  /* Receipt late in the evening: the days count from the desk's day, in its
+   * zone; summer time to winter time on the way. */
+  {
+    g_autoptr(MpCase) late = mp_case_new ();
+    g_autofree char *critical = NULL;
+    g_autofree char *low = NULL;
+    g_autofree char *none = NULL;
+
+    g_assert_true (mp_case_set_value_string (late, "received_at", "2026-10-20T23:30:00+02:00", &error));
+    critical = mp_deadlines_suggest_fix_date (policy, mp_case_get_received_at (late), "critical");
+    low = mp_deadlines_suggest_fix_date (policy, mp_case_get_received_at (late), "low");
+    none = mp_deadlines_suggest_fix_date (policy, 0, "critical");
+    g_assert_cmpstr (critical, ==, "2026-10-27");
+    g_assert_cmpstr (low, ==, "2027-01-18");
+    g_assert_null (none);
+  }
 
   /* The policy's own numbers count. */
   g_assert_true (mp_policy_apply (policy, "fix_days.high", "14", &error));

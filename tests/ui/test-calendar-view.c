@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "mp-agenda-view.h"
+#include "mp-calendar-private.h"
 #include "mp-calendar-view.h"
 #include "mp-deadlines.h"
 #include "mp-store.h"
@@ -386,6 +387,22 @@ test_chips (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (chip, "kind-acknowledgement"));
   g_assert_true (gtk_widget_has_css_class (cell, "has-overdue"));
 
+  /* The chip names its kind as the legend does. */
+  {
+    GObject *legend = gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
+                                                     MP_TYPE_CALENDAR_VIEW, "legend_box");
+    g_autoptr(GPtrArray) dots = g_ptr_array_new ();
+    g_autofree char *expected = NULL;
+    GtkWidget *legend_label = NULL;
+
+    collect (GTK_WIDGET (legend), "kind-acknowledgement", dots);
+    g_assert_cmpuint (dots->len, ==, 1);
+    legend_label = gtk_widget_get_next_sibling (g_ptr_array_index (dots, 0));
+    g_assert_true (GTK_IS_LABEL (legend_label));
+    expected = g_strdup_printf ("0001 %s", gtk_label_get_label (GTK_LABEL (legend_label)));
+    g_assert_cmpstr (_mp_calendar_chip_get_text (chip), ==, expected);
+  }
+
   /* Activating a chip asks to open the case at its step. */
   g_signal_emit_by_name (chip, "clicked");
   g_assert_cmpstr (fixture->opened_reference, ==, "CVD-2026-0001");
@@ -430,8 +447,10 @@ test_minimum_size (Fixture       *fixture,
   gtk_widget_measure (GTK_WIDGET (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1,
                       &minimum, NULL, NULL, NULL);
   g_test_message ("minimum width: %d", minimum);
-  g_assert_cmpint (minimum, <=, 1000);
+  /* A phone-sized window: the agenda folds under the month. */
+  g_assert_cmpint (minimum, <=, 360);
 }
+
 
 static void
 test_navigation (Fixture       *fixture,
@@ -647,6 +666,19 @@ test_agenda_and_badge (Fixture       *fixture,
   /* 0004 waits for the reporter since 17 November: follow up today, 24th. */
   g_assert_cmpuint (mp_agenda_get_count (agenda, MP_AGENDA_TODAY), >=, 1);
   g_assert_cmpuint (count_class (agenda_view, "overdue-row"), ==, n_overdue);
+  /* It says what it counts: deadlines (the overview counts cases). */
+  {
+    g_autoptr(GPtrArray) counts = g_ptr_array_new ();
+    g_autofree char *expected = g_strdup_printf (ngettext ("%u deadline", "%u deadlines",
+                                                           n_overdue), n_overdue);
+
+    collect (agenda_view, "agenda-count", counts);
+    g_assert_cmpuint (counts->len, ==, MP_AGENDA_N_GROUPS);
+    g_assert_cmpstr (gtk_label_get_label (g_ptr_array_index (counts, MP_AGENDA_OVERDUE)), ==,
+                     expected);
+    if (g_str_equal (ui_language, "en"))
+      g_assert_true (g_str_has_suffix (expected, " deadlines"));
+  }
 
   /* Recording the acknowledgement of 0001 updates the page and the badge. */
   g_signal_connect (fixture->view, "notify::n-overdue", G_CALLBACK (on_notify_cb), &notified);
@@ -657,6 +689,38 @@ test_agenda_and_badge (Fixture       *fixture,
   g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpuint (mp_calendar_view_get_n_overdue (fixture->view), ==, n_overdue - 1);
   g_assert_null (find_chip (find_cell (fixture, "2026-11-22"), "CVD-2026-0001", "acknowledgement"));
+}
+
+/* Closing a case leaves its agreed publication date on the calendar, as
+ * a settled date: not overdue, not in the overdue count. */
+static void
+test_closed_keeps_publication (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  MpCase *kase = mp_store_find_case (fixture->store, "CVD-2026-0002");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *chip;
+  guint n_overdue;
+
+  mp_calendar_view_show_month (fixture->view, 2026, 12);
+  wait_idle ();
+  chip = find_chip (find_cell (fixture, "2026-12-15"), "CVD-2026-0002", "publication");
+  g_assert_nonnull (chip);
+  g_assert_false (gtk_widget_has_css_class (chip, "met"));
+  n_overdue = mp_calendar_view_get_n_overdue (fixture->view);
+
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "close.closed_on", "2026-11-24",
+                                      NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mp_case_get_status (kase), ==, "closed");
+  mp_calendar_view_refresh (fixture->view);
+  wait_idle ();
+
+  chip = find_chip (find_cell (fixture, "2026-12-15"), "CVD-2026-0002", "publication");
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_has_css_class (chip, "met"));
+  g_assert_false (gtk_widget_has_css_class (chip, "overdue"));
+  g_assert_cmpuint (mp_calendar_view_get_n_overdue (fixture->view), <=, n_overdue);
 }
 
 static void
@@ -674,7 +738,8 @@ test_export (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &text, NULL, &error));
   g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR"));
-  g_assert_nonnull (strstr (text, "TZID:/freeassociation.sourceforge.net/Europe/Amsterdam"));
+  g_assert_nonnull (strstr (text, "X-WR-TIMEZONE:Europe/Amsterdam"));
+  g_assert_null (strstr (text, "TZID"));
   for (p = strstr (text, "BEGIN:VEVENT"); p != NULL; p = strstr (p + 1, "BEGIN:VEVENT"))
     n_events++;
   count_open (fixture, &n_open, &n_overdue);
@@ -838,6 +903,76 @@ save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
+/* The weekday names the header shows now: the squeezers' visible labels. */
+static char *
+shown_weekdays (Fixture *fixture)
+{
+  GObject *grid = gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
+                                                 MP_TYPE_CALENDAR_VIEW, "weekday_grid");
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = adw_squeezer_get_visible_child (ADW_SQUEEZER (child));
+
+      g_string_append_printf (names, "%s%s", names->len > 0 ? " " : "",
+                              gtk_label_get_label (GTK_LABEL (label)));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* A 360 px window: short weekday names, the agenda under the month (not
+ * clipped beside it), nothing wider than the window. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  gboolean dutch = g_str_equal (ui_language, "nl");
+  GtkWidget *agenda = find_by_type (GTK_WIDGET (fixture->view), MP_TYPE_AGENDA_VIEW);
+  GtkWidget *box = gtk_window_get_child (GTK_WINDOW (fixture->window));
+  g_autofree char *wide = shown_weekdays (fixture);
+  g_autofree char *narrow = NULL;
+  g_autofree char *shot = g_strdup_printf ("calendar-%s-narrow.png", ui_language);
+  graphene_rect_t bounds;
+  int minimum = 0;
+
+  /* Wide: whole names, the agenda beside the month. */
+  g_assert_cmpstr (wide, ==, dutch ? "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"
+                                   : "Monday Tuesday Wednesday Thursday Friday Saturday Sunday");
+  g_assert_true (gtk_widget_compute_bounds (agenda, GTK_WIDGET (fixture->view), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >, 0);
+  g_assert_cmpfloat (bounds.origin.y, ==, 0);
+
+  gtk_widget_measure (GTK_WIDGET (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum,
+                      NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 1200);
+  while (gtk_widget_get_width (GTK_WIDGET (fixture->view)) > 360)
+    g_main_context_iteration (NULL, TRUE);
+  wait_idle ();
+
+  narrow = shown_weekdays (fixture);
+  {
+    GObject *full = gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
+                                                   MP_TYPE_CALENDAR_VIEW, "month_label");
+    GtkWidget *squeezer = gtk_widget_get_parent (GTK_WIDGET (full));
+    GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
+
+    /* "Nov 2026": a short month name rather than "Nov…" */
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (shown)), ==,
+                     dutch ? "nov. 2026" : "Nov 2026");
+  }
+  g_assert_cmpstr (narrow, ==, dutch ? "ma di wo do vr za zo" : "Mon Tue Wed Thu Fri Sat Sun");
+  /* The agenda under the month, as wide as the window. */
+  g_assert_true (gtk_widget_compute_bounds (agenda, GTK_WIDGET (fixture->view), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, ==, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, 600);
+  g_assert_cmpfloat (bounds.size.width, ==, gtk_widget_get_width (GTK_WIDGET (fixture->view)));
+  save_screenshot (box, shot);
+}
+
 static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
@@ -922,6 +1057,10 @@ main (int    argc,
               test_hidden_catches_up, fixture_tear_down);
   g_test_add ("/calendar-view/minimum-size", Fixture, NULL, fixture_set_up, test_minimum_size,
               fixture_tear_down);
+  g_test_add ("/calendar-view/narrow", Fixture, NULL, fixture_set_up, test_narrow,
+              fixture_tear_down);
+  g_test_add ("/calendar-view/closed-keeps-publication", Fixture, NULL, fixture_set_up,
+              test_closed_keeps_publication, fixture_tear_down);
   g_test_add ("/calendar-view/export", Fixture, NULL, fixture_set_up, test_export,
               fixture_tear_down);
   g_test_add ("/calendar-view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot,

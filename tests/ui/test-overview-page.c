@@ -22,6 +22,18 @@ open_count (GtkWidget *page)
   return gtk_label_get_label (GTK_LABEL (number));
 }
 
+/* The words under the number of card @index. */
+static const char *
+caption (GtkWidget *page,
+         int        index)
+{
+  GObject *cards = gtk_widget_get_template_child (page, MP_TYPE_OVERVIEW_PAGE, "counts_box");
+  GtkFlowBoxChild *card = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (cards), index);
+  GtkWidget *number = gtk_widget_get_first_child (gtk_flow_box_child_get_child (card));
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (number)));
+}
+
 static void
 add_case (MpStore    *store,
           const char *title)
@@ -66,6 +78,10 @@ test_updates_when_shown (void)
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "overview");
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_cmpstr (open_count (page), ==, "2");
+  /* Each card says that it counts cases (the calendar counts deadlines). */
+  g_assert_cmpstr (caption (page, 0), ==, "open cases");
+  g_assert_cmpstr (caption (page, 2), ==, "overdue cases");
+  g_assert_cmpstr (caption (page, 3), ==, "cases due this week");
 
   /* shown: counted at once */
   add_case (store, "SQL injection");

@@ -314,6 +314,12 @@ test_desk (void)
     mp_case_list_select (list, again);
   }
   shoot (GTK_WIDGET (window), "narrow-case");
+  /* the calendar, its agenda under the month */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (mp_test_find_widget (GTK_WIDGET (window),
+                                                                              ADW_TYPE_VIEW_STACK,
+                                                                              NULL)),
+                                         "calendar");
+  shoot (GTK_WIDGET (window), "narrow-calendar");
   gtk_window_destroy (GTK_WINDOW (window));
   mp_test_wait (50);
 

@@ -881,6 +881,100 @@ test_imports_not_recent (void)
   g_assert_null (strstr (contents, "chosen-before"));
 }
 
+/* The widgets under @widget that need more than @limit pixels of width,
+ * deepest first: what keeps a window from getting narrower. */
+static void
+report_wide (GtkWidget *widget,
+             int        limit,
+             int        depth)
+{
+  int minimum = 0;
+  gboolean child_wide = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int m = 0;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &m, NULL, NULL, NULL);
+      if (m > limit)
+        {
+          child_wide = TRUE;
+          report_wide (child, limit, depth + 1);
+        }
+    }
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (!child_wide && minimum > limit)
+    g_test_message ("%*s%s #%s: %d px", depth, "", G_OBJECT_TYPE_NAME (widget),
+                    gtk_widget_get_name (widget), minimum);
+}
+
+/* A phone-sized window, 360 px wide, fits every page of the desk with a
+ * case open (it was held at 479 px by the header bar's strict centering). */
+static void
+test_narrow (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  static const char * const pages[] = { "cases", "calendar", "overview" };
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  MpWindow *window;
+  GObject *stack;
+
+  mp_case_set_text (draft, "title", "Stored XSS in the contact form of the customer portal");
+  mp_case_set_text (draft, "asset", "https://portal.example.nl/contact");
+  mp_case_set_text (draft, "description", "The message field is shown to staff unescaped.");
+  mp_case_set_text (draft, "reporter_name", "bytewitch");
+  kase = mp_store_add_case (store, draft, &error);
+  g_assert_no_error (error);
+  window = open_window (store);
+  mp_case_page_set_case (MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE,
+                                                            NULL)), kase);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  mp_test_wait (200);
+
+  stack = gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "view_stack");
+  if (stack == NULL)
+    stack = G_OBJECT (mp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+  g_assert_nonnull (stack);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      int minimum = 0;
+
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), pages[i]);
+      mp_test_wait (50);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum,
+                          NULL, NULL, NULL);
+      g_test_message ("%s: minimum width %d", pages[i], minimum);
+      if (minimum > 360)
+        report_wide (GTK_WIDGET (window), 360, 0);
+      g_assert_cmpint (minimum, <=, 360);
+    }
+
+  /* With minimize and maximize buttons too, strict centering of the
+   * header bar asked for 479 px; loose, it is the buttons' width alone. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout",
+                "appmenu:minimize,maximize,close", NULL);
+  mp_test_wait (50);
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum,
+                        NULL, NULL, NULL);
+    g_test_message ("with minimize and maximize: minimum width %d", minimum);
+    g_assert_cmpint (minimum, <, 400);
+  }
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -892,6 +986,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/intake-to-scope", test_intake_to_scope);
   g_test_add_func ("/ui/window/lock-drops-cases", test_lock_drops_cases);
   g_test_add_func ("/ui/window/help-overlay", test_help_overlay);
+  g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/welcome-sets-up-desk", test_welcome_sets_up_desk);
   g_test_add_func ("/ui/window/imports-not-recent", test_imports_not_recent);
   g_test_add_func ("/ui/window/problem-page", test_problem_page);
