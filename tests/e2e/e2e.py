@@ -37,8 +37,11 @@ class E2EFailure(AssertionError):
     pass
 
 
+STARTED = time.monotonic()
+
+
 def log(msg):
-    print(f"# {msg}", flush=True)
+    print(f"# {time.monotonic() - STARTED:6.1f} {msg}", flush=True)
 
 
 def wait_until(predicate, what, timeout=TIMEOUT):
@@ -267,6 +270,7 @@ class App:
         with open(self.pwfile, "w") as f:
             f.write(PASSPHRASE + "\n")
         self.gdk_display = None
+        self.x_cache = {}
 
     # -- the process --
 
@@ -340,21 +344,22 @@ class App:
     # -- X windows --
 
     def x_windows(self):
-        """The visible X windows of the process: (id, x, y, width, height, title)."""
-        r = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(self.proc.pid)],
+        """The visible X windows of the process: (id, x, y, width, height)."""
+        r = subprocess.run(["xdotool", "search", "--all", "--onlyvisible",
+                            "--pid", str(self.proc.pid), "--name", "",
+                            "getwindowgeometry", "--shell", "%@"],
                            capture_output=True, text=True, timeout=60)
-        out = []
-        for wid in r.stdout.split():
-            g = subprocess.run(["xdotool", "getwindowgeometry", "--shell", wid],
-                               capture_output=True, text=True, timeout=60)
-            vals = dict(line.split("=", 1) for line in g.stdout.split() if "=" in line)
-            n = subprocess.run(["xdotool", "getwindowname", wid],
-                               capture_output=True, text=True, timeout=60)
-            try:
-                out.append((wid, int(vals["X"]), int(vals["Y"]), int(vals["WIDTH"]),
-                            int(vals["HEIGHT"]), n.stdout.rstrip("\n")))
-            except (KeyError, ValueError):
-                continue
+        out, vals = [], {}
+        for line in r.stdout.split():
+            k, _, v = line.partition("=")
+            vals[k] = v
+            if k == "SCREEN":
+                try:
+                    out.append((vals["WINDOW"], int(vals["X"]), int(vals["Y"]),
+                                int(vals["WIDTH"]), int(vals["HEIGHT"])))
+                except (KeyError, ValueError):
+                    pass
+                vals = {}
         return [w for w in out if w[3] > 1 and w[4] > 1]
 
     def frame_of(self, acc):
@@ -370,20 +375,24 @@ class App:
         return None
 
     def x_window_of(self, frame):
-        """The X window showing an AT-SPI frame: the one with its title and
-        a size a shadow's margins larger (client-side decorations)."""
+        """The X window showing an AT-SPI frame: the one a shadow's margins
+        larger than it (client-side decorations), the closest in size. The
+        windows do not move (there is no window manager): it is kept."""
         fe = extents(frame)
-        title = name_of(frame)
+        cached = self.x_cache.get((name_of(frame), fe[2], fe[3]))
+        if cached is not None:
+            return cached
         best = None
         for w in self.x_windows():
             dw, dh = w[3] - fe[2], w[4] - fe[3]
             if dw < 0 or dh < 0 or dw > 200 or dh > 200:
                 continue
-            score = (0 if w[5] == title else 1, dw + dh)
-            if best is None or score < best[0]:
-                best = (score, w)
+            if best is None or dw + dh < best[0]:
+                best = (dw + dh, w)
         if best is None:
-            raise E2EFailure(f"no X window for {role_of(frame)} {title!r} {fe}: {self.x_windows()}")
+            raise E2EFailure(f"no X window for {role_of(frame)} {name_of(frame)!r} {fe}: "
+                             f"{self.x_windows()}")
+        self.x_cache[(name_of(frame), fe[2], fe[3])] = best[1]
         return best[1]
 
     def screen_point(self, acc):
@@ -448,7 +457,36 @@ class App:
         w = self.x_window_of(frame)
         xdotool("mousemove", str(w[1] + w[3] // 2), str(w[2] + 8))
 
+    def scroll_into_view(self, acc):
+        """Turns the mouse wheel over the scrolled pane holding acc until acc's
+        middle is inside the pane, as a person scrolls to a field."""
+        pane = acc.get_parent()
+        while pane is not None and role_of(pane) != "scroll pane":
+            pane = pane.get_parent()
+        if pane is None:
+            return
+
+        def inside():
+            e, p = extents(acc), extents(pane)
+            mid = e[1] + e[3] // 2
+            if mid < p[1] + 4:
+                return -1
+            if mid > p[1] + p[3] - 4:
+                return 1
+            return 0
+        deadline = time.monotonic() + TIMEOUT
+        while (direction := inside()) != 0:
+            if time.monotonic() > deadline:
+                raise E2EFailure(f"could not scroll {name_of(acc)!r} into view")
+            x, y = self.screen_point(pane)
+            xdotool("mousemove", str(x), str(y))
+            before = extents(acc)
+            xdotool("click", "5" if direction > 0 else "4")
+            wait_until(lambda: extents(acc) != before,
+                       f"the pane to scroll towards {name_of(acc)!r}", timeout=10)
+
     def click(self, acc, button=1):
+        self.scroll_into_view(acc)
         x, y = self.screen_point(acc)
         xdotool("mousemove", str(x), str(y))
         xdotool("click", str(button))
@@ -483,6 +521,7 @@ class App:
     def screenshot(self, step):
         """The app's windows into screenshots/e2e-LANG-SCENARIO-NN-STEP.png."""
         self.step += 1
+        log(f"step {self.step}: {step}")
         if self.gdk_display is None:
             Gdk.init([])
             self.gdk_display = Gdk.Display.get_default()
