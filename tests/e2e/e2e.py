@@ -313,8 +313,9 @@ class App:
         a = self.app_accessible()
         if a is None:
             return []
-        return [f for f in children(a) if role_of(f) in ("frame", "dialog", "alert", "window")
-                and on_screen(f)]
+        # GTK 4.8 gives a GtkFileChooserDialog the role "filler": every
+        # child of the application is a toplevel.
+        return [f for f in children(a) if on_screen(f)]
 
     def wait_window(self):
         wait_until(lambda: self.check_running() and self.frames(), "the Meldpunt window")
@@ -366,12 +367,13 @@ class App:
         """The toplevel (frame or dialog) holding acc."""
         a = acc
         while a is not None:
-            if role_of(a) in ("frame", "dialog", "alert", "window"):
-                return a
             try:
-                a = a.get_parent()
+                parent = a.get_parent()
             except GLibErrors:
                 return None
+            if parent is None or role_of(parent) == "application":
+                return a
+            a = parent
         return None
 
     def x_window_of(self, frame):

@@ -10,13 +10,14 @@ Prints TAP; each scenario runs its own application on its own desk.
 """
 
 import gettext
+import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import e2e  # noqa: E402
-from e2e import E2EFailure, key, type_text, wait_until  # noqa: E402
+from e2e import E2EFailure, key, log, type_text, wait_until  # noqa: E402
 
 ORGANISATION = "ICT Teamwork"
 T = None
@@ -163,9 +164,128 @@ def scenario_intake(app):
             raise E2EFailure(f"{field} is {shown.get(field)!r}, typed {typed!r}")
 
 
+def open_chooser(app):
+    """Ctrl+I: the import chooser (GTK's own dialog, GTK 4.8 calls it a filler)."""
+    app.pointer_to_window()
+    key("ctrl+i")
+    title = tr("Import E-mail")
+    chooser = wait_until(lambda: next((f for f in app.frames() if e2e.name_of(f) == title), None),
+                         f"the file chooser {title!r} after Ctrl+I")
+    app.pointer_to_window(chooser)
+    return chooser
+
+
+def chooser_location(app, chooser, path):
+    """Ctrl+L in the chooser, the path typed, Enter."""
+    key("ctrl+l")
+    app.wait_for("text", pred=lambda a: "FileChooserEntry" in e2e.name_of(a)
+                 or a.get_role_name() == "text", root=chooser,
+                 what="the chooser's location field after Ctrl+L")
+    type_text(path)
+    key("Return")
+
+
+def scenario_import(app):
+    """3. Import an .eml through the file chooser: Ctrl+I, Ctrl+L, the path."""
+    open_desk(app)
+    chooser = open_chooser(app)
+    app.screenshot("chooser")
+    eml = os.path.join(app.srcdir, "tests", "exchange", "eml", "outlook-latin1.eml")
+    chooser_location(app, chooser, eml)
+    wait_until(lambda: chooser not in app.frames(), "the chooser to close after Enter")
+    row = row_of(app, "CVD-2026-0001")
+    title = "Lek in inlogpagina € account-enumeratie"
+    if title not in e2e.name_of(row):
+        raise E2EFailure(f"the imported case's row says {e2e.name_of(row)!r}, not {title!r}")
+    app.screenshot("imported")
+    app.quit()
+    shown = app.cli_json("case", "show", "CVD-2026-0001", "--json")
+    if shown["title"] != title or shown.get("channel") != "email":
+        raise E2EFailure(f"the imported case reads {shown['title']!r} by {shown.get('channel')!r}")
+
+
+def cli_add(app, title):
+    case = {"title": title, "received_at": "2026-11-20T09:15:00+01:00", "channel": "email",
+            "asset": "https://cli.example.nl/", "reporter_name": "Cli Reporter",
+            "reporter_email": "cli@example.org",
+            "description": f"Added by meldpunt-cli beside the window: {title}."}
+    ref = app.cli("case", "add", input=json.dumps(case)).stdout.strip()
+    app.cli("case", "answer", ref, "intake.complete", "yes")
+    log(f"meldpunt-cli added {ref} {title!r} and answered intake.complete")
+    return ref
+
+
+def scenario_concurrency(app):
+    """5. The window and meldpunt-cli write to the same desk while the
+    window's file chooser browses the desk's folder: nothing is lost."""
+    open_desk(app)
+    cli_titles = []
+    window_titles = []
+
+    def cli_writes(n):
+        for _ in range(n):
+            title = f"Case {len(cli_titles) + 1} from the command line"
+            cli_add(app, title)
+            cli_titles.append(title)
+
+    def window_writes():
+        title = f"Case {len(window_titles) + 1} typed in the window"
+        log_report(app, dict(REPORT, title=title))
+        app.wait_for(pred=lambda a: title in e2e.name_of(a) and e2e.name_of(a).startswith("CVD-"),
+                     what=f"the case list's row of {title!r}")
+        window_titles.append(title)
+
+    cli_writes(2)
+    window_writes()
+    # The window's own file chooser in the desk's folder: GTK reads the
+    # files there (desk.db among them) to learn their types.
+    chooser = open_chooser(app)
+    folder = os.path.dirname(app.db)
+    chooser_location(app, chooser, folder + "/")
+    app.wait_for("label", os.path.basename(folder), root=chooser,
+                 what=f"the chooser's path bar to show {os.path.basename(folder)!r}")
+    cli_writes(1)
+    app.screenshot("chooser-in-desk-folder")
+    app.click_wait("label", tr("_Cancel"), root=chooser)
+    wait_until(lambda: chooser not in app.frames(), "the chooser to close after Cancel")
+    cli_writes(2)
+    window_writes()
+    cli_writes(1)
+    window_writes()
+    app.screenshot("after-writes")
+    app.quit()
+
+    cases = app.cli_json("case", "list", "--status", "all", "--json")
+    refs = [c["reference"] for c in cases]
+    titles = sorted(c["title"] for c in cases)
+    problems = []
+    if len(set(refs)) != len(refs):
+        problems.append(f"duplicated references: {sorted(refs)}")
+    expected = sorted(cli_titles + window_titles)
+    if titles != expected:
+        missing = sorted(set(expected) - set(titles))
+        extra = sorted(set(titles) - set(expected))
+        problems.append(f"cases lost: {missing}; unexpected: {extra}")
+    for c in cases:
+        if c["title"] in cli_titles:
+            shown = app.cli_json("case", "show", c["reference"], "--json")
+            answers = shown.get("answers")
+            items = ([a.get("item") for a in answers] if isinstance(answers, list)
+                     else list(answers or {}))
+            if "intake.complete" not in items:
+                problems.append(f"{c['reference']} lost its answer intake.complete")
+    audit = app.cli("audit", "verify", check=False)
+    if audit.returncode != 0 or not audit.stdout.startswith("ok "):
+        problems.append(f"audit verify: {audit.stdout.strip()} {audit.stderr.strip()}")
+    if problems:
+        raise E2EFailure("the desk after both processes wrote to it:\n" + "\n".join(problems))
+
+
 SCENARIOS = [
     ("desk", scenario_desk),
     ("intake", scenario_intake),
+    ("import", scenario_import),
+    ("concurrency", scenario_concurrency),
 ]
 
 
