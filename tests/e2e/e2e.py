@@ -271,6 +271,8 @@ class App:
             f.write(PASSPHRASE + "\n")
         self.gdk_display = None
         self.x_cache = {}
+        self.frame_cache = {}
+        self.pane_cache = {}
 
     # -- the process --
 
@@ -365,6 +367,8 @@ class App:
 
     def frame_of(self, acc):
         """The toplevel (frame or dialog) holding acc."""
+        if acc in self.frame_cache:
+            return self.frame_cache[acc]
         a = acc
         while a is not None:
             try:
@@ -372,6 +376,7 @@ class App:
             except GLibErrors:
                 return None
             if parent is None or role_of(parent) == "application":
+                self.frame_cache[acc] = a
                 return a
             a = parent
         return None
@@ -416,8 +421,8 @@ class App:
         out = []
         for r in ([root] if root is not None else self.roots()):
             for acc in walk(r):
-                if matches(acc, role, name, contains) and on_screen(acc) \
-                        and (pred is None or pred(acc)):
+                if matches(acc, role, name, contains) and (pred is None or pred(acc)) \
+                        and on_screen(acc):
                     out.append(acc)
         return out
 
@@ -462,9 +467,12 @@ class App:
     def scroll_into_view(self, acc):
         """Turns the mouse wheel over the scrolled pane holding acc until acc's
         middle is inside the pane, as a person scrolls to a field."""
-        pane = acc.get_parent()
-        while pane is not None and role_of(pane) != "scroll pane":
-            pane = pane.get_parent()
+        if acc not in self.pane_cache:
+            pane = acc.get_parent()
+            while pane is not None and role_of(pane) != "scroll pane":
+                pane = pane.get_parent()
+            self.pane_cache[acc] = pane
+        pane = self.pane_cache[acc]
         if pane is None:
             return
 
@@ -587,6 +595,11 @@ def run_scenarios(scenarios, argv):
             print(f"ok {i} {lang}/{name} ({time.monotonic() - started:.0f} s)", flush=True)
         except Exception as e:  # noqa: BLE001 — every failure is reported as TAP
             failed += 1
+            if app.proc is not None and app.proc.poll() is None and "failure" not in str(e):
+                try:
+                    log(f"screenshot of the failure: {app.screenshot('failure')}")
+                except Exception:  # noqa: BLE001 — the report matters more
+                    pass
             for line in str(e).splitlines() or [repr(e)]:
                 print(f"# {line}")
             if app.proc is not None:

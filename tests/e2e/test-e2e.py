@@ -13,6 +13,7 @@ import gettext
 import json
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -204,14 +205,16 @@ def scenario_import(app):
         raise E2EFailure(f"the imported case reads {shown['title']!r} by {shown.get('channel')!r}")
 
 
-def cli_add(app, title):
+def cli_add(app, title, answer=True):
     case = {"title": title, "received_at": "2026-11-20T09:15:00+01:00", "channel": "email",
             "asset": "https://cli.example.nl/", "reporter_name": "Cli Reporter",
             "reporter_email": "cli@example.org",
             "description": f"Added by meldpunt-cli beside the window: {title}."}
     ref = app.cli("case", "add", input=json.dumps(case)).stdout.strip()
-    app.cli("case", "answer", ref, "intake.complete", "yes")
-    log(f"meldpunt-cli added {ref} {title!r} and answered intake.complete")
+    log(f"meldpunt-cli added {ref} {title!r}")
+    if answer:
+        app.cli("case", "answer", ref, "intake.complete", "yes")
+        log(f"meldpunt-cli answered intake.complete of {ref}")
     return ref
 
 
@@ -281,10 +284,145 @@ def scenario_concurrency(app):
         raise E2EFailure("the desk after both processes wrote to it:\n" + "\n".join(problems))
 
 
+METHODS = ["Social engineering used?", "Physical attack used?", "Denial of service used?",
+           "Spam sent?", "Malware placed?", "Backdoor placed?", "Data handled beyond need?",
+           "Unrelated changes made?", "Third-party applications attacked?"]
+
+
+ITEM_ROLES = ("panel", "combo box", "text")
+
+
+def item_widget(app, msgid, widgets=None):
+    """The answer widget of a checklist item: it carries the item's question."""
+    if widgets is not None and msgid in widgets:
+        return widgets[msgid]
+    label = tr(msgid)
+    return app.wait_for(name=label, pred=lambda a: e2e.role_of(a) in ITEM_ROLES,
+                        what=f"the checklist item {label!r}")
+
+
+def item_widgets(app, msgids):
+    """The answer widgets of several items, found in one look at the window."""
+    labels = {tr(m): m for m in msgids}
+    found = {}
+
+    def look():
+        for acc in app.find_all(pred=lambda a: e2e.name_of(a) in labels
+                                and e2e.role_of(a) in ITEM_ROLES):
+            found.setdefault(labels[e2e.name_of(acc)], acc)
+        return len(found) == len(msgids)
+    wait_until(look, f"the checklist items {sorted(labels)}")
+    return found
+
+
+def pressed(acc):
+    return (e2e.has_state(acc, e2e.Atspi.StateType.CHECKED)
+            or e2e.has_state(acc, e2e.Atspi.StateType.PRESSED))
+
+
+def answer_toggle(app, msgid, answer, widgets=None):
+    """Clicks Yes, No or Unknown beside a question."""
+    box = item_widget(app, msgid, widgets)
+    button = next((c for c in e2e.children(box) if e2e.name_of(c) == tr(answer)), None)
+    if button is None:
+        raise E2EFailure(f"no {tr(answer)!r} beside {tr(msgid)!r}")
+    app.click(button)
+    wait_until(lambda: pressed(button), f"{tr(answer)!r} beside {tr(msgid)!r} to be pressed in")
+
+
+def answer_choice(app, msgid, position, choice, widgets=None):
+    """Opens a question's drop-down and picks its position-th choice with
+    the keyboard (the first entry is "Not answered")."""
+    combo = item_widget(app, msgid, widgets)
+    # The drop-down's button shows the chosen answer; its popover (the
+    # other child) keeps the labels of every choice.
+    button = next(c for c in e2e.children(combo) if e2e.role_of(c) == "push button")
+    app.click(combo)
+    wait_until(lambda: pressed(button), f"the choices of {tr(msgid)!r} to pop up")
+    # Home first: the list keeps the place it had when it was last open.
+    key("Home", *(["Down"] * position), "Return")
+    shown = T.pgettext("checklist", choice)
+    wait_until(lambda: not pressed(button) and shown in e2e.text_of_deep(button),
+               f"{tr(msgid)!r} to show the chosen answer {shown!r}")
+
+
+def answer_scope(app, outcome_position, outcome, reason=None):
+    """The scope step: our system, no forbidden methods, no personal data,
+    not known before, the outcome, the rules followed."""
+    widgets = item_widgets(app, ["Is the report complete?"])
+    answer_toggle(app, "Is the report complete?", "Yes", widgets)
+    widgets = item_widgets(app, ["Whose system is affected?", *METHODS,
+                                 "Personal or payment data received?",
+                                 "Was the problem known before?", "Outcome of the scope check",
+                                 "Were the rules followed?"])
+    answer_choice(app, "Whose system is affected?", 1, "Ours", widgets)
+    for method in METHODS:
+        answer_toggle(app, method, "No", widgets)
+    answer_toggle(app, "Personal or payment data received?", "No", widgets)
+    answer_choice(app, "Was the problem known before?", 1, "Not known before", widgets)
+    answer_choice(app, "Outcome of the scope check", outcome_position, outcome, widgets)
+    if reason is not None:
+        field = item_widget(app, "Reason for the outcome")
+        app.type_into(field, reason)
+        key("Return")
+        # The outcome's answer may have rebuilt the rows below it.
+        widgets = None
+    answer_toggle(app, "Were the rules followed?", "Yes", widgets)
+
+
+def mark_sent(app):
+    """The letter of the current step: Mark as Sent."""
+    app.click_wait("label", tr("Mark as _Sent"), what="the letter's Mark as Sent button")
+
+
+def scenario_checklist(app):
+    """4. The scope step answered on the case page; the acknowledgement
+    marked as sent; a second case walked to its closure."""
+    app.cli("init", "--organisation", ORGANISATION)
+    in_scope = cli_add(app, "Stored XSS in the contact form", answer=False)
+    closing = cli_add(app, "Server banner shows its version", answer=False)
+    app.start()
+    unlock(app)
+    wait_desk(app)
+
+    app.click(row_of(app, in_scope))
+    answer_scope(app, 1, "In scope")
+    app.screenshot("scope-answered")
+    mark_sent(app)
+    app.wait_for(pred=lambda a: e2e.name_of(a).startswith(in_scope + ",")
+                 and tr("Assessment") in e2e.name_of(a),
+                 what=f"{in_scope}'s row to say it is in the assessment")
+    app.screenshot("acknowledged")
+
+    app.click(row_of(app, closing))
+    answer_scope(app, 4, "Not a vulnerability", "The version alone is no vulnerability.")
+    app.screenshot("closure-step")
+    mark_sent(app)
+    closed_on = item_widget(app, "Closed on")
+    app.type_into(closed_on, time.strftime("%Y-%m-%d"))
+    key("Return")
+    # The list shows open cases: the closed one leaves it.
+    wait_until(lambda: app.find(pred=lambda a: e2e.name_of(a).startswith(closing + ",")) is None,
+               f"{closing} to leave the list of open cases once closed")
+    app.screenshot("closed")
+    app.quit()
+
+    a = app.cli_json("case", "show", in_scope, "--json")
+    b = app.cli_json("case", "show", closing, "--json")
+    problems = []
+    if a["status"] != "assessment" or "ack.sent_on" not in a["answers"]:
+        problems.append(f"{in_scope}: status {a['status']!r}, answers {sorted(a['answers'])}")
+    if b["status"] != "closed" or b["outcome"] != "not-vulnerability":
+        problems.append(f"{closing}: status {b['status']!r}, outcome {b['outcome']!r}")
+    if problems:
+        raise E2EFailure("after the walk: " + "; ".join(problems))
+
+
 SCENARIOS = [
     ("desk", scenario_desk),
     ("intake", scenario_intake),
     ("import", scenario_import),
+    ("checklist", scenario_checklist),
     ("concurrency", scenario_concurrency),
 ]
 
