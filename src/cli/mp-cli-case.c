@@ -284,6 +284,7 @@ case_set (MpCli  *cli,
           char  **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
   MpStore *store;
   MpCase *kase;
 
@@ -292,9 +293,11 @@ case_set (MpCli  *cli,
   if (argc != 4)
     return mp_cli_usage ("case set REF FIELD VALUE");
 
+  if ((value = mp_cli_read_value (cli, argv[3], &error)) == NULL)
+    return mp_cli_fail (error);
   store = mp_cli_open_store (cli, TRUE, &error);
   if (store == NULL || (kase = mp_cli_find_case (store, argv[1], &error)) == NULL ||
-      !mp_store_update_case (store, kase, argv[2], argv[3], &error))
+      !mp_store_update_case (store, kase, argv[2], value, &error))
     return mp_cli_fail (error);
   return 0;
 }
@@ -306,6 +309,8 @@ case_answer (MpCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *note_text = NULL;
+  g_autofree char *value = NULL;
   GOptionEntry entries[] = {
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note with the answer"), N_("TEXT") },
     { NULL }
@@ -318,10 +323,16 @@ case_answer (MpCli  *cli,
   if (argc != 4)
     return mp_cli_usage ("case answer REF ITEM VALUE [--note TEXT]");
 
+  /* Standard input can carry one of them. */
+  if (g_str_equal (argv[3], "-") && g_strcmp0 (note, "-") == 0)
+    return mp_cli_usage ("case answer REF ITEM VALUE [--note TEXT]");
+  if ((value = mp_cli_read_value (cli, argv[3], &error)) == NULL ||
+      (note != NULL && (note_text = mp_cli_read_value (cli, note, &error)) == NULL))
+    return mp_cli_fail (error);
   store = mp_cli_open_store (cli, TRUE, &error);
   if (store == NULL || (kase = mp_cli_find_case (store, argv[1], &error)) == NULL ||
-      !mp_checklist_validate_answer (argv[2], argv[3], &error) ||
-      !mp_store_set_answer (store, kase, argv[2], argv[3], note, &error))
+      !mp_checklist_validate_answer (argv[2], value, &error) ||
+      !mp_store_set_answer (store, kase, argv[2], value, note_text, &error))
     return mp_cli_fail (error);
   g_print ("%s\t%s\n", mp_case_get_reference (kase), mp_case_get_status (kase));
   return 0;
@@ -346,6 +357,11 @@ case_erase (MpCli  *cli,
       !mp_store_erase_case (store, kase, &error))
     return mp_cli_fail (error);
   g_print (_("Erased the confidential data of %s\n"), mp_case_get_reference (kase));
+  if (mp_store_has_erase_pending (store))
+    g_printerr ("meldpunt-cli: %s\n",
+                _("An earlier copy of the erased data remains in the desk's log file while "
+                  "another program (such as the Meldpunt window) has the desk open; it is "
+                  "removed by the next change, or when that program closes the desk."));
   return 0;
 }
 

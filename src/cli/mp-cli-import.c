@@ -10,17 +10,132 @@
 
 #define USAGE "import-eml FILE…"
 
+static gboolean
+parse_options (int    *argc,
+               char ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Imports each e-mail message (.eml file, as saved from a mail "
+                                  "client or a mailbox) as a new case, with its attachments and "
+                                  "the original message. Prints the reference of each new case "
+                                  "on a line of its own; what was refused, what was noticed "
+                                  "while reading, and a summary go to standard error."));
+  g_option_context_set_description (context,
+                                    _("Each file is imported on its own: a refused file does not "
+                                      "stop the others.\n\n"
+                                      "Exit status: 0 when every file was imported, 1 when one or "
+                                      "more were refused or could not be stored (or the desk "
+                                      "could not be opened), 2 for wrong usage."));
+  /* "meldpunt-cli import-eml [OPTION…] FILE…", not the command twice. */
+  g_set_prgname ("meldpunt-cli import-eml");
+  if (!g_option_context_parse_strv (context, argv, &error))
+    {
+      g_printerr ("meldpunt-cli: %s\n", error->message);
+      return FALSE;
+    }
+  *argc = (int) g_strv_length (*argv);
+  return TRUE;
+}
+
+typedef struct
+{
+  const char  *path;
+  MpEmlReport *report;
+} Parsed;
+
+static void
+parsed_clear (gpointer data)
+{
+  Parsed *parsed = data;
+
+  g_clear_pointer (&parsed->report, mp_eml_report_free);
+}
+
+static void
+print_imported (const Parsed *parsed,
+                MpCase       *kase)
+{
+  GPtrArray *notes = mp_eml_report_get_notes (parsed->report);
+
+  g_print ("%s\n", mp_case_get_reference (kase));
+  for (guint j = 0; j < notes->len; j++)
+    g_printerr (_("meldpunt-cli: %s: %s\n"), parsed->path,
+                (const char *) g_ptr_array_index (notes, j));
+}
+
+/* Stores @chunk in one transaction: a thousand messages are not a thousand
+ * waits for the disk. Should one fail to be stored, the transaction is
+ * dropped and each is stored on its own, so that each file stays all or
+ * nothing and only stored cases are printed. */
+static void
+store_chunk (MpStore *store,
+             GArray  *chunk,
+             guint   *imported,
+             guint   *refused)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  gboolean together = chunk->len > 1 && mp_store_begin_batch (store, NULL);
+
+  for (guint i = 0; together && i < chunk->len; i++)
+    {
+      Parsed *parsed = &g_array_index (chunk, Parsed, i);
+      MpCase *kase = mp_eml_report_store (parsed->report, store, NULL);
+
+      if (kase == NULL)
+        {
+          mp_store_abort_batch (store);
+          together = FALSE;
+          g_ptr_array_set_size (cases, 0);
+          break;
+        }
+      g_ptr_array_add (cases, kase);
+    }
+  if (together && !mp_store_end_batch (store, NULL))
+    {
+      mp_store_abort_batch (store);
+      together = FALSE;
+      g_ptr_array_set_size (cases, 0);
+    }
+
+  for (guint i = 0; i < chunk->len; i++)
+    {
+      Parsed *parsed = &g_array_index (chunk, Parsed, i);
+      g_autoptr(MpCase) kase = NULL;
+
+      if (together)
+        kase = g_object_ref (g_ptr_array_index (cases, i));
+      else
+        kase = mp_eml_report_store (parsed->report, store, &error);
+      if (kase == NULL)
+        {
+          g_printerr (_("meldpunt-cli: %s: not imported: %s\n"), parsed->path, error->message);
+          g_clear_error (&error);
+          (*refused)++;
+          continue;
+        }
+      (*imported)++;
+      print_imported (parsed, kase);
+    }
+  g_array_set_size (chunk, 0);
+}
+
 int
 mp_cli_import_eml (MpCli  *cli,
                    int     argc,
                    char  **argv)
 {
   g_autoptr(GError) error = NULL;
-  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GArray) chunk = NULL;
   MpStore *store;
-  int status = 0;
+  guint imported = 0, refused = 0;
+  gsize max_bytes;
 
-  if (!mp_cli_parse_options (USAGE, entries, &argc, &argv))
+  if (!parse_options (&argc, &argv))
     return 2;
   if (argc < 2)
     return mp_cli_usage (USAGE);
@@ -28,29 +143,41 @@ mp_cli_import_eml (MpCli  *cli,
   store = mp_cli_open_store (cli, TRUE, &error);
   if (store == NULL)
     return mp_cli_fail (error);
+  max_bytes = mp_eml_get_max_bytes (store);
 
   /* Each file is all or nothing; a refused file does not stop the others. */
+  chunk = g_array_new (FALSE, TRUE, sizeof (Parsed));
+  g_array_set_clear_func (chunk, parsed_clear);
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-      g_autoptr(GPtrArray) notes = NULL;
       g_autoptr(GError) file_error = NULL;
-      g_autoptr(MpCase) kase = NULL;
+      Parsed parsed = { argv[i], NULL };
 
-      kase = mp_eml_import_file (store, file, NULL, &notes, &file_error);
-      if (kase == NULL)
+      parsed.report = mp_eml_report_parse_file (file, max_bytes, NULL, &file_error);
+      if (parsed.report == NULL)
         {
+          /* What came before is stored first, to keep the files' order. */
+          store_chunk (store, chunk, &imported, &refused);
           g_printerr (_("meldpunt-cli: %s: not imported: %s\n"), argv[i], file_error->message);
-          status = 1;
+          refused++;
           continue;
         }
-      g_print ("%s\n", mp_case_get_reference (kase));
-      for (guint j = 0; notes != NULL && j < notes->len; j++)
-        {
-          const char *note = g_ptr_array_index (notes, j);
-
-          g_printerr (_("meldpunt-cli: %s: %s\n"), argv[i], note);
-        }
+      g_array_append_val (chunk, parsed);
+      if (chunk->len == 100)
+        store_chunk (store, chunk, &imported, &refused);
     }
-  return status;
+  store_chunk (store, chunk, &imported, &refused);
+
+  /* Standard output stays one reference a line; the tally goes beside it. */
+  if (argc > 2 || refused > 0)
+    {
+      g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u message imported",
+                                                            "%u messages imported", imported),
+                                               imported);
+
+      g_printerr (_("meldpunt-cli: %s, %u refused\n"), done, refused);
+    }
+  return refused > 0 ? 1 : 0;
 }

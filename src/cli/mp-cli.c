@@ -38,6 +38,8 @@ static const MpCliCommand commands[] = {
   { "letter",  mp_cli_letter, N_("Print a filled letter to the reporter") },
   { "import-eml", mp_cli_import_eml, N_("Import reports from e-mail messages (.eml files)") },
   { "report",  mp_cli_report, N_("Write a case dossier or a period report as PDF") },
+  { "legal",   mp_cli_legal, N_("Drafts for the authorities and the breach register") },
+  { "checklist", mp_cli_checklist, N_("List every checklist item and its kind of answer") },
 };
 
 int
@@ -116,6 +118,70 @@ mp_cli_read_passphrase (MpCli   *cli,
     {
       g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WEAK_PASSPHRASE,
                            _("The passphrase is empty."));
+      return NULL;
+    }
+  /* Everything after a NUL byte would silently not count. */
+  if (memchr (contents, '\0', length) != NULL)
+    {
+      sodium_memzero (contents, length);
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WEAK_PASSPHRASE,
+                           _("The passphrase contains a NUL byte, which cannot be part of a "
+                             "passphrase. Is this the right file?"));
+      return NULL;
+    }
+  return g_steal_pointer (&contents);
+}
+
+char *
+mp_cli_read_value (MpCli       *cli,
+                   const char  *argument,
+                   GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (argument != NULL, NULL);
+
+  if (g_str_has_prefix (argument, "@@"))
+    return g_strdup (argument + 1);
+  if (g_str_equal (argument, "-"))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      char buffer[4096];
+      gsize n;
+
+      if (g_strcmp0 (cli->passphrase_file, "-") == 0)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("Standard input cannot carry both the passphrase and a value; "
+                                 "give one of them as a file."));
+          return NULL;
+        }
+      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+        g_string_append_len (text, buffer, n);
+      length = text->len;
+      contents = g_string_free (g_steal_pointer (&text), FALSE);
+    }
+  else if (argument[0] == '@')
+    {
+      if (!g_file_get_contents (argument + 1, &contents, &length, error))
+        {
+          g_prefix_error (error, _("A value that begins with “@” is read from a file "
+                                   "(write “@@” for a value that begins with “@”): "));
+          return NULL;
+        }
+    }
+  else
+    return g_strdup (argument);
+
+  if (length > 0 && contents[length - 1] == '\n')
+    contents[--length] = '\0';
+  if (length > 0 && contents[length - 1] == '\r')
+    contents[--length] = '\0';
+  if (strlen (contents) != length || !g_utf8_validate (contents, length, NULL))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("The value is not text (it is not UTF-8, or holds a NUL byte)."));
       return NULL;
     }
   return g_steal_pointer (&contents);

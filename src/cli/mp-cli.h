@@ -32,6 +32,13 @@ MpStore  *mp_cli_open_store       (MpCli       *cli,
 char     *mp_cli_read_passphrase  (MpCli       *cli,
                                    GError     **error);
 /* Prints "meldpunt-cli: MESSAGE" to standard error; returns 1. */
+/* A confidential value given as "-" (standard input) or "@FILE" (a
+ * file's contents; "@@…" is a value that begins with "@"), so that it does
+ * not show in /proc/PID/cmdline; any other value as it is. One trailing
+ * line end is dropped. Returns: (transfer full) (nullable) */
+char     *mp_cli_read_value       (MpCli       *cli,
+                                   const char  *argument,
+                                   GError     **error);
 int       mp_cli_fail             (GError      *error);
 int       mp_cli_usage            (const char  *usage);
 /* Parses a command's options; returns FALSE after printing the problem. */
@@ -73,6 +80,12 @@ int       mp_cli_holidays         (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
 int       mp_cli_workdays         (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
+int       mp_cli_checklist        (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
+int       mp_cli_legal            (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
 

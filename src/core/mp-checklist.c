@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mp-checklist.h"
+#include "mp-legal.h"
 #include "mp-reward.h"
 
 /* The CVSS engine (mp-cvss.h) is written on its own branch. Until it is
@@ -113,6 +114,44 @@ went_through_fix (MpCase *kase)
   return !mp_checklist_outcome_is_early (mp_checklist_get_outcome (kase));
 }
 
+/* The legal triage (mp-legal.h): follow-up questions once a regime may
+ * have started. */
+static gboolean
+aware_moved (MpCase *kase)
+{
+  return is_answered (kase, "legal.aware_at");
+}
+
+static gboolean
+data_breach (MpCase *kase)
+{
+  return answer_is (kase, "legal.data_breach", "yes");
+}
+
+static gboolean
+legal_processor (MpCase *kase)
+{
+  return answer_is (kase, "legal.role", "processor");
+}
+
+static gboolean
+gdpr_notified (MpCase *kase)
+{
+  return is_answered (kase, "legal.gdpr_authority_notified_at");
+}
+
+static gboolean
+nis2_notified (MpCase *kase)
+{
+  return is_answered (kase, "legal.nis2_notification_at");
+}
+
+static gboolean
+cra_notified (MpCase *kase)
+{
+  return is_answered (kase, "legal.cra_notification_at");
+}
+
 /* ---- the data ------------------------------------------------------------- */
 
 #define CLAUSES(...) ((const char * const []) { __VA_ARGS__, NULL })
@@ -159,6 +198,19 @@ static const MpChecklistChoice qualities[] = {
   { "fair", NC_ ("checklist", "Fair") },
   { "good", NC_ ("checklist", "Good") },
   { "excellent", NC_ ("checklist", "Excellent") },
+  { NULL, NULL }
+};
+
+static const MpChecklistChoice legal_risks[] = {
+  { "unlikely", NC_ ("checklist", "Unlikely to pose a risk") },
+  { "risk", NC_ ("checklist", "A risk to the people concerned") },
+  { "high", NC_ ("checklist", "A high risk to the people concerned") },
+  { NULL, NULL }
+};
+
+static const MpChecklistChoice legal_roles[] = {
+  { "controller", NC_ ("checklist", "Controller") },
+  { "processor", NC_ ("checklist", "Processor for a client") },
   { NULL, NULL }
 };
 
@@ -307,6 +359,69 @@ static const MpChecklistItem items[] = {
         N_("The desk takes no legal action against a reporter who followed the rules in "
            "good faith. A reporter who did not is not eligible for a reward.")),
 
+  /* Scope check: the legal triage (mp-legal.h). The application helps; it
+   * does not give legal advice. */
+  ITEM ("legal.aware_at", MP_STEP_SCOPE, MP_ANSWER_KIND_MOMENT, NULL,
+        CLAUSES ("L-AVG-33", "L-NIS2-23", "L-CRA-14"), MP_REQUIRED_NO, NULL,
+        N_("Aware of it since"),
+        N_("The moment the organisation became aware, as 2026-10-24T09:30:00+02:00. The "
+           "legal deadlines run in calendar hours from it. Leave it empty to count from "
+           "when the report was received.")),
+  ITEM ("legal.aware_reason", MP_STEP_SCOPE, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("L-AVG-33"), MP_REQUIRED_WHEN, aware_moved,
+        N_("Why aware at that moment"),
+        N_("Why the awareness moment differs from the moment the report was received.")),
+  ITEM ("legal.data_breach", MP_STEP_SCOPE, MP_ANSWER_KIND_YES_NO_UNKNOWN, yes_no_unknown,
+        CLAUSES ("L-AVG-33", "L-AVG-33-5", "R-NO-PII"), MP_REQUIRED_NO, NULL,
+        N_("Personal data reached?"),
+        N_("Whether the reporter or anyone else could reach personal data through the "
+           "problem. That is a data breach under the AVG: it goes in the breach register "
+           "and may have to be notified to the Autoriteit Persoonsgegevens.")),
+  ITEM ("legal.data_breach_by", MP_STEP_SCOPE, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("L-AVG-33"), MP_REQUIRED_WHEN, data_breach,
+        N_("Reached by whom?"),
+        N_("Only the reporter, or also others (for example signs of earlier access).")),
+  ITEM ("legal.data_breach_data", MP_STEP_SCOPE, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("L-AVG-33", "L-AVG-33-5"), MP_REQUIRED_WHEN, data_breach,
+        N_("What personal data?"),
+        N_("The kinds of personal data concerned, such as names, addresses, e-mail "
+           "addresses or health data. It goes in the breach register.")),
+  ITEM ("legal.data_breach_people", MP_STEP_SCOPE, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("L-AVG-33", "L-AVG-33-5"), MP_REQUIRED_WHEN, data_breach,
+        N_("How many people?"),
+        N_("The number of people concerned, or an estimate.")),
+  ITEM ("legal.data_breach_risk", MP_STEP_SCOPE, MP_ANSWER_KIND_CHOICE, legal_risks,
+        CLAUSES ("L-AVG-33", "L-AVG-34"), MP_REQUIRED_WHEN, data_breach,
+        N_("Likely risk to the people concerned"),
+        N_("A breach unlikely to pose a risk need not be notified, but the reason is "
+           "recorded. A high risk means informing the people concerned as well.")),
+  ITEM ("legal.role", MP_STEP_SCOPE, MP_ANSWER_KIND_CHOICE, legal_roles,
+        CLAUSES ("L-AVG-33"), MP_REQUIRED_WHEN, data_breach,
+        N_("Controller or processor?"),
+        N_("A controller notifies the authority itself; a processor informs its client, "
+           "the controller, without undue delay. Preferences give the desk's usual role.")),
+  ITEM ("legal.client", MP_STEP_SCOPE, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("L-AVG-33"), MP_REQUIRED_WHEN, legal_processor,
+        N_("For which client?"),
+        N_("The controller whose personal data it is.")),
+  ITEM ("legal.exploited", MP_STEP_SCOPE, MP_ANSWER_KIND_YES_NO_UNKNOWN, yes_no_unknown,
+        CLAUSES ("L-NIS2-23", "L-CRA-14"), MP_REQUIRED_NO, NULL,
+        N_("Signs of exploitation before the report?"),
+        N_("Whether anyone used the weakness maliciously before it was reported. A "
+           "researcher's finding with no such sign is not actively exploited.")),
+  ITEM ("legal.own_product", MP_STEP_SCOPE, MP_ANSWER_KIND_YES_NO_UNKNOWN, yes_no_unknown,
+        CLAUSES ("L-CRA-14"), MP_REQUIRED_NO, NULL,
+        N_("In a product we make or market?"),
+        N_("An actively exploited vulnerability in a product with digital elements the "
+           "organisation makes or markets must be reported under the Cyber Resilience "
+           "Act.")),
+  ITEM ("legal.significant_incident", MP_STEP_SCOPE, MP_ANSWER_KIND_YES_NO_UNKNOWN,
+        yes_no_unknown, CLAUSES ("L-NIS2-23"), MP_REQUIRED_NO, NULL,
+        N_("Significant incident?"),
+        N_("For an essential or important entity under NIS2 and the Cyberbeveiligingswet, "
+           "a significant incident (for example signs of malicious exploitation) must be "
+           "reported to the CSIRT.")),
+
   /* Acknowledgement */
   ITEM ("ack.sent_on", MP_STEP_ACKNOWLEDGEMENT, MP_ANSWER_KIND_DATE, NULL,
         CLAUSES ("P-ACK"), MP_REQUIRED_ALWAYS, NULL,
@@ -346,6 +461,83 @@ static const MpChecklistItem items[] = {
         N_("Assessment sent on"),
         N_("The day the assessment and the expected fix date went to the reporter. The "
            "policy promises it within a set number of working days.")),
+
+  /* Assessment: the notifications to the authorities (mp-legal.h). */
+  ITEM ("legal.gdpr_authority_notified_at", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_MOMENT, NULL,
+        CLAUSES ("L-AVG-33"), MP_REQUIRED_NO, NULL,
+        N_("Authority notified at"),
+        N_("The moment the data breach was notified to the Autoriteit Persoonsgegevens.")),
+  ITEM ("legal.gdpr_authority_reference", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("L-AVG-33"), MP_REQUIRED_WHEN, gdpr_notified,
+        N_("The authority's reference"),
+        N_("The reference number the Autoriteit Persoonsgegevens gave the notification.")),
+  ITEM ("legal.gdpr_controller_informed_at", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_MOMENT, NULL,
+        CLAUSES ("L-AVG-33"), MP_REQUIRED_NO, NULL,
+        N_("Controller informed at"),
+        N_("The moment the client, as controller, was told of the data breach.")),
+  ITEM ("legal.gdpr_subjects_informed_at", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_MOMENT, NULL,
+        CLAUSES ("L-AVG-34"), MP_REQUIRED_NO, NULL,
+        N_("People concerned informed at"),
+        N_("The moment the people concerned were told, when the risk to them is high.")),
+  ITEM ("legal.gdpr_not_required", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("L-AVG-33", "L-AVG-33-5"), MP_REQUIRED_NO, NULL,
+        N_("Why no notification is required"),
+        N_("The reason the data breach need not be notified, for example that it is "
+           "unlikely to pose a risk. It settles the deadline and goes in the breach "
+           "register.")),
+  ITEM ("legal.nis2_early_warning_at", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_MOMENT, NULL,
+        CLAUSES ("L-NIS2-23"), MP_REQUIRED_NO, NULL,
+        N_("NIS2 early warning given at"),
+        N_("The moment the early warning went to the CSIRT.")),
+  ITEM ("legal.nis2_notification_at", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_MOMENT, NULL,
+        CLAUSES ("L-NIS2-23"), MP_REQUIRED_NO, NULL,
+        N_("NIS2 incident notification made at"),
+        N_("The moment the incident notification went to the CSIRT. The final report is "
+           "due a month later.")),
+  ITEM ("legal.nis2_reference", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("L-NIS2-23"), MP_REQUIRED_WHEN, nis2_notified,
+        N_("The CSIRT's reference"),
+        N_("The reference number given to the incident notification.")),
+  ITEM ("legal.nis2_final_at", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_MOMENT, NULL,
+        CLAUSES ("L-NIS2-23"), MP_REQUIRED_NO, NULL,
+        N_("NIS2 final report sent at"),
+        N_("The moment the final report (or a progress report while the incident is "
+           "still ongoing) went to the CSIRT.")),
+  ITEM ("legal.nis2_not_required", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("L-NIS2-23"), MP_REQUIRED_NO, NULL,
+        N_("Why no NIS2 report is required"),
+        N_("The reason the incident need not be reported. It settles the NIS2 deadlines.")),
+  ITEM ("legal.cra_early_warning_at", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_MOMENT, NULL,
+        CLAUSES ("L-CRA-14"), MP_REQUIRED_NO, NULL,
+        N_("CRA early warning given at"),
+        N_("The moment the early warning went to the CSIRT through ENISA's reporting "
+           "platform.")),
+  ITEM ("legal.cra_notification_at", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_MOMENT, NULL,
+        CLAUSES ("L-CRA-14"), MP_REQUIRED_NO, NULL,
+        N_("CRA vulnerability notification made at"),
+        N_("The moment the vulnerability notification was made.")),
+  ITEM ("legal.cra_reference", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("L-CRA-14"), MP_REQUIRED_WHEN, cra_notified,
+        N_("The notification's reference"),
+        N_("The reference number given to the vulnerability notification.")),
+  ITEM ("legal.cra_severe", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_YES_NO, yes_no,
+        CLAUSES ("L-CRA-14"), MP_REQUIRED_NO, NULL,
+        N_("A severe incident?"),
+        N_("For a severe incident the final report is due a month after the notification.")),
+  ITEM ("legal.cra_measure_at", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_MOMENT, NULL,
+        CLAUSES ("L-CRA-14"), MP_REQUIRED_NO, NULL,
+        N_("Correcting measure available since"),
+        N_("The moment a correcting or mitigating measure became available; the final "
+           "report is due a set number of days later. Inform the product's users too.")),
+  ITEM ("legal.cra_final_at", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_MOMENT, NULL,
+        CLAUSES ("L-CRA-14"), MP_REQUIRED_NO, NULL,
+        N_("CRA final report sent at"),
+        N_("The moment the final report was made.")),
+  ITEM ("legal.cra_not_required", MP_STEP_ASSESSMENT, MP_ANSWER_KIND_TEXT, NULL,
+        CLAUSES ("L-CRA-14"), MP_REQUIRED_NO, NULL,
+        N_("Why no CRA report is required"),
+        N_("The reason the vulnerability need not be reported. It settles the CRA "
+           "deadlines.")),
 
   /* Remediation */
   ITEM ("remed.last_update_on", MP_STEP_REMEDIATION, MP_ANSWER_KIND_DATE, NULL,
@@ -758,6 +950,20 @@ mp_checklist_validate_answer (const char  *item,
           return FALSE;
         }
       return TRUE;
+
+    case MP_ANSWER_KIND_MOMENT:
+      {
+        gint64 moment;
+
+        if (!mp_legal_parse_moment (value, &moment))
+          {
+            g_set_error (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
+                         _("“%s” is not a moment; write it as date, time and zone, for example "
+                           "2026-10-24T09:30:00+02:00."), value);
+            return FALSE;
+          }
+        return TRUE;
+      }
 
     case MP_ANSWER_KIND_REFERENCE:
       if (!validate_reference (value))

@@ -44,6 +44,7 @@ typedef enum
   MP_ANSWER_KIND_CVSS,              /* a CVSS 3.1 or 4.0 vector */
   MP_ANSWER_KIND_AMOUNT,            /* euros, >= 0, a dot and at most two decimals */
   MP_ANSWER_KIND_REFERENCE,         /* a case reference, CVD-YYYY-NNNN */
+  MP_ANSWER_KIND_MOMENT,            /* ISO 8601 with a zone, 2026-10-24T09:30:00+02:00 */
 } MpAnswerKind;
 
 typedef enum

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mp-deadlines.h"
+#include "mp-legal.h"
 #include "mp-workdays.h"
 
 #define DEADLINE_CONTEXT "deadline"
@@ -26,11 +27,22 @@ static const DeadlineKind kinds[] = {
   { "disclosure", MP_STEP_DISCLOSURE, NC_ ("deadline", "Disclosure deadline") },
   { "publication", MP_STEP_DISCLOSURE, NC_ ("deadline", "Agreed publication") },
   { "data-deletion", MP_STEP_CLOSURE, NC_ ("deadline", "Data deletion") },
+  /* The legal clocks (mp-legal.c). */
+  { "gdpr-authority", MP_STEP_ASSESSMENT, NC_ ("deadline", "Data breach: notify the authority") },
+  { "gdpr-controller", MP_STEP_ASSESSMENT, NC_ ("deadline", "Data breach: inform the controller") },
+  { "nis2-early-warning", MP_STEP_ASSESSMENT, NC_ ("deadline", "NIS2: early warning") },
+  { "nis2-notification", MP_STEP_ASSESSMENT, NC_ ("deadline", "NIS2: incident notification") },
+  { "nis2-final", MP_STEP_ASSESSMENT, NC_ ("deadline", "NIS2: final report") },
+  { "cra-early-warning", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: early warning") },
+  { "cra-notification", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: vulnerability notification") },
+  { "cra-final", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: final report") },
 };
 
 static const char * const kind_names[] = {
   "reporter-follow-up", "acknowledgement", "assessment", "progress-update", "fix-target",
-  "disclosure", "publication", "data-deletion", NULL
+  "disclosure", "publication", "data-deletion",
+  "gdpr-authority", "gdpr-controller", "nis2-early-warning", "nis2-notification", "nis2-final",
+  "cra-early-warning", "cra-notification", "cra-final", NULL
 };
 
 /* ---- moments of answers --------------------------------------------------- */
@@ -112,6 +124,25 @@ earliest (gint64 a,
   if (b == 0)
     return a;
   return MIN (a, b);
+}
+
+/* P-ACK promises a first reply, not a particular letter (issue 16): any
+ * letter to the reporter meets it — a request for more information, the
+ * acknowledgement itself, or whichever comes first. These are the answers
+ * that date a letter sent (mp_letter_row_sent_item() in the UI). */
+static gint64
+first_reply (MpPolicy *policy,
+             MpCase   *kase)
+{
+  static const char * const letter_items[] = {
+    "ack.sent_on", "info.requested_on", "assess.sent_on", "remed.last_update_on",
+    "close.delete_requested_on", "close.final_letter_on",
+  };
+  gint64 first = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (letter_items); i++)
+    first = earliest (first, date_met (policy, kase, letter_items[i]));
+  return first;
 }
 
 static void
@@ -246,7 +277,7 @@ mp_deadlines_for_case (MpPolicy   *policy,
        * to the end of the desk's day: both are kept, and the earlier warns. */
       add_deadline (deadlines, kase, "acknowledgement",
                     received + (gint64) policy->ack_hours * 3600 * G_USEC_PER_SEC,
-                    earliest (date_met (policy, kase, "ack.sent_on"), final_letter));
+                    earliest (first_reply (policy, kase), final_letter));
       add_deadline (deadlines, kase, "assessment",
                     mp_workdays_deadline (policy, received, policy->assess_workdays),
                     earliest (date_met (policy, kase, "assess.sent_on"), final_letter));
@@ -300,6 +331,9 @@ mp_deadlines_for_case (MpPolicy   *policy,
                   date_plus_days_due (policy, kase, "close.closed_on", policy->deletion_days),
                   earliest (date_met (policy, kase, "close.own_data_deleted_on"),
                             mp_case_get_time (kase, "erased_at")));
+
+  /* The law's clocks, in calendar hours from awareness. */
+  mp_legal_add_deadlines (policy, kase, deadlines);
 
   return deadlines;
 }

@@ -14,7 +14,10 @@ G_BEGIN_DECLS
 /* The deadlines of a case (DOMAIN.md §3), derived from its answers and the
  * desk's policy. Kinds: "acknowledgement", "assessment", "progress-update",
  * "reporter-follow-up", "fix-target", "disclosure", "publication",
- * "data-deletion". Due and met moments are UTC microseconds; a date answer
+ * "data-deletion", and the legal ones of mp-legal.h: "gdpr-authority",
+ * "gdpr-controller", "nis2-early-warning", "nis2-notification", "nis2-final",
+ * "cra-early-warning", "cra-notification", "cra-final". Due and met moments
+ * are UTC microseconds; a date answer
  * ("2026-11-20") is due, or counts as met, at the end of that day in the
  * desk's time zone — or at the moment it was recorded when that was on the
  * same day. */

@@ -26,6 +26,7 @@ typedef enum
   MP_STORE_ERROR_NOT_FOUND,
   MP_STORE_ERROR_INVALID,          /* a value the domain does not accept */
   MP_STORE_ERROR_ERASED,           /* confidential data was erased */
+  MP_STORE_ERROR_REPLACED,         /* the desk file was moved, deleted or replaced */
 } MpStoreError;
 
 typedef enum

@@ -347,3 +347,99 @@ mp_format_parse_amount (const char *text,
   *cents = (gint64) (units * 100 + fraction) * (negative ? -1 : 1);
   return TRUE;
 }
+
+gboolean
+mp_format_parse_amount_input (const char *text,
+                              const char *language,
+                              gint64     *cents)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  char thousands = g_strcmp0 (language, "en") == 0 ? ',' : '.';
+  const char *last_sep = NULL;
+  const char *p;
+  gboolean mixed = FALSE;
+  char first_kind = 0;
+
+  g_return_val_if_fail (cents != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  /* the currency around the number: "€", "EUR", spaces */
+  while (*text != '\0' && !g_ascii_isdigit (*text))
+    {
+      if (g_str_has_prefix (text, "€"))
+        text += strlen ("€");
+      else if (g_ascii_strncasecmp (text, "EUR", 3) == 0)
+        text += 3;
+      else if (g_ascii_isspace (*text))
+        text++;
+      else
+        return FALSE;
+    }
+  for (p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        continue;
+      if (*p == '.' || *p == ',')
+        {
+          if (first_kind != 0 && first_kind != *p)
+            mixed = TRUE;
+          if (first_kind == 0)
+            first_kind = *p;
+          last_sep = p;
+          continue;
+        }
+      break;
+    }
+  /* only spaces and the currency may follow */
+  while (*p != '\0')
+    {
+      if (g_str_has_prefix (p, "€"))
+        p += strlen ("€");
+      else if (g_ascii_strncasecmp (p, "EUR", 3) == 0)
+        p += 3;
+      else if (g_ascii_isspace (*p))
+        p++;
+      else
+        return FALSE;
+    }
+  p = last_sep != NULL ? last_sep + 1 : text;
+  while (g_ascii_isdigit (*p))
+    p++;
+
+  for (const char *q = text; q < p; q++)
+    {
+      if (g_ascii_isdigit (*q))
+        g_string_append_c (digits, *q);
+      else if (q == last_sep &&
+               (mixed || *q != thousands || (p - q - 1) != 3))
+        g_string_append_c (digits, '.');
+      else
+        {
+          /* a thousands separator, dropped: the same one each time, and
+           * three digits after it */
+          char group = mixed ? first_kind : thousands;
+          guint n = 0;
+
+          if (*q != group || (q == last_sep && mixed))
+            return FALSE;
+          for (const char *d = q + 1; g_ascii_isdigit (*d); d++)
+            n++;
+          if (n != 3)
+            return FALSE;
+        }
+    }
+  /* a separator with nothing after it */
+  if (digits->len == 0 || digits->str[digits->len - 1] == '.')
+    return FALSE;
+  return mp_format_parse_amount (digits->str, cents) && *cents >= 0;
+}
+
+char *
+mp_format_amount_input (gint64      cents,
+                        const char *language)
+{
+  char sep = g_strcmp0 (language, "en") == 0 ? '.' : ',';
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT "%c%02d", cents / 100, sep, (int) (cents % 100));
+}

@@ -70,4 +70,18 @@ char       *mp_format_amount_cents      (gint64      cents,
 gboolean    mp_format_parse_amount      (const char *text,
                                          gint64     *cents);
 
+/* Parses an amount as a person types it in @language ("nl" or "en"):
+ * "150", "150,00", "150.00", "€ 150,00", "1.500,50" (nl), "1,500.50" (en),
+ * "EUR 150". Both a decimal comma and a decimal dot are taken; a separator
+ * followed by exactly three digits is read as the language's thousands
+ * separator. At most two decimals, never negative.
+ * Returns: TRUE with @cents set. */
+gboolean    mp_format_parse_amount_input (const char *text,
+                                          const char *language,
+                                          gint64     *cents);
+/* "150,00" / "150.00": an amount for an input field, without the currency
+ * or thousands separators. Returns: (transfer full) */
+char       *mp_format_amount_input      (gint64      cents,
+                                         const char *language);
+
 G_END_DECLS

@@ -975,12 +975,14 @@ mp_letters_reset_template (MpStore     *store,
   return mp_store_set_setting (store, key, NULL, error);
 }
 
-MpLetter *
-mp_letters_render (MpStore     *store,
-                   MpCase      *kase,
-                   const char  *kind,
-                   const char  *language,
-                   GError     **error)
+static MpLetter *
+render (MpStore     *store,
+        MpCase      *kase,
+        const char  *kind,
+        const char  *language,
+        const char  *template_subject,
+        const char  *template_body,
+        GError     **error)
 {
   g_autoptr(MpLetter) letter = NULL;
   g_autoptr(GHashTable) values = NULL;
@@ -1006,7 +1008,13 @@ mp_letters_render (MpStore     *store,
 
   if (!check_kind (kind, error) || !check_language (language, error))
     return NULL;
-  if (!mp_letters_get_template (store, kind, language, &subject, &body, &custom, error))
+  if (template_subject != NULL && template_body != NULL)
+    {
+      subject = g_strdup (template_subject);
+      body = g_strdup (template_body);
+      custom = TRUE;
+    }
+  else if (!mp_letters_get_template (store, kind, language, &subject, &body, &custom, error))
     return NULL;
   /* A custom template written before a placeholder was dropped would
    * otherwise leave braces in a letter to the reporter. */
@@ -1052,6 +1060,30 @@ mp_letters_render (MpStore     *store,
   letter->body = expand (&fill, body, values, letter->missing);
 
   return g_steal_pointer (&letter);
+}
+
+MpLetter *
+mp_letters_render (MpStore     *store,
+                   MpCase      *kase,
+                   const char  *kind,
+                   const char  *language,
+                   GError     **error)
+{
+  return render (store, kase, kind, language, NULL, NULL, error);
+}
+
+MpLetter *
+mp_letters_render_template (MpStore     *store,
+                            MpCase      *kase,
+                            const char  *kind,
+                            const char  *language,
+                            const char  *subject,
+                            const char  *body,
+                            GError     **error)
+{
+  g_return_val_if_fail (subject != NULL && body != NULL, NULL);
+
+  return render (store, kase, kind, language, subject, body, error);
 }
 
 gboolean

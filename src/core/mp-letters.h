@@ -110,6 +110,45 @@ gboolean            mp_letters_record_sent             (MpStore     *store,
                                                         MpLetter    *letter,
                                                         GError     **error);
 
+/* Records the text the handler actually sent — the letter as filled, or as
+ * edited before sending — as a letter of @kind on the timeline (as
+ * mp_letters_record_sent() does). The text is sealed with the case's other
+ * confidential data and shown from then on instead of a fresh filling. */
+gboolean            mp_letters_record_sent_text        (MpStore     *store,
+                                                        MpCase      *kase,
+                                                        const char  *kind,
+                                                        const char  *text,
+                                                        GError     **error);
+/* The last letter of @kind recorded as sent; its body is the text sent.
+ * Returns: (transfer full) (nullable): the event, NULL when none was sent
+ * (or on error, with @error set). */
+MpEvent            *mp_letters_find_sent               (MpStore     *store,
+                                                        MpCase      *kase,
+                                                        const char  *kind,
+                                                        GError     **error);
+/* Splits a letter's text (the subject on the first line, blank lines, the
+ * body) for an e-mail.
+ * Returns: (transfer full): the subject; @body (transfer full) the rest. */
+char               *mp_letters_split_text              (const char  *text,
+                                                        char       **body);
+
+/* Fills the template @subject / @body (as the desk would store it, checked
+ * first) for @kase, like mp_letters_render(): the preview of the template
+ * editor. */
+MpLetter           *mp_letters_render_template         (MpStore     *store,
+                                                        MpCase      *kase,
+                                                        const char  *kind,
+                                                        const char  *language,
+                                                        const char  *subject,
+                                                        const char  *body,
+                                                        GError     **error);
+
+/* A case of invented facts (reference CVD-2026-0042, a reporter, dates
+ * around today, an amount) in @language, not stored: what the template
+ * editor fills its preview with.
+ * Returns: (transfer full): the case. */
+MpCase             *mp_letters_new_sample_case         (const char  *language);
+
 /* The template in use for @kind in @language: the desk's own if it has one
  * (then @is_custom is TRUE), else the default.
  * Returns: TRUE with @subject and @body (transfer full) set. */

@@ -87,6 +87,22 @@ static const Setting settings[] = {
   { "assets.domains",            KIND_DOMAINS,      FIELD (asset_domains),        0, "" },
   { "assets.networks",           KIND_NETWORKS,     FIELD (asset_networks),       0, "" },
   { "import.max_bytes",          KIND_UINT,         FIELD (import_max_bytes), G_MAXUINT, "52428800" },
+  /* The legal clocks (AVG art. 33, NIS2 art. 23 / Cbw, CRA art. 14): who the
+   * desk is, and every number of their deadlines. */
+  { "legal.essential_entity",    KIND_BOOLEAN,      FIELD (legal_essential_entity), 0, "false" },
+  { "legal.processor",           KIND_BOOLEAN,      FIELD (legal_processor),      0, "false" },
+  { "legal.processor_clients",   KIND_TEXT,         FIELD (legal_processor_clients), 0, "" },
+  { "legal.own_products",        KIND_TEXT,         FIELD (legal_own_products),   0, "" },
+  { "legal.gdpr_authority_hours", KIND_UINT, FIELD (legal_gdpr_authority_hours), 8760, "72" },
+  { "legal.gdpr_controller_hours", KIND_UINT, FIELD (legal_gdpr_controller_hours), 8760, "24" },
+  { "legal.nis2_early_warning_hours", KIND_UINT, FIELD (legal_nis2_early_warning_hours), 8760,
+    "24" },
+  { "legal.nis2_notification_hours", KIND_UINT, FIELD (legal_nis2_notification_hours), 8760, "72" },
+  { "legal.nis2_final_months", KIND_UINT, FIELD (legal_nis2_final_months), 120, "1" },
+  { "legal.cra_early_warning_hours", KIND_UINT, FIELD (legal_cra_early_warning_hours), 8760, "24" },
+  { "legal.cra_notification_hours", KIND_UINT, FIELD (legal_cra_notification_hours), 8760, "72" },
+  { "legal.cra_final_days",      KIND_UINT,         FIELD (legal_cra_final_days),  3650, "14" },
+  { "legal.cra_severe_final_months", KIND_UINT, FIELD (legal_cra_severe_final_months), 120, "1" },
 };
 
 /* The fields of sister.N.*, in display order. */
@@ -746,6 +762,8 @@ mp_policy_unref (MpPolicy *self)
   g_strfreev (self->asset_domains);
   g_strfreev (self->asset_networks);
   g_clear_pointer (&self->sisters, g_ptr_array_unref);
+  g_free (self->legal_processor_clients);
+  g_free (self->legal_own_products);
   g_free (self);
 }
 

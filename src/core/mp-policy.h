@@ -40,6 +40,21 @@ G_BEGIN_DECLS
  *   sister.N.name, sister.N.url, sister.N.hosts, sister.N.domains, sister.N.networks
  *                                  a sister organisation (R-GROUP), N = 1, 2, …;
  *                                  a sister exists when sister.N.name is not empty
+ *   legal.essential_entity         true|false: an essential or important entity
+ *                                  under NIS2 / the Cbw (false)
+ *   legal.processor                true|false: a processor of personal data for
+ *                                  clients under the AVG (false)
+ *   legal.processor_clients        text: for whom the desk processes personal data
+ *   legal.own_products             text: the products with digital elements the
+ *                                  organisation makes or markets (CRA)
+ *   legal.gdpr_authority_hours     AVG art. 33: notify the authority (72)
+ *   legal.gdpr_controller_hours    AVG art. 33(2): a processor informs the controller (24)
+ *   legal.nis2_early_warning_hours, legal.nis2_notification_hours   NIS2 art. 23 (24, 72)
+ *   legal.nis2_final_months        final report after the notification (1)
+ *   legal.cra_early_warning_hours, legal.cra_notification_hours     CRA art. 14 (24, 72)
+ *   legal.cra_final_days           final report after a corrective measure (14)
+ *   legal.cra_severe_final_months  final report of a severe incident after the
+ *                                  notification (1)
  *
  * Lists are text with items separated by commas, spaces or line ends.
  * Amounts are decimal with a dot and at most two decimals ("150", "150.00");
@@ -132,6 +147,20 @@ struct _MpPolicy
   GPtrArray       *sisters;            /* of MpSister, by number */
 
   guint            import_max_bytes;
+
+  gboolean         legal_essential_entity;
+  gboolean         legal_processor;
+  char            *legal_processor_clients;
+  char            *legal_own_products;
+  guint            legal_gdpr_authority_hours;
+  guint            legal_gdpr_controller_hours;
+  guint            legal_nis2_early_warning_hours;
+  guint            legal_nis2_notification_hours;
+  guint            legal_nis2_final_months;
+  guint            legal_cra_early_warning_hours;
+  guint            legal_cra_notification_hours;
+  guint            legal_cra_final_days;
+  guint            legal_cra_severe_final_months;
 
   /*< private >*/
   gatomicrefcount  ref_count;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mp-checklist.h"
 #include "mp-reward.h"
 
 /* The forbidden methods of the scope check (R-NO-SOCIAL … R-NO-THIRDPARTY). */
@@ -341,4 +342,32 @@ mp_reward_budget_left (MpPolicy *policy,
   g_return_val_if_fail (policy != NULL, 0);
 
   return policy->reward_budget - mp_reward_year_total (store, year);
+}
+
+gboolean
+mp_reward_check_amount (MpPolicy    *policy,
+                        const char  *value,
+                        GError     **error)
+{
+  gint64 cents;
+
+  g_return_val_if_fail (policy != NULL, FALSE);
+
+  if (value == NULL || !mp_amount_parse (value, &cents))
+    return TRUE;  /* the checklist says what is wrong with its form */
+  if (policy->reward_cap > 0 && cents > policy->reward_cap)
+    {
+      g_autofree char *amount = mp_amount_format (cents);
+      g_autofree char *cap = mp_amount_format (policy->reward_cap);
+
+      g_set_error (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID,
+                   /* Translators: "EUR 350.00 is above the reward cap of EUR 300.00 …" */
+                   _("%s %s is above the reward cap of %s %s in the desk’s policy; a reward "
+                     "can be at most %s %s."),
+                   policy->currency != NULL ? policy->currency : "EUR", amount,
+                   policy->currency != NULL ? policy->currency : "EUR", cap,
+                   policy->currency != NULL ? policy->currency : "EUR", cap);
+      return FALSE;
+    }
+  return TRUE;
 }

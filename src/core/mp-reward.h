@@ -57,4 +57,12 @@ gint64                 mp_reward_budget_left       (MpPolicy     *policy,
                                                     MpStore      *store,
                                                     int           year);
 
+/* Checks an amount for `reward.amount` (decimal text with a dot, as
+ * stored) against the policy's cap (P-REWARD): an amount above it is never
+ * offered to a reporter. The store calls it for every write of the answer.
+ * Returns: FALSE with @error (MP_CHECKLIST_ERROR_INVALID) saying the cap. */
+gboolean               mp_reward_check_amount      (MpPolicy     *policy,
+                                                    const char   *value,
+                                                    GError      **error);
+
 G_END_DECLS

@@ -14,7 +14,8 @@
 
 /* Backups go through the SQLite backup API into a temporary file in the
  * target folder, are checked, and only then renamed into place; a restore
- * keeps the current file aside and never leaves its WAL beside the copy. */
+ * keeps a copy of the current desk aside, made the same way, and replaces
+ * the file only when no other process has it open. */
 
 static gboolean
 sync_file (const char *path)
@@ -29,10 +30,14 @@ sync_file (const char *path)
   return ok;
 }
 
-gboolean
-mp_store_backup (MpStore     *self,
-                 const char  *path,
-                 GError     **error)
+/* Copies @source through the SQLite backup API into a new file at @path
+ * (0600), in rollback-journal mode so that it can be checked and read
+ * without write access to its folder; written to a temporary file beside
+ * @path, checked, synced, and only then renamed into place. */
+static gboolean
+copy_database (sqlite3     *source,
+               const char  *path,
+               GError     **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *tmp_path = NULL;
@@ -42,9 +47,6 @@ mp_store_backup (MpStore     *self,
   gboolean ok = FALSE;
   int fd;
   int rc;
-
-  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   dir = g_path_get_dirname (path);
   tmp_path = g_build_filename (dir, ".meldpunt-backup-XXXXXX", NULL);
@@ -64,7 +66,7 @@ mp_store_backup (MpStore     *self,
       goto out;
     }
 
-  backup = sqlite3_backup_init (copy, "main", _mp_store_get_db (self), "main");
+  backup = sqlite3_backup_init (copy, "main", source, "main");
   if (backup == NULL)
     {
       _mp_store_set_sqlite_error (error, copy, sqlite3_errcode (copy));
@@ -77,6 +79,9 @@ mp_store_backup (MpStore     *self,
       _mp_store_set_sqlite_error (error, copy, rc);
       goto out;
     }
+  /* The pages copied say WAL, as the desk does. */
+  if (!_mp_store_exec (copy, "PRAGMA journal_mode = DELETE;", error))
+    goto out;
 
   /* The copy must be sound before it may replace anything. */
   rc = sqlite3_prepare_v2 (copy, "PRAGMA integrity_check(1)", -1, &check, NULL);
@@ -109,6 +114,17 @@ out:
   if (!ok)
     g_unlink (tmp_path);
   return ok;
+}
+
+gboolean
+mp_store_backup (MpStore     *self,
+                 const char  *path,
+                 GError     **error)
+{
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return copy_database (_mp_store_get_db (self), path, error);
 }
 
 /* Checks that @path is a sound Meldpunt database this version can open. */
@@ -182,6 +198,80 @@ copy_file (const char  *from,
   return g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
 }
 
+/* Copies the desk at @path, whole, to @aside before a restore replaces it.
+ * The desk must be closed everywhere: a process that still had it open
+ * would go on writing into a file that is no longer the desk. Every commit
+ * in its WAL (a writer that was killed leaves them there) is read and
+ * checkpointed into the file first, and the WAL is removed by SQLite
+ * itself, never unlinked by hand. */
+static gboolean
+keep_aside (const char  *path,
+            const char  *aside,
+            GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  sqlite3 *db = NULL;
+  GStatBuf st;
+  int n_log = -1, n_copied = -1;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _mp_store_set_sqlite_error (error, db, rc);
+      goto out;
+    }
+  sqlite3_busy_timeout (db, MP_STORE_BUSY_TIMEOUT_MS);
+  /* An exclusive lock on the file: refused while anyone else has it open.
+   * The read goes through the WAL, recovering it if its writer died. */
+  rc = sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE;"
+                         "BEGIN EXCLUSIVE; SELECT count(*) FROM sqlite_master; COMMIT;",
+                     NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_BUSY,
+                             _("The desk is open in another program, such as meldpunt-cli or "
+                               "another Meldpunt window. Close it and try again; nothing was "
+                               "restored."));
+      else
+        _mp_store_set_sqlite_error (error, db, rc);
+      goto out;
+    }
+  rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_copied);
+  if (rc != SQLITE_OK || n_log != n_copied)
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_BUSY,
+                           _("Not every change of the desk could be written into its file; "
+                             "nothing was restored. Close other programs that use the desk "
+                             "and try again."));
+      goto out;
+    }
+  if (!copy_database (db, aside, error))
+    {
+      g_prefix_error (error, _("The current desk could not be kept aside; nothing was restored. "));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  if (db != NULL)
+    sqlite3_close (db);
+  /* The last connection closed removes the WAL; one that is left, with
+   * frames in it, belongs to a process that opened the desk meanwhile. */
+  if (ok && g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      g_unlink (aside);
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_BUSY,
+                           _("The desk is open in another program, such as meldpunt-cli or "
+                             "another Meldpunt window. Close it and try again; nothing was "
+                             "restored."));
+      ok = FALSE;
+    }
+  return ok;
+}
+
 char *
 mp_store_restore (const char  *backup_path,
                   const char  *database_path,
@@ -209,7 +299,9 @@ mp_store_restore (const char  *backup_path,
       return NULL;
     }
   close (fd);
-  if (!copy_file (backup_path, tmp_path, error) || !sync_file (tmp_path))
+  /* The desk is the desk's owner's alone, whatever mode the backup has. */
+  if (!copy_file (backup_path, tmp_path, error) || g_chmod (tmp_path, 0600) != 0 ||
+      !sync_file (tmp_path))
     {
       g_unlink (tmp_path);
       return NULL;
@@ -217,35 +309,18 @@ mp_store_restore (const char  *backup_path,
 
   if (g_file_test (database_path, G_FILE_TEST_EXISTS))
     {
-      sqlite3 *db = NULL;
-      g_autofree char *wal = g_strconcat (database_path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (database_path, "-shm", NULL);
-
-      /* Fold the current file's WAL into it, so what is kept aside is whole
-       * and no WAL of it is left to be mixed with the restored file. */
-      if (sqlite3_open_v2 (database_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
-        sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-      sqlite3_close (db);
-
       aside = g_strdup_printf ("%s.before-restore-%s", database_path, stamp);
-      if (g_rename (database_path, aside) != 0)
+      if (!keep_aside (database_path, aside, error))
         {
-          g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_IO,
-                       _("The current database could not be kept aside: %s. Nothing was restored."),
-                       g_strerror (errno));
           g_unlink (tmp_path);
           return NULL;
         }
-      g_unlink (wal);
-      g_unlink (shm);
     }
 
   if (g_rename (tmp_path, database_path) != 0)
     {
       int saved = errno;
 
-      if (aside != NULL)
-        g_rename (aside, database_path);
       g_unlink (tmp_path);
       g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_IO,
                    _("The backup could not be put in place: %s. The current database was kept."),

@@ -9,6 +9,7 @@
 
 #include "mp-derive.h"
 #include "mp-error.h"
+#include "mp-reward.h"
 #include "mp-store-private.h"
 
 /* Writes to a case: adding and changing it, its answers, its derived
@@ -629,6 +630,15 @@ mp_store_set_answers (MpStore            *self,
   for (guint i = 0; items[i] != NULL; i++)
     if (!check_answer_text (values[i], notes != NULL ? notes[i] : NULL, error))
       return FALSE;
+  /* P-REWARD: an amount above the cap is never offered (issue 16). */
+  for (guint i = 0; items[i] != NULL; i++)
+    if (values[i] != NULL && g_str_equal (items[i], "reward.amount"))
+      {
+        g_autoptr(MpPolicy) policy = _mp_store_get_policy (self);
+
+        if (!mp_reward_check_amount (policy, values[i], error))
+          return FALSE;
+      }
 
   work = _mp_case_clone (kase);
   if (!_mp_store_begin_write (self, error))
@@ -775,7 +785,11 @@ mp_store_erase_case (MpStore  *self,
     " value = CASE WHEN value_sealed IS NULL THEN value ELSE '' END WHERE case_id = ?1",
     "UPDATE events SET body = NULL WHERE case_id = ?1",
     "UPDATE attachments SET name = NULL, content = NULL WHERE case_id = ?1",
-    "DELETE FROM case_keys WHERE id = (SELECT key_id FROM cases WHERE id = ?1)",
+    /* The wrapped key is destroyed but its row stays, empty: a new case
+     * never gets the id of an erased key, which another process may still
+     * hold in memory under that id. */
+    "UPDATE case_keys SET wrapped = x'' WHERE id = (SELECT key_id FROM cases WHERE id = ?1)",
+    "UPDATE cases SET key_id = NULL WHERE id = ?1",
   };
   g_autoptr(MpCase) work = NULL;
   gint64 key_id = 0, reporter_id = 0;
@@ -855,8 +869,9 @@ mp_store_erase_case (MpStore  *self,
 
   mp_vault_forget_case_key (self->vault, key_id);
   /* Copy the zeroed pages into the file and empty the WAL, so that no
-   * earlier version of a page survives there. */
-  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+   * earlier version of a page survives there. A reader in another process
+   * can hold the log: then it is done at a later write or when closing. */
+  _mp_store_finish_erase (self);
 
   _mp_store_finish_case_write (self, kase, work);
   return TRUE;

@@ -23,6 +23,11 @@ gboolean  _mp_store_migrate            (sqlite3    *db,
                                         GError    **error);
 /* Runs @steps[@from_version] … @steps[@n_steps - 1], one transaction each;
  * @steps[n] brings a database from version n to n + 1. */
+/* Refuses (MP_STORE_ERROR_CORRUPT) a schema that is not exactly the one
+ * the migrations make: an extra trigger, view, table or index, or one
+ * changed, was put there by someone else. */
+gboolean  _mp_store_check_schema       (sqlite3             *db,
+                                        GError             **error);
 gboolean  _mp_store_migrate_with       (sqlite3             *db,
                                         const char * const  *steps,
                                         int                  n_steps,
@@ -50,6 +55,8 @@ struct _MpStore
 
   char        *path;
   sqlite3     *db;
+  guint64      file_dev;       /* the desk file as opened: a write to a file */
+  guint64      file_ino;       /* moved, deleted or replaced is refused */
   MpVault     *vault;
   char        *organisation;
   char        *actor;
@@ -65,6 +72,7 @@ struct _MpStore
   gint         check_done;     /* atomic: the thread has its verdict */
   int          check_rc;       /* its verdict: SQLITE_OK, or what failed */
   guint        batch_depth;
+  gboolean     erase_pending;  /* an erase's WAL frames still wait to be copied out */
   MpCaseAnswerSource *answer_source;  /* of the cases of the last unlock */
 
   GMutex       stmt_mutex;
@@ -115,6 +123,16 @@ gboolean      _mp_store_check_integrity     (MpStore       *self,
 /* Starts the quick_check in a thread of its own, unless it ran already. */
 void          _mp_store_start_integrity_check (MpStore     *self);
 void          _mp_store_cancel_integrity_check (MpStore    *self);
+/* Makes SQLite's locks ones that no other close() in the process can
+ * release (see mp-store-locks.c); TRUE when they are. */
+gboolean      _mp_store_install_locks       (void);
+/* Refuses (MP_STORE_ERROR_REPLACED) when the desk file is no longer the
+ * file this store opened. */
+gboolean      _mp_store_check_file          (MpStore       *self,
+                                             GError       **error);
+/* Copies every frame of the WAL into the file and empties it, so that no
+ * earlier version of an erased page survives there; TRUE when it did. */
+gboolean      _mp_store_finish_erase        (MpStore       *self);
 /* A write: one transaction, or a savepoint inside a batch. */
 gboolean      _mp_store_begin_write         (MpStore       *self,
                                              GError       **error);

@@ -232,6 +232,18 @@ mp_store_add_attachment (MpStore     *self,
 
   if (!_mp_store_require_unlocked (self, error) || !_mp_store_require_not_erased (kase, error))
     return NULL;
+  if (g_bytes_get_size (content) > MP_STORE_MAX_ATTACHMENT)
+    {
+      g_autofree char *size = g_format_size_full (g_bytes_get_size (content),
+                                                    G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (MP_STORE_MAX_ATTACHMENT,
+                                                     G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_INVALID,
+                   _("“%s” is %s; an attachment can be at most %s. Keep a large file elsewhere "
+                     "and note in the case where it is."), name, size, limit);
+      return NULL;
+    }
   if (mime_type == NULL)
     mime_type = "application/octet-stream";
 
@@ -359,6 +371,43 @@ mp_store_list_deadlines (MpStore  *self,
  *
  * Returns: the number, or 0 with @error set
  */
+gboolean
+mp_store_count_legal_deadlines (MpStore  *self,
+                                gint64    now,
+                                gint64    until,
+                                guint    *missed,
+                                guint    *due,
+                                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (missed != NULL && due != NULL, FALSE);
+
+  *missed = *due = 0;
+  /* The kinds of mp-legal.c: one query for the overview. */
+  if (!(stmt = _mp_store_prepare (self,
+                                  "SELECT COALESCE(SUM(d.due_at < ?1), 0),"
+                                  " COALESCE(SUM(d.due_at >= ?1 AND d.due_at < ?2), 0)"
+                                  " FROM deadlines d JOIN cases c ON c.id = d.case_id"
+                                  " WHERE d.met_at IS NULL AND c.status <> 'closed'"
+                                  " AND d.kind IN ('gdpr-authority', 'gdpr-controller',"
+                                  " 'nis2-early-warning', 'nis2-notification', 'nis2-final',"
+                                  " 'cra-early-warning', 'cra-notification', 'cra-final')", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, until);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      _mp_store_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  *missed = (guint) sqlite3_column_int64 (stmt, 0);
+  *due = (guint) sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
 guint
 mp_store_count_overdue_deadlines (MpStore  *self,
                                   gint64    now,

@@ -268,3 +268,111 @@ _mp_store_set_sqlite_error (GError  **error,
       break;
     }
 }
+
+/* "type name table sql" of each entry of @db's schema but SQLite's own. */
+static GHashTable *
+read_schema (sqlite3  *db,
+             GError  **error)
+{
+  g_autoptr(GHashTable) entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, coalesce (sql, '') FROM sqlite_schema"
+                               " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _mp_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (entries, g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s",
+                                                sqlite3_column_text (stmt, 0),
+                                                sqlite3_column_text (stmt, 1),
+                                                sqlite3_column_text (stmt, 2),
+                                                sqlite3_column_text (stmt, 3)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _mp_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+static void
+set_schema_error (GError     **error,
+                  const char  *entry,
+                  gboolean     extra)
+{
+  g_auto(GStrv) parts = g_strsplit (entry, "\x1f", 4);
+
+  if (extra)
+    g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                 _("The desk file holds a %s “%s” that Meldpunt did not make: it was changed "
+                   "outside Meldpunt. It was not opened; restore a backup."), parts[0], parts[1]);
+  else
+    g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                 _("The desk file's %s “%s” is not as Meldpunt made it: the file was changed "
+                   "outside Meldpunt. It was not opened; restore a backup."), parts[0], parts[1]);
+}
+
+gboolean
+_mp_store_check_schema (sqlite3  *db,
+                        GError  **error)
+{
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GHashTable) expected = NULL;
+  GHashTableIter iter;
+  const char *entry;
+  sqlite3 *blank = NULL;
+  int rc;
+
+  /* The test-only migrations of test-store-migrate fill tables from cases
+   * and cannot run on an empty database; those desks are not checked. */
+  if (n_test_migrations > 0)
+    return TRUE;
+
+  /* The schema a desk of this version has, made the same way in memory. */
+  rc = sqlite3_open_v2 (":memory:", &blank, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _mp_store_set_sqlite_error (error, blank, rc);
+      sqlite3_close (blank);
+      return FALSE;
+    }
+  if (!_mp_store_migrate (blank, 0, error) || (expected = read_schema (blank, error)) == NULL)
+    {
+      sqlite3_close (blank);
+      return FALSE;
+    }
+  sqlite3_close (blank);
+
+  if ((found = read_schema (db, error)) == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, found);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &entry, NULL))
+    if (!g_hash_table_contains (expected, entry))
+      {
+        g_auto(GStrv) parts = g_strsplit (entry, "\x1f", 4);
+        g_autofree char *prefix = g_strdup_printf ("%s\x1f%s\x1f", parts[0], parts[1]);
+        gboolean known = FALSE;
+        GHashTableIter other;
+        const char *mine;
+
+        /* The same name made differently, or something new. */
+        g_hash_table_iter_init (&other, expected);
+        while (!known && g_hash_table_iter_next (&other, (gpointer *) &mine, NULL))
+          known = g_str_has_prefix (mine, prefix);
+        set_schema_error (error, entry, !known);
+        return FALSE;
+      }
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &entry, NULL))
+    if (!g_hash_table_contains (found, entry))
+      {
+        set_schema_error (error, entry, FALSE);
+        return FALSE;
+      }
+  return TRUE;
+}

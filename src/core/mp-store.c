@@ -177,6 +177,38 @@ exec_cached (MpStore     *self,
   return stmt != NULL && _mp_store_step_done (self, stmt, error);
 }
 
+static gboolean
+file_id (const char *path,
+         guint64    *dev,
+         guint64    *ino)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  *dev = st.st_dev;
+  *ino = st.st_ino;
+  return TRUE;
+}
+
+/* A desk file moved away, deleted or replaced by another program while it
+ * was open: whatever is written now goes into a file nobody will open
+ * again, so nothing is written. */
+gboolean
+_mp_store_check_file (MpStore  *self,
+                      GError  **error)
+{
+  guint64 dev, ino;
+
+  if (file_id (self->path, &dev, &ino) && dev == self->file_dev && ino == self->file_ino)
+    return TRUE;
+  g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_REPLACED,
+               _("The desk file “%s” was moved, deleted or replaced by another program while "
+                 "Meldpunt had it open. To keep that file intact, nothing more is written to it; "
+                 "close the desk and open the file where it now is."), self->path);
+  return FALSE;
+}
+
 /* Every write is one BEGIN IMMEDIATE transaction; inside a batch it is a
  * savepoint of the batch's transaction instead. */
 gboolean
@@ -185,9 +217,30 @@ _mp_store_begin_write (MpStore  *self,
 {
   if (self->batch_depth > 0)
     return exec_cached (self, "SAVEPOINT write", error);
-  if (!_mp_store_check_integrity (self, error))
+  if (!_mp_store_check_file (self, error) || !_mp_store_check_integrity (self, error))
     return FALSE;
   return _mp_store_exec (self->db, "BEGIN IMMEDIATE;", error);
+}
+
+gboolean
+_mp_store_finish_erase (MpStore *self)
+{
+  int n_log = -1, n_copied = -1;
+  int rc;
+
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_copied);
+  /* TRUNCATE leaves an empty log: 0 and 0 (or -1 and -1 in a file that is
+   * not in WAL mode). Anything else is a reader that holds old frames. */
+  self->erase_pending = rc != SQLITE_OK || n_log != n_copied || n_log > 0;
+  return !self->erase_pending;
+}
+
+gboolean
+mp_store_has_erase_pending (MpStore *self)
+{
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+
+  return self->erase_pending && !_mp_store_finish_erase (self);
 }
 
 gboolean
@@ -197,7 +250,11 @@ _mp_store_commit_write (MpStore  *self,
   if (self->batch_depth > 0)
     return exec_cached (self, "RELEASE write", error);
   if (_mp_store_exec (self->db, "COMMIT;", error))
-    return TRUE;
+    {
+      if (self->erase_pending)
+        _mp_store_finish_erase (self);
+      return TRUE;
+    }
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
   return FALSE;
 }
@@ -313,6 +370,8 @@ mp_store_finalize (GObject *object)
   g_clear_pointer (&self->stmt_cache, g_hash_table_unref);
   g_clear_pointer (&self->stmt_in_use, g_hash_table_unref);
   g_mutex_clear (&self->stmt_mutex);
+  if (self->db != NULL && self->erase_pending)
+    _mp_store_finish_erase (self);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -493,6 +552,7 @@ mp_store_open (const char  *path,
       close (fd);
     }
 
+  _mp_store_install_locks ();
   self = g_object_new (MP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
@@ -504,6 +564,16 @@ mp_store_open (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  /* Nothing in the file is trusted: no writes to the schema or pages by
+   * SQL, no functions with side effects from its views or triggers. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  if (!file_id (path, &self->file_dev, &self->file_ino))
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_IO,
+                   _("“%s” cannot be opened: %s."), path, g_strerror (errno));
+      return NULL;
+    }
   G_LOCK (stores_by_db);
   if (stores_by_db == NULL)
     stores_by_db = g_hash_table_new (NULL, NULL);
@@ -609,6 +679,8 @@ mp_store_open (const char  *path,
       if (!_mp_store_migrate (self->db, version, error))
         return NULL;
     }
+  if (!_mp_store_check_schema (self->db, error))
+    return NULL;
 
   if (!(stmt = _mp_store_prepare (self, "SELECT organisation FROM desk WHERE id = 1", error)))
     return NULL;

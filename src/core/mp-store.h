@@ -154,6 +154,9 @@ GListModel  *mp_store_list_status_history  (MpStore              *self,
 GListModel  *mp_store_list_attachments     (MpStore              *self,
                                             MpCase               *kase,
                                             GError              **error);
+/* The largest attachment a desk takes (SQLite keeps a value under 1 GB). */
+#define MP_STORE_MAX_ATTACHMENT (G_GUINT64_CONSTANT (512) * 1024 * 1024)
+
 MpAttachment *mp_store_add_attachment      (MpStore              *self,
                                             MpCase               *kase,
                                             const char           *name,
@@ -171,6 +174,15 @@ GBytes      *mp_store_read_attachment      (MpStore              *self,
  * Returns: (transfer full): a list of MpDeadline. */
 GListModel  *mp_store_list_deadlines       (MpStore              *self,
                                             MpCase               *kase,
+                                            GError              **error);
+/* The legal deadlines (mp-legal.h) of open cases not met: @missed those
+ * due before @now, @due those due in [@now, @until). FALSE with @error set
+ * on failure. */
+gboolean     mp_store_count_legal_deadlines (MpStore             *self,
+                                            gint64                now,
+                                            gint64                until,
+                                            guint                *missed,
+                                            guint                *due,
                                             GError              **error);
 guint        mp_store_count_overdue_deadlines (MpStore           *self,
                                             gint64                now,
@@ -214,6 +226,10 @@ gboolean     mp_store_verify_audit         (MpStore              *self,
 gboolean     mp_store_erase_case           (MpStore              *self,
                                             MpCase               *kase,
                                             GError              **error);
+/* TRUE while an erased case's old pages may still be in the database's
+ * write-ahead log, because another program had the desk open during the
+ * erase; each later write (and closing the desk) tries again. */
+gboolean     mp_store_has_erase_pending    (MpStore              *self);
 
 /* Groups many writes into one transaction (demo data, imports of many
  * messages); each write inside is a savepoint. */

@@ -16,6 +16,14 @@ event_body (MpEmlReport *report)
 {
   GString *body = g_string_new (report->headers);
 
+  /* The sender's clock is a fact of the case, not its moment of receipt. */
+  if (report->sender_date != 0)
+    {
+      g_autofree char *sent = mp_time_format_iso8601 (report->sender_date);
+
+      g_string_append_printf (body, "\n\n%s %s", _("Date given by the sender:"), sent);
+    }
+
   if (report->notes->len > 0)
     {
       g_string_append_printf (body, "\n\n%s\n", _("Notes from the import:"));
@@ -173,6 +181,22 @@ mp_eml_import_file (MpStore       *store,
   if (bytes == NULL)
     return NULL;
   return mp_eml_import_bytes (store, bytes, notes, error);
+}
+
+MpEmlReport *
+mp_eml_report_parse_file (GFile         *file,
+                          gsize          max_bytes,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = read_file (file, max_bytes, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+  return mp_eml_report_parse (bytes, max_bytes, error);
 }
 
 /* Async ------------------------------------------------------------------ */

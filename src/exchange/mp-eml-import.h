@@ -34,9 +34,25 @@ typedef struct _MpEmlReport MpEmlReport;
 MpEmlReport  *mp_eml_report_parse            (GBytes        *message,
                                               gsize          max_bytes,
                                               GError       **error);
+/* Reads @file (refusing one bigger than @max_bytes before reading it) and
+ * parses it as mp_eml_report_parse() does. Returns: (transfer full) (nullable) */
+MpEmlReport  *mp_eml_report_parse_file       (GFile         *file,
+                                              gsize          max_bytes,
+                                              GCancellable  *cancellable,
+                                              GError       **error);
+/* The same, for a message whose mailbox says when it arrived (IMAP's
+ * INTERNALDATE, say): @arrival (microseconds since the epoch, 0: unknown)
+ * is then the moment of receipt, before any Received: header. */
+MpEmlReport  *mp_eml_report_parse_arrived    (GBytes        *message,
+                                              gsize          max_bytes,
+                                              gint64         arrival,
+                                              GError       **error);
 void          mp_eml_report_free             (MpEmlReport   *report);
 /* Returns: (transfer none): the case to be stored. */
 MpCase       *mp_eml_report_get_draft        (MpEmlReport   *report);
+/* The date the sender's clock gave (microseconds since the epoch, 0 when
+ * there is none); the draft's received_at is when the desk received it. */
+gint64        mp_eml_report_get_sender_date  (MpEmlReport   *report);
 /* Returns: (transfer none): translated notes (char *) on what was skipped
  * or guessed; empty when everything was read. */
 GPtrArray    *mp_eml_report_get_notes        (MpEmlReport   *report);

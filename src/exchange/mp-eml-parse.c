@@ -218,13 +218,7 @@ looks_like_headers (const char *data,
       i = nl - data + 1;
     }
   /* A field name is printable ASCII without ':' or spaces, then ':'. */
-  {
-    gsize start = i;
-
-    while (i < size && data[i] > 32 && data[i] < 127 && data[i] != ':')
-      i++;
-    return i > start && i < size && data[i] == ':';
-  }
+  return _mp_eml_field_name_length (data + i, size - i) > 0;
 }
 
 static gboolean
@@ -241,28 +235,6 @@ has_mail_headers (GMimeObject *object)
   return FALSE;
 }
 
-static char *
-strip_forward_prefix (const char *subject)
-{
-  static const char * const prefixes[] = { "fwd:", "fw:", "doorst:", "tr:", "wg:", NULL };
-  const char *p = subject;
-  gboolean again = TRUE;
-
-  while (again)
-    {
-      again = FALSE;
-      while (g_ascii_isspace (*p))
-        p++;
-      for (guint i = 0; prefixes[i] != NULL; i++)
-        if (g_ascii_strncasecmp (p, prefixes[i], strlen (prefixes[i])) == 0)
-          {
-            p += strlen (prefixes[i]);
-            again = TRUE;
-          }
-    }
-  return g_strdup (p);
-}
-
 static gint64
 message_date (GMimeMessage *message)
 {
@@ -274,6 +246,54 @@ message_date (GMimeMessage *message)
   if (date == NULL)
     return 0;
   return g_date_time_to_unix (date) * G_USEC_PER_SEC + g_date_time_get_microsecond (date);
+}
+
+#define DAY ((gint64) 24 * 3600 * G_USEC_PER_SEC)
+
+/* When the topmost (newest) Received: header says the message arrived. */
+static gint64
+newest_received (GMimeObject *object)
+{
+  GMimeHeaderList *headers = g_mime_object_get_header_list (object);
+  int n = headers != NULL ? g_mime_header_list_get_count (headers) : 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
+      const char *value = g_mime_header_get_value (header);
+      const char *semicolon;
+      g_autoptr(GDateTime) date = NULL;
+
+      if (g_ascii_strcasecmp (g_mime_header_get_name (header), "Received") != 0 ||
+          value == NULL || (semicolon = strrchr (value, ';')) == NULL)
+        continue;
+      date = g_mime_utils_header_decode_date (semicolon + 1);
+      if (date != NULL && g_date_time_get_year (date) > 1970)
+        return g_date_time_to_unix (date) * G_USEC_PER_SEC;
+    }
+  return 0;
+}
+
+/* An mbox "From sender Tue Mar  3 23:15:44 2026" line: when the mailbox
+ * got the message (in UTC, as mail servers write it). */
+static gint64
+mbox_arrival (const char *data,
+              gsize       size)
+{
+  const char *nl;
+  const char *space;
+  g_autofree char *line = NULL;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (size < 5 || memcmp (data, "From ", 5) != 0 || (nl = memchr (data, '\n', size)) == NULL)
+    return 0;
+  line = g_strndup (data + 5, nl - data - 5);
+  if ((space = strchr (line, ' ')) == NULL)
+    return 0;
+  date = g_mime_utils_header_decode_date (space + 1);
+  if (date == NULL || g_date_time_get_year (date) <= 1970)
+    return 0;
+  return g_date_time_to_unix (date) * G_USEC_PER_SEC;
 }
 
 /* A forward written into the text (Thunderbird, Outlook, Gmail "forward
@@ -294,27 +314,6 @@ inline_forward_clear (InlineForward *forward)
   g_clear_object (&forward->from);
   g_clear_pointer (&forward->subject, g_free);
   g_clear_pointer (&forward->body, g_free);
-}
-
-static gboolean
-is_forward_marker (const char *line)
-{
-  static const char * const markers[] = {
-    "forwarded message", "original message", "doorgestuurd bericht", "oorspronkelijk bericht",
-    "doorgestuurd e-mailbericht", NULL
-  };
-  g_autofree char *lower = g_utf8_strdown (line, -1);
-  gsize underscores = strspn (lower, "_");
-
-  /* Outlook draws a line of underscores instead of words. */
-  if (underscores >= 10 && lower[underscores] == '\0')
-    return TRUE;
-  if (strstr (lower, "---") == NULL)
-    return FALSE;
-  for (guint i = 0; markers[i] != NULL; i++)
-    if (strstr (lower, markers[i]) != NULL)
-      return TRUE;
-  return FALSE;
 }
 
 static char *
@@ -343,6 +342,7 @@ has_zone (const char *date)
 
 static gboolean
 split_inline_forward (const char    *text,
+                      gboolean       strict,
                       InlineForward *forward)
 {
   static const struct { const char *label; char field; } labels[] = {
@@ -353,7 +353,8 @@ split_inline_forward (const char    *text,
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   guint marker, i;
 
-  for (marker = 0; lines[marker] != NULL && !is_forward_marker (lines[marker]); marker++)
+  for (marker = 0; lines[marker] != NULL && !_mp_eml_is_forward_marker (lines[marker], strict);
+       marker++)
     ;
   if (lines[marker] == NULL)
     return FALSE;
@@ -400,6 +401,79 @@ split_inline_forward (const char    *text,
   return TRUE;
 }
 
+static const char *
+raw_header (GMimeObject *object,
+            const char  *name)
+{
+  GMimeHeaderList *headers = g_mime_object_get_header_list (object);
+  GMimeHeader *header = headers != NULL ? g_mime_header_list_get_header (headers, name) : NULL;
+
+  return header != NULL ? g_mime_header_get_raw_value (header) : NULL;
+}
+
+/* A forwarded message's headers were not repaired before GMime read them
+ * (see _mp_eml_repair()): its subject and addresses are decoded again from
+ * their raw text, each encoded word on its own. */
+static char *
+message_subject (GMimeMessage *message)
+{
+  const char *raw = raw_header (GMIME_OBJECT (message), "Subject");
+  g_autofree char *merged = NULL;
+  g_autofree char *decoded = NULL;
+
+  if (raw == NULL || strstr (raw, "=?") == NULL)
+    return clean_header_text (g_mime_message_get_subject (message));
+  merged = _mp_eml_merge_encoded_words (raw);
+  decoded = g_mime_utils_header_decode_text (NULL, merged);
+  return clean_header_text (decoded);
+}
+
+static InternetAddressList *
+message_addresses (GMimeMessage *message,
+                   const char   *name)
+{
+  const char *raw = raw_header (GMIME_OBJECT (message), name);
+  g_autofree char *merged = NULL;
+  InternetAddressList *list = NULL;
+  InternetAddressList *parsed;
+
+  if (raw != NULL && strstr (raw, "=?") != NULL)
+    {
+      merged = _mp_eml_merge_encoded_words (raw);
+      list = internet_address_list_parse (NULL, merged);
+    }
+  if (list != NULL)
+    return list;
+  parsed = g_str_equal (name, "From") ? g_mime_message_get_from (message)
+                                      : g_mime_message_get_reply_to (message);
+  return parsed != NULL ? g_object_ref (parsed) : NULL;
+}
+
+/* "nl" or "en" from Content-Language, else from the reporter's address
+ * (a Dutch or Flemish domain), else NULL. */
+static const char *
+declared_language (GMimeMessage *message,
+                   const char   *email)
+{
+  GMimeObject *body = g_mime_message_get_mime_part (message);
+  /* GMime keeps the Content-* headers on the body part. */
+  const char *declared = body != NULL ? header_of (body, "Content-Language") : NULL;
+  const char *at = email != NULL ? strrchr (email, '@') : NULL;
+
+  if (declared != NULL)
+    {
+      while (g_ascii_isspace (*declared))
+        declared++;
+      if (g_ascii_strncasecmp (declared, "nl", 2) == 0)
+        return "nl";
+      if (g_ascii_strncasecmp (declared, "en", 2) == 0)
+        return "en";
+    }
+  if (at != NULL && (g_str_has_suffix (at, ".nl") || g_str_has_suffix (at, ".be")))
+    return "nl";
+  return NULL;
+}
+
 /* Fills the draft from the messages and what the walk found. */
 static void
 fill_draft (MpEmlReport  *report,
@@ -408,8 +482,10 @@ fill_draft (MpEmlReport  *report,
 {
   GMimeMessage *source = walk->forwarded != NULL ? walk->forwarded : outer;
   MpCase *draft = report->draft;
-  InternetAddressMailbox *from = first_mailbox (g_mime_message_get_from (source));
-  InternetAddressMailbox *reply_to = first_mailbox (g_mime_message_get_reply_to (source));
+  g_autoptr(InternetAddressList) from_list = message_addresses (source, "From");
+  g_autoptr(InternetAddressList) reply_to_list = message_addresses (source, "Reply-To");
+  InternetAddressMailbox *from = first_mailbox (from_list);
+  InternetAddressMailbox *reply_to = first_mailbox (reply_to_list);
   GString *plain = walk->forwarded != NULL ? walk->fwd_plain : walk->plain;
   GString *html = walk->forwarded != NULL ? walk->fwd_html : walk->html;
   const char *body = plain->len > 0 ? plain->str : html->str;
@@ -428,10 +504,11 @@ fill_draft (MpEmlReport  *report,
   g_autofree char *form_description = NULL;
   g_autofree char *language_sample = NULL;
   gint64 received_at;
+  gint64 sender_date;
 
   if (walk->forwarded != NULL)
     cover = walk->plain->len > 0 ? walk->plain->str : walk->html->str;
-  else if (walk->is_forward && split_inline_forward (body, &inline_forward))
+  else if (split_inline_forward (body, !walk->is_forward, &inline_forward))
     {
       /* The forwarder's own headers say nothing about the reporter. */
       forwarded_inline = TRUE;
@@ -453,7 +530,7 @@ fill_draft (MpEmlReport  *report,
 
   /* Title. */
   {
-    g_autofree char *subject = clean_header_text (g_mime_message_get_subject (source));
+    g_autofree char *subject = message_subject (source);
 
     if (forwarded_inline)
       {
@@ -465,24 +542,51 @@ fill_draft (MpEmlReport  *report,
         g_autofree char *outer_subject = clean_header_text (g_mime_message_get_subject (outer));
 
         if (outer_subject != NULL)
-          subject = strip_forward_prefix (outer_subject);
+          subject = _mp_eml_strip_forward_prefix (outer_subject, NULL);
       }
     title = subject != NULL && *subject != '\0' ? g_steal_pointer (&subject) : NULL;
   }
 
-  /* Received at: when the reporter sent it. */
-  received_at = forwarded_inline ? inline_forward.date : message_date (source);
-  if (received_at == 0 && (source != outer || forwarded_inline))
-    received_at = message_date (outer);
+  /* Received at: when the desk received it, by the desk's clocks. The
+   * sender's Date only counts for a forward (when the reporter wrote to
+   * someone else first), and only when the desk's receipt bounds it. */
+  sender_date = forwarded_inline ? inline_forward.date : message_date (source);
+  received_at = report->arrival;
+  if (source != outer || forwarded_inline)
+    {
+      gint64 reference = received_at != 0 ? received_at : mp_time_now ();
+      gint64 inner = source != outer ? newest_received (GMIME_OBJECT (source)) : 0;
+
+      if (inner != 0 && inner <= reference + DAY)
+        received_at = inner;
+      else if (sender_date != 0 && sender_date <= reference + DAY &&
+               sender_date >= reference - 30 * DAY)
+        received_at = sender_date;
+    }
   if (received_at == 0)
     {
-      if (header_of (GMIME_OBJECT (source), "Date") != NULL)
+      if (sender_date == 0 && header_of (GMIME_OBJECT (source), "Date") != NULL)
         _mp_eml_add_note (report, _("The date of the message could not be read; the time of "
                                     "the import is used instead."));
-      else
+      else if (sender_date == 0)
         _mp_eml_add_note (report, _("The message has no date; the time of the import is used "
                                     "instead."));
+      else
+        _mp_eml_add_note (report, _("The message does not say when the desk received it (it has "
+                                    "no Received header); the time of the import is used."));
       received_at = mp_time_now ();
+    }
+  report->sender_date = sender_date;
+  if (sender_date != 0 && ABS (sender_date - received_at) > DAY)
+    {
+      g_autofree char *sent = mp_time_format_iso8601 (sender_date);
+      g_autofree char *received = mp_time_format_iso8601 (received_at);
+      g_autofree char *note = g_strdup_printf (_("The date the sender gave (%s) is more than a day "
+                                                 "away from when the desk received the message "
+                                                 "(%s); the deadlines count from the receipt."),
+                                               sent, received);
+
+      _mp_eml_add_note (report, note);
     }
 
   /* A web form's body names the reporter better than its From. */
@@ -508,8 +612,21 @@ fill_draft (MpEmlReport  *report,
       description = g_strdup (body);
     }
 
+  if (walk->inner->len > 0)
+    {
+      char *joined = description != NULL && *description != '\0'
+                     ? g_strdup_printf ("%s\n\n%s", description, walk->inner->str)
+                     : g_strdup (walk->inner->str);
+
+      g_free (description);
+      description = joined;
+    }
+
   if (email == NULL)
     _mp_eml_add_note (report, _("The message has no sender address."));
+  if (walk->is_signed)
+    _mp_eml_add_note (report, _("The message is signed (S/MIME or OpenPGP). The signature is "
+                                "kept as an attachment; Meldpunt did not check it."));
 
   if (walk->encrypted)
     {
@@ -528,7 +645,22 @@ fill_draft (MpEmlReport  *report,
       mp_case_set_boolean (draft, "report_encrypted", TRUE);
     }
   else if (description == NULL || *description == '\0')
-    _mp_eml_add_note (report, _("The message has no readable text."));
+    {
+      const MpEmlAttachment *first = report->attachments->len > 0
+                                     ? g_ptr_array_index (report->attachments, 0) : NULL;
+
+      /* Why there is nothing to read says where to look. */
+      if (first != NULL)
+        {
+          g_autofree char *note = g_strdup_printf (_("The message has no readable text of its "
+                                                     "own; the report is probably in the "
+                                                     "attachment “%s”."), first->name);
+
+          _mp_eml_add_note (report, note);
+        }
+      else
+        _mp_eml_add_note (report, _("The message has no readable text: its body is empty."));
+    }
 
   if (title == NULL)
     {
@@ -571,11 +703,18 @@ fill_draft (MpEmlReport  *report,
   {
     const char *language = _mp_eml_guess_language (language_sample);
 
-    /* The store needs a language; the desk's own is the safe default. */
+    /* Other clues before a guess: the language the message declares, and
+     * the country of the reporter's address. */
+    if (language == NULL)
+      language = declared_language (source, email);
+    /* The store needs a language; the desk's own is the safe default. It
+     * only matters, and is only said, when there was text to go by. */
     if (language == NULL)
       {
-        _mp_eml_add_note (report, _("The language of the report could not be recognised; Dutch is "
-                                    "assumed."));
+        if (description != NULL && *description != '\0' && !walk->encrypted)
+          _mp_eml_add_note (report, _("The language of the report could not be recognised; "
+                                      "Dutch is assumed. Edit the case to change the reporter's "
+                                      "language."));
         language = "nl";
       }
     mp_case_set_text (draft, "reporter_language", language);
@@ -586,16 +725,45 @@ fill_draft (MpEmlReport  *report,
   inline_forward_clear (&inline_forward);
 }
 
+/* Forgets what a walk found, to walk the message again as a forward. */
+static void
+walk_reset (MpEmlWalk *walk)
+{
+  g_string_truncate (walk->plain, 0);
+  g_string_truncate (walk->html, 0);
+  g_string_truncate (walk->fwd_plain, 0);
+  g_string_truncate (walk->fwd_html, 0);
+  g_string_truncate (walk->inner, 0);
+  g_ptr_array_set_size (walk->report->attachments, 0);
+  walk->forwarded = NULL;
+  walk->encrypted = FALSE;
+  walk->is_signed = FALSE;
+  walk->n_unnamed = 0;
+  walk->n_messages = 0;
+  walk->inline_message = FALSE;
+  walk->broken_multipart = FALSE;
+}
+
 MpEmlReport *
 mp_eml_report_parse (GBytes  *message,
                      gsize    max_bytes,
                      GError **error)
+{
+  return mp_eml_report_parse_arrived (message, max_bytes, 0, error);
+}
+
+MpEmlReport *
+mp_eml_report_parse_arrived (GBytes  *message,
+                             gsize    max_bytes,
+                             gint64   arrival,
+                             GError **error)
 {
   g_autoptr(MpEmlReport) report = NULL;
   g_autoptr(GMimeParserOptions) options = NULL;
   g_autoptr(GMimeStream) stream = NULL;
   g_autoptr(GMimeParser) parser = NULL;
   g_autoptr(GMimeMessage) parsed = NULL;
+  g_autoptr(GBytes) repaired = NULL;
   static const char *fallback_charsets[] = { "UTF-8", "windows-1252", NULL };
   GMimeObject *body;
   gsize size;
@@ -617,6 +785,17 @@ mp_eml_report_parse (GBytes  *message,
                      "(setting import.max_bytes)."), have, limit);
       return NULL;
     }
+  if (data != NULL && _mp_eml_is_outlook_msg (data, size))
+    {
+      g_set_error_literal (error, MP_EML_ERROR, MP_EML_ERROR_NOT_EMAIL,
+                           _("This is an Outlook message file (.msg), which Meldpunt cannot "
+                             "read. Save the message as an .eml file, or drag it from the "
+                             "mail client into Meldpunt."));
+      return NULL;
+    }
+  repaired = data != NULL ? _mp_eml_repair (message) : NULL;
+  if (repaired != NULL)
+    data = g_bytes_get_data (repaired, &size);
   if (data == NULL || !looks_like_headers (data, size))
     {
       g_set_error_literal (error, MP_EML_ERROR, MP_EML_ERROR_NOT_EMAIL,
@@ -660,18 +839,35 @@ mp_eml_report_parse (GBytes  *message,
   walk.html = g_string_new (NULL);
   walk.fwd_plain = g_string_new (NULL);
   walk.fwd_html = g_string_new (NULL);
+  walk.inner = g_string_new (NULL);
   {
     g_autofree char *subject = clean_header_text (g_mime_message_get_subject (parsed));
-    g_autofree char *stripped = subject != NULL ? strip_forward_prefix (subject) : NULL;
+    g_autofree char *stripped = NULL;
 
-    walk.is_forward = subject != NULL && !g_str_equal (subject, stripped);
+    if (subject != NULL)
+      stripped = _mp_eml_strip_forward_prefix (subject, &walk.is_forward);
   }
   body = g_mime_message_get_mime_part (parsed);
   if (body != NULL)
     _mp_eml_walk (&walk, body, FALSE);
+  /* A forward by its structure, whatever the subject: a message shown
+   * inline, or attached to a message with next to nothing of its own. */
+  if (body != NULL && !walk.is_forward && walk.forwarded == NULL && walk.in_digest == 0 &&
+      walk.inner->len == 0 &&
+      (walk.inline_message ||
+       (walk.n_messages == 1 && _mp_eml_is_thin_text (walk.plain->len > 0 ? walk.plain->str
+                                                                         : walk.html->str))))
+    {
+      walk_reset (&walk);
+      walk.is_forward = TRUE;
+      _mp_eml_walk (&walk, body, FALSE);
+    }
   if (walk.broken_multipart && walk.plain->len == 0 && walk.html->len == 0 &&
       walk.fwd_plain->len == 0 && walk.fwd_html->len == 0)
     salvage_text (&walk, data, size);
+  report->arrival = arrival > 0 ? arrival : mbox_arrival (data, size);
+  if (report->arrival == 0)
+    report->arrival = newest_received (GMIME_OBJECT (parsed));
   fill_draft (report, parsed, &walk);
 
   report->headers = raw_headers (data, size);
@@ -709,6 +905,8 @@ mp_eml_report_parse (GBytes  *message,
   g_string_free (walk.html, TRUE);
   g_string_free (walk.fwd_plain, TRUE);
   g_string_free (walk.fwd_html, TRUE);
+  g_string_free (walk.inner, TRUE);
+  g_clear_pointer (&walk.owned, g_ptr_array_unref);
   return g_steal_pointer (&report);
 }
 
@@ -723,6 +921,13 @@ mp_eml_report_free (MpEmlReport *report)
   g_free (report->summary);
   g_free (report->headers);
   g_free (report);
+}
+
+gint64
+mp_eml_report_get_sender_date (MpEmlReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  return report->sender_date;
 }
 
 MpCase *

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "mp-eml-text.h"
@@ -94,6 +95,107 @@ _mp_eml_fix_c1 (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Labels mail clients write that iconv does not know, or knows as a
+ * smaller charset than the one they mean. */
+static const char *
+charset_alias (const char *charset)
+{
+  static const struct { const char *label; const char *iconv; } aliases[] = {
+    { "ks_c_5601-1987", "CP949" }, { "ks_c_5601", "CP949" }, { "ks_c_5601-1989", "CP949" },
+    { "euc-kr", "CP949" }, { "x-euc-kr", "CP949" }, { "gb2312", "GBK" }, { "x-gbk", "GBK" },
+    { "x-sjis", "SHIFT_JIS" }, { "shift-jis", "SHIFT_JIS" }, { "x-shift_jis", "SHIFT_JIS" },
+    { "x-euc-jp", "EUC-JP" }, { "x-mac-roman", "MACINTOSH" }, { "macintosh", "MACINTOSH" },
+    { "windows-874", "CP874" }, { "tis-620", "CP874" }, { "iso-8859-8-i", "ISO-8859-8" },
+    { "unicode-1-1-utf-7", "UTF-7" }, { "x-unicode20utf8", "UTF-8" }, { "utf8", "UTF-8" },
+    { "big5-hkscs", "BIG5-HKSCS" }, { "x-x-big5", "BIG5" }, { "cp-850", "CP850" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (g_ascii_strcasecmp (charset, aliases[i].label) == 0)
+      return aliases[i].iconv;
+  return charset;
+}
+
+/* Labels that say nothing about the bytes. */
+static gboolean
+is_meaningless_charset (const char *charset)
+{
+  static const char * const names[] = {
+    "unknown-8bit", "x-unknown", "unknown", "default", "x-user-defined", "charset", "ansi",
+    "8bit", "us", NULL
+  };
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_ascii_strcasecmp (charset, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_ascii (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) data[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Converts what iconv can; each byte it cannot becomes U+FFFD. NULL when
+ * iconv does not know @charset. */
+static char *
+convert_lossy (const char *data,
+               gsize       length,
+               const char *charset,
+               gboolean   *lossy)
+{
+  GIConv converter = g_iconv_open ("UTF-8", charset);
+  GString *out;
+  char buffer[1024];
+  char *in = (char *) data;
+  gsize in_left = length;
+
+  if (converter == (GIConv) -1)
+    return NULL;
+  out = g_string_sized_new (length + 16);
+  while (TRUE)
+    {
+      char *to = buffer;
+      gsize to_left = sizeof buffer;
+      gsize result = g_iconv (converter, in_left > 0 ? &in : NULL, &in_left, &to, &to_left);
+
+      g_string_append_len (out, buffer, (gssize) (to - buffer));
+      if (result != (gsize) -1)
+        {
+          if (in_left == 0)
+            break;
+          continue;
+        }
+      if (errno == E2BIG)
+        continue;
+      /* EILSEQ or EINVAL (cut short): skip a byte and go on. */
+      *lossy = TRUE;
+      g_string_append (out, "\xef\xbf\xbd");
+      if (in_left == 0)
+        break;
+      in++;
+      in_left--;
+      g_iconv (converter, NULL, NULL, NULL, NULL);
+      if (in_left == 0)
+        break;
+    }
+  g_iconv_close (converter);
+  if (!g_utf8_validate (out->str, (gssize) out->len, NULL))
+    {
+      char *valid = g_utf8_make_valid (out->str, (gssize) out->len);
+
+      g_string_free (out, TRUE);
+      *lossy = TRUE;
+      return valid;
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 _mp_eml_to_utf8 (const char *data,
                  gsize       length,
@@ -116,37 +218,44 @@ _mp_eml_to_utf8 (const char *data,
     length = n;
   }
 
-  if (charset == NULL || *charset == '\0')
+  if (charset != NULL)
     {
-      /* Undeclared: UTF-8 when it is valid, else what Windows clients send. */
-      if (g_utf8_validate (clean, (gssize) length, NULL))
-        converted = g_strndup (clean, length);
+      while (g_ascii_isspace (*charset) || *charset == '"')
+        charset++;
+      if (*charset == '\0' || is_meaningless_charset (charset))
+        charset = NULL;
       else
-        converted = decode_cp1252 (clean, length);
+        charset = charset_alias (charset);
     }
-  else if (is_latin1_name (charset))
+
+  /* The label is a claim, the bytes are the facts: text that is valid UTF-8
+   * with bytes beyond ASCII is UTF-8 whatever the label says (no real text in
+   * another charset validates by chance); only 7-bit charsets such as
+   * ISO-2022-JP or UTF-7 need their label to read ASCII bytes. Text that is
+   * not valid UTF-8 labelled UTF-8, Latin-1, US-ASCII or nothing is
+   * windows-1252, what Windows clients send. */
+  if (g_utf8_validate (clean, (gssize) length, NULL) &&
+      (charset == NULL || !is_ascii (clean, length) || is_latin1_name (charset) ||
+       g_ascii_strcasecmp (charset, "utf-8") == 0))
+    converted = g_strndup (clean, length);
+  else if (charset == NULL || is_latin1_name (charset) || g_ascii_strcasecmp (charset, "utf-8") == 0)
     converted = decode_cp1252 (clean, length);
-  else if (g_ascii_strcasecmp (charset, "utf-8") == 0 || g_ascii_strcasecmp (charset, "utf8") == 0)
-    {
-      if (g_utf8_validate (clean, (gssize) length, NULL))
-        converted = g_strndup (clean, length);
-      else
-        {
-          converted = g_utf8_make_valid (clean, (gssize) length);
-          was_lossy = TRUE;
-        }
-    }
   else
     {
-      converted = g_convert (clean, (gssize) length, "UTF-8", charset, NULL, NULL, NULL);
+      converted = convert_lossy (clean, length, charset, &was_lossy);
       if (converted == NULL)
         {
-          /* Unknown charset or bytes that do not belong to it. */
-          was_lossy = TRUE;
-          if (g_utf8_validate (clean, (gssize) length, NULL))
-            converted = g_strndup (clean, length);
-          else
-            converted = decode_cp1252 (clean, length);
+          /* A charset iconv does not know: what is ASCII is still readable
+           * (and all of it when it is ASCII only). */
+          GString *out = g_string_sized_new (length);
+
+          was_lossy = !is_ascii (clean, length);
+          for (gsize i = 0; i < length; i++)
+            if ((guchar) clean[i] < 0x80)
+              g_string_append_c (out, clean[i]);
+            else
+              g_string_append (out, "\xef\xbf\xbd");
+          converted = g_string_free (out, FALSE);
         }
     }
 
@@ -178,6 +287,32 @@ static const Entity entities[] = {
   { "ccedil", 0x00E7 }, { "ntilde", 0x00F1 }, { "oslash", 0x00F8 }, { "aring", 0x00E5 },
   { "Aacute", 0x00C1 }, { "Auml", 0x00C4 }, { "Eacute", 0x00C9 }, { "Euml", 0x00CB },
   { "Iuml", 0x00CF }, { "Ouml", 0x00D6 }, { "Uuml", 0x00DC }, { "Ccedil", 0x00C7 },
+  /* What Word and Outlook write besides (issue 19: "&bdquo;" stayed). */
+  { "bdquo", 0x201E }, { "sbquo", 0x201A }, { "lsaquo", 0x2039 }, { "rsaquo", 0x203A },
+  { "trade", 0x2122 }, { "permil", 0x2030 }, { "dagger", 0x2020 }, { "Dagger", 0x2021 },
+  { "prime", 0x2032 }, { "Prime", 0x2033 }, { "frasl", 0x2044 }, { "minus", 0x2212 },
+  { "ensp", ' ' }, { "emsp", ' ' }, { "thinsp", ' ' }, { "zwnj", 0x200C }, { "zwj", 0x200D },
+  { "lrm", 0x200E }, { "rlm", 0x200F }, { "cent", 0x00A2 }, { "pound", 0x00A3 },
+  { "yen", 0x00A5 }, { "curren", 0x00A4 }, { "sect", 0x00A7 }, { "para", 0x00B6 },
+  { "plusmn", 0x00B1 }, { "frac12", 0x00BD }, { "frac14", 0x00BC }, { "frac34", 0x00BE },
+  { "sup1", 0x00B9 }, { "sup2", 0x00B2 }, { "sup3", 0x00B3 }, { "micro", 0x00B5 },
+  { "iexcl", 0x00A1 }, { "iquest", 0x00BF }, { "ordf", 0x00AA }, { "ordm", 0x00BA },
+  { "not", 0x00AC }, { "macr", 0x00AF }, { "acute", 0x00B4 }, { "cedil", 0x00B8 },
+  { "uml", 0x00A8 }, { "brvbar", 0x00A6 }, { "divide", 0x00F7 }, { "larr", 0x2190 },
+  { "rarr", 0x2192 }, { "uarr", 0x2191 }, { "darr", 0x2193 }, { "harr", 0x2194 },
+  { "rArr", 0x21D2 }, { "lArr", 0x21D0 }, { "hArr", 0x21D4 }, { "le", 0x2264 },
+  { "ge", 0x2265 }, { "ne", 0x2260 }, { "infin", 0x221E }, { "asymp", 0x2248 },
+  { "circ", 0x02C6 }, { "tilde", 0x02DC }, { "fnof", 0x0192 }, { "oline", 0x203E },
+  { "Agrave", 0x00C0 }, { "Acirc", 0x00C2 }, { "Atilde", 0x00C3 }, { "Aring", 0x00C5 },
+  { "AElig", 0x00C6 }, { "Egrave", 0x00C8 }, { "Ecirc", 0x00CA }, { "Igrave", 0x00CC },
+  { "Iacute", 0x00CD }, { "Icirc", 0x00CE }, { "ETH", 0x00D0 }, { "Ntilde", 0x00D1 },
+  { "Ograve", 0x00D2 }, { "Oacute", 0x00D3 }, { "Ocirc", 0x00D4 }, { "Otilde", 0x00D5 },
+  { "Oslash", 0x00D8 }, { "Ugrave", 0x00D9 }, { "Uacute", 0x00DA }, { "Ucirc", 0x00DB },
+  { "Yacute", 0x00DD }, { "THORN", 0x00DE }, { "atilde", 0x00E3 }, { "aelig", 0x00E6 },
+  { "eth", 0x00F0 }, { "otilde", 0x00F5 }, { "yacute", 0x00FD }, { "thorn", 0x00FE },
+  { "yuml", 0x00FF }, { "OElig", 0x0152 }, { "oelig", 0x0153 }, { "Scaron", 0x0160 },
+  { "scaron", 0x0161 }, { "Yuml", 0x0178 }, { "Zcaron", 0x017D }, { "zcaron", 0x017E },
+  { "check", 0x2713 }, { "hyphen", 0x2010 }, { "dash", 0x2010 }, { "horbar", 0x2015 },
 };
 
 /* Decodes the entity at @p (pointing at '&'); returns how many bytes it

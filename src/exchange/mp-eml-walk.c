@@ -102,6 +102,19 @@ extension_for (const char *mime_type)
   return "";
 }
 
+/* The type of a file that came without one (uuencoded, in a winmail.dat). */
+static char *
+guess_mime_type (const char *name,
+                 GBytes     *content)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (content, &size);
+  g_autofree char *type = g_content_type_guess (name, data, size, NULL);
+  char *mime_type = type != NULL ? g_content_type_get_mime_type (type) : NULL;
+
+  return mime_type != NULL ? mime_type : g_strdup ("application/octet-stream");
+}
+
 /* A file name that is only a name: no folders, no control characters. */
 static char *
 safe_file_name (const char *name)
@@ -238,10 +251,15 @@ walk_text_part (MpEmlWalk  *walk,
 
   if (lossy)
     {
-      g_autofree char *note = g_strdup_printf (_("A text part could not be read as “%s”; "
-                                                 "characters that could not be decoded were "
-                                                 "replaced."),
-                                               charset);
+      /* The bytes stay as they came; the text shows what could be read. */
+      g_autofree char *name = attachment_name (walk, object, mime_type, NULL);
+      g_autofree char *note = g_strdup_printf (_("A text part in the character set “%s” could "
+                                                 "not be decoded completely; it is kept as the "
+                                                 "attachment “%s”, and the characters that could "
+                                                 "not be read are shown as “�”."),
+                                               charset != NULL ? charset : "?", name);
+
+      _mp_eml_add_attachment (walk->report, name, mime_type, content);
       _mp_eml_add_note (walk->report, note);
     }
 
@@ -275,8 +293,97 @@ walk_text_part (MpEmlWalk  *walk,
       return;
     }
 
+  {
+    g_autoptr(GPtrArray) files = _mp_eml_take_uuencoded (&text);
+
+    /* Old clients (Eudora, Pine, Outlook Express) put files in the text. */
+    for (guint i = 0; files != NULL && i < files->len; i++)
+      {
+        MpEmlAttachment *file = g_ptr_array_index (files, i);
+        g_autofree char *name = safe_file_name (file->name);
+
+        g_autofree char *type = NULL;
+
+        if (name == NULL)
+          name = g_strdup_printf ("attachment-%u", ++walk->n_unnamed);
+        type = guess_mime_type (name, file->content);
+        _mp_eml_add_attachment (walk->report, name, type, file->content);
+      }
+  }
   g_strstrip (text);
   _mp_eml_append_text (in_forward ? walk->fwd_plain : walk->plain, text);
+}
+
+static gboolean
+is_tnef (GMimePart  *part,
+         const char *mime_type)
+{
+  const char *name = g_mime_part_get_filename (part);
+
+  return g_str_equal (mime_type, "application/ms-tnef") ||
+         g_str_equal (mime_type, "application/vnd.ms-tnef") ||
+         (name != NULL && g_ascii_strcasecmp (name, "winmail.dat") == 0);
+}
+
+static gboolean
+is_pkcs7_mime (GMimePart  *part,
+               const char *mime_type)
+{
+  const char *name = g_mime_part_get_filename (part);
+
+  return g_str_equal (mime_type, "application/pkcs7-mime") ||
+         g_str_equal (mime_type, "application/x-pkcs7-mime") ||
+         (g_str_equal (mime_type, "application/octet-stream") && name != NULL &&
+          g_str_has_suffix (name, ".p7m"));
+}
+
+/* S/MIME in one part: enveloped (encrypted, like PGP) or opaque-signed,
+ * whose text is inside the signature. */
+static void
+walk_pkcs7_mime (MpEmlWalk  *walk,
+                 GMimePart  *part,
+                 GBytes     *content,
+                 gboolean    in_forward)
+{
+  GMimeObject *object = GMIME_OBJECT (part);
+  const char *smime_type = g_mime_object_get_content_type_parameter (object, "smime-type");
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) inner = NULL;
+
+  if (smime_type == NULL || g_ascii_strcasecmp (smime_type, "signed-data") == 0)
+    inner = _mp_eml_smime_signed_content (content);
+  if (inner != NULL)
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (inner, &size);
+      g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_buffer (data, size);
+      g_autoptr(GMimeParser) parser = g_mime_parser_new_with_stream (stream);
+      g_autoptr(GMimeObject) entity = g_mime_parser_construct_part (parser, NULL);
+
+      walk->is_signed = TRUE;
+      if (entity != NULL)
+        {
+          /* A forwarded message found inside is used after this walk. */
+          if (walk->owned == NULL)
+            walk->owned = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (walk->owned, g_object_ref (entity));
+          _mp_eml_walk (walk, entity, in_forward);
+        }
+      name = attachment_name (walk, object, "application/pkcs7-mime", "smime.p7m");
+      _mp_eml_add_attachment (walk->report, name, "application/pkcs7-mime", content);
+      return;
+    }
+  name = attachment_name (walk, object, "application/pkcs7-mime", "smime.p7m");
+  _mp_eml_add_attachment (walk->report, name, "application/pkcs7-mime", content);
+  if (smime_type != NULL && g_ascii_strcasecmp (smime_type, "signed-data") == 0)
+    {
+      /* Signed, not encrypted, but damaged: its text cannot be had. */
+      walk->is_signed = TRUE;
+      _mp_eml_add_note (walk->report, _("An S/MIME signed part could not be read; it is kept as "
+                                        "an attachment."));
+      return;
+    }
+  walk->encrypted = TRUE;
 }
 
 static void
@@ -297,6 +404,40 @@ walk_leaf (MpEmlWalk *walk,
     {
       _mp_eml_add_note (walk->report, _("A part of the message could not be decoded and was "
                                         "skipped."));
+      return;
+    }
+
+  if (is_tnef (part, mime_type))
+    {
+      g_autofree char *body = NULL;
+      g_autoptr(GPtrArray) files = _mp_eml_tnef_unpack (content, &body);
+
+      if (files != NULL)
+        {
+          /* Outlook's own wrapping: its files and text are the message's. */
+          for (guint i = 0; i < files->len; i++)
+            {
+              MpEmlAttachment *file = g_ptr_array_index (files, i);
+              g_autofree char *file_name = safe_file_name (file->name);
+
+              g_autofree char *file_type = NULL;
+
+              if (file_name == NULL)
+                file_name = g_strdup_printf ("attachment-%u", ++walk->n_unnamed);
+              file_type = guess_mime_type (file_name, file->content);
+              _mp_eml_add_attachment (walk->report, file_name, file_type, file->content);
+            }
+          if (body != NULL)
+            _mp_eml_append_text (in_forward ? walk->fwd_plain : walk->plain, body);
+          return;
+        }
+      _mp_eml_add_note (walk->report, _("An Outlook winmail.dat attachment could not be "
+                                        "unpacked; it is kept as it is."));
+    }
+
+  if (is_pkcs7_mime (part, mime_type))
+    {
+      walk_pkcs7_mime (walk, part, content, in_forward);
       return;
     }
 
@@ -327,6 +468,90 @@ walk_forwarded (MpEmlWalk    *walk,
   walk->forwarded = message;
   if (body != NULL)
     _mp_eml_walk (walk, body, TRUE);
+}
+
+/* The text each version of a multipart/alternative gave. */
+typedef struct
+{
+  GString *plain;
+  GString *html;
+  GString *fwd_plain;
+  GString *fwd_html;
+} WalkText;
+
+static void
+walk_text_swap (MpEmlWalk *walk,
+                WalkText  *text)
+{
+  GString *swap;
+
+#define SWAP(field) swap = walk->field; walk->field = text->field; text->field = swap
+  SWAP (plain);
+  SWAP (html);
+  SWAP (fwd_plain);
+  SWAP (fwd_html);
+#undef SWAP
+}
+
+static gboolean
+walk_text_is_empty (const WalkText *text)
+{
+  return text->plain->len == 0 && text->html->len == 0 &&
+         text->fwd_plain->len == 0 && text->fwd_html->len == 0;
+}
+
+static void
+walk_text_clear (WalkText *text)
+{
+  g_string_free (text->plain, TRUE);
+  g_string_free (text->html, TRUE);
+  g_string_free (text->fwd_plain, TRUE);
+  g_string_free (text->fwd_html, TRUE);
+}
+
+/* Every version is walked, so that what only one of them carries (the
+ * screenshot of a multipart/related, a part marked as attachment) becomes an
+ * attachment; the text comes from one version only: the first plain text
+ * with content, else the first version with any readable content. The
+ * other versions' text is the same text in another form and is dropped. */
+static void
+walk_alternative (MpEmlWalk      *walk,
+                  GMimeMultipart *multipart,
+                  gboolean        in_forward)
+{
+  int n = g_mime_multipart_get_count (multipart);
+  g_autofree WalkText *texts = g_new0 (WalkText, n);
+  int chosen = -1;
+
+  for (int i = 0; i < n; i++)
+    {
+      texts[i].plain = g_string_new (NULL);
+      texts[i].html = g_string_new (NULL);
+      texts[i].fwd_plain = g_string_new (NULL);
+      texts[i].fwd_html = g_string_new (NULL);
+      walk_text_swap (walk, &texts[i]);
+      _mp_eml_walk (walk, g_mime_multipart_get_part (multipart, i), in_forward);
+      walk_text_swap (walk, &texts[i]);
+    }
+  for (int i = 0; i < n && chosen < 0; i++)
+    {
+      g_autofree char *mime_type = type_of (g_mime_multipart_get_part (multipart, i));
+
+      if (g_str_equal (mime_type, "text/plain") && !walk_text_is_empty (&texts[i]))
+        chosen = i;
+    }
+  for (int i = 0; i < n && chosen < 0; i++)
+    if (!walk_text_is_empty (&texts[i]))
+      chosen = i;
+  if (chosen >= 0)
+    {
+      _mp_eml_append_text (walk->plain, texts[chosen].plain->str);
+      _mp_eml_append_text (walk->html, texts[chosen].html->str);
+      _mp_eml_append_text (walk->fwd_plain, texts[chosen].fwd_plain->str);
+      _mp_eml_append_text (walk->fwd_html, texts[chosen].fwd_html->str);
+    }
+  for (int i = 0; i < n; i++)
+    walk_text_clear (&texts[i]);
 }
 
 void
@@ -371,6 +596,7 @@ _mp_eml_walk (MpEmlWalk   *walk,
       int n = g_mime_multipart_get_count (multipart);
 
       /* The signed content reads as usual; the signature is kept. */
+      walk->is_signed = TRUE;
       if (n > 0)
         _mp_eml_walk (walk, g_mime_multipart_get_part (multipart, 0), in_forward);
       for (int i = 1; i < n; i++)
@@ -396,26 +622,17 @@ _mp_eml_walk (MpEmlWalk   *walk,
       if (n == 0)
         walk->broken_multipart = TRUE;
       else if (subtype != NULL && g_ascii_strcasecmp (subtype, "alternative") == 0)
-        {
-          GMimeObject *chosen = g_mime_multipart_get_part (multipart, n - 1);
-
-          /* Prefer what the reporter typed; else the richest version. */
-          for (int i = 0; i < n; i++)
-            {
-              GMimeObject *child = g_mime_multipart_get_part (multipart, i);
-              g_autofree char *mime_type = type_of (child);
-
-              if (g_str_equal (mime_type, "text/plain"))
-                {
-                  chosen = child;
-                  break;
-                }
-            }
-          _mp_eml_walk (walk, chosen, in_forward);
-        }
+        walk_alternative (walk, multipart, in_forward);
       else
-        for (int i = 0; i < n; i++)
-          _mp_eml_walk (walk, g_mime_multipart_get_part (multipart, i), in_forward);
+        {
+          gboolean digest = subtype != NULL && (g_ascii_strcasecmp (subtype, "digest") == 0 ||
+                                                g_ascii_strcasecmp (subtype, "report") == 0);
+
+          walk->in_digest += digest ? 1 : 0;
+          for (int i = 0; i < n; i++)
+            _mp_eml_walk (walk, g_mime_multipart_get_part (multipart, i), in_forward);
+          walk->in_digest -= digest ? 1 : 0;
+        }
     }
   else if (GMIME_IS_MESSAGE_PART (object))
     {
@@ -423,10 +640,40 @@ _mp_eml_walk (MpEmlWalk   *walk,
 
       /* A forward (the desk passing a report on) carries the report; any
        * other attached message (a phishing mail, say) is an attachment. */
+      const char *disposition = g_mime_object_get_disposition (object);
+
+      if (!in_forward)
+        {
+          walk->n_messages++;
+          if (disposition != NULL && g_ascii_strcasecmp (disposition, "inline") == 0)
+            walk->inline_message = TRUE;
+        }
       if (inner != NULL && walk->forwarded == NULL && !in_forward && walk->is_forward)
         walk_forwarded (walk, inner);
       else if (inner != NULL)
         {
+          /* A digest's or a bounce's text is in its messages. */
+          if (walk->in_digest > 0)
+            {
+              g_autofree char *text = _mp_eml_message_text (inner);
+              g_autofree char *subject = NULL;
+              g_autofree char *heading = NULL;
+
+              if (text != NULL)
+                {
+                  subject = g_strdup (g_mime_message_get_subject (inner));
+                  if (subject == NULL || !g_utf8_validate (subject, -1, NULL))
+                    {
+                      g_free (subject);
+                      subject = g_strdup (_("(no subject)"));
+                    }
+                  heading = g_strdup_printf (_("Attached message “%s”:"), g_strstrip (subject));
+                  _mp_eml_append_text (walk->inner, heading);
+                  g_string_append_c (walk->inner, '\n');
+                  g_string_append (walk->inner, text);
+                }
+            }
+
           g_autoptr(GBytes) content = object_bytes (GMIME_OBJECT (inner));
           g_autofree char *name = NULL;
 

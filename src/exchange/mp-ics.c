@@ -25,6 +25,17 @@ static const struct
   { "disclosure",         "disclosure deadline",       "uiterste openbaarmakingsdatum" },
   { "publication",        "agreed publication",        "afgesproken publicatie" },
   { "data-deletion",      "confidential data to be deleted", "vertrouwelijke gegevens verwijderen" },
+  /* The legal clocks (issue 23): what is due at the authority. */
+  { "gdpr-authority",     "data breach: notify the Dutch DPA (AP)", "datalek: melden bij de AP" },
+  { "gdpr-controller",    "data breach: inform the controller",
+    "datalek: verwerkingsverantwoordelijke informeren" },
+  { "nis2-early-warning", "NIS2 early warning to the CSIRT",
+    "NIS2 vroegtijdige waarschuwing aan CSIRT" },
+  { "nis2-notification",  "NIS2 incident notification", "NIS2 incidentmelding" },
+  { "nis2-final",         "NIS2 final report", "NIS2 eindverslag" },
+  { "cra-early-warning",  "CRA early warning", "CRA vroegtijdige waarschuwing" },
+  { "cra-notification",   "CRA vulnerability notification", "CRA kwetsbaarheidsmelding" },
+  { "cra-final",          "CRA final report", "CRA eindverslag" },
 };
 
 char *

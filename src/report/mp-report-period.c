@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mp-format.h"
+#include "mp-breach-register.h"
 #include "mp-report-private.h"
 
 /* The period report for management: every case received in a period, how
@@ -166,6 +167,54 @@ cents_text (const char *lang,
             gint64      cents)
 {
   return mp_format_amount_cents (cents, NULL, lang);
+}
+
+/* The register of data breaches (AVG art. 33(5), issue 23) of the period:
+ * it keeps the entries of erased cases. */
+static void
+add_breach_register (MpDocument *doc,
+                     GListModel *cases,
+                     GTimeZone  *tz,
+                     gint64      start,
+                     gint64      end)
+{
+  const char *lang = doc->language;
+  g_autoptr(GPtrArray) entries = mp_breach_register_list (cases, start, end);
+  MpBlock *table;
+
+  _mp_document_add_text (doc, MP_BLOCK_HEADING, _mp_report_tr (lang, "Register of data breaches"));
+  if (entries->len == 0)
+    {
+      _mp_document_add_text (doc, MP_BLOCK_NOTE,
+                             _mp_report_tr (lang, "No data breaches in this period."));
+      return;
+    }
+  _mp_document_add_text (doc, MP_BLOCK_NOTE,
+                         _mp_report_tr (lang, "Every data breach the organisation became aware "
+                                              "of in this period (AVG art. 33(5)), notified or "
+                                              "not; entries stay when a case's details are "
+                                              "erased."));
+  table = _mp_document_add_table (doc, 6, _mp_report_tr (lang, "Reference"), 1.3,
+                                  _mp_report_tr (lang, "Aware since"), 1.3,
+                                  _mp_report_tr (lang, "Personal data"), 2.0,
+                                  _mp_report_tr (lang, "People"), 1.1,
+                                  _mp_report_tr (lang, "Decision"), 2.0,
+                                  _mp_report_tr (lang, "Notified"), 1.3, NULL);
+  table->small = TRUE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      MpBreachEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *aware = _mp_report_format_time_short (lang, tz, entry->aware_at, TRUE);
+      g_autofree char *notified = entry->notified_at != 0
+        ? _mp_report_format_time_short (lang, tz, entry->notified_at, TRUE) : g_strdup ("–");
+      g_autofree char *decision = entry->reason != NULL
+        ? g_strdup_printf ("%s: %s", mp_breach_decision_label (entry->decision, lang),
+                           entry->reason)
+        : g_strdup (mp_breach_decision_label (entry->decision, lang));
+
+      _mp_block_add_row (table, entry->reference, aware, entry->data != NULL ? entry->data : "–",
+                         entry->people != NULL ? entry->people : "–", decision, notified);
+    }
 }
 
 MpDocument *
@@ -378,6 +427,8 @@ _mp_report_build_period (MpStore               *store,
         g_ptr_array_add (doc->blocks, g_ptr_array_steal_index (rows->blocks, 0));
       }
   }
+
+  add_breach_register (doc, cases, tz, start, end);
 
   return g_steal_pointer (&doc);
 }

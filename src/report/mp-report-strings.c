@@ -200,6 +200,18 @@ static const Phrase phrases[] = {
   { "no", "nee" },
   { "unknown", "onbekend" },
   { "none", "geen" },
+  /* the register of data breaches (issue 23) */
+  { "Register of data breaches", "Register van datalekken" },
+  { "Every data breach the organisation became aware of in this period (AVG art. 33(5)), "
+    "notified or not; entries stay when a case's details are erased.",
+    "Elk datalek waarvan de organisatie in deze periode op de hoogte raakte (AVG art. 33 lid 5), "
+    "gemeld of niet; de regels blijven staan als de details van een zaak gewist zijn." },
+  { "No data breaches in this period.", "In deze periode zijn geen datalekken geregistreerd." },
+  { "Aware since", "Bekend sinds" },
+  { "Personal data", "Persoonsgegevens" },
+  { "People", "Betrokkenen" },
+  { "Decision", "Besluit" },
+  { "Notified", "Gemeld" },
 };
 
 const char *
@@ -309,6 +321,15 @@ static const Label deadlines[] = {
   { "disclosure", "Disclosure", "Openbaarmaking" },
   { "publication", "Agreed publication", "Afgesproken publicatie" },
   { "data-deletion", "Data deletion", "Verwijdering van gegevens" },
+  { "gdpr-authority", "Data breach: notify the authority", "Datalek: melden bij de AP" },
+  { "gdpr-controller", "Data breach: inform the controller",
+    "Datalek: verwerkingsverantwoordelijke informeren" },
+  { "nis2-early-warning", "NIS2 early warning", "NIS2 vroegtijdige waarschuwing" },
+  { "nis2-notification", "NIS2 incident notification", "NIS2 incidentmelding" },
+  { "nis2-final", "NIS2 final report", "NIS2 eindverslag" },
+  { "cra-early-warning", "CRA early warning", "CRA vroegtijdige waarschuwing" },
+  { "cra-notification", "CRA vulnerability notification", "CRA kwetsbaarheidsmelding" },
+  { "cra-final", "CRA final report", "CRA eindverslag" },
   { NULL }
 };
 

@@ -5,8 +5,10 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
+#include <unistd.h>
 
 #include "mp-report-private.h"
 
@@ -223,8 +225,28 @@ mp_report_write_pdf (MpReport    *self,
   n_pages = mp_report_get_n_pages (self);
 
   /* Written next to the target and renamed into place: a failed or
-   * interrupted export never leaves half a dossier under the real name. */
-  tmp_path = g_strdup_printf ("%s.part", path);
+   * interrupted export never leaves half a dossier under the real name.
+   * A dossier is confidential: only its owner may read it, and the
+   * temporary name cannot be guessed (and so not planted beforehand). */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autofree char *base = g_path_get_basename (path);
+    g_autofree char *name = g_strdup_printf (".%s.XXXXXX.part", base);
+    int fd;
+
+    tmp_path = g_build_filename (dir, name, NULL);
+    fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
+    if (fd < 0)
+      {
+        int saved_errno = errno;
+
+        g_set_error (error, MP_REPORT_ERROR, MP_REPORT_ERROR_WRITE,
+                     _("Could not write the report to “%s”: %s"), path,
+                     g_strerror (saved_errno));
+        return FALSE;
+      }
+    close (fd);
+  }
   surface = cairo_pdf_surface_create (tmp_path, self->width, self->height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Meldpunt");
   if (self->doc->organisation != NULL)

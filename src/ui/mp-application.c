@@ -10,8 +10,11 @@
 
 struct _MpApplication
 {
-  AdwApplication  parent_instance;
-  char           *database;
+  AdwApplication   parent_instance;
+  char            *database;
+  GDBusConnection *sleep_bus;
+  guint            sleep_id;
+  GCancellable    *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (MpApplication, mp_application, ADW_TYPE_APPLICATION)
@@ -135,6 +138,76 @@ about_activated (GSimpleAction *action,
   mp_application_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
+static void
+lock_every_window (MpApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (MP_IS_WINDOW (l->data))
+      gtk_widget_activate_action (GTK_WIDGET (l->data), "win.lock", NULL);
+}
+
+static void
+on_prepare_for_sleep_cb (GDBusConnection *connection,
+                         const char      *sender,
+                         const char      *object_path,
+                         const char      *interface,
+                         const char      *signal,
+                         GVariant        *parameters,
+                         gpointer         user_data)
+{
+  gboolean starting = FALSE;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
+    return;
+  g_variant_get (parameters, "(b)", &starting);
+  /* Locked before the computer sleeps, not after it wakes up in other hands. */
+  if (starting)
+    lock_every_window (MP_APPLICATION (user_data));
+}
+
+static void
+unwatch_sleep (MpApplication *self)
+{
+  if (self->sleep_bus != NULL && self->sleep_id != 0)
+    g_dbus_connection_signal_unsubscribe (self->sleep_bus, self->sleep_id);
+  self->sleep_id = 0;
+  g_clear_object (&self->sleep_bus);
+}
+
+void
+mp_application_watch_sleep (MpApplication   *self,
+                            GDBusConnection *bus)
+{
+  g_return_if_fail (MP_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_DBUS_CONNECTION (bus));
+
+  unwatch_sleep (self);
+  self->sleep_bus = g_object_ref (bus);
+  self->sleep_id = g_dbus_connection_signal_subscribe (bus, "org.freedesktop.login1",
+                                                       "org.freedesktop.login1.Manager",
+                                                       "PrepareForSleep",
+                                                       "/org/freedesktop/login1", NULL,
+                                                       G_DBUS_SIGNAL_FLAGS_NONE,
+                                                       on_prepare_for_sleep_cb, self, NULL);
+}
+
+static void
+got_system_bus_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MpApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_finish (result, &error);
+
+  /* Without a system bus (a container, a test) only the idle time and the
+   * screen lock lock the desk. */
+  if (bus == NULL)
+    g_debug ("No system bus, so no locking before sleep: %s", error->message);
+  else if (self->sleep_bus == NULL)
+    mp_application_watch_sleep (self, bus);
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
   { "about", about_activated },
@@ -155,6 +228,22 @@ mp_application_startup (GApplication *application)
    * elsewhere so that it is built on first use (mp-window.c). */
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
                                          help_accels);
+  g_bus_get (G_BUS_TYPE_SYSTEM, MP_APPLICATION (application)->cancellable, got_system_bus_cb,
+             g_object_ref (application));
+}
+
+/* Closing each window closes its desk: the database is checkpointed and
+ * its WAL removed now, not left for the next process to find. */
+static void
+mp_application_shutdown (GApplication *application)
+{
+  GList *windows;
+
+  g_cancellable_cancel (MP_APPLICATION (application)->cancellable);
+  unwatch_sleep (MP_APPLICATION (application));
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
+    gtk_window_destroy (windows->data);
+  G_APPLICATION_CLASS (mp_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -162,6 +251,8 @@ mp_application_finalize (GObject *object)
 {
   MpApplication *self = MP_APPLICATION (object);
 
+  unwatch_sleep (self);
+  g_clear_object (&self->cancellable);
   g_free (self->database);
   G_OBJECT_CLASS (mp_application_parent_class)->finalize (object);
 }
@@ -175,6 +266,7 @@ mp_application_class_init (MpApplicationClass *klass)
   app_class->activate = mp_application_activate;
   app_class->open = mp_application_open;
   app_class->startup = mp_application_startup;
+  app_class->shutdown = mp_application_shutdown;
   app_class->handle_local_options = mp_application_handle_local_options;
 }
 
@@ -187,6 +279,7 @@ mp_application_init (MpApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  self->cancellable = g_cancellable_new ();
 }
 
 MpApplication *
@@ -195,6 +288,9 @@ mp_application_new (void)
   return g_object_new (MP_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       /* GTK follows the screen lock (screensaver-active)
+                        * only for an application that registers. */
+                       "register-session", TRUE,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }

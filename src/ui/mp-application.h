@@ -20,4 +20,9 @@ char          *mp_application_describe_audit (MpStore *store);
 /* Shows the about window for @parent's desk. Returns: (transfer none) */
 GtkWidget     *mp_application_show_about     (GtkWindow *parent);
 
+/* Locks every desk window of @self when @bus (the system bus) says the
+ * computer is about to sleep (logind's PrepareForSleep). */
+void           mp_application_watch_sleep    (MpApplication   *self,
+                                              GDBusConnection *bus);
+
 G_END_DECLS

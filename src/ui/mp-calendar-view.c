@@ -108,6 +108,24 @@ static const KindWords kind_words[] = {
     NC_("deadline chip", "Publish"), NC_("deadline kind", "Agreed publication") },
   { "data-deletion",
     NC_("deadline chip", "Delete"), NC_("deadline kind", "Data deletion") },
+  /* The legal clocks (issue 23). */
+  { "gdpr-authority",
+    NC_("deadline chip", "Notify AP"), NC_("deadline kind", "Data breach: notify the authority") },
+  { "gdpr-controller",
+    NC_("deadline chip", "Inform client"),
+    NC_("deadline kind", "Data breach: inform the controller") },
+  { "nis2-early-warning",
+    NC_("deadline chip", "NIS2 warning"), NC_("deadline kind", "NIS2 early warning") },
+  { "nis2-notification",
+    NC_("deadline chip", "NIS2 notify"), NC_("deadline kind", "NIS2 incident notification") },
+  { "nis2-final",
+    NC_("deadline chip", "NIS2 report"), NC_("deadline kind", "NIS2 final report") },
+  { "cra-early-warning",
+    NC_("deadline chip", "CRA warning"), NC_("deadline kind", "CRA early warning") },
+  { "cra-notification",
+    NC_("deadline chip", "CRA notify"), NC_("deadline kind", "CRA vulnerability notification") },
+  { "cra-final",
+    NC_("deadline chip", "CRA report"), NC_("deadline kind", "CRA final report") },
 };
 
 /* ---- chip text ------------------------------------------------------------- */
@@ -295,6 +313,9 @@ _mp_calendar_kind_css_class (const char *kind)
     "kind-acknowledgement", "kind-assessment", "kind-progress-update",
     "kind-reporter-follow-up", "kind-fix-target", "kind-disclosure",
     "kind-publication", "kind-data-deletion",
+    /* The legal clocks share one colour that stands out. */
+    "kind-legal", "kind-legal", "kind-legal", "kind-legal", "kind-legal",
+    "kind-legal", "kind-legal", "kind-legal",
   };
   const KindWords *words = lookup_kind (kind);
 
@@ -1133,9 +1154,18 @@ mp_calendar_view_init (MpCalendarView *self)
   /* Which colour is which kind. */
   for (guint i = 0; i < G_N_ELEMENTS (kind_words); i++)
     {
-      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *dot = gtk_image_new ();
-      GtkWidget *label = gtk_label_new (_mp_calendar_kind_label (kind_words[i].kind));
+      GtkWidget *item, *dot, *label;
+
+      /* One entry for the legal clocks' shared colour. */
+      if (g_str_equal (_mp_calendar_kind_css_class (kind_words[i].kind), "kind-legal") &&
+          i > 0 && g_str_equal (_mp_calendar_kind_css_class (kind_words[i - 1].kind), "kind-legal"))
+        continue;
+      item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      dot = gtk_image_new ();
+      label = gtk_label_new (g_str_equal (_mp_calendar_kind_css_class (kind_words[i].kind),
+                                          "kind-legal")
+                             ? _("Legal deadline (AVG, NIS2, CRA)")
+                             : _mp_calendar_kind_label (kind_words[i].kind));
 
       gtk_widget_add_css_class (dot, "kind-dot");
       gtk_widget_add_css_class (dot, _mp_calendar_kind_css_class (kind_words[i].kind));

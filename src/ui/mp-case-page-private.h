@@ -4,6 +4,7 @@
 #pragma once
 
 #include "mp-case-page.h"
+#include "mp-legal-group.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,9 @@ struct _MpCasePage
   GPtrArray            *step_rows;    /* AdwExpanderRow, one per step */
   GPtrArray            *step_icons;   /* GtkImage, one per step */
   GPtrArray            *letter_rows;  /* MpLetterRow, one per step */
+  GtkWidget            *ack_letter_rows[2];    /* the acknowledgement, offered on intake
+                                                * and scope, whichever is current */
+  GtkWidget            *extension_letter_row;  /* the new fix date, on remediation */
   GHashTable           *item_rows;    /* item id → MpChecklistRow */
   GtkWidget            *duplicates_row;  /* MpDuplicatesRow on the scope step */
   AdwExpanderRow       *reward_step_row;
@@ -44,6 +48,7 @@ struct _MpCasePage
   AdwActionRow         *erase_row;
   GtkLabel             *details_label;
   AdwPreferencesGroup  *checklist_group;
+  MpLegalGroup         *legal_group;   /* mp-legal-group.h */
   GtkListBox           *timeline_list;
   GtkListBox           *attachment_list;
 };

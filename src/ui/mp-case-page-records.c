@@ -428,7 +428,7 @@ add_response_cb (GtkNativeDialog *chooser,
         {
           g_autoptr(GFile) file = g_list_model_get_item (files, i);
           g_autoptr(GError) error = NULL;
-          g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+          g_autoptr(GBytes) bytes = mp_ui_load_attachment (file, &error);
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *type = NULL;
           g_autofree char *mime = NULL;

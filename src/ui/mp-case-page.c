@@ -10,8 +10,10 @@
 #include "mp-case-page-private.h"
 #include "mp-checklist-row.h"
 #include "mp-duplicates-row.h"
+#include "mp-format.h"
 #include "mp-intake-dialog.h"
 #include "mp-checklist.h"
+#include "mp-legal-group.h"
 #include "mp-letter-row.h"
 #include "mp-letters.h"
 #include "mp-policy.h"
@@ -198,6 +200,27 @@ describe_blocking (MpCasePage *self,
   return g_strdup_printf (_("Still needed: %s"), text->str);
 }
 
+/* Letters that do not wait for their step (issue 16): the acknowledgement
+ * is offered as soon as the report is logged, on the intake or scope step
+ * (whichever is current), until it is sent or its own step is reached; the notice of a new fix date goes with
+ * the act of moving it, on the remediation step. */
+static void
+update_extra_letters (MpCasePage *self,
+                      guint       current)
+{
+  gboolean early = current < MP_STEP_ACKNOWLEDGEMENT &&
+                   mp_checklist_step_applies (self->kase, MP_STEP_ACKNOWLEDGEMENT) &&
+                   mp_case_get_answer_value (self->kase, "ack.sent_on") == NULL;
+  gboolean extended = mp_checklist_step_applies (self->kase, MP_STEP_REMEDIATION) &&
+                      mp_case_get_answer_value (self->kase, "remed.fix_date_extended_to") != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->ack_letter_rows); i++)
+    mp_letter_row_set_letter (MP_LETTER_ROW (self->ack_letter_rows[i]), self->store, self->kase,
+                              early && i == current ? "acknowledgement" : NULL);
+  mp_letter_row_set_letter (MP_LETTER_ROW (self->extension_letter_row), self->store, self->kase,
+                            extended ? "extension" : NULL);
+}
+
 static void
 update_steps (MpCasePage *self,
               GListModel *deadlines,
@@ -261,6 +284,7 @@ update_steps (MpCasePage *self,
       mp_letter_row_set_letter (g_ptr_array_index (self->letter_rows, i), self->store, self->kase,
                                 applies && i <= current ? kind : NULL);
     }
+  update_extra_letters (self, current);
   self->current_step = current;
 }
 
@@ -288,7 +312,29 @@ update_reward_text (MpCasePage *self,
   g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (mp_time_now () / G_USEC_PER_SEC);
   gint64 left = mp_reward_budget_left (policy, self->store, g_date_time_get_year (now));
   g_autofree char *left_text = mp_ui_format_cents (left);
-  g_autofree char *budget_text = g_strdup_printf (_("Budget left this year: %s."), left_text);
+  g_autofree char *budget_text = NULL;
+  MpChecklistRow *amount_row = g_hash_table_lookup (self->item_rows, "reward.amount");
+
+  /* an overspent budget is said so, not shown as a negative amount left */
+  if (left < 0)
+    {
+      g_autofree char *over = mp_ui_format_cents (-left);
+
+      budget_text = g_strdup_printf (_("The budget for this year is overspent by %s."), over);
+    }
+  else
+    budget_text = g_strdup_printf (_("Budget left this year: %s."), left_text);
+  if (amount_row != NULL)
+    {
+      mp_checklist_row_set_amount_cap (amount_row, policy->reward_cap);
+      /* the suggestion, ready to confirm (issue 16) */
+      if (suggestion > 0)
+        {
+          g_autofree char *suggested = mp_format_amount_input (suggestion, mp_ui_language ());
+
+          mp_checklist_row_suggest_value (amount_row, suggested);
+        }
+    }
 
   if (mp_reward_check_eligibility (self->kase, &reasons) != MP_REWARD_ELIGIBLE && reasons->len > 0)
     {
@@ -510,6 +556,7 @@ refresh (MpCasePage *self,
 
   deadlines = mp_store_list_deadlines (self->store, self->kase, NULL);
   update_summary (self, deadlines);
+  mp_legal_group_update (self->legal_group, self->store, self->kase, deadlines);
   update_items (self, reset);
   update_steps (self, deadlines, reset);
 }
@@ -611,6 +658,20 @@ build_checklist (MpCasePage *self)
       g_signal_connect_swapped (letter, "sent", G_CALLBACK (on_letter_sent_cb), self);
       gtk_widget_set_visible (GTK_WIDGET (letter), FALSE);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (letter));
+      if (i == MP_STEP_INTAKE || i == MP_STEP_SCOPE || i == MP_STEP_REMEDIATION)
+        {
+          GtkWidget *extra = GTK_WIDGET (mp_letter_row_new ());
+
+          gtk_widget_set_name (extra, i == MP_STEP_REMEDIATION ? "extension-letter"
+                                                               : "acknowledgement-letter");
+          g_signal_connect_swapped (extra, "sent", G_CALLBACK (on_letter_sent_cb), self);
+          gtk_widget_set_visible (extra, FALSE);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), extra);
+          if (i == MP_STEP_INTAKE || i == MP_STEP_SCOPE)
+            self->ack_letter_rows[i] = extra;
+          else
+            self->extension_letter_row = extra;
+        }
       adw_preferences_group_add (self->checklist_group, row);
       g_ptr_array_add (self->step_rows, row);
       g_ptr_array_add (self->step_icons, icon);
@@ -664,7 +725,13 @@ erase_response_cb (AdwMessageDialog *dialog,
       mp_ui_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  message = g_strdup_printf (_("The confidential data of %s was erased"), mp_case_get_reference (self->kase));
+  if (mp_store_has_erase_pending (self->store))
+    message = g_strdup_printf (_("The confidential data of %s was erased; an earlier copy stays "
+                                 "in the desk's log file until another program lets go of the "
+                                 "desk"), mp_case_get_reference (self->kase));
+  else
+    message = g_strdup_printf (_("The confidential data of %s was erased"),
+                               mp_case_get_reference (self->kase));
   mp_ui_toast (GTK_WIDGET (self), message);
   refresh (self, TRUE);
   _mp_case_page_load_records (self);
@@ -746,6 +813,7 @@ mp_case_page_class_init (MpCasePageClass *klass)
   signals[OPEN_CASE] = g_signal_new ("open-case", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (MP_TYPE_LEGAL_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, stack);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, back_button);
@@ -761,6 +829,7 @@ mp_case_page_class_init (MpCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, erase_row);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, details_label);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, checklist_group);
+  gtk_widget_class_bind_template_child (widget_class, MpCasePage, legal_group);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, attachment_list);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -817,6 +886,7 @@ mp_case_page_set_case (MpCasePage *self,
 
   if (kase == NULL || self->store == NULL)
     {
+      mp_legal_group_update (self->legal_group, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->timeline_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->attachment_list, NULL, NULL, NULL, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");

@@ -8,6 +8,8 @@
 
 #include "mp-checklist-row.h"
 #include "mp-cvss.h"
+#include "mp-format.h"
+#include "mp-policy.h"
 #include "mp-ui-util.h"
 
 struct _MpChecklistRow
@@ -19,6 +21,7 @@ struct _MpChecklistRow
   gboolean        updating;
   char           *saved_value;
   char           *saved_note;
+  gint64          amount_cap;     /* cents; 0: no cap known */
 
   GtkWidget      *value_widget;   /* entry, drop-down or box of toggles */
   GtkToggleButton *toggles[3];
@@ -67,10 +70,21 @@ mp_checklist_row_dup_value (MpChecklistRow *self)
         return g_strdup (self->item->choices[selected - 1].value);
       }
 
+    case MP_ANSWER_KIND_AMOUNT:
+      {
+        g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_widget)));
+        gint64 cents;
+
+        /* the stored form ("150.00") of what is shown ("150,00" in Dutch) */
+        g_strstrip (text);
+        if (mp_format_parse_amount_input (text, mp_ui_language (), &cents))
+          return mp_amount_format (cents);
+        return *text != '\0' ? g_steal_pointer (&text) : NULL;
+      }
+
     case MP_ANSWER_KIND_TEXT:
     case MP_ANSWER_KIND_DATE:
     case MP_ANSWER_KIND_CVSS:
-    case MP_ANSWER_KIND_AMOUNT:
     case MP_ANSWER_KIND_REFERENCE:
     default:
       {
@@ -124,7 +138,34 @@ validate_value (MpChecklistRow  *self,
     return TRUE;
 
   if (self->item->kind == MP_ANSWER_KIND_AMOUNT)
-    g_strdelimit (*value, ",", '.');
+    {
+      gint64 cents;
+
+      /* typed in the UI's language ("150,00" in Dutch), "150.00" taken too;
+       * stored with a dot */
+      if (!mp_format_parse_amount_input (*value, mp_ui_language (), &cents))
+        {
+          g_autofree char *example = mp_format_amount_input (15000, mp_ui_language ());
+
+          /* Translators: %s is what was typed, then an example: "150,00" */
+          *problem = self->problem = g_strdup_printf (_("“%s” is not an amount; write it like "
+                                                        "%s."), *value, example);
+          return FALSE;
+        }
+      if (self->amount_cap > 0 && cents > self->amount_cap)
+        {
+          g_autofree char *amount = mp_ui_format_cents (cents);
+          g_autofree char *cap = mp_ui_format_cents (self->amount_cap);
+
+          /* Translators: "€ 350,00 is above the reward cap of € 300,00 …" */
+          *problem = self->problem = g_strdup_printf (_("%s is above the reward cap of %s in the "
+                                                        "desk’s policy; a reward can be at most "
+                                                        "%s."), amount, cap, cap);
+          return FALSE;
+        }
+      g_free (*value);
+      *value = mp_amount_format (cents);
+    }
   if (self->item->kind == MP_ANSWER_KIND_REFERENCE)
     {
       char *upper = g_ascii_strup (*value, -1);
@@ -329,17 +370,24 @@ build_value_widget (MpChecklistRow *self)
           g_signal_connect (entry, "icon-release", G_CALLBACK (on_today_cb), self);
         }
       else if (item->kind == MP_ANSWER_KIND_AMOUNT)
-        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("0.00"));
+        {
+          g_autofree char *zero = mp_format_amount_input (0, mp_ui_language ());
+
+          gtk_entry_set_placeholder_text (GTK_ENTRY (entry), zero);
+        }
       else if (item->kind == MP_ANSWER_KIND_TEXT)
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Answer"));
       else if (item->kind == MP_ANSWER_KIND_REFERENCE)
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "CVD-2026-0001");
       else if (item->kind == MP_ANSWER_KIND_CVSS)
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "CVSS:3.1/AV:N/AC:L/…");
+      else if (item->kind == MP_ANSWER_KIND_MOMENT)
+        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "2026-10-24T09:30:00+02:00");
       g_signal_connect_swapped (entry, "activate", G_CALLBACK (on_changed_cb), self);
       g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
       add_focus_commit (self, entry);
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_set_name (entry, "value");
       self->value_widget = entry;
     }
 
@@ -380,10 +428,22 @@ mp_checklist_row_set_answer (MpChecklistRow *self,
       }
       break;
 
+    case MP_ANSWER_KIND_AMOUNT:
+      {
+        gint64 cents;
+        g_autofree char *shown = NULL;
+
+        /* in the UI's language: "150,00" in Dutch */
+        if (value != NULL && mp_amount_parse (value, &cents))
+          shown = mp_format_amount_input (cents, mp_ui_language ());
+        gtk_editable_set_text (GTK_EDITABLE (self->value_widget),
+                               shown != NULL ? shown : value != NULL ? value : "");
+      }
+      break;
+
     case MP_ANSWER_KIND_TEXT:
     case MP_ANSWER_KIND_DATE:
     case MP_ANSWER_KIND_CVSS:
-    case MP_ANSWER_KIND_AMOUNT:
     case MP_ANSWER_KIND_REFERENCE:
     default:
       gtk_editable_set_text (GTK_EDITABLE (self->value_widget), value != NULL ? value : "");
@@ -440,6 +500,31 @@ mp_checklist_row_enter_value (MpChecklistRow *self,
       g_signal_emit_by_name (self->value_widget, "activate");
       break;
     }
+}
+
+void
+mp_checklist_row_set_amount_cap (MpChecklistRow *self,
+                                 gint64          cents)
+{
+  g_return_if_fail (MP_IS_CHECKLIST_ROW (self));
+
+  self->amount_cap = cents;
+}
+
+void
+mp_checklist_row_suggest_value (MpChecklistRow *self,
+                                const char     *value)
+{
+  g_return_if_fail (MP_IS_CHECKLIST_ROW (self));
+  g_return_if_fail (GTK_IS_EDITABLE (self->value_widget));
+
+  /* never over an answer, nor over what is being typed */
+  if (self->saved_value != NULL || value == NULL ||
+      *gtk_editable_get_text (GTK_EDITABLE (self->value_widget)) != '\0')
+    return;
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->value_widget), value);
+  self->updating = FALSE;
 }
 
 const MpChecklistItem *

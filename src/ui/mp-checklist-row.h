@@ -35,4 +35,12 @@ void            mp_checklist_row_set_extra    (MpChecklistRow *self,
 void            mp_checklist_row_set_needed   (MpChecklistRow *self,
                                                gboolean        needed);
 
+/* An amount row refuses amounts above @cents (the reward cap) inline. */
+void            mp_checklist_row_set_amount_cap (MpChecklistRow *self,
+                                                 gint64          cents);
+/* Puts @value in an entry that has no answer and nothing typed, without
+ * storing it (the suggested reward): the handler confirms or changes it. */
+void            mp_checklist_row_suggest_value  (MpChecklistRow *self,
+                                                 const char     *value);
+
 G_END_DECLS

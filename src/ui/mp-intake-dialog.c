@@ -176,7 +176,8 @@ mp_intake_dialog_add_file (MpIntakeDialog *self,
                            GFile          *file,
                            GError        **error)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) content = NULL;
+  const guchar *contents;
   gsize length = 0;
   g_autofree char *size = NULL;
   g_autofree char *content_type = NULL;
@@ -185,17 +186,17 @@ mp_intake_dialog_add_file (MpIntakeDialog *self,
 
   g_return_val_if_fail (MP_IS_INTAKE_DIALOG (self), FALSE);
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+  if ((content = mp_ui_load_attachment (file, error)) == NULL)
     return FALSE;
 
-  content_type = g_content_type_guess (g_file_peek_path (file), (const guchar *) contents,
-                                       MIN (length, 4096), NULL);
+  contents = g_bytes_get_data (content, &length);
+  content_type = g_content_type_guess (g_file_peek_path (file), contents, MIN (length, 4096), NULL);
   pending = g_new0 (Pending, 1);
   pending->name = g_file_get_basename (file);
   pending->mime_type = g_content_type_get_mime_type (content_type);
   if (pending->mime_type == NULL)
     pending->mime_type = g_strdup ("application/octet-stream");
-  pending->content = g_bytes_new_take (g_steal_pointer (&contents), length);
+  pending->content = g_steal_pointer (&content);
   g_ptr_array_add (self->pending, pending);
 
   size = g_format_size (length);

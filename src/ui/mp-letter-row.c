@@ -17,13 +17,19 @@ struct _MpLetterRow
   MpCase        *kase;
   char          *kind;
   MpLetter      *letter;
+  MpEvent       *sent;        /* the letter last sent, frozen; NULL when writing one */
+  gboolean       writing;     /* writing a new letter of a kind already sent */
+  gboolean       edited;      /* the handler changed the text */
+  gboolean       filling;     /* the text is being set, not typed */
 
   GtkLabel      *title_label;
   GtkLabel      *status_label;
   GtkExpander   *preview_expander;
-  GtkLabel      *preview_label;
+  GtkLabel      *edit_hint_label;
+  GtkTextView   *text_view;
   GtkButton     *copy_button;
   GtkButton     *mail_button;
+  GtkButton     *again_button;
   GtkButton     *sent_button;
 };
 
@@ -35,6 +41,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void update (MpLetterRow *self);
 
 const char *
 mp_letter_row_sent_item (const char *kind)
@@ -58,82 +66,211 @@ mp_letter_row_sent_item (const char *kind)
   return NULL;
 }
 
-/* When a letter of this kind was last recorded on the timeline. */
-static gint64
-last_sent (MpLetterRow *self)
+/* The text as the handler has it in front of them: edited, or as sent. */
+static char *
+dup_text (MpLetterRow *self)
 {
-  g_autoptr(GListModel) events = mp_store_list_events (self->store, self->kase, NULL);
-  gint64 at = 0;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
 
-  for (guint i = 0; events != NULL && i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(MpEvent) event = g_list_model_get_item (events, i);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
 
-      if (g_strcmp0 (mp_event_get_kind (event), "letter") == 0 &&
-          g_strcmp0 (mp_event_get_summary (event), self->kind) == 0)
-        at = MAX (at, mp_event_get_at (event));
-    }
-  return at;
+static const char *
+language_name (const char *language)
+{
+  return g_strcmp0 (language, "en") == 0 ? _("English") : _("Dutch");
+}
+
+static void
+set_text (MpLetterRow *self,
+          const char  *text)
+{
+  self->filling = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
+  self->filling = FALSE;
 }
 
 static void
 on_copy_clicked_cb (MpLetterRow *self)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *text = dup_text (self);
 
-  if (self->letter == NULL)
+  if (*text == '\0')
     return;
-  text = mp_letter_dup_text (self->letter);
   mp_ui_copy_confidential (GTK_WIDGET (self), text);
   mp_ui_toast (GTK_WIDGET (self), _("Letter copied"));
+}
+
+/* What to tell the handler when no program takes the mailto: link. */
+const char *
+mp_letter_row_describe_mail_error (const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED))
+    return _("No e-mail program is set up. Copy the letter and paste it into your e-mail, "
+             "or choose a default e-mail program in Settings.");
+  return NULL;
 }
 
 static void
 on_mail_clicked_cb (MpLetterRow *self)
 {
   const char *to = mp_case_get_reporter_email (self->kase);
+  g_autofree char *text = dup_text (self);
   g_autofree char *address = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *subject_uri = NULL;
+  g_autofree char *body_uri = NULL;
   g_autofree char *uri = NULL;
   g_autoptr(GdkAppLaunchContext) context = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->letter == NULL)
+  if (*text == '\0')
     return;
+  subject = mp_letters_split_text (text, &body);
   address = g_uri_escape_string (to != NULL ? to : "", "@", FALSE);
-  subject = g_uri_escape_string (mp_letter_get_subject (self->letter), NULL, FALSE);
-  body = g_uri_escape_string (mp_letter_get_body (self->letter), NULL, FALSE);
-  uri = g_strdup_printf ("mailto:%s?subject=%s&body=%s", address, subject, body);
+  subject_uri = g_uri_escape_string (subject, NULL, FALSE);
+  body_uri = g_uri_escape_string (body, NULL, FALSE);
+  uri = g_strdup_printf ("mailto:%s?subject=%s&body=%s", address, subject_uri, body_uri);
   context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
   if (!g_app_info_launch_default_for_uri (uri, G_APP_LAUNCH_CONTEXT (context), &error))
-    mp_ui_toast (GTK_WIDGET (self), error->message);
+    {
+      const char *advice = mp_letter_row_describe_mail_error (error);
+      g_autofree char *message = NULL;
+
+      if (advice == NULL)
+        /* Translators: %s is the system's reason, e.g. "Permission denied" */
+        message = g_strdup_printf (_("The e-mail program could not be opened: %s. Copy the "
+                                     "letter and paste it into your e-mail."), error->message);
+      mp_ui_toast (GTK_WIDGET (self), advice != NULL ? advice : message);
+    }
 }
 
 static void
 on_sent_clicked_cb (MpLetterRow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = dup_text (self);
   const char *item = mp_letter_row_sent_item (self->kind);
 
-  if (self->letter == NULL)
+  if (self->kind == NULL || self->sent != NULL)
     return;
-  if (!mp_letters_record_sent (self->store, self->kase, self->letter, &error))
+  /* the text as edited is the letter the reporter gets, and is kept */
+  if (!mp_letters_record_sent_text (self->store, self->kase, self->kind, text, &error))
     {
       mp_ui_toast (GTK_WIDGET (self), error->message);
       return;
     }
+  self->writing = FALSE;
+  self->edited = FALSE;
   /* The letter's date answers the step's "sent on" item, unless the desk
-   * already recorded one. */
-  if (item != NULL && mp_case_get_answer_value (self->kase, item) == NULL)
+   * already recorded one; a progress update is dated each time. */
+  if (item != NULL &&
+      (mp_case_get_answer_value (self->kase, item) == NULL ||
+       g_str_equal (item, "remed.last_update_on")))
     {
       g_autofree char *today = mp_ui_today ();
 
       if (!mp_store_set_answer (self->store, self->kase, item, today, NULL, &error))
         mp_ui_toast (GTK_WIDGET (self), error->message);
     }
+  update (self);
   mp_ui_toast (GTK_WIDGET (self), _("Letter recorded as sent"));
   g_signal_emit (self, signals[SENT], 0);
+}
+
+/* A letter of a kind already sent, written anew (the next progress update,
+ * a second request for information). */
+static void
+on_again_clicked_cb (MpLetterRow *self)
+{
+  self->writing = TRUE;
+  self->edited = FALSE;
+  update (self);
+  gtk_expander_set_expanded (self->preview_expander, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
+on_text_changed_cb (MpLetterRow *self)
+{
+  if (!self->filling && self->sent == NULL)
+    self->edited = TRUE;
+}
+
+/* Shows the letter: as sent (frozen, read-only), or filled from today's
+ * facts for the handler to edit. Text being edited is never replaced. */
+static void
+update (MpLetterRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+
+  g_clear_object (&self->sent);
+  if (!self->writing)
+    self->sent = mp_letters_find_sent (self->store, self->kase, self->kind, NULL);
+
+  if (self->sent != NULL)
+    {
+      g_autofree char *when = mp_ui_format_time (mp_event_get_at (self->sent));
+      const char *body = mp_event_get_body (self->sent);
+
+      /* Translators: "Sent 3 Dec 2026, 14:05. This is the letter as it was sent." */
+      status = g_strdup_printf (_("Sent %s. This is the letter as it was sent."), when);
+      set_text (self, body != NULL ? body : _("The text of this letter was erased."));
+      gtk_label_set_label (self->edit_hint_label,
+                           _("A letter that was sent cannot be changed. Write Again starts a new "
+                             "one from today’s facts."));
+      gtk_widget_set_visible (GTK_WIDGET (self->preview_expander), TRUE);
+    }
+  else
+    {
+      g_clear_object (&self->letter);
+      self->letter = mp_letters_render (self->store, self->kase, self->kind, NULL, &error);
+      if (self->letter == NULL)
+        {
+          status = g_strdup (error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->preview_expander), FALSE);
+        }
+      else
+        {
+          const char *language = language_name (mp_letter_get_language (self->letter));
+
+          if (!self->edited)
+            {
+              g_autofree char *text = mp_letter_dup_text (self->letter);
+
+              set_text (self, text);
+            }
+          if (self->edited)
+            /* Translators: %s is "Dutch" or "English" */
+            status = g_strdup_printf (_("Not sent yet, changed by you. In %s, the reporter's "
+                                        "language."), language);
+          else
+            status = g_strdup_printf (_("Not sent yet. In %s, the reporter's language."),
+                                      language);
+          gtk_label_set_label (self->edit_hint_label,
+                               _("You can change the letter here before you copy or send it."));
+          gtk_widget_set_visible (GTK_WIDGET (self->preview_expander), TRUE);
+        }
+    }
+  gtk_label_set_label (self->status_label, status);
+
+  gtk_text_view_set_editable (self->text_view, self->sent == NULL);
+  gtk_text_view_set_cursor_visible (self->text_view, self->sent == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->again_button), self->sent != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->copy_button),
+                            self->sent != NULL || self->letter != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mail_button),
+                            self->sent == NULL && self->letter != NULL &&
+                            mp_case_get_reporter_email (self->kase) != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sent_button),
+                            self->sent == NULL && self->letter != NULL);
+  gtk_button_set_label (self->sent_button, self->sent != NULL ? _("Sent") : _("Mark as _Sent"));
 }
 
 void
@@ -142,58 +279,43 @@ mp_letter_row_set_letter (MpLetterRow *self,
                           MpCase      *kase,
                           const char  *kind)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *status = NULL;
-  g_autofree char *text = NULL;
-  gint64 sent;
+  gboolean same;
 
   g_return_if_fail (MP_IS_LETTER_ROW (self));
 
+  /* the same letter again keeps what the handler typed */
+  same = store == self->store && kase == self->kase && g_strcmp0 (kind, self->kind) == 0;
+  if (!same)
+    {
+      self->writing = FALSE;
+      self->edited = FALSE;
+    }
   g_set_object (&self->store, store);
   g_set_object (&self->kase, kase);
   g_free (self->kind);
   self->kind = g_strdup (kind);
-  g_clear_object (&self->letter);
 
   gtk_widget_set_visible (GTK_WIDGET (self), kind != NULL && kase != NULL);
   if (kind == NULL || kase == NULL || store == NULL)
-    return;
+    {
+      g_clear_object (&self->letter);
+      g_clear_object (&self->sent);
+      return;
+    }
 
   /* Translators: "Letter: Acknowledgement of receipt" */
   title = g_strdup_printf (_("Letter: %s"), mp_letters_get_kind_title (kind));
   gtk_label_set_label (self->title_label, title);
+  update (self);
+}
 
-  self->letter = mp_letters_render (store, kase, kind, NULL, &error);
-  if (self->letter == NULL)
-    {
-      gtk_label_set_label (self->status_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->preview_expander), FALSE);
-    }
-  else
-    {
-      text = mp_letter_dup_text (self->letter);
-      gtk_label_set_label (self->preview_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->preview_expander), TRUE);
-      sent = last_sent (self);
-      if (sent != 0)
-        {
-          g_autofree char *when = mp_ui_format_time (sent);
+gboolean
+mp_letter_row_is_sent (MpLetterRow *self)
+{
+  g_return_val_if_fail (MP_IS_LETTER_ROW (self), FALSE);
 
-          status = g_strdup_printf (_("Sent %s. In %s."), when,
-                                    g_strcmp0 (mp_letter_get_language (self->letter), "en") == 0
-                                    ? _("English") : _("Dutch"));
-        }
-      else
-        status = g_strdup_printf (_("Not sent yet. In %s, the reporter's language."),
-                                  g_strcmp0 (mp_letter_get_language (self->letter), "en") == 0
-                                  ? _("English") : _("Dutch"));
-      gtk_label_set_label (self->status_label, status);
-    }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->copy_button), self->letter != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->mail_button),
-                            self->letter != NULL && mp_case_get_reporter_email (kase) != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sent_button), self->letter != NULL);
+  return self->sent != NULL;
 }
 
 static void
@@ -202,6 +324,7 @@ mp_letter_row_dispose (GObject *object)
   MpLetterRow *self = MP_LETTER_ROW (object);
 
   g_clear_object (&self->letter);
+  g_clear_object (&self->sent);
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
   g_clear_pointer (&self->kind, g_free);
@@ -223,19 +346,24 @@ mp_letter_row_class_init (MpLetterRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, preview_expander);
-  gtk_widget_class_bind_template_child (widget_class, MpLetterRow, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, MpLetterRow, edit_hint_label);
+  gtk_widget_class_bind_template_child (widget_class, MpLetterRow, text_view);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, copy_button);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, mail_button);
+  gtk_widget_class_bind_template_child (widget_class, MpLetterRow, again_button);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, sent_button);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_mail_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sent_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_again_clicked_cb);
 }
 
 static void
 mp_letter_row_init (MpLetterRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "changed",
+                            G_CALLBACK (on_text_changed_cb), self);
 }
 
 MpLetterRow *

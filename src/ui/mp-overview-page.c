@@ -7,6 +7,7 @@
 #include <string.h>
 #include <stdlib.h>
 
+#include "mp-breach-register.h"
 #include "mp-overview-page.h"
 #include "mp-policy.h"
 #include "mp-reward.h"
@@ -36,6 +37,10 @@ struct _MpOverviewPage
   AdwActionRow *budget_row;
   GtkLevelBar  *budget_bar;
   GtkLabel     *budget_label;
+  AdwActionRow *legal_row;
+  GtkLabel     *legal_label;
+  AdwExpanderRow *register_row;
+  GPtrArray    *register_rows;   /* the rows added to register_row */
 };
 
 G_DEFINE_FINAL_TYPE (MpOverviewPage, mp_overview_page, ADW_TYPE_BIN)
@@ -100,6 +105,8 @@ days_between (gint64      received,
     return MAX (0, (double) (day - g_date_time_to_unix (start) * G_USEC_PER_SEC) / (G_USEC_PER_SEC * 86400.0));
   }
 }
+
+static void fill_register (MpOverviewPage *self);
 
 static void
 update (MpOverviewPage *self)
@@ -180,6 +187,27 @@ update (MpOverviewPage *self)
         n_rewards++;
     }
 
+  /* The legal clocks (issue 23): missed, and due within a week. */
+  {
+    guint missed = 0, due_soon = 0;
+    g_autofree char *text = NULL;
+    g_autofree char *count = NULL;
+
+    if (!mp_store_is_locked (self->store) &&
+        !mp_store_count_legal_deadlines (self->store, now, week, &missed, &due_soon, &error))
+      g_warning ("Could not count the legal deadlines: %s", error->message);
+    g_clear_error (&error);
+    count = g_strdup_printf ("%u", missed);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u due within a week",
+                                         "%u due within a week", due_soon), due_soon);
+    gtk_label_set_label (self->legal_label, count);
+    adw_action_row_set_subtitle (self->legal_row, text);
+    if (missed > 0)
+      gtk_widget_add_css_class (GTK_WIDGET (self->legal_label), "overdue");
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (self->legal_label), "overdue");
+  }
+
   for (guint i = 0; i < N_COUNTS; i++)
     {
       g_autofree char *text = g_strdup_printf ("%u", counts[i]);
@@ -209,7 +237,25 @@ update (MpOverviewPage *self)
       {
         g_autofree char *left = format_euros (budget - rewards);
         g_autofree char *of = format_euros (budget);
-        g_autofree char *label = g_strdup_printf (_("Of %s this year"), of);
+        g_autofree char *label = NULL;
+
+        /* overspent: flagged, with by how much (issue 16) */
+        if (rewards > budget)
+          {
+            g_autofree char *over = format_euros (rewards - budget);
+
+            label = g_strdup_printf (_("Overspent by %s: the budget is %s this year"), over, of);
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->budget_row),
+                                           _("Budget overspent"));
+            gtk_widget_add_css_class (GTK_WIDGET (self->budget_label), "error");
+          }
+        else
+          {
+            label = g_strdup_printf (_("Of %s this year"), of);
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->budget_row),
+                                           _("Budget left"));
+            gtk_widget_remove_css_class (GTK_WIDGET (self->budget_label), "error");
+          }
 
         gtk_level_bar_set_max_value (self->budget_bar, (double) budget);
         gtk_level_bar_set_value (self->budget_bar, CLAMP ((double) (budget - rewards), 0, (double) budget));
@@ -220,6 +266,120 @@ update (MpOverviewPage *self)
     else
       gtk_widget_set_visible (GTK_WIDGET (self->budget_row), FALSE);
   }
+  if (adw_expander_row_get_expanded (self->register_row))
+    fill_register (self);
+}
+
+/* ---- the register of data breaches (issue 23) ------------------------------ */
+
+/* Filled when opened: it reads an answer of every case. */
+static void
+fill_register (MpOverviewPage *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  const char *lang = mp_ui_language ();
+
+  for (guint i = 0; i < self->register_rows->len; i++)
+    adw_expander_row_remove (self->register_row, g_ptr_array_index (self->register_rows, i));
+  g_ptr_array_set_size (self->register_rows, 0);
+  if (self->store == NULL || mp_store_is_locked (self->store))
+    return;
+
+  entries = mp_breach_register_list (mp_store_get_cases (self->store), 0, 0);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      MpBreachEntry *entry = g_ptr_array_index (entries, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *aware = mp_ui_format_time (entry->aware_at);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", aware,
+                                                   mp_breach_decision_label (entry->decision, lang),
+                                                   entry->data != NULL ? " · " : "",
+                                                   entry->data != NULL ? entry->data : "");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->reference);
+      gtk_widget_set_name (row, entry->reference);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_expander_row_add_row (self->register_row, row);
+      g_ptr_array_add (self->register_rows, row);
+    }
+  if (entries->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No data breaches recorded"));
+      adw_expander_row_add_row (self->register_row, row);
+      g_ptr_array_add (self->register_rows, row);
+    }
+}
+
+static void
+on_register_expanded_cb (MpOverviewPage *self)
+{
+  if (adw_expander_row_get_expanded (self->register_row))
+    fill_register (self);
+}
+
+gboolean
+mp_overview_page_write_register (MpOverviewPage  *self,
+                                 const char      *path,
+                                 GError         **error)
+{
+  g_autoptr(MpPolicy) policy = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (MP_IS_OVERVIEW_PAGE (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  policy = mp_policy_load (self->store);
+  entries = mp_breach_register_list (mp_store_get_cases (self->store), 0, 0);
+  csv = mp_breach_register_to_csv (entries, policy->timezone, mp_ui_language ());
+  return g_file_set_contents (path, csv, -1, error);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    MpOverviewPage  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+      if (path != NULL && mp_overview_page_write_register (self, path, &error))
+        mp_ui_toast (GTK_WIDGET (self), _("Register of data breaches exported"));
+      else if (error != NULL)
+        mp_ui_toast (GTK_WIDGET (self), error->message);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_register_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  MpOverviewPage *self = MP_OVERVIEW_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *day = mp_ui_today ();
+  g_autofree char *name = g_strdup_printf ("%s-%s.csv", _("breach-register"), day);
+
+  if (self->store == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Register of Data Breaches"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -231,6 +391,7 @@ mp_overview_page_dispose (GObject *object)
   /* AdwBin unparents its child itself; let it go first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_OVERVIEW_PAGE);
+  g_clear_pointer (&self->register_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (mp_overview_page_parent_class)->dispose (object);
 }
 
@@ -276,6 +437,11 @@ mp_overview_page_class_init (MpOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, counts_box);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, ack_label);
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, legal_row);
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, legal_label);
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, register_row);
+  gtk_widget_class_install_action (widget_class, "overview.export-register", NULL,
+                                   export_register_activated);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, assess_label);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, rewards_label);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, rewards_row);
@@ -292,6 +458,9 @@ mp_overview_page_init (MpOverviewPage *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->register_rows = g_ptr_array_new ();
+  g_signal_connect_swapped (self->register_row, "notify::expanded",
+                            G_CALLBACK (on_register_expanded_cb), self);
 
   /* Four cards of the same shape: built here rather than repeated in XML. */
   for (guint i = 0; i < N_COUNTS; i++)

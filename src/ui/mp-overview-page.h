@@ -17,5 +17,10 @@ void  mp_overview_page_set_store (MpOverviewPage *self,
                                   MpStore        *store);
 /* Counts again (after a change). */
 void  mp_overview_page_update    (MpOverviewPage *self);
+/* The register of data breaches (issue 23) as CSV in the interface's
+ * language, to @path: what "Export CSV…" writes. */
+gboolean mp_overview_page_write_register (MpOverviewPage *self,
+                                          const char     *path,
+                                          GError        **error);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-letter-editor.h"
 #include "mp-policy.h"
 #include "mp-preferences-window.h"
 #include "mp-security-rows.h"
@@ -23,6 +24,8 @@ struct _MpPreferencesWindow
   GPtrArray            *sister_rows;
   AdwEntryRow          *handler_row;
   GtkSpinButton        *lock_spin;
+  MpLetterEditor       *letter_editor;
+  gboolean              closing;   /* the letters were saved or discarded: close */
 };
 
 G_DEFINE_FINAL_TYPE (MpPreferencesWindow, mp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -134,6 +137,21 @@ static const PolicyRow deadline_rows[] = {
   { "fix_days.low", N_("Fix low within days"), "P-FIX-ASAP" },
   { "disclosure_days", N_("Disclosure window in days"), "P-DISCLOSE" },
   { "deletion_days", N_("Delete data days after closure"), "R-DELETE-DATA" },
+};
+
+/* The legal clocks (issue 23): who the desk is, and every number. */
+static const PolicyRow legal_rows[] = {
+  { "legal.processor_clients", N_("Clients we process personal data for"), NULL },
+  { "legal.own_products", N_("Products with digital elements we make or market"), NULL },
+  { "legal.gdpr_authority_hours", N_("Notify the data protection authority within hours"), NULL },
+  { "legal.gdpr_controller_hours", N_("As processor, inform the controller within hours"), NULL },
+  { "legal.nis2_early_warning_hours", N_("NIS2 early warning within hours"), NULL },
+  { "legal.nis2_notification_hours", N_("NIS2 incident notification within hours"), NULL },
+  { "legal.nis2_final_months", N_("NIS2 final report months after the notification"), NULL },
+  { "legal.cra_early_warning_hours", N_("CRA early warning within hours"), NULL },
+  { "legal.cra_notification_hours", N_("CRA vulnerability notification within hours"), NULL },
+  { "legal.cra_final_days", N_("CRA final report days after a corrective measure"), NULL },
+  { "legal.cra_severe_final_months", N_("CRA final report of a severe incident, months"), NULL },
 };
 
 static const PolicyRow reward_rows[] = {
@@ -254,6 +272,58 @@ on_liberation_cb (AdwComboRow         *row,
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
+static void
+on_legal_switch_cb (GtkSwitch           *toggle,
+                    GParamSpec          *pspec,
+                    MpPreferencesWindow *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (toggle), "policy-key");
+  g_autoptr(GError) error = NULL;
+
+  if (!mp_policy_set (self->store, key, gtk_switch_get_active (toggle) ? "true" : "false", &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (error->message));
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+add_legal_group (MpPreferencesWindow *self,
+                 MpPolicy            *policy)
+{
+  static const struct { const char *key; const char *title; const char *subtitle; } switches[] = {
+    { "legal.essential_entity", N_("Essential or important entity"),
+      N_("Under NIS2 and the Cyberbeveiligingswet: significant incidents must be reported") },
+    { "legal.processor", N_("We process personal data for clients"),
+      N_("Under the AVG a processor informs its client, the controller, of a data breach") },
+  };
+  AdwPreferencesGroup *group;
+
+  group = add_policy_group (self, policy, _("Legal clocks"),
+                            _("The law's deadlines for data breaches (AVG), incidents (NIS2/Cbw) "
+                              "and exploited vulnerabilities in our products (CRA), in calendar "
+                              "hours. Meldpunt helps; it does not give legal advice."),
+                            legal_rows, G_N_ELEMENTS (legal_rows));
+  for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+      gboolean active = i == 0 ? policy->legal_essential_entity : policy->legal_processor;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(switches[i].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(switches[i].subtitle));
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (toggle), active);
+      g_object_set_data (G_OBJECT (toggle), "policy-key", (gpointer) switches[i].key);
+      gtk_widget_set_name (toggle, switches[i].key);
+      g_signal_connect (toggle, "notify::active", G_CALLBACK (on_legal_switch_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      adw_preferences_group_add (group, row);
+    }
+}
+
 static void build_sisters (MpPreferencesWindow *self, MpPolicy *policy);
 
 static void
@@ -331,6 +401,7 @@ build_policy_page (MpPreferencesWindow *self)
   add_policy_group (self, policy, _("Deadlines"),
                     _("What the desk promises the reporter. Press Enter or the check mark to save a value; an empty value goes back to the default."),
                     deadline_rows, G_N_ELEMENTS (deadline_rows));
+  add_legal_group (self, policy);
 
   group = add_policy_group (self, policy, _("Rewards"), NULL, reward_rows, G_N_ELEMENTS (reward_rows));
   matrix = adw_expander_row_new ();
@@ -390,6 +461,57 @@ build_policy_page (MpPreferencesWindow *self)
 }
 
 static void
+unsaved_letters_response_cb (AdwMessageDialog    *dialog,
+                             const char          *response,
+                             MpPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "save") &&
+      !mp_letter_editor_save_all (self->letter_editor, &error))
+    {
+      /* the letter that was refused is shown, with the reason */
+      adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                               ADW_PREFERENCES_PAGE (self->letter_editor));
+      return;
+    }
+  if (g_str_equal (response, "save") || g_str_equal (response, "discard"))
+    {
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Letters changed and not saved are not lost by closing the window. */
+static gboolean
+mp_preferences_window_close_request (GtkWindow *window)
+{
+  MpPreferencesWindow *self = MP_PREFERENCES_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (self->closing || self->letter_editor == NULL ||
+      !mp_letter_editor_has_unsaved (self->letter_editor))
+    return GTK_WINDOW_CLASS (mp_preferences_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Save the Changed Letters?"),
+                                   _("You changed one or more letters and did not save them."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_letters_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
 mp_preferences_window_dispose (GObject *object)
 {
   MpPreferencesWindow *self = MP_PREFERENCES_WINDOW (object);
@@ -406,6 +528,7 @@ mp_preferences_window_class_init (MpPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = mp_preferences_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = mp_preferences_window_close_request;
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -445,6 +568,9 @@ mp_preferences_window_new (GtkWindow *parent,
     {
       mp_security_rows_add (self->security_group, store);
       build_policy_page (self);
+      self->letter_editor = mp_letter_editor_new (store);
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (self->letter_editor));
     }
   return self;
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mp-error.h"
 #include "mp-format.h"
 #include "mp-ui-util.h"
 
@@ -44,6 +45,14 @@ mp_ui_deadline_label (const char *kind)
     { "disclosure", N_("Disclosure") },
     { "publication", N_("Publication") },
     { "data-deletion", N_("Data deletion") },
+    { "gdpr-authority", N_("Data breach: notify the authority") },
+    { "gdpr-controller", N_("Data breach: inform the controller") },
+    { "nis2-early-warning", N_("NIS2 early warning") },
+    { "nis2-notification", N_("NIS2 incident notification") },
+    { "nis2-final", N_("NIS2 final report") },
+    { "cra-early-warning", N_("CRA early warning") },
+    { "cra-notification", N_("CRA vulnerability notification") },
+    { "cra-final", N_("CRA final report") },
   };
 
   for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (labels); i++)
@@ -400,6 +409,8 @@ mp_ui_case_matches (MpCase     *kase,
 }
 
 static guint clipboard_seconds = 30;
+/* The confidential copy on the clipboard now, if any (weak). */
+static GdkContentProvider *confidential_provider;
 
 typedef struct
 {
@@ -432,21 +443,82 @@ void
 mp_ui_copy_confidential (GtkWidget  *widget,
                          const char *text)
 {
+  static const char hint[] = "secret";
+  g_autoptr(GBytes) hint_bytes = g_bytes_new_static (hint, sizeof hint - 1);
+  GdkContentProvider *providers[2];
   ClipboardCopy *copy;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (text != NULL);
 
+  /* The hint tells clipboard managers (KDE's Klipper, GNOME extensions
+   * that honour it) not to keep the text in their history. */
+  providers[0] = gdk_content_provider_new_typed (G_TYPE_STRING, text);
+  providers[1] = gdk_content_provider_new_for_bytes ("x-kde-passwordManagerHint", hint_bytes);
   copy = g_new0 (ClipboardCopy, 1);
   copy->clipboard = g_object_ref (gtk_widget_get_clipboard (widget));
-  copy->provider = gdk_content_provider_new_typed (G_TYPE_STRING, text);
+  copy->provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
   gdk_clipboard_set_content (copy->clipboard, copy->provider);
+  g_set_weak_pointer (&confidential_provider, copy->provider);
   g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, clipboard_seconds, clear_clipboard_cb, copy,
                               clipboard_copy_free);
+}
+
+void
+mp_ui_forget_confidential (GtkWidget *widget)
+{
+  GdkClipboard *clipboard;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  clipboard = gtk_widget_get_clipboard (widget);
+  if (confidential_provider != NULL &&
+      gdk_clipboard_get_content (clipboard) == confidential_provider)
+    gdk_clipboard_set_content (clipboard, NULL);
 }
 
 void
 _mp_ui_set_clipboard_seconds (guint seconds)
 {
   clipboard_seconds = seconds;
+}
+
+GBytes *
+mp_ui_load_attachment (GFile   *file,
+                       GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = NULL;
+  const char *path;
+  guint64 size;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            error);
+  if (info == NULL)
+    return NULL;
+  size = (guint64) g_file_info_get_size (info);
+  if (size > MP_STORE_MAX_ATTACHMENT)
+    {
+      g_autofree char *shown = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (MP_STORE_MAX_ATTACHMENT,
+                                                   G_FORMAT_SIZE_IEC_UNITS);
+
+      name = g_file_get_basename (file);
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_INVALID,
+                   _("“%s” is %s; an attachment can be at most %s. Keep a large file elsewhere "
+                     "and note in the case where it is."), name, shown, limit);
+      return NULL;
+    }
+  /* A large proof need not be copied into memory to be sealed. */
+  path = g_file_peek_path (file);
+  if (path != NULL && size > 0)
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+
+      if (mapped != NULL)
+        return g_mapped_file_get_bytes (mapped);
+    }
+  return g_file_load_bytes (file, NULL, NULL, error);
 }

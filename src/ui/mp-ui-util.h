@@ -55,6 +55,14 @@ gboolean    mp_ui_case_matches        (MpCase     *kase,
  * clipboard after 30 seconds when it still holds this text. */
 void        mp_ui_copy_confidential   (GtkWidget  *widget,
                                        const char *text);
+/* The contents of @file as an attachment: mapped rather than read when the
+ * file is local, refused (MP_STORE_ERROR_INVALID, saying why) when it is
+ * larger than a desk takes. Returns: (transfer full) (nullable) */
+GBytes     *mp_ui_load_attachment (GFile    *file,
+                                   GError  **error);
+/* Clears the clipboard of @widget's display when it still holds what
+ * mp_ui_copy_confidential() put there (as the desk locks). */
+void        mp_ui_forget_confidential (GtkWidget *widget);
 /* For tests: how long a confidential copy stays on the clipboard. */
 void        _mp_ui_set_clipboard_seconds (guint     seconds);
 

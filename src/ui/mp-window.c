@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <time.h>
 
 #include "mp-backup-actions.h"
 #include "mp-calendar-view.h"
@@ -58,6 +59,18 @@ G_DEFINE_FINAL_TYPE (MpWindow, mp_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void build_desk (MpWindow *self);
 
+/* The idle time counts while the computer is suspended: a laptop shut for
+ * an hour wakes up locked. (The monotonic clock stops during suspend.) */
+static gint64
+awake_time (void)
+{
+  struct timespec now;
+
+  if (clock_gettime (CLOCK_BOOTTIME, &now) != 0)
+    return g_get_monotonic_time ();
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
 static gboolean
 is_unlocked (MpWindow *self)
 {
@@ -107,7 +120,7 @@ show_desk (MpWindow *self)
           g_strcmp0 (view, "calendar") == 0)
         adw_view_stack_set_visible_child_name (self->view_stack, view);
     }
-  self->last_activity = g_get_monotonic_time ();
+  self->last_activity = awake_time ();
   update_actions (self);
   if (self->pending_imports->len > 0)
     mp_window_import (self, NULL, 0);
@@ -127,7 +140,9 @@ lock_desk (MpWindow *self)
   if (self->store == NULL || mp_store_is_locked (self->store))
     return;
 
-  /* Close every window that shows case data before the keys go. */
+  /* Close every window that shows case data before the keys go, and take
+   * a letter or voucher copied from the desk off the clipboard. */
+  mp_ui_forget_confidential (GTK_WIDGET (self));
   if (self->intake != NULL)
     gtk_window_destroy (GTK_WINDOW (self->intake));
   if (application != NULL)
@@ -444,7 +459,7 @@ on_view_changed_cb (MpWindow *self)
 static void
 note_activity (MpWindow *self)
 {
-  self->last_activity = g_get_monotonic_time ();
+  self->last_activity = awake_time ();
 }
 
 /* Connected in the capture phase: it must let every key through. */
@@ -485,7 +500,7 @@ check_idle_cb (gpointer user_data)
   guint minutes = mp_preferences_get_lock_timeout ();
 
   if (minutes > 0 && is_unlocked (self) &&
-      g_get_monotonic_time () - self->last_activity > (gint64) minutes * 60 * G_USEC_PER_SEC)
+      awake_time () - self->last_activity > (gint64) minutes * 60 * G_USEC_PER_SEC)
     lock_desk (self);
   return G_SOURCE_CONTINUE;
 }

@@ -75,6 +75,11 @@ with tempfile.TemporaryDirectory() as tmp:
     check('stdout has no note', 'note:' not in result.stdout)
 
     must('case', 'answer', ref, 'assess.fix_date', '2026-12-04')
+    # above the default cap of 300.00 only for a desk that raised it (issue 16)
+    result = cli('case', 'answer', ref, 'reward.amount', '1500.00')
+    check('an amount above the cap is refused', result.returncode != 0 and 'cap' in result.stderr,
+          result.stderr)
+    must('policy', 'set', 'reward_cap', '2000.00')
     must('case', 'answer', ref, 'reward.amount', '1500.00')
     result = cli('letter', ref, 'assessment', '--language', 'en')
     check('fix date in English', 'Expected fix date: Friday 4 December 2026' in result.stdout,

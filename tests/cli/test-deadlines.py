@@ -67,7 +67,7 @@ def test_answers(desk):
                         ("ack.sent_on", "02-11-2026"), ("reward.amount", "-5"),
                         ("reward.amount", "1.999"), ("scope.duplicate_of", "CVD-26-1"),
                         ("scope.asset_owner", "theirs"), ("assess.cvss", "AV:N/AC:L"),
-                        ("no.such.item", "yes")]:
+                        ("no.such.item", "yes"), ("reward.amount", "350.00")]:
         result = desk.answer(ref, item, value, ok=False)
         check(result.returncode != 0, f"{item}={value!r} is refused")
         check(result.stderr.startswith("meldpunt-cli: ") and
@@ -149,6 +149,24 @@ def test_deadlines(desk, third_party):
     desk.run("policy", "set", "ack_hours", "96")
     after = desk.run("deadlines", "--from", "2026-11-16", "--to", "2026-11-30").stdout
     check(f"2026-11-20T08:00:00Z\t{other}\tacknowledgement\t" in after, f"96 hours: {after!r}")
+
+    # P-ACK is met by the first reply of any kind: a request for more
+    # information stops the acknowledgement's warning (issue 16).
+    asked = desk.add("2026-12-23T10:00:00+01:00")
+    desk.answer(asked, "info.requested_on", "2026-12-23", now="2026-12-23T14:00:00Z")
+    out = desk.run("deadlines", "--from", "2026-12-23", "--to", "2026-12-31",
+                   now="2026-12-23T15:00:00Z").stdout
+    check(f"{asked}\tacknowledgement" not in out, f"a request for information acknowledges: {out!r}")
+    check(f"2026-12-29T22:59:59Z\t{asked}\tassessment\topen" in out,
+          f"the assessment still waits for its letter: {out!r}")
+    shown = json.loads(desk.run("case", "show", asked, "--json").stdout)
+    ack = [d for d in shown["deadlines"] if d["kind"] == "acknowledgement"]
+    check(len(ack) == 1 and ack[0].get("met") == "2026-12-23T14:00:00Z", f"case show agrees: {ack}")
+
+    # The reward's cap is the policy's (P-REWARD): refused above it, with the reason.
+    result = desk.answer(asked, "reward.amount", "350.00", ok=False)
+    check(result.returncode != 0 and "cap" in result.stderr and "300.00" in result.stderr,
+          f"an amount above the cap is refused, saying the cap: {result.stderr!r}")
 
     for bad in (["--from", "2026-13-01"], ["--to", "yesterday"], ["extra"]):
         result = desk.run("deadlines", *bad, ok=False)

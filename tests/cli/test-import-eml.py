@@ -41,11 +41,29 @@ def main():
         assert 'not-an-email.png' in result.stderr, result.stderr
         assert 'not an e-mail message' in result.stderr, result.stderr
         assert 'outlook-latin1.eml' not in result.stderr, result.stderr
+        # The tally goes to standard error, beside the references.
+        assert result.stderr.endswith('meldpunt-cli: 2 messages imported, 1 refused\n'), \
+            result.stderr
+
+        # An Outlook .msg file says what to do instead.
+        msg = os.path.join(EML, 'outlook.msg')
+        result = run(tmp, 'import-eml', msg, check=False)
+        assert result.returncode == 1 and result.stdout == '', result
+        assert 'Outlook message file (.msg)' in result.stderr, result.stderr
+        assert 'Save the message as an .eml file' in result.stderr, result.stderr
+        assert result.stderr.endswith('meldpunt-cli: 0 messages imported, 1 refused\n'), \
+            result.stderr
+
+        # --help explains the command and its exit status, naming it once.
+        result = run(tmp, 'import-eml', '--help')
+        assert 'meldpunt-cli import-eml [OPTION…] FILE…' in result.stdout, result.stdout
+        assert 'Exit status: 0 when every file was imported' in result.stdout, result.stdout
+        assert result.stdout.count('import-eml') == 1, result.stdout
 
         shown = json.loads(run(tmp, 'case', 'show', 'CVD-2026-0001', '--json').stdout)
         assert shown['reporter_name'] == 'Zoë van der Berg', shown
         assert shown['reporter_email'] == 'meldingen@vdberg.example', shown
-        assert shown['received_at'] == '2026-03-29T05:30:00Z', shown
+        assert shown['received_at'] == '2026-03-29T05:30:02Z', shown
         assert shown['channel'] == 'email', shown
 
         shown = json.loads(run(tmp, 'case', 'show', 'CVD-2026-0002', '--json').stdout)
@@ -55,6 +73,23 @@ def main():
         # All good: exit 0.
         result = run(tmp, 'import-eml', os.path.join(EML, 'signed.eml'))
         assert result.stdout == 'CVD-2026-0003\n', result.stdout
+        assert 'refused' not in result.stderr, result.stderr
+
+        # More than one transaction's worth (100), a refusal between them:
+        # every stored case printed once, in the files' order.
+        many = []
+        for i in range(150):
+            path = os.path.join(tmp, f'm{i:03}.eml')
+            with open(path, 'wb') as out, open(good, 'rb') as source:
+                out.write(source.read())
+            many.append(path)
+        many.insert(120, not_mail)
+        result = run(tmp, 'import-eml', *many, check=False)
+        assert result.returncode == 1, result
+        assert result.stdout.splitlines() == [f'CVD-2026-{n:04}' for n in range(4, 154)], \
+            result.stdout
+        assert result.stderr.endswith('meldpunt-cli: 150 messages imported, 1 refused\n'), \
+            result.stderr[-200:]
 
         # No files: usage.
         result = run(tmp, 'import-eml', check=False)

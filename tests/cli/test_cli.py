@@ -283,6 +283,63 @@ class TestTrust(CliTestCase):
             del os.environ["G_MESSAGES_DEBUG"]
 
 
+class TestProcessHygiene(CliTestCase):
+    def test_confidential_values_from_a_file_or_stdin(self):
+        """Values given as @FILE or - never show in /proc/PID/cmdline."""
+        self.init()
+        ref = self.run_cli("case", "add", os.path.join(DATA, "case.json")).stdout.strip()
+        secret = os.path.join(self.tmp.name, "impact.txt")
+        with open(secret, "w") as f:
+            f.write("Sessions of admin-7f3e can be taken over\n")
+        self.run_cli("case", "set", ref, "impact", "@" + secret)
+        proc = subprocess.run([CLI, "--database", self.db, "--passphrase-file", self.pw,
+                               "case", "set", ref, "reproduction", "-"],
+                              input="1. open /search\n2. paste the payload\n",
+                              capture_output=True, text=True, timeout=120)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.run_cli("case", "answer", ref, "assess.quality", "good", "--note", "@" + secret)
+        self.run_cli("case", "set", ref, "reporter_name", "@@h4x0r")
+        shown = json.loads(self.run_cli("case", "show", ref, "--json").stdout)
+        self.assertEqual(shown["impact"], "Sessions of admin-7f3e can be taken over")
+        self.assertEqual(shown["reproduction"], "1. open /search\n2. paste the payload")
+        self.assertEqual(shown["reporter_name"], "@h4x0r")
+        self.assertIn("Sessions of admin-7f3e", json.dumps(shown["answers"]))
+
+        missing = self.run_cli("case", "set", ref, "impact", "@/nonexistent/file", check=False)
+        self.assertEqual(missing.returncode, 1)
+        self.assertIn("@@", missing.stderr)
+        shown = json.loads(self.run_cli("case", "show", ref, "--json").stdout)
+        self.assertEqual(shown["impact"], "Sessions of admin-7f3e can be taken over")
+
+    def test_passphrase_with_a_nul_byte(self):
+        with open(self.pw, "wb") as f:
+            f.write(b"paars\0paard en nog wat\n")
+        proc = self.run_cli("init", "--organisation", "ICT Teamwork", check=False)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("NUL", proc.stderr)
+        self.assertFalse(os.path.exists(self.db) and os.path.getsize(self.db) > 0)
+
+    def test_file_size_limit_is_an_error_not_a_kill(self):
+        import resource
+        self.init()
+        for _ in range(3):
+            self.run_cli("case", "add", os.path.join(DATA, "case.json"))
+        size = os.path.getsize(self.db)
+
+        def limit():
+            resource.setrlimit(resource.RLIMIT_FSIZE, (size // 4, size // 4))
+
+        backup = os.path.join(self.tmp.name, "backup.db")
+        proc = subprocess.run([CLI, "--database", self.db, "--passphrase-file", self.pw,
+                               "backup", backup], capture_output=True, text=True,
+                              timeout=120, preexec_fn=limit)
+        self.assertGreater(proc.returncode, 0, "killed by a signal instead of an error")
+        self.assertNotEqual(proc.stderr.strip(), "")
+        self.assertFalse(os.path.exists(backup))
+        verified = self.run_cli("audit", "verify").stdout
+        self.assertTrue(verified.startswith("ok "), verified)
+
+
 if __name__ == "__main__":
     CLI = sys.argv.pop(1)
     DATA = sys.argv.pop(1)

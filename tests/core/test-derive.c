@@ -560,6 +560,37 @@ test_early_outcome (Fixture       *fixture,
   assert_due (fixture->store, kase, "data-deletion", "2026-12-03T22:59:59Z");
 }
 
+/* P-ACK is met by the first reply of any kind (issue 16): a request for more
+ * information stops the 72-hour warning, and the assessment still waits for
+ * its own letter. */
+static void
+test_first_reply_acknowledges (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(MpDeadline) assessment = NULL;
+
+  set_now ("2026-12-23T09:30:00Z");
+  kase = add_case (fixture->store, "2026-12-23T10:00:00+01:00");
+  assert_next (kase, "acknowledgement", "2026-12-26T09:00:00Z");
+
+  set_now ("2026-12-23T14:00:00Z");
+  answer (fixture->store, kase, "info.requested_on", "2026-12-23");
+  assert_met (fixture->store, kase, "acknowledgement", "2026-12-23T14:00:00Z");
+  assessment = find_deadline (fixture->store, kase, "assessment");
+  g_assert_cmpint (mp_deadline_get_met_at (assessment), ==, 0);
+  g_assert_cmpstr (mp_case_get_next_due_kind (kase), !=, "acknowledgement");
+
+  /* The acknowledgement sent later does not move the moment it was met. */
+  set_now ("2026-12-24T08:15:00Z");
+  answer (fixture->store, kase, "ack.sent_on", "2026-12-24");
+  assert_met (fixture->store, kase, "acknowledgement", "2026-12-23T14:00:00Z");
+
+  /* Taking the request back leaves the acknowledgement as the first reply. */
+  answer (fixture->store, kase, "info.requested_on", NULL);
+  assert_met (fixture->store, kase, "acknowledgement", "2026-12-24T08:15:00Z");
+}
+
 static void
 test_severity (Fixture       *fixture,
                gconstpointer  data)
@@ -716,6 +747,8 @@ test_kinds (void)
   static const char * const contract[] = {
     "acknowledgement", "assessment", "progress-update", "reporter-follow-up", "fix-target",
     "disclosure", "publication", "data-deletion",
+    "gdpr-authority", "gdpr-controller", "nis2-early-warning", "nis2-notification", "nis2-final",
+    "cra-early-warning", "cra-notification", "cra-final",
   };
 
   g_assert_cmpuint (g_strv_length ((char **) kinds), ==, G_N_ELEMENTS (contract));
@@ -745,6 +778,7 @@ main (int    argc,
   ADD ("/derive/every-kind", test_every_kind);
   ADD ("/derive/early-outcome", test_early_outcome);
   ADD ("/derive/severity", test_severity);
+  ADD ("/derive/first-reply-acknowledges", test_first_reply_acknowledges);
   ADD ("/derive/received-at-moves-deadlines", test_received_at_moves_deadlines);
   ADD ("/derive/policy-change", test_holiday_policy_change);
   ADD ("/derive/policy-cache", test_policy_cache);

@@ -118,6 +118,44 @@ test_format_parse_amount (void)
   g_assert_false (mp_format_parse_amount ("", &cents));
 }
 
+/* What a person types in the UI (issue 16): the language's decimal comma,
+ * a dot too, thousands, the currency. */
+static void
+test_format_parse_amount_input (void)
+{
+  static const struct { const char *text; const char *language; gint64 cents; } good[] = {
+    { "150,00", "nl", 15000 }, { "150.00", "nl", 15000 }, { "150", "nl", 15000 },
+    { "150,5", "nl", 15050 }, { "€ 150,00", "nl", 15000 }, { "1.500,50", "nl", 150050 },
+    { "1.500", "nl", 150000 }, { "150 EUR", "nl", 15000 }, { " 42 ", "en", 4200 },
+    { "150.00", "en", 15000 }, { "150,00", "en", 15000 }, { "1,500.50", "en", 150050 },
+    { "1,500", "en", 150000 }, { "€150.00", "en", 15000 }, { "0", "en", 0 },
+  };
+  static const struct { const char *text; const char *language; } bad[] = {
+    { "", "nl" }, { "abc", "nl" }, { "-5", "nl" }, { "150,", "nl" }, { "1,50,00", "nl" },
+    { "1,500", "nl" }, { "150.001", "en" }, { "150 dollar", "en" }, { "1.2.3,4.5", "nl" },
+  };
+  g_autofree char *nl = mp_format_amount_input (15000, "nl");
+  g_autofree char *en = mp_format_amount_input (30005, "en");
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      gint64 cents = -1;
+
+      g_test_message ("%s (%s)", good[i].text, good[i].language);
+      g_assert_true (mp_format_parse_amount_input (good[i].text, good[i].language, &cents));
+      g_assert_cmpint (cents, ==, good[i].cents);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gint64 cents = -1;
+
+      g_test_message ("%s (%s)", bad[i].text, bad[i].language);
+      g_assert_false (mp_format_parse_amount_input (bad[i].text, bad[i].language, &cents));
+    }
+  g_assert_cmpstr (nl, ==, "150,00");
+  g_assert_cmpstr (en, ==, "300.05");
+}
+
 static void
 test_format_names (void)
 {
@@ -141,6 +179,7 @@ main (int   argc,
   g_test_add_func ("/format/day", test_format_day);
   g_test_add_func ("/format/amount", test_format_amount);
   g_test_add_func ("/format/amount/parse", test_format_parse_amount);
+  g_test_add_func ("/format/amount/parse-input", test_format_parse_amount_input);
   g_test_add_func ("/format/names", test_format_names);
 
   return g_test_run ();

@@ -9,8 +9,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "mp-letters.h"
+#include "mp-policy.h"
 #include "mp-store.h"
 
 typedef struct
@@ -379,6 +381,9 @@ test_letters_facts (Fixture       *fixture,
   assert_contains (mp_letter_get_body (fixed), "gegevens verwijderen");
   assert_contains (mp_letter_get_body (third), "https://www.ncsc.nl/");
 
+  /* a desk with a higher cap: thousands are grouped */
+  g_assert_true (mp_policy_set (fixture->store, "reward_cap", "2000.00", &error));
+  g_assert_no_error (error);
   mp_store_set_answer (fixture->store, fixture->full, "reward.amount", "1500", NULL, &error);
   g_assert_no_error (error);
   big = render (fixture, fixture->full, "reward", "nl");
@@ -534,6 +539,110 @@ test_letters_record (Fixture       *fixture,
   g_assert_cmpstr (mp_event_get_body (found), ==, text);
 }
 
+/* A letter sent is kept as it was sent, edited or not (issue 16): the
+ * facts changing later do not change it. */
+static void
+test_letters_sent_frozen (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(MpLetter) before = render (fixture, fixture->full, "progress-update", "en");
+  g_autoptr(MpLetter) after = NULL;
+  g_autoptr(MpEvent) sent = NULL;
+  g_autoptr(MpEvent) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = mp_letter_dup_text (before);
+  g_autofree char *edited = g_strconcat (text, "\nP.S. Edited by hand.\n", NULL);
+  g_autofree char *now = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+
+  none = mp_letters_find_sent (fixture->store, fixture->full, "progress-update", &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+
+  g_assert_true (mp_letters_record_sent_text (fixture->store, fixture->full, "progress-update",
+                                              edited, &error));
+  g_assert_no_error (error);
+
+  /* the fix date moves on; a new filling shows it, the letter sent does not */
+  answer (fixture, fixture->full, "remed.fix_date_extended_to", "2027-03-15");
+  after = render (fixture, fixture->full, "progress-update", "en");
+  now = mp_letter_dup_text (after);
+  g_assert_cmpstr (now, !=, text);
+  g_assert_nonnull (strstr (now, "15 March 2027"));
+
+  sent = mp_letters_find_sent (fixture->store, fixture->full, "progress-update", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sent);
+  g_assert_cmpstr (mp_event_get_body (sent), ==, edited);
+  g_assert_null (strstr (mp_event_get_body (sent), "15 March 2027"));
+  /* another kind has not been sent */
+  g_clear_object (&none);
+  none = mp_letters_find_sent (fixture->store, fixture->full, "acknowledgement", &error);
+  g_assert_null (none);
+
+  subject = mp_letters_split_text (edited, &body);
+  g_assert_cmpstr (subject, ==, mp_letter_get_subject (before));
+  g_assert_true (g_str_has_prefix (body, mp_letter_get_body (before)));
+  g_assert_true (g_str_has_suffix (body, "P.S. Edited by hand.\n"));
+
+  /* nothing to send is refused, and nothing recorded */
+  g_assert_false (mp_letters_record_sent_text (fixture->store, fixture->full, "closure", "  \n ",
+                                               &error));
+  g_assert_error (error, MP_LETTERS_ERROR, MP_LETTERS_ERROR_INVALID_TEMPLATE);
+  g_clear_error (&error);
+  g_assert_false (mp_letters_record_sent_text (fixture->store, fixture->full, "thank-you", "Hi",
+                                               &error));
+  g_assert_error (error, MP_LETTERS_ERROR, MP_LETTERS_ERROR_UNKNOWN_KIND);
+}
+
+/* The template editor's preview fills the text being edited. */
+static void
+test_letters_render_template (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(MpLetter) letter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  letter = mp_letters_render_template (fixture->store, fixture->full, "acknowledgement", "en",
+                                       "Received: {reference}", "Dear {reporter_name},\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mp_letter_get_subject (letter), ==, "Received: CVD-2026-0001");
+  g_assert_cmpstr (mp_letter_get_body (letter), ==, "Dear Sanne de Vries,\n");
+  g_clear_object (&letter);
+
+  letter = mp_letters_render_template (fixture->store, fixture->full, "acknowledgement", "en",
+                                       "Received", "Dear {nobody}\n", &error);
+  g_assert_error (error, MP_LETTERS_ERROR, MP_LETTERS_ERROR_UNKNOWN_PLACEHOLDER);
+  g_assert_null (letter);
+}
+
+/* The editor's invented case fills every letter in both languages. */
+static void
+test_letters_sample_case (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char * const *kinds = mp_letters_list_kinds ();
+  const char * const languages[] = { "nl", "en" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(MpCase) sample = mp_letters_new_sample_case (languages[l]);
+
+      g_assert_cmpstr (mp_case_get_reporter_language (sample), ==, languages[l]);
+      g_assert_cmpint (mp_case_get_id (sample), ==, 0);
+      for (guint i = 0; kinds[i] != NULL; i++)
+        {
+          g_autoptr(MpLetter) letter = render (fixture, sample, kinds[i], NULL);
+          g_autofree char *text = mp_letter_dup_text (letter);
+
+          g_assert_cmpstr (mp_letter_get_language (letter), ==, languages[l]);
+          g_assert_nonnull (strstr (text, "CVD-2026-0042"));
+          g_assert_null (strchr (text, '{'));
+        }
+    }
+}
+
 static void
 test_letters_errors (Fixture       *fixture,
                      gconstpointer  data)
@@ -634,6 +743,9 @@ main (int   argc,
   ADD ("/letters/custom", test_letters_custom);
   ADD ("/letters/custom/stale", test_letters_custom_stale);
   ADD ("/letters/record", test_letters_record);
+  ADD ("/letters/sent-frozen", test_letters_sent_frozen);
+  ADD ("/letters/render-template", test_letters_render_template);
+  ADD ("/letters/sample-case", test_letters_sample_case);
   ADD ("/letters/errors", test_letters_errors);
   ADD ("/letters/kind-for-step", test_letters_kind_for_step);
 

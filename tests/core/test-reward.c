@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
+#include "mp-checklist.h"
 #include "mp-reward.h"
 
 static void
@@ -320,6 +322,57 @@ assert_year (MpStore *store,
   g_assert_cmpint (per_case_year_total (mp_store_get_cases (store), year), ==, expected);
 }
 
+/* P-REWARD: an amount above the cap is refused with the reason, by the
+ * store itself, so every way in (the window, `case answer`) refuses it. */
+static void
+test_cap_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpStore) store = NULL;
+  g_autoptr(MpPolicy) policy = mp_policy_new ();
+  g_autofree char *dir = g_dir_make_tmp ("meldpunt-reward-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "meldpunt.db", NULL);
+  MpCase *kase;
+
+  /* the rule on its own */
+  g_assert_true (mp_reward_check_amount (policy, "300.00", &error));
+  g_assert_no_error (error);
+  g_assert_false (mp_reward_check_amount (policy, "350.00", &error));
+  g_assert_error (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "350.00"));
+  g_assert_nonnull (strstr (error->message, "300.00"));
+  g_clear_error (&error);
+
+  g_assert_no_error (error);
+  store = mp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_store_initialise (store, "ICT Teamwork", PASSPHRASE, &error));
+  g_assert_no_error (error);
+  kase = add_rewarded_case (store, "300.00", "2026-05-01");
+
+  g_assert_false (mp_store_set_answer (store, kase, "reward.amount", "350.00", NULL, &error));
+  g_assert_error (error, MP_CHECKLIST_ERROR, MP_CHECKLIST_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "cap"));
+  g_clear_error (&error);
+  /* nothing changed */
+  g_assert_cmpstr (mp_case_get_answer_value (kase, "reward.amount"), ==, "300.00");
+
+  /* a desk that raises its cap may give more */
+  g_assert_true (mp_policy_set (store, "reward_cap", "400.00", &error));
+  g_assert_no_error (error);
+  g_assert_true (mp_store_set_answer (store, kase, "reward.amount", "350.00", NULL, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_year_total_follows_changes (void)
 {
@@ -356,9 +409,9 @@ test_year_total_follows_changes (void)
 
   /* A change in a batch that is undone leaves the total as it was. */
   g_assert_true (mp_store_begin_batch (store, &error));
-  g_assert_true (mp_store_set_answer (store, second, "reward.amount", "999.00", NULL, &error));
+  g_assert_true (mp_store_set_answer (store, second, "reward.amount", "299.00", NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (mp_reward_year_total (store, 2026), ==, 99900);
+  g_assert_cmpint (mp_reward_year_total (store, 2026), ==, 29900);
   mp_store_abort_batch (store);
   assert_year (store, 2026, 3000);
 
@@ -391,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/reward/amounts", test_amounts);
   g_test_add_func ("/reward/year-total", test_year_total);
   g_test_add_func ("/reward/year-total-follows-changes", test_year_total_follows_changes);
+  g_test_add_func ("/reward/cap-refused", test_cap_refused);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include "mp-error.h"
 #include "mp-store.h"
+#include "mp-store-private.h"
 
 #define PASSPHRASE "fietsenstalling"
 
@@ -474,6 +475,74 @@ test_second_writer (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static void
+plant (const char *path,
+       const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Someone who once had write access planted a trigger that copies every
+ * case key into a table of their own: the schema is not trusted as found. */
+static void
+test_planted_trigger (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpStore) store = NULL;
+
+  plant (fixture->path, "CREATE TABLE loot (wrapped BLOB);"
+                        "CREATE TRIGGER keep_keys AFTER INSERT ON case_keys"
+                        " BEGIN INSERT INTO loot VALUES (new.wrapped); END;");
+  store = mp_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "outside Meldpunt"));
+}
+
+/* An index of Meldpunt's made differently. */
+static void
+test_changed_table (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpStore) store = NULL;
+
+  plant (fixture->path, "DROP INDEX attachments_by_case;"
+                        "CREATE INDEX attachments_by_case ON attachments (case_id, name);");
+  store = mp_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "attachments_by_case"));
+}
+
+/* The store's own connection cannot be talked into writing the schema. */
+static void
+test_defensive (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpStore) store = mp_store_open (fixture->path, &error);
+  sqlite3 *db;
+  int on = -1;
+
+  g_assert_no_error (error);
+  db = _mp_store_get_db (store);
+  g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, -1, &on), ==, SQLITE_OK);
+  g_assert_cmpint (on, ==, 1);
+  g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, -1, &on), ==, SQLITE_OK);
+  g_assert_cmpint (on, ==, 0);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = ON;"
+                                     "UPDATE sqlite_schema SET sql = 'x' WHERE name = 'audit';",
+                                 NULL, NULL, NULL), !=, SQLITE_OK);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -492,6 +561,9 @@ main (int    argc,
   ADD ("/faults/read-only-folder", test_read_only_folder);
   ADD ("/faults/disk-full", test_disk_full);
   ADD ("/faults/second-writer", test_second_writer);
+  ADD ("/faults/planted-trigger", test_planted_trigger);
+  ADD ("/faults/changed-table", test_changed_table);
+  ADD ("/faults/defensive", test_defensive);
 #undef ADD
 
   return g_test_run ();

@@ -3,7 +3,9 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -777,6 +779,26 @@ test_unlock_async (Fixture       *fixture,
     }
 }
 
+/* The key id a case is sealed under, read from the file. */
+static gint64
+case_key_id (const char *path,
+             const char *reference)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 key_id;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT key_id FROM cases WHERE reference = ?", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  key_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return key_id;
+}
+
 static void
 test_erase (Fixture       *fixture,
             gconstpointer  data)
@@ -789,6 +811,7 @@ test_erase (Fixture       *fixture,
   g_autoptr(GListModel) events = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  gint64 erased_key_id;
   const MpCaseField *fields;
   guint n_fields;
   MpCase *found;
@@ -815,6 +838,8 @@ test_erase (Fixture       *fixture,
 
   g_assert_true (mp_store_set_answer (fixture->store, kase, "close.closed_on", "2026-11-22", NULL, &error));
   g_assert_true (mp_case_is_closed (kase));
+  erased_key_id = case_key_id (fixture->path, mp_case_get_reference (kase));
+  g_assert_cmpint (erased_key_id, >, 0);
   g_assert_true (mp_store_erase_case (fixture->store, kase, &error));
   g_assert_no_error (error);
   g_assert_true (mp_case_is_erased (kase));
@@ -853,6 +878,123 @@ test_erase (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_true (mp_store_verify_audit (fixture->store, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+
+  /* The erased key's id is never given to a new case: another process may
+   * still hold the old key under that id. */
+  {
+    g_autoptr(MpCase) next = add_sample_case (fixture->store, "After the erase",
+                                              "2026-11-23T10:00:00+01:00");
+
+    g_assert_cmpint (case_key_id (fixture->path, mp_case_get_reference (next)), >, erased_key_id);
+  }
+}
+
+static GBytes *
+wrapped_key (const char *path,
+             gint64      key_id)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GBytes *bytes;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT wrapped FROM case_keys WHERE id = ?", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, key_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return bytes;
+}
+
+static gboolean
+file_contains_bytes (const char *path,
+                     GBytes     *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return memmem (contents, length, g_bytes_get_data (needle, NULL),
+                 g_bytes_get_size (needle)) != NULL;
+}
+
+/* A reader in another connection holds the log during an erase: the erase
+ * says that a copy of the erased key remains, and the next write finishes
+ * the job. */
+static void
+test_erase_while_read (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(MpCase) kase = add_sample_case (fixture->store, "Read elsewhere",
+                                           "2026-11-20T09:15:00+01:00");
+  g_autoptr(MpCase) next = NULL;
+  g_autoptr(GBytes) key = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *reader = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "close.closed_on", "2026-11-22", NULL,
+                                      &error));
+  g_assert_no_error (error);
+  key = wrapped_key (fixture->path, case_key_id (fixture->path, mp_case_get_reference (kase)));
+  g_assert_cmpuint (g_bytes_get_size (key), >, 16);
+  g_assert_true (file_contains_bytes (wal, key) || file_contains_bytes (fixture->path, key));
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &reader, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (reader, "SELECT count(*) FROM cases", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (reader, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  g_assert_true (mp_store_erase_case (fixture->store, kase, &error));
+  g_assert_no_error (error);
+  g_assert_true (mp_store_has_erase_pending (fixture->store));
+
+  sqlite3_finalize (stmt);
+  sqlite3_exec (reader, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (reader);
+  next = add_sample_case (fixture->store, "The next change", "2026-11-23T09:15:00+01:00");
+  g_assert_false (mp_store_has_erase_pending (fixture->store));
+  g_assert_false (file_contains_bytes (wal, key));
+  g_assert_false (file_contains_bytes (fixture->path, key));
+}
+
+/* An attachment too large for the desk is refused with the reason before
+ * anything is read or written; it is a sparse file mapped, not memory. */
+static void
+test_attachment_too_large (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(MpCase) kase = add_sample_case (fixture->store, "Huge proof",
+                                           "2026-11-20T09:15:00+01:00");
+  g_autofree char *path = g_build_filename (fixture->dir, "huge.bin", NULL);
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GListModel) attachments = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_no_errno (ftruncate (fd, MP_STORE_MAX_ATTACHMENT + 1));
+  g_assert_no_errno (close (fd));
+  mapped = g_mapped_file_new (path, FALSE, &error);
+  g_assert_no_error (error);
+  content = g_mapped_file_get_bytes (mapped);
+
+  g_assert_null (mp_store_add_attachment (fixture->store, kase, "capture.pcap", NULL, content,
+                                          &error));
+  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "capture.pcap"));
+  g_assert_nonnull (strstr (error->message, "512.0\u00a0MiB"));
+  attachments = mp_store_list_attachments (fixture->store, kase, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 0);
+  g_unlink (path);
 }
 
 int
@@ -879,6 +1021,8 @@ main (int    argc,
   ADD ("/store/unlock-with-key", test_unlock_with_key);
   ADD ("/store/unlock-async", test_unlock_async);
   ADD ("/store/erase", test_erase);
+  ADD ("/store/attachment-too-large", test_attachment_too_large);
+  ADD ("/store/erase-while-read", test_erase_while_read);
 #undef ADD
 
   return g_test_run ();

@@ -122,6 +122,8 @@ def main():
         last = top[-1]
         check(last.get('name') == 'meldpunt', 'the last module is not meldpunt')
         check(last.get('buildsystem') == 'meson', 'meldpunt is not built with meson')
+        check('-Dtest_hooks=false' in last.get('config-opts', []),
+              'meldpunt is built with the test hooks (cheap key derivation): add -Dtest_hooks=false')
         check([s.get('type') for s in last.get('sources', [])] == ['dir'],
               'meldpunt is not built from the source tree ("type": "dir")')
 

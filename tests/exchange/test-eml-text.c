@@ -27,8 +27,19 @@ test_charsets (void)
     { "Jos\xc3\xa9", NULL, "José", FALSE },
     { "Jos\xe9", NULL, "José", FALSE },
     { "line one\r\nline two\rthree", "us-ascii", "line one\nline two\nthree", FALSE },
-    { "bad \xff utf-8", "utf-8", "bad \xef\xbf\xbd utf-8", TRUE },
-    { "caf\xe9", "x-no-such-charset", "café", TRUE },
+    /* Issue 19: the bytes decide over the label. Latin-1 labelled UTF-8 and
+     * UTF-8 labelled US-ASCII or nothing. */
+    { "Fr\xfcsche \xff", "utf-8", "Früsche ÿ", FALSE },
+    { "ways\xe2\x80\x94I Envoy\xc3\xa9", "us-ascii", "ways—I Envoyé", FALSE },
+    { "ways\xe2\x80\x94I", "iso-8859-1", "ways—I", FALSE },
+    { "Envoy\xc3\xa9", "unknown-8bit", "Envoyé", FALSE },
+    /* An alias iconv does not know, mapped to the charset it means (CP949). */
+    { "\xc7\xd1\xb1\xb9\xbe\xee", "ks_c_5601-1987", "한국어", FALSE },
+    /* A 7-bit charset: ASCII bytes that need their label. */
+    { "\x1b$B$3$s$K$A$O\x1b(B", "iso-2022-jp", "こんにちは", FALSE },
+    /* Not decodable: what can be read is kept, the rest marked. */
+    { "caf\xe9", "x-no-such-charset", "caf\xef\xbf\xbd", TRUE },
+    { "ok \xff\xff ok", "shift_jis", "ok \xef\xbf\xbd\xef\xbf\xbd ok", TRUE },
     { "\x1b[31mred\x07", "utf-8", "[31mred", FALSE },
   };
 

@@ -94,6 +94,18 @@ class ReportCli(unittest.TestCase):
                     self.assertNotIn(part, text)
         self.assertIn(self.ref, text)
 
+    def test_owner_only(self):
+        """A dossier is confidential: 0600 whatever the umask, and no
+        temporary file is left behind."""
+        old = os.umask(0o022)
+        try:
+            self.report("o.pdf", self.ref)
+        finally:
+            os.umask(old)
+        path = os.path.join(self.tmp.name, "o.pdf")
+        self.assertEqual(os.stat(path).st_mode & 0o777, 0o600)
+        self.assertEqual([n for n in os.listdir(self.tmp.name) if n.endswith(".part")], [])
+
     def test_letter_paper(self):
         _, _, size = self.report("l.pdf", self.ref, "--paper", "letter")
         self.assertEqual(size, (612.0, 792.0))
@@ -121,6 +133,7 @@ class ReportCli(unittest.TestCase):
             self.assertTrue(result.stderr, args)
         self.assertFalse(os.path.exists(out))
         self.assertFalse(os.path.exists(out + ".part"))
+        self.assertEqual([n for n in os.listdir(self.tmp.name) if n.endswith(".part")], [])
 
 
 if __name__ == "__main__":

@@ -6,6 +6,9 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "mp-overview-page.h"
 #include "mp-test-util.h"
 
@@ -83,11 +86,96 @@ test_updates_when_shown (void)
   mp_test_remove_dir (dir);
 }
 
+/* The legal clocks (issue 23): missed ones counted, due ones named. */
+static void
+test_legal_clocks (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  GtkWidget *page = g_object_new (MP_TYPE_OVERVIEW_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GObject *label = gtk_widget_get_template_child (page, MP_TYPE_OVERVIEW_PAGE, "legal_label");
+  GObject *row = gtk_widget_get_template_child (page, MP_TYPE_OVERVIEW_PAGE, "legal_row");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpCase) late = mp_case_new ();
+  g_autoptr(MpCase) fresh = mp_case_new ();
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(MpCase) kase2 = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_overview_page_set_store (MP_OVERVIEW_PAGE (page), store);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "0");
+
+  /* Aware four days ago: the authority's 72 hours have passed. */
+  for (guint i = 0; i < 2; i++)
+    {
+      MpCase *draft = i == 0 ? late : fresh;
+
+      mp_case_set_text (draft, "title", "Customer data readable");
+      mp_case_set_text (draft, "description", "IDOR");
+      mp_case_set_time (draft, "received_at", mp_time_now () - (gint64) (i == 0 ? 96 : 1) * 3600 *
+                                                               G_USEC_PER_SEC);
+    }
+  kase = mp_store_add_case (store, late, &error);
+  g_assert_no_error (error);
+  kase2 = mp_store_add_case (store, fresh, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_store_set_answer (store, kase, "legal.data_breach", "yes", NULL, &error));
+  g_assert_true (mp_store_set_answer (store, kase2, "legal.data_breach", "yes", NULL, &error));
+  g_assert_no_error (error);
+  mp_overview_page_update (MP_OVERVIEW_PAGE (page));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "1");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "overdue"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "1 due within a week");
+
+  /* The register: both breaches, listed when opened, exported as CSV. */
+  {
+    GObject *register_row = gtk_widget_get_template_child (page, MP_TYPE_OVERVIEW_PAGE,
+                                                           "register_row");
+    g_autofree char *path = g_build_filename (dir, "register.csv", NULL);
+    g_autofree char *csv = NULL;
+    GtkWidget *found;
+
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (register_row), TRUE);
+    found = mp_test_find_widget (GTK_WIDGET (register_row), ADW_TYPE_ACTION_ROW,
+                                 mp_case_get_reference (kase));
+    g_assert_nonnull (found);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (found)),
+                              "Not decided yet"));
+    g_assert_nonnull (mp_test_find_widget (GTK_WIDGET (register_row), ADW_TYPE_ACTION_ROW,
+                                           mp_case_get_reference (kase2)));
+    g_assert_true (mp_overview_page_write_register (MP_OVERVIEW_PAGE (page), path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+    g_assert_true (g_str_has_prefix (csv, "Reference,Aware since,"));
+    g_assert_nonnull (strstr (csv, mp_case_get_reference (kase)));
+    g_assert_nonnull (strstr (csv, mp_case_get_reference (kase2)));
+    g_unlink (path);
+  }
+
+  /* Notified: no longer missed. */
+  g_assert_true (mp_store_set_answer (store, kase, "legal.gdpr_not_required",
+                                      "Unlikely to pose a risk: one test account", NULL, &error));
+  g_assert_no_error (error);
+  mp_overview_page_update (MP_OVERVIEW_PAGE (page));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "0");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (label), "overdue"));
+
+  mp_overview_page_set_store (MP_OVERVIEW_PAGE (page), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&kase);
+  g_clear_object (&kase2);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   mp_test_init_ui (&argc, &argv, "en");
   g_test_add_func ("/overview-page/updates-when-shown", test_updates_when_shown);
+  g_test_add_func ("/overview-page/legal-clocks", test_legal_clocks);
   return g_test_run ();
 }

@@ -12,7 +12,9 @@
 #include "mp-case-list.h"
 #include "mp-case-page.h"
 #include "mp-checklist-row.h"
+#include "mp-legal-group.h"
 #include "mp-policy.h"
+#include "mp-letter-row.h"
 #include "mp-preferences-window.h"
 #include "mp-test-util.h"
 #include "mp-window-private.h"
@@ -223,6 +225,26 @@ test_desk (void)
   shoot (GTK_WIDGET (window), "case-reward");
 
   {
+    /* a letter sent, shown as it was sent (issue 16) */
+    GtkWidget *step;
+    GtkWidget *letter;
+
+    mp_case_list_select (list, assessed);
+    mp_test_wait (100);
+    mp_case_page_show_step (page, "acknowledgement");
+    step = mp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "acknowledgement");
+    letter = mp_test_find_widget (step, MP_TYPE_LETTER_ROW, NULL);
+    if (!mp_letter_row_is_sent (MP_LETTER_ROW (letter)))
+      g_signal_emit_by_name (gtk_widget_get_template_child (letter, MP_TYPE_LETTER_ROW, "sent_button"),
+                             "clicked");
+    gtk_expander_set_expanded (GTK_EXPANDER (gtk_widget_get_template_child (letter, MP_TYPE_LETTER_ROW,
+                                                                            "preview_expander")),
+                               TRUE);
+    mp_test_wait (100);
+    shoot (GTK_WIDGET (window), "case-letter-sent");
+  }
+
+  {
     /* the timeline at the bottom of the case page */
     GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (page),
                                                                                       MP_TYPE_CASE_PAGE,
@@ -258,6 +280,8 @@ test_desk (void)
   shoot (preferences, "preferences");
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "policy");
   shoot (preferences, "preferences-policy");
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "letters");
+  shoot (preferences, "preferences-letters");
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -281,6 +305,60 @@ test_desk (void)
   g_clear_object (&first);
   g_clear_object (&assessed);
   g_clear_object (&rewarded);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
+/* A case with a data breach and its legal clocks (issue 23): the
+ * authority's 72 hours running, NIS2's early warning given, its
+ * notification due. */
+static void
+test_legal (void)
+{
+  static const char * const answers[] = {
+    "intake.complete=yes", "legal.data_breach=yes",
+    "legal.data_breach_by=Only the reporter, one test account",
+    "legal.data_breach_data=Names, addresses and invoice amounts of customers",
+    "legal.data_breach_people=About 1,200", "legal.data_breach_risk=risk",
+    "legal.role=controller", "legal.exploited=no", "legal.significant_incident=yes",
+    "legal.aware_at=2026-03-09T08:30:00+01:00",
+    "legal.aware_reason=The help desk saw the first access in the logs",
+    "legal.nis2_early_warning_at=2026-03-09T16:10:00+01:00", NULL
+  };
+  static const Demo demo = {
+    "Invoices of other customers readable", "https://klant.example.nl/invoices/10231",
+    "bytewitch", "bytewitch@example.org", "en", 1, AT_SCOPE
+  };
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  MpWindow *window;
+  MpCaseList *list;
+  GtkWidget *group;
+
+  g_assert_true (mp_policy_set (store, "assets.domains", "example.nl", NULL));
+  g_assert_true (mp_policy_set (store, "legal.essential_entity", "true", NULL));
+  kase = add_demo (store, &demo);
+  for (guint i = 0; answers[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (answers[i], "=", 2);
+
+      mp_store_set_answer (store, kase, pair[0], pair[1], NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  window = open_window (store, 1100, 1000);
+  list = MP_CASE_LIST (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL));
+  mp_case_list_select (list, kase);
+  mp_test_wait (100);
+  group = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_LEGAL_GROUP, NULL);
+  g_assert_cmpuint (mp_legal_group_get_kinds (MP_LEGAL_GROUP (group))->len, ==, 4);
+  shoot (GTK_WIDGET (window), "case-legal");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_wait (50);
+  g_clear_object (&kase);
   g_clear_object (&store);
   mp_test_remove_dir (dir);
 }
@@ -309,5 +387,6 @@ main (int    argc,
 
   g_test_add_func ("/ui/screenshots/empty-desk", test_empty_desk);
   g_test_add_func ("/ui/screenshots/desk", test_desk);
+  g_test_add_func ("/ui/screenshots/legal", test_legal);
   return g_test_run ();
 }

@@ -385,6 +385,11 @@ test_clipboard_forgets (void)
 
   mp_ui_copy_confidential (window, "voucher ABCD-1234");
   g_assert_nonnull (gdk_clipboard_get_content (clipboard));
+  /* with the hint that keeps it out of clipboard managers' history */
+  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard),
+                                                        "x-kde-passwordManagerHint"));
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard),
+                                                    G_TYPE_STRING));
   g_assert_true (wait_for (clipboard_empty, clipboard));
 
   /* Something copied since stays. Each copy claims the X selection; the
@@ -570,6 +575,106 @@ test_markers_through_the_ui (void)
   mp_test_remove_dir (dir);
 }
 
+static gboolean
+store_locked (gpointer store)
+{
+  return mp_store_is_locked (store);
+}
+
+/* logind's PrepareForSleep(true) on the system bus locks every desk window;
+ * (false), the wake-up, does not. A private dbus-daemon stands in for the
+ * system bus (and the session bus the application registers on), and a
+ * second connection on it for logind. */
+static GDBusConnection *
+connect_to (const char *address)
+{
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *connection;
+
+  connection = g_dbus_connection_new_for_address_sync (address,
+                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                       NULL, NULL, &error);
+  g_assert_no_error (error);
+  return connection;
+}
+
+static void
+test_lock_before_sleep (void)
+{
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GDBusConnection) app_side = NULL;
+  g_autoptr(GDBusConnection) logind = NULL;
+  g_autoptr(MpApplication) application = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *dir = NULL;
+  MpStore *store = mp_test_new_store (&dir);
+  MpWindow *window;
+  GVariant *reply;
+
+  daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "dbus-daemon", "--session",
+                             "--nofork", "--print-address", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (daemon));
+  address = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (address);
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+
+  app_side = connect_to (address);
+  logind = connect_to (address);
+  reply = g_dbus_connection_call_sync (logind, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.login1", 0),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                       &error);
+  g_assert_no_error (error);
+  g_variant_unref (reply);
+
+  application = mp_application_new ();
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  window = _mp_window_new_for_store (application, store);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_application_watch_sleep (application, app_side);
+  /* A round trip: the match rule is on the bus before logind speaks. */
+  reply = g_dbus_connection_call_sync (app_side, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "GetId", NULL, NULL,
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_unref (reply);
+  g_assert_false (mp_store_is_locked (store));
+  /* A letter copied just before: gone with the lock, not 30 s later. */
+  mp_ui_copy_confidential (GTK_WIDGET (window), "Dear reporter, the voucher is ABCD-1234");
+  g_assert_nonnull (gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (window))));
+
+  g_assert_true (g_dbus_connection_emit_signal (logind, NULL, "/org/freedesktop/login1",
+                                                "org.freedesktop.login1.Manager",
+                                                "PrepareForSleep", g_variant_new ("(b)", FALSE),
+                                                &error));
+  g_assert_true (g_dbus_connection_emit_signal (logind, NULL, "/org/freedesktop/login1",
+                                                "org.freedesktop.login1.Manager",
+                                                "PrepareForSleep", g_variant_new ("(b)", TRUE),
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for (store_locked, store));
+  g_assert_null (gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (window))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  g_application_quit (G_APPLICATION (application));
+  g_clear_object (&application);
+  g_dbus_connection_close_sync (app_side, NULL, NULL);
+  g_dbus_connection_close_sync (logind, NULL, NULL);
+  g_subprocess_force_exit (daemon);
+  g_subprocess_wait (daemon, NULL, NULL);
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -584,5 +689,6 @@ main (int    argc,
   g_test_add_func ("/ui/trust/clipboard-forgets", test_clipboard_forgets);
   g_test_add_func ("/ui/trust/keyring-round-trip", test_keyring_round_trip);
   g_test_add_func ("/ui/trust/markers-through-the-ui", test_markers_through_the_ui);
+  g_test_add_func ("/ui/trust/lock-before-sleep", test_lock_before_sleep);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mp-calendar-view.h"
 #include "mp-case-page.h"
@@ -17,6 +18,7 @@
 #include "mp-case-row.h"
 #include "mp-checklist.h"
 #include "mp-checklist-row.h"
+#include "mp-error.h"
 #include "mp-letter-row.h"
 #include "mp-preferences-window.h"
 #include "mp-test-util.h"
@@ -129,6 +131,22 @@ test_intake_to_scope (void)
     g_assert_true (mp_intake_dialog_add_file (MP_INTAKE_DIALOG (dialog), file, &error));
     g_assert_no_error (error);
     g_unlink (shot);
+  }
+  {
+    /* one too large for a desk: refused at once, saying why, and not read
+     * (a sparse file) */
+    g_autofree char *huge = g_build_filename (dir, "capture.pcap", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (huge);
+    FILE *stream = g_fopen (huge, "wb");
+
+    g_assert_nonnull (stream);
+    g_assert_no_errno (ftruncate (fileno (stream), MP_STORE_MAX_ATTACHMENT + 1));
+    g_assert_no_errno (fclose (stream));
+    g_assert_false (mp_intake_dialog_add_file (MP_INTAKE_DIALOG (dialog), file, &error));
+    g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "capture.pcap"));
+    g_clear_error (&error);
+    g_unlink (huge);
   }
   set_view (dialog, "description_view", "The q parameter is echoed without encoding.");
   set_view (dialog, "impact_view", "Script runs in a logged-in user's session.");
