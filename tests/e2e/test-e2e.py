@@ -206,9 +206,12 @@ def scenario_import(app):
 
 
 def cli_add(app, title, answer=True):
+    # A host and an address of its own: no case is offered as another's
+    # duplicate (that group would appear on the case page while it is used).
+    slug = "-".join(title.lower().split()[:4])
     case = {"title": title, "received_at": "2026-11-20T09:15:00+01:00", "channel": "email",
-            "asset": "https://cli.example.nl/", "reporter_name": "Cli Reporter",
-            "reporter_email": "cli@example.org",
+            "asset": f"https://{slug}.example.nl/", "reporter_name": "Cli Reporter",
+            "reporter_email": f"{slug}@example.org",
             "description": f"Added by meldpunt-cli beside the window: {title}."}
     ref = app.cli("case", "add", input=json.dumps(case)).stdout.strip()
     log(f"meldpunt-cli added {ref} {title!r}")
@@ -395,6 +398,8 @@ def scenario_checklist(app):
     app.screenshot("acknowledged")
 
     app.click(row_of(app, closing))
+    app.wait_for("label", "Server banner shows its version",
+                 what=f"the case page to show {closing}")
     answer_scope(app, 4, "Not a vulnerability", "The version alone is no vulnerability.")
     app.screenshot("closure-step")
     mark_sent(app)
