@@ -9,6 +9,7 @@
 #include "mp-case-json.h"
 #include "mp-checklist.h"
 #include "mp-cli.h"
+#include "mp-cli-help.h"
 #include "mp-error.h"
 
 static const char * const statuses[] = { "open", "waiting", "overdue", "closed", "all", NULL };
@@ -385,10 +386,19 @@ mp_cli_case (MpCli  *cli,
              int     argc,
              char  **argv)
 {
+  static const char * const names[] = { "add", "list", "show", "set", "answer", "erase", NULL };
+
   if (argc >= 2)
     for (guint i = 0; i < G_N_ELEMENTS (case_commands); i++)
       if (g_str_equal (argv[1], case_commands[i].name))
         return case_commands[i].run (cli, argc - 1, argv + 1);
 
-  return mp_cli_usage ("case add|list|show|set|answer|erase …");
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      mp_cli_help_print_group ("case", names);
+      return 0;
+    }
+  if (argc >= 2)
+    g_printerr (_("meldpunt-cli: unknown command “case %s”\n"), argv[1]);
+  return mp_cli_usage ("case add|list|show|set|answer|erase … (see meldpunt-cli case --help)");
 }

@@ -16,6 +16,7 @@ parse_options (int    *argc,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
   g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
@@ -24,12 +25,16 @@ parse_options (int    *argc,
                                   "the original message. Prints the reference of each new case "
                                   "on a line of its own; what was refused, what was noticed "
                                   "while reading, and a summary go to standard error."));
-  g_option_context_set_description (context,
-                                    _("Each file is imported on its own: a refused file does not "
-                                      "stop the others.\n\n"
-                                      "Exit status: 0 when every file was imported, 1 when one or "
-                                      "more were refused or could not be stored (or the desk "
-                                      "could not be opened), 2 for wrong usage."));
+  description = g_strdup_printf ("%s\n\n%s\n  %s",
+                                 _("Each file is imported on its own: a refused file does not "
+                                   "stop the others.\n\n"
+                                   "Exit status: 0 when every file was imported, 1 when one or "
+                                   "more were refused or could not be stored (or the desk "
+                                   "could not be opened), 2 for wrong usage."),
+                                 _("Example:"),
+                                 "meldpunt-cli --passphrase-file passphrase.txt import-eml "
+                                 "report.eml forwarded.eml");
+  g_option_context_set_description (context, description);
   /* "meldpunt-cli import-eml [OPTION…] FILE…", not the command twice. */
   g_set_prgname ("meldpunt-cli import-eml");
   if (!g_option_context_parse_strv (context, argv, &error))

@@ -7,6 +7,7 @@
 
 #include "mp-breach-register.h"
 #include "mp-cli.h"
+#include "mp-cli-help.h"
 #include "mp-legal-drafts.h"
 #include "mp-policy.h"
 #include "mp-workdays.h"
@@ -140,7 +141,16 @@ mp_cli_legal (MpCli  *cli,
 {
   if (argc >= 2 && g_str_equal (argv[1], "draft"))
     return cmd_draft (cli, argc - 1, argv + 1);
+  static const char * const names[] = { "draft", "register", NULL };
+
   if (argc >= 2 && g_str_equal (argv[1], "register"))
     return cmd_register (cli, argc - 1, argv + 1);
-  return mp_cli_usage ("legal draft|register …");
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      mp_cli_help_print_group ("legal", names);
+      return 0;
+    }
+  if (argc >= 2)
+    g_printerr (_("meldpunt-cli: unknown command “legal %s”\n"), argv[1]);
+  return mp_cli_usage ("legal draft|register … (see meldpunt-cli legal --help)");
 }

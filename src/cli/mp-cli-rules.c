@@ -127,7 +127,7 @@ mp_cli_policy (MpCli  *cli,
                int     argc,
                char  **argv)
 {
-  static const char usage[] = "policy show | policy set KEY VALUE";
+  static const char usage[] = "policy show | set KEY VALUE";
   g_autoptr(GError) error = NULL;
 
   if (!mp_cli_parse_options (usage, NULL, &argc, &argv))

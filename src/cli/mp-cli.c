@@ -7,9 +7,12 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "mp-cli.h"
+#include "mp-cli-help.h"
 #include "mp-error.h"
+#include "mp-passphrase.h"
 
 static int cmd_init (MpCli *cli, int argc, char **argv);
 static int cmd_backup (MpCli *cli, int argc, char **argv);
@@ -62,10 +65,34 @@ mp_cli_parse_options (const char     *usage,
                       int            *argc,
                       char         ***argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (usage);
+  const MpCliHelp *help = mp_cli_help_find (usage);
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = NULL;
+  const char *arguments = usage;
 
+  /* GOption's help names the program by its prgname and then the
+   * parameter string: "meldpunt-cli case add" and "[FILE.json]". */
+  if (help != NULL)
+    {
+      arguments = usage + strlen (help->name);
+      while (*arguments == ' ')
+        arguments++;
+      prgname = g_strdup_printf ("meldpunt-cli %s", help->name);
+    }
+  else
+    prgname = g_strdup ("meldpunt-cli");
+  g_set_prgname (prgname);
+
+  context = g_option_context_new (arguments);
   g_option_context_set_help_enabled (context, TRUE);
+  if (help != NULL)
+    {
+      g_autofree char *example = g_strdup_printf ("%s\n  %s", _("Example:"), help->example);
+
+      g_option_context_set_summary (context, _(help->summary));
+      g_option_context_set_description (context, example);
+    }
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -105,8 +132,18 @@ mp_cli_read_passphrase (MpCli   *cli,
       length = line->len;
       contents = g_string_free (line, FALSE);
     }
-  else if (!g_file_get_contents (cli->passphrase_file, &contents, &length, error))
-    return NULL;
+  else
+    {
+      struct stat info;
+
+      if (!g_file_get_contents (cli->passphrase_file, &contents, &length, error))
+        return NULL;
+      /* Others who can read the file can read the desk. */
+      if (stat (cli->passphrase_file, &info) == 0 && (info.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+        g_printerr (_("meldpunt-cli: warning: others can read the passphrase file %s (mode %04o); "
+                      "make it yours only with: chmod 600 %s\n"),
+                    cli->passphrase_file, (guint) (info.st_mode & 07777), cli->passphrase_file);
+    }
 
   /* One trailing line end is not part of the passphrase. */
   if (length > 0 && contents[length - 1] == '\n')
@@ -271,6 +308,11 @@ cmd_init (MpCli  *cli,
   passphrase = mp_cli_read_passphrase (cli, &error);
   if (passphrase == NULL)
     return mp_cli_fail (error);
+  if (!mp_passphrase_check (passphrase, &error))
+    {
+      sodium_memzero (passphrase, strlen (passphrase));
+      return mp_cli_fail (error);
+    }
 
   store = mp_store_open (path, &error);
   if (store == NULL)
@@ -366,6 +408,7 @@ print_help (void)
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_print ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_print ("\n%s\n", _("“meldpunt-cli COMMAND --help” tells more about each."));
 }
 
 int

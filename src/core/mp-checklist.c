@@ -1023,6 +1023,19 @@ mp_checklist_rules_followed (MpCase *kase)
   return TRUE;
 }
 
+const char * const *
+mp_checklist_get_method_items (void)
+{
+  static const char * const methods[] = {
+    "scope.method.social_engineering", "scope.method.physical", "scope.method.dos",
+    "scope.method.spam", "scope.method.malware", "scope.method.backdoor",
+    "scope.method.data_beyond_need", "scope.method.unrelated_changes",
+    "scope.method.third_party_apps", NULL
+  };
+
+  return methods;
+}
+
 gboolean
 mp_checklist_is_waiting (MpCase *kase)
 {

@@ -153,6 +153,9 @@ gboolean                 mp_checklist_outcome_is_early  (const char             
 /* FALSE when any forbidden method was used (answer "yes") or
  * "scope.rules_followed" is "no" (P-NO-LEGAL, P-REWARD). */
 gboolean                 mp_checklist_rules_followed    (MpCase                 *kase);
+/* The ids of the nine forbidden-method questions ("scope.method.…"), in
+ * checklist order, NULL-terminated. (transfer none) */
+const char * const      *mp_checklist_get_method_items  (void);
 /* Information was asked of the reporter and has not come in since. */
 gboolean                 mp_checklist_is_waiting        (MpCase                 *kase);
 /* "close.closed_on" is answered. */

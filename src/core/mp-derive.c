@@ -41,6 +41,26 @@ mp_derive_severity (const char *cvss_vector)
   return NULL;
 }
 
+const char *
+mp_derive_rules_followed (MpCase *kase)
+{
+  const char * const *methods = mp_checklist_get_method_items ();
+  gboolean all_no = TRUE;
+
+  g_return_val_if_fail (MP_IS_CASE (kase), NULL);
+
+  for (guint i = 0; methods[i] != NULL; i++)
+    {
+      const char *value = mp_case_get_answer_value (kase, methods[i]);
+
+      if (g_strcmp0 (value, "yes") == 0)
+        return "no";
+      if (g_strcmp0 (value, "no") != 0)
+        all_no = FALSE;
+    }
+  return all_no ? "yes" : NULL;
+}
+
 GPtrArray *
 mp_derive_case (MpStore *store,
                 MpCase  *kase,

@@ -22,6 +22,13 @@ GPtrArray   *mp_derive_case          (MpStore     *store,
  * (transfer none) */
 const char  *mp_derive_severity      (const char  *cvss_vector);
 
+/* "scope.rules_followed" as the forbidden-method questions answer it: "no"
+ * when any method was used, "yes" when all nine were answered "no", NULL
+ * while that cannot be told (unanswered or "unknown" ones). The store
+ * records it whenever a write changes a method answer (and does not answer
+ * "scope.rules_followed" itself). (transfer none) */
+const char  *mp_derive_rules_followed (MpCase     *kase);
+
 /* Re-derives the status and deadlines of every case under the desk's
  * current policy. mp_store_set_setting() (and so mp_policy_set()) already
  * does this in the same write; call it when the rules themselves changed,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mp-checklist.h"
 #include "mp-derive.h"
 #include "mp-error.h"
 #include "mp-reward.h"
@@ -592,6 +593,39 @@ write_answer (MpStore     *self,
                                  error);
 }
 
+/* "Were the rules followed?" follows the nine forbidden-method questions
+ * (mp_derive_rules_followed()) whenever a write changes one of them, with
+ * its own audit entry; an answer given in the same write wins. */
+static gboolean
+write_rules_followed (MpStore            *self,
+                      MpCase             *work,
+                      gint64              key_id,
+                      const char * const *items,
+                      gint64              now,
+                      GError            **error)
+{
+  const char * const *methods = mp_checklist_get_method_items ();
+  const MpAnswer *old;
+  const char *derived;
+  g_autofree char *note = NULL;
+  gboolean touched = FALSE;
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      if (g_str_equal (items[i], "scope.rules_followed"))
+        return TRUE;
+      touched |= g_strv_contains (methods, items[i]);
+    }
+  if (!touched || (derived = mp_derive_rules_followed (work)) == NULL)
+    return TRUE;
+  old = mp_case_get_answer (work, "scope.rules_followed");
+  if (old != NULL && g_strcmp0 (old->value, derived) == 0)
+    return TRUE;
+  /* The note stays; write_answer() replaces @old. */
+  note = old != NULL ? g_strdup (old->note) : NULL;
+  return write_answer (self, work, key_id, "scope.rules_followed", derived, note, now, error);
+}
+
 gboolean
 mp_store_set_answer (MpStore     *self,
                      MpCase      *kase,
@@ -649,7 +683,8 @@ mp_store_set_answers (MpStore            *self,
     if (!write_answer (self, work, key_id, items[i], values[i], notes != NULL ? notes[i] : NULL,
                        now, error))
       goto fail;
-  if (!_mp_store_write_derived (self, work, error) ||
+  if (!write_rules_followed (self, work, key_id, items, now, error) ||
+      !_mp_store_write_derived (self, work, error) ||
       !_mp_store_commit_write (self, error))
     goto fail;
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include "mp-store.h"
 
@@ -61,6 +62,12 @@ struct _MpStore
   char        *organisation;
   char        *actor;
   gboolean     initialised;
+  /* The file this store created at open, while no desk is set up in it:
+   * removed again at close, so that starting the application and leaving
+   * it at the welcome page leaves no desk file behind. */
+  gboolean     created_file;
+  dev_t        created_dev;
+  ino_t        created_ino;
   gboolean     checked;        /* quick_check found every page sound */
   /* The quick_check that unlock starts on its own read-only connection;
    * see _mp_store_start_integrity_check(). */

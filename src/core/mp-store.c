@@ -343,10 +343,44 @@ _mp_store_open_sealed_column (MpStore       *self,
 
 /* ---- object --------------------------------------------------------------- */
 
+/* Whether the file at @self's path is still the one this store created and
+ * holds no desk (nobody set one up in it, from this process or another). */
+static gboolean
+created_file_is_unused (MpStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GStatBuf info;
+  gboolean unused = FALSE;
+
+  if (!self->created_file || self->initialised || self->db == NULL)
+    return FALSE;
+  if (g_stat (self->path, &info) != 0 || info.st_dev != self->created_dev ||
+      info.st_ino != self->created_ino)
+    return FALSE;
+  if (sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM desk", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    unused = sqlite3_column_int (stmt, 0) == 0;
+  return unused;
+}
+
+static void
+remove_created_file (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
 static void
 mp_store_finalize (GObject *object)
 {
   MpStore *self = MP_STORE (object);
+  gboolean remove_file = FALSE;
 
   _mp_store_cancel_integrity_check (self);
   g_mutex_clear (&self->check_mutex);
@@ -372,8 +406,11 @@ mp_store_finalize (GObject *object)
   g_mutex_clear (&self->stmt_mutex);
   if (self->db != NULL && self->erase_pending)
     _mp_store_finish_erase (self);
+  remove_file = created_file_is_unused (self);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  if (remove_file)
+    remove_created_file (self->path);
   g_free (self->path);
   g_free (self->organisation);
   g_free (self->actor);
@@ -506,6 +543,9 @@ mp_store_open (const char  *path,
   g_autoptr(MpStore) self = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *dir = NULL;
+  gboolean created = FALSE;
+  dev_t created_dev = 0;
+  ino_t created_ino = 0;
   int version = 0;
   int rc;
 
@@ -542,6 +582,7 @@ mp_store_open (const char  *path,
     {
       /* Only the desk's own account may read the file, encrypted or not. */
       int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+      GStatBuf info;
 
       if (fd < 0)
         {
@@ -550,11 +591,20 @@ mp_store_open (const char  *path,
           return NULL;
         }
       close (fd);
+      if (g_stat (path, &info) == 0)
+        {
+          created = TRUE;
+          created_dev = info.st_dev;
+          created_ino = info.st_ino;
+        }
     }
 
   _mp_store_install_locks ();
   self = g_object_new (MP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->created_file = created;
+  self->created_dev = created_dev;
+  self->created_ino = created_ino;
 
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);

@@ -233,7 +233,8 @@ mp_application_startup (GApplication *application)
 }
 
 /* Closing each window closes its desk: the database is checkpointed and
- * its WAL removed now, not left for the next process to find. */
+ * its WAL removed now, not left for the next process to find, and a desk
+ * file that was created but never set up is removed. */
 static void
 mp_application_shutdown (GApplication *application)
 {
@@ -242,7 +243,7 @@ mp_application_shutdown (GApplication *application)
   g_cancellable_cancel (MP_APPLICATION (application)->cancellable);
   unwatch_sleep (MP_APPLICATION (application));
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
-    gtk_window_destroy (windows->data);
+    gtk_window_destroy (GTK_WINDOW (windows->data));
   G_APPLICATION_CLASS (mp_application_parent_class)->shutdown (application);
 }
 

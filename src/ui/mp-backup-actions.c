@@ -269,3 +269,68 @@ mp_backup_actions_restore (GtkWidget  *widget,
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
+
+/* ---- Open Another Desk --------------------------------------------------- */
+
+GtkWidget *
+_mp_backup_actions_open_desk_at (GtkWidget  *widget,
+                                 const char *path)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (widget));
+  g_autoptr(GFile) wanted = g_file_new_for_path (path);
+  MpWindow *window;
+
+  /* A desk already open in a window is shown there, not opened twice. */
+  if (application != NULL)
+    for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+      {
+        MpStore *store = MP_IS_WINDOW (l->data) ? mp_window_get_store (l->data) : NULL;
+        g_autoptr(GFile) open = store != NULL ? g_file_new_for_path (mp_store_get_path (store)) : NULL;
+
+        if (open != NULL && g_file_equal (open, wanted))
+          {
+            gtk_window_present (GTK_WINDOW (l->data));
+            return GTK_WIDGET (l->data);
+          }
+      }
+
+  window = mp_window_new (application != NULL ? MP_APPLICATION (application) : NULL, path);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WIDGET (window);
+}
+
+static void
+open_desk_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               GtkWidget       *widget)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        _mp_backup_actions_open_desk_at (widget, path);
+    }
+  g_object_unref (chooser);
+}
+
+void
+mp_backup_actions_open_desk (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Another Desk"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Meldpunt desks"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (open_desk_chooser_response_cb),
+                         g_object_ref (widget),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

@@ -15,6 +15,16 @@ void mp_backup_actions_restore (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *parameter);
 
+/* win.open-desk: opens another desk file in a window of its own. */
+void mp_backup_actions_open_desk (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter);
+
+/* The window of the desk at @path: the one that has it open, or a new one.
+ * Returns: (transfer none) */
+GtkWidget *_mp_backup_actions_open_desk_at (GtkWidget  *window,
+                                            const char *path);
+
 /* For tests: the same without the file chooser. */
 void _mp_backup_actions_back_up_to (GtkWidget  *window,
                                     const char *path);

@@ -8,6 +8,8 @@
 
 #include "mp-case-list.h"
 #include "mp-case-row.h"
+#include "mp-checklist.h"
+#include "mp-cvss.h"
 #include "mp-case-slots.h"
 #include "mp-ui-util.h"
 
@@ -19,6 +21,13 @@ enum {
   FILTER_ALL,
 };
 
+/* The choices of the refining drop-downs after their first, "any". */
+static const char * const severities[] = { "critical", "high", "medium", "low", "none", "" };
+static const char * const overdue_kinds[] = {
+  "acknowledgement", "assessment", "progress-update", "reporter-follow-up", "fix-target",
+  "disclosure", "publication", "data-deletion",
+};
+
 struct _MpCaseList
 {
   AdwBin              parent_instance;
@@ -28,6 +37,9 @@ struct _MpCaseList
   GtkSingleSelection *selection;
   MpCase             *selected;     /* the case the selection shows */
   guint               filter;       /* FILTER_*, from filter_drop_down */
+  const char         *step;         /* a step id, or NULL for any */
+  const char         *severity;     /* one of severities[] ("" unscored), or NULL */
+  const char         *overdue_kind; /* one of overdue_kinds[], or NULL */
   gboolean            by_due;       /* the order, from sort_drop_down */
   char               *needle;
   guint               prepare_id;   /* folding the cases' search texts */
@@ -37,6 +49,11 @@ struct _MpCaseList
   GtkSearchEntry     *search_entry;
   GtkDropDown        *filter_drop_down;
   GtkDropDown        *sort_drop_down;
+  GtkDropDown        *step_drop_down;
+  GtkDropDown        *severity_drop_down;
+  GtkDropDown        *overdue_drop_down;
+  GtkWidget          *refine_box;
+  GtkLabel           *count_label;
   GtkStack           *list_stack;
   GtkGridView        *list_view;     /* one column: see mp-case-list.ui */
 };
@@ -77,6 +94,24 @@ filter_func (MpCase   *kase,
       keep = TRUE;
       break;
     }
+  if (keep && self->step != NULL)
+    {
+      const char *status = mp_case_get_status (kase);
+
+      /* A case waiting for the reporter is still at its intake. */
+      keep = g_strcmp0 (status, self->step) == 0 ||
+             (g_strcmp0 (status, "waiting") == 0 && g_str_equal (self->step, "intake"));
+    }
+  if (keep && self->severity != NULL)
+    {
+      const char *severity = mp_case_get_severity (kase);
+
+      keep = g_strcmp0 (severity != NULL ? severity : "", self->severity) == 0;
+    }
+  if (keep && self->overdue_kind != NULL)
+    keep = !mp_case_is_closed (kase) && mp_case_get_next_due (kase) != 0 &&
+           mp_case_get_next_due (kase) < mp_time_now () &&
+           g_strcmp0 (mp_case_get_next_due_kind (kase), self->overdue_kind) == 0;
   return keep && mp_ui_case_matches (kase, self->needle);
 }
 
@@ -107,18 +142,38 @@ sort_func (MpCase   *x,
   return g_strcmp0 (mp_case_get_reference (y), mp_case_get_reference (x));
 }
 
+/* "12 cases", or "3 of 12 cases" while filters or the search leave some out. */
+static void
+update_count (MpCaseList *self)
+{
+  guint total = self->cases != NULL ? g_list_model_get_n_items (self->cases) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", total), total);
+  else
+    /* Translators: "3 of 12 cases" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u case", "%u of %u cases", total),
+                            shown, total);
+  gtk_label_set_label (self->count_label, text);
+}
+
 static void
 update_stack (MpCaseList *self)
 {
   const char *page = "list";
+  gboolean any = self->cases != NULL && g_list_model_get_n_items (self->cases) > 0;
 
   if (self->cases == NULL || g_list_model_get_n_items (self->cases) == 0)
     page = "empty";
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->slots)) == 0)
     page = "no-results";
   gtk_stack_set_visible_child_name (self->list_stack, page);
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->filter_drop_down)),
-                          self->cases != NULL && g_list_model_get_n_items (self->cases) > 0);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->filter_drop_down)), any);
+  gtk_widget_set_visible (self->refine_box, any);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), any);
+  update_count (self);
 }
 
 static void
@@ -183,9 +238,31 @@ on_stop_search_cb (MpCaseList *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* The choice @drop_down shows: NULL for its first ("any"), else
+ * @values[selected - 1]. */
+static const char *
+selected_value (GtkDropDown        *drop_down,
+                const char * const *values,
+                guint               n_values)
+{
+  guint selected = drop_down != NULL ? gtk_drop_down_get_selected (drop_down) : 0;
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > n_values)
+    return NULL;
+  return values[selected - 1];
+}
+
 static void
 on_filter_changed_cb (MpCaseList *self)
 {
+  static const char *step_ids[MP_N_STEPS];
+
+  for (guint i = 0; i < MP_N_STEPS; i++)
+    step_ids[i] = mp_checklist_get_step (i)->id;
+  self->step = selected_value (self->step_drop_down, step_ids, MP_N_STEPS);
+  self->severity = selected_value (self->severity_drop_down, severities, G_N_ELEMENTS (severities));
+  self->overdue_kind = selected_value (self->overdue_drop_down, overdue_kinds,
+                                       G_N_ELEMENTS (overdue_kinds));
   self->filter = gtk_drop_down_get_selected (self->filter_drop_down);
   if (self->slots != NULL)
     mp_case_slots_refilter (self->slots, GTK_FILTER_CHANGE_DIFFERENT);
@@ -278,6 +355,11 @@ mp_case_list_class_init (MpCaseListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpCaseList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MpCaseList, filter_drop_down);
   gtk_widget_class_bind_template_child (widget_class, MpCaseList, sort_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, MpCaseList, step_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, MpCaseList, severity_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, MpCaseList, overdue_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, MpCaseList, refine_box);
+  gtk_widget_class_bind_template_child (widget_class, MpCaseList, count_label);
   gtk_widget_class_bind_template_child (widget_class, MpCaseList, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MpCaseList, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -288,6 +370,86 @@ mp_case_list_class_init (MpCaseListClass *klass)
 }
 
 static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* In the button: asking for little width, so the pane keeps its own. */
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 6);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* Drop-downs share the pane's width: the button ellipsizes its choice,
+ * the popup shows it whole. */
+static void
+set_factories (GtkDropDown *drop_down)
+{
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (TRUE));
+  g_signal_connect (button, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  g_signal_connect (popup, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (FALSE));
+  g_signal_connect (popup, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  gtk_drop_down_set_factory (drop_down, button);
+  gtk_drop_down_set_list_factory (drop_down, popup);
+}
+
+static void
+set_choices (GtkDropDown   *drop_down,
+             GtkStringList *choices)
+{
+  set_factories (drop_down);
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (choices));
+  g_object_unref (choices);
+}
+
+static void
+fill_refine_drop_downs (MpCaseList *self)
+{
+  GtkStringList *steps = gtk_string_list_new (NULL);
+  GtkStringList *severity = gtk_string_list_new (NULL);
+  GtkStringList *kinds = gtk_string_list_new (NULL);
+
+  /* the first choice, "any", names what the drop-down filters by */
+  gtk_string_list_append (steps, _("Step"));
+  for (guint i = 0; i < MP_N_STEPS; i++)
+    gtk_string_list_append (steps, mp_checklist_step_get_label (mp_checklist_get_step (i)));
+  gtk_string_list_append (severity, _("Severity"));
+  for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
+    gtk_string_list_append (severity, *severities[i] != '\0' ? mp_cvss_severity_to_label (severities[i])
+                                                              : _("Not Scored"));
+  gtk_string_list_append (kinds, _("Overdue"));
+  for (guint i = 0; i < G_N_ELEMENTS (overdue_kinds); i++)
+    {
+      /* Translators: a filter, "Overdue: Acknowledgement" */
+      g_autofree char *label = g_strdup_printf (_("Overdue: %s"), mp_ui_deadline_label (overdue_kinds[i]));
+
+      gtk_string_list_append (kinds, label);
+    }
+  set_factories (self->filter_drop_down);
+  set_factories (self->sort_drop_down);
+  set_choices (self->step_drop_down, steps);
+  set_choices (self->severity_drop_down, severity);
+  set_choices (self->overdue_drop_down, kinds);
+}
+
+static void
 mp_case_list_init (MpCaseList *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -295,6 +457,7 @@ mp_case_list_init (MpCaseList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  fill_refine_drop_downs (self);
 
   self->filter = gtk_drop_down_get_selected (self->filter_drop_down);
   self->by_due = gtk_drop_down_get_selected (self->sort_drop_down) == 0;

@@ -16,6 +16,11 @@ struct _MpCasePage
   MpCase               *kase;
   gulong                notify_id;
   guint                 current_step;
+  guint                 focus_step;     /* the step the focus moves into */
+  guint                 focus_tick_id;
+  guint                 focus_ticks;
+  guint                 focus_stable;   /* frames the item kept its place */
+  double                focus_last_y;
 
   GPtrArray            *step_rows;    /* AdwExpanderRow, one per step */
   GPtrArray            *step_icons;   /* GtkImage, one per step */

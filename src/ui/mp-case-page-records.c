@@ -380,6 +380,8 @@ save_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = mp_store_read_attachment (self->store, self->saving, &error);
 
+      if (file != NULL)
+        mp_ui_keep_out_of_recent (file);
       if (bytes == NULL ||
           !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL,
                                     FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
@@ -424,6 +426,7 @@ add_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
       guint added = 0;
 
+      mp_ui_keep_all_out_of_recent (files);
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
           g_autoptr(GFile) file = g_list_model_get_item (files, i);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "mp-case-page-private.h"
@@ -221,6 +222,106 @@ update_extra_letters (MpCasePage *self,
                             extended ? "extension" : NULL);
 }
 
+/* The first item of @step that still needs an answer (else its first
+ * item); NULL when the step shows none. */
+static GtkWidget *
+first_open_item (MpCasePage *self,
+                 guint       step)
+{
+  guint n_items;
+  const MpChecklistItem *items = mp_checklist_get_items (step, &n_items);
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      GtkWidget *row = g_hash_table_lookup (self->item_rows, items[i].id);
+
+      if (row == NULL || !gtk_widget_get_visible (row))
+        continue;
+      if (first == NULL)
+        first = row;
+      if (mp_case_get_answer_value (self->kase, items[i].id) == NULL &&
+          mp_checklist_item_is_required (&items[i], self->kase))
+        return row;
+    }
+  return first;
+}
+
+/* The y of @widget in the page's visible area, or NAN. */
+static double
+screen_y (MpCasePage *self,
+          GtkWidget  *widget)
+{
+  graphene_point_t point;
+
+  if (!gtk_widget_compute_point (widget, GTK_WIDGET (self->scroller),
+                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+    return NAN;
+  return point.y;
+}
+
+/* Folding and opening steps is animated, and tick callbacks run before a
+ * frame's layout: the item is focused once it has stayed in one place for
+ * two frames, so that the page scrolls to where it is, not to where it was
+ * (that jumped the page by thousands of pixels). */
+static gboolean
+focus_step_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  MpCasePage *self = MP_CASE_PAGE (widget);
+  guint step = self->focus_step;
+  GtkWidget *target;
+  double y;
+
+  if (self->kase == NULL || step >= MP_N_STEPS)
+    goto done;
+  target = first_open_item (self, step);
+  if (target == NULL)
+    {
+      gtk_widget_grab_focus (g_ptr_array_index (self->step_rows, step));
+      goto done;
+    }
+  y = gtk_widget_get_mapped (target) ? screen_y (self, target) : NAN;
+  if (++self->focus_ticks < 120 && (isnan (y) || y != self->focus_last_y || self->focus_stable++ < 2))
+    {
+      if (isnan (y) || y != self->focus_last_y)
+        self->focus_stable = 0;
+      self->focus_last_y = y;
+      return G_SOURCE_CONTINUE;
+    }
+  if (!gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (g_ptr_array_index (self->step_rows, step));
+
+done:
+  self->focus_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Moves the focus into @step (the last step's row once closed), from the
+ * title of @folded, the step that just folded. */
+static void
+move_focus_to_step (MpCasePage *self,
+                    guint       step,
+                    GtkWidget  *folded)
+{
+  if (step >= MP_N_STEPS)
+    {
+      gtk_widget_grab_focus (g_ptr_array_index (self->step_rows, MP_N_STEPS - 1));
+      return;
+    }
+  /* Meanwhile the focus is on the title of the step that folded: it stays
+   * where it is on the page, and is not lost to the window. */
+  gtk_widget_grab_focus (folded);
+  self->focus_step = step;
+  self->focus_ticks = 0;
+  self->focus_stable = 0;
+  self->focus_last_y = NAN;
+  if (self->focus_tick_id == 0)
+    self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_step_tick_cb,
+                                                        NULL, NULL);
+}
+
 static void
 update_steps (MpCasePage *self,
               GListModel *deadlines,
@@ -228,6 +329,10 @@ update_steps (MpCasePage *self,
 {
   gboolean closed = mp_checklist_is_closed (self->kase);
   guint current = closed ? MP_N_STEPS : (guint) mp_checklist_get_current_step (self->kase);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean focus_moves = FALSE;
+  GtkWidget *folded = NULL;
 
   for (guint i = 0; i < MP_N_STEPS; i++)
     {
@@ -277,14 +382,31 @@ update_steps (MpCasePage *self,
           gtk_widget_remove_css_class (GTK_WIDGET (icon), "overdue");
         }
       adw_expander_row_set_subtitle (row, subtitle);
-      if (reset || (i == current && current != self->current_step))
+      if (reset)
         adw_expander_row_set_expanded (row, i == current);
+      else if (current != self->current_step && i != current && i < current)
+        {
+          /* Finished steps fold away as the case moves on (issue 16: a
+           * walked case was 11,000 px tall); the user can open any again. */
+          if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (row)))
+            {
+              focus_moves = TRUE;
+              folded = GTK_WIDGET (row);
+            }
+          adw_expander_row_set_expanded (row, FALSE);
+        }
+      else if (current != self->current_step && i == current)
+        adw_expander_row_set_expanded (row, TRUE);
 
       /* a letter for steps that call for one, once the step is reached */
       mp_letter_row_set_letter (g_ptr_array_index (self->letter_rows, i), self->store, self->kase,
                                 applies && i <= current ? kind : NULL);
     }
   update_extra_letters (self, current);
+  /* The focus was in the step that just folded: it goes on in the next
+   * step rather than to the window (where typing would land in the search). */
+  if (focus_moves)
+    move_focus_to_step (self, current, folded);
   self->current_step = current;
 }
 
@@ -407,6 +529,21 @@ update_extras (MpCasePage *self)
         }
     }
   set_item_extra (self, "scope.asset_owner", scope_text);
+
+  /* A sister's or a third party's system decides the outcome by itself
+   * (issue 16: it still read "Not answered"). */
+  {
+    const char *outcome = mp_checklist_get_outcome (self->kase);
+    const char *routed = NULL;
+
+    if (g_strcmp0 (outcome, "third-party") == 0)
+      routed = _("Outcome: a third party's system. Refer the reporter to its owner or the "
+                 "national CSIRT; no other outcome is needed.");
+    else if (g_strcmp0 (outcome, "sister") == 0)
+      routed = _("Outcome: a sister organisation's system. Redirect the reporter to its "
+                 "policy; no other outcome is needed.");
+    set_item_extra (self, "scope.outcome", routed);
+  }
   mp_duplicates_row_update (MP_DUPLICATES_ROW (self->duplicates_row), self->store, self->kase);
 
   if (self->reward_step_row == NULL || adw_expander_row_get_expanded (self->reward_step_row))
@@ -460,6 +597,7 @@ update_summary (MpCasePage *self,
   g_autoptr(GString) details = g_string_new (NULL);
   const char *outcome = mp_case_get_outcome (kase);
   g_autofree char *status = NULL;
+  g_autofree char *erased = NULL;
   gint64 due = mp_case_get_next_due (kase);
   static const struct { const char *field; const char *heading; } texts[] = {
     { "description", N_("Description") },
@@ -513,7 +651,15 @@ update_summary (MpCasePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->erase_row), mp_case_is_closed (kase) && !mp_case_is_erased (kase));
 
   if (mp_case_is_erased (kase))
-    g_string_append (reporter, _("Erased"));
+    {
+      /* Issue 16: erased details read "(not given)", as if never reported. */
+      g_autofree char *when = mp_ui_format_time (mp_case_get_time (kase, "erased_at"));
+
+      /* Translators: "Erased on 2026-11-20 14:05" */
+      erased = g_strdup_printf (_("Erased on %s"), when);
+    }
+  if (erased != NULL)
+    g_string_append (reporter, erased);
   else if (mp_case_get_boolean (kase, "reporter_anonymous"))
     g_string_append (reporter, _("Anonymous"));
   else
@@ -531,7 +677,7 @@ update_summary (MpCasePage *self,
   if (mp_case_get_boolean (kase, "reporter_wants_credit"))
     g_string_append_printf (reporter, " · %s", _("wants credit"));
   set_subtitle (self->reporter_row, reporter->str);
-  set_subtitle (self->asset_row, mp_case_get_asset (kase));
+  set_subtitle (self->asset_row, mp_case_get_asset (kase) != NULL ? mp_case_get_asset (kase) : erased);
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -540,7 +686,7 @@ update_summary (MpCasePage *self,
       if (details->len > 0)
         g_string_append (details, "\n\n");
       g_string_append_printf (details, "%s\n%s", _(texts[i].heading),
-                              text != NULL ? text : _("(not given)"));
+                              text != NULL ? text : erased != NULL ? erased : _("(not given)"));
     }
   gtk_label_set_label (self->details_label, details->str);
 }
@@ -597,6 +743,59 @@ on_answer_changed_cb (MpChecklistRow *row,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* "None of these were used": the nine forbidden-method questions answered
+ * "no" in one write, each recorded (the store then derives "rules
+ * followed"). */
+static void
+on_no_methods_cb (MpCasePage *self)
+{
+  const char * const *methods = mp_checklist_get_method_items ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status_before = NULL;
+
+  if (self->kase == NULL)
+    return;
+  for (guint i = 0; methods[i] != NULL; i++)
+    g_ptr_array_add (values, (gpointer) "no");
+  g_ptr_array_add (values, NULL);
+  status_before = g_strdup (mp_case_get_status (self->kase));
+  if (!mp_store_set_answers (self->store, self->kase, methods,
+                             (const char * const *) values->pdata, NULL, &error))
+    {
+      mp_ui_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  refresh (self, FALSE);
+  if (g_strcmp0 (status_before, mp_case_get_status (self->kase)) != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s moved to %s"), mp_case_get_reference (self->kase),
+                                                  mp_ui_status_label (mp_case_get_status (self->kase)));
+
+      mp_ui_toast (GTK_WIDGET (self), message);
+    }
+  _mp_case_page_load_records (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static GtkWidget *
+no_methods_row_new (MpCasePage *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_None of These Were Used"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Forbidden methods"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Answers the nine questions below with No at once; "
+                                 "“Were the rules followed?” follows from them."));
+  gtk_widget_set_name (row, "scope.methods-none");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_no_methods_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
 static void
 on_letter_sent_cb (MpCasePage *self)
 {
@@ -610,6 +809,32 @@ on_duplicate_open_cb (MpCasePage *self,
                       const char *reference)
 {
   g_signal_emit (self, signals[OPEN_CASE], 0, reference);
+}
+
+static GtkWidget *
+step_help_button_new (const MpChecklistStep *step)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *label = gtk_label_new (mp_checklist_step_get_help (step));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), label);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "dialog-information-symbolic");
+  gtk_widget_set_tooltip_text (button, _("About This Step"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("About This Step"), -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_name (button, "step-help");
+  return button;
 }
 
 static void
@@ -635,8 +860,10 @@ build_checklist (MpCasePage *self)
           g_signal_connect_swapped (row, "notify::expanded",
                                     G_CALLBACK (on_reward_step_expanded_cb), self);
         }
+      /* The step's help behind a button, not as the whole step's tooltip:
+       * that covered the popups of its drop-downs (issue 16). */
       if (step->help != NULL)
-        gtk_widget_set_tooltip_text (row, mp_checklist_step_get_help (step));
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), step_help_button_new (step));
 
       for (guint j = 0; j < n_items; j++)
         {
@@ -651,6 +878,8 @@ build_checklist (MpCasePage *self)
               g_signal_connect_swapped (self->duplicates_row, "answered", G_CALLBACK (on_letter_sent_cb), self);
               adw_expander_row_add_row (ADW_EXPANDER_ROW (row), self->duplicates_row);
             }
+          if (g_str_equal (items[j].id, mp_checklist_get_method_items ()[0]))
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), no_methods_row_new (self));
           g_signal_connect (item_row, "answer-changed", G_CALLBACK (on_answer_changed_cb), self);
           g_hash_table_insert (self->item_rows, (gpointer) items[j].id, item_row);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (item_row));
@@ -779,6 +1008,9 @@ mp_case_page_dispose (GObject *object)
   MpCasePage *self = MP_CASE_PAGE (object);
 
   mp_case_page_clear_temp (self);
+  if (self->focus_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick_id);
+  self->focus_tick_id = 0;
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

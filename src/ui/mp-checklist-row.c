@@ -123,6 +123,16 @@ mp_checklist_row_set_extra (MpChecklistRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->extra_label), text != NULL && *text != '\0');
 }
 
+const char *
+mp_checklist_row_get_extra (MpChecklistRow *self)
+{
+  g_return_val_if_fail (MP_IS_CHECKLIST_ROW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->extra_label)))
+    return NULL;
+  return gtk_label_get_label (self->extra_label);
+}
+
 /* Checks the typed value against the checklist; normalises what a person
  * may reasonably type (a comma in an amount, spaces). */
 static gboolean
@@ -286,6 +296,21 @@ setup_choice_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* In the popup the choices show whole, wrapping when long (issue 16: "Not
+ * known bef…"). */
+static void
+setup_list_choice_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_list_item_set_child (item, label);
+}
+
 static void
 bind_choice_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item)
@@ -293,6 +318,26 @@ bind_choice_cb (GtkSignalListItemFactory *factory,
   GtkStringObject *string = gtk_list_item_get_item (item);
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+/* When the popup of a drop-down closes, the focus goes back to the
+ * drop-down: GTK 4.8 leaves it nowhere, and typing then lands in the
+ * window's search (issue 16). */
+static void
+on_popup_closed_cb (GtkPopover *popover,
+                    GtkWidget  *drop_down)
+{
+  if (gtk_widget_get_mapped (drop_down))
+    gtk_widget_grab_focus (drop_down);
+}
+
+static void
+refocus_after_popup (GtkWidget *drop_down)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      g_signal_connect_object (child, "closed", G_CALLBACK (on_popup_closed_cb), drop_down, 0);
 }
 
 static void
@@ -344,13 +389,21 @@ build_value_widget (MpChecklistRow *self)
       drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (list)),
                                      gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
       {
-        /* long choices ellipsize in the button so that narrow windows fit */
+        /* long choices ellipsize in the button only when the window is narrow */
         g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+        g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
 
         g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
         g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
         gtk_drop_down_set_factory (GTK_DROP_DOWN (drop_down), factory);
+        g_signal_connect (list_factory, "setup", G_CALLBACK (setup_list_choice_cb), NULL);
+        g_signal_connect (list_factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+        gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop_down), list_factory);
       }
+      /* the whole row's width, so that the chosen one shows whole too */
+      gtk_widget_set_hexpand (drop_down, TRUE);
+      refocus_after_popup (drop_down);
       g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (on_changed_cb), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       self->value_widget = drop_down;

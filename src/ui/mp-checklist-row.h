@@ -31,6 +31,8 @@ void            mp_checklist_row_show_problem (MpChecklistRow *self,
 /* A line under the answer: a suggestion, a score. */
 void            mp_checklist_row_set_extra    (MpChecklistRow *self,
                                                const char     *text);
+/* The text shown below the answer, or NULL. (transfer none) */
+const char     *mp_checklist_row_get_extra    (MpChecklistRow *self);
 /* Marks the item as still needed before the step can go on. */
 void            mp_checklist_row_set_needed   (MpChecklistRow *self,
                                                gboolean        needed);

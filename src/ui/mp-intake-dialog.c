@@ -252,6 +252,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
       GSList *list = NULL;
 
+      mp_ui_keep_all_out_of_recent (files);
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         list = g_slist_append (list, g_list_model_get_item (files, i));
       add_files (self, list);
@@ -476,6 +477,7 @@ mp_intake_dialog_init (MpIntakeDialog *self)
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
   GtkDropTarget *target;
+  GtkEventController *shortcuts;
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -495,6 +497,24 @@ mp_intake_dialog_init (MpIntakeDialog *self)
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (self->attachment_list, placeholder);
+
+  /* Ctrl+Enter logs the report, as the shortcuts window says, also from the
+   * text views, which would otherwise take it as a new line: the shortcut
+   * is caught before the focused widget sees the key. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return,
+                                                                                  GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("intake.create")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Enter,
+                                                                                  GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("intake.create")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* Typing starts in the first field, not on Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);

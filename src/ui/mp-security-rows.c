@@ -12,7 +12,9 @@
 
 #include "mp-error.h"
 #include "mp-keyring.h"
+#include "mp-passphrase.h"
 #include "mp-security-rows.h"
+#include "mp-strength-bar.h"
 #include "mp-ui-util.h"
 
 /* ---- the Change Passphrase dialog ------------------------------------------ */
@@ -24,6 +26,7 @@ typedef struct
   AdwPasswordEntryRow *new_row;
   AdwPasswordEntryRow *repeat_row;
   GtkLabel         *problem_label;
+  MpStrengthBar    *strength_bar;
   GtkButton        *change_button;
   GtkSpinner       *spinner;
   gboolean          busy;
@@ -76,6 +79,7 @@ on_field_changed_cb (GtkWidget *window)
   Dialog *dialog = get_dialog (window);
 
   show_problem (dialog, NULL);
+  mp_strength_bar_set_passphrase (dialog->strength_bar, row_text (dialog->new_row));
   update_dialog (dialog);
 }
 
@@ -152,6 +156,7 @@ on_change_clicked_cb (GtkWidget *window)
 {
   Dialog *dialog = get_dialog (window);
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   Change *change;
 
   if (dialog->busy || !gtk_widget_get_sensitive (GTK_WIDGET (dialog->change_button)))
@@ -165,6 +170,12 @@ on_change_clicked_cb (GtkWidget *window)
   if (g_strcmp0 (row_text (dialog->new_row), row_text (dialog->current_row)) == 0)
     {
       show_problem (dialog, _("The new passphrase is the same as the current one."));
+      gtk_widget_grab_focus (GTK_WIDGET (dialog->new_row));
+      return;
+    }
+  if (!mp_passphrase_check (row_text (dialog->new_row), &error))
+    {
+      show_problem (dialog, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (dialog->new_row));
       return;
     }
@@ -240,6 +251,8 @@ mp_passphrase_dialog_new (GtkWindow *parent,
   dialog->repeat_row = add_password_row (ADW_PREFERENCES_GROUP (group), window,
                                          _("New passphrase again"));
   gtk_box_append (GTK_BOX (content), group);
+  dialog->strength_bar = MP_STRENGTH_BAR (mp_strength_bar_new ());
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (dialog->strength_bar));
   dialog->problem_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (dialog->problem_label, TRUE);
   gtk_label_set_xalign (dialog->problem_label, 0);

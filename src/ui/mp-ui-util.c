@@ -522,3 +522,65 @@ mp_ui_load_attachment (GFile   *file,
     }
   return g_file_load_bytes (file, NULL, NULL, error);
 }
+
+/* ---- recently used files -------------------------------------------------- */
+
+static GHashTable *kept_out_of_recent;
+
+static void
+forget_kept_out (GtkRecentManager *manager)
+{
+  GHashTableIter iter;
+  gpointer uri;
+
+  g_hash_table_iter_init (&iter, kept_out_of_recent);
+  while (g_hash_table_iter_next (&iter, &uri, NULL))
+    if (gtk_recent_manager_has_item (manager, uri))
+      gtk_recent_manager_remove_item (manager, uri, NULL);
+}
+
+/* Every manager's "changed": the manager has just written its list (its
+ * own handler runs first), and the removal is written with the next one,
+ * a moment later. */
+static gboolean
+recent_changed_hook (GSignalInvocationHint *hint,
+                     guint                  n_values,
+                     const GValue          *values,
+                     gpointer               user_data)
+{
+  GObject *manager = g_value_get_object (&values[0]);
+
+  if (GTK_IS_RECENT_MANAGER (manager))
+    forget_kept_out (GTK_RECENT_MANAGER (manager));
+  return TRUE;
+}
+
+void
+mp_ui_keep_out_of_recent (GFile *file)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (kept_out_of_recent == NULL)
+    {
+      kept_out_of_recent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("changed", GTK_TYPE_RECENT_MANAGER), 0,
+                                  recent_changed_hook, NULL, NULL);
+    }
+  g_hash_table_add (kept_out_of_recent, g_file_get_uri (file));
+  forget_kept_out (manager);
+}
+
+void
+mp_ui_keep_all_out_of_recent (GListModel *files)
+{
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+      mp_ui_keep_out_of_recent (file);
+    }
+}

@@ -35,6 +35,14 @@ gboolean    mp_ui_parse_date          (const char *text,
  * tree without compiled schemas). (transfer none) */
 GSettings  *mp_ui_get_settings        (void);
 
+/* Keeps @file out of GTK's recently used files: reporters' messages and
+ * attachments are named after what they are about. The file chooser adds
+ * what was chosen after the fact, so the URI is removed whenever it shows
+ * up, for as long as the application runs (it may be on disk for a
+ * moment, until the manager writes its list again). */
+void        mp_ui_keep_out_of_recent  (GFile      *file);
+/* The same for each GFile of @files. */
+void        mp_ui_keep_all_out_of_recent (GListModel *files);
 /* Shows @message in a toast of the window that holds @widget. */
 void        mp_ui_toast               (GtkWidget  *widget,
                                        const char *message);

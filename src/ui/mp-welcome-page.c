@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mp-passphrase.h"
+#include "mp-strength-bar.h"
 #include "mp-welcome-page.h"
 
 struct _MpWelcomePage
@@ -18,6 +20,7 @@ struct _MpWelcomePage
   AdwEntryRow  *organisation_row;
   AdwEntryRow  *passphrase_row;
   AdwEntryRow  *repeat_row;
+  MpStrengthBar *strength_bar;
   GtkLabel     *problem_label;
   GtkButton    *create_button;
   GtkSpinner   *spinner;
@@ -70,9 +73,11 @@ update_sensitivity (MpWelcomePage *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->repeat_row), "error");
   show_problem (self, mismatch ? _("The two passphrases are not the same.") : NULL);
+  mp_strength_bar_set_passphrase (self->strength_bar, passphrase);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button),
-                            !self->busy && *trimmed != '\0' && *passphrase != '\0' &&
+                            !self->busy && *trimmed != '\0' &&
+                            mp_passphrase_check (passphrase, NULL) &&
                             g_strcmp0 (passphrase, repeat) == 0);
 }
 
@@ -136,9 +141,20 @@ static void
 on_create_clicked_cb (MpWelcomePage *self)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   CreateData *data;
 
-  if (self->busy || self->store == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (self->create_button)))
+  if (self->busy || self->store == NULL)
+    return;
+  /* Enter in the last row comes here even while the button is insensitive:
+   * say why, and keep what was typed. */
+  if (!mp_passphrase_check (gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)), &error))
+    {
+      show_problem (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+      return;
+    }
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->create_button)))
     return;
 
   data = g_new0 (CreateData, 1);
@@ -179,10 +195,12 @@ mp_welcome_page_class_init (MpWelcomePageClass *klass)
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (MP_TYPE_STRENGTH_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWelcomePage, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, MpWelcomePage, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, MpWelcomePage, repeat_row);
+  gtk_widget_class_bind_template_child (widget_class, MpWelcomePage, strength_bar);
   gtk_widget_class_bind_template_child (widget_class, MpWelcomePage, problem_label);
   gtk_widget_class_bind_template_child (widget_class, MpWelcomePage, create_button);
   gtk_widget_class_bind_template_child (widget_class, MpWelcomePage, spinner);

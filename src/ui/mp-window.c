@@ -339,6 +339,7 @@ import_chooser_cb (GtkNativeDialog *chooser,
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
 
+      mp_ui_keep_all_out_of_recent (files);
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         g_ptr_array_add (list, g_list_model_get_item (files, i));
       import_files (self, list);
@@ -792,6 +793,8 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, mp_backup_actions_back_up);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, mp_backup_actions_restore);
+  gtk_widget_class_install_action (widget_class, "win.open-desk", NULL,
+                                   mp_backup_actions_open_desk);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "win.period-report", NULL, period_report_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);

@@ -8,6 +8,9 @@ import subprocess
 import sys
 import tempfile
 
+# Passphrase files readable by their owner only, as meldpunt-cli asks.
+os.umask(0o077)
+
 CLI = sys.argv[1]
 DATA = sys.argv[2]
 failures = 0

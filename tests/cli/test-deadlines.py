@@ -14,6 +14,9 @@ import subprocess
 import sys
 import tempfile
 
+# Passphrase files readable by their owner only, as meldpunt-cli asks.
+os.umask(0o077)
+
 CLI = sys.argv[1]
 PASSPHRASE = "tulpen in de lente"
 LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\tCVD-\d{4}-\d{4,}\t[a-z-]+\t(open|overdue)$")

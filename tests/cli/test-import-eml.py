@@ -10,6 +10,9 @@ import subprocess
 import sys
 import tempfile
 
+# Passphrase files readable by their owner only, as meldpunt-cli asks.
+os.umask(0o077)
+
 CLI = sys.argv[1]
 EML = sys.argv[2]
 
@@ -58,7 +61,9 @@ def main():
         result = run(tmp, 'import-eml', '--help')
         assert 'meldpunt-cli import-eml [OPTION…] FILE…' in result.stdout, result.stdout
         assert 'Exit status: 0 when every file was imported' in result.stdout, result.stdout
-        assert result.stdout.count('import-eml') == 1, result.stdout
+        usage = [line for line in result.stdout.splitlines() if 'FILE…' in line]
+        assert len(usage) == 1 and usage[0].count('import-eml') == 1, result.stdout
+        assert 'Example:\n  meldpunt-cli' in result.stdout, result.stdout
 
         shown = json.loads(run(tmp, 'case', 'show', 'CVD-2026-0001', '--json').stdout)
         assert shown['reporter_name'] == 'Zoë van der Berg', shown

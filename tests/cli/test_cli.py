@@ -10,6 +10,9 @@ import sys
 import tempfile
 import unittest
 
+# Passphrase files readable by their owner only, as meldpunt-cli asks.
+os.umask(0o077)
+
 CLI = None
 DATA = None
 
@@ -20,7 +23,7 @@ class CliTestCase(unittest.TestCase):
         self.db = os.path.join(self.tmp.name, "desk.db")
         self.pw = os.path.join(self.tmp.name, "pw")
         with open(self.pw, "w") as f:
-            f.write("paars paard\n")
+            f.write("paars paard in de wei\n")
 
     def tearDown(self):
         self.tmp.cleanup()
@@ -85,7 +88,7 @@ class TestFoundation(CliTestCase):
     def test_passphrase_from_stdin(self):
         self.init()
         cmd = [CLI, "--database", self.db, "--passphrase-file", "-", "case", "list", "--status", "all"]
-        proc = subprocess.run(cmd, input="paars paard\n", capture_output=True, text=True)
+        proc = subprocess.run(cmd, input="paars paard in de wei\n", capture_output=True, text=True)
         self.assertEqual(proc.returncode, 0, proc.stderr)
 
     def test_passphrase_never_an_argument(self):
@@ -93,6 +96,23 @@ class TestFoundation(CliTestCase):
                               capture_output=True, text=True)
         self.assertNotEqual(proc.returncode, 0)
         self.assertIn("--passphrase-file", proc.stderr)
+
+    def test_short_passphrase_refused(self):
+        with open(self.pw, "w") as f:
+            f.write("kort wachtw\n")
+        proc = self.run_cli("init", "--organisation", "ICT Teamwork", check=False)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("too short", proc.stderr)
+        self.assertIn("at least 12 characters", proc.stderr)
+        self.assertFalse(os.path.exists(self.db))
+
+    def test_readable_passphrase_file_warns(self):
+        self.init()
+        self.assertNotIn("warning", self.run_cli("case", "list").stderr)
+        os.chmod(self.pw, 0o644)
+        proc = self.run_cli("case", "list")
+        self.assertIn("others can read the passphrase file", proc.stderr)
+        self.assertIn("chmod 600", proc.stderr)
 
     def test_wrong_passphrase(self):
         self.init()

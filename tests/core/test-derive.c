@@ -539,6 +539,86 @@ test_fix_target_by_severity (void)
   }
 }
 
+/* The nine forbidden-method questions decide "Were the rules followed?":
+ * all "no" records "yes", any "yes" records "no", and an answer given in the
+ * same write wins. */
+static void
+test_rules_followed_from_methods (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(MpCase) kase = add_case (fixture->store, "2026-11-02T09:00:00Z");
+  const char * const *methods = mp_checklist_get_method_items ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const MpAnswer *rules;
+  guint n = 0;
+
+  for (guint i = 0; methods[i] != NULL; i++, n++)
+    {
+      const MpChecklistItem *item = mp_checklist_lookup_item (methods[i]);
+
+      g_assert_nonnull (item);
+      g_assert_cmpint (item->step, ==, MP_STEP_SCOPE);
+    }
+  g_assert_cmpuint (n, ==, 9);
+  {
+    guint all;
+    const MpChecklistItem *every = mp_checklist_get_all_items (&all);
+    guint found = 0;
+
+    for (guint i = 0; i < all; i++)
+      found += g_str_has_prefix (every[i].id, "scope.method.");
+    g_assert_cmpuint (found, ==, n);
+  }
+
+  /* Eight answered: nothing can be told yet. */
+  for (guint i = 0; i + 1 < n; i++)
+    answer (fixture->store, kase, methods[i], "no");
+  g_assert_null (mp_derive_rules_followed (kase));
+  g_assert_null (mp_case_get_answer_value (kase, "scope.rules_followed"));
+
+  /* "Unknown" is not "no". */
+  answer (fixture->store, kase, methods[n - 1], "unknown");
+  g_assert_null (mp_case_get_answer_value (kase, "scope.rules_followed"));
+
+  answer (fixture->store, kase, methods[n - 1], "no");
+  g_assert_cmpstr (mp_derive_rules_followed (kase), ==, "yes");
+  rules = mp_case_get_answer (kase, "scope.rules_followed");
+  g_assert_nonnull (rules);
+  g_assert_cmpstr (rules->value, ==, "yes");
+  g_assert_cmpstr (rules->actor, ==, "Test Handler");
+  g_assert_true (mp_checklist_rules_followed (kase));
+
+  /* One method used turns it round. */
+  answer (fixture->store, kase, "scope.method.dos", "yes");
+  g_assert_cmpstr (mp_case_get_answer_value (kase, "scope.rules_followed"), ==, "no");
+  g_assert_false (mp_checklist_rules_followed (kase));
+  answer (fixture->store, kase, "scope.method.dos", "no");
+  g_assert_cmpstr (mp_case_get_answer_value (kase, "scope.rules_followed"), ==, "yes");
+
+  /* The desk may still record otherwise; a write that does not touch the
+   * methods leaves that alone. */
+  answer (fixture->store, kase, "scope.rules_followed", "no");
+  answer (fixture->store, kase, "scope.personal_data", "no");
+  g_assert_cmpstr (mp_case_get_answer_value (kase, "scope.rules_followed"), ==, "no");
+
+  /* All nine "no" in one write, with an explicit answer in it: that wins. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (items, (gpointer) methods[i]);
+      g_ptr_array_add (values, (gpointer) "no");
+    }
+  g_ptr_array_add (items, (gpointer) "scope.rules_followed");
+  g_ptr_array_add (values, (gpointer) "no");
+  g_ptr_array_add (items, NULL);
+  g_ptr_array_add (values, NULL);
+  g_assert_true (mp_store_set_answers (fixture->store, kase, (const char * const *) items->pdata,
+                                       (const char * const *) values->pdata, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mp_case_get_answer_value (kase, "scope.rules_followed"), ==, "no");
+}
+
 static void
 test_early_outcome (Fixture       *fixture,
                     gconstpointer  data)
@@ -779,6 +859,7 @@ main (int    argc,
   ADD ("/derive/early-outcome", test_early_outcome);
   ADD ("/derive/severity", test_severity);
   ADD ("/derive/first-reply-acknowledges", test_first_reply_acknowledges);
+  ADD ("/derive/rules-followed-from-methods", test_rules_followed_from_methods);
   ADD ("/derive/received-at-moves-deadlines", test_received_at_moves_deadlines);
   ADD ("/derive/policy-change", test_holiday_policy_change);
   ADD ("/derive/policy-cache", test_policy_cache);

@@ -997,6 +997,57 @@ test_attachment_too_large (Fixture       *fixture,
   g_unlink (path);
 }
 
+/* Opening a desk file that does not exist creates it; closing it again
+ * before a desk is set up in it removes it, so that starting the
+ * application and leaving leaves nothing behind. A desk set up in it,
+ * here or by another process, keeps it. */
+static void
+test_unused_new_file_removed (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "new.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  MpStore *store;
+  MpStore *other;
+
+  store = mp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (mp_store_is_initialised (store));
+  g_assert_finalize_object (store);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  store = mp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_store_initialise (store, "Desk", PASSPHRASE, &error));
+  g_assert_finalize_object (store);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_unlink (wal);
+
+  /* Set up through another connection while the first is open. */
+  store = mp_store_open (path, &error);
+  g_assert_no_error (error);
+  other = mp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_store_initialise (other, "Desk", PASSPHRASE, &error));
+  g_assert_finalize_object (other);
+  g_assert_finalize_object (store);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A file that was there before is never removed, set up or not. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_unlink (wal);
+  g_assert_true (g_file_set_contents (path, "", 0, &error));
+  store = mp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (mp_store_is_initialised (store));
+  g_assert_finalize_object (store);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1023,6 +1074,7 @@ main (int    argc,
   ADD ("/store/erase", test_erase);
   ADD ("/store/attachment-too-large", test_attachment_too_large);
   ADD ("/store/erase-while-read", test_erase_while_read);
+  ADD ("/store/unused-new-file-removed", test_unused_new_file_removed);
 #undef ADD
 
   return g_test_run ();

@@ -71,6 +71,34 @@ def check_source(where, source):
         check(False, f'{where}: source type {kind} is not checked here')
 
 
+# What the meldpunt module copies from the source tree: the folders and files
+# meson needs, named one by one, so that build folders (_build-asan,
+# _build-fuzz, _flatpak), .git and desks lying in the tree stay out.
+OWN_SOURCES = {'src', 'resources', 'data', 'po', 'tests', 'meson.build', 'meson_options.txt'}
+
+
+def check_own_sources(sources, manifest_dir):
+    root = os.path.dirname(manifest_dir)
+    copied = set()
+    for source in sources:
+        kind = source.get('type')
+        path = source.get('path', '')
+        full = os.path.normpath(os.path.join(manifest_dir, path))
+        name = os.path.relpath(full, root)
+        if not check(kind in ('dir', 'file') and 'url' not in source,
+                     f'meldpunt: a {kind} source: build it from the source tree'):
+            continue
+        if not check(name in OWN_SOURCES,
+                     f'meldpunt: copies {name!r} of the source tree, not one of {sorted(OWN_SOURCES)}'):
+            continue
+        if kind == 'dir':
+            check(source.get('dest') == name, f'meldpunt: {name} is not copied to {name}/')
+        check(os.path.exists(full), f'meldpunt: {name} does not exist')
+        copied.add(name)
+    missing = OWN_SOURCES - copied
+    check(not missing, f'meldpunt: the build lacks {sorted(missing)}')
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument('--flatpak-builder', default='flatpak-builder')
@@ -124,8 +152,7 @@ def main():
         check(last.get('buildsystem') == 'meson', 'meldpunt is not built with meson')
         check('-Dtest_hooks=false' in last.get('config-opts', []),
               'meldpunt is built with the test hooks (cheap key derivation): add -Dtest_hooks=false')
-        check([s.get('type') for s in last.get('sources', [])] == ['dir'],
-              'meldpunt is not built from the source tree ("type": "dir")')
+        check_own_sources(last.get('sources', []), os.path.dirname(os.path.abspath(args.manifest)))
 
     for failure in failures:
         print(f'FAIL: {failure}')

@@ -10,6 +10,7 @@ preset) has a translation in the file (msgcmp)."""
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,40 @@ def covers_sources(po, source_root, package):
     return True
 
 
+# Dutch addresses the user formally ("u", "uw"), never with "je" or "jij".
+INFORMAL = {'nl': re.compile(r'\b(je|jij|jou|jouw|jullie|jezelf)\b', re.IGNORECASE)}
+
+
+def msgstrs(po):
+    """Yields (line number, text) of every msgstr, its continuation lines joined."""
+    current, start = None, 0
+    with open(po, encoding='utf-8') as f:
+        for number, line in enumerate(f, 1):
+            if line.startswith('msgstr'):
+                if current is not None:
+                    yield start, current
+                current, start = line.split('"', 1)[1].rsplit('"', 1)[0], number
+            elif line.startswith('"') and current is not None:
+                current += line.strip()[1:-1]
+            else:
+                if current is not None:
+                    yield start, current
+                current = None
+    if current is not None:
+        yield start, current
+
+
+def addresses_formally(po):
+    language = os.path.splitext(os.path.basename(po))[0]
+    informal = INFORMAL.get(language)
+    if informal is None:
+        return True
+    found = [(n, text) for n, text in msgstrs(po) if informal.search(text)]
+    for number, text in found:
+        print(f'FAIL: {po}:{number}: informal address ("{informal.search(text).group(0)}"): {text}')
+    return not found
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument('--po', required=True)
@@ -103,6 +138,7 @@ def main():
     args = parser.parse_args()
 
     ok = statistics(args.po)
+    ok = addresses_formally(args.po) and ok
     if ok and args.source_root:
         ok = covers_sources(args.po, args.source_root, args.package)
     return 0 if ok else 1

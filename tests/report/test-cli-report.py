@@ -12,6 +12,9 @@ import sys
 import tempfile
 import unittest
 
+# Passphrase files readable by their owner only, as meldpunt-cli asks.
+os.umask(0o077)
+
 CLI = sys.argv.pop(1)
 CASE_JSON = sys.argv.pop(1)
 

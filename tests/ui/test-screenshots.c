@@ -16,6 +16,7 @@
 #include "mp-policy.h"
 #include "mp-letter-row.h"
 #include "mp-preferences-window.h"
+#include "mp-checklist.h"
 #include "mp-test-util.h"
 #include "mp-window-private.h"
 
@@ -255,6 +256,20 @@ test_desk (void)
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
     shoot (GTK_WIDGET (window), "case-timeline");
   }
+  /* a case opened afresh: its finished steps folded, the current one open */
+  mp_case_list_select (list, first);
+  mp_test_wait (100);
+  mp_case_list_select (list, rewarded);
+  shoot (GTK_WIDGET (window), "case-steps-folded");
+
+  /* finding cases: the list at one step, with its count */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (list), MP_TYPE_CASE_LIST,
+                                                                            "step_drop_down")),
+                              1 + mp_checklist_get_current_step (first));
+  shoot (GTK_WIDGET (window), "case-list-filtered");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (list), MP_TYPE_CASE_LIST,
+                                                                            "step_drop_down")), 0);
+
   adw_view_stack_set_visible_child_name (views, "calendar");
   shoot (GTK_WIDGET (window), "calendar");
   adw_view_stack_set_visible_child_name (views, "overview");

@@ -75,7 +75,8 @@ test_trust_dialogs (void)
 
   dialog = mp_passphrase_dialog_new (GTK_WINDOW (preferences), store);
   gtk_window_present (GTK_WINDOW (dialog));
-  _mp_passphrase_dialog_submit (dialog, "correct horse battery", "nieuwe zin", "nieuwe zon");
+  _mp_passphrase_dialog_submit (dialog, "correct horse battery", "nieuwe zin voor het meldpunt",
+                                "nieuwe zon voor het meldpunt");
   shoot (dialog, "change-passphrase");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (preferences));

@@ -19,12 +19,14 @@
 #include "mp-letters.h"
 #include "mp-preferences-window.h"
 #include "mp-security-rows.h"
+#include "mp-strength-bar.h"
 #include "mp-test-util.h"
 #include "mp-ui-util.h"
 #include "mp-unlock-page.h"
 #include "mp-window-private.h"
 
 #define PASSPHRASE "correct horse battery"
+#define NEW_PASSPHRASE "nieuwe zin voor het meldpunt"
 
 /* Runs the main loop until @done says so; a generous cap, not a timing test. */
 static gboolean
@@ -244,6 +246,7 @@ test_change_passphrase (void)
   MpPreferencesWindow *preferences;
   GtkWidget *dialog;
   GtkWidget *button;
+  GtkWidget *strength;
 
   gtk_window_present (GTK_WINDOW (window));
   mp_test_wait (100);
@@ -263,22 +266,34 @@ test_change_passphrase (void)
   mp_test_wait (50);
 
   /* The two new ones must agree; nothing is changed. */
-  _mp_passphrase_dialog_submit (dialog, PASSPHRASE, "nieuwe zin", "nieuwe zon");
+  _mp_passphrase_dialog_submit (dialog, PASSPHRASE, NEW_PASSPHRASE, "nieuwe zon voor het meldpunt");
   g_assert_nonnull (_mp_passphrase_dialog_get_problem (dialog));
 
+  /* A short one is refused with the minimum, and its strength shown. */
+  _mp_passphrase_dialog_submit (dialog, PASSPHRASE, "kort wachtw", "kort wachtw");
+  g_assert_nonnull (strstr (_mp_passphrase_dialog_get_problem (dialog), "at least 12 characters"));
+  strength = mp_test_find_widget (dialog, MP_TYPE_STRENGTH_BAR, NULL);
+  g_assert_nonnull (strength);
+  g_assert_nonnull (strstr (mp_strength_bar_get_label (MP_STRENGTH_BAR (strength)), "Too short"));
+  g_assert_true (mp_store_check_passphrase (store, PASSPHRASE, &error));
+  _mp_passphrase_dialog_submit (dialog, PASSPHRASE, "abcdefghijkl", "abcdefghijk");
+  g_assert_cmpstr (mp_strength_bar_get_label (MP_STRENGTH_BAR (strength)), ==, "Weak");
+  _mp_passphrase_dialog_submit (dialog, PASSPHRASE, NEW_PASSPHRASE, "x");
+  g_assert_cmpstr (mp_strength_bar_get_label (MP_STRENGTH_BAR (strength)), ==, "Strong");
+
   /* A wrong current passphrase is refused after the check. */
-  _mp_passphrase_dialog_submit (dialog, "wrong horse", "nieuwe zin", "nieuwe zin");
+  _mp_passphrase_dialog_submit (dialog, "wrong horse", NEW_PASSPHRASE, NEW_PASSPHRASE);
   g_assert_true (wait_for (has_problem, dialog));
   g_assert_cmpstr (_mp_passphrase_dialog_get_problem (dialog), ==,
                    "The current passphrase is not correct.");
   g_assert_true (mp_store_check_passphrase (store, PASSPHRASE, &error));
 
-  _mp_passphrase_dialog_submit (dialog, PASSPHRASE, "nieuwe zin", "nieuwe zin");
+  _mp_passphrase_dialog_submit (dialog, PASSPHRASE, NEW_PASSPHRASE, NEW_PASSPHRASE);
   g_assert_true (wait_for (is_gone, &dialog));
   g_assert_false (mp_store_check_passphrase (store, PASSPHRASE, &error));
   g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE);
   g_clear_error (&error);
-  g_assert_true (mp_store_check_passphrase (store, "nieuwe zin", &error));
+  g_assert_true (mp_store_check_passphrase (store, NEW_PASSPHRASE, &error));
   g_assert_no_error (error);
   g_assert_false (mp_store_is_locked (store));
 

@@ -22,6 +22,9 @@
 #include "mp-letter-row.h"
 #include "mp-preferences-window.h"
 #include "mp-test-util.h"
+#include "mp-backup-actions.h"
+#include "mp-strength-bar.h"
+#include "mp-ui-util.h"
 #include "mp-welcome-page.h"
 #include "mp-window-private.h"
 
@@ -67,6 +70,59 @@ find_item (GtkWidget  *window,
   return MP_CHECKLIST_ROW (row);
 }
 
+/* Whether @menu or one of its sections has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @widget has a shortcut caught in the capture phase (before the
+ * focused child sees the key) that activates @action. */
+static gboolean
+has_capture_shortcut (GtkWidget       *widget,
+                      guint            keyval,
+                      GdkModifierType  modifiers,
+                      const char      *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *activates = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers &&
+              GTK_IS_NAMED_ACTION (activates) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (activates)), action) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* The desk's window on @store, wide enough for list and case side by side. */
 static MpWindow *
 open_window (MpStore *store)
@@ -92,6 +148,8 @@ test_intake_to_scope (void)
   MpCase *kase, *stored;
   GtkWidget *row;
   GListModel *cases = mp_store_get_cases (store);
+  GtkWidget *focus;
+  GtkWidget *title_row;
 
   window = open_window (store);
 
@@ -100,6 +158,14 @@ test_intake_to_scope (void)
   dialog = GTK_WIDGET (_mp_window_get_intake (window));
   g_assert_nonnull (dialog);
   mp_test_wait (100);
+
+  /* Typing starts in the first field, and Ctrl+Enter logs the report even
+   * from a text view, which takes plain Enter as a new line. */
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  title_row = GTK_WIDGET (gtk_widget_get_template_child (dialog, MP_TYPE_INTAKE_DIALOG, "title_row"));
+  g_assert_true (focus == title_row || gtk_widget_is_ancestor (focus, title_row));
+  g_assert_true (has_capture_shortcut (dialog, GDK_KEY_Return, GDK_CONTROL_MASK, "intake.create"));
 
   set_entry (dialog, "title_row", "Reflected XSS in search");
   set_entry (dialog, "name_row", "bytewitch");
@@ -323,6 +389,8 @@ test_lock_drops_cases (void)
   g_autoptr(GError) error = NULL;
   MpWindow *window;
   GtkStack *stack;
+  GtkMenuButton *menu_button;
+  GMenuModel *menu;
 
   mp_case_set_text (draft, "title", "Open directory listing");
   kase = mp_store_add_case (store, draft, &error);
@@ -340,6 +408,34 @@ test_lock_drops_cases (void)
   g_assert_true (mp_store_is_locked (store));
   g_assert_cmpuint (g_list_model_get_n_items (mp_store_get_cases (store)), ==, 0);
   g_assert_null (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_ROW, NULL));
+
+  /* Locked, the header bar still has a menu: another desk, the shortcuts
+   * and About. */
+  menu_button = GTK_MENU_BUTTON (mp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON,
+                                                      "locked-menu"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (menu_button)));
+  menu = gtk_menu_button_get_menu_model (menu_button);
+  g_assert_true (menu_has_action (menu, "win.open-desk"));
+  g_assert_true (menu_has_action (menu, "app.about"));
+  g_assert_true (menu_has_action (menu, "win.show-help-overlay"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  {
+    /* Open Another Desk opens the chosen file in a window of its own. */
+    g_autofree char *other_dir = NULL;
+    g_autoptr(MpStore) other = mp_test_new_store (&other_dir);
+    g_autofree char *other_path = g_strdup (mp_store_get_path (other));
+    GtkWidget *other_window;
+
+    mp_store_lock (other);
+    g_clear_object (&other);
+    other_window = _mp_backup_actions_open_desk_at (GTK_WIDGET (window), other_path);
+    g_assert_true (other_window != GTK_WIDGET (window));
+    g_assert_cmpstr (mp_store_get_path (mp_window_get_store (MP_WINDOW (other_window))), ==,
+                     other_path);
+    gtk_window_destroy (GTK_WINDOW (other_window));
+    mp_test_wait (50);
+    mp_test_remove_dir (other_dir);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   mp_test_wait (50);
@@ -641,6 +737,9 @@ test_welcome_sets_up_desk (void)
   g_autofree char *dir = g_dir_make_tmp ("meldpunt-ui-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "desk.db", NULL);
   GtkWidget *page;
+  GtkWidget *passphrase_row;
+  GtkWidget *repeat_row;
+  GtkLabel *problem;
   GtkStack *stack;
   MpWindow *window;
   MpStore *store;
@@ -663,6 +762,24 @@ test_welcome_sets_up_desk (void)
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE,
                                                                       "organisation_row")),
                          "Gemeente Voorbeeld");
+  /* A short passphrase: the button stays off, Enter says why, and nothing
+   * typed is lost. */
+  passphrase_row = GTK_WIDGET (gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE,
+                                                              "passphrase_row"));
+  repeat_row = GTK_WIDGET (gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE, "repeat_row"));
+  gtk_editable_set_text (GTK_EDITABLE (passphrase_row), "kort wachtw");
+  gtk_editable_set_text (GTK_EDITABLE (repeat_row), "kort wachtw");
+  g_assert_false (gtk_widget_get_sensitive (
+    GTK_WIDGET (gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE, "create_button"))));
+  g_assert_nonnull (strstr (mp_strength_bar_get_label (MP_STRENGTH_BAR (
+    gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE, "strength_bar"))), "Too short"));
+  g_signal_emit_by_name (repeat_row, "entry-activated");
+  problem = GTK_LABEL (gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE, "problem_label"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_nonnull (strstr (gtk_label_get_label (problem), "at least 12 characters"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (repeat_row)), ==, "kort wachtw");
+  g_assert_false (mp_store_is_initialised (mp_window_get_store (window)));
+
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE,
                                                                       "passphrase_row")),
                          PASSPHRASE);
@@ -724,6 +841,46 @@ test_problem_page (void)
   g_rmdir (dir);
 }
 
+/* Files chosen to import or attach are kept out of GTK's recently used
+ * files (their names tell what a report is about); others stay. */
+static void
+test_imports_not_recent (void)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  g_autoptr(GFile) secret = g_file_new_for_path ("/tmp/meldpunt-test/sql-injection-portal.eml");
+  g_autoptr(GFile) earlier = g_file_new_for_path ("/tmp/meldpunt-test/chosen-before.eml");
+  g_autofree char *secret_uri = g_file_get_uri (secret);
+  g_autofree char *earlier_uri = g_file_get_uri (earlier);
+  g_autofree char *xbel = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autofree char *contents = NULL;
+  GtkRecentData data = { NULL, NULL, (char *) "message/rfc822", (char *) "meldpunt",
+                         (char *) "meldpunt %u", NULL, FALSE };
+
+  /* Added by the file chooser before the application hears of the file... */
+  g_assert_true (gtk_recent_manager_add_full (manager, earlier_uri, &data));
+  g_assert_true (gtk_recent_manager_has_item (manager, earlier_uri));
+  mp_ui_keep_out_of_recent (earlier);
+  g_assert_false (gtk_recent_manager_has_item (manager, earlier_uri));
+
+  /* ... or after it: gone from the list on disk once the manager has
+   * written it again (no timing assertion: meson's timeout ends a hang). */
+  mp_ui_keep_out_of_recent (secret);
+  g_assert_true (gtk_recent_manager_add_full (manager, secret_uri, &data));
+  g_assert_true (gtk_recent_manager_add_full (manager, "file:///tmp/meldpunt-test/unrelated.txt",
+                                              &data));
+  while (!g_file_get_contents (xbel, &contents, NULL, NULL) ||
+         strstr (contents, "unrelated.txt") == NULL ||
+         strstr (contents, "sql-injection-portal") != NULL)
+    {
+      g_clear_pointer (&contents, g_free);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (gtk_recent_manager_has_item (manager, secret_uri));
+  g_assert_true (gtk_recent_manager_has_item (manager, "file:///tmp/meldpunt-test/unrelated.txt"));
+  g_assert_null (strstr (contents, "sql-injection-portal"));
+  g_assert_null (strstr (contents, "chosen-before"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -736,6 +893,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/lock-drops-cases", test_lock_drops_cases);
   g_test_add_func ("/ui/window/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/window/welcome-sets-up-desk", test_welcome_sets_up_desk);
+  g_test_add_func ("/ui/window/imports-not-recent", test_imports_not_recent);
   g_test_add_func ("/ui/window/problem-page", test_problem_page);
   g_test_add_func ("/ui/window/reply-on-timeline", test_reply_on_timeline);
   g_test_add_func ("/ui/window/erase-asks-first", test_erase_asks_first);
