@@ -475,12 +475,16 @@ class App:
         def inside():
             e, p = extents(acc), extents(pane)
             mid = e[1] + e[3] // 2
-            if mid < p[1] + 4:
+            # Well inside: a widget at the very edge may be under the
+            # pane's shadow or the window's border.
+            margin = min(40, p[3] // 4) if not at_limit else 4
+            if mid < p[1] + margin:
                 return -1
-            if mid > p[1] + p[3] - 4:
+            if mid > p[1] + p[3] - margin:
                 return 1
             return 0
         deadline = time.monotonic() + TIMEOUT
+        at_limit = False
         while (direction := inside()) != 0:
             if time.monotonic() > deadline:
                 raise E2EFailure(f"could not scroll {name_of(acc)!r} into view")
@@ -488,8 +492,13 @@ class App:
             xdotool("mousemove", str(x), str(y))
             before = extents(acc)
             xdotool("click", "5" if direction > 0 else "4")
-            wait_until(lambda: extents(acc) != before,
-                       f"the pane to scroll towards {name_of(acc)!r}", timeout=10)
+            try:
+                wait_until(lambda: extents(acc) != before,
+                           f"the pane to scroll towards {name_of(acc)!r}", timeout=10)
+            except E2EFailure:
+                if at_limit:
+                    raise
+                at_limit = True  # the pane's end: near its edge has to do
 
     def click(self, acc, button=1):
         self.scroll_into_view(acc)

@@ -363,14 +363,17 @@ def answer_scope(app, outcome_position, outcome, reason=None):
         answer_toggle(app, method, "No", widgets)
     answer_toggle(app, "Personal or payment data received?", "No", widgets)
     answer_choice(app, "Was the problem known before?", 1, "Not known before", widgets)
+    # Before the outcome, while the step is open: the desk derives "rules
+    # followed" from the methods' answers; click Yes only if it is not in yet.
+    rules = item_widget(app, "Were the rules followed?", widgets)
+    yes = next((c for c in e2e.children(rules) if e2e.name_of(c) == tr("Yes")), None)
+    if yes is not None and not pressed(yes):
+        answer_toggle(app, "Were the rules followed?", "Yes", widgets)
     answer_choice(app, "Outcome of the scope check", outcome_position, outcome, widgets)
     if reason is not None:
         field = item_widget(app, "Reason for the outcome")
         app.type_into(field, reason)
         key("Return")
-        # The outcome's answer may have rebuilt the rows below it.
-        widgets = None
-    answer_toggle(app, "Were the rules followed?", "Yes", widgets)
 
 
 def mark_sent(app):
