@@ -477,10 +477,13 @@ class App:
             mid = e[1] + e[3] // 2
             # Well inside: a widget at the very edge may be under the
             # pane's shadow or the window's border.
+            # And above the bottom, where a toast ("… is now in the step …")
+            # covers the page for a while, the longer the language's words.
             margin = min(40, p[3] // 4) if not at_limit else 4
+            bottom = min(120, p[3] // 3) if not at_limit else 4
             if mid < p[1] + margin:
                 return -1
-            if mid > p[1] + p[3] - margin:
+            if mid > p[1] + p[3] - bottom:
                 return 1
             return 0
         deadline = time.monotonic() + TIMEOUT

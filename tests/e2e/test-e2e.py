@@ -325,12 +325,24 @@ def pressed(acc):
 
 def answer_toggle(app, msgid, answer, widgets=None):
     """Clicks Yes, No or Unknown beside a question."""
-    box = item_widget(app, msgid, widgets)
-    button = next((c for c in e2e.children(box) if e2e.name_of(c) == tr(answer)), None)
-    if button is None:
-        raise E2EFailure(f"no {tr(answer)!r} beside {tr(msgid)!r}")
-    app.click(button)
-    wait_until(lambda: pressed(button), f"{tr(answer)!r} beside {tr(msgid)!r} to be pressed in")
+    # The page lays itself out again after an answer (a finished step folds,
+    # the focus moves on): a click that met a row still moving is made
+    # again, at the place the row has now, as a person would.
+    for attempt in range(3):
+        box = item_widget(app, msgid, widgets if attempt == 0 else None)
+        button = next((c for c in e2e.children(box) if e2e.name_of(c) == tr(answer)), None)
+        if button is None:
+            raise E2EFailure(f"no {tr(answer)!r} beside {tr(msgid)!r}")
+        app.click(button)
+        try:
+            wait_until(lambda: pressed(button),
+                       f"{tr(answer)!r} beside {tr(msgid)!r} to be pressed in",
+                       timeout=10 if attempt < 2 else e2e.TIMEOUT)
+            return
+        except E2EFailure:
+            if attempt == 2:
+                raise
+            log(f"{tr(answer)!r} beside {tr(msgid)!r} not pressed yet: clicking again")
 
 
 def answer_choice(app, msgid, position, choice, widgets=None):
