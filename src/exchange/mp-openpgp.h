@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mp-store.h"
+
+G_BEGIN_DECLS
+
+#define MP_OPENPGP_ERROR (mp_openpgp_error_quark ())
+GQuark mp_openpgp_error_quark (void);
+
+typedef enum
+{
+  MP_OPENPGP_ERROR_FAILED,
+  MP_OPENPGP_ERROR_INVALID,       /* not an armored secret key, or a bad value */
+  MP_OPENPGP_ERROR_BAD_PASSPHRASE,
+  MP_OPENPGP_ERROR_NO_KEY,        /* the desk has no key */
+} MpOpenpgpError;
+
+/* A private GnuPG home (0700, under the runtime directory) that GPGME
+ * works in; its folder and its gpg-agent go when the object is finalised
+ * or mp_openpgp_home_wipe() is called. */
+#define MP_TYPE_OPENPGP_HOME (mp_openpgp_home_get_type ())
+G_DECLARE_FINAL_TYPE (MpOpenpgpHome, mp_openpgp_home, MP, OPENPGP_HOME, GObject)
+
+/* An empty private home. Returns: (transfer full) */
+MpOpenpgpHome *mp_openpgp_home_new            (GError       **error);
+/* A private home holding the desk's key, taken from the unlocked @store.
+ * Returns: (transfer full) */
+MpOpenpgpHome *mp_openpgp_home_new_for_store  (MpStore       *store,
+                                               GError       **error);
+const char    *mp_openpgp_home_get_path       (MpOpenpgpHome *self);
+/* The desk key's passphrase, NULL when it has none (or the home is not
+ * the store's). */
+const char    *mp_openpgp_home_get_passphrase (MpOpenpgpHome *self);
+/* Stops its gpg-agent and removes the folder; the object is of no use
+ * afterwards. */
+void           mp_openpgp_home_wipe           (MpOpenpgpHome *self);
+
+/* Makes the desk's key (Ed25519 for signing, Cv25519 for encryption) with
+ * the user id "@name <@email>", expiring at @expires_at (UTC seconds), and
+ * stores it sealed in the unlocked @store, replacing any key it had. */
+gboolean       mp_openpgp_generate_desk_key   (MpStore       *store,
+                                               const char    *name,
+                                               const char    *email,
+                                               gint64         expires_at,
+                                               GError       **error);
+/* Takes the armored secret key @armored (with @passphrase, nullable, when
+ * it has one) as the desk's key. */
+gboolean       mp_openpgp_import_desk_key     (MpStore       *store,
+                                               GBytes        *armored,
+                                               const char    *passphrase,
+                                               GError       **error);
+
+G_END_DECLS
