@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "mp-eml-import.h"
 #include "mp-store.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,24 @@ gboolean       mp_openpgp_generate_desk_key   (MpStore       *store,
 gboolean       mp_openpgp_import_desk_key     (MpStore       *store,
                                                GBytes        *armored,
                                                const char    *passphrase,
+                                               GError       **error);
+
+/* mp-openpgp-decrypt.c. The raw @message with its encrypted parts
+ * (PGP/MIME, inline PGP, also in forwarded messages) decrypted with the key
+ * in @home; NULL when nothing was decrypted. @notes receives translated
+ * notes (char *) on signatures and on what could not be decrypted and why
+ * (encrypted to another key: its key id). Returns: (transfer full) */
+GBytes        *mp_openpgp_decrypt_message     (MpOpenpgpHome *home,
+                                               GBytes        *message,
+                                               GPtrArray     *notes);
+/* mp_eml_report_parse(), decrypting first with @home (nullable: do not).
+ * A decrypted report is marked encrypted, says so in its notes with the
+ * signature results, and keeps the encrypted message as an attachment; one
+ * that could not be decrypted is read as it came, with a note saying why.
+ * Returns: (transfer full) (nullable) */
+MpEmlReport   *mp_openpgp_report_parse        (MpOpenpgpHome *home,
+                                               GBytes        *message,
+                                               gsize          max_bytes,
                                                GError       **error);
 
 G_END_DECLS
