@@ -66,6 +66,9 @@ static const MpCliHelp help[] = {
     "meldpunt-cli key export > meldpunt-desk.asc" },
   { "key show", N_("Print the fingerprint and expiry of the desk's OpenPGP key."),
     "meldpunt-cli key show" },
+  { "key reporter", N_("Keep the reporter's OpenPGP public key with a case, for encrypted "
+                     "letters; FILE - reads it from standard input."),
+    "meldpunt-cli --passphrase-file passphrase.txt key reporter CVD-2026-0001 reporter-key.asc" },
   { "legal register", N_("Print the register of data breaches as CSV."),
     "meldpunt-cli --passphrase-file passphrase.txt legal register --from 2026-01-01 --to 2026-12-31" },
   { "report", N_("Write a case dossier, or a report over a period, as PDF."),

@@ -17,6 +17,7 @@
 #define IMPORT_USAGE "key import FILE"
 #define EXPORT_USAGE "key export"
 #define SHOW_USAGE "key show"
+#define REPORTER_USAGE "key reporter REF FILE"
 
 /* A day as 12:00 UTC, so that it stays the same day in every zone near
  * the desk's. */
@@ -237,12 +238,56 @@ cmd_show (MpCli  *cli,
   return 0;
 }
 
+/* `key reporter REF FILE`: the reporter's public key, kept with the case
+ * for encrypted letters; FILE "-" is standard input. */
+static int
+cmd_reporter (MpCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *fingerprint = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  MpStore *store;
+  MpCase *kase;
+
+  if (!mp_cli_parse_options (REPORTER_USAGE, entries, &argc, &argv))
+    return 2;
+  if (argc != 3)
+    return mp_cli_usage (REPORTER_USAGE);
+  if (g_str_equal (argv[2], "-"))
+    {
+      GString *read = g_string_new (NULL);
+      char buffer[4096];
+      size_t n;
+
+      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+        g_string_append_len (read, buffer, (gssize) n);
+      contents = g_string_free (read, FALSE);
+    }
+  else if (!g_file_get_contents (argv[2], &contents, NULL, &error))
+    return mp_cli_fail (error);
+
+  store = mp_cli_open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return mp_cli_fail (error);
+  kase = mp_cli_find_case (store, argv[1], &error);
+  if (kase == NULL)
+    return mp_cli_fail (error);
+  if (!(fingerprint = mp_openpgp_set_reporter_key (store, kase, contents, &error)))
+    return mp_cli_fail (error);
+  g_print ("%s\n", fingerprint);
+  return 0;
+}
+
 int
 mp_cli_key (MpCli  *cli,
             int     argc,
             char  **argv)
 {
-  static const char * const names[] = { "generate", "import", "export", "show", NULL };
+  static const char * const names[] = { "generate", "import", "export", "show", "reporter",
+                                        NULL };
 
   if (argc >= 2 && g_str_equal (argv[1], "generate"))
     return cmd_generate (cli, argc - 1, argv + 1);
@@ -252,6 +297,8 @@ mp_cli_key (MpCli  *cli,
     return cmd_export (cli, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "show"))
     return cmd_show (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "reporter"))
+    return cmd_reporter (cli, argc - 1, argv + 1);
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
       mp_cli_help_print_group ("key", names);
@@ -259,5 +306,5 @@ mp_cli_key (MpCli  *cli,
     }
   if (argc >= 2)
     g_printerr (_("meldpunt-cli: unknown command “key %s”\n"), argv[1]);
-  return mp_cli_usage ("key generate|import|export|show … (see meldpunt-cli key --help)");
+  return mp_cli_usage ("key generate|import|export|show|reporter … (see meldpunt-cli key --help)");
 }

@@ -247,3 +247,73 @@ mp_store_get_desk_key (MpStore  *self,
   sodium_memzero ((void *) g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
   return secret;
 }
+
+gboolean
+mp_store_set_reporter_key (MpStore     *self,
+                           MpCase      *kase,
+                           const char  *public_key,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) write = NULL;
+  g_autofree char *old_key = NULL;
+  gint64 key_id = 0, reporter_id = 0;
+
+  g_return_val_if_fail (MP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+
+  if (!_mp_store_require_unlocked (self, error) || !_mp_store_require_not_erased (kase, error))
+    return FALSE;
+  old_key = mp_store_get_reporter_key (self, kase, NULL);
+  if (!_mp_store_begin_write (self, error))
+    return FALSE;
+  if (!_mp_store_lookup_case_ids (self, kase, &key_id, &reporter_id, error))
+    goto fail;
+  if (!(write = _mp_store_prepare (self, public_key != NULL
+                                         ? "INSERT INTO reporter_keys (case_id, public_key, added_at)"
+                                           " VALUES (?1, ?2, ?3) ON CONFLICT (case_id) DO UPDATE"
+                                           " SET public_key = excluded.public_key,"
+                                           " added_at = excluded.added_at"
+                                         : "DELETE FROM reporter_keys WHERE case_id = ?1", error)))
+    goto fail;
+  sqlite3_bind_int64 (write, 1, mp_case_get_id (kase));
+  if (public_key != NULL)
+    {
+      if (!_mp_store_bind_sealed (self, write, 2, key_id, "reporter_keys", "public_key",
+                                  mp_case_get_id (kase), public_key, error))
+        goto fail;
+      sqlite3_bind_int64 (write, 3, g_get_real_time () / G_USEC_PER_SEC);
+    }
+  if (!_mp_store_step_done (self, write, error) ||
+      !_mp_store_audit_append (self, mp_case_get_reference (kase), "case.set", "reporter_key",
+                               old_key, public_key, error) ||
+      !_mp_store_commit_write (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  _mp_store_rollback_write (self);
+  return FALSE;
+}
+
+char *
+mp_store_get_reporter_key (MpStore  *self,
+                           MpCase   *kase,
+                           GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 key_id = 0, reporter_id = 0;
+
+  g_return_val_if_fail (MP_IS_STORE (self), NULL);
+  g_return_val_if_fail (MP_IS_CASE (kase), NULL);
+
+  if (!_mp_store_require_unlocked (self, error) ||
+      !_mp_store_lookup_case_ids (self, kase, &key_id, &reporter_id, error) ||
+      !(stmt = _mp_store_prepare (self, "SELECT public_key FROM reporter_keys WHERE case_id = ?",
+                                  error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, mp_case_get_id (kase));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return _mp_store_open_sealed_column (self, stmt, 0, key_id, "reporter_keys", "public_key",
+                                       mp_case_get_id (kase), error);
+}

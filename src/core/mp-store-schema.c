@@ -127,7 +127,12 @@ static const char * const migrations[] = {
   "  public_key TEXT NOT NULL,"
   "  secret_key BLOB NOT NULL,"
   "  passphrase BLOB,"
-  "  updated_at INTEGER NOT NULL);",
+  "  updated_at INTEGER NOT NULL);"
+  /* the reporter's public key, sealed with the case's key */
+  "CREATE TABLE reporter_keys ("
+  "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+  "  public_key BLOB NOT NULL,"
+  "  added_at INTEGER NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MP_STORE_SCHEMA_VERSION);

@@ -224,6 +224,19 @@ GBytes      *mp_store_get_desk_key         (MpStore              *self,
                                             char                **passphrase,
                                             GError              **error);
 
+/* The reporter's armored OpenPGP public key, sealed with the case
+ * (@public_key NULL: forget it). The store does not check it; see
+ * mp_openpgp_set_reporter_key(). */
+gboolean     mp_store_set_reporter_key     (MpStore              *self,
+                                            MpCase               *kase,
+                                            const char           *public_key,
+                                            GError              **error);
+/* Returns: (transfer full) (nullable): the reporter's key, NULL without
+ * an error when the case has none. */
+char        *mp_store_get_reporter_key     (MpStore              *self,
+                                            MpCase               *kase,
+                                            GError              **error);
+
 /* A consistent copy through the SQLite backup API, checked and renamed
  * into place. */
 gboolean     mp_store_backup               (MpStore              *self,

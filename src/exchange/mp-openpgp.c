@@ -495,3 +495,168 @@ mp_openpgp_home_new_for_store (MpStore  *store,
     return NULL;
   return g_steal_pointer (&home);
 }
+
+/* ---- the reporter's key and encrypted letters ------------------------------- */
+
+/* Imports the armored public key @armored into @ctx's home; returns the
+ * fingerprint of the one key it holds, which must be able to encrypt. */
+static char *
+import_public (gpgme_ctx_t   ctx,
+               const char   *armored,
+               GError      **error)
+{
+  gpgme_data_t data = NULL;
+  gpgme_import_result_t result;
+  gpgme_key_t key = NULL;
+  gpgme_error_t err;
+  g_autofree char *fingerprint = NULL;
+  gboolean can_encrypt;
+
+  if (strstr (armored, "-----BEGIN PGP PUBLIC KEY BLOCK-----") == NULL)
+    {
+      g_set_error_literal (error, MP_OPENPGP_ERROR, MP_OPENPGP_ERROR_INVALID,
+                           _("This is not an armored OpenPGP public key (it has no “BEGIN PGP "
+                             "PUBLIC KEY BLOCK” line)."));
+      return NULL;
+    }
+  if ((err = gpgme_data_new_from_mem (&data, armored, strlen (armored), 0)))
+    {
+      set_gpgme_error (error, err, _("Reading the key"));
+      return NULL;
+    }
+  err = gpgme_op_import (ctx, data);
+  gpgme_data_release (data);
+  if (err)
+    {
+      set_gpgme_error (error, err, _("Importing the key"));
+      return NULL;
+    }
+  result = gpgme_op_import_result (ctx);
+  if (result == NULL || result->imports == NULL || result->imports->fpr == NULL ||
+      result->considered < 1)
+    {
+      g_set_error_literal (error, MP_OPENPGP_ERROR, MP_OPENPGP_ERROR_INVALID,
+                           _("The text holds no usable OpenPGP public key."));
+      return NULL;
+    }
+  if (result->considered > 1)
+    {
+      g_set_error_literal (error, MP_OPENPGP_ERROR, MP_OPENPGP_ERROR_INVALID,
+                           _("The text holds more than one OpenPGP key; give only the "
+                             "reporter's."));
+      return NULL;
+    }
+  fingerprint = g_strdup (result->imports->fpr);
+  if ((err = gpgme_get_key (ctx, fingerprint, &key, 0)))
+    {
+      set_gpgme_error (error, err, _("Reading the key"));
+      return NULL;
+    }
+  can_encrypt = key->can_encrypt && !key->expired && !key->revoked;
+  gpgme_key_unref (key);
+  if (!can_encrypt)
+    {
+      g_set_error (error, MP_OPENPGP_ERROR, MP_OPENPGP_ERROR_INVALID,
+                   _("Key %s cannot be used to encrypt (it has no encryption key, or it has "
+                     "expired or been revoked)."), fingerprint);
+      return NULL;
+    }
+  return g_steal_pointer (&fingerprint);
+}
+
+char *
+mp_openpgp_set_reporter_key (MpStore     *store,
+                             MpCase      *kase,
+                             const char  *armored,
+                             GError     **error)
+{
+  g_autoptr(MpOpenpgpHome) home = NULL;
+  g_autofree char *fingerprint = NULL;
+  gpgme_ctx_t ctx;
+
+  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+  g_return_val_if_fail (armored != NULL, NULL);
+
+  if (!(home = mp_openpgp_home_new (error)) || !(ctx = home_context (home, error)))
+    return NULL;
+  fingerprint = import_public (ctx, armored, error);
+  gpgme_release (ctx);
+  if (fingerprint == NULL || !mp_store_set_reporter_key (store, kase, armored, error))
+    return NULL;
+  return g_steal_pointer (&fingerprint);
+}
+
+char *
+mp_openpgp_encrypt_letter (MpStore     *store,
+                           MpCase      *kase,
+                           const char  *text,
+                           GError     **error)
+{
+  g_autoptr(MpOpenpgpHome) home = NULL;
+  g_autofree char *reporter_key = NULL;
+  g_autofree char *reporter_fpr = NULL;
+  g_autofree char *desk_fpr = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gpgme_key_t recipients[2] = { NULL, NULL };
+  gpgme_key_t signer = NULL;
+  gpgme_data_t plain = NULL;
+  gpgme_data_t cipher = NULL;
+  gpgme_ctx_t ctx = NULL;
+  gpgme_error_t err;
+  char *armored = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!(reporter_key = mp_store_get_reporter_key (store, kase, &local_error)))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, MP_OPENPGP_ERROR, MP_OPENPGP_ERROR_NO_KEY,
+                     _("The reporter of %s has no OpenPGP key on the case; ask for one, or "
+                       "send the letter unencrypted."), mp_case_get_reference (kase));
+      return NULL;
+    }
+  if (!mp_store_get_desk_key_info (store, &desk_fpr, NULL, NULL, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, MP_OPENPGP_ERROR, MP_OPENPGP_ERROR_NO_KEY,
+                             _("The desk has no OpenPGP key yet to sign with; generate or "
+                               "import one first."));
+      return NULL;
+    }
+  if (!(home = mp_openpgp_home_new_for_store (store, error)) ||
+      !(ctx = home_context (home, error)) ||
+      !(reporter_fpr = import_public (ctx, reporter_key, error)))
+    goto out;
+
+  if ((err = gpgme_get_key (ctx, reporter_fpr, &recipients[0], 0)) ||
+      (err = gpgme_get_key (ctx, desk_fpr, &signer, 1)) ||
+      (err = gpgme_signers_add (ctx, signer)) ||
+      (err = gpgme_data_new_from_mem (&plain, text, strlen (text), 0)) ||
+      (err = gpgme_data_new (&cipher)) ||
+      (err = gpgme_op_encrypt_sign (ctx, recipients, GPGME_ENCRYPT_ALWAYS_TRUST, plain, cipher)))
+    {
+      set_gpgme_error (error, err, _("Encrypting the letter"));
+      goto out;
+    }
+  {
+    g_autoptr(GBytes) bytes = take_data (g_steal_pointer (&cipher));
+
+    armored = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  }
+
+out:
+  if (plain != NULL)
+    gpgme_data_release (plain);
+  if (cipher != NULL)
+    gpgme_data_release (cipher);
+  if (recipients[0] != NULL)
+    gpgme_key_unref (recipients[0]);
+  if (signer != NULL)
+    gpgme_key_unref (signer);
+  if (ctx != NULL)
+    gpgme_release (ctx);
+  return armored;
+}

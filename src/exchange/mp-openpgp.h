@@ -56,6 +56,20 @@ gboolean       mp_openpgp_import_desk_key     (MpStore       *store,
                                                const char    *passphrase,
                                                GError       **error);
 
+/* Checks that @armored is one OpenPGP public key that can encrypt and
+ * keeps it, sealed, with @kase. Returns: (transfer full): its fingerprint. */
+char          *mp_openpgp_set_reporter_key    (MpStore       *store,
+                                               MpCase        *kase,
+                                               const char    *armored,
+                                               GError       **error);
+/* @text encrypted to the reporter's key kept with @kase and signed by the
+ * desk's key, ASCII-armored; MP_OPENPGP_ERROR_NO_KEY when the reporter (or
+ * the desk) has none. Returns: (transfer full) */
+char          *mp_openpgp_encrypt_letter      (MpStore       *store,
+                                               MpCase        *kase,
+                                               const char    *text,
+                                               GError       **error);
+
 /* mp-openpgp-decrypt.c. The raw @message with its encrypted parts
  * (PGP/MIME, inline PGP, also in forwarded messages) decrypted with the key
  * in @home; NULL when nothing was decrypted. @notes receives translated

@@ -58,7 +58,7 @@ if legal.returncode != 0 or sorted(legal_commands) != ['draft', 'register']:
 
 key = run('key', '--help')
 key_commands = commands_of(key.stdout)
-if key.returncode != 0 or sorted(key_commands) != ['export', 'generate', 'import', 'show']:
+if key.returncode != 0 or sorted(key_commands) != ['export', 'generate', 'import', 'reporter', 'show']:
     failures.append(f'key --help: exit {key.returncode}, lists {key_commands}')
 
 names = [[c] for c in commands if c not in ('case', 'legal', 'key')]

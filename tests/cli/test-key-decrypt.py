@@ -187,8 +187,50 @@ def run_tests(root):
     events = show(refs[1]).get('timeline', show(refs[1]).get('events', []))
     check('does not have' in json.dumps(events), f'signature note not on the case: {events}')
 
+    # Step 4: an encrypted letter back. Without the reporter's key: said so.
+    r = cli('letter', refs[0], 'acknowledgement', '--encrypt')
+    check(r.returncode == 1 and 'no OpenPGP key' in r.stderr and r.stdout == '',
+          f'letter --encrypt without a key: {r.returncode} {r.stderr!r}')
+    # Not a key, or a key that cannot encrypt: refused, nothing kept.
+    r = cli('key', 'reporter', refs[0], write('geen-sleutel.asc', b'Hallo\n'))
+    check(r.returncode == 1 and 'not an armored OpenPGP public key' in r.stderr,
+          f'key reporter with text: {r.stderr!r}')
+    signing_only = gpg(reporter, '--armor', '--export', 'jan@example.org')
+    r = cli('key', 'reporter', refs[0], write('sign-only.asc', signing_only))
+    check(r.returncode == 1 and 'cannot be used to encrypt' in r.stderr,
+          f'key reporter with a signing-only key: {r.stderr!r}')
+
+    reporter_fpr = [l.split(':')[9] for l in gpg(reporter, '--with-colons', '--list-keys',
+                                                 'jan@example.org').decode().splitlines()
+                    if l.startswith('fpr:')][0]
+    gpg(reporter, '--quick-add-key', reporter_fpr, 'cv25519', 'encr', '1y')
+    reporter_public = gpg(reporter, '--armor', '--export', 'jan@example.org')
+    r = cli('key', 'reporter', refs[0], write('jan.asc', reporter_public))
+    check(r.returncode == 0 and r.stdout.strip() == reporter_fpr, f'key reporter: {r.stderr!r}')
+    check(reporter_public not in db_bytes(database), 'the reporter\'s key is in the clear')
+
+    r = cli('letter', refs[0], 'acknowledgement', '--encrypt')
+    check(r.returncode == 0 and r.stdout.startswith('-----BEGIN PGP MESSAGE-----'),
+          f'letter --encrypt: {r.stdout[:40]!r} {r.stderr}')
+    plain = cli('letter', refs[0], 'acknowledgement').stdout
+    result = subprocess.run(['gpg', '--homedir', reporter, '--batch', '--status-fd', '2',
+                             '--decrypt'], input=r.stdout.encode(), capture_output=True)
+    check(result.returncode == 0 and result.stdout.decode() == plain,
+          f'the reporter cannot read the letter: {result.stderr.decode()[-400:]}')
+    check(f'VALIDSIG {desk_fpr}'.encode() in result.stderr,
+          f'the letter is not signed by the desk key: {result.stderr.decode()[-400:]}')
+
     left = [n for n in os.listdir(runtime) if n.startswith('meldpunt-gnupg-')]
     check(left == [], f'private GnuPG homes left behind: {left}')
+
+
+def db_bytes(database):
+    data = b''
+    for suffix in ('', '-wal'):
+        if os.path.exists(database + suffix):
+            with open(database + suffix, 'rb') as f:
+                data += f.read()
+    return data
 
 
 if __name__ == '__main__':

@@ -193,6 +193,40 @@ test_replace (Fixture       *fixture,
   g_assert_cmpuint (n_entries, >=, 3);
 }
 
+static void
+test_reporter_key (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpCase) draft = mp_case_new ();
+  g_autoptr(MpCase) kase = NULL;
+  g_autofree char *key = NULL;
+  const char *armored = "-----BEGIN PGP PUBLIC KEY BLOCK-----\nSLEUTEL-VAN-JAN-de-Vries\n";
+
+  mp_case_set_text (draft, "title", "Lek");
+  mp_case_set_text (draft, "description", "Een lek");
+  kase = mp_store_add_case (fixture->store, draft, &error);
+  g_assert_no_error (error);
+
+  key = mp_store_get_reporter_key (fixture->store, kase, &error);
+  g_assert_no_error (error);
+  g_assert_null (key);
+  g_assert_true (mp_store_set_reporter_key (fixture->store, kase, armored, &error));
+  g_assert_no_error (error);
+  reopen (fixture);
+  g_set_object (&kase, mp_store_find_case (fixture->store, mp_case_get_reference (kase)));
+  key = mp_store_get_reporter_key (fixture->store, kase, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (key, ==, armored);
+  g_assert_false (on_disk (fixture, "SLEUTEL-VAN-JAN"));
+
+  g_assert_true (mp_store_set_reporter_key (fixture->store, kase, NULL, &error));
+  g_clear_pointer (&key, g_free);
+  key = mp_store_get_reporter_key (fixture->store, kase, &error);
+  g_assert_no_error (error);
+  g_assert_null (key);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -203,6 +237,7 @@ main (int    argc,
   ADD ("/store/desk-key/round-trip", test_round_trip);
   ADD ("/store/desk-key/locked", test_locked);
   ADD ("/store/desk-key/replace", test_replace);
+  ADD ("/store/desk-key/reporter-key", test_reporter_key);
 
   return g_test_run ();
 }
