@@ -130,6 +130,9 @@ mp_openpgp_home_new (GError **error)
 {
   g_autoptr(MpOpenpgpHome) self = g_object_new (MP_TYPE_OPENPGP_HOME, NULL);
   const char *runtime = g_get_user_runtime_dir ();
+  static const char agent_conf[] = "allow-loopback-pinentry\n"
+                                   "default-cache-ttl 86400\n"
+                                   "max-cache-ttl 86400\n";
   g_autofree char *path = g_build_filename (runtime, "meldpunt-gnupg-XXXXXX", NULL);
   g_autofree char *conf = NULL;
   int saved;
@@ -147,7 +150,7 @@ mp_openpgp_home_new (GError **error)
   self->path = g_steal_pointer (&path);
   /* The passphrase comes from Meldpunt, never from a pinentry window. */
   conf = g_build_filename (self->path, "gpg-agent.conf", NULL);
-  if (!g_file_set_contents (conf, "allow-loopback-pinentry\n", -1, error))
+  if (!g_file_set_contents (conf, agent_conf, -1, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -467,6 +470,43 @@ out:
   return ok;
 }
 
+static gboolean
+unlock_in_agent (gpgme_ctx_t   ctx,
+                 const char   *fingerprint,
+                 GError      **error)
+{
+  gpgme_key_t recipients[2] = { NULL, NULL };
+  gpgme_data_t plain = NULL;
+  gpgme_data_t cipher = NULL;
+  gpgme_data_t out = NULL;
+  gpgme_error_t err;
+
+  if (!(err = gpgme_get_key (ctx, fingerprint, &recipients[0], 1)) &&
+      !(err = gpgme_signers_add (ctx, recipients[0])) &&
+      !(err = gpgme_data_new_from_mem (&plain, "meldpunt", 8, 0)) &&
+      !(err = gpgme_data_new (&cipher)) &&
+      !(err = gpgme_data_new (&out)) &&
+      !(err = gpgme_op_encrypt_sign (ctx, recipients, GPGME_ENCRYPT_ALWAYS_TRUST, plain,
+                                     cipher)) &&
+      !(err = gpgme_data_seek (cipher, 0, SEEK_SET) < 0 ? gpgme_error_from_syserror () : 0))
+    err = gpgme_op_decrypt (ctx, cipher, out);
+  gpgme_signers_clear (ctx);
+  if (recipients[0] != NULL)
+    gpgme_key_unref (recipients[0]);
+  if (plain != NULL)
+    gpgme_data_release (plain);
+  if (cipher != NULL)
+    gpgme_data_release (cipher);
+  if (out != NULL)
+    gpgme_data_release (out);
+  if (err)
+    {
+      set_gpgme_error (error, err, _("Using the key"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 MpOpenpgpHome *
 mp_openpgp_home_new_for_store (MpStore  *store,
                                GError  **error)
@@ -490,6 +530,11 @@ mp_openpgp_home_new_for_store (MpStore  *store,
   if (!(ctx = home_context (home, error)))
     return NULL;
   imported = import_secret (home, ctx, secret, error);
+  /* GMime's own contexts cannot give a passphrase: a key that has one is
+   * unlocked here once, for signing and decrypting, and its agent keeps it
+   * for as long as the home lives. */
+  if (imported != NULL && home->passphrase != NULL && !unlock_in_agent (ctx, imported, error))
+    g_clear_pointer (&imported, g_free);
   gpgme_release (ctx);
   if (imported == NULL)
     return NULL;

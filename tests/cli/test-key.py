@@ -180,6 +180,21 @@ def run_tests(root):
           'bytes of the secret key are in the database')
     check(os.listdir(user_home) == [], f'the user\'s GnuPG home was used: {os.listdir(user_home)}')
 
+    # The imported key has a passphrase: decrypting with it still works.
+    ciphertext = subprocess.run(['gpg', '--homedir', own, '--batch', '--trust-model', 'always',
+                                 '--armor', '--encrypt', '-r', own_fpr],
+                                input='Beste meldpunt, lek op https://wachtwoord.example.nl/\n',
+                                capture_output=True, text=True).stdout
+    message = os.path.join(root, 'beschermd.eml')
+    with open(message, 'w') as f:
+        f.write('From: Jan <jan@example.org>\nSubject: Lek\n'
+                'Content-Type: text/plain; charset=utf-8\n\n' + ciphertext)
+    r = cli('import-eml', message)
+    check(r.returncode == 0, f'import-eml with a protected key: {r.stderr}')
+    shown = cli('case', 'show', r.stdout.strip()).stdout
+    check('https://wachtwoord.example.nl/' in shown, f'not decrypted with a protected key: {shown}')
+    check(leftovers(runtime) == [], f'left behind: {leftovers(runtime)}')
+
     r = cli('audit', 'verify')
     check(r.returncode == 0 and r.stdout.startswith('ok '), f'audit verify: {r.stdout!r}')
 
