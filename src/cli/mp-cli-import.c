@@ -73,6 +73,37 @@ print_imported (const Parsed *parsed,
                 (const char *) g_ptr_array_index (notes, j));
 }
 
+/* A key the reporter attached (application/pgp-keys) is kept with the
+ * case, for encrypted letters; one that is no usable key is only noted. */
+static void
+take_reporter_key (MpStore      *store,
+                   const Parsed *parsed,
+                   MpCase       *kase)
+{
+  guint n = mp_eml_report_get_n_attachments (parsed->report);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *fingerprint = NULL;
+      const char *mime_type = NULL;
+      GBytes *content = NULL;
+
+      mp_eml_report_get_attachment (parsed->report, i, &mime_type, &content);
+      if (g_strcmp0 (mime_type, "application/pgp-keys") != 0 || content == NULL)
+        continue;
+      text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+      if ((fingerprint = mp_openpgp_set_reporter_key (store, kase, text, &error)) != NULL)
+        g_printerr (_("meldpunt-cli: %s: the reporter's OpenPGP key %s is kept with the case\n"),
+                    parsed->path, fingerprint);
+      else
+        g_printerr (_("meldpunt-cli: %s: the attached OpenPGP key was not kept: %s\n"),
+                    parsed->path, error->message);
+      return;
+    }
+}
+
 /* Stores @chunk in one transaction: a thousand messages are not a thousand
  * waits for the disk. Should one fail to be stored, the transaction is
  * dropped and each is stored on its own, so that each file stays all or
@@ -126,6 +157,7 @@ store_chunk (MpStore *store,
         }
       (*imported)++;
       print_imported (parsed, kase);
+      take_reporter_key (store, parsed, kase);
     }
   g_array_set_size (chunk, 0);
 }

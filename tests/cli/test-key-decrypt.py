@@ -220,6 +220,23 @@ def run_tests(root):
     check(f'VALIDSIG {desk_fpr}'.encode() in result.stderr,
           f'the letter is not signed by the desk key: {result.stderr.decode()[-400:]}')
 
+    # A key attached to a report (application/pgp-keys) is kept with its case.
+    attached = write('met-sleutel.eml', (
+        'From: Jan de Vries <jan@example.org>\nTo: security@ictteamwork.nl\n'
+        'Subject: Nog een lek\nDate: Tue, 8 Dec 2026 09:00:00 +0100\nMIME-Version: 1.0\n'
+        'Content-Type: multipart/mixed; boundary="b"\n\n'
+        '--b\nContent-Type: text/plain; charset=utf-8\n\n'
+        'Open directory op https://files.example.nl/backup/ — mijn sleutel zit erbij.\n'
+        '--b\nContent-Type: application/pgp-keys; name="jan.asc"\n'
+        'Content-Disposition: attachment; filename="jan.asc"\n\n').encode()
+        + reporter_public + b'\n--b--\n')
+    r = cli('import-eml', attached)
+    check(r.returncode == 0 and f'OpenPGP key {reporter_fpr} is kept' in r.stderr,
+          f'import-eml with a key attached: {r.stderr!r}')
+    r = cli('letter', r.stdout.strip(), 'acknowledgement', '--encrypt')
+    check(r.returncode == 0 and r.stdout.startswith('-----BEGIN PGP MESSAGE-----'),
+          f'letter --encrypt with the attached key: {r.stderr!r}')
+
     left = [n for n in os.listdir(runtime) if n.startswith('meldpunt-gnupg-')]
     check(left == [], f'private GnuPG homes left behind: {left}')
 
