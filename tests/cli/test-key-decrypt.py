@@ -187,6 +187,20 @@ def run_tests(root):
     events = show(refs[1]).get('timeline', show(refs[1]).get('events', []))
     check('does not have' in json.dumps(events), f'signature note not on the case: {events}')
 
+    # 5. An encrypted report forwarded by a colleague, as an attached message.
+    forwarded = write('forwarded.eml', (
+        b'From: Collega <collega@ictteamwork.nl>\nTo: security@ictteamwork.nl\n'
+        b'Subject: Fwd: Lek in het portaal\nDate: Mon, 7 Dec 2026 12:00:00 +0100\n'
+        b'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="fwd"\n\n'
+        b'--fwd\nContent-Type: text/plain; charset=utf-8\n\nZie de doorgestuurde melding.\n'
+        b'--fwd\nContent-Type: message/rfc822\n\n'
+        + pgp_mime(ciphertext, 'Lek in het portaal') + b'\n--fwd--\n'))
+    r = cli('import-eml', forwarded)
+    check(r.returncode == 0 and 'decrypted' in r.stderr, f'forwarded: {r.stderr!r}')
+    case = show(r.stdout.strip()) if r.returncode == 0 else {}
+    check('Secure-vlag' in case.get('description', ''),
+          f'forwarded description: {case.get("description")!r}')
+
     # Step 4: an encrypted letter back. Without the reporter's key: said so.
     r = cli('letter', refs[0], 'acknowledgement', '--encrypt')
     check(r.returncode == 1 and 'no OpenPGP key' in r.stderr and r.stdout == '',
