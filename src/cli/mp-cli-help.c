@@ -56,6 +56,19 @@ static const MpCliHelp help[] = {
   { "legal draft", N_("Print the pre-filled text for an authority's notification form of a case's "
                       "legal deadline."),
     "meldpunt-cli --passphrase-file passphrase.txt legal draft CVD-2026-0001 gdpr-authority --language nl" },
+  { "key generate", N_("Make the desk's OpenPGP key (Ed25519 and Cv25519) and keep it sealed in the "
+                     "desk; print its fingerprint and expiry."),
+    "meldpunt-cli --passphrase-file passphrase.txt key generate --email security@example.nl --expires 2028-12-31" },
+  { "key import", N_("Take an armored OpenPGP secret key as the desk's key; its passphrase, if it has "
+                   "one, is the first line of standard input."),
+    "meldpunt-cli --passphrase-file passphrase.txt key import desk-key.asc < key-passphrase.txt" },
+  { "key export", N_("Print the desk's public OpenPGP key, armored, for the website."),
+    "meldpunt-cli key export > meldpunt-desk.asc" },
+  { "key show", N_("Print the fingerprint and expiry of the desk's OpenPGP key."),
+    "meldpunt-cli key show" },
+  { "key reporter", N_("Keep the reporter's OpenPGP public key with a case, for encrypted "
+                     "letters; FILE - reads it from standard input."),
+    "meldpunt-cli --passphrase-file passphrase.txt key reporter CVD-2026-0001 reporter-key.asc" },
   { "legal register", N_("Print the register of data breaches as CSV."),
     "meldpunt-cli --passphrase-file passphrase.txt legal register --from 2026-01-01 --to 2026-12-31" },
   { "report", N_("Write a case dossier, or a report over a period, as PDF."),

@@ -7,6 +7,7 @@
 
 #include "mp-cli.h"
 #include "mp-eml-import.h"
+#include "mp-openpgp.h"
 
 #define USAGE "import-eml FILE…"
 
@@ -72,6 +73,37 @@ print_imported (const Parsed *parsed,
                 (const char *) g_ptr_array_index (notes, j));
 }
 
+/* A key the reporter attached (application/pgp-keys) is kept with the
+ * case, for encrypted letters; one that is no usable key is only noted. */
+static void
+take_reporter_key (MpStore      *store,
+                   const Parsed *parsed,
+                   MpCase       *kase)
+{
+  guint n = mp_eml_report_get_n_attachments (parsed->report);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *fingerprint = NULL;
+      const char *mime_type = NULL;
+      GBytes *content = NULL;
+
+      mp_eml_report_get_attachment (parsed->report, i, &mime_type, &content);
+      if (g_strcmp0 (mime_type, "application/pgp-keys") != 0 || content == NULL)
+        continue;
+      text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+      if ((fingerprint = mp_openpgp_set_reporter_key (store, kase, text, &error)) != NULL)
+        g_printerr (_("meldpunt-cli: %s: the reporter's OpenPGP key %s is kept with the case\n"),
+                    parsed->path, fingerprint);
+      else
+        g_printerr (_("meldpunt-cli: %s: the attached OpenPGP key was not kept: %s\n"),
+                    parsed->path, error->message);
+      return;
+    }
+}
+
 /* Stores @chunk in one transaction: a thousand messages are not a thousand
  * waits for the disk. Should one fail to be stored, the transaction is
  * dropped and each is stored on its own, so that each file stays all or
@@ -125,8 +157,51 @@ store_chunk (MpStore *store,
         }
       (*imported)++;
       print_imported (parsed, kase);
+      take_reporter_key (store, parsed, kase);
     }
   g_array_set_size (chunk, 0);
+}
+
+/* An encrypted report read again with the desk's key, when the desk has
+ * one: *@home is made at the first such message and wiped at exit. */
+static void
+decrypt_report (MpStore        *store,
+                GFile          *file,
+                gsize           max_bytes,
+                MpOpenpgpHome **home,
+                gboolean       *no_key,
+                Parsed         *parsed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) message = NULL;
+  MpEmlReport *report;
+
+  if (*no_key || !mp_case_get_boolean (mp_eml_report_get_draft (parsed->report),
+                                       "report_encrypted"))
+    return;
+  if (*home == NULL)
+    {
+      if (!mp_store_get_desk_key_info (store, NULL, NULL, NULL, NULL))
+        {
+          *no_key = TRUE;
+          return;
+        }
+      if (!(*home = mp_openpgp_home_new_for_store (store, &error)))
+        {
+          g_printerr (_("meldpunt-cli: the desk's OpenPGP key cannot be used, encrypted reports "
+                        "are imported unread: %s\n"), error->message);
+          *no_key = TRUE;
+          return;
+        }
+    }
+  if (!(message = g_file_load_bytes (file, NULL, NULL, &error)) ||
+      !(report = mp_openpgp_report_parse (*home, message, max_bytes, &error)))
+    {
+      g_printerr (_("meldpunt-cli: %s: not decrypted: %s\n"), parsed->path, error->message);
+      return;
+    }
+  mp_eml_report_free (parsed->report);
+  parsed->report = report;
 }
 
 int
@@ -136,6 +211,8 @@ mp_cli_import_eml (MpCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) chunk = NULL;
+  g_autoptr(MpOpenpgpHome) home = NULL;
+  gboolean no_key = FALSE;
   MpStore *store;
   guint imported = 0, refused = 0;
   gsize max_bytes;
@@ -168,6 +245,7 @@ mp_cli_import_eml (MpCli  *cli,
           refused++;
           continue;
         }
+      decrypt_report (store, file, max_bytes, &home, &no_key, &parsed);
       g_array_append_val (chunk, parsed);
       if (chunk->len == 100)
         store_chunk (store, chunk, &imported, &refused);

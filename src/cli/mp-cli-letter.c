@@ -7,11 +7,13 @@
 
 #include "mp-cli.h"
 #include "mp-letters.h"
+#include "mp-openpgp.h"
 
-#define LETTER_USAGE "letter REF KIND [--language nl|en]"
+#define LETTER_USAGE "letter REF KIND [--language nl|en] [--encrypt]"
 
-/* `letter REF KIND [--language nl|en]`: the subject on the first line, a
- * blank line, then the body. Facts the case lacks are named on standard
+/* `letter REF KIND [--language nl|en] [--encrypt]`: the subject on the
+ * first line, a blank line, then the body; with --encrypt all of that
+ * encrypted to the reporter's key and signed by the desk's, armored. Facts the case lacks are named on standard
  * error, so that a script sees them without the letter being changed. */
 int
 mp_cli_letter (MpCli  *cli,
@@ -21,6 +23,8 @@ mp_cli_letter (MpCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(MpLetter) letter = NULL;
   g_autofree char *language = NULL;
+  g_autofree char *text = NULL;
+  gboolean encrypt = FALSE;
   const char * const *missing;
   MpStore *store;
   MpCase *kase;
@@ -28,6 +32,8 @@ mp_cli_letter (MpCli  *cli,
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
       N_("Write the letter in this language instead of the reporter’s (nl or en)"),
       N_("LANGUAGE") },
+    { "encrypt", 0, 0, G_OPTION_ARG_NONE, &encrypt,
+      N_("Encrypt the letter to the reporter's OpenPGP key and sign it with the desk's"), NULL },
     { NULL }
   };
 
@@ -47,7 +53,18 @@ mp_cli_letter (MpCli  *cli,
   if (letter == NULL)
     return mp_cli_fail (error);
 
-  g_print ("%s\n\n%s\n", mp_letter_get_subject (letter), mp_letter_get_body (letter));
+  text = g_strdup_printf ("%s\n\n%s\n", mp_letter_get_subject (letter),
+                          mp_letter_get_body (letter));
+  if (encrypt)
+    {
+      g_autofree char *armored = mp_openpgp_encrypt_letter (store, kase, text, &error);
+
+      if (armored == NULL)
+        return mp_cli_fail (error);
+      g_print ("%s", armored);
+    }
+  else
+    g_print ("%s", text);
 
   missing = mp_letter_get_missing (letter);
   for (guint i = 0; missing[i] != NULL; i++)

@@ -43,6 +43,7 @@ static const MpCliCommand commands[] = {
   { "report",  mp_cli_report, N_("Write a case dossier or a period report as PDF") },
   { "legal",   mp_cli_legal, N_("Drafts for the authorities and the breach register") },
   { "checklist", mp_cli_checklist, N_("List every checklist item and its kind of answer") },
+  { "key",     mp_cli_key, N_("Make, import, export and show the desk's OpenPGP key") },
 };
 
 int

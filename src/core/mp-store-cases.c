@@ -820,6 +820,7 @@ mp_store_erase_case (MpStore  *self,
     " value = CASE WHEN value_sealed IS NULL THEN value ELSE '' END WHERE case_id = ?1",
     "UPDATE events SET body = NULL WHERE case_id = ?1",
     "UPDATE attachments SET name = NULL, content = NULL WHERE case_id = ?1",
+    "DELETE FROM reporter_keys WHERE case_id = ?1",
     /* The wrapped key is destroyed but its row stays, empty: a new case
      * never gets the id of an erased key, which another process may still
      * hold in memory under that id. */

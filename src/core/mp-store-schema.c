@@ -116,6 +116,23 @@ static const char * const migrations[] = {
   "  old_fp TEXT,"
   "  new_fp TEXT,"
   "  mac BLOB NOT NULL);",
+  /* 1 -> 2: the desk's OpenPGP key (issue 21). The secret key is sealed
+   * with a key of its own in case_keys; fingerprint, expiry and the public
+   * key are not secret and readable while locked. */
+  "CREATE TABLE desk_key ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  key_id INTEGER NOT NULL REFERENCES case_keys (id),"
+  "  fingerprint TEXT NOT NULL,"
+  "  expires_at INTEGER,"
+  "  public_key TEXT NOT NULL,"
+  "  secret_key BLOB NOT NULL,"
+  "  passphrase BLOB,"
+  "  updated_at INTEGER NOT NULL);"
+  /* the reporter's public key, sealed with the case's key */
+  "CREATE TABLE reporter_keys ("
+  "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+  "  public_key BLOB NOT NULL,"
+  "  added_at INTEGER NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MP_STORE_SCHEMA_VERSION);

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define MP_STORE_SCHEMA_VERSION 1
+#define MP_STORE_SCHEMA_VERSION 2
 
 #define MP_TYPE_STORE (mp_store_get_type ())
 G_DECLARE_FINAL_TYPE (MpStore, mp_store, MP, STORE, GObject)
@@ -201,6 +201,46 @@ char        *mp_store_get_setting          (MpStore              *self,
 gboolean     mp_store_set_setting          (MpStore              *self,
                                             const char           *key,
                                             const char           *value,
+                                            GError              **error);
+
+/* The desk's OpenPGP key (see src/exchange/mp-openpgp.h, which makes and
+ * uses it): the armored secret key is sealed in the desk; @fingerprint
+ * (hex), @expires_at (UTC seconds, 0: never) and the armored public key are
+ * kept in the clear; @passphrase (nullable: none) of the secret key is sealed
+ * too. Setting replaces the key the desk had. */
+gboolean     mp_store_set_desk_key         (MpStore              *self,
+                                            const char           *fingerprint,
+                                            gint64                expires_at,
+                                            const char           *public_key,
+                                            GBytes               *secret_key,
+                                            const char           *passphrase,
+                                            GError              **error);
+/* Whether the desk has a key; the out arguments (nullable, transfer full)
+ * are set when it has. Readable while locked. */
+gboolean     mp_store_get_desk_key_info    (MpStore              *self,
+                                            char                **fingerprint,
+                                            gint64               *expires_at,
+                                            char                **public_key,
+                                            GError              **error);
+/* Returns: (transfer full): the armored secret key, in memory that is
+ * wiped when the GBytes is freed; NULL with MP_STORE_ERROR_NOT_FOUND when
+ * the desk has no key. @passphrase (transfer full, nullable) receives the
+ * secret key's passphrase, NULL when it has none. Needs the desk unlocked. */
+GBytes      *mp_store_get_desk_key         (MpStore              *self,
+                                            char                **passphrase,
+                                            GError              **error);
+
+/* The reporter's armored OpenPGP public key, sealed with the case
+ * (@public_key NULL: forget it). The store does not check it; see
+ * mp_openpgp_set_reporter_key(). */
+gboolean     mp_store_set_reporter_key     (MpStore              *self,
+                                            MpCase               *kase,
+                                            const char           *public_key,
+                                            GError              **error);
+/* Returns: (transfer full) (nullable): the reporter's key, NULL without
+ * an error when the case has none. */
+char        *mp_store_get_reporter_key     (MpStore              *self,
+                                            MpCase               *kase,
                                             GError              **error);
 
 /* A consistent copy through the SQLite backup API, checked and renamed

@@ -56,8 +56,15 @@ legal_commands = commands_of(legal.stdout)
 if legal.returncode != 0 or sorted(legal_commands) != ['draft', 'register']:
     failures.append(f'legal --help: exit {legal.returncode}, lists {legal_commands}')
 
-names = [[c] for c in commands if c not in ('case', 'legal')] + [['case', c] for c in case_commands]
+key = run('key', '--help')
+key_commands = commands_of(key.stdout)
+if key.returncode != 0 or sorted(key_commands) != ['export', 'generate', 'import', 'reporter', 'show']:
+    failures.append(f'key --help: exit {key.returncode}, lists {key_commands}')
+
+names = [[c] for c in commands if c not in ('case', 'legal', 'key')]
+names += [['case', c] for c in case_commands]
 names += [['legal', c] for c in legal_commands]
+names += [['key', c] for c in key_commands]
 names += [['workdays', 'add'], ['audit', 'verify']]
 for words in names:
     result = run(*words, '--help')

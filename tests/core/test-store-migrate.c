@@ -35,7 +35,7 @@
 #define N_ROWS 1000
 
 static const char * const extra_migrations[] = {
-  /* 1 -> 2 */
+  /* FIRST -> FIRST + 1 */
   "CREATE TABLE test_extra ("
   "  id INTEGER PRIMARY KEY,"
   "  case_id INTEGER,"
@@ -46,7 +46,7 @@ static const char * const extra_migrations[] = {
   "ALTER TABLE cases ADD COLUMN test_label TEXT;"
   "UPDATE cases SET test_label = 'label ' || reference;"
   "CREATE INDEX test_extra_by_case ON test_extra (case_id);",
-  /* 2 -> 3 */
+  /* FIRST + 1 -> FIRST + 2 */
   "CREATE TABLE test_extra_new ("
   "  id INTEGER PRIMARY KEY,"
   "  case_id INTEGER NOT NULL,"
@@ -185,7 +185,7 @@ assert_consistent (Fixture    *fixture,
   /* The data of that version, whole. */
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM cases"), ==, 1);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit"), ==, fixture->n_audit);
-  if (version >= 2)
+  if (version >= FIRST + 1)
     {
       g_autofree char *label = query_text (db, "SELECT test_label FROM cases");
       g_autofree char *expected = g_strdup_printf ("label %s\n", fixture->reference);
@@ -193,7 +193,7 @@ assert_consistent (Fixture    *fixture,
       g_assert_cmpstr (label, ==, expected);
       g_assert_cmpint (query_int (db, "SELECT count(*) FROM test_extra"), ==, N_ROWS);
     }
-  if (version >= 3)
+  if (version >= FIRST + 2)
     g_assert_cmpint (query_int (db, "SELECT sum(size) FROM test_extra"), ==, N_ROWS * 200);
   sqlite3_close (db);
   return version;

@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mp-eml-import.h"
+#include "mp-store.h"
+
+G_BEGIN_DECLS
+
+#define MP_OPENPGP_ERROR (mp_openpgp_error_quark ())
+GQuark mp_openpgp_error_quark (void);
+
+typedef enum
+{
+  MP_OPENPGP_ERROR_FAILED,
+  MP_OPENPGP_ERROR_INVALID,       /* not an armored secret key, or a bad value */
+  MP_OPENPGP_ERROR_BAD_PASSPHRASE,
+  MP_OPENPGP_ERROR_NO_KEY,        /* the desk has no key */
+} MpOpenpgpError;
+
+/* A private GnuPG home (0700, under the runtime directory) that GPGME
+ * works in; its folder and its gpg-agent go when the object is finalised
+ * or mp_openpgp_home_wipe() is called. */
+#define MP_TYPE_OPENPGP_HOME (mp_openpgp_home_get_type ())
+G_DECLARE_FINAL_TYPE (MpOpenpgpHome, mp_openpgp_home, MP, OPENPGP_HOME, GObject)
+
+/* An empty private home. Returns: (transfer full) */
+MpOpenpgpHome *mp_openpgp_home_new            (GError       **error);
+/* A private home holding the desk's key, taken from the unlocked @store.
+ * Returns: (transfer full) */
+MpOpenpgpHome *mp_openpgp_home_new_for_store  (MpStore       *store,
+                                               GError       **error);
+const char    *mp_openpgp_home_get_path       (MpOpenpgpHome *self);
+/* The desk key's passphrase, NULL when it has none (or the home is not
+ * the store's). */
+const char    *mp_openpgp_home_get_passphrase (MpOpenpgpHome *self);
+/* Stops its gpg-agent and removes the folder; the object is of no use
+ * afterwards. */
+void           mp_openpgp_home_wipe           (MpOpenpgpHome *self);
+
+/* Makes the desk's key (Ed25519 for signing, Cv25519 for encryption) with
+ * the user id "@name <@email>", expiring at @expires_at (UTC seconds), and
+ * stores it sealed in the unlocked @store, replacing any key it had. */
+gboolean       mp_openpgp_generate_desk_key   (MpStore       *store,
+                                               const char    *name,
+                                               const char    *email,
+                                               gint64         expires_at,
+                                               GError       **error);
+/* Takes the armored secret key @armored (with @passphrase, nullable, when
+ * it has one) as the desk's key. */
+gboolean       mp_openpgp_import_desk_key     (MpStore       *store,
+                                               GBytes        *armored,
+                                               const char    *passphrase,
+                                               GError       **error);
+
+/* Checks that @armored is one OpenPGP public key that can encrypt and
+ * keeps it, sealed, with @kase. Returns: (transfer full): its fingerprint. */
+char          *mp_openpgp_set_reporter_key    (MpStore       *store,
+                                               MpCase        *kase,
+                                               const char    *armored,
+                                               GError       **error);
+/* @text encrypted to the reporter's key kept with @kase and signed by the
+ * desk's key, ASCII-armored; MP_OPENPGP_ERROR_NO_KEY when the reporter (or
+ * the desk) has none. Returns: (transfer full) */
+char          *mp_openpgp_encrypt_letter      (MpStore       *store,
+                                               MpCase        *kase,
+                                               const char    *text,
+                                               GError       **error);
+
+/* mp-openpgp-decrypt.c. The raw @message with its encrypted parts
+ * (PGP/MIME, inline PGP, also in forwarded messages) decrypted with the key
+ * in @home; NULL when nothing was decrypted. @notes receives translated
+ * notes (char *) on signatures and on what could not be decrypted and why
+ * (encrypted to another key: its key id). Returns: (transfer full) */
+GBytes        *mp_openpgp_decrypt_message     (MpOpenpgpHome *home,
+                                               GBytes        *message,
+                                               GPtrArray     *notes);
+/* mp_eml_report_parse(), decrypting first with @home (nullable: do not).
+ * A decrypted report is marked encrypted, says so in its notes with the
+ * signature results, and keeps the encrypted message as an attachment; one
+ * that could not be decrypted is read as it came, with a note saying why.
+ * Returns: (transfer full) (nullable) */
+MpEmlReport   *mp_openpgp_report_parse        (MpOpenpgpHome *home,
+                                               GBytes        *message,
+                                               gsize          max_bytes,
+                                               GError       **error);
+
+G_END_DECLS
