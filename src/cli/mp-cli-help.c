@@ -53,6 +53,9 @@ static const MpCliHelp help[] = {
   { "checklist", N_("List every item of the guided checklist: id, step, kind of answer, choices "
                     "and clause ids."),
     "meldpunt-cli checklist --json" },
+  { "publish security-txt", N_("Write security.txt (RFC 9116) for one of the desk's domains. "
+                               "It is not signed while the desk has no OpenPGP key."),
+    "meldpunt-cli publish security-txt --domain example.nl --output security.txt --unsigned" },
   { "legal draft", N_("Print the pre-filled text for an authority's notification form of a case's "
                       "legal deadline."),
     "meldpunt-cli --passphrase-file passphrase.txt legal draft CVD-2026-0001 gdpr-authority --language nl" },

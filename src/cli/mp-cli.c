@@ -43,6 +43,8 @@ static const MpCliCommand commands[] = {
   { "report",  mp_cli_report, N_("Write a case dossier or a period report as PDF") },
   { "legal",   mp_cli_legal, N_("Drafts for the authorities and the breach register") },
   { "checklist", mp_cli_checklist, N_("List every checklist item and its kind of answer") },
+  { "publish", mp_cli_publish, N_("Write the desk's public documents: security.txt, policy, "
+                                  "hall of fame, CSAF") },
 };
 
 int

@@ -88,5 +88,8 @@ int       mp_cli_checklist        (MpCli       *cli,
 int       mp_cli_legal            (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
+int       mp_cli_publish          (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
 
 G_END_DECLS

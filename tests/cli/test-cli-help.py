@@ -56,8 +56,15 @@ legal_commands = commands_of(legal.stdout)
 if legal.returncode != 0 or sorted(legal_commands) != ['draft', 'register']:
     failures.append(f'legal --help: exit {legal.returncode}, lists {legal_commands}')
 
-names = [[c] for c in commands if c not in ('case', 'legal')] + [['case', c] for c in case_commands]
+publish = run('publish', '--help')
+publish_commands = commands_of(publish.stdout)
+if publish.returncode != 0 or 'security-txt' not in publish_commands:
+    failures.append(f'publish --help: exit {publish.returncode}, lists {publish_commands}')
+
+names = [[c] for c in commands if c not in ('case', 'legal', 'publish')]
+names += [['case', c] for c in case_commands]
 names += [['legal', c] for c in legal_commands]
+names += [['publish', c] for c in publish_commands]
 names += [['workdays', 'add'], ['audit', 'verify']]
 for words in names:
     result = run(*words, '--help')

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mp-cli.h"
+#include "mp-case.h"
+#include "mp-cli-help.h"
+#include "mp-policy.h"
+#include "mp-publish.h"
+#include "mp-publish-securitytxt.h"
+
+#define SECURITY_TXT_USAGE "publish security-txt --domain DOMAIN [--output FILE] [--unsigned]"
+
+/* Prints @text, or writes it to @output; says where it went on standard
+ * error so that standard output stays the document. */
+static int
+emit (const char *text,
+      const char *output)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (output == NULL)
+    {
+      g_print ("%s", text);
+      return 0;
+    }
+  if (!g_file_set_contents (output, text, -1, &error))
+    return mp_cli_fail (error);
+  return 0;
+}
+
+static gboolean
+check_language (const char *language)
+{
+  if (language == NULL || g_str_equal (language, "nl") || g_str_equal (language, "en"))
+    return TRUE;
+  g_printerr (_("meldpunt-cli: the language must be nl or en, not “%s”\n"), language);
+  return FALSE;
+}
+
+static gboolean
+check_format (const char *format)
+{
+  if (format == NULL || g_str_equal (format, "html") || g_str_equal (format, "text"))
+    return TRUE;
+  g_printerr (_("meldpunt-cli: the format must be html or text, not “%s”\n"), format);
+  return FALSE;
+}
+
+/* `publish security-txt --domain D`: RFC 9116 for one of the desk's
+ * domains. The desk has no OpenPGP key to sign with yet, so the file is
+ * written unsigned and says so (--unsigned asks for exactly that). */
+static int
+cmd_security_txt (MpCli  *cli,
+                  int     argc,
+                  char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpPolicy) policy = NULL;
+  g_autofree char *domain = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *normal = NULL;
+  gboolean unsigned_only = FALSE;
+  MpStore *store;
+  GOptionEntry entries[] = {
+    { "domain", 0, 0, G_OPTION_ARG_STRING, &domain,
+      N_("The desk's domain the file is for"), N_("DOMAIN") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the file to FILE instead of standard output"), N_("FILE") },
+    { "unsigned", 0, 0, G_OPTION_ARG_NONE, &unsigned_only,
+      N_("Do not sign the file"), NULL },
+    { NULL }
+  };
+
+  if (!mp_cli_parse_options (SECURITY_TXT_USAGE, entries, &argc, &argv))
+    return 2;
+  if (argc != 1 || domain == NULL || domain[0] == '\0')
+    return mp_cli_usage (SECURITY_TXT_USAGE);
+
+  store = mp_cli_open_store (cli, FALSE, &error);
+  if (store == NULL)
+    return mp_cli_fail (error);
+  policy = mp_policy_load (store);
+
+  normal = g_ascii_strdown (domain, -1);
+  if (g_str_has_suffix (normal, "."))
+    normal[strlen (normal) - 1] = '\0';
+  /* The signing seam: once the desk has a key (and without --unsigned) the
+   * text is clear-signed here. Until then it is unsigned and says so. */
+  text = mp_publish_security_txt (policy, normal, mp_time_now (), TRUE, NULL, &error);
+  if (text == NULL)
+    return mp_cli_fail (error);
+  if (!unsigned_only)
+    g_printerr ("%s\n", _("meldpunt-cli: security.txt is not signed: the desk has no OpenPGP "
+                          "key yet."));
+  return emit (text, output);
+}
+
+int
+mp_cli_publish (MpCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  static const char * const names[] = { "security-txt", NULL };
+
+  if (argc >= 2 && g_str_equal (argv[1], "security-txt"))
+    return cmd_security_txt (cli, argc - 1, argv + 1);
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      mp_cli_help_print_group ("publish", names);
+      return 0;
+    }
+  if (argc >= 2)
+    g_printerr (_("meldpunt-cli: unknown command “publish %s”\n"), argv[1]);
+  return mp_cli_usage ("publish security-txt|policy|hall-of-fame|csaf … "
+                       "(see meldpunt-cli publish --help)");
+}

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright 2026 The Meldpunt developers
+"""meldpunt-cli publish (issue 24) end to end: security.txt, the desk's CVD
+policy, the hall of fame and CSAF advisories, each from the desk's settings.
+
+Usage: test-publish.py MELDPUNT-CLI POLICIES-FOLDER
+"""
+
+import datetime
+import html.parser
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+CLI = sys.argv[1]
+POLICIES = sys.argv[2] if len(sys.argv) > 2 else None
+PASSPHRASE = "tulpen in de lente"
+NOW = "2026-12-07T10:00:00Z"
+
+failures = 0
+passed = 0
+
+
+def check(condition, what):
+    global failures, passed
+    if condition:
+        passed += 1
+    else:
+        failures += 1
+        print(f"FAIL: {what}", file=sys.stderr)
+
+
+class Desk:
+    def __init__(self, folder):
+        self.db = os.path.join(folder, "desk.db")
+        self.pass_file = os.path.join(folder, "passphrase")
+        self.folder = folder
+        with open(self.pass_file, "w") as f:
+            f.write(PASSPHRASE + "\n")
+        os.chmod(self.pass_file, 0o600)
+
+    def run(self, *args, now=NOW, ok=True):
+        env = dict(os.environ, MELDPUNT_NOW=now)
+        result = subprocess.run([CLI, "--database", self.db, "--passphrase-file", self.pass_file,
+                                 *args], capture_output=True, text=True, env=env)
+        if ok and result.returncode != 0:
+            raise AssertionError(f"{args} failed ({result.returncode}): {result.stderr}")
+        return result
+
+    def set(self, key, value):
+        self.run("policy", "set", key, value)
+
+
+def fields(text):
+    """The fields of a security.txt, in order, without comments."""
+    rows = []
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, _, value = line.partition(": ")
+        rows.append((name, value))
+    return rows
+
+
+def test_security_txt(desk):
+    result = desk.run("publish", "security-txt", "--domain", "example.nl", ok=False)
+    check(result.returncode != 0 and "assets.domains" in result.stderr,
+          f"a desk without domains is told to add them: {result.stderr!r}")
+    desk.set("assets.domains", "example.nl, voorbeeld.nl")
+    desk.set("sister.1.name", "Zusje BV")
+    desk.set("sister.1.url", "https://zusje.nl/cvd")
+    desk.set("sister.1.domains", "zusje.nl")
+
+    result = desk.run("publish", "security-txt", "--domain", "example.nl", ok=False)
+    check(result.returncode != 0 and "desk.email" in result.stderr and result.stdout == "",
+          f"a desk without an e-mail address is told to set desk.email: {result.stderr!r}")
+    desk.set("desk.email", "security@example.nl")
+
+    for domain in ("zusje.nl", "www.zusje.nl"):
+        result = desk.run("publish", "security-txt", "--domain", domain, ok=False)
+        check(result.returncode != 0 and "Zusje BV" in result.stderr,
+              f"a sister's domain {domain} is refused: {result.stderr!r}")
+    result = desk.run("publish", "security-txt", "--domain", "elders.nl", ok=False)
+    check(result.returncode != 0 and "example.nl" in result.stderr,
+          f"a domain outside the asset list is refused with the list: {result.stderr!r}")
+
+    result = desk.run("publish", "security-txt", "--domain", "www.Example.nl", "--unsigned")
+    rows = fields(result.stdout)
+    names = [name for name, _ in rows]
+    values = dict(rows)
+    check(rows and rows[0] == ("Contact", "mailto:security@example.nl"),
+          f"Contact is the desk's address, first: {rows[:1]}")
+    for name in ("Expires", "Encryption", "Acknowledgments", "Preferred-Languages", "Canonical",
+                 "Policy"):
+        check(name in names, f"{name} is present")
+    check(names.count("Expires") == 1 and names.count("Canonical") == 1, "Expires, Canonical once")
+    check("CSAF" not in names, "no CSAF field without publish.csaf_url")
+    check(values.get("Preferred-Languages") == "nl, en", "Preferred-Languages: nl, en")
+    check(values.get("Canonical") == "https://www.example.nl/.well-known/security.txt",
+          f"Canonical default: {values.get('Canonical')}")
+    check(values.get("Encryption") == "https://www.example.nl/security/desk-key.asc",
+          "Encryption default")
+    check(values.get("Acknowledgments") == "https://www.example.nl/security/hall-of-fame.html",
+          "Acknowledgments default")
+    policies = [value for name, value in rows if name == "Policy"]
+    check(policies == ["https://www.example.nl/security/policy-nl.html",
+                       "https://www.example.nl/security/policy-en.html"],
+          f"one Policy per language: {policies}")
+    check(result.stdout.startswith("# ") and "not signed" in result.stdout.splitlines()[0],
+          "the file says it is not signed")
+
+    expires = values.get("Expires", "")
+    check(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", expires) is not None,
+          f"Expires in RFC 3339: {expires!r}")
+    moment = datetime.datetime.strptime(expires, "%Y-%m-%dT%H:%M:%SZ")
+    now = datetime.datetime(2026, 12, 7, 10, 0, 0)
+    check(moment == datetime.datetime(2027, 11, 7, 10, 0, 0), f"Expires 11 months ahead: {moment}")
+    check(now < moment <= now.replace(year=now.year + 1), "Expires within a year")
+
+    # A later "now" moves Expires; 12 months is the most the RFC allows.
+    desk.set("publish.expires_months", "12")
+    rows = dict(fields(desk.run("publish", "security-txt", "--domain", "example.nl",
+                                now="2027-02-28T23:59:59Z").stdout))
+    check(rows.get("Expires") == "2028-02-28T23:59:59Z", f"12 months: {rows.get('Expires')}")
+    result = desk.run("policy", "set", "publish.expires_months", "13", ok=False)
+    check(result.returncode != 0 and "0 to 12" in result.stderr, "13 months are refused")
+    desk.set("publish.expires_months", "0")
+    result = desk.run("publish", "security-txt", "--domain", "example.nl", ok=False)
+    check(result.returncode != 0 and "1 to 12" in result.stderr, "0 months are refused")
+    desk.set("publish.expires_months", "11")
+
+    # Changed addresses: a full URL and a path under the domain.
+    desk.set("publish.policy_url_en", "https://beleid.example.org/cvd-en")
+    desk.set("publish.key_url", "/pgp/key.asc")
+    desk.set("publish.csaf_url", "/.well-known/csaf/provider-metadata.json")
+    result = desk.run("policy", "set", "publish.hall_of_fame_url", "http://example.nl/x", ok=False)
+    check(result.returncode != 0 and "https://" in result.stderr, "http:// is refused")
+    out = os.path.join(desk.folder, "security.txt")
+    result = desk.run("publish", "security-txt", "--domain", "voorbeeld.nl", "--output", out)
+    check(result.stdout == "", "with --output nothing goes to standard output")
+    with open(out) as f:
+        rows = fields(f.read())
+    values = dict(rows)
+    policies = [value for name, value in rows if name == "Policy"]
+    check("https://beleid.example.org/cvd-en" in policies, f"the changed policy URL: {policies}")
+    check(values.get("Encryption") == "https://voorbeeld.nl/pgp/key.asc",
+          f"a path is taken under the domain: {values.get('Encryption')}")
+    check(values.get("CSAF") == "https://voorbeeld.nl/.well-known/csaf/provider-metadata.json",
+          f"CSAF when set: {values.get('CSAF')}")
+    for key in ("publish.policy_url_en", "publish.key_url", "publish.csaf_url"):
+        desk.set(key, "")
+
+
+def main():
+    with tempfile.TemporaryDirectory() as folder:
+        desk = Desk(folder)
+        desk.run("init", "--organisation", "Voorbeeld ICT")
+        test_security_txt(desk)
+    print(f"{passed} checks passed, {failures} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
