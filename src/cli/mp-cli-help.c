@@ -56,6 +56,9 @@ static const MpCliHelp help[] = {
   { "publish security-txt", N_("Write security.txt (RFC 9116) for one of the desk's domains. "
                                "It is not signed while the desk has no OpenPGP key."),
     "meldpunt-cli publish security-txt --domain example.nl --output security.txt --unsigned" },
+  { "publish policy", N_("Write the desk's coordinated vulnerability disclosure policy from its "
+                         "settings, as an HTML page or plain text."),
+    "meldpunt-cli publish policy --language nl --format html --output policy-nl.html" },
   { "legal draft", N_("Print the pre-filled text for an authority's notification form of a case's "
                       "legal deadline."),
     "meldpunt-cli --passphrase-file passphrase.txt legal draft CVD-2026-0001 gdpr-authority --language nl" },

@@ -11,9 +11,11 @@
 #include "mp-cli-help.h"
 #include "mp-policy.h"
 #include "mp-publish.h"
+#include "mp-publish-policy.h"
 #include "mp-publish-securitytxt.h"
 
 #define SECURITY_TXT_USAGE "publish security-txt --domain DOMAIN [--output FILE] [--unsigned]"
+#define POLICY_USAGE "publish policy --language nl|en [--format html|text] [--output FILE]"
 
 /* Prints @text, or writes it to @output; says where it went on standard
  * error so that standard output stays the document. */
@@ -101,15 +103,67 @@ cmd_security_txt (MpCli  *cli,
   return emit (text, output);
 }
 
+/* `publish policy --language L`: the desk's CVD policy from its settings,
+ * HTML by default. */
+static int
+cmd_policy (MpCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpPolicy) policy = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *text = NULL;
+  MpStore *store;
+  GOptionEntry entries[] = {
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Write the policy in this language (nl or en)"), N_("LANGUAGE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Write HTML (the default) or plain text"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the file to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!mp_cli_parse_options (POLICY_USAGE, entries, &argc, &argv))
+    return 2;
+  if (argc != 1 || language == NULL)
+    return mp_cli_usage (POLICY_USAGE);
+  if (!check_language (language) || !check_format (format))
+    return 2;
+
+  store = mp_cli_open_store (cli, FALSE, &error);
+  if (store == NULL)
+    return mp_cli_fail (error);
+  policy = mp_policy_load (store);
+  if (policy->desk_email == NULL || policy->desk_email[0] == '\0')
+    {
+      g_printerr ("%s\n", _("meldpunt-cli: the policy tells reporters where to write: set the "
+                            "desk's e-mail address first, e.g. with: meldpunt-cli policy set "
+                            "desk.email security@example.nl"));
+      return 1;
+    }
+  /* The key's fingerprint joins the page once the desk has a key. */
+  text = mp_publish_policy (policy, language,
+                            g_strcmp0 (format, "text") == 0 ? MP_PUBLISH_FORMAT_TEXT
+                                                            : MP_PUBLISH_FORMAT_HTML,
+                            NULL);
+  return emit (text, output);
+}
+
 int
 mp_cli_publish (MpCli  *cli,
                 int     argc,
                 char  **argv)
 {
-  static const char * const names[] = { "security-txt", NULL };
+  static const char * const names[] = { "security-txt", "policy", NULL };
 
   if (argc >= 2 && g_str_equal (argv[1], "security-txt"))
     return cmd_security_txt (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "policy"))
+    return cmd_policy (cli, argc - 1, argv + 1);
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
       mp_cli_help_print_group ("publish", names);

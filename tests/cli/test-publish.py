@@ -155,11 +155,160 @@ def test_security_txt(desk):
         desk.set(key, "")
 
 
+class Page(html.parser.HTMLParser):
+    """Checks that tags nest and close; collects the text and the links."""
+    VOID = {"meta", "br", "link", "img", "hr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack = []
+        self.errors = []
+        self.text = []
+        self.links = []
+        self.tags = set()
+        self.in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        if tag == "a":
+            self.links.append(dict(attrs).get("href"))
+        if tag == "style":
+            self.in_style = True
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self.in_style = False
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not self.in_style:
+            self.text.append(data)
+
+
+def parse_page(text):
+    page = Page()
+    page.feed(text)
+    page.close()
+    if page.stack:
+        page.errors.append(f"left open: {page.stack}")
+    return page
+
+
+def normal(text):
+    return " ".join(re.sub(r"[^\w@./:-]+", " ", text.lower()).split())
+
+
+def sample_sentences():
+    """The sentences (five words or more) of the sample policies."""
+    sentences = []
+    if POLICIES is None or not os.path.isdir(POLICIES):
+        return sentences
+    for name in sorted(os.listdir(POLICIES)):
+        with open(os.path.join(POLICIES, name), encoding="utf-8", errors="replace") as f:
+            text = " ".join(f.read().split())
+        for sentence in re.split(r"(?<=[.!?:;•])\s+|•", text):
+            words = normal(sentence)
+            if len(words.split()) >= 5:
+                sentences.append(words)
+    return sentences
+
+
+def shingles(text, n=8):
+    words = normal(text).split()
+    return {" ".join(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+NUMBERS = {"ack_hours": "61", "assess_workdays": "4", "update_interval_days": "11",
+           "fix_days.critical": "5", "fix_days.high": "23", "fix_days.medium": "47",
+           "fix_days.low": "83", "disclosure_days": "120"}
+
+DEFAULTS = {"ack_hours": "72", "assess_workdays": "3", "update_interval_days": "14",
+            "fix_days.critical": "7", "fix_days.high": "30", "fix_days.medium": "60",
+            "fix_days.low": "90", "disclosure_days": "90", "reward_cap": "300",
+            "reward_matrix.critical.excellent": "300"}
+
+
+def test_policy(desk):
+    samples = sample_sentences()
+    sample_shingles = set()
+    for sentence in samples:
+        sample_shingles |= shingles(sentence)
+    if POLICIES is not None and os.path.isdir(POLICIES):
+        check(len(samples) > 20, f"the sample policies give sentences: {len(samples)}")
+    if not samples:
+        print(f"note: no sample policies in {POLICIES}; the copying check is skipped")
+
+    for language in ("nl", "en"):
+        for fmt in ("html", "text"):
+            text = desk.run("publish", "policy", "--language", language, "--format", fmt).stdout
+            words = text
+            if fmt == "html":
+                page = parse_page(text)
+                check(not page.errors, f"{language} HTML is well formed: {page.errors}")
+                check("script" not in page.tags, "no scripts")
+                check({"html", "head", "title", "body", "h1", "h2", "ul", "li"} <= page.tags,
+                      f"a whole page with headings and lists: {sorted(page.tags)}")
+                check(f'lang="{language}"' in text, f"the page says its language {language}")
+                check("mailto:security@example.nl" in page.links, "the address is a link")
+                words = " ".join(page.text)
+            for number in ["72", "3", "14", "7", "30", "60", "90"]:
+                check(re.search(rf"\b{number}\b", words) is not None,
+                      f"{language} {fmt}: the default number {number} appears")
+            check(("€ 300,00" if language == "nl" else "€300.00") in words,
+                  f"{language} {fmt}: the reward cap appears")
+            check(re.search(r"%[a-z]|\{\{|\}\}|\(null\)", words) is None,
+                  f"{language} {fmt}: no unfilled placeholder")
+            for name in ("security@example.nl", "https://example.nl/security/desk-key.asc",
+                         "https://zusje.nl/cvd", "Zusje BV",
+                         "https://example.nl/security/hall-of-fame.html"):
+                check(name in words, f"{language} {fmt}: {name} appears")
+            copied = [s for s in samples if s in normal(words)]
+            check(not copied, f"{language} {fmt}: no sentence of the samples: {copied[:3]}")
+            overlap = shingles(words) & sample_shingles
+            check(not overlap, f"{language} {fmt}: no eight words in a row of the samples: "
+                  f"{sorted(overlap)[:3]}")
+        check(("uur" in words) == (language == "nl"), f"{language}: the text is in {language}")
+
+    # Other numbers: every promise follows the settings.
+    for key, value in NUMBERS.items():
+        desk.set(key, value)
+    desk.set("reward_matrix.critical.excellent", "275")
+    desk.set("reward_cap", "275")
+    for language in ("nl", "en"):
+        text = desk.run("publish", "policy", "--language", language, "--format", "text").stdout
+        flat = " ".join(text.split())
+        for key, value in NUMBERS.items():
+            check(re.search(rf"\b{value}\b", flat) is not None,
+                  f"{language}: {key} = {value} appears")
+        for old in ("72", "14", "30", "60", "90"):
+            check(re.search(rf"\b{old}\b", flat) is None,
+                  f"{language}: the old number {old} is gone")
+        check(("€ 275,00" if language == "nl" else "€275.00") in flat,
+              f"{language}: the new reward cap appears")
+    for key, value in DEFAULTS.items():
+        desk.set(key, value)
+
+    out = os.path.join(desk.folder, "policy.html")
+    result = desk.run("publish", "policy", "--language", "en", "--output", out)
+    check(result.stdout == "" and os.path.getsize(out) > 1000, "--output writes the page")
+    for args, what in ((["--language", "de"], "nl or en"), (["--language", "nl", "--format", "pdf"],
+                                                           "html or text")):
+        result = desk.run("publish", "policy", *args, ok=False)
+        check(result.returncode == 2 and what in result.stderr,
+              f"{args} is refused: {result.stderr!r}")
+
+
 def main():
     with tempfile.TemporaryDirectory() as folder:
         desk = Desk(folder)
         desk.run("init", "--organisation", "Voorbeeld ICT")
         test_security_txt(desk)
+        test_policy(desk)
     print(f"{passed} checks passed, {failures} failed")
     return 1 if failures else 0
 
