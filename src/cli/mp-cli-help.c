@@ -59,6 +59,9 @@ static const MpCliHelp help[] = {
   { "publish policy", N_("Write the desk's coordinated vulnerability disclosure policy from its "
                          "settings, as an HTML page or plain text."),
     "meldpunt-cli publish policy --language nl --format html --output policy-nl.html" },
+  { "publish hall-of-fame", N_("Write the hall of fame: only the reporters who consented to be "
+                               "named, with the month of their report."),
+    "meldpunt-cli --passphrase-file passphrase.txt publish hall-of-fame --language en --format text" },
   { "legal draft", N_("Print the pre-filled text for an authority's notification form of a case's "
                       "legal deadline."),
     "meldpunt-cli --passphrase-file passphrase.txt legal draft CVD-2026-0001 gdpr-authority --language nl" },

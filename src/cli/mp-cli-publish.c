@@ -11,10 +11,12 @@
 #include "mp-cli-help.h"
 #include "mp-policy.h"
 #include "mp-publish.h"
+#include "mp-publish-halloffame.h"
 #include "mp-publish-policy.h"
 #include "mp-publish-securitytxt.h"
 
 #define SECURITY_TXT_USAGE "publish security-txt --domain DOMAIN [--output FILE] [--unsigned]"
+#define HALL_USAGE "publish hall-of-fame [--language nl|en] [--format html|text] [--output FILE]"
 #define POLICY_USAGE "publish policy --language nl|en [--format html|text] [--output FILE]"
 
 /* Prints @text, or writes it to @output; says where it went on standard
@@ -153,17 +155,61 @@ cmd_policy (MpCli  *cli,
   return emit (text, output);
 }
 
+/* `publish hall-of-fame`: the credits reporters consented to, Dutch and
+ * HTML by default. The names are in the unlocked desk. */
+static int
+cmd_hall_of_fame (MpCli  *cli,
+                  int     argc,
+                  char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpPolicy) policy = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *text = NULL;
+  MpStore *store;
+  GOptionEntry entries[] = {
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Write the page in this language (nl or en)"), N_("LANGUAGE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Write HTML (the default) or plain text"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the file to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!mp_cli_parse_options (HALL_USAGE, entries, &argc, &argv))
+    return 2;
+  if (argc != 1)
+    return mp_cli_usage (HALL_USAGE);
+  if (!check_language (language) || !check_format (format))
+    return 2;
+
+  store = mp_cli_open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return mp_cli_fail (error);
+  policy = mp_policy_load (store);
+  text = mp_publish_hall_of_fame (policy, mp_store_get_cases (store),
+                                  language != NULL ? language : "nl",
+                                  g_strcmp0 (format, "text") == 0 ? MP_PUBLISH_FORMAT_TEXT
+                                                                  : MP_PUBLISH_FORMAT_HTML);
+  return emit (text, output);
+}
+
 int
 mp_cli_publish (MpCli  *cli,
                 int     argc,
                 char  **argv)
 {
-  static const char * const names[] = { "security-txt", "policy", NULL };
+  static const char * const names[] = { "security-txt", "policy", "hall-of-fame", NULL };
 
   if (argc >= 2 && g_str_equal (argv[1], "security-txt"))
     return cmd_security_txt (cli, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "policy"))
     return cmd_policy (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "hall-of-fame"))
+    return cmd_hall_of_fame (cli, argc - 1, argv + 1);
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
       mp_cli_help_print_group ("publish", names);

@@ -303,12 +303,72 @@ def test_policy(desk):
               f"{args} is refused: {result.stderr!r}")
 
 
+def add_case(desk, title, received, reporter):
+    path = os.path.join(desk.folder, "case.json")
+    with open(path, "w") as f:
+        json.dump({"title": title, "description": "Details", "received_at": received,
+                   "reporter_name": reporter, "reporter_email": "melder@example.org"}, f)
+    return desk.run("case", "add", path).stdout.strip()
+
+
+def credit(desk, ref, wants, name=None, consent=None):
+    desk.run("case", "answer", ref, "credit.wants", wants)
+    if name is not None:
+        desk.run("case", "answer", ref, "credit.name", name)
+    if consent is not None:
+        desk.run("case", "answer", ref, "credit.consent_on", consent)
+
+
+def test_hall_of_fame(desk):
+    empty = desk.run("publish", "hall-of-fame", "--format", "text").stdout
+    check("Nobody" not in empty and "nog niemand" in empty, "an empty list says so, in Dutch")
+
+    named = add_case(desk, "XSS op het portaal", "2026-09-14T08:00:00Z", "Echte Naam")
+    desk.run("case", "answer", named, "assess.cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
+    credit(desk, named, "yes", "Nachtuil", "2026-10-01")
+    no_consent = add_case(desk, "Open map", "2026-10-03T08:00:00Z", "Zonder Toestemming")
+    credit(desk, no_consent, "yes", "Jan Nog-Niet")
+    declined = add_case(desk, "Oude TLS", "2026-10-05T08:00:00Z", "Wil Niet")
+    credit(desk, declined, "no")
+    erased = add_case(desk, "IDOR in de API", "2026-11-30T23:30:00Z", "Gewist Maar Genoemd")
+    credit(desk, erased, "yes", "Bitvos", "2026-12-01")
+    desk.run("case", "answer", erased, "close.closed_on", "2026-12-02")
+    desk.run("case", "erase", erased)
+
+    for language in ("nl", "en"):
+        text = desk.run("publish", "hall-of-fame", "--language", language, "--format",
+                        "text").stdout
+        check("Nachtuil" in text and "Bitvos" in text, f"{language}: consented credits listed")
+        for name in ("Jan Nog-Niet", "Echte Naam", "Zonder Toestemming", "Wil Niet",
+                     "Gewist Maar Genoemd", "melder@"):
+            check(name not in text, f"{language}: {name} is not named")
+        check(text.find("Bitvos") < text.find("Nachtuil"), f"{language}: newest first")
+        month = "december 2026" if language == "nl" else "December 2026"
+        check(re.search(rf"Bitvos, {month}\b", text) is not None,
+              f"{language}: the month of the report in the desk's time zone: {text!r}")
+        severity = "kritieke ernst" if language == "nl" else "critical severity"
+        check(re.search(rf"Nachtuil, [Ss]eptember 2026, {severity}", text) is not None,
+              f"{language}: the severity where known")
+        page = desk.run("publish", "hall-of-fame", "--language", language).stdout
+        parsed = parse_page(page)
+        check(not parsed.errors and "li" in parsed.tags, f"{language}: HTML is well formed")
+        check(page.count("<li>") == 2, f"{language}: two entries in the HTML")
+
+    # A credit whose consent is withdrawn (the answer removed) leaves the list.
+    desk.run("case", "answer", named, "credit.wants", "no")
+    text = desk.run("publish", "hall-of-fame", "--format", "text").stdout
+    check("Nachtuil" not in text and "Bitvos" in text, "withdrawn consent leaves the list")
+    result = desk.run("publish", "hall-of-fame", "--language", "fr", ok=False)
+    check(result.returncode == 2 and "nl or en" in result.stderr, "an unknown language is refused")
+
+
 def main():
     with tempfile.TemporaryDirectory() as folder:
         desk = Desk(folder)
         desk.run("init", "--organisation", "Voorbeeld ICT")
         test_security_txt(desk)
         test_policy(desk)
+        test_hall_of_fame(desk)
     print(f"{passed} checks passed, {failures} failed")
     return 1 if failures else 0
 
