@@ -62,6 +62,9 @@ static const MpCliHelp help[] = {
   { "publish hall-of-fame", N_("Write the hall of fame: only the reporters who consented to be "
                                "named, with the month of their report."),
     "meldpunt-cli --passphrase-file passphrase.txt publish hall-of-fame --language en --format text" },
+  { "publish csaf", N_("Write the CSAF 2.0 security advisory of a fixed case as JSON. It is not "
+                       "signed while the desk has no OpenPGP key."),
+    "meldpunt-cli --passphrase-file passphrase.txt publish csaf CVD-2026-0001 --output cvd-2026-0001.json" },
   { "legal draft", N_("Print the pre-filled text for an authority's notification form of a case's "
                       "legal deadline."),
     "meldpunt-cli --passphrase-file passphrase.txt legal draft CVD-2026-0001 gdpr-authority --language nl" },
