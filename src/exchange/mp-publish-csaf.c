@@ -249,6 +249,7 @@ mp_publish_csaf (MpPolicy  *policy,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *released = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *product = NULL;
   const char *fixed_on;
   const char *published;
   const char *system;
@@ -285,6 +286,17 @@ mp_publish_csaf (MpPolicy  *policy,
       return NULL;
     }
 
+  /* A URL names its host as the product: "https://portal.example.nl/search"
+   * is the system portal.example.nl. */
+  {
+    g_autoptr(GUri) uri = g_uri_parse (system, G_URI_FLAGS_NONE, NULL);
+
+    if (uri != NULL && g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0')
+      product = g_strdup (g_uri_get_host (uri));
+    else
+      product = g_strdup (system);
+  }
+
   /* Released on the agreed publication day, else on the day of the fix:
    * both come from the case, so regenerating gives the same document. */
   published = mp_case_get_answer_value (kase, "disclose.agreed_on");
@@ -306,7 +318,7 @@ mp_publish_csaf (MpPolicy  *policy,
   add_publisher (builder, policy);
   add_tracking (builder, kase, released, now);
   json_builder_end_object (builder);
-  add_product_tree (builder, policy, system);
+  add_product_tree (builder, policy, product);
   add_vulnerability (builder, kase, fixed_on, summary);
   json_builder_end_object (builder);
 

@@ -66,12 +66,13 @@ class Desk:
 
 CASES = [
     ("3.1, consented credit, agreed publication",
-     dict(title="SQL injection in the customer portal", asset="portal.example.nl",
+     dict(title="SQL injection in the customer portal", asset="https://portal.example.nl/login",
           impact="Customer records can be read without logging in.",
           assess__cvss="CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N",
           remed__fixed_on="2026-10-20", disclose__agreed_on="2026-11-15",
           credit__wants="yes", credit__name="Nachtuil", credit__consent_on="2026-10-21"),
-     {"score": "7.5", "credit": "Nachtuil", "released": "2026-11-15T00:00:00Z"}),
+     {"score": "7.5", "credit": "Nachtuil", "released": "2026-11-15T00:00:00Z",
+      "product": "portal.example.nl"}),
     ("4.0, no credit",
      dict(title="Stored XSS in the ticket system", asset="tickets.example.nl",
           impact="A script runs in a staff member's browser.",
@@ -125,6 +126,8 @@ def structure(doc, ref, fields, expect, what):
     product = doc["product_tree"]["branches"][0]["branches"][0]["product"]
     check(vulnerability["product_status"]["fixed"] == [product["product_id"]],
           f"{what}: the system is fixed")
+    check(product["name"] == expect.get("product", fields["asset"]),
+          f"{what}: the product is the system: {product['name']}")
 
 
 def main():
