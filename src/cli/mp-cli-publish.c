@@ -230,7 +230,30 @@ cmd_csaf (MpCli  *cli,
   text = mp_publish_csaf (policy, kase, mp_time_now (), &error);
   if (text == NULL)
     return mp_cli_fail (error);
-  return emit (text, output);
+  if (output == NULL)
+    return emit (text, NULL);
+
+  /* Beside the file, its hashes as a CSAF trusted provider publishes them
+   * (FILE.sha256, FILE.sha512, in the form sha256sum checks). */
+  {
+    static const struct { GChecksumType type; const char *suffix; } sums[] = {
+      { G_CHECKSUM_SHA256, ".sha256" }, { G_CHECKSUM_SHA512, ".sha512" },
+    };
+    g_autofree char *base = g_path_get_basename (output);
+
+    if (emit (text, output) != 0)
+      return 1;
+    for (guint i = 0; i < G_N_ELEMENTS (sums); i++)
+      {
+        g_autofree char *sum = g_compute_checksum_for_string (sums[i].type, text, -1);
+        g_autofree char *line = g_strdup_printf ("%s  %s\n", sum, base);
+        g_autofree char *path = g_strconcat (output, sums[i].suffix, NULL);
+
+        if (emit (line, path) != 0)
+          return 1;
+      }
+  }
+  return 0;
 }
 
 int

@@ -11,6 +11,7 @@ Usage: test-publish-csaf.py MELDPUNT-CLI VALIDATE.mjs VALIDATOR-LIB-DIR
 Without node or the validator the other checks run and the test is skipped
 (exit 77)."""
 
+import hashlib
 import json
 import os
 import shutil
@@ -157,6 +158,13 @@ def main():
             files.append(path)
             with open(path) as f:
                 doc = json.load(f)
+            for algorithm in ("sha256", "sha512"):
+                with open(f"{path}.{algorithm}") as f:
+                    line = f.read()
+                with open(path, "rb") as f:
+                    digest = hashlib.new(algorithm, f.read()).hexdigest()
+                check(line == f"{digest}  {os.path.basename(path)}\n",
+                      f"{what}: the .{algorithm} file: {line!r}")
             structure(doc, ref, fields, expect, what)
             again = json.loads(desk.run("publish", "csaf", ref, now="2027-01-15T12:00:00Z").stdout)
             for d in (doc, again):
