@@ -234,9 +234,9 @@ mp_publish_doc_new (MpPublishFormat  format,
       return doc;
     }
   g_string_append_printf (doc->out,
-                          "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                          "<title>", language);
+                          "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+                          "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+                          "content=\"width=device-width, initial-scale=1\">\n<title>", language);
   mp_publish_append_html (doc->out, title);
   g_string_append (doc->out,
                    "</title>\n<style>body{font-family:sans-serif;max-width:42em;margin:2em auto;"

@@ -354,6 +354,17 @@ def test_hall_of_fame(desk):
         check(not parsed.errors and "li" in parsed.tags, f"{language}: HTML is well formed")
         check(page.count("<li>") == 2, f"{language}: two entries in the HTML")
 
+    # A reporter's chosen name is text, never markup.
+    hostile = add_case(desk, "Markup", "2026-08-01T08:00:00Z", "X")
+    credit(desk, hostile, "yes", "<img src=x onerror=alert(1)> & Co", "2026-08-02")
+    page = desk.run("publish", "hall-of-fame", "--language", "en").stdout
+    parsed = parse_page(page)
+    check("img" not in parsed.tags and "&lt;img src=x onerror=alert(1)&gt; &amp; Co" in page,
+          "a credit name with markup is escaped")
+    check("<img src=x onerror=alert(1)> & Co" in " ".join(parsed.text),
+          "and reads as the name the reporter chose")
+    desk.run("case", "answer", hostile, "credit.wants", "no")
+
     # A credit whose consent is withdrawn (the answer removed) leaves the list.
     desk.run("case", "answer", named, "credit.wants", "no")
     text = desk.run("publish", "hall-of-fame", "--format", "text").stdout
