@@ -53,6 +53,18 @@ static const MpCliHelp help[] = {
   { "checklist", N_("List every item of the guided checklist: id, step, kind of answer, choices "
                     "and clause ids."),
     "meldpunt-cli checklist --json" },
+  { "publish security-txt", N_("Write security.txt (RFC 9116) for one of the desk's domains. "
+                               "It is not signed while the desk has no OpenPGP key."),
+    "meldpunt-cli publish security-txt --domain example.nl --output security.txt --unsigned" },
+  { "publish policy", N_("Write the desk's coordinated vulnerability disclosure policy from its "
+                         "settings, as an HTML page or plain text."),
+    "meldpunt-cli publish policy --language nl --format html --output policy-nl.html" },
+  { "publish hall-of-fame", N_("Write the hall of fame: only the reporters who consented to be "
+                               "named, with the month of their report."),
+    "meldpunt-cli --passphrase-file passphrase.txt publish hall-of-fame --language en --format text" },
+  { "publish csaf", N_("Write the CSAF 2.0 security advisory of a fixed case as JSON. It is not "
+                       "signed while the desk has no OpenPGP key."),
+    "meldpunt-cli --passphrase-file passphrase.txt publish csaf CVD-2026-0001 --output cvd-2026-0001.json" },
   { "legal draft", N_("Print the pre-filled text for an authority's notification form of a case's "
                       "legal deadline."),
     "meldpunt-cli --passphrase-file passphrase.txt legal draft CVD-2026-0001 gdpr-authority --language nl" },

@@ -30,6 +30,7 @@ typedef enum
   KIND_HOSTS,
   KIND_DOMAINS,
   KIND_NETWORKS,
+  KIND_URL,
 } Kind;
 
 typedef struct
@@ -103,6 +104,16 @@ static const Setting settings[] = {
   { "legal.cra_notification_hours", KIND_UINT, FIELD (legal_cra_notification_hours), 8760, "72" },
   { "legal.cra_final_days",      KIND_UINT,         FIELD (legal_cra_final_days),  3650, "14" },
   { "legal.cra_severe_final_months", KIND_UINT, FIELD (legal_cra_severe_final_months), 120, "1" },
+  /* What the desk publishes (security.txt, policy, hall of fame, CSAF). A URL
+   * left empty is the default path under https://DOMAIN/; a path ("/x.html")
+   * is taken under https://DOMAIN/ too. */
+  { "publish.expires_months",    KIND_UINT,         FIELD (publish_expires_months), 12, "11" },
+  { "publish.canonical_url",     KIND_URL,          FIELD (publish_canonical_url), 0, "" },
+  { "publish.policy_url_nl",     KIND_URL,          FIELD (publish_policy_url_nl), 0, "" },
+  { "publish.policy_url_en",     KIND_URL,          FIELD (publish_policy_url_en), 0, "" },
+  { "publish.key_url",           KIND_URL,          FIELD (publish_key_url),       0, "" },
+  { "publish.hall_of_fame_url",  KIND_URL,          FIELD (publish_hall_of_fame_url), 0, "" },
+  { "publish.csaf_url",          KIND_URL,          FIELD (publish_csaf_url),      0, "" },
 };
 
 /* The fields of sister.N.*, in display order. */
@@ -564,6 +575,21 @@ apply (MpPolicy    *self,
         return TRUE;
       }
 
+    case KIND_URL:
+      {
+        g_autofree char *text = g_strstrip (g_strdup (value));
+
+        if (text[0] != '\0' && !(text[0] == '/' && text[1] != '/') &&
+            !(g_str_has_prefix (text, "https://") && text[8] != '\0' && text[8] != '/'))
+          return invalid (error, key, value, _("give an https:// address, a path such as "
+                                               "/security/policy.html, or nothing for the "
+                                               "default."));
+        if (strpbrk (text, " \t\r\n") != NULL)
+          return invalid (error, key, value, _("an address has no spaces."));
+        set_str (&MEMBER (self, char *, setting->offset), text);
+        return TRUE;
+      }
+
     case KIND_EMAIL:
       {
         g_autofree char *text = g_strstrip (g_strdup (value));
@@ -764,6 +790,12 @@ mp_policy_unref (MpPolicy *self)
   g_clear_pointer (&self->sisters, g_ptr_array_unref);
   g_free (self->legal_processor_clients);
   g_free (self->legal_own_products);
+  g_free (self->publish_canonical_url);
+  g_free (self->publish_policy_url_nl);
+  g_free (self->publish_policy_url_en);
+  g_free (self->publish_key_url);
+  g_free (self->publish_hall_of_fame_url);
+  g_free (self->publish_csaf_url);
   g_free (self);
 }
 
@@ -922,6 +954,7 @@ mp_policy_dup_value (MpPolicy   *self,
     {
     case KIND_TEXT:
     case KIND_EMAIL:
+    case KIND_URL:
     case KIND_TIMEZONE:
     case KIND_CURRENCY:
       return g_strdup (MEMBER (self, char *, setting->offset));

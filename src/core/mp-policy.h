@@ -55,6 +55,11 @@ G_BEGIN_DECLS
  *   legal.cra_final_days           final report after a corrective measure (14)
  *   legal.cra_severe_final_months  final report of a severe incident after the
  *                                  notification (1)
+ *   publish.expires_months         security.txt's Expires, months ahead (11, at most 12)
+ *   publish.canonical_url, publish.policy_url_nl, publish.policy_url_en,
+ *   publish.key_url, publish.hall_of_fame_url, publish.csaf_url
+ *                                  https:// addresses or paths under https://DOMAIN/;
+ *                                  empty is the default path (none for CSAF)
  *
  * Lists are text with items separated by commas, spaces or line ends.
  * Amounts are decimal with a dot and at most two decimals ("150", "150.00");
@@ -161,6 +166,14 @@ struct _MpPolicy
   guint            legal_cra_notification_hours;
   guint            legal_cra_final_days;
   guint            legal_cra_severe_final_months;
+
+  guint            publish_expires_months;
+  char            *publish_canonical_url;       /* "" = the default under https://DOMAIN/ */
+  char            *publish_policy_url_nl;
+  char            *publish_policy_url_en;
+  char            *publish_key_url;
+  char            *publish_hall_of_fame_url;
+  char            *publish_csaf_url;            /* "" = no CSAF field */
 
   /*< private >*/
   gatomicrefcount  ref_count;

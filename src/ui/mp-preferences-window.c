@@ -169,6 +169,17 @@ static const PolicyRow asset_rows[] = {
   { "assets.networks", N_("Networks and addresses"), N_("IPv4 or IPv6, e.g. 192.0.2.0/24") },
 };
 
+/* What the desk publishes (issue 24): empty is a path under https://DOMAIN/. */
+static const PolicyRow publish_rows[] = {
+  { "publish.expires_months", N_("security.txt expires after months"), NULL },
+  { "publish.canonical_url", N_("Address of security.txt"), NULL },
+  { "publish.policy_url_nl", N_("Address of the Dutch policy"), NULL },
+  { "publish.policy_url_en", N_("Address of the English policy"), NULL },
+  { "publish.key_url", N_("Address of the desk's public key"), NULL },
+  { "publish.hall_of_fame_url", N_("Address of the hall of fame"), NULL },
+  { "publish.csaf_url", N_("Address of the CSAF provider metadata"), NULL },
+};
+
 static void
 on_policy_apply_cb (AdwEntryRow         *row,
                     MpPreferencesWindow *self)
@@ -445,6 +456,10 @@ build_policy_page (MpPreferencesWindow *self)
   add_policy_group (self, policy, _("Our Systems"),
                     _("The scope check compares the reported system with these lists."),
                     asset_rows, G_N_ELEMENTS (asset_rows));
+  add_policy_group (self, policy, _("Publishing"),
+                    _("Addresses in security.txt and the policy page: an https:// address, a "
+                      "path under each domain, or empty for the default path."),
+                    publish_rows, G_N_ELEMENTS (publish_rows));
 
   self->sisters_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->sisters_group, _("Sister Organisations"));

@@ -60,11 +60,16 @@ key = run('key', '--help')
 key_commands = commands_of(key.stdout)
 if key.returncode != 0 or sorted(key_commands) != ['export', 'generate', 'import', 'reporter', 'show']:
     failures.append(f'key --help: exit {key.returncode}, lists {key_commands}')
+publish = run('publish', '--help')
+publish_commands = commands_of(publish.stdout)
+if publish.returncode != 0 or 'security-txt' not in publish_commands:
+    failures.append(f'publish --help: exit {publish.returncode}, lists {publish_commands}')
 
-names = [[c] for c in commands if c not in ('case', 'legal', 'key')]
+names = [[c] for c in commands if c not in ('case', 'legal', 'key', 'publish')]
 names += [['case', c] for c in case_commands]
 names += [['legal', c] for c in legal_commands]
 names += [['key', c] for c in key_commands]
+names += [['publish', c] for c in publish_commands]
 names += [['workdays', 'add'], ['audit', 'verify']]
 for words in names:
     result = run(*words, '--help')

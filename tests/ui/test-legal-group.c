@@ -204,6 +204,23 @@ test_preferences (void)
   refused = mp_policy_load (store);
   g_assert_cmpuint (refused->legal_gdpr_authority_hours, ==, 48);
 
+  /* Publishing (issue 24): an address is saved; http:// is refused and kept. */
+  row = find_policy_row (GTK_WIDGET (window), "publish.hall_of_fame_url");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (row), "/dank.html");
+  g_signal_emit_by_name (row, "apply");
+  g_clear_pointer (&after, mp_policy_unref);
+  after = mp_policy_load (store);
+  g_assert_cmpstr (after->publish_hall_of_fame_url, ==, "/dank.html");
+  gtk_editable_set_text (GTK_EDITABLE (row), "http://example.nl/dank.html");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "http://example.nl/dank.html");
+  g_clear_pointer (&refused, mp_policy_unref);
+  refused = mp_policy_load (store);
+  g_assert_cmpstr (refused->publish_hall_of_fame_url, ==, "/dank.html");
+
   gtk_window_destroy (GTK_WINDOW (window));
   mp_test_wait (50);
   g_clear_object (&store);
