@@ -222,7 +222,8 @@ test_preferences (void)
   g_assert_cmpstr (refused->publish_hall_of_fame_url, ==, "/dank.html");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_clear_object (&store);
   mp_test_remove_dir (dir);
 }

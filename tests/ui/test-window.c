@@ -433,7 +433,8 @@ test_lock_drops_cases (void)
     g_assert_cmpstr (mp_store_get_path (mp_window_get_store (MP_WINDOW (other_window))), ==,
                      other_path);
     gtk_window_destroy (GTK_WINDOW (other_window));
-    mp_test_wait (50);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
     mp_test_remove_dir (other_dir);
   }
 
@@ -936,7 +937,7 @@ test_narrow (void)
   mp_case_page_set_case (MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE,
                                                             NULL)), kase);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  mp_test_wait (200);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   stack = gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "view_stack");
   if (stack == NULL)
@@ -947,7 +948,7 @@ test_narrow (void)
       int minimum = 0;
 
       adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), pages[i]);
-      mp_test_wait (50);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
       gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum,
                           NULL, NULL, NULL);
       g_test_message ("%s: minimum width %d", pages[i], minimum);
@@ -960,7 +961,7 @@ test_narrow (void)
    * header bar asked for 479 px; loose, it is the buttons' width alone. */
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout",
                 "appmenu:minimize,maximize,close", NULL);
-  mp_test_wait (50);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   {
     int minimum = 0;
 
