@@ -299,6 +299,7 @@ cmd_csaf (MpCli  *cli,
   g_autoptr(MpPolicy) policy = NULL;
   g_autofree char *output = NULL;
   g_autofree char *text = NULL;
+  gboolean is_signed = FALSE;
   MpStore *store;
   MpCase *kase;
   GOptionEntry entries[] = {
@@ -322,37 +323,12 @@ cmd_csaf (MpCli  *cli,
   if (output == NULL)
     return emit (text, NULL);
 
-  /* Beside the file, its hashes as a CSAF trusted provider publishes them
-   * (FILE.sha256, FILE.sha512, in the form sha256sum checks). */
-  {
-    static const struct { GChecksumType type; const char *suffix; } sums[] = {
-      { G_CHECKSUM_SHA256, ".sha256" }, { G_CHECKSUM_SHA512, ".sha512" },
-    };
-    g_autofree char *base = g_path_get_basename (output);
-
-    if (emit (text, output) != 0)
-      return 1;
-    for (guint i = 0; i < G_N_ELEMENTS (sums); i++)
-      {
-        g_autofree char *sum = g_compute_checksum_for_string (sums[i].type, text, -1);
-        g_autofree char *line = g_strdup_printf ("%s  %s\n", sum, base);
-        g_autofree char *path = g_strconcat (output, sums[i].suffix, NULL);
-
-        if (emit (line, path) != 0)
-          return 1;
-      }
-  }
-  /* FILE.asc: a detached signature over the file's bytes, as a trusted
-   * provider publishes it (CSAF 2.0, 7.1.18). */
-  if (mp_store_get_desk_key_info (store, NULL, NULL, NULL, NULL))
-    {
-      g_autofree char *signature = mp_openpgp_sign_detached (store, text, strlen (text), &error);
-      g_autofree char *path = g_strconcat (output, ".asc", NULL);
-
-      if (signature == NULL)
-        return mp_cli_fail (error);
-      return emit (signature, path);
-    }
+  /* Beside the file, its hashes and its signature as a CSAF trusted
+   * provider publishes them. */
+  if (!mp_publish_save_csaf (store, text, output, &is_signed, &error))
+    return mp_cli_fail (error);
+  if (is_signed)
+    return 0;
   g_printerr ("%s\n", _("meldpunt-cli: the advisory is not signed: the desk has no OpenPGP key "
                         "yet."));
   return 0;

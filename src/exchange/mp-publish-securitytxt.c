@@ -131,3 +131,42 @@ mp_publish_key_expires_first (MpStore *store,
   key_expires *= G_USEC_PER_SEC;
   return key_expires < expires ? key_expires : 0;
 }
+
+MpPublishState
+mp_publish_security_txt_state (MpStore    *store,
+                               const char *domain,
+                               gint64      now,
+                               gint64     *expires,
+                               gint64     *key_expires)
+{
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GDateTime) renew = NULL;
+  gint64 until = 0;
+  gint64 key_end = 0;
+  gboolean was_signed = FALSE;
+
+  g_return_val_if_fail (MP_IS_STORE (store), MP_PUBLISH_STATE_NOT_PUBLISHED);
+  g_return_val_if_fail (domain != NULL, MP_PUBLISH_STATE_NOT_PUBLISHED);
+
+  if (expires != NULL)
+    *expires = 0;
+  if (key_expires != NULL)
+    *key_expires = 0;
+  if (!mp_store_get_publication (store, "security.txt", domain, NULL, &until, &was_signed))
+    return MP_PUBLISH_STATE_NOT_PUBLISHED;
+  if (expires != NULL)
+    *expires = until;
+  if (until <= now)
+    return MP_PUBLISH_STATE_EXPIRED;
+  /* Only a signed file depends on the key. */
+  key_end = was_signed ? mp_publish_key_expires_first (store, until) : 0;
+  if (key_expires != NULL)
+    *key_expires = key_end;
+  if (key_end != 0)
+    return MP_PUBLISH_STATE_KEY_EXPIRES_FIRST;
+  end = g_date_time_new_from_unix_utc (until / G_USEC_PER_SEC);
+  renew = g_date_time_add_months (end, -1);
+  if (g_date_time_to_unix (renew) * G_USEC_PER_SEC <= now)
+    return MP_PUBLISH_STATE_RENEW;
+  return MP_PUBLISH_STATE_CURRENT;
+}

@@ -56,4 +56,25 @@ char *mp_publish_security_txt_for_desk (MpStore           *store,
 gint64 mp_publish_key_expires_first (MpStore *store,
                                      gint64   expires);
 
+/* Where the desk's security.txt of @domain stands at @now, for the
+ * Publish page: not published (from this desk), current, due for renewal
+ * (its renewal deadline, a month before Expires, has come), expired, or
+ * signed by a key that expires before the file does.
+ * @expires, @key_expires (out, optional): UTC microseconds, 0 when
+ * unknown. */
+typedef enum
+{
+  MP_PUBLISH_STATE_NOT_PUBLISHED,
+  MP_PUBLISH_STATE_CURRENT,
+  MP_PUBLISH_STATE_RENEW,
+  MP_PUBLISH_STATE_EXPIRED,
+  MP_PUBLISH_STATE_KEY_EXPIRES_FIRST,
+} MpPublishState;
+
+MpPublishState mp_publish_security_txt_state (MpStore    *store,
+                                              const char *domain,
+                                              gint64      now,
+                                              gint64     *expires,
+                                              gint64     *key_expires);
+
 G_END_DECLS
