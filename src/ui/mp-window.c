@@ -421,6 +421,12 @@ on_calendar_open_case_cb (MpWindow   *self,
 {
   MpCase *kase = self->store != NULL ? mp_store_find_case (self->store, reference) : NULL;
 
+  /* The desk's own renewal (issue 24) is done where it was published. */
+  if (g_strcmp0 (kind, "security-txt-renewal") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.publish", NULL);
+      return;
+    }
   if (kase == NULL)
     return;
   adw_view_stack_set_visible_child_name (self->view_stack, "cases");

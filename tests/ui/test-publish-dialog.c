@@ -11,11 +11,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "mp-calendar-view.h"
 #include "mp-deadlines.h"
 #include "mp-openpgp.h"
 #include "mp-policy.h"
 #include "mp-publish-dialog-private.h"
 #include "mp-test-util.h"
+#include "mp-window-private.h"
 
 static char *language;
 
@@ -172,6 +174,67 @@ test_publish (void)
   mp_test_remove_dir (dir);
 }
 
+static MpPublishDialog *
+find_publish_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (MP_IS_PUBLISH_DIALOG (window))
+        return MP_PUBLISH_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The main menu's Publish… and the calendar's renewal both open it. */
+static void
+test_window_opens_it (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(GError) error = NULL;
+  MpPublishDialog *dialog;
+  MpWindow *window;
+  GtkWidget *calendar;
+
+  set (store, "desk.email", "security@example.nl");
+  set (store, "assets.domains", "example.nl");
+  g_assert_true (mp_store_record_publication (store, "security.txt", "example.nl",
+                                              mp_time_now (), mp_time_now () + 300 * G_TIME_SPAN_DAY,
+                                              FALSE, &error));
+  g_assert_no_error (error);
+  window = _mp_window_new_for_store (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (GTK_WIDGET (window));
+
+  g_assert_null (find_publish_dialog ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL));
+  settle (GTK_WIDGET (window));
+  dialog = find_publish_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (GTK_WIDGET (window));
+  g_assert_null (find_publish_dialog ());
+
+  calendar = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CALENDAR_VIEW, NULL);
+  g_assert_nonnull (calendar);
+  g_signal_emit_by_name (calendar, "open-case", "example.nl", "security-txt-renewal");
+  settle (GTK_WIDGET (window));
+  dialog = find_publish_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,5 +253,6 @@ main (int   argc,
       }
   mp_test_init_ui (&argc, &argv, language);
   g_test_add_func ("/publish/dialog", test_publish);
+  g_test_add_func ("/publish/window", test_window_opens_it);
   return g_test_run ();
 }
