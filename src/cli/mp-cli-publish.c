@@ -95,7 +95,7 @@ cmd_security_txt (MpCli  *cli,
   g_autofree char *text = NULL;
   g_autofree char *normal = NULL;
   gboolean unsigned_only = FALSE;
-  MpPublishSigning signing;
+  MpPublishSigning signing = MP_PUBLISH_UNSIGNED_NO_KEY;
   gint64 now = mp_time_now ();
   gint64 expires = 0;
   MpStore *store;

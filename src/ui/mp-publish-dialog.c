@@ -716,7 +716,7 @@ _mp_publish_dialog_save_to (MpPublishDialog  *self,
       const char *domain = selected_string (self->domain_dropdown);
       gint64 now = mp_time_now ();
       gint64 expires = 0;
-      MpPublishSigning signing;
+      MpPublishSigning signing = MP_PUBLISH_UNSIGNED_NO_KEY;
 
       text = domain != NULL ? mp_publish_security_txt_for_desk (self->store, self->policy, domain,
                                                                 now, TRUE, &signing, &expires,
