@@ -154,7 +154,6 @@ cmd_check_security_txt (MpCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(MpSecurityTxtCheck) check = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *public_key = NULL;
   MpStore *store;
 
   if (!mp_cli_parse_options (CHECK_USAGE, NULL, &argc, &argv))
@@ -178,10 +177,7 @@ cmd_check_security_txt (MpCli  *cli,
   /* Checking needs no desk; with one, its public key (readable while
    * locked) is what the signature must be made with. */
   store = mp_cli_open_store (cli, FALSE, NULL);
-  if (store != NULL)
-    mp_store_get_desk_key_info (store, NULL, NULL, &public_key, NULL);
-
-  check = mp_publish_check_security_txt (contents, public_key, mp_time_now ());
+  check = mp_publish_check_security_txt_for_desk (store, contents, mp_time_now ());
   for (guint i = 0; i < check->findings->len; i++)
     {
       MpSecurityTxtFinding *finding = g_ptr_array_index (check->findings, i);

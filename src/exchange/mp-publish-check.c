@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "mp-publish-check.h"
+#include "mp-publish-securitytxt.h"
 
 #define MAX_TEXT (64 * 1024)
 
@@ -281,6 +282,34 @@ mp_publish_check_security_txt (const char *text,
          g_strdup (_("Canonical is missing: readers cannot tell where the file belongs.")));
 
   check_signature (check, normal, desk_public_key);
+  return check;
+}
+
+MpSecurityTxtCheck *
+mp_publish_check_security_txt_for_desk (MpStore    *store,
+                                        const char *text,
+                                        gint64      now)
+{
+  g_autofree char *public_key = NULL;
+  MpSecurityTxtCheck *check;
+  gint64 key_expires;
+
+  g_return_val_if_fail (store == NULL || MP_IS_STORE (store), NULL);
+
+  if (store != NULL)
+    mp_store_get_desk_key_info (store, NULL, NULL, &public_key, NULL);
+  check = mp_publish_check_security_txt (text, public_key, now);
+  if (store != NULL && check->signature == MP_OPENPGP_SIGNATURE_GOOD && check->expires > 0 &&
+      (key_expires = mp_publish_key_expires_first (store, check->expires)) != 0)
+    {
+      g_autoptr(GDateTime) moment = g_date_time_new_from_unix_utc (key_expires / G_USEC_PER_SEC);
+      g_autofree char *day = g_date_time_format (moment, "%Y-%m-%d");
+
+      add (check, MP_SECURITY_TXT_WARNING,
+           g_strdup_printf (_("The desk's key expires on %s, before the file does: from then on "
+                              "its signature is not trusted. Extend the key or publish a new "
+                              "file before then."), day));
+    }
   return check;
 }
 

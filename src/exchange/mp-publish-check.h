@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "mp-openpgp-sign.h"
+#include "mp-store.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,13 @@ typedef struct
 MpSecurityTxtCheck *mp_publish_check_security_txt (const char         *text,
                                                    const char         *desk_public_key,
                                                    gint64              now);
+/* mp_publish_check_security_txt() against the desk of @store (nullable:
+ * none): its public key checks the signature, and a good signature by a
+ * key that expires before the file adds a warning. Readable while locked.
+ * Returns: (transfer full) */
+MpSecurityTxtCheck *mp_publish_check_security_txt_for_desk (MpStore    *store,
+                                                            const char *text,
+                                                            gint64      now);
 /* Whether no finding is an error. */
 gboolean            mp_security_txt_check_passed  (MpSecurityTxtCheck *check);
 void                mp_security_txt_check_free    (MpSecurityTxtCheck *check);

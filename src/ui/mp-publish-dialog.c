@@ -412,10 +412,8 @@ check_text (MpPublishDialog *self,
             const char      *text)
 {
   g_autoptr(MpSecurityTxtCheck) check = NULL;
-  g_autofree char *public_key = NULL;
 
-  mp_store_get_desk_key_info (self->store, NULL, NULL, &public_key, NULL);
-  check = mp_publish_check_security_txt (text, public_key, mp_time_now ());
+  check = mp_publish_check_security_txt_for_desk (self->store, text, mp_time_now ());
   show_findings (self, check);
   return check->findings->len;
 }

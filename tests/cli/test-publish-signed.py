@@ -118,6 +118,10 @@ def run_tests(root):
     check(result.stdout.startswith("-----BEGIN PGP SIGNED MESSAGE-----"), "signed with a key")
     check("expires on " + soon in result.stderr and "before this file" in result.stderr,
           f"warned that the key expires first: {result.stderr!r}")
+    result = cli("publish", "check-security-txt", "-", input=result.stdout)
+    check(result.returncode == 0 and "signature is good" in result.stdout
+          and f"warning: The desk's key expires on {soon}, before the file does" in result.stdout,
+          f"the checker warns that the key expires first: {result.stdout!r}")
 
     # A key that outlives the file: signed, no warning; gpg verifies it.
     later = (datetime.date.today() + datetime.timedelta(days=800)).isoformat()
