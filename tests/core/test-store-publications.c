@@ -81,6 +81,12 @@ test_publications (void)
   g_assert_cmpint (mp_deadline_get_due_at (renewal), ==, at ("2027-02-28T09:00:00Z"));
   g_assert_false (mp_deadline_is_met (renewal));
   g_clear_object (&renewal);
+  /* The calendar's badge counts it once it is due. */
+  g_assert_cmpuint (mp_store_count_overdue_deadlines (store, at ("2027-02-28T08:59:59Z"), &error),
+                    ==, 0);
+  g_assert_cmpuint (mp_store_count_overdue_deadlines (store, at ("2027-03-01T00:00:00Z"), &error),
+                    ==, 1);
+  g_assert_no_error (error);
   g_clear_object (&open);
 
   /* Outside the asked window it is not listed. */
