@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-
 #include "mp-store-private.h"
 
 /* A month before @expires_at, at the same time of day (UTC). */
