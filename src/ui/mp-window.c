@@ -107,6 +107,7 @@ show_desk (MpWindow *self)
 
   build_desk (self);
   mp_store_set_actor (self->store, actor);
+  mp_ui_follow_desk_policy (self->store);
   mp_case_list_set_model (self->case_list, mp_store_get_cases (self->store));
   mp_case_page_set_store (self->case_page, self->store);
   mp_eml_intake_set_store (self->eml_intake, self->store);
@@ -267,6 +268,13 @@ publish_activated (GtkWidget  *widget,
 }
 
 static void
+on_preferences_changed_cb (MpWindow *self)
+{
+  if (is_unlocked (self))
+    mp_ui_follow_desk_policy (self->store);
+}
+
+static void
 preferences_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -277,6 +285,9 @@ preferences_activated (GtkWidget  *widget,
   if (!is_unlocked (self))
     return;
   preferences = mp_preferences_window_new (GTK_WINDOW (self), self->store);
+  /* The desk's zone first: the list formats its dates in it. */
+  g_signal_connect_object (preferences, "changed", G_CALLBACK (on_preferences_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (preferences, "changed", G_CALLBACK (mp_case_list_refresh), self->case_list,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (preferences));
