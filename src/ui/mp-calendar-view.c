@@ -39,6 +39,8 @@ struct _MpCalendarView
   AdwBin            parent_instance;
 
   MpStore          *store;
+  GSignalGroup     *store_signals;  /* case-changed */
+  GSignalGroup     *cases_signals;  /* unlocking and locking fill and empty it */
   MpPolicy         *policy;
   GListModel       *deadlines;
   MpCalendarMonth  *month;
@@ -991,6 +993,12 @@ mp_calendar_view_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  if (self->cases_signals != NULL)
+    g_signal_group_set_target (self->cases_signals, NULL);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->cases_signals);
   g_clear_object (&self->store);
   g_clear_object (&self->month);
   g_clear_object (&self->deadlines);
@@ -1099,6 +1107,14 @@ mp_calendar_view_init (MpCalendarView *self)
   GDate date;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->store_signals = g_signal_group_new (MP_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "case-changed",
+                                 G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Unlocking and locking fill and empty the cases at once. */
+  self->cases_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->cases_signals, "items-changed",
+                                 G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* The bin's child (not bound: the bin unparents it itself). */
   gtk_widget_set_layout_manager (adw_bin_get_child (ADW_BIN (self)),
@@ -1218,20 +1234,9 @@ mp_calendar_view_set_store (MpCalendarView *self,
 
   if (self->store == store)
     return;
-  if (self->store != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->store, self);
-      g_signal_handlers_disconnect_by_data (mp_store_get_cases (self->store), self);
-    }
   g_set_object (&self->store, store);
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "case-changed",
-                               G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
-      /* Unlocking and locking fill and empty the cases at once. */
-      g_signal_connect_object (mp_store_get_cases (store), "items-changed",
-                               G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->store_signals, store);
+  g_signal_group_set_target (self->cases_signals, store != NULL ? mp_store_get_cases (store) : NULL);
   self->show_today_pending = TRUE;
   deadlines_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

@@ -26,6 +26,8 @@ struct _MpOverviewPage
   AdwBin        parent_instance;
 
   MpStore      *store;
+  GSignalGroup *store_signals;  /* case-changed, the lock */
+  GSignalGroup *cases_signals;  /* cases added and removed */
   gboolean      stale;   /* updated while hidden: update when shown */
   GtkLabel     *count_labels[N_COUNTS];
   GtkLabel     *caption_labels[N_COUNTS];
@@ -45,6 +47,14 @@ struct _MpOverviewPage
 };
 
 G_DEFINE_FINAL_TYPE (MpOverviewPage, mp_overview_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static int
 compare_double (gconstpointer a,
@@ -417,6 +427,12 @@ mp_overview_page_dispose (GObject *object)
 {
   MpOverviewPage *self = MP_OVERVIEW_PAGE (object);
 
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  if (self->cases_signals != NULL)
+    g_signal_group_set_target (self->cases_signals, NULL);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->cases_signals);
   g_clear_object (&self->store);
   /* AdwBin unparents its child itself; let it go first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -449,12 +465,57 @@ mp_overview_page_map (GtkWidget *widget)
 }
 
 static void
+mp_overview_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  MpOverviewPage *self = MP_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp_overview_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  MpOverviewPage *self = MP_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      mp_overview_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mp_overview_page_class_init (MpOverviewPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = mp_overview_page_dispose;
+  object_class->dispose = mp_overview_page_dispose;
+  object_class->get_property = mp_overview_page_get_property;
+  object_class->set_property = mp_overview_page_set_property;
   widget_class->map = mp_overview_page_map;
+
+  /* The desk counted: the page follows its cases and its lock. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, counts_box);
@@ -477,6 +538,15 @@ mp_overview_page_init (MpOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->register_rows = g_ptr_array_new ();
+  /* Counted again when shown (mp_overview_page_update ()). */
+  self->store_signals = g_signal_group_new (MP_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "case-changed",
+                                 G_CALLBACK (mp_overview_page_update), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "notify::locked",
+                                 G_CALLBACK (mp_overview_page_update), self, G_CONNECT_SWAPPED);
+  self->cases_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->cases_signals, "items-changed",
+                                 G_CALLBACK (mp_overview_page_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->register_row, "notify::expanded",
                             G_CALLBACK (on_register_expanded_cb), self);
 
@@ -507,7 +577,20 @@ mp_overview_page_set_store (MpOverviewPage *self,
                             MpStore        *store)
 {
   g_return_if_fail (MP_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (store == NULL || MP_IS_STORE (store));
 
+  if (store == self->store)
+    return;
   g_set_object (&self->store, store);
+  g_signal_group_set_target (self->store_signals, store);
+  g_signal_group_set_target (self->cases_signals, store != NULL ? mp_store_get_cases (store) : NULL);
   mp_overview_page_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+MpStore *
+mp_overview_page_get_store (MpOverviewPage *self)
+{
+  g_return_val_if_fail (MP_IS_OVERVIEW_PAGE (self), NULL);
+  return self->store;
 }
