@@ -656,7 +656,8 @@ load_deadlines (MpCalendarView *self)
   g_clear_object (&self->deadlines);
   g_clear_pointer (&self->policy, mp_policy_unref);
   self->agenda_valid = FALSE;
-  if (self->store != NULL)
+  /* A locked desk shows no deadlines: they name its cases. */
+  if (self->store != NULL && !mp_store_is_locked (self->store))
     {
       self->policy = mp_policy_load (self->store);
       /* Open deadlines, and agreed publications of closed cases too. */
@@ -1237,6 +1238,8 @@ mp_calendar_view_set_store (MpCalendarView *self,
   g_set_object (&self->store, store);
   g_signal_group_set_target (self->store_signals, store);
   g_signal_group_set_target (self->cases_signals, store != NULL ? mp_store_get_cases (store) : NULL);
+  /* The agenda lets the old desk go now, not when it is next shown. */
+  mp_agenda_view_set_agenda (self->agenda_view, NULL, NULL, NULL);
   self->show_today_pending = TRUE;
   deadlines_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

@@ -34,6 +34,7 @@ struct _MpCaseList
 
   MpStore            *store;
   GSignalGroup       *store_signals;  /* case-changed, the lock */
+  guint               refresh_id;     /* case-changed, coalesced */
   GListModel         *cases;
   MpCaseSlots        *slots;        /* the cases shown, sorted */
   GtkSingleSelection *selection;
@@ -336,6 +337,7 @@ mp_case_list_dispose (GObject *object)
   MpCaseList *self = MP_CASE_LIST (object);
 
   g_clear_handle_id (&self->prepare_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->store_signals);
@@ -350,6 +352,25 @@ mp_case_list_dispose (GObject *object)
   g_clear_object (&self->cases);
   g_clear_pointer (&self->needle, g_free);
   G_OBJECT_CLASS (mp_case_list_parent_class)->dispose (object);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  MpCaseList *self = user_data;
+
+  self->refresh_id = 0;
+  mp_case_list_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once for many changes: re-deriving every case after a change of the
+ * policy changes them all, one after another. Before the next layout. */
+static void
+on_case_changed_cb (MpCaseList *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
 }
 
 /* The cases of an unlocked desk; none while it is locked. */
@@ -526,7 +547,7 @@ mp_case_list_init (MpCaseList *self)
   /* A stored change can move a case in the order (its next deadline). */
   self->store_signals = g_signal_group_new (MP_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "case-changed",
-                                 G_CALLBACK (mp_case_list_refresh), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->store_signals, "notify::locked",
                                  G_CALLBACK (on_store_locked_cb), self, G_CONNECT_SWAPPED);
 
@@ -637,6 +658,7 @@ mp_case_list_refresh (MpCaseList *self)
 {
   g_return_if_fail (MP_IS_CASE_LIST (self));
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   /* The selection follows its case while the order changes under it
    * (after_shown_changed_cb). */
   mp_case_slots_resort (self->slots);

@@ -28,6 +28,7 @@ struct _MpOverviewPage
   MpStore      *store;
   GSignalGroup *store_signals;  /* case-changed, the lock */
   GSignalGroup *cases_signals;  /* cases added and removed */
+  guint         update_id;      /* their changes, coalesced */
   gboolean      stale;   /* updated while hidden: update when shown */
   GtkLabel     *count_labels[N_COUNTS];
   GtkLabel     *caption_labels[N_COUNTS];
@@ -427,6 +428,7 @@ mp_overview_page_dispose (GObject *object)
 {
   MpOverviewPage *self = MP_OVERVIEW_PAGE (object);
 
+  g_clear_handle_id (&self->update_id, g_source_remove);
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
   if (self->cases_signals != NULL)
@@ -446,6 +448,7 @@ mp_overview_page_update (MpOverviewPage *self)
 {
   g_return_if_fail (MP_IS_OVERVIEW_PAGE (self));
 
+  g_clear_handle_id (&self->update_id, g_source_remove);
   self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (!self->stale)
     update (self);
@@ -462,6 +465,25 @@ mp_overview_page_map (GtkWidget *widget)
       self->stale = FALSE;
       update (self);
     }
+}
+
+static gboolean
+update_cb (gpointer user_data)
+{
+  MpOverviewPage *self = user_data;
+
+  self->update_id = 0;
+  mp_overview_page_update (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once for many changes: re-deriving every case after a change of the
+ * policy changes them all, one after another. */
+static void
+on_cases_changed_cb (MpOverviewPage *self)
+{
+  if (self->update_id == 0)
+    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_cb, self, NULL);
 }
 
 static void
@@ -541,12 +563,12 @@ mp_overview_page_init (MpOverviewPage *self)
   /* Counted again when shown (mp_overview_page_update ()). */
   self->store_signals = g_signal_group_new (MP_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "case-changed",
-                                 G_CALLBACK (mp_overview_page_update), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (on_cases_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->store_signals, "notify::locked",
                                  G_CALLBACK (mp_overview_page_update), self, G_CONNECT_SWAPPED);
   self->cases_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->cases_signals, "items-changed",
-                                 G_CALLBACK (mp_overview_page_update), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (on_cases_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->register_row, "notify::expanded",
                             G_CALLBACK (on_register_expanded_cb), self);
 
