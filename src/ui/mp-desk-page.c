@@ -47,6 +47,16 @@ is_unlocked (MpDeskPage *self)
   return self->store != NULL && !mp_store_is_locked (self->store);
 }
 
+/* Whether the window's stack shows the page (or it stands alone). */
+static gboolean
+is_shown (MpDeskPage *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  return !GTK_IS_STACK (parent) ||
+         gtk_stack_get_visible_child (GTK_STACK (parent)) == GTK_WIDGET (self);
+}
+
 static void
 update_subtitle (MpDeskPage *self)
 {
@@ -110,8 +120,7 @@ on_view_changed_cb (MpDeskPage *self)
     mp_overview_page_update (self->overview_page);
   /* Only what the user chose: not the views the page passes while it is
    * built or hidden behind the unlock page. */
-  if (settings != NULL && view != NULL && is_unlocked (self) &&
-      gtk_widget_get_child_visible (GTK_WIDGET (self)))
+  if (settings != NULL && view != NULL && is_unlocked (self) && is_shown (self))
     g_settings_set_string (settings, "last-view", view);
 }
 
