@@ -16,6 +16,7 @@ struct _MpCasePage
   MpCase               *kase;
   GSignalGroup         *store_signals;  /* the store's lock */
   GSignalGroup         *case_signals;   /* the shown case's status */
+  GBindingGroup        *case_bindings;  /* its reference and title in the heading */
   guint                 current_step;
   guint                 focus_step;     /* the step the focus moves into */
   guint                 focus_tick_id;

@@ -646,9 +646,6 @@ update_summary (MpCasePage *self,
     { "reproduction", N_("Steps to reproduce") },
   };
 
-  gtk_label_set_label (self->reference_label, mp_case_get_reference (kase));
-  gtk_label_set_label (self->title_label, mp_case_get_title (kase));
-
   if (outcome != NULL)
     {
       const char *label = mp_checklist_item_get_value_label (mp_checklist_lookup_item ("scope.outcome"), outcome);
@@ -1071,7 +1068,10 @@ mp_case_page_dispose (GObject *object)
     g_signal_group_set_target (self->case_signals, NULL);
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
+  if (self->case_bindings != NULL)
+    g_binding_group_set_source (self->case_bindings, NULL);
   g_clear_object (&self->case_signals);
+  g_clear_object (&self->case_bindings);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
@@ -1195,6 +1195,12 @@ mp_case_page_init (MpCasePage *self)
   self->case_signals = g_signal_group_new (MP_TYPE_CASE);
   g_signal_group_connect_object (self->case_signals, "notify::status",
                                  G_CALLBACK (on_case_notify_cb), self, G_CONNECT_SWAPPED);
+  /* The heading follows an edit of the report at once. */
+  self->case_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->case_bindings, "reference", self->reference_label, "label",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->case_bindings, "title", self->title_label, "label",
+                        G_BINDING_SYNC_CREATE);
 
   self->step_rows = g_ptr_array_new ();
   self->step_icons = g_ptr_array_new ();
@@ -1242,6 +1248,7 @@ mp_case_page_set_case (MpCasePage *self,
     {
       g_set_object (&self->kase, kase);
       g_signal_group_set_target (self->case_signals, kase);
+      g_binding_group_set_source (self->case_bindings, kase);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-note", kase != NULL);

@@ -117,11 +117,19 @@ test_case_page_follows_lock (Fixture       *fixture,
                                                       "case", fixture->kase, NULL));
   guint notified = 0;
   MpCase *shown = NULL;
+  GtkLabel *title;
 
   g_signal_connect (page, "notify::case", G_CALLBACK (count_notify_cb), &notified);
   g_object_get (page, "case", &shown, NULL);
   g_assert_true (shown == fixture->kase);
   g_clear_object (&shown);
+
+  /* The heading follows the case's title. */
+  title = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page), MP_TYPE_CASE_PAGE,
+                                                    "title_label"));
+  g_assert_cmpstr (gtk_label_get_label (title), ==, "Open redirect");
+  mp_case_set_text (fixture->kase, "title", "Open redirect on login");
+  g_assert_cmpstr (gtk_label_get_label (title), ==, "Open redirect on login");
 
   /* A locked desk shows no case. */
   mp_store_lock (fixture->store);
