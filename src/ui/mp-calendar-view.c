@@ -226,8 +226,6 @@ on_query_tooltip_cb (GtkWidget  *widget,
 {
   const char *text = g_object_get_data (G_OBJECT (widget), "mp-tooltip");
 
-  if (GTK_IS_LABEL (widget))
-    text = gtk_label_get_label (GTK_LABEL (widget));
   if (text == NULL || *text == '\0')
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
