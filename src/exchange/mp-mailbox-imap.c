@@ -208,29 +208,67 @@ move_message (MpMailConnection  *connection,
          run_command (connection, "INBOX", expunge, NULL, NULL, error);
 }
 
-gboolean
-mp_mailbox_fetch (MpStore        *store,
-                  GCancellable   *cancellable,
-                  MpMailboxFunc   func,
-                  gpointer        user_data,
-                  GError        **error)
+/* One round's state. The network runs in the calling thread (sync) or a
+ * worker (async); the store is only touched from the thread that owns it,
+ * which the worker asks and waits for. */
+typedef struct
 {
-  g_autoptr(MpMailboxSettings) settings = NULL;
-  g_autoptr(MpMailConnection) connection = NULL;
-  g_autoptr(GArray) listed = NULL;
-  g_autofree char *password = NULL;
-  g_autofree char *answer = NULL;
-  g_autofree char *create = NULL;
-  gsize max_bytes;
-  CURLcode code = CURLE_OK;
+  MpStore           *store;
+  GMainContext      *context;    /* the store's thread, for async rounds; NULL: sync */
+  MpMailboxSettings *settings;
+  char              *password;
+  gsize              max_bytes;
+  MpMailboxFunc      func;
+  gpointer           func_data;
+
+  /* one hand-over to the store's thread at a time */
+  GMutex             mutex;
+  GCond              cond;
+  gboolean           done;
+  GBytes            *message;
+  gint64             arrival;
+  MpMailboxOutcome   outcome;
+  MpCase            *kase;
+  char              *reason;
+  GError            *error;
+} Round;
+
+static void
+round_free (Round *round)
+{
+  g_clear_object (&round->store);
+  g_clear_pointer (&round->context, g_main_context_unref);
+  g_clear_pointer (&round->settings, mp_mailbox_settings_free);
+  if (round->password != NULL)
+    {
+      memset (round->password, 0, strlen (round->password));
+      g_free (round->password);
+    }
+  g_mutex_clear (&round->mutex);
+  g_cond_clear (&round->cond);
+  g_free (round);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Round, round_free)
+
+static Round *
+round_new (MpStore        *store,
+           MpMailboxFunc   func,
+           gpointer        func_data,
+           GError        **error)
+{
+  g_autoptr(Round) round = g_new0 (Round, 1);
   GError *local_error = NULL;
 
-  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
-
-  if ((settings = mp_mailbox_settings_load (store, error)) == NULL)
-    return FALSE;
-  password = mp_store_get_mailbox_password (store, &local_error);
-  if (password == NULL)
+  g_mutex_init (&round->mutex);
+  g_cond_init (&round->cond);
+  round->store = g_object_ref (store);
+  round->func = func;
+  round->func_data = func_data;
+  if ((round->settings = mp_mailbox_settings_load (store, error)) == NULL)
+    return NULL;
+  round->password = mp_store_get_mailbox_password (store, &local_error);
+  if (round->password == NULL)
     {
       if (local_error != NULL)
         g_propagate_error (error, local_error);
@@ -238,13 +276,92 @@ mp_mailbox_fetch (MpStore        *store,
         g_set_error_literal (error, MP_MAILBOX_ERROR, MP_MAILBOX_ERROR_NOT_SET_UP,
                              _("The desk has no password for its mailbox. Enter it in "
                                "Preferences → Mailbox."));
-      return FALSE;
+      return NULL;
     }
-  connection = _mp_mail_connection_new (settings->imap_url, FALSE, settings->user, password,
+  round->max_bytes = mp_eml_get_max_bytes (store);
+  return g_steal_pointer (&round);
+}
+
+/* In the store's thread: take the handed-over message in, or report. */
+static gboolean
+take_in_cb (gpointer data)
+{
+  Round *round = data;
+
+  round->kase = mp_mailbox_take_in (round->store, round->message, round->arrival,
+                                    &round->outcome, &round->error);
+  g_mutex_lock (&round->mutex);
+  round->done = TRUE;
+  g_cond_signal (&round->cond);
+  g_mutex_unlock (&round->mutex);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+report_cb (gpointer data)
+{
+  Round *round = data;
+
+  if (round->func != NULL)
+    round->func (round->outcome, round->kase, round->reason, round->func_data);
+  g_mutex_lock (&round->mutex);
+  round->done = TRUE;
+  g_cond_signal (&round->cond);
+  g_mutex_unlock (&round->mutex);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_in_store_thread (Round       *round,
+                     GSourceFunc  func)
+{
+  if (round->context == NULL)
+    {
+      func (round);
+      return;
+    }
+  g_mutex_lock (&round->mutex);
+  round->done = FALSE;
+  g_mutex_unlock (&round->mutex);
+  g_main_context_invoke (round->context, func, round);
+  g_mutex_lock (&round->mutex);
+  while (!round->done)
+    g_cond_wait (&round->cond, &round->mutex);
+  g_mutex_unlock (&round->mutex);
+}
+
+static void
+report (Round            *round,
+        MpMailboxOutcome  outcome,
+        MpCase           *kase,
+        const char       *reason)
+{
+  round->outcome = outcome;
+  round->kase = kase;
+  round->reason = (char *) reason;
+  run_in_store_thread (round, report_cb);
+  round->kase = NULL;
+  round->reason = NULL;
+}
+
+static gboolean
+run_round (Round         *round,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(MpMailConnection) connection = NULL;
+  g_autoptr(GArray) listed = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *create = NULL;
+  MpMailboxSettings *settings = round->settings;
+  gsize max_bytes = round->max_bytes;
+  CURLcode code = CURLE_OK;
+  GError *local_error = NULL;
+
+  connection = _mp_mail_connection_new (settings->imap_url, FALSE, settings->user, round->password,
                                         settings->ca_pem, error);
   if (connection == NULL)
     return FALSE;
-  max_bytes = mp_eml_get_max_bytes (store);
 
   /* The folder first: a message is only taken in when it can be moved. */
   create = g_strdup_printf ("CREATE \"%s\"", settings->folder);
@@ -265,9 +382,10 @@ mp_mailbox_fetch (MpStore        *store,
   for (guint i = 0; i < listed->len; i++)
     {
       Listed *entry = &g_array_index (listed, Listed, i);
+      g_autofree char *uid = g_strdup_printf ("%" G_GUINT64_FORMAT, entry->uid);
       g_autoptr(GBytes) message = NULL;
       g_autoptr(MpCase) kase = NULL;
-      MpMailboxOutcome outcome = MP_MAILBOX_SKIPPED;
+      MpMailboxOutcome outcome;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
@@ -275,41 +393,109 @@ mp_mailbox_fetch (MpStore        *store,
         {
           g_autofree char *have = g_format_size (entry->size);
           g_autofree char *limit = g_format_size (max_bytes);
-          g_autofree char *uid = g_strdup_printf ("%" G_GUINT64_FORMAT, entry->uid);
           /* Translators: the reason a message stays in the inbox; the first
            * %s is its number (IMAP UID) */
           g_autofree char *reason = g_strdup_printf (_("message %s is %s, more than the import "
                                                        "limit of %s"), uid, have, limit);
 
-          if (func != NULL)
-            func (MP_MAILBOX_SKIPPED, NULL, reason, user_data);
+          report (round, MP_MAILBOX_SKIPPED, NULL, reason);
           continue;
         }
       message = fetch_message (connection, entry->uid, max_bytes > 0 ? max_bytes + 1 : 0, error);
       if (message == NULL)
         return FALSE;
-      kase = mp_mailbox_take_in (store, message, entry->arrival, &outcome, &local_error);
+
+      round->message = message;
+      round->arrival = entry->arrival;
+      round->error = NULL;
+      run_in_store_thread (round, take_in_cb);
+      round->message = NULL;
+      kase = g_steal_pointer (&round->kase);
+      outcome = round->outcome;
       if (kase == NULL)
         {
-          g_autofree char *uid = g_strdup_printf ("%" G_GUINT64_FORMAT, entry->uid);
           g_autofree char *reason = NULL;
 
-          if (local_error->domain != MP_EML_ERROR)
+          if (round->error->domain != MP_EML_ERROR)
             {
-              g_propagate_error (error, local_error);
+              g_propagate_error (error, g_steal_pointer (&round->error));
               return FALSE;
             }
           /* Translators: %s is the message's number (IMAP UID), then why */
-          reason = g_strdup_printf (_("message %s: %s"), uid, local_error->message);
-          g_clear_error (&local_error);
-          if (func != NULL)
-            func (MP_MAILBOX_SKIPPED, NULL, reason, user_data);
+          reason = g_strdup_printf (_("message %s: %s"), uid, round->error->message);
+          g_clear_error (&round->error);
+          report (round, MP_MAILBOX_SKIPPED, NULL, reason);
           continue;
         }
       if (!move_message (connection, entry->uid, settings->folder, error))
         return FALSE;
-      if (func != NULL)
-        func (outcome, kase, NULL, user_data);
+      report (round, outcome, kase, NULL);
     }
   return TRUE;
+}
+
+gboolean
+mp_mailbox_fetch (MpStore        *store,
+                  GCancellable   *cancellable,
+                  MpMailboxFunc   func,
+                  gpointer        user_data,
+                  GError        **error)
+{
+  g_autoptr(Round) round = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
+
+  round = round_new (store, func, user_data, error);
+  return round != NULL && run_round (round, cancellable, error);
+}
+
+static void
+fetch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (run_round (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+mp_mailbox_fetch_async (MpStore             *store,
+                        GCancellable        *cancellable,
+                        MpMailboxFunc        func,
+                        gpointer             func_data,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  Round *round;
+
+  g_return_if_fail (MP_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mp_mailbox_fetch_async);
+  round = round_new (store, func, func_data, &error);
+  if (round == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  round->context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (task, round, (GDestroyNotify) round_free);
+  g_task_run_in_thread (task, fetch_thread);
+}
+
+gboolean
+mp_mailbox_fetch_finish (MpStore       *store,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -80,6 +80,19 @@ gboolean    mp_mailbox_fetch            (MpStore           *store,
                                          gpointer           user_data,
                                          GError           **error);
 
+/* The same in a worker thread: the network there, the store written from
+ * the calling thread's main context (which must keep running), @func
+ * called there too. */
+void        mp_mailbox_fetch_async      (MpStore             *store,
+                                         GCancellable        *cancellable,
+                                         MpMailboxFunc        func,
+                                         gpointer             func_data,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean    mp_mailbox_fetch_finish     (MpStore             *store,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+
 /* Sends @text (the subject, a blank line, the body) of the letter @kind to
  * the reporter of @kase through the desk's SMTP server, from the desk's
  * address (policy desk.email) with Reply-To the desk, the case reference in
@@ -92,6 +105,19 @@ gboolean    mp_mailbox_send_letter      (MpStore           *store,
                                          const char        *text,
                                          gboolean          *encrypted,
                                          GError           **error);
+/* The same with the submission in a worker thread; the message is made and
+ * the letter recorded in the calling thread. */
+void        mp_mailbox_send_letter_async  (MpStore             *store,
+                                           MpCase              *kase,
+                                           const char          *kind,
+                                           const char          *text,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    mp_mailbox_send_letter_finish (MpStore             *store,
+                                           GAsyncResult        *result,
+                                           gboolean            *encrypted,
+                                           GError             **error);
 
 /* Takes one message in: a new case; or, when its In-Reply-To or References
  * name a message a case holds or sent, or its subject carries a case's

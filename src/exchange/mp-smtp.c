@@ -200,6 +200,151 @@ fail:
   return FALSE;
 }
 
+/* A letter ready to go: made in the store's thread, submitted anywhere. */
+typedef struct
+{
+  MpStore           *store;
+  MpCase            *kase;
+  char              *kind;
+  char              *text;
+  MpMailboxSettings *settings;
+  char              *password;
+  char              *from;
+  char              *to;
+  char              *message_id;
+  char              *serialised;
+  gboolean           encrypted;
+} Outgoing;
+
+static void
+outgoing_free (Outgoing *outgoing)
+{
+  g_clear_object (&outgoing->store);
+  g_clear_object (&outgoing->kase);
+  g_free (outgoing->kind);
+  g_free (outgoing->text);
+  g_clear_pointer (&outgoing->settings, mp_mailbox_settings_free);
+  if (outgoing->password != NULL)
+    memset (outgoing->password, 0, strlen (outgoing->password));
+  g_free (outgoing->password);
+  g_free (outgoing->from);
+  g_free (outgoing->to);
+  g_free (outgoing->message_id);
+  g_free (outgoing->serialised);
+  g_free (outgoing);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Outgoing, outgoing_free)
+
+static Outgoing *
+prepare (MpStore     *store,
+         MpCase      *kase,
+         const char  *kind,
+         const char  *text,
+         GError     **error)
+{
+  g_autoptr(Outgoing) outgoing = g_new0 (Outgoing, 1);
+  g_autoptr(MpPolicy) policy = NULL;
+  g_autoptr(GMimeMessage) message = NULL;
+  g_autoptr(GMimeObject) body_part = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *full_subject = NULL;
+  g_autofree char *reporter_key = NULL;
+  g_autofree char *desk_fpr = NULL;
+  g_autofree char *bare = NULL;
+  GError *local_error = NULL;
+  const char *desk_name;
+
+  outgoing->store = g_object_ref (store);
+  outgoing->kase = g_object_ref (kase);
+  outgoing->kind = g_strdup (kind);
+  outgoing->text = g_strdup (text);
+  if ((outgoing->settings = mp_mailbox_settings_load (store, error)) == NULL)
+    return NULL;
+  if (outgoing->settings->smtp_url == NULL)
+    {
+      g_set_error_literal (error, MP_MAILBOX_ERROR, MP_MAILBOX_ERROR_NOT_SET_UP,
+                           _("The desk has no server for sending mail. Add it in Preferences → "
+                             "Mailbox, or send the letter with your e-mail program."));
+      return NULL;
+    }
+  policy = mp_policy_load (store);
+  if (policy->desk_email == NULL || strchr (policy->desk_email, '@') == NULL)
+    {
+      g_set_error_literal (error, MP_MAILBOX_ERROR, MP_MAILBOX_ERROR_INVALID,
+                           _("The desk has no e-mail address to send from. Set it in the policy "
+                             "(desk.email) first."));
+      return NULL;
+    }
+  outgoing->from = g_strdup (policy->desk_email);
+  if (mp_case_get_reporter_email (kase) == NULL || strchr (mp_case_get_reporter_email (kase), '@') == NULL)
+    {
+      g_set_error (error, MP_MAILBOX_ERROR, MP_MAILBOX_ERROR_INVALID,
+                   _("The reporter of %s has no e-mail address on the case."),
+                   mp_case_get_reference (kase));
+      return NULL;
+    }
+  outgoing->to = g_strdup (mp_case_get_reporter_email (kase));
+  outgoing->password = mp_store_get_mailbox_password (store, &local_error);
+  if (outgoing->password == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error_literal (error, MP_MAILBOX_ERROR, MP_MAILBOX_ERROR_NOT_SET_UP,
+                             _("The desk has no password for its mailbox. Enter it in "
+                               "Preferences → Mailbox."));
+      return NULL;
+    }
+
+  /* Encrypted when the reporter gave a key and the desk has one to sign with. */
+  reporter_key = mp_store_get_reporter_key (store, kase, NULL);
+  outgoing->encrypted = reporter_key != NULL &&
+                        mp_store_get_desk_key_info (store, &desk_fpr, NULL, NULL, NULL);
+
+  _mp_eml_ensure_gmime ();
+  subject = mp_letters_split_text (text, &body);
+  full_subject = mp_mailbox_subject_with_reference (subject, mp_case_get_reference (kase));
+  outgoing->message_id = mp_mailbox_new_message_id (outgoing->from);
+  desk_name = policy->desk_name != NULL ? policy->desk_name : "";
+  message = g_mime_message_new (TRUE);
+  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_FROM, desk_name, outgoing->from);
+  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_REPLY_TO, desk_name, outgoing->from);
+  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_TO, mp_case_get_reporter_name (kase),
+                              outgoing->to);
+  g_mime_message_set_subject (message, full_subject, "utf-8");
+  bare = g_strndup (outgoing->message_id + 1, strlen (outgoing->message_id) - 2);
+  g_mime_message_set_message_id (message, bare);
+  now = g_date_time_new_from_unix_utc (mp_time_now () / G_USEC_PER_SEC);
+  g_mime_message_set_date (message, now);
+  body_part = outgoing->encrypted ? encrypted_body (store, kase, body, error) : text_part (body);
+  if (body_part == NULL)
+    return NULL;
+  g_mime_message_set_mime_part (message, body_part);
+  outgoing->serialised = object_to_crlf_string (GMIME_OBJECT (message));
+  return g_steal_pointer (&outgoing);
+}
+
+static gboolean
+finish_sent (Outgoing  *outgoing,
+             GError   **error)
+{
+  GError *local_error = NULL;
+
+  if (!record_sent (outgoing->store, outgoing->kase, outgoing->kind, outgoing->text,
+                    outgoing->message_id, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("The letter was sent, but could not be recorded on the case: %s "
+                     "Record it as sent by hand."), local_error->message);
+      g_clear_error (&local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 mp_mailbox_send_letter (MpStore     *store,
                         MpCase      *kase,
@@ -208,106 +353,100 @@ mp_mailbox_send_letter (MpStore     *store,
                         gboolean    *encrypted,
                         GError     **error)
 {
-  g_autoptr(MpMailboxSettings) settings = NULL;
-  g_autoptr(MpPolicy) policy = NULL;
-  g_autoptr(GMimeMessage) message = NULL;
-  g_autoptr(GMimeObject) body_part = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *password = NULL;
-  g_autofree char *subject = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *full_subject = NULL;
-  g_autofree char *message_id = NULL;
-  g_autofree char *reporter_key = NULL;
-  g_autofree char *desk_fpr = NULL;
-  g_autofree char *serialised = NULL;
-  GError *local_error = NULL;
-  const char *to;
-  const char *from;
-  gboolean encrypt;
+  g_autoptr(Outgoing) outgoing = NULL;
 
   g_return_val_if_fail (MP_IS_STORE (store), FALSE);
   g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if ((settings = mp_mailbox_settings_load (store, error)) == NULL)
-    return FALSE;
-  if (settings->smtp_url == NULL)
-    {
-      g_set_error_literal (error, MP_MAILBOX_ERROR, MP_MAILBOX_ERROR_NOT_SET_UP,
-                           _("The desk has no server for sending mail. Add it in Preferences → "
-                             "Mailbox, or send the letter with your e-mail program."));
-      return FALSE;
-    }
-  policy = mp_policy_load (store);
-  from = policy->desk_email;
-  if (from == NULL || strchr (from, '@') == NULL)
-    {
-      g_set_error_literal (error, MP_MAILBOX_ERROR, MP_MAILBOX_ERROR_INVALID,
-                           _("The desk has no e-mail address to send from. Set it in the policy "
-                             "(desk.email) first."));
-      return FALSE;
-    }
-  to = mp_case_get_reporter_email (kase);
-  if (to == NULL || strchr (to, '@') == NULL)
-    {
-      g_set_error (error, MP_MAILBOX_ERROR, MP_MAILBOX_ERROR_INVALID,
-                   _("The reporter of %s has no e-mail address on the case."),
-                   mp_case_get_reference (kase));
-      return FALSE;
-    }
-  password = mp_store_get_mailbox_password (store, &local_error);
-  if (password == NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, local_error);
-      else
-        g_set_error_literal (error, MP_MAILBOX_ERROR, MP_MAILBOX_ERROR_NOT_SET_UP,
-                             _("The desk has no password for its mailbox. Enter it in "
-                               "Preferences → Mailbox."));
-      return FALSE;
-    }
-
-  /* Encrypted when the reporter gave a key and the desk has one to sign with. */
-  reporter_key = mp_store_get_reporter_key (store, kase, NULL);
-  encrypt = reporter_key != NULL && mp_store_get_desk_key_info (store, &desk_fpr, NULL, NULL, NULL);
-
-  _mp_eml_ensure_gmime ();
-  subject = mp_letters_split_text (text, &body);
-  full_subject = mp_mailbox_subject_with_reference (subject, mp_case_get_reference (kase));
-  message_id = mp_mailbox_new_message_id (from);
-  message = g_mime_message_new (TRUE);
-  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_FROM,
-                              policy->desk_name != NULL ? policy->desk_name : "", from);
-  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_REPLY_TO,
-                              policy->desk_name != NULL ? policy->desk_name : "", from);
-  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_TO, mp_case_get_reporter_name (kase),
-                              to);
-  g_mime_message_set_subject (message, full_subject, "utf-8");
-  {
-    g_autofree char *bare = g_strndup (message_id + 1, strlen (message_id) - 2);
-
-    g_mime_message_set_message_id (message, bare);
-  }
-  now = g_date_time_new_from_unix_utc (mp_time_now () / G_USEC_PER_SEC);
-  g_mime_message_set_date (message, now);
-  body_part = encrypt ? encrypted_body (store, kase, body, error) : text_part (body);
-  if (body_part == NULL)
-    return FALSE;
-  g_mime_message_set_mime_part (message, body_part);
-  serialised = object_to_crlf_string (GMIME_OBJECT (message));
-
-  if (!submit (settings, password, from, to, serialised, error))
+  if ((outgoing = prepare (store, kase, kind, text, error)) == NULL ||
+      !submit (outgoing->settings, outgoing->password, outgoing->from, outgoing->to,
+               outgoing->serialised, error))
     return FALSE;
   if (encrypted != NULL)
-    *encrypted = encrypt;
-  if (!record_sent (store, kase, kind, text, message_id, &local_error))
+    *encrypted = outgoing->encrypted;
+  return finish_sent (outgoing, error);
+}
+
+static void
+submit_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Outgoing *outgoing = task_data;
+  GError *error = NULL;
+
+  if (submit (outgoing->settings, outgoing->password, outgoing->from, outgoing->to,
+              outgoing->serialised, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+submitted_cb (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Outgoing *outgoing = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  /* back in the store's thread: record what left */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || !finish_sent (outgoing, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+mp_mailbox_send_letter_async (MpStore             *store,
+                              MpCase              *kase,
+                              const char          *kind,
+                              const char          *text,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) submit_task = NULL;
+  GTask *task;
+  Outgoing *outgoing;
+  GError *error = NULL;
+
+  g_return_if_fail (MP_IS_STORE (store));
+  g_return_if_fail (MP_IS_CASE (kase));
+  g_return_if_fail (text != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mp_mailbox_send_letter_async);
+  outgoing = prepare (store, kase, kind, text, &error);
+  if (outgoing == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("The letter was sent, but could not be recorded on the case: %s "
-                     "Record it as sent by hand."), local_error->message);
-      g_clear_error (&local_error);
-      return FALSE;
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
     }
+  g_task_set_task_data (task, outgoing, (GDestroyNotify) outgoing_free);
+  submit_task = g_task_new (NULL, cancellable, submitted_cb, task);
+  g_task_set_task_data (submit_task, outgoing, NULL);
+  g_task_run_in_thread (submit_task, submit_thread);
+}
+
+gboolean
+mp_mailbox_send_letter_finish (MpStore       *store,
+                               GAsyncResult  *result,
+                               gboolean      *encrypted,
+                               GError       **error)
+{
+  Outgoing *outgoing;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  outgoing = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (encrypted != NULL)
+    *encrypted = outgoing != NULL && outgoing->encrypted;
   return TRUE;
 }
