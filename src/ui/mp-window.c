@@ -15,6 +15,7 @@
 #include "mp-eml-intake.h"
 #include "mp-intake-dialog.h"
 #include "mp-overview-page.h"
+#include "mp-mailbox-banner.h"
 #include "mp-preferences-window.h"
 #include "mp-report-ui.h"
 #include "mp-ui-util.h"
@@ -35,6 +36,7 @@ struct _MpWindow
   guint                 build_desk_source;
   GtkFileChooserNative *chooser;
   MpEmlIntake          *eml_intake;
+  MpMailboxBanner      *mailbox_banner;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -95,6 +97,7 @@ update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
                                  unlocked && mp_case_page_get_case (self->case_page) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.period-report", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-mail", unlocked);
 }
 
 static void
@@ -110,6 +113,7 @@ show_desk (MpWindow *self)
   mp_eml_intake_set_store (self->eml_intake, self->store);
   mp_overview_page_set_store (self->overview_page, self->store);
   mp_calendar_view_set_store (self->calendar_view, self->store);
+  mp_mailbox_banner_set_store (self->mailbox_banner, self->store);
   adw_view_switcher_title_set_subtitle (self->switcher_title, mp_store_get_organisation (self->store));
   gtk_stack_set_visible_child_name (self->stack, "desk");
   if (settings != NULL)
@@ -168,6 +172,18 @@ lock_desk (MpWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "unlock");
   mp_unlock_page_reset (self->unlock_page);
   update_actions (self);
+}
+
+/* The desk's mailbox, read now (issue 22); the banner shows the round. */
+static void
+check_mail_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  if (is_unlocked (self) && self->mailbox_banner != NULL)
+    mp_mailbox_banner_check_now (self->mailbox_banner);
 }
 
 /* The keyboard shortcuts window, built the first time it is asked for. */
@@ -605,6 +621,8 @@ _mp_window_release_store (MpWindow *self)
   if (self->welcome_page != NULL)
     mp_welcome_page_set_store (self->welcome_page, NULL);
   mp_eml_intake_set_store (self->eml_intake, NULL);
+  if (self->mailbox_banner != NULL)
+    mp_mailbox_banner_set_store (self->mailbox_banner, NULL);
   g_clear_object (&self->store);
   if (store != NULL)
     g_object_remove_weak_pointer (G_OBJECT (store), (gpointer *) &store);
@@ -663,6 +681,7 @@ build_desk (MpWindow *self)
   self->calendar_view = MP_CALENDAR_VIEW (gtk_builder_get_object (builder, "calendar_view"));
   self->drop_overlay = GTK_WIDGET (gtk_builder_get_object (builder, "drop_overlay"));
   self->drop_highlight = GTK_WIDGET (gtk_builder_get_object (builder, "drop_highlight"));
+  self->mailbox_banner = MP_MAILBOX_BANNER (gtk_builder_get_object (builder, "mailbox_banner"));
   gtk_stack_add_named (self->stack, self->desk, "desk");
 
   g_signal_connect_swapped (self->case_page, "open-case", G_CALLBACK (on_case_page_open_case_cb),
@@ -755,6 +774,7 @@ mp_window_dispose (GObject *object)
   self->calendar_view = NULL;
   self->drop_overlay = NULL;
   self->drop_highlight = NULL;
+  self->mailbox_banner = NULL;   /* went with the stack, dropping its store */
   if (self->store != NULL)
     mp_store_lock (self->store);
   g_clear_object (&self->store);
@@ -776,6 +796,7 @@ mp_window_class_init (MpWindowClass *klass)
   g_type_ensure (MP_TYPE_CASE_PAGE);
   g_type_ensure (MP_TYPE_OVERVIEW_PAGE);
   g_type_ensure (MP_TYPE_CALENDAR_VIEW);
+  g_type_ensure (MP_TYPE_MAILBOX_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWindow, toast_overlay);
@@ -797,6 +818,7 @@ mp_window_class_init (MpWindowClass *klass)
                                    mp_backup_actions_open_desk);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "win.period-report", NULL, period_report_activated);
+  gtk_widget_class_install_action (widget_class, "win.check-mail", NULL, check_mail_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-pdf", NULL);
