@@ -14,6 +14,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "mp-case-page.h"
+#include "mp-letter-row.h"
 #include "mp-mailbox.h"
 #include "mp-mailbox-banner.h"
 #include "mp-preferences-window.h"
@@ -182,6 +184,20 @@ count_events (MpStore    *store,
   return n;
 }
 
+typedef struct
+{
+  MpStore *store;
+  MpCase  *kase;
+} SentWait;
+
+static gboolean
+letter_recorded (gpointer data)
+{
+  SentWait *wait = data;
+
+  return count_events (wait->store, wait->kase, "letter") == 1;
+}
+
 static GtkWindow *
 find_preferences (void)
 {
@@ -303,6 +319,25 @@ test_mailbox (void)
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
   }
   shoot (GTK_WIDGET (window), "mailbox-reply");
+
+  /* Send on the acknowledgement: it leaves through the SMTP server and is
+   * recorded on the timeline. */
+  {
+    MpCasePage *page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+    GtkWidget *row, *send;
+    g_autofree char *sent = NULL;
+    SentWait wait = { store, first };
+
+    mp_case_page_set_case (page, first);
+    row = mp_test_find_widget (GTK_WIDGET (page), MP_TYPE_LETTER_ROW, "acknowledgement-letter");
+    g_assert_nonnull (row);
+    send = GTK_WIDGET (gtk_widget_get_template_child (row, MP_TYPE_LETTER_ROW, "send_button"));
+    g_assert_true (gtk_widget_get_visible (send) && gtk_widget_get_sensitive (send));
+    g_signal_emit_by_name (send, "clicked");
+    wait_until (letter_recorded, &wait);
+    sent = servers_command ("sent");
+    g_assert_cmpstr (sent, ==, "1");
+  }
 
   /* A wrong password: said in the banner, with Try Again; nothing changed. */
   {
