@@ -13,6 +13,7 @@
 #include "mp-checklist.h"
 #include "mp-eml-private.h"
 #include "mp-mailbox.h"
+#include "mp-openpgp.h"
 #include "mp-policy.h"
 #include "mp-store-mailbox.h"
 
@@ -248,6 +249,47 @@ store_reply (MpStore      *store,
   return TRUE;
 }
 
+/* An encrypted message read again with the desk's key, when it has one, as
+ * import-eml does; one that does not decrypt is taken in as it came. */
+static void
+decrypt (MpStore      *store,
+         GBytes       *message,
+         gsize         max_bytes,
+         MpEmlReport **report)
+{
+  g_autoptr(MpOpenpgpHome) home = NULL;
+  MpEmlReport *decrypted;
+
+  if (!mp_case_get_boolean (mp_eml_report_get_draft (*report), "report_encrypted") ||
+      !mp_store_get_desk_key_info (store, NULL, NULL, NULL, NULL) ||
+      (home = mp_openpgp_home_new_for_store (store, NULL)) == NULL ||
+      (decrypted = mp_openpgp_report_parse (home, message, max_bytes, NULL)) == NULL)
+    return;
+  mp_eml_report_free (*report);
+  *report = decrypted;
+}
+
+/* A key the reporter attached (application/pgp-keys) is kept with the case. */
+static void
+keep_reporter_key (MpStore     *store,
+                   MpCase      *kase,
+                   MpEmlReport *report)
+{
+  for (guint i = 0; i < report->attachments->len; i++)
+    {
+      MpEmlAttachment *attachment = g_ptr_array_index (report->attachments, i);
+      g_autofree char *text = NULL;
+      g_autofree char *fingerprint = NULL;
+
+      if (g_strcmp0 (attachment->mime_type, "application/pgp-keys") != 0 || attachment->content == NULL)
+        continue;
+      text = g_strndup (g_bytes_get_data (attachment->content, NULL),
+                        g_bytes_get_size (attachment->content));
+      fingerprint = mp_openpgp_set_reporter_key (store, kase, text, NULL);
+      return;
+    }
+}
+
 MpCase *
 mp_mailbox_take_in (MpStore           *store,
                     GBytes            *message,
@@ -267,6 +309,7 @@ mp_mailbox_take_in (MpStore           *store,
   report = mp_eml_report_parse_arrived (message, mp_eml_get_max_bytes (store), arrival, error);
   if (report == NULL)
     return NULL;
+  decrypt (store, message, mp_eml_get_max_bytes (store), &report);
   read_threading (message, &threading);
   if (threading.message_id == NULL)
     threading.message_id = content_message_id (message);
@@ -305,6 +348,9 @@ mp_mailbox_take_in (MpStore           *store,
     goto fail;
   if (!mp_store_end_batch (store, error))
     return NULL;
+  /* outside the batch: a key that is refused does not undo the message */
+  if (mp_store_get_reporter_key (store, kase, NULL) == NULL)
+    keep_reporter_key (store, kase, report);
   if (outcome != NULL)
     *outcome = result;
   return g_steal_pointer (&kase);

@@ -312,6 +312,25 @@ def run_tests(root, servers, reporter_home):
           f'the decrypted letter: {plain[:200]!r}')
     check(b'Thank you' in plain or b'reference' in plain, 'the decrypted letter has no body')
 
+    # The reporter's encrypted reply (PGP/MIME to the desk's key) is read
+    # with the desk's key and joins the case.
+    desk_fpr = cli('key', 'show').stdout.split('\t')[0].strip()
+    secret = 'The vulnerable parameter is q, confidential detail 7f3a.'
+    inner = ('Content-Type: text/plain; charset=utf-8\r\n\r\n' + secret + '\r\n').encode()
+    armored = gpg(reporter_home, '--armor', '--trust-model', 'always', '--encrypt', '-r', desk_fpr,
+                  input=inner).decode()
+    encrypted = (f'From: Jan de Vries <jan@example.org>\r\nTo: security@desk.example\r\n'
+                 f'Subject: Re: {ref}\r\nMessage-ID: <encrypted-reply@example.org>\r\n'
+                 'MIME-Version: 1.0\r\n'
+                 'Content-Type: multipart/encrypted; protocol="application/pgp-encrypted"; '
+                 'boundary="b1"\r\n\r\n--b1\r\nContent-Type: application/pgp-encrypted\r\n\r\n'
+                 'Version: 1\r\n\r\n--b1\r\nContent-Type: application/octet-stream\r\n\r\n'
+                 f'{armored}\r\n--b1--\r\n').encode()
+    servers.deliver(encrypted)
+    r = cli('mailbox', 'fetch')
+    check(f'reply {ref}' in r.stdout.splitlines(), f'the encrypted reply: {r.stdout!r} {r.stderr!r}')
+    check(secret in timeline(ref), 'the encrypted reply was not decrypted into the case')
+
     r = cli('audit', 'verify')
     check(r.returncode == 0, f'audit verify: {r.stdout} {r.stderr}')
 
