@@ -323,6 +323,10 @@ mp_mailbox_take_in (MpStore           *store,
     }
   if (local_error == NULL)
     kase = find_parent_case (store, &threading, &local_error);
+  /* A case whose confidential data was erased takes nothing more: the
+   * message becomes a case of its own rather than stop every round. */
+  if (kase != NULL && mp_case_is_erased (kase))
+    g_clear_object (&kase);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
