@@ -331,6 +331,19 @@ def run_tests(root, servers, reporter_home):
     check(f'reply {ref}' in r.stdout.splitlines(), f'the encrypted reply: {r.stdout!r} {r.stderr!r}')
     check(secret in timeline(ref), 'the encrypted reply was not decrypted into the case')
 
+    # Too large for the desk's limit: skipped before it is fetched, left in the inbox.
+    r = cli('policy', 'set', 'import.max_bytes', '20000')
+    check(r.returncode == 0, f'policy set import.max_bytes: {r.stderr}')
+    before = len(cases())
+    inbox = servers.count('INBOX')
+    servers.deliver(mail('<too-large@example.org>', 'A very long report', 'C' * 60000))
+    r = cli('mailbox', 'fetch')
+    too_large = [l for l in r.stdout.splitlines() if 'import limit' in l]
+    check(r.returncode == 0 and len(too_large) == 1 and too_large[0].startswith('skipped '),
+          f'a message too large: {r.stdout!r} {r.stderr!r}')
+    check(len(cases()) == before and servers.count('INBOX') == inbox + 1,
+          'a message too large was imported or moved')
+
     r = cli('audit', 'verify')
     check(r.returncode == 0, f'audit verify: {r.stdout} {r.stderr}')
 
