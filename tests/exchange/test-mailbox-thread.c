@@ -263,6 +263,28 @@ test_waiting_ends (Fixture       *fixture,
 }
 
 static void
+test_erased_case (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) report = message ("<report-7@example.org>", "Old finding", NULL, "Text.");
+  g_autoptr(MpCase) kase = take_in (fixture, report, MP_MAILBOX_NEW);
+  g_autofree char *subject = g_strdup_printf ("Re: %s", mp_case_get_reference (kase));
+  g_autoptr(GBytes) reply = message ("<reply-7@example.org>", subject,
+                                     "In-Reply-To: <report-7@example.org>\r\n", "One more thing.");
+  g_autoptr(MpCase) other = NULL;
+
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "close.closed_on", "2026-04-01", NULL,
+                                      &error));
+  g_assert_true (mp_store_erase_case (fixture->store, kase, &error));
+  g_assert_no_error (error);
+  /* the erased case takes nothing more: a case of its own, not an error */
+  other = take_in (fixture, reply, MP_MAILBOX_NEW);
+  g_assert_true (other != kase);
+  g_assert_cmpuint (n_cases (fixture), ==, 2);
+}
+
+static void
 test_locked_refused (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -291,6 +313,7 @@ main (int    argc,
   ADD ("/mailbox/reply-to-letter", test_reply_to_letter);
   ADD ("/mailbox/reply-by-subject", test_reply_by_subject);
   ADD ("/mailbox/waiting-ends", test_waiting_ends);
+  ADD ("/mailbox/erased-case", test_erased_case);
   ADD ("/mailbox/locked-refused", test_locked_refused);
   g_test_add_func ("/mailbox/subject-reference", test_subject_reference);
 
