@@ -2,7 +2,7 @@
  * Copyright 2026 The Meldpunt developers
  *
  * The mailbox's part of the store: Message-ID digests and the sealed
- * mailbox password (schema version 3). The store knows no IMAP or SMTP;
+ * mailbox password (schema version 4). The store knows no IMAP or SMTP;
  * src/exchange/mp-mailbox*.c and mp-smtp.c do.
  */
 #include "config.h"

@@ -133,7 +133,19 @@ static const char * const migrations[] = {
   "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
   "  public_key BLOB NOT NULL,"
   "  added_at INTEGER NOT NULL);",
-  /* 2 -> 3: the desk's mailbox (issue 22). The Message-IDs of messages a
+  /* 2 -> 3: what the desk published and until when (issue 24): the
+   * security.txt of each domain, whose renewal is a deadline on the
+   * calendar a month before it expires. Not secret: the files are public. */
+  "CREATE TABLE publications ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document TEXT NOT NULL,"
+  "  subject TEXT NOT NULL,"
+  "  published_at INTEGER NOT NULL,"
+  "  expires_at INTEGER NOT NULL,"
+  "  renew_at INTEGER NOT NULL,"
+  "  signed INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (document, subject));",
+  /* 3 -> 4: the desk's mailbox (issue 22). The Message-IDs of messages a
    * case holds or sent, as a keyed digest (an ID names hosts and people),
    * so that a reply finds its case and a message is imported once; and the
    * mailbox password, sealed under a key of its own. */
