@@ -9,6 +9,7 @@
 #include "mp-checklist.h"
 #include "mp-deadlines.h"
 #include "mp-desk-page.h"
+#include "mp-mailbox-banner.h"
 #include "mp-overview-page.h"
 #include "mp-ui-util.h"
 
@@ -28,6 +29,7 @@ struct _MpDeskPage
   MpCalendarView       *calendar_view;
   GtkWidget            *drop_overlay;
   GtkWidget            *drop_highlight;
+  MpMailboxBanner      *mailbox_banner;
 };
 
 G_DEFINE_FINAL_TYPE (MpDeskPage, mp_desk_page, ADW_TYPE_BIN)
@@ -209,6 +211,7 @@ mp_desk_page_class_init (MpDeskPageClass *klass)
   g_type_ensure (MP_TYPE_CASE_PAGE);
   g_type_ensure (MP_TYPE_OVERVIEW_PAGE);
   g_type_ensure (MP_TYPE_CALENDAR_VIEW);
+  g_type_ensure (MP_TYPE_MAILBOX_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-desk-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpDeskPage, switcher_title);
@@ -220,6 +223,7 @@ mp_desk_page_class_init (MpDeskPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpDeskPage, calendar_view);
   gtk_widget_class_bind_template_child (widget_class, MpDeskPage, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, MpDeskPage, drop_highlight);
+  gtk_widget_class_bind_template_child (widget_class, MpDeskPage, mailbox_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_case_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_open_case_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_case_page_open_case_cb);
@@ -264,6 +268,7 @@ mp_desk_page_set_store (MpDeskPage *self,
   if (!g_set_object (&self->store, store))
     return;
   g_signal_group_set_target (self->store_signals, store);
+  mp_mailbox_banner_set_store (self->mailbox_banner, store);
   update_subtitle (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -352,4 +357,14 @@ mp_desk_page_clear_temp (MpDeskPage *self)
   g_return_if_fail (MP_IS_DESK_PAGE (self));
 
   mp_case_page_clear_temp (self->case_page);
+}
+
+/* The desk's mailbox, read now (issue 22); the banner shows the round. */
+void
+mp_desk_page_check_mail (MpDeskPage *self)
+{
+  g_return_if_fail (MP_IS_DESK_PAGE (self));
+
+  if (is_unlocked (self))
+    mp_mailbox_banner_check_now (self->mailbox_banner);
 }

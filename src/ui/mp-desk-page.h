@@ -42,5 +42,6 @@ void        mp_desk_page_add_drop_target  (MpDeskPage  *self,
 void        mp_desk_page_policy_changed   (MpDeskPage  *self);
 /* Removes the private copies of attachments the case page opened. */
 void        mp_desk_page_clear_temp       (MpDeskPage  *self);
+void        mp_desk_page_check_mail       (MpDeskPage  *self);
 
 G_END_DECLS

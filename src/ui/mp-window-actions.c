@@ -96,6 +96,18 @@ on_preferences_changed_cb (MpWindow *self)
     mp_ui_follow_desk_policy (self->store);
 }
 
+/* win.check-mail: the desk's mailbox, read now (issue 22). */
+static void
+check_mail_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  if (_mp_window_is_unlocked (self))
+    mp_desk_page_check_mail (self->desk);
+}
+
 /* win.publish: the desk's public documents (issue 24). */
 static void
 publish_activated (GtkWidget  *widget,
@@ -235,6 +247,7 @@ _mp_window_update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.period-report", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-mail", unlocked);
 }
 
 void
@@ -255,6 +268,7 @@ _mp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_activated);
+  gtk_widget_class_install_action (widget_class, "win.check-mail", NULL, check_mail_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, mp_backup_actions_back_up);
