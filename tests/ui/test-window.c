@@ -127,12 +127,47 @@ has_capture_shortcut (GtkWidget       *widget,
 static MpWindow *
 open_window (MpStore *store)
 {
-  MpWindow *window = _mp_window_new_for_store (NULL, store);
+  MpWindow *window = g_object_ref (_mp_window_new_for_store (NULL, store));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (200);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   return window;
+}
+
+static gboolean
+intake_closed (gpointer window)
+{
+  return _mp_window_get_intake (window) == NULL;
+}
+
+static gboolean
+stack_shows (MpWindow   *window,
+             const char *name)
+{
+  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "stack");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), name) == 0;
+}
+
+static gboolean
+desk_locked (gpointer window)
+{
+  return stack_shows (window, "unlock");
+}
+
+static gboolean
+desk_open (gpointer window)
+{
+  return stack_shows (window, "desk");
+}
+
+static gboolean
+overlay_hidden (gpointer window)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  return overlay == NULL || !gtk_widget_get_visible (GTK_WIDGET (overlay));
 }
 
 static void
@@ -157,7 +192,7 @@ test_intake_to_scope (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL));
   dialog = GTK_WIDGET (_mp_window_get_intake (window));
   g_assert_nonnull (dialog);
-  mp_test_wait (100);
+  mp_test_wait_for_draw (dialog);
 
   /* Typing starts in the first field, and Ctrl+Enter logs the report even
    * from a text view, which takes plain Enter as a new line. */
@@ -218,7 +253,7 @@ test_intake_to_scope (void)
   set_view (dialog, "impact_view", "Script runs in a logged-in user's session.");
   set_view (dialog, "reproduction_view", "Open /search?q=<script>alert(1)</script>.");
   g_assert_true (gtk_widget_activate_action (dialog, "intake.create", NULL));
-  mp_test_wait (200);
+  mp_test_wait_until (intake_closed, window);
 
   g_assert_null (_mp_window_get_intake (window));
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
@@ -251,7 +286,7 @@ test_intake_to_scope (void)
   mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.method.dos"), "no");
   mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.rules_followed"), "yes");
   mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.outcome"), "in-scope");
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   /* A date that does not exist is refused in place; the text stays. */
   mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "ack.sent_on"), "2026-02-30");
@@ -294,7 +329,7 @@ test_intake_to_scope (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (answers); i += 2)
       mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), answers[i]), answers[i + 1]);
-    mp_test_wait (100);
+    mp_test_wait_for_draw (GTK_WIDGET (window));
     g_assert_cmpstr (mp_case_get_status (kase), ==, "acknowledgement");
 
     for (GtkWidget *step = mp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, "acknowledgement");
@@ -303,7 +338,7 @@ test_intake_to_scope (void)
     g_assert_nonnull (letter);
     g_assert_true (gtk_widget_get_visible (letter));
     g_signal_emit_by_name (gtk_widget_get_template_child (letter, MP_TYPE_LETTER_ROW, "sent_button"), "clicked");
-    mp_test_wait (100);
+    mp_test_wait_for_draw (GTK_WIDGET (window));
 
     g_assert_cmpstr (mp_case_get_answer_value (kase, "ack.sent_on"), ==, "2026-03-10");
     events = mp_store_list_events (store, kase, &error);
@@ -331,17 +366,16 @@ test_intake_to_scope (void)
     gint64 received = mp_case_get_received_at (kase);
 
     gtk_window_present (GTK_WINDOW (edit));
-    mp_test_wait (50);
+    mp_test_wait_for_draw (GTK_WIDGET (edit));
     set_entry (GTK_WIDGET (edit), "title_row", "Reflected XSS in the search page");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (edit), "intake.create", NULL));
-    mp_test_wait (50);
+    mp_test_wait_for_draw (GTK_WIDGET (window));
     g_assert_cmpstr (mp_case_get_title (kase), ==, "Reflected XSS in the search page");
     g_assert_cmpint (mp_case_get_received_at (kase), ==, received);
     g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "bytewitch@example.org");
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
 
   /* What the window stored is on disk, encrypted, and reads back after unlocking. */
   reopened = mp_store_open (path, &error);
@@ -396,13 +430,13 @@ test_lock_drops_cases (void)
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
 
-  window = _mp_window_new_for_store (NULL, store);
+  window = g_object_ref (_mp_window_new_for_store (NULL, store));
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (200);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_ROW, NULL));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  mp_test_wait (100);
+  mp_test_wait_until (desk_locked, window);
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "unlock");
   g_assert_true (mp_store_is_locked (store));
@@ -432,14 +466,11 @@ test_lock_drops_cases (void)
     g_assert_true (other_window != GTK_WIDGET (window));
     g_assert_cmpstr (mp_store_get_path (mp_window_get_store (MP_WINDOW (other_window))), ==,
                      other_path);
-    gtk_window_destroy (GTK_WINDOW (other_window));
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
+    mp_test_destroy_window (GTK_WINDOW (g_object_ref (other_window)));
     mp_test_remove_dir (other_dir);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&store);
   mp_test_remove_dir (dir);
 }
@@ -458,6 +489,12 @@ find_message_dialog (void)
         dialog = ADW_MESSAGE_DIALOG (toplevel);
     }
   return dialog;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
 }
 
 static void
@@ -480,14 +517,14 @@ test_reply_on_timeline (void)
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
 
-  window = _mp_window_new_for_store (NULL, store);
+  window = g_object_ref (_mp_window_new_for_store (NULL, store));
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (200);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   mp_case_page_set_case (page, kase);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.add-reply", NULL));
-  mp_test_wait (100);
+  mp_test_wait_until (message_dialog_shown, NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   view = mp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL);
@@ -495,7 +532,7 @@ test_reply_on_timeline (void)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
                             "Retested: the limit works now.", -1);
   adw_message_dialog_response (dialog, "add");
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   /* stored encrypted as a reply, and shown on the timeline */
   events = mp_store_list_events (store, kase, &error);
@@ -518,8 +555,7 @@ test_reply_on_timeline (void)
     rows++;
   g_assert_cmpuint (rows, >=, 1);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&store);
   mp_test_remove_dir (dir);
 }
@@ -545,27 +581,26 @@ test_erase_asks_first (void)
   g_assert_no_error (error);
   g_assert_true (mp_case_is_closed (kase));
 
-  window = _mp_window_new_for_store (NULL, store);
+  window = g_object_ref (_mp_window_new_for_store (NULL, store));
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (200);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   mp_case_page_set_case (page, kase);
-  mp_test_wait (50);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   /* Erasing is destructive: nothing happens until the dialog is answered. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.erase", NULL));
-  mp_test_wait (100);
+  mp_test_wait_until (message_dialog_shown, NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (mp_case_is_erased (kase));
   adw_message_dialog_response (dialog, "erase");
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (mp_case_is_erased (kase));
   g_assert_null (mp_case_get_reporter_name (kase));
   g_assert_null (mp_case_get_description (kase));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&store);
   mp_test_remove_dir (dir);
 }
@@ -623,7 +658,7 @@ test_walk_to_closure (void)
   window = open_window (store);
   mp_case_page_set_case (MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL)),
                          kase);
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   /* Step by step, answer what blocks the current step through its widget,
    * until the case is closed: every step must be reachable from the page. */
@@ -639,7 +674,7 @@ test_walk_to_closure (void)
           const MpChecklistItem *item = g_ptr_array_index (blocking, i);
 
           mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), item->id), walk_value (item));
-          mp_test_wait (20);
+          mp_test_wait_for_draw (GTK_WIDGET (window));
           g_assert_cmpstr (mp_case_get_answer_value (kase, item->id), ==, walk_value (item));
         }
     }
@@ -652,8 +687,7 @@ test_walk_to_closure (void)
   g_assert_true (mp_store_verify_audit (store, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -681,14 +715,13 @@ test_deadline_opens_its_step (void)
 
   /* Activating an assessment chip opens the case with its assessment step open. */
   g_signal_emit_by_name (calendar, "open-case", mp_case_get_reference (kase), "assessment");
-  mp_test_wait (50);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (mp_case_page_get_case (page) == kase);
   for (guint i = 0; i < MP_N_STEPS; i++)
     g_assert_cmpint (adw_expander_row_get_expanded (g_ptr_array_index (page->step_rows, i)), ==,
                      i == MP_STEP_ASSESSMENT);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -701,13 +734,13 @@ test_help_overlay (void)
   GtkShortcutsWindow *overlay;
   MpWindow *window;
 
-  window = _mp_window_new_for_store (NULL, store);
+  window = g_object_ref (_mp_window_new_for_store (NULL, store));
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
@@ -716,16 +749,15 @@ test_help_overlay (void)
 
   /* closed and asked for again: the same window */
   gtk_window_close (GTK_WINDOW (overlay));
-  mp_test_wait (50);
+  mp_test_wait_until (overlay_hidden, window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  mp_test_wait (50);
+  mp_test_wait_for_draw (GTK_WIDGET (overlay));
   g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
                  overlay);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 
   gtk_window_destroy (GTK_WINDOW (overlay));
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&store);
   mp_test_remove_dir (dir);
 }
@@ -750,9 +782,9 @@ test_welcome_sets_up_desk (void)
    * 4.8 then warns from the focused row's cursor blink ("did not receive a
    * focus-out event"), with or without this window around it. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
-  window = mp_window_new (NULL, path);
+  window = g_object_ref (mp_window_new (NULL, path));
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
   g_assert_false (mp_store_is_initialised (mp_window_get_store (window)));
@@ -789,10 +821,8 @@ test_welcome_sets_up_desk (void)
                          PASSPHRASE);
   g_signal_emit_by_name (gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE, "create_button"),
                          "clicked");
-  /* no timing assertion: meson's timeout ends a hang */
-  while (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "desk") != 0)
-    g_main_context_iteration (NULL, TRUE);
-  mp_test_wait (50);
+  mp_test_wait_until (desk_open, window);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   store = mp_window_get_store (window);
   g_assert_true (mp_store_is_initialised (store));
@@ -800,11 +830,11 @@ test_welcome_sets_up_desk (void)
   g_assert_cmpstr (mp_store_get_organisation (store), ==, "Gemeente Voorbeeld");
   g_assert_nonnull (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  mp_test_wait (50);
+  mp_test_wait_until (desk_locked, window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "unlock");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
+
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", TRUE, NULL);
   mp_test_remove_dir (dir);
 }
@@ -823,9 +853,9 @@ test_problem_page (void)
 
   g_assert_no_error (error);
   /* a folder where the database file should be */
-  window = mp_window_new (NULL, dir);
+  window = g_object_ref (mp_window_new (NULL, dir));
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_null (mp_window_get_store (window));
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "problem");
@@ -837,8 +867,8 @@ test_problem_page (void)
   g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (page)));
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), !=, "");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
+
   g_rmdir (dir);
 }
 
@@ -937,7 +967,7 @@ test_narrow (void)
   mp_case_page_set_case (MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE,
                                                             NULL)), kase);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   stack = gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "view_stack");
   if (stack == NULL)
@@ -948,7 +978,7 @@ test_narrow (void)
       int minimum = 0;
 
       adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), pages[i]);
-      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      mp_test_wait_for_draw (GTK_WIDGET (window));
       gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum,
                           NULL, NULL, NULL);
       g_test_message ("%s: minimum width %d", pages[i], minimum);
@@ -961,7 +991,7 @@ test_narrow (void)
    * header bar asked for 479 px; loose, it is the buttons' width alone. */
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout",
                 "appmenu:minimize,maximize,close", NULL);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   {
     int minimum = 0;
 
@@ -971,7 +1001,7 @@ test_narrow (void)
     g_assert_cmpint (minimum, <, 400);
   }
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&store);
   mp_test_remove_dir (dir);
 }
