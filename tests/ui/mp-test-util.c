@@ -72,24 +72,6 @@ mp_test_remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
-static gboolean
-quit_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  g_main_context_wakeup (NULL);
-  return G_SOURCE_REMOVE;
-}
-
-void
-mp_test_wait (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, quit_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Long enough for a slow key derivation under valgrind or the sanitizers:
  * this bounds a hang, it does not time anything. */
 #define WAIT_TIMEOUT_SECONDS 60

@@ -17,9 +17,6 @@ void        mp_test_init_ui        (int          *argc,
 /* A new, unlocked desk in a fresh temporary folder. */
 MpStore    *mp_test_new_store      (char        **dir);
 void        mp_test_remove_dir     (const char   *dir);
-/* Runs the main loop for @ms milliseconds. */
-void        mp_test_wait           (guint         ms);
-
 typedef gboolean (*MpTestPredicate) (gpointer data);
 
 /* Runs the main loop until @predicate (@data) holds. After a generous
