@@ -159,7 +159,7 @@ fixture_set_up (Fixture       *fixture,
   mp_calendar_view_set_store (fixture->view, fixture->store);
   g_signal_connect (fixture->view, "open-case", G_CALLBACK (on_open_case_cb), fixture);
 
-  fixture->window = gtk_window_new ();
+  fixture->window = g_object_ref (gtk_window_new ());
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1360, 860);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (box, "background");
@@ -180,6 +180,7 @@ fixture_tear_down (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   wait_idle ();
+  g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->view);
   g_clear_object (&fixture->store);
   g_remove (path);

@@ -123,7 +123,7 @@ has_case_page (gpointer data)
 static MpWindow *
 open_window (MpStore *store)
 {
-  MpWindow *window = _mp_window_new_for_store (NULL, store);
+  MpWindow *window = g_object_ref (_mp_window_new_for_store (NULL, store));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
@@ -197,7 +197,7 @@ test_answer_keeps_place (void)
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
   g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -308,7 +308,7 @@ test_finished_steps_fold (void)
   settle ();
   g_assert_true (adw_expander_row_get_expanded (scope));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -360,7 +360,7 @@ test_list_width_is_stable (void)
   g_assert_cmpint (short_width, ==, long_width);
   g_assert_cmpint (long_width, <=, natural_width (list));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -405,7 +405,7 @@ test_outcome_follows_routing (void)
   mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.asset_owner"), "ours");
   g_assert_null (mp_checklist_row_get_extra (outcome));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -437,7 +437,7 @@ test_erased_fields_say_erased (void)
   g_assert_nonnull (strstr (details, "Erased on "));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (page->reporter_row), "Erased on "));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -542,7 +542,7 @@ test_drop_down_choices (void)
   g_assert_nonnull (find_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (help))),
                                 mp_checklist_step_get_help (mp_checklist_get_step (MP_STEP_SCOPE))));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -678,7 +678,7 @@ test_filters_and_count (void)
                          "search-changed");
   g_assert_cmpstr (count_text (list), ==, "3 cases");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 

@@ -43,7 +43,7 @@ fixture_set_up (Fixture       *fixture,
   GtkWidget *list = gtk_list_box_new ();
 
   fixture->saved = g_ptr_array_new_with_free_func (g_free);
-  fixture->window = gtk_window_new ();
+  fixture->window = g_object_ref (gtk_window_new ());
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 480, 400);
   fixture->row = mp_checklist_row_new (mp_checklist_lookup_item (item));
   g_signal_connect (fixture->row, "answer-changed", G_CALLBACK (answer_changed_cb), fixture);
@@ -57,7 +57,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  mp_test_destroy_window (GTK_WINDOW (fixture->window));
   /* let GTK finish with the window's surfaces before the next test */
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -222,7 +222,7 @@ test_fix_date_suggested (void)
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(MpCase) kase = NULL;
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = g_object_ref (gtk_window_new ());
   GtkWidget *page = g_object_new (MP_TYPE_CASE_PAGE, NULL);
   MpChecklistRow *row;
   GtkWidget *entry, *use;
@@ -270,7 +270,7 @@ test_fix_date_suggested (void)
   use = use_button (row);
   g_assert_true (use == NULL || !gtk_widget_get_visible (use));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&store);
   mp_test_remove_dir (dir);
 }
