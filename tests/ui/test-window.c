@@ -123,16 +123,54 @@ has_capture_shortcut (GtkWidget       *widget,
   return FALSE;
 }
 
-/* The desk's window on @store, wide enough for list and case side by side. */
-static MpWindow *
-open_window (MpStore *store)
+/* A new desk in a temporary folder, and the window a test opens on it. The
+ * teardown closes the window and checks that it and the store are
+ * finalised: a reference kept anywhere fails the test. */
+typedef struct
 {
-  MpWindow *window = g_object_ref (_mp_window_new_for_store (NULL, store));
+  char     *dir;
+  MpStore  *store;
+  MpWindow *window;     /* (owned) (nullable) */
+} Fixture;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait_for_draw (GTK_WIDGET (window));
-  return window;
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->store = mp_test_new_store (&f->dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    mp_test_destroy_window (GTK_WINDOW (g_steal_pointer (&f->window)));
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  mp_test_remove_dir (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+}
+
+/* Opens the window on the fixture's desk and waits until it is drawn. */
+static MpWindow *
+present_window (Fixture *f,
+                int      width,
+                int      height)
+{
+  g_assert_null (f->window);
+  f->window = g_object_ref (_mp_window_new_for_store (NULL, f->store));
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+  gtk_window_present (GTK_WINDOW (f->window));
+  mp_test_wait_for_draw (GTK_WIDGET (f->window));
+  return f->window;
+}
+
+/* The desk's window, wide enough for list and case side by side. */
+static MpWindow *
+open_window (Fixture *f)
+{
+  return present_window (f, 1100, 760);
 }
 
 static gboolean
@@ -171,10 +209,11 @@ overlay_hidden (gpointer window)
 }
 
 static void
-test_intake_to_scope (void)
+test_intake_to_scope (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  MpStore *store = f->store;
+  const char *dir = f->dir;
   g_autoptr(MpStore) reopened = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_strdup (mp_store_get_path (store));
@@ -186,7 +225,7 @@ test_intake_to_scope (void)
   GtkWidget *focus;
   GtkWidget *title_row;
 
-  window = open_window (store);
+  window = open_window (f);
 
   /* Ctrl+N opens the intake form */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL));
@@ -375,7 +414,7 @@ test_intake_to_scope (void)
     g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "bytewitch@example.org");
   }
 
-  mp_test_destroy_window (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (g_steal_pointer (&f->window)));
 
   /* What the window stored is on disk, encrypted, and reads back after unlocking. */
   reopened = mp_store_open (path, &error);
@@ -409,15 +448,13 @@ test_intake_to_scope (void)
 
   g_clear_object (&kase);
   g_clear_object (&reopened);
-  g_clear_object (&store);
-  mp_test_remove_dir (dir);
 }
 
 static void
-test_lock_drops_cases (void)
+test_lock_drops_cases (Fixture       *f,
+                      gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  MpStore *store = f->store;
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(MpCase) kase = NULL;
   g_autoptr(GError) error = NULL;
@@ -430,9 +467,7 @@ test_lock_drops_cases (void)
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
 
-  window = g_object_ref (_mp_window_new_for_store (NULL, store));
-  gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait_for_draw (GTK_WIDGET (window));
+  window = present_window (f, 0, 0);
   g_assert_nonnull (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_ROW, NULL));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
@@ -469,10 +504,6 @@ test_lock_drops_cases (void)
     mp_test_destroy_window (GTK_WINDOW (g_object_ref (other_window)));
     mp_test_remove_dir (other_dir);
   }
-
-  mp_test_destroy_window (GTK_WINDOW (window));
-  g_clear_object (&store);
-  mp_test_remove_dir (dir);
 }
 
 static AdwMessageDialog *
@@ -498,10 +529,10 @@ message_dialog_shown (gpointer data)
 }
 
 static void
-test_reply_on_timeline (void)
+test_reply_on_timeline (Fixture       *f,
+                       gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  MpStore *store = f->store;
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(MpCase) kase = NULL;
   g_autoptr(GError) error = NULL;
@@ -517,9 +548,7 @@ test_reply_on_timeline (void)
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
 
-  window = g_object_ref (_mp_window_new_for_store (NULL, store));
-  gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait_for_draw (GTK_WIDGET (window));
+  window = present_window (f, 0, 0);
   page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   mp_case_page_set_case (page, kase);
 
@@ -554,17 +583,13 @@ test_reply_on_timeline (void)
        child != NULL; child = gtk_widget_get_next_sibling (child))
     rows++;
   g_assert_cmpuint (rows, >=, 1);
-
-  mp_test_destroy_window (GTK_WINDOW (window));
-  g_clear_object (&store);
-  mp_test_remove_dir (dir);
 }
 
 static void
-test_erase_asks_first (void)
+test_erase_asks_first (Fixture       *f,
+                      gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  MpStore *store = f->store;
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(MpCase) kase = NULL;
   g_autoptr(GError) error = NULL;
@@ -581,9 +606,7 @@ test_erase_asks_first (void)
   g_assert_no_error (error);
   g_assert_true (mp_case_is_closed (kase));
 
-  window = g_object_ref (_mp_window_new_for_store (NULL, store));
-  gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait_for_draw (GTK_WIDGET (window));
+  window = present_window (f, 0, 0);
   page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   mp_case_page_set_case (page, kase);
   mp_test_wait_for_draw (GTK_WIDGET (window));
@@ -599,10 +622,6 @@ test_erase_asks_first (void)
   g_assert_true (mp_case_is_erased (kase));
   g_assert_null (mp_case_get_reporter_name (kase));
   g_assert_null (mp_case_get_description (kase));
-
-  mp_test_destroy_window (GTK_WINDOW (window));
-  g_clear_object (&store);
-  mp_test_remove_dir (dir);
 }
 
 /* A value a desk worker would give @item to move the case on. */
@@ -635,10 +654,10 @@ walk_value (const MpChecklistItem *item)
 }
 
 static void
-test_walk_to_closure (void)
+test_walk_to_closure (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  MpStore *store = f->store;
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(MpCase) kase = NULL;
   g_autoptr(GError) error = NULL;
@@ -655,7 +674,7 @@ test_walk_to_closure (void)
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
 
-  window = open_window (store);
+  window = open_window (f);
   mp_case_page_set_case (MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL)),
                          kase);
   mp_test_wait_for_draw (GTK_WIDGET (window));
@@ -686,16 +705,13 @@ test_walk_to_closure (void)
   g_assert_nonnull (mp_case_get_answer (kase, "close.closed_on"));
   g_assert_true (mp_store_verify_audit (store, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-
-  mp_test_destroy_window (GTK_WINDOW (window));
-  mp_test_remove_dir (dir);
 }
 
 static void
-test_deadline_opens_its_step (void)
+test_deadline_opens_its_step (Fixture       *f,
+                             gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  MpStore *store = f->store;
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(MpCase) kase = NULL;
   g_autoptr(GError) error = NULL;
@@ -708,7 +724,7 @@ test_deadline_opens_its_step (void)
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
 
-  window = open_window (store);
+  window = open_window (f);
   page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   calendar = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CALENDAR_VIEW, NULL);
   g_assert_nonnull (calendar);
@@ -720,23 +736,17 @@ test_deadline_opens_its_step (void)
   for (guint i = 0; i < MP_N_STEPS; i++)
     g_assert_cmpint (adw_expander_row_get_expanded (g_ptr_array_index (page->step_rows, i)), ==,
                      i == MP_STEP_ASSESSMENT);
-
-  mp_test_destroy_window (GTK_WINDOW (window));
-  mp_test_remove_dir (dir);
 }
 
 /* The keyboard shortcuts window is built on first use, for the window. */
 static void
-test_help_overlay (void)
+test_help_overlay (Fixture       *f,
+                  gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
   GtkShortcutsWindow *overlay;
   MpWindow *window;
 
-  window = g_object_ref (_mp_window_new_for_store (NULL, store));
-  gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait_for_draw (GTK_WIDGET (window));
+  window = present_window (f, 0, 0);
   g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
@@ -757,9 +767,6 @@ test_help_overlay (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 
   gtk_window_destroy (GTK_WINDOW (overlay));
-  mp_test_destroy_window (GTK_WINDOW (window));
-  g_clear_object (&store);
-  mp_test_remove_dir (dir);
 }
 
 /* A new desk: the welcome page sets it up and opens it. */
@@ -946,10 +953,10 @@ report_wide (GtkWidget *widget,
 /* A phone-sized window, 360 px wide, fits every page of the desk with a
  * case open (it was held at 479 px by the header bar's strict centering). */
 static void
-test_narrow (void)
+test_narrow (Fixture       *f,
+            gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  MpStore *store = f->store;
   static const char * const pages[] = { "cases", "calendar", "overview" };
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(MpCase) kase = NULL;
@@ -963,7 +970,7 @@ test_narrow (void)
   mp_case_set_text (draft, "reporter_name", "bytewitch");
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
-  window = open_window (store);
+  window = open_window (f);
   mp_case_page_set_case (MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE,
                                                             NULL)), kase);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
@@ -1001,9 +1008,6 @@ test_narrow (void)
     g_assert_cmpint (minimum, <, 400);
   }
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
-  mp_test_destroy_window (GTK_WINDOW (window));
-  g_clear_object (&store);
-  mp_test_remove_dir (dir);
 }
 
 int
@@ -1014,16 +1018,16 @@ main (int    argc,
   g_setenv ("MELDPUNT_NOW", "2026-03-10T09:00:00Z", TRUE);
   mp_test_init_ui (&argc, &argv, "en");
 
-  g_test_add_func ("/ui/window/intake-to-scope", test_intake_to_scope);
-  g_test_add_func ("/ui/window/lock-drops-cases", test_lock_drops_cases);
-  g_test_add_func ("/ui/window/help-overlay", test_help_overlay);
-  g_test_add_func ("/ui/window/narrow", test_narrow);
+  g_test_add ("/ui/window/intake-to-scope", Fixture, NULL, fixture_set_up, test_intake_to_scope, fixture_tear_down);
+  g_test_add ("/ui/window/lock-drops-cases", Fixture, NULL, fixture_set_up, test_lock_drops_cases, fixture_tear_down);
+  g_test_add ("/ui/window/help-overlay", Fixture, NULL, fixture_set_up, test_help_overlay, fixture_tear_down);
+  g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add_func ("/ui/window/welcome-sets-up-desk", test_welcome_sets_up_desk);
   g_test_add_func ("/ui/window/imports-not-recent", test_imports_not_recent);
   g_test_add_func ("/ui/window/problem-page", test_problem_page);
-  g_test_add_func ("/ui/window/reply-on-timeline", test_reply_on_timeline);
-  g_test_add_func ("/ui/window/erase-asks-first", test_erase_asks_first);
-  g_test_add_func ("/ui/window/walk-to-closure", test_walk_to_closure);
-  g_test_add_func ("/ui/window/deadline-opens-its-step", test_deadline_opens_its_step);
+  g_test_add ("/ui/window/reply-on-timeline", Fixture, NULL, fixture_set_up, test_reply_on_timeline, fixture_tear_down);
+  g_test_add ("/ui/window/erase-asks-first", Fixture, NULL, fixture_set_up, test_erase_asks_first, fixture_tear_down);
+  g_test_add ("/ui/window/walk-to-closure", Fixture, NULL, fixture_set_up, test_walk_to_closure, fixture_tear_down);
+  g_test_add ("/ui/window/deadline-opens-its-step", Fixture, NULL, fixture_set_up, test_deadline_opens_its_step, fixture_tear_down);
   return g_test_run ();
 }
