@@ -17,10 +17,11 @@ void        mp_test_init_ui        (int          *argc,
 /* A new, unlocked desk in a fresh temporary folder. */
 MpStore    *mp_test_new_store      (char        **dir);
 void        mp_test_remove_dir     (const char   *dir);
+
 typedef gboolean (*MpTestPredicate) (gpointer data);
 
-/* Runs the main loop until @predicate (@data) holds. After a generous
- * timeout the test fails with the predicate's name and the caller's place:
+/* Runs the main loop until @predicate (@data) holds. After half a minute
+ * the test fails with the predicate's name and the caller's place:
  * it never passes silently. */
 #define mp_test_wait_until(predicate, data) \
   _mp_test_wait_until ((predicate), (data), #predicate, __FILE__, __LINE__, G_STRFUNC)
