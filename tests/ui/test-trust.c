@@ -50,6 +50,26 @@ message_dialog_shown (gpointer data)
   return find_message_dialog () != NULL;
 }
 
+/* Whether a label under @widget reads @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0) ||
+        shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The backup has finished: its toast, or a dialog saying why not. */
+static gboolean
+backup_finished (gpointer window)
+{
+  return shows_label (window, "Backup saved") || message_dialog_shown (NULL);
+}
+
 static gboolean
 intake_closed (gpointer window)
 {
@@ -74,12 +94,6 @@ add_case (MpStore    *store,
   mp_case_set_text (draft, "reporter_name", "Tom Brown");
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
-}
-
-static gboolean
-file_exists (gpointer path)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 static gboolean
@@ -152,8 +166,8 @@ test_backup_and_restore (void)
   backup = g_build_filename (dir, "meldpunt-backup-2026-03-10.db", NULL);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
   _mp_backup_actions_back_up_to (GTK_WIDGET (window), backup);
-  mp_test_wait_until (file_exists, backup);
-  mp_test_wait_for_draw (GTK_WIDGET (window));
+  mp_test_wait_until (backup_finished, window);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_null (find_message_dialog ());
 
   add_case (store, "After the backup");
@@ -581,7 +595,7 @@ test_markers_through_the_ui (void)
   mp_ui_copy_confidential (GTK_WIDGET (window), MARKER "-copied letter");
   backup = g_build_filename (dir, "backup.db", NULL);
   _mp_backup_actions_back_up_to (GTK_WIDGET (window), backup);
-  mp_test_wait_until (file_exists, backup);
+  mp_test_wait_until (backup_finished, window);
   dialog = mp_passphrase_dialog_new (GTK_WINDOW (window), store);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
