@@ -75,6 +75,18 @@ value_entry (Fixture *fixture)
   return GTK_ENTRY (entry);
 }
 
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
 static MpDatePopover *
 open_picker (Fixture *fixture)
 {
@@ -85,16 +97,14 @@ open_picker (Fixture *fixture)
   popover = mp_checklist_row_get_date_popover (fixture->row);
   g_assert_nonnull (popover);
   g_assert_true (MP_IS_DATE_POPOVER (popover));
-  while (!gtk_widget_get_mapped (popover))
-    g_main_context_iteration (NULL, TRUE);
+  mp_test_wait_until (is_mapped, popover);
   return MP_DATE_POPOVER (popover);
 }
 
 static void
 wait_unmapped (GtkWidget *widget)
 {
-  while (gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
+  mp_test_wait_until (is_unmapped, widget);
 }
 
 /* Opening the picker and leafing through months saves nothing; picking a
@@ -312,8 +322,7 @@ test_cvss_picker (Fixture       *fixture,
   g_signal_emit_by_name (entry, "icon-release", GTK_ENTRY_ICON_SECONDARY);
   picker = mp_checklist_row_get_cvss_picker (fixture->row);
   g_assert_nonnull (picker);
-  while (!gtk_widget_get_mapped (picker))
-    g_main_context_iteration (NULL, TRUE);
+  mp_test_wait_until (is_mapped, picker);
   vector = mp_cvss_picker_dup_vector (MP_CVSS_PICKER (picker));
   g_assert_cmpstr (vector, ==, "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N");
   /* Translators' words aside, the score is the one mp-cvss gives: 6.1 medium */
