@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mp-case-page.h"
+#include "mp-case-page-private.h"
 #include "mp-checklist-row.h"
 #include "mp-duplicates-row.h"
 #include "mp-policy.h"
@@ -40,6 +41,22 @@ static void
 close_window (MpWindow *window)
 {
   mp_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* Opens @step on @page and waits until the page has scrolled it into view
+ * (it does so once the expander is laid out). */
+static gboolean
+step_scrolled (gpointer page)
+{
+  return MP_CASE_PAGE (page)->scroll_source == 0;
+}
+
+static void
+show_step (MpCasePage *page,
+           const char *step)
+{
+  mp_case_page_show_step (page, step);
+  mp_test_wait_until (step_scrolled, page);
 }
 
 static gboolean
@@ -358,7 +375,7 @@ test_duplicates (void)
 
   g_assert_nonnull (row);
   mp_case_page_set_case (page, later);
-  mp_case_page_show_step (page, "scope");
+  show_step (page, "scope");
   shown = mp_duplicates_row_get_shown (MP_DUPLICATES_ROW (row));
   g_assert_cmpuint (shown->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, mp_case_get_reference (earlier));
@@ -604,7 +621,7 @@ test_reward_text (void)
    * has an amount). */
   mp_case_page_set_case (page, rewarded);
   g_assert_false (shows_text (amount_row, before));
-  mp_case_page_show_step (page, "reward");
+  show_step (page, "reward");
   g_assert_true (shows_text (amount_row, before));
 
   /* Another reward recorded: the next time the step opens, it counts, and
@@ -618,7 +635,7 @@ test_reward_text (void)
   mp_case_page_set_case (page, rewarded);
   g_assert_false (shows_text (amount_row, before));
   g_assert_false (shows_text (amount_row, after));
-  mp_case_page_show_step (page, "reward");
+  show_step (page, "reward");
   g_assert_true (shows_text (amount_row, after));
 
   close_window (window);

@@ -11,6 +11,7 @@
 
 #include "mp-case-list.h"
 #include "mp-case-page.h"
+#include "mp-case-page-private.h"
 #include "mp-checklist-row.h"
 #include "mp-legal-group.h"
 #include "mp-policy.h"
@@ -142,6 +143,22 @@ shoot (GtkWidget  *widget,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Opens @step on @page and waits until the page has scrolled it into view
+ * (it does so once the expander is laid out). */
+static gboolean
+step_scrolled (gpointer page)
+{
+  return MP_CASE_PAGE (page)->scroll_source == 0;
+}
+
+static void
+show_step (MpCasePage *page,
+           const char *step)
+{
+  mp_case_page_show_step (page, step);
+  mp_test_wait_until (step_scrolled, page);
+}
+
 static MpWindow *
 open_window (MpStore *store,
              int      width,
@@ -205,12 +222,12 @@ test_desk (void)
   shoot (GTK_WIDGET (window), "case-list");
 
   mp_case_list_select (list, first);
-  mp_case_page_show_step (page, "scope");
+  show_step (page, "scope");
   shoot (GTK_WIDGET (window), "case-scope");
 
   mp_case_list_select (list, assessed);
   mp_test_wait_for_draw (GTK_WIDGET (window));
-  mp_case_page_show_step (page, "assessment");
+  show_step (page, "assessment");
   {
     /* a vector being typed: score and severity show at once */
     GtkWidget *row = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CHECKLIST_ROW, "assess.cvss");
@@ -221,7 +238,7 @@ test_desk (void)
   shoot (GTK_WIDGET (window), "case-assessment");
   mp_case_list_select (list, rewarded);
   mp_test_wait_for_draw (GTK_WIDGET (window));
-  mp_case_page_show_step (page, "reward");
+  show_step (page, "reward");
   shoot (GTK_WIDGET (window), "case-reward");
 
   {
@@ -231,7 +248,7 @@ test_desk (void)
 
     mp_case_list_select (list, assessed);
     mp_test_wait_for_draw (GTK_WIDGET (window));
-    mp_case_page_show_step (page, "acknowledgement");
+    show_step (page, "acknowledgement");
     step = mp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "acknowledgement");
     letter = mp_test_find_widget (step, MP_TYPE_LETTER_ROW, NULL);
     if (!mp_letter_row_is_sent (MP_LETTER_ROW (letter)))
