@@ -36,6 +36,8 @@ static const DeadlineKind kinds[] = {
   { "cra-early-warning", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: early warning") },
   { "cra-notification", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: vulnerability notification") },
   { "cra-final", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: final report") },
+  /* The desk's own (issue 24): of no case, so of no step. */
+  { "security-txt-renewal", MP_N_STEPS, NC_ ("deadline", "Renew security.txt") },
 };
 
 static const char * const kind_names[] = {
@@ -407,6 +409,21 @@ list_deadlines (MpStore  *store,
         continue;
       g_ptr_array_add (kept, g_steal_pointer (&deadline));
     }
+  /* The desk's own: the renewal of each published security.txt. */
+  {
+    g_autoptr(GListModel) renewals = mp_store_list_renewals (store, error);
+
+    if (renewals == NULL)
+      return NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (renewals); i++)
+      {
+        g_autoptr(MpDeadline) deadline = g_list_model_get_item (renewals, i);
+        gint64 due = mp_deadline_get_due_at (deadline);
+
+        if ((from == 0 || due >= from) && (to == 0 || due < to))
+          g_ptr_array_add (kept, g_steal_pointer (&deadline));
+      }
+  }
   if (publications)
     {
       g_autoptr(GListModel) settled = mp_store_list_settled_publications (store, error);

@@ -36,6 +36,8 @@ static const struct
   { "cra-early-warning",  "CRA early warning", "CRA vroegtijdige waarschuwing" },
   { "cra-notification",   "CRA vulnerability notification", "CRA kwetsbaarheidsmelding" },
   { "cra-final",          "CRA final report", "CRA eindverslag" },
+  /* The desk's own (issue 24): the reference is the domain. */
+  { "security-txt-renewal", "renew security.txt", "security.txt vernieuwen" },
 };
 
 char *

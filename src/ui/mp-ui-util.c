@@ -53,6 +53,7 @@ mp_ui_deadline_label (const char *kind)
     { "cra-early-warning", N_("CRA early warning") },
     { "cra-notification", N_("CRA vulnerability notification") },
     { "cra-final", N_("CRA final report") },
+    { "security-txt-renewal", N_("Renew security.txt") },
   };
 
   for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (labels); i++)
