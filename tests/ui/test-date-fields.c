@@ -50,7 +50,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (fixture->row));
   gtk_window_set_child (GTK_WINDOW (fixture->window), list);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (fixture->window);
+  mp_test_wait_for_draw (fixture->window);
 }
 
 static void
@@ -125,7 +125,7 @@ test_pick_a_day (Fixture       *fixture,
     g_autofree char *path = g_build_filename (MP_TEST_SCREENSHOT_DIR, name, NULL);
 
     g_mkdir_with_parents (MP_TEST_SCREENSHOT_DIR, 0755);
-    gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
+    mp_test_wait_for_draw (GTK_WIDGET (popover));
     mp_test_save_png (GTK_WIDGET (popover), path);
     g_test_message ("screenshot: %s", path);
   }
@@ -249,7 +249,7 @@ test_fix_date_suggested (void)
   mp_case_page_set_store (MP_CASE_PAGE (page), store);
   mp_case_page_set_case (MP_CASE_PAGE (page), kase);
   gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (window);
+  mp_test_wait_for_draw (window);
 
   /* No severity yet: nothing to suggest. */
   row = find_item (page, "assess.fix_date");
@@ -331,7 +331,7 @@ test_cvss_picker (Fixture       *fixture,
     g_autofree char *name = g_strdup_printf ("cvss-picker-%s.png", language);
     g_autofree char *path = g_build_filename (MP_TEST_SCREENSHOT_DIR, name, NULL);
 
-    gtk_test_widget_wait_for_draw (picker);
+    mp_test_wait_for_draw (picker);
     mp_test_save_png (picker, path);
     g_test_message ("screenshot: %s", path);
   }
