@@ -1058,6 +1058,7 @@ mp_case_page_dispose (GObject *object)
   MpCasePage *self = MP_CASE_PAGE (object);
 
   mp_case_page_clear_temp (self);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (self->focus_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick_id);
   self->focus_tick_id = 0;
@@ -1291,13 +1292,13 @@ mp_case_page_set_show_back (MpCasePage *self,
 static gboolean
 scroll_to_step_cb (gpointer user_data)
 {
-  g_autoptr(GtkWidget) row = user_data;
-  MpCasePage *self = MP_CASE_PAGE (gtk_widget_get_ancestor (row, MP_TYPE_CASE_PAGE));
+  MpCasePage *self = user_data;
+  GtkWidget *row = g_ptr_array_index (self->step_rows, self->scroll_step);
   graphene_point_t point;
 
+  self->scroll_source = 0;
   /* after the expander has been laid out, bring the step to the top */
-  if (self != NULL &&
-      gtk_widget_compute_point (row, gtk_scrolled_window_get_child (self->scroller),
+  if (gtk_widget_compute_point (row, gtk_scrolled_window_get_child (self->scroller),
                                 &GRAPHENE_POINT_INIT (0, 0), &point))
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), MAX (0, point.y - 12));
   return G_SOURCE_REMOVE;
@@ -1316,6 +1317,12 @@ mp_case_page_show_step (MpCasePage *self,
 
       adw_expander_row_set_expanded (row, shown);
       if (shown)
-        g_timeout_add (400, scroll_to_step_cb, g_object_ref (row));
+        {
+          /* the page's own source, gone with the page: a reference on the
+           * row here kept its desk alive after the window was closed */
+          g_clear_handle_id (&self->scroll_source, g_source_remove);
+          self->scroll_step = i;
+          self->scroll_source = g_timeout_add (400, scroll_to_step_cb, self);
+        }
     }
 }
