@@ -280,10 +280,17 @@ mp_openpgp_decrypt_message (MpOpenpgpHome *home,
     return NULL;
 
   /* GMime's context makes its own GPGME contexts: they take the engine's
-   * default home, which is the desk's private one for this call only. */
-  gpgme_set_engine_info (GPGME_PROTOCOL_OpenPGP, NULL, mp_openpgp_home_get_path (home));
-  replacement = decrypt_tree (&decrypt, body);
-  gpgme_set_engine_info (GPGME_PROTOCOL_OpenPGP, NULL, NULL);
+   * default home, which is the desk's private one for this call only, and
+   * no other thread's meanwhile. A home wiped before it got here is
+   * decrypted with nothing. */
+  _mp_openpgp_engine_lock ();
+  if (mp_openpgp_home_get_path (home) != NULL)
+    {
+      gpgme_set_engine_info (GPGME_PROTOCOL_OpenPGP, NULL, mp_openpgp_home_get_path (home));
+      replacement = decrypt_tree (&decrypt, body);
+      gpgme_set_engine_info (GPGME_PROTOCOL_OpenPGP, NULL, NULL);
+    }
+  _mp_openpgp_engine_unlock ();
 
   if (replacement != NULL)
     g_mime_message_set_mime_part (parsed, replacement);

@@ -33,6 +33,18 @@ MpOpenpgpHome *mp_openpgp_home_new            (GError       **error);
  * Returns: (transfer full) */
 MpOpenpgpHome *mp_openpgp_home_new_for_store  (MpStore       *store,
                                                GError       **error);
+/* A private home holding the armored secret key @secret_key (its
+ * @passphrase nullable); @owner (nullable) is what mp_openpgp_wipe_homes()
+ * finds it by. It touches no store, so a worker thread may make it.
+ * Returns: (transfer full) */
+MpOpenpgpHome *mp_openpgp_home_new_for_key    (GBytes        *secret_key,
+                                               const char    *passphrase,
+                                               gpointer       owner,
+                                               GError       **error);
+/* Wipes every home alive that was made for @owner (a store; NULL: every
+ * home): at lock and at exit. A decryption in progress in another thread
+ * finishes first. */
+void           mp_openpgp_wipe_homes          (gpointer       owner);
 const char    *mp_openpgp_home_get_path       (MpOpenpgpHome *self);
 /* The desk key's passphrase, NULL when it has none (or the home is not
  * the store's). */

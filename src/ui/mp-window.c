@@ -14,6 +14,7 @@
 #include "mp-deadlines.h"
 #include "mp-eml-intake.h"
 #include "mp-intake-dialog.h"
+#include "mp-openpgp.h"
 #include "mp-overview-page.h"
 #include "mp-preferences-window.h"
 #include "mp-report-ui.h"
@@ -164,6 +165,7 @@ lock_desk (MpWindow *self)
       mp_calendar_view_set_store (self->calendar_view, NULL);
     }
   mp_store_lock (self->store);
+  mp_openpgp_wipe_homes (self->store);
   mp_unlock_page_set_store (self->unlock_page, self->store);
   gtk_stack_set_visible_child_name (self->stack, "unlock");
   mp_unlock_page_reset (self->unlock_page);
@@ -756,7 +758,10 @@ mp_window_dispose (GObject *object)
   self->drop_overlay = NULL;
   self->drop_highlight = NULL;
   if (self->store != NULL)
-    mp_store_lock (self->store);
+    {
+      mp_store_lock (self->store);
+      mp_openpgp_wipe_homes (self->store);
+    }
   g_clear_object (&self->store);
   G_OBJECT_CLASS (mp_window_parent_class)->dispose (object);
 }
