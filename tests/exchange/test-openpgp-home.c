@@ -2,8 +2,8 @@
  * Copyright 2026 The Meldpunt developers
  *
  * The desk's private GnuPG homes (issue 21): wiped at lock and at exit,
- * and GPGME's process-wide home never shared between threads decrypting
- * for two desks at once.
+ * none left behind by an import in the window, and GPGME's process-wide
+ * home never shared between threads decrypting for two desks at once.
  * Messages are encrypted by the real gpg to keys generated in the test.
  */
 #include "config.h"
@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "mp-eml-import.h"
 #include "mp-openpgp.h"
 #include "mp-store.h"
 
@@ -274,6 +275,39 @@ test_concurrent_decrypt (Fixture       *fixture,
     g_assert_finalize_object (home[i]);
 }
 
+static void
+imported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The window's import (mp_eml_import_bytes_async) decrypts as the CLI
+ * does, and leaves no home behind. */
+static void
+test_async_import_decrypts (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpCase) kase = NULL;
+  guint before = count_homes ();
+
+  mp_eml_import_bytes_async (fixture->store[1], fixture->message[1], NULL, imported_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  kase = mp_eml_import_finish (fixture->store[1], result, &notes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kase);
+  g_assert_nonnull (strstr (mp_case_get_description (kase), "balie 1: SQL-injectie"));
+  g_assert_true (mp_case_get_boolean (kase, "report_encrypted"));
+  g_assert_cmpuint (count_homes (), ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -289,6 +323,8 @@ main (int    argc,
               fixture_set_up, test_wipe_at_lock, fixture_tear_down);
   g_test_add ("/openpgp/home/concurrent-decrypt", Fixture, NULL,
               fixture_set_up, test_concurrent_decrypt, fixture_tear_down);
+  g_test_add ("/openpgp/home/async-import-decrypts", Fixture, NULL,
+              fixture_set_up, test_async_import_decrypts, fixture_tear_down);
   status = g_test_run ();
   remove_tree (runtime_dir);
   return status;
