@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-desk-key-page.h"
 #include "mp-letter-editor.h"
 #include "mp-policy.h"
 #include "mp-preferences-window.h"
@@ -586,6 +587,8 @@ mp_preferences_window_new (GtkWindow *parent,
       self->letter_editor = mp_letter_editor_new (store);
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                   ADW_PREFERENCES_PAGE (self->letter_editor));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (mp_desk_key_page_new (store)));
     }
   return self;
 }
