@@ -219,6 +219,14 @@ home_context (MpOpenpgpHome  *self,
   gpgme_ctx_t ctx = NULL;
   gpgme_error_t err;
 
+  /* Never the user's own home: a wiped home has none. */
+  if (self->path == NULL)
+    {
+      g_set_error_literal (error, MP_OPENPGP_ERROR, MP_OPENPGP_ERROR_FAILED,
+                           _("The desk's private GnuPG folder was removed when the desk "
+                             "locked."));
+      return NULL;
+    }
   if ((err = gpgme_new (&ctx)) ||
       (err = gpgme_set_protocol (ctx, GPGME_PROTOCOL_OpenPGP)) ||
       (err = gpgme_ctx_set_engine_info (ctx, GPGME_PROTOCOL_OpenPGP, NULL, self->path)) ||
@@ -673,6 +681,24 @@ import_public (gpgme_ctx_t   ctx,
       return NULL;
     }
   return g_steal_pointer (&fingerprint);
+}
+
+char *
+mp_openpgp_home_import_public (MpOpenpgpHome  *home,
+                               const char     *armored,
+                               GError        **error)
+{
+  gpgme_ctx_t ctx;
+  char *fingerprint;
+
+  g_return_val_if_fail (MP_IS_OPENPGP_HOME (home), NULL);
+  g_return_val_if_fail (armored != NULL, NULL);
+
+  if (!(ctx = home_context (home, error)))
+    return NULL;
+  fingerprint = import_public (ctx, armored, error);
+  gpgme_release (ctx);
+  return fingerprint;
 }
 
 char *
