@@ -112,6 +112,8 @@ static const KindWords kind_words[] = {
   { "cra-early-warning",  NC_("deadline kind", "CRA early warning") },
   { "cra-notification",   NC_("deadline kind", "CRA vulnerability notification") },
   { "cra-final",          NC_("deadline kind", "CRA final report") },
+  /* The desk's own (issue 21), of no case: a month before its key expires. */
+  { "desk-key-expiry",    NC_("deadline kind", "Renew the desk key") },
 };
 
 /* ---- chip text ------------------------------------------------------------- */
@@ -294,6 +296,7 @@ _mp_calendar_kind_css_class (const char *kind)
     /* The legal clocks share one colour that stands out. */
     "kind-legal", "kind-legal", "kind-legal", "kind-legal", "kind-legal",
     "kind-legal", "kind-legal", "kind-legal",
+    "kind-other",
   };
   const KindWords *words = lookup_kind (kind);
 
@@ -454,8 +457,11 @@ set_chip (MpCalendarView *self,
   const char *reference = mp_deadline_get_reference (deadline);
   gboolean overdue = mp_calendar_month_is_overdue (self->month, deadline);
   g_autofree char *time = format_time (self, mp_deadline_get_due_at (deadline));
-  g_autofree char *text = g_strdup_printf ("%s %s", _mp_calendar_short_reference (reference),
-                                           _mp_calendar_kind_label (kind));
+  /* A deadline of the desk (reference "") is named by its kind alone. */
+  g_autofree char *text = *reference != '\0'
+                          ? g_strdup_printf ("%s %s", _mp_calendar_short_reference (reference),
+                                             _mp_calendar_kind_label (kind))
+                          : g_strdup (_mp_calendar_kind_label (kind));
   MpCase *kase = self->store != NULL ? mp_store_find_case (self->store, reference) : NULL;
   const char *title = kase != NULL ? mp_case_get_title (kase) : NULL;
   const char *old_class = g_object_get_data (G_OBJECT (button), "kind-class");
@@ -470,8 +476,10 @@ set_chip (MpCalendarView *self,
     when = g_strdup_printf (_("%s, due at %s"), _mp_calendar_kind_label (kind), time);
   if (title != NULL && *title != '\0')
     tooltip = g_strdup_printf ("%s — %s\n%s", reference, title, when);
-  else
+  else if (*reference != '\0')
     tooltip = g_strdup_printf ("%s\n%s", reference, when);
+  else
+    tooltip = g_strdup (when);
 
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (button), "icon"), overdue);
   set_class (button, "overdue", overdue);
