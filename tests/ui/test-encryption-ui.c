@@ -7,7 +7,7 @@
  * import it into the window and read it), the reporter's key pasted on the
  * case page (refused text kept), the signature verdict, and letters copied
  * encrypted (decrypted and verified by gpg) or, without a key, the offer
- * to ask for one. Writes encryption-walk-*-LANG.png for the README.
+ * to ask for one; locking the desk removes its private GnuPG homes. Writes encryption-walk-*-LANG.png for the README.
  */
 #include "config.h"
 
@@ -298,6 +298,21 @@ test_walk (Fixture       *fixture,
                                              &GRAPHENE_POINT_INIT (0, 0), &point));
     gtk_adjustment_set_value (adjustment, point.y - 24);
     save_screenshot (GTK_WIDGET (window), "3-signature");
+  }
+
+  /* 4. Ctrl+L locks the desk: its private GnuPG homes go with the keys. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MpOpenpgpHome) home = mp_openpgp_home_new_for_store (fixture->store, &error);
+    g_autofree char *path = NULL;
+
+    g_assert_no_error (error);
+    path = g_strdup (mp_openpgp_home_get_path (home));
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+    g_assert_true (mp_store_is_locked (fixture->store));
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_assert_null (mp_openpgp_home_get_path (home));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
