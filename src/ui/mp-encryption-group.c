@@ -373,6 +373,10 @@ mp_encryption_group_set_case (MpEncryptionGroup *self,
 {
   g_return_if_fail (MP_IS_ENCRYPTION_GROUP (self));
 
+  /* Without a case the group lets go of the store too: a window that
+   * locks or restores must be its only holder. */
+  if (kase == NULL)
+    store = NULL;
   g_set_object (&self->store, store);
   g_set_object (&self->kase, kase);
   g_clear_pointer (&self->pasted, g_free);
