@@ -166,6 +166,30 @@ mp_test_destroy_window (GtkWindow *window)
   g_assert_finalize_object (window);
 }
 
+static gboolean
+is_closed (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window == data)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+mp_test_wait_closed (GtkWindow *window)
+{
+  g_assert_true (GTK_IS_WINDOW (window));
+  mp_test_wait_until (is_closed, window);
+  mp_test_run_pending ();
+  g_assert_finalize_object (window);
+}
+
 GtkWidget *
 mp_test_find_widget (GtkWidget  *root,
                      GType       type,

@@ -41,6 +41,10 @@ void        mp_test_run_pending    (void);
  * finalised: a reference left anywhere fails the test. Takes the caller's
  * own reference (from g_object_ref after creating the window). */
 void        mp_test_destroy_window (GtkWindow    *window);
+/* Waits until @window, which closes itself (a dialog's own button or
+ * action), has left the toplevels, runs what is pending and asserts that it
+ * was finalised. Takes the caller's own reference, as above. */
+void        mp_test_wait_closed    (GtkWindow    *window);
 /* Depth-first search for a widget of @type (and @name when given). */
 GtkWidget  *mp_test_find_widget    (GtkWidget    *root,
                                     GType         type,

@@ -131,13 +131,10 @@ on_open_case_cb (MpCalendarView *view,
   fixture->opened_kind = g_strdup (kind);
 }
 
-static void
-wait_idle (void)
+static gboolean
+more_toplevels_than (gpointer data)
 {
-  /* Let layout and drawing happen; no timing is asserted. */
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
+  return g_list_model_get_n_items (gtk_window_get_toplevels ()) > GPOINTER_TO_UINT (data);
 }
 
 static void
@@ -168,7 +165,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_widget_set_vexpand (GTK_WIDGET (fixture->view), TRUE);
   gtk_window_set_child (GTK_WINDOW (fixture->window), box);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_idle ();
+  mp_test_wait_for_draw (fixture->window);
 }
 
 static void
@@ -179,9 +176,7 @@ fixture_tear_down (Fixture       *fixture,
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_idle ();
-  g_assert_finalize_object (fixture->window);
+  mp_test_destroy_window (GTK_WINDOW (fixture->window));
   g_assert_finalize_object (fixture->view);
   g_clear_object (&fixture->store);
   g_remove (path);
@@ -705,7 +700,7 @@ test_closed_keeps_publication (Fixture       *fixture,
   guint n_overdue;
 
   mp_calendar_view_show_month (fixture->view, 2026, 12);
-  wait_idle ();
+  mp_test_run_pending ();
   chip = find_chip (find_cell (fixture, "2026-12-15"), "CVD-2026-0002", "publication");
   g_assert_nonnull (chip);
   g_assert_false (gtk_widget_has_css_class (chip, "met"));
@@ -716,7 +711,7 @@ test_closed_keeps_publication (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (mp_case_get_status (kase), ==, "closed");
   mp_calendar_view_refresh (fixture->view);
-  wait_idle ();
+  mp_test_run_pending ();
 
   chip = find_chip (find_cell (fixture, "2026-12-15"), "CVD-2026-0002", "publication");
   g_assert_nonnull (chip);
@@ -756,7 +751,7 @@ test_export (Fixture       *fixture,
   n_windows = g_list_model_get_n_items (gtk_window_get_toplevels ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.export-ics",
                                              NULL));
-  wait_idle ();
+  mp_test_wait_until (more_toplevels_than, GUINT_TO_POINTER (n_windows));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), >, n_windows);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -789,7 +784,7 @@ test_hidden_catches_up (Fixture       *fixture,
   g_object_unref (fixture->view);
   gtk_widget_set_vexpand (stack, TRUE);
   gtk_box_append (GTK_BOX (box), stack);
-  wait_idle ();
+  mp_test_run_pending ();
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
 
   /* A deadline is met: the agenda is left alone, the badge follows. */
@@ -799,7 +794,7 @@ test_hidden_catches_up (Fixture       *fixture,
                                       &error));
   g_assert_no_error (error);
   g_assert_true (mp_agenda_view_get_agenda (MP_AGENDA_VIEW (agenda_view)) == before);
-  wait_idle ();
+  mp_test_run_pending ();
   g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpuint (mp_calendar_view_get_n_overdue (fixture->view), ==, n_overdue - 1);
   g_assert_true (mp_agenda_view_get_agenda (MP_AGENDA_VIEW (agenda_view)) == before);
@@ -843,13 +838,12 @@ test_agenda_kept_across_months (Fixture       *fixture,
 }
 
 /* Waits until @widget has been laid out and drawn once more: a busy
- * machine may not have drawn it after wait_idle(). A frame that never
+ * machine may not have drawn it after what was pending ran. A frame that never
  * comes fails the test (it used to be given up silently after 2 s). */
 static void
 wait_frame (GtkWidget *widget)
 {
   mp_test_wait_for_draw (widget);
-  wait_idle ();
 }
 
 static void
@@ -935,7 +929,7 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpint (minimum, <=, 360);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 1200);
   mp_test_wait_until (view_is_narrow, fixture->view);
-  wait_idle ();
+  mp_test_run_pending ();
 
   narrow = shown_weekdays (fixture);
   {
@@ -973,18 +967,18 @@ test_screenshot (Fixture       *fixture,
     g_assert_cmpstr (_("Overdue"), ==, "Overdue");
 
   mp_calendar_view_show_today (fixture->view);
-  wait_idle ();
+  mp_test_run_pending ();
   save_screenshot (box, name);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_idle ();
+  mp_test_run_pending ();
   save_screenshot (box, name_dark);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* December: Christmas and New Year's Day shaded with their names. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next", NULL);
-  wait_idle ();
+  mp_test_run_pending ();
   save_screenshot (box, name_december);
 }
 

@@ -19,14 +19,6 @@
 #include "mp-test-util.h"
 #include "mp-window-private.h"
 
-/* Lets pending work (idles, layout, a frame) run. */
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static MpCase *
 add_case (MpStore    *store,
           const char *title,
@@ -156,7 +148,7 @@ test_answer_keeps_place (void)
   g_assert_nonnull (no);
   /* Focus the toggle (the page scrolls to it), as Tab would. */
   g_assert_true (gtk_widget_grab_focus (no));
-  settle ();
+  mp_test_run_pending ();
   adjustment = gtk_scrolled_window_get_vadjustment (page->scroller);
   {
     graphene_point_t point;
@@ -167,14 +159,14 @@ test_answer_keeps_place (void)
     g_assert_cmpfloat (point.y, >, 200);
     gtk_adjustment_set_value (adjustment, point.y - 100);
   }
-  settle ();
+  mp_test_run_pending ();
   before = gtk_adjustment_get_value (adjustment);
   g_assert_cmpfloat (before, >, 0);
 
   /* as the space bar does: a button is clicked a moment after it is activated */
   g_assert_true (gtk_widget_activate (no));
   mp_test_wait_until (spam_answered, kase);
-  settle ();
+  mp_test_run_pending ();
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
   g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
@@ -260,7 +252,7 @@ test_finished_steps_fold (void)
   g_assert_true (gtk_widget_grab_focus (button));
   g_signal_emit_by_name (button, "clicked");
   mp_test_wait_until (scope_finished, kase);
-  settle ();
+  mp_test_run_pending ();
 
   /* each of the nine recorded, and "rules followed" derived from them */
   for (guint i = 0; methods[i] != NULL; i++)
@@ -280,14 +272,14 @@ test_finished_steps_fold (void)
   /* and the page shows it: it did not scroll to where it was before the
    * steps folded */
   mp_test_wait_until (focus_settled, page);
-  settle ();
+  mp_test_run_pending ();
   g_assert_cmpfloat (screen_y (page, focus), >=, 0);
   g_assert_cmpfloat (screen_y (page, focus) + gtk_widget_get_height (focus), <=,
                      gtk_widget_get_height (GTK_WIDGET (page->scroller)));
 
   /* any step opens again on demand */
   adw_expander_row_set_expanded (scope, TRUE);
-  settle ();
+  mp_test_run_pending ();
   g_assert_true (adw_expander_row_get_expanded (scope));
 
   mp_test_destroy_window (GTK_WINDOW (window));
@@ -326,7 +318,7 @@ test_list_width_is_stable (void)
   window = open_window (store);
   list = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL);
   mp_test_wait_until (list_shows, list);
-  settle ();
+  mp_test_run_pending ();
   short_width = gtk_widget_get_width (list);
   g_assert_cmpint (short_width, <=, natural_width (list));
 
@@ -334,7 +326,7 @@ test_list_width_is_stable (void)
                      "lets any logged-in customer run script in the help desk's session",
                      "2026-11-02T10:00:00Z");
   mp_case_list_refresh (MP_CASE_LIST (list));
-  settle ();
+  mp_test_run_pending ();
   g_assert_cmpuint (mp_case_list_get_n_shown (MP_CASE_LIST (list)), ==, 2);
   /* the pane keeps its width (the long title ellipsizes), and takes no
    * share of the window's width either */

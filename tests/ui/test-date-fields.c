@@ -58,9 +58,6 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   mp_test_destroy_window (GTK_WINDOW (fixture->window));
-  /* let GTK finish with the window's surfaces before the next test */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
   g_ptr_array_unref (fixture->saved);
 }
 

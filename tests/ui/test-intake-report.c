@@ -270,7 +270,7 @@ test_drop_files (void)
                 found = TRUE;
             g_assert_true (found);
             shoot (dialog, "import-notes");
-            gtk_window_destroy (GTK_WINDOW (dialog));
+            mp_test_destroy_window (GTK_WINDOW (g_steal_pointer (&dialog)));
             shown = TRUE;
             break;
           }
@@ -533,7 +533,7 @@ test_export_redacted (void)
         if (ADW_IS_MESSAGE_DIALOG (dialog))
           {
             shoot (dialog, "export-options");
-            gtk_window_destroy (GTK_WINDOW (dialog));
+            mp_test_destroy_window (GTK_WINDOW (g_steal_pointer (&dialog)));
           }
       }
   }
@@ -549,7 +549,7 @@ test_export_redacted (void)
         if (ADW_IS_MESSAGE_DIALOG (dialog))
           {
             shoot (dialog, "period-report-options");
-            gtk_window_destroy (GTK_WINDOW (dialog));
+            mp_test_destroy_window (GTK_WINDOW (g_steal_pointer (&dialog)));
           }
       }
   }

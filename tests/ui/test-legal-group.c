@@ -222,8 +222,6 @@ test_preferences (void)
   g_assert_cmpstr (refused->publish_hall_of_fame_url, ==, "/dank.html");
 
   mp_test_destroy_window (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
   g_clear_object (&store);
   mp_test_remove_dir (dir);
 }

@@ -591,9 +591,13 @@ test_letter_editor (Fixture       *fixture,
       }
     g_assert_nonnull (dialog);
     g_object_ref (preferences);
+    g_object_ref (dialog);
     adw_message_dialog_response (dialog, "discard");
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (preferences)));
-    g_object_unref (preferences);
+    /* the question first, while the window it is transient for lives; a
+     * response given by code does not close it as its buttons do */
+    mp_test_destroy_window (GTK_WINDOW (dialog));
+    mp_test_wait_closed (GTK_WINDOW (preferences));
   }
   g_assert_false (store_has_own (fixture->store, "acknowledgement", "en"));
 }

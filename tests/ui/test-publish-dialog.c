@@ -213,7 +213,7 @@ test_window_opens_it (void)
   dialog = find_publish_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
   settle (GTK_WIDGET (window));
   g_assert_null (find_publish_dialog ());
 
@@ -223,7 +223,7 @@ test_window_opens_it (void)
   settle (GTK_WIDGET (window));
   dialog = find_publish_dialog ();
   g_assert_nonnull (dialog);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
 
   mp_test_destroy_window (GTK_WINDOW (window));
   g_assert_finalize_object (g_steal_pointer (&store));

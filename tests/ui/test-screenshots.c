@@ -304,7 +304,7 @@ test_desk (void)
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (dialog, MP_TYPE_INTAKE_DIALOG, "asset_row")),
                          "https://login.example.nl/?next=");
   shoot (dialog, "intake");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
 
   preferences = GTK_WIDGET (mp_preferences_window_new (GTK_WINDOW (window), store));
   gtk_window_present (GTK_WINDOW (preferences));
@@ -313,7 +313,7 @@ test_desk (void)
   shoot (preferences, "preferences-policy");
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "letters");
   shoot (preferences, "preferences-letters");
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (preferences)));
 
   mp_test_destroy_window (GTK_WINDOW (window));
 

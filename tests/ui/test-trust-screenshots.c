@@ -66,7 +66,7 @@ test_trust_dialogs (void)
   backup = g_build_filename (dir, "meldpunt-backup-2026-03-10.db", NULL);
   dialog = _mp_backup_actions_confirm_restore (GTK_WIDGET (window), backup);
   shoot (dialog, "restore-confirm");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
 
   preferences = mp_preferences_window_new (GTK_WINDOW (window), store);
   gtk_window_set_default_size (GTK_WINDOW (preferences), 640, 720);
@@ -78,15 +78,15 @@ test_trust_dialogs (void)
   _mp_passphrase_dialog_submit (dialog, "correct horse battery", "nieuwe zin voor het meldpunt",
                                 "nieuwe zon voor het meldpunt");
   shoot (dialog, "change-passphrase");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (preferences)));
 
   dialog = mp_application_show_about (GTK_WINDOW (window));
   shoot (dialog, "about");
   /* the Details page, which shows the audit line */
   gtk_widget_activate (first_shown_row (dialog));
   shoot (dialog, "about-details");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
 
   mp_test_destroy_window (GTK_WINDOW (window));
   mp_store_lock (store);

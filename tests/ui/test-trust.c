@@ -179,17 +179,18 @@ test_backup_and_restore (void)
   g_assert_nonnull (confirm);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), dir));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
-  gtk_window_destroy (GTK_WINDOW (confirm));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (confirm)));
   mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (mp_window_get_store (window) == store);
   g_assert_false (mp_store_is_locked (store));
 
-  confirm = _mp_backup_actions_confirm_restore (GTK_WIDGET (window), backup);
+  confirm = g_object_ref (_mp_backup_actions_confirm_restore (GTK_WIDGET (window), backup));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "restore");
   gtk_window_destroy (GTK_WINDOW (confirm));
   /* The window let go of its store before the file is replaced. */
   g_assert_null (mp_window_get_store (window));
   mp_test_wait_until (window_has_store, window);
+  g_assert_finalize_object (confirm);
   mp_test_wait_for_draw (GTK_WIDGET (window));
   dialog = find_message_dialog ();
   g_assert_null (dialog != NULL ? adw_message_dialog_get_heading (dialog) : NULL);
@@ -221,13 +222,13 @@ test_backup_and_restore (void)
   g_assert_true (g_file_set_contents (junk, "just some text, not SQLite", -1, NULL));
   confirm = _mp_backup_actions_confirm_restore (GTK_WIDGET (window), junk);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "restore");
-  gtk_window_destroy (GTK_WINDOW (confirm));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (confirm)));
   mp_test_wait_until (window_has_store, window);
   mp_test_wait_until (message_dialog_shown, NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Failed");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
   store = mp_window_get_store (window);
   g_assert_true (mp_store_unlock (store, PASSPHRASE, &error));
   g_assert_no_error (error);
@@ -314,7 +315,7 @@ test_change_passphrase (void)
   g_assert_no_error (error);
   g_assert_false (mp_store_is_locked (store));
 
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (preferences)));
   mp_test_destroy_window (GTK_WINDOW (window));
   mp_store_lock (store);
   g_clear_object (&store);
@@ -496,7 +497,7 @@ test_keyring_round_trip (void)
   mp_test_wait_until (switch_settled, toggle);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
   g_assert_true (mp_keyring_is_enabled ());
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (preferences)));
   mp_test_destroy_window (GTK_WINDOW (window));
   mp_store_lock (store);
   g_object_unref (store);
@@ -525,7 +526,7 @@ test_keyring_round_trip (void)
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
   mp_test_wait_until (keyring_disabled, NULL);
   g_assert_false (mp_keyring_is_enabled ());
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (preferences)));
   mp_test_destroy_window (GTK_WINDOW (window));
 
 

@@ -784,6 +784,7 @@ test_help_overlay (Fixture       *f,
                  overlay);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 
+  /* the window keeps its help overlay: it finalises with the window */
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
