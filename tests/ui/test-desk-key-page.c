@@ -29,18 +29,11 @@ typedef struct
 } Fixture;
 
 static void
-wait_for_draw (GtkWidget *widget)
-{
-  gtk_test_widget_wait_for_draw (widget);
-  gdk_display_sync (gtk_widget_get_display (widget));
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->store = mp_test_new_store (&fixture->dir);
-  fixture->window = mp_preferences_window_new (NULL, fixture->store);
+  fixture->window = g_object_ref (mp_preferences_window_new (NULL, fixture->store));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 720, 860);
   fixture->page = MP_DESK_KEY_PAGE (mp_test_find_widget (GTK_WIDGET (fixture->window),
                                                          MP_TYPE_DESK_KEY_PAGE, NULL));
@@ -48,16 +41,15 @@ fixture_set_up (Fixture       *fixture,
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (fixture->window),
                                            ADW_PREFERENCES_PAGE (fixture->page));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_draw (GTK_WIDGET (fixture->window));
+  mp_test_wait_for_draw (GTK_WIDGET (fixture->window));
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  mp_test_destroy_window (GTK_WINDOW (fixture->window));
+  mp_test_run_pending ();
   /* The preferences window's other pages may hold the store a while
    * longer (their idle work), as in test-legal-group. */
   g_clear_object (&fixture->store);
@@ -181,7 +173,7 @@ test_generate (Fixture       *fixture,
   g_assert_nonnull (strstr (public_key, "BEGIN PGP PUBLIC KEY BLOCK"));
   g_value_unset (&value);
 
-  wait_for_draw (GTK_WIDGET (fixture->window));
+  mp_test_wait_for_draw (GTK_WIDGET (fixture->window));
   {
     g_autofree char *dir = g_build_filename (MP_TEST_SCREENSHOT_DIR, NULL);
     g_autofree char *name = g_strdup_printf ("desk-key-%s.png", language);
@@ -228,7 +220,7 @@ respond (Fixture    *fixture,
   AdwMessageDialog *dialog = _mp_desk_key_page_get_dialog (fixture->page);
 
   g_assert_nonnull (dialog);
-  wait_for_draw (GTK_WIDGET (dialog));
+  mp_test_wait_for_draw (GTK_WIDGET (dialog));
   adw_message_dialog_response (dialog, response);
   g_assert_null (_mp_desk_key_page_get_dialog (fixture->page));
 }

@@ -35,13 +35,6 @@ typedef struct
   MpStore *store;
 } Fixture;
 
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  gtk_test_widget_wait_for_draw (widget);
-  gdk_display_sync (gtk_widget_get_display (widget));
-}
-
 static char *
 gpg (const char  *home,
      const char **args,
@@ -113,8 +106,7 @@ fixture_tear_down (Fixture       *fixture,
   g_spawn_sync (NULL, (char **) kill, NULL,
                 G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                 NULL, NULL, NULL, NULL, NULL, NULL);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  mp_test_run_pending ();
   g_clear_object (&fixture->store);
   mp_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
@@ -192,11 +184,31 @@ click (GtkWidget  *root,
   g_signal_emit_by_name (button, "clicked");
 }
 
+static gboolean
+group_checked (gpointer group)
+{
+  return !_mp_encryption_group_is_busy (group);
+}
+
 static void
 wait_until_checked (MpEncryptionGroup *group)
 {
-  while (_mp_encryption_group_is_busy (group))
-    g_main_context_iteration (NULL, TRUE);
+  mp_test_wait_until (group_checked, group);
+}
+
+typedef struct
+{
+  MpEmlIntake *intake;
+  MpCasePage  *case_page;
+} ImportWait;
+
+static gboolean
+import_shown (gpointer data)
+{
+  ImportWait *wait = data;
+
+  return mp_eml_intake_get_n_pending (wait->intake) == 0 &&
+         mp_case_page_get_case (wait->case_page) != NULL;
 }
 
 static const char *
@@ -217,7 +229,7 @@ save_screenshot (GtkWidget  *widget,
   g_autofree char *path = g_build_filename (MP_TEST_SCREENSHOT_DIR, name, NULL);
 
   g_mkdir_with_parents (MP_TEST_SCREENSHOT_DIR, 0755);
-  wait_for_draw (widget);
+  mp_test_wait_for_draw (widget);
   mp_test_save_png (widget, path);
 }
 
@@ -226,10 +238,11 @@ static void
 test_walk (Fixture       *fixture,
            gconstpointer  data)
 {
-  MpWindow *window = _mp_window_new_for_store (NULL, fixture->store);
+  MpWindow *window = g_object_ref (_mp_window_new_for_store (NULL, fixture->store));
   MpPreferencesWindow *preferences;
   MpDeskKeyPage *page;
   MpEmlIntake *intake;
+  ImportWait wait;
   MpCasePage *case_page;
   MpEncryptionGroup *group;
   g_autofree char *public_key = NULL;
@@ -240,10 +253,10 @@ test_walk (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_draw (GTK_WIDGET (window));
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   /* 1. Preferences → Desk Key → Generate Key, then Copy. */
-  preferences = mp_preferences_window_new (GTK_WINDOW (window), fixture->store);
+  preferences = g_object_ref (mp_preferences_window_new (GTK_WINDOW (window), fixture->store));
   gtk_window_set_default_size (GTK_WINDOW (preferences), 720, 860);
   page = MP_DESK_KEY_PAGE (mp_test_find_widget (GTK_WIDGET (preferences), MP_TYPE_DESK_KEY_PAGE,
                                                 NULL));
@@ -251,7 +264,7 @@ test_walk (Fixture       *fixture,
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
                                            ADW_PREFERENCES_PAGE (page));
   gtk_window_present (GTK_WINDOW (preferences));
-  wait_for_draw (GTK_WIDGET (preferences));
+  mp_test_wait_for_draw (GTK_WIDGET (preferences));
   click (GTK_WIDGET (page), "generate-key");
   g_assert_null (_mp_desk_key_page_get_problem (page));
   click (GTK_WIDGET (page), "copy-public-key");
@@ -259,7 +272,7 @@ test_walk (Fixture       *fixture,
   g_assert_true (mp_store_get_desk_key_info (fixture->store, NULL, NULL, &stored_key, NULL));
   g_assert_cmpstr (public_key, ==, stored_key);
   save_screenshot (GTK_WIDGET (preferences), "1-key");
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  mp_test_destroy_window (GTK_WINDOW (preferences));
 
   /* 2. The reporter encrypts to the exported key; the desk imports it. */
   message = encrypted_report (fixture, public_key, TRUE);
@@ -269,8 +282,8 @@ test_walk (Fixture       *fixture,
   mp_eml_intake_import_bytes (intake, bytes, "rapport.eml");
   case_page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   g_assert_nonnull (case_page);
-  while (mp_eml_intake_get_n_pending (intake) > 0 || mp_case_page_get_case (case_page) == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  wait = (ImportWait) { intake, case_page };
+  mp_test_wait_until (import_shown, &wait);
 
   /* 3. The report reads as Jan wrote it; his key is kept, his signature valid. */
   kase = mp_case_page_get_case (case_page);
@@ -315,7 +328,7 @@ test_walk (Fixture       *fixture,
     g_assert_null (mp_openpgp_home_get_path (home));
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* A case whose report was encrypted and signed by Jan, imported while the
@@ -357,7 +370,7 @@ respond (MpEncryptionGroup *group,
   GtkWidget *view;
 
   g_assert_nonnull (dialog);
-  wait_for_draw (GTK_WIDGET (dialog));
+  mp_test_wait_for_draw (GTK_WIDGET (dialog));
   view = mp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, "reporter-key-text");
   g_assert_nonnull (view);
   if (text != NULL)
@@ -386,7 +399,7 @@ test_paste_key (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(MpCase) kase = import_signed_report (fixture);
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = g_object_ref (gtk_window_new ());
   MpEncryptionGroup *group = mp_encryption_group_new ();
   g_autofree char *kept = NULL;
   g_autofree char *shown_again = NULL;
@@ -419,7 +432,7 @@ test_paste_key (Fixture       *fixture,
   g_assert_nonnull (strstr (row_subtitle (GTK_WIDGET (group), "encrypted-report"),
                             "the signature is valid"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* Copy Encrypted gives what gpg decrypts, with the desk's good signature;
@@ -441,7 +454,7 @@ test_letters (Fixture       *fixture,
   const char *decrypt[] = { NULL, "--decrypt", NULL };
   const char *import[] = { "--import", NULL };
   g_autofree char *desk_public = NULL;
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = g_object_ref (gtk_window_new ());
   MpLetterRow *row = mp_letter_row_new ();
   GtkWidget *text_view;
   GtkTextIter start, end;
@@ -495,7 +508,7 @@ test_letters (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (mp_test_find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON,
                                                                "ask-for-key")));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
 }
 
 int
