@@ -36,9 +36,10 @@ parse_options (int    *argc,
   description = g_strdup_printf ("%s\n\n%s\n  %s",
                                  _("Each file is imported on its own: a refused file does not "
                                    "stop the others.\n\n"
-                                   "Exit status: 0 when every file was imported, 1 when one or "
-                                   "more were refused or could not be stored (or the desk "
-                                   "could not be opened), 2 for wrong usage."),
+                                   "Exit status: 0 when every file was imported (or a case "
+                                   "already had it), 1 when one or more were refused or could "
+                                   "not be stored (or the desk could not be opened), 2 for "
+                                   "wrong usage."),
                                  _("Example:"),
                                  "meldpunt-cli --passphrase-file passphrase.txt import-eml "
                                  "report.eml forwarded.eml");
