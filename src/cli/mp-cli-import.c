@@ -224,7 +224,7 @@ store_chunk (MpStore *store,
           continue;
         }
       tally->imported++;
-      if (mp_store_get_reporter_key (store, kase, NULL) == NULL)
+      if (mp_mailbox_wants_reporter_key (store, kase, outcome))
         take_reporter_key (store, parsed, kase);
     }
   g_array_set_size (chunk, 0);

@@ -290,6 +290,22 @@ keep_reporter_key (MpStore     *store,
     }
 }
 
+gboolean
+mp_mailbox_wants_reporter_key (MpStore          *store,
+                               MpCase           *kase,
+                               MpMailboxOutcome  outcome)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+
+  if (outcome == MP_MAILBOX_DUPLICATE || outcome == MP_MAILBOX_SKIPPED)
+    return FALSE;
+  key = mp_store_get_reporter_key (store, kase, NULL);
+  return key == NULL;
+}
+
 MpCase *
 mp_mailbox_take_in_report (MpStore           *store,
                            MpEmlReport       *report,
@@ -382,7 +398,7 @@ mp_mailbox_take_in (MpStore           *store,
   if (kase == NULL)
     return NULL;
   /* outside the batch: a key that is refused does not undo the message */
-  if (result != MP_MAILBOX_DUPLICATE && mp_store_get_reporter_key (store, kase, NULL) == NULL)
+  if (mp_mailbox_wants_reporter_key (store, kase, result))
     keep_reporter_key (store, kase, report);
   if (outcome != NULL)
     *outcome = result;

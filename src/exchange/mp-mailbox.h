@@ -165,6 +165,13 @@ MpCase     *mp_mailbox_take_in_finish   (MpStore             *store,
                                          GPtrArray          **notes,
                                          GError             **error);
 
+/* Whether a key the reporter attached to a message taken in with @outcome
+ * is to be kept with @kase: not for a message the case had already, nor
+ * when the case has the reporter's key already. */
+gboolean    mp_mailbox_wants_reporter_key (MpStore          *store,
+                                           MpCase           *kase,
+                                           MpMailboxOutcome  outcome);
+
 /* The first case reference (CVD-YYYY-NNNN) in @subject, after any "Re:",
  * "Antw:", "Fwd:" or in brackets. Returns: (transfer full) (nullable) */
 char       *mp_mailbox_subject_reference (const char       *subject);

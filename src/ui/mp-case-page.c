@@ -14,6 +14,7 @@
 #include "mp-deadlines.h"
 #include "mp-derive.h"
 #include "mp-duplicates-row.h"
+#include "mp-encryption-group.h"
 #include "mp-format.h"
 #include "mp-intake-dialog.h"
 #include "mp-checklist.h"
@@ -1159,6 +1160,7 @@ mp_case_page_class_init (MpCasePageClass *klass)
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (MP_TYPE_LEGAL_GROUP);
+  g_type_ensure (MP_TYPE_ENCRYPTION_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, stack);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, back_button);
@@ -1175,6 +1177,8 @@ mp_case_page_class_init (MpCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, details_label);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, checklist_group);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, legal_group);
+  /* Offset 0: found by name, no field in the page's struct. */
+  gtk_widget_class_bind_template_child_full (widget_class, "encryption_group", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, attachment_list);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -1258,6 +1262,10 @@ mp_case_page_set_case (MpCasePage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-attachment", kase != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit-report", kase != NULL && !mp_case_is_erased (kase));
 
+  /* Looked up by name: the page's struct stays as it is. */
+  mp_encryption_group_set_case (MP_ENCRYPTION_GROUP (gtk_widget_get_template_child (
+                                  GTK_WIDGET (self), MP_TYPE_CASE_PAGE, "encryption_group")),
+                                self->store, kase);
   if (kase == NULL || self->store == NULL)
     {
       mp_legal_group_update (self->legal_group, NULL, NULL, NULL);
