@@ -8,6 +8,7 @@
 
 #include "mp-eml-private.h"
 #include "mp-eml-text.h"
+#include "mp-mailbox.h"
 #include "mp-openpgp.h"
 
 G_DEFINE_QUARK (mp-eml-error-quark, mp_eml_error)
@@ -212,10 +213,18 @@ typedef struct
   gpointer  owner;       /* the store, only as the home's owner */
 } ParseData;
 
+/* What the worker hands back: the report and the message it was read from. */
 typedef struct
 {
-  MpCase    *kase;
-  GPtrArray *notes;
+  MpEmlReport *report;
+  GBytes      *bytes;
+} Parsed;
+
+typedef struct
+{
+  MpCase           *kase;
+  GPtrArray        *notes;
+  MpMailboxOutcome  outcome;
 } ImportResult;
 
 static void
@@ -230,6 +239,16 @@ parse_data_free (gpointer data)
     memset (parse->passphrase, 0, strlen (parse->passphrase));
   g_free (parse->passphrase);
   g_free (parse);
+}
+
+static void
+parsed_free (gpointer data)
+{
+  Parsed *parsed = data;
+
+  g_clear_pointer (&parsed->report, mp_eml_report_free);
+  g_clear_pointer (&parsed->bytes, g_bytes_unref);
+  g_free (parsed);
 }
 
 static void
@@ -286,6 +305,7 @@ parse_thread (GTask        *task,
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
   MpEmlReport *report;
+  Parsed *parsed;
 
   if (parse->bytes != NULL)
     bytes = g_bytes_ref (parse->bytes);
@@ -301,7 +321,12 @@ parse_thread (GTask        *task,
   if (report == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, report, (GDestroyNotify) mp_eml_report_free);
+    {
+      parsed = g_new0 (Parsed, 1);
+      parsed->report = report;
+      parsed->bytes = g_steal_pointer (&bytes);
+      g_task_return_pointer (task, parsed, parsed_free);
+    }
 }
 
 /* A key the reporter attached (application/pgp-keys) is kept with the
@@ -341,30 +366,44 @@ parsed_cb (GObject      *source_object,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(MpEmlReport) report = NULL;
+  MpStore *store = MP_STORE (g_task_get_source_object (task));
+  Parsed *parsed;
   GError *error = NULL;
   ImportResult *import;
   MpCase *kase;
+  MpMailboxOutcome outcome = MP_MAILBOX_NEW;
 
-  report = g_task_propagate_pointer (G_TASK (result), &error);
-  if (report == NULL)
+  parsed = g_task_propagate_pointer (G_TASK (result), &error);
+  if (parsed == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
   if (g_task_return_error_if_cancelled (task))
-    return;
+    {
+      parsed_free (parsed);
+      return;
+    }
   /* The store and its models belong to this thread. */
-  kase = mp_eml_report_store (report, MP_STORE (g_task_get_source_object (task)), &error);
+  if (g_task_get_source_tag (task) == mp_mailbox_take_in_finish)
+    kase = mp_mailbox_take_in_report (store, parsed->report, parsed->bytes, &outcome, &error);
+  else
+    kase = mp_eml_report_store (parsed->report, store, &error);
   if (kase == NULL)
     {
+      parsed_free (parsed);
       g_task_return_error (task, error);
       return;
     }
-  take_reporter_key (MP_STORE (g_task_get_source_object (task)), report, kase);
+  /* A message a case had already brings nothing; a reply's key is kept
+   * when the case has none yet, as the mailbox does. */
+  if (mp_mailbox_wants_reporter_key (store, kase, outcome))
+    take_reporter_key (store, parsed->report, kase);
   import = g_new0 (ImportResult, 1);
   import->kase = kase;
-  import->notes = g_ptr_array_ref (report->notes);
+  import->outcome = outcome;
+  import->notes = g_ptr_array_ref (parsed->report->notes);
+  parsed_free (parsed);
   g_task_return_pointer (task, import, import_result_free);
 }
 
@@ -372,6 +411,7 @@ static void
 start_import (MpStore             *store,
               GFile               *file,
               GBytes              *bytes,
+              gpointer             source_tag,
               GCancellable        *cancellable,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
@@ -382,7 +422,7 @@ start_import (MpStore             *store,
 
   _mp_eml_ensure_gmime ();
   task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mp_eml_import_finish);
+  g_task_set_source_tag (task, source_tag);
 
   parse = g_new0 (ParseData, 1);
   parse->file = file != NULL ? g_object_ref (file) : NULL;
@@ -410,7 +450,7 @@ mp_eml_import_file_async (MpStore             *store,
   g_return_if_fail (MP_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (file));
 
-  start_import (store, file, NULL, cancellable, callback, user_data);
+  start_import (store, file, NULL, mp_eml_import_finish, cancellable, callback, user_data);
 }
 
 void
@@ -423,7 +463,7 @@ mp_eml_import_bytes_async (MpStore             *store,
   g_return_if_fail (MP_IS_STORE (store));
   g_return_if_fail (message != NULL);
 
-  start_import (store, NULL, message, cancellable, callback, user_data);
+  start_import (store, NULL, message, mp_eml_import_finish, cancellable, callback, user_data);
 }
 
 MpCase *
@@ -442,6 +482,45 @@ mp_eml_import_finish (MpStore       *store,
   if (import == NULL)
     return NULL;
   kase = g_steal_pointer (&import->kase);
+  if (notes != NULL)
+    *notes = g_steal_pointer (&import->notes);
+  import_result_free (import);
+  return kase;
+}
+
+void
+mp_mailbox_take_in_async (MpStore             *store,
+                          GFile               *file,
+                          GBytes              *message,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (MP_IS_STORE (store));
+  g_return_if_fail ((file != NULL) != (message != NULL));
+
+  start_import (store, file, message, mp_mailbox_take_in_finish, cancellable, callback, user_data);
+}
+
+MpCase *
+mp_mailbox_take_in_finish (MpStore           *store,
+                           GAsyncResult      *result,
+                           MpMailboxOutcome  *outcome,
+                           GPtrArray        **notes,
+                           GError           **error)
+{
+  ImportResult *import;
+  MpCase *kase;
+
+  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  import = g_task_propagate_pointer (G_TASK (result), error);
+  if (import == NULL)
+    return NULL;
+  kase = g_steal_pointer (&import->kase);
+  if (outcome != NULL)
+    *outcome = import->outcome;
   if (notes != NULL)
     *notes = g_steal_pointer (&import->notes);
   import_result_free (import);

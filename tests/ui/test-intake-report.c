@@ -641,6 +641,159 @@ test_reward_text (void)
   close_window (window);
 }
 
+/* Imports @file or @bytes as the window does, waits for it, and returns
+ * the title of its toast; the toast is dismissed after @name is shot (when
+ * set), so that the next one is shown at once rather than queued. */
+static char *
+take_in (MpWindow    *window,
+         GFile       *file,
+         GBytes      *bytes,
+         const char  *bytes_name,
+         const char  *name,
+         gboolean     open)
+{
+  MpEmlIntake *intake = _mp_window_get_eml_intake (window);
+  AdwToast *toast;
+  char *title;
+
+  if (file != NULL)
+    mp_eml_intake_import_files (intake, &file, 1);
+  else
+    mp_eml_intake_import_bytes (intake, bytes, bytes_name);
+  wait_for_imports (intake);
+  toast = _mp_eml_intake_get_last_toast (intake);
+  g_assert_nonnull (toast);
+  title = g_strdup (adw_toast_get_title (toast));
+  if (name != NULL)
+    shoot (GTK_WIDGET (window), name);
+  if (open)
+    {
+      /* "Open Case" on the toast */
+      g_assert_cmpstr (adw_toast_get_button_label (toast), ==,
+                       g_dgettext (GETTEXT_PACKAGE, "_Open Case"));
+      g_signal_emit_by_name (toast, "button-clicked");
+    }
+  adw_toast_dismiss (toast);
+  return title;
+}
+
+static guint
+count_replies (MpStore *store,
+               MpCase  *kase)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) events = mp_store_list_events (store, kase, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MpEvent) event = g_list_model_get_item (events, i);
+
+      if (g_strcmp0 (mp_event_get_kind (event), "reply") == 0)
+        n++;
+    }
+  return n;
+}
+
+static GBytes *
+reply_message (const char *message_id,
+               const char *subject,
+               const char *in_reply_to)
+{
+  g_autofree char *extra = in_reply_to != NULL ? g_strdup_printf ("In-Reply-To: %s\n", in_reply_to)
+                                               : g_strdup ("");
+  char *text = g_strdup_printf ("From: Zoë van der Berg <meldingen@vdberg.example>\n"
+                                "To: security@example.nl\n"
+                                "Subject: %s\n"
+                                "Date: Mon, 09 Mar 2026 10:00:00 +0100\n"
+                                "Message-ID: %s\n%s"
+                                "MIME-Version: 1.0\n"
+                                "Content-Type: text/plain; charset=utf-8\n\n"
+                                "The details you asked for.\n", subject, message_id, extra);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/* A file imported again is not a second case, and a reply (by the
+ * reference in its subject, or by In-Reply-To) joins its case; the toast
+ * names the case and opens it (issue 22). */
+static void
+test_thread (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(GFile) first = fixture ("thunderbird-utf8.eml");
+  g_autoptr(GFile) second = fixture ("outlook-latin1.eml");
+  GListModel *cases = mp_store_get_cases (store);
+  MpWindow *window = open_window (store);
+  MpCasePage *page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+  MpCase *jose, *zoe;
+  g_autofree char *title = NULL;
+  g_autofree char *expected = NULL;
+
+  g_free (take_in (window, first, NULL, NULL, NULL, FALSE));
+  g_free (take_in (window, second, NULL, NULL, NULL, FALSE));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+  jose = find_by_title (store, "Reflected XSS in the customer portal – search page");
+  zoe = find_by_title (store, "Lek in inlogpagina € account-enumeratie");
+  g_assert_nonnull (jose);
+  g_assert_nonnull (zoe);
+  g_assert_true (mp_case_page_get_case (page) == zoe);
+
+  /* the same file again: nothing new, the case that has it named and opened */
+  title = take_in (window, first, NULL, NULL, "import-duplicate", TRUE);
+  expected = g_strdup_printf (_("“%s” is already in %s: not imported again"),
+                              "thunderbird-utf8.eml", mp_case_get_reference (jose));
+  g_assert_cmpstr (title, ==, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+  g_assert_true (mp_case_page_get_case (page) == jose);
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  /* a reply by the reference in its subject, dropped as bytes */
+  {
+    g_autofree char *subject = g_strdup_printf ("Re: [%s] Uw melding", mp_case_get_reference (zoe));
+    g_autoptr(GBytes) bytes = reply_message ("<answer-1@vdberg.example>", subject, NULL);
+
+    title = take_in (window, NULL, bytes, "answer.eml", "import-reply", TRUE);
+    expected = g_strdup_printf (_("“%s” added to %s as the reporter's reply"), "answer.eml",
+                                mp_case_get_reference (zoe));
+    g_assert_cmpstr (title, ==, expected);
+    g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+    g_assert_cmpuint (count_replies (store, zoe), ==, 1);
+    g_assert_true (mp_case_page_get_case (page) == zoe);
+    g_clear_pointer (&title, g_free);
+    g_clear_pointer (&expected, g_free);
+
+    /* the same reply again is a duplicate of its case */
+    title = take_in (window, NULL, bytes, "answer.eml", NULL, FALSE);
+    expected = g_strdup_printf (_("“%s” is already in %s: not imported again"), "answer.eml",
+                                mp_case_get_reference (zoe));
+    g_assert_cmpstr (title, ==, expected);
+    g_assert_cmpuint (count_replies (store, zoe), ==, 1);
+    g_clear_pointer (&title, g_free);
+    g_clear_pointer (&expected, g_free);
+  }
+
+  /* a reply by In-Reply-To, its subject naming no case */
+  {
+    g_autoptr(GBytes) bytes = reply_message ("<answer-2@example.org>", "Re: your question",
+                                             "<5f1c2a3b-7d8e-4f90-a1b2-c3d4e5f60718@example.org>");
+
+    title = take_in (window, NULL, bytes, "answer-2.eml", NULL, FALSE);
+    expected = g_strdup_printf (_("“%s” added to %s as the reporter's reply"), "answer-2.eml",
+                                mp_case_get_reference (jose));
+    g_assert_cmpstr (title, ==, expected);
+    g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+    g_assert_cmpuint (count_replies (store, jose), ==, 1);
+  }
+
+  close_window (window);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -667,6 +820,7 @@ main (int    argc,
   g_test_add_func ("/ui/intake/drop-files", test_drop_files);
   g_test_add_func ("/ui/intake/open-before-unlock", test_open_before_unlock);
   g_test_add_func ("/ui/intake/duplicates", test_duplicates);
+  g_test_add_func ("/ui/intake/thread", test_thread);
   g_test_add_func ("/ui/case-page/reward-text", test_reward_text);
   g_test_add_func ("/ui/report/export-redacted", test_export_redacted);
   return g_test_run ();
