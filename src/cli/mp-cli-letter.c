@@ -62,10 +62,11 @@ mp_cli_letter (MpCli  *cli,
   if (send)
     {
       gboolean encrypted = FALSE;
+      g_autofree char *reporter_key = encrypt ? mp_store_get_reporter_key (store, kase, NULL) : NULL;
 
       /* Sent encrypted by itself when the reporter has a key; --encrypt
        * insists on it. */
-      if (encrypt && mp_store_get_reporter_key (store, kase, NULL) == NULL)
+      if (encrypt && reporter_key == NULL)
         {
           g_autofree char *check = mp_openpgp_encrypt_letter (store, kase, "", &error);
 
