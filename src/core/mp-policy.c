@@ -119,7 +119,6 @@ static const Setting settings[] = {
 /* The fields of sister.N.*, in display order. */
 static const char * const sister_fields[] = { "name", "url", "hosts", "domains", "networks", NULL };
 
-static const char * const severity_names[] = { "low", "medium", "high", "critical" };
 static const char * const quality_names[] = { "poor", "fair", "good", "excellent" };
 static const char * const liberation_names[] = { "every-year", "every-fifth-year", "never" };
 
@@ -663,7 +662,7 @@ apply (MpPolicy    *self,
                   g_autofree char *expected =
                     g_strdup_printf (_("the cap cannot be lower than reward_matrix.%s.%s "
                                        "(%s); lower that first."),
-                                     severity_names[s], quality_names[q], cell);
+                                     mp_severity_to_string (s), quality_names[q], cell);
 
                   return invalid (error, key, value, expected);
                 }
@@ -995,16 +994,15 @@ mp_severity_to_string (MpSeverity severity)
 {
   g_return_val_if_fail (severity < MP_N_SEVERITIES, NULL);
 
-  return severity_names[severity];
+  return mp_vocabulary_get_terms (MP_VOCABULARY_SEVERITY, NULL)[severity].id;
 }
 
 int
 mp_severity_from_string (const char *text)
 {
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (severity_names); i++)
-    if (g_str_equal (text, severity_names[i]))
-      return (int) i;
-  return -1;
+  const MpTerm *term = mp_vocabulary_lookup (MP_VOCABULARY_SEVERITY, text);
+
+  return term != NULL && term->value < MP_N_SEVERITIES ? (int) term->value : -1;
 }
 
 const char *

@@ -6,6 +6,7 @@
 #include <glib-object.h>
 
 #include "mp-store.h"
+#include "mp-vocabulary.h"
 
 G_BEGIN_DECLS
 
@@ -82,16 +83,6 @@ typedef enum
   MP_LIBERATION_DAY_EVERY_FIFTH_YEAR,   /* 2025, 2030, … */
   MP_LIBERATION_DAY_NEVER,
 } MpLiberationDay;
-
-/* Severities that carry a fix target and a reward; "none" has neither. */
-typedef enum
-{
-  MP_SEVERITY_LOW,
-  MP_SEVERITY_MEDIUM,
-  MP_SEVERITY_HIGH,
-  MP_SEVERITY_CRITICAL,
-  MP_N_SEVERITIES
-} MpSeverity;
 
 typedef enum
 {
