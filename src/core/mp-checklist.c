@@ -8,6 +8,7 @@
 
 #include "mp-checklist.h"
 #include "mp-legal.h"
+#include "mp-parse.h"
 #include "mp-reward.h"
 
 /* The CVSS engine (mp-cvss.h) is written on its own branch. Until it is
@@ -689,32 +690,21 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* A day since 1970: the day parser's rules, and no case is older. */
 static gboolean
 validate_date (const char *value)
 {
-  guint year, month, day;
+  GDate date;
 
-  if (strlen (value) != 10 || value[4] != '-' || value[7] != '-' ||
-      !all_digits (value, 4) || !all_digits (value + 5, 2) || !all_digits (value + 8, 2))
-    return FALSE;
-  year = (guint) g_ascii_strtoull (value, NULL, 10);
-  month = (guint) g_ascii_strtoull (value + 5, NULL, 10);
-  day = (guint) g_ascii_strtoull (value + 8, NULL, 10);
-  return year >= 1970 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return mp_date_parse (value, &date) && g_date_get_year (&date) >= 1970;
 }
 
 static gboolean
 validate_amount (const char *value)
 {
-  const char *dot = strchr (value, '.');
-  gsize whole = dot != NULL ? (gsize) (dot - value) : strlen (value);
+  gint64 cents;
 
-  /* Whole euros: 1 to 9 digits, so the value always fits a gint64 of cents. */
-  if (whole == 0 || whole > 9 || !all_digits (value, whole))
-    return FALSE;
-  if (dot == NULL)
-    return TRUE;
-  return strlen (dot + 1) >= 1 && strlen (dot + 1) <= 2 && all_digits (dot + 1, strlen (dot + 1));
+  return mp_amount_parse (value, &cents);
 }
 
 static gboolean

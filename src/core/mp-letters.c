@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mp-format.h"
+#include "mp-parse.h"
 #include "mp-letters.h"
 
 #define LETTERS_RESOURCE_PATH RESOURCE_BASE "/letters/"
@@ -280,7 +281,7 @@ fill_reward_amount (MpFill *fill)
 {
   gint64 cents;
 
-  if (!mp_format_parse_amount (mp_case_get_answer_value (fill->kase, "reward.amount"), &cents))
+  if (!mp_amount_parse (mp_case_get_answer_value (fill->kase, "reward.amount"), &cents))
     return NULL;
   return mp_format_amount_cents (cents, fill->currency, fill->language);
 }

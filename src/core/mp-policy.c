@@ -13,7 +13,6 @@
 #include "mp-scope.h"
 
 #define MAX_SISTERS 20
-#define MAX_AMOUNT  G_GINT64_CONSTANT (100000000)   /* 1,000,000.00 */
 
 typedef enum
 {
@@ -227,79 +226,6 @@ invalid (GError     **error,
                 * refused value, the third says what is expected. */
                _("The policy setting “%s” cannot be “%s”: %s"), key, value, expected);
   return FALSE;
-}
-
-gboolean
-mp_amount_parse (const char *text,
-                 gint64     *cents)
-{
-  const char *p = text;
-  gint64 whole = 0;
-  gint64 fraction = 0;
-  guint digits = 0;
-
-  g_return_val_if_fail (cents != NULL, FALSE);
-
-  if (text == NULL || !g_ascii_isdigit (*p))
-    return FALSE;
-  for (; g_ascii_isdigit (*p); p++)
-    {
-      whole = whole * 10 + (*p - '0');
-      if (whole > MAX_AMOUNT / 100)
-        return FALSE;
-    }
-  if (*p == '.')
-    {
-      for (p++; g_ascii_isdigit (*p) && digits < 3; p++, digits++)
-        fraction = fraction * 10 + (*p - '0');
-      if (digits == 0 || digits > 2)
-        return FALSE;
-      if (digits == 1)
-        fraction *= 10;
-    }
-  if (*p != '\0')
-    return FALSE;
-  *cents = whole * 100 + fraction;
-  return TRUE;
-}
-
-char *
-mp_amount_format (gint64 cents)
-{
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", cents < 0 ? "-" : "",
-                          ABS (cents) / 100, (int) (ABS (cents) % 100));
-}
-
-gboolean
-mp_date_parse (const char *text,
-               GDate      *date)
-{
-  guint year, month, day;
-  char end;
-
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  g_date_clear (date, 1);
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3)
-    return FALSE;
-  if (year < 1 || !g_date_valid_dmy (day, month, year))
-    return FALSE;
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
-
-char *
-mp_date_format (const GDate *date)
-{
-  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
-
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
 }
 
 static gboolean

@@ -5,6 +5,7 @@
 
 #include <glib-object.h>
 
+#include "mp-parse.h"
 #include "mp-store.h"
 #include "mp-vocabulary.h"
 
@@ -223,16 +224,5 @@ int          mp_severity_from_string    (const char   *text);
 const char  *mp_quality_to_string       (MpQuality     quality);
 int          mp_quality_from_string     (const char   *text);
 
-/* Amounts: decimal text with a dot ↔ whole cents. */
-gboolean     mp_amount_parse            (const char   *text,
-                                         gint64       *cents);
-/* Returns: (transfer full): e.g. "150.00". */
-char        *mp_amount_format           (gint64        cents);
-
-/* Dates: "YYYY-MM-DD" ↔ GDate. */
-gboolean     mp_date_parse              (const char   *text,
-                                         GDate        *date);
-/* Returns: (transfer full) */
-char        *mp_date_format             (const GDate  *date);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "mp-checklist.h"
 #include "mp-format.h"
+#include "mp-parse.h"
 #include "mp-report-private.h"
 #include "mp-vocabulary.h"
 
@@ -545,7 +546,7 @@ _mp_report_format_amount (const char *language,
 
   if (amount == NULL)
     return g_strdup ("–");
-  if (!mp_format_parse_amount (amount, &cents))
+  if (!mp_amount_parse (amount, &cents))
     return g_strdup (amount);
   return mp_format_amount_cents (cents, NULL, language);
 }

@@ -8,6 +8,7 @@
 
 #include "mp-error.h"
 #include "mp-format.h"
+#include "mp-parse.h"
 #include "mp-ui-util.h"
 #include "mp-vocabulary.h"
 
@@ -110,14 +111,13 @@ gboolean
 mp_ui_parse_date (const char *text,
                   gint64     *usec_start_of_day)
 {
-  int y, m, d;
-  char tail;
+  GDate date;
   g_autoptr(GDateTime) dt = NULL;
 
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-      strlen (text) != 10 || !g_date_valid_dmy (d, m, y))
+  if (!mp_date_parse (text, &date))
     return FALSE;
-  dt = g_date_time_new_local (y, m, d, 0, 0, 0);
+  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 0, 0, 0);
   if (dt == NULL)
     return FALSE;
   if (usec_start_of_day != NULL)
