@@ -113,6 +113,10 @@ static const Setting settings[] = {
   { "publish.key_url",           KIND_URL,          FIELD (publish_key_url),       0, "" },
   { "publish.hall_of_fame_url",  KIND_URL,          FIELD (publish_hall_of_fame_url), 0, "" },
   { "publish.csaf_url",          KIND_URL,          FIELD (publish_csaf_url),      0, "" },
+  /* Where the third-party letter refers a reporter (R-NO-THIRDPARTY): the
+   * national CSIRT. An empty name is the NCSC, in the letter's language. */
+  { "csirt.name",                KIND_TEXT,         FIELD (csirt_name),            0, "" },
+  { "csirt.url",                 KIND_URL,          FIELD (csirt_url),             0, "https://www.ncsc.nl/" },
 };
 
 /* The fields of sister.N.*, in display order. */
@@ -721,6 +725,8 @@ mp_policy_unref (MpPolicy *self)
   g_free (self->publish_key_url);
   g_free (self->publish_hall_of_fame_url);
   g_free (self->publish_csaf_url);
+  g_free (self->csirt_name);
+  g_free (self->csirt_url);
   g_free (self);
 }
 

@@ -167,6 +167,9 @@ struct _MpPolicy
   char            *publish_hall_of_fame_url;
   char            *publish_csaf_url;            /* "" = no CSAF field */
 
+  char            *csirt_name;         /* "" = the NCSC, named in the letter's language */
+  char            *csirt_url;
+
   /*< private >*/
   gatomicrefcount  ref_count;
 };
