@@ -40,12 +40,11 @@ static const MpTerm statuses[] = {
 };
 
 #define KIND(value_, id_, step_, label_, en_, nl_) \
-  { MP_DEADLINE_KIND_##value_, id_, label_, MP_STEP_##step_, en_, nl_ }
+  { MP_DEADLINE_KIND_##value_, id_, label_, MP_STEP_##step_, en_, nl_, FALSE }
+#define LEGAL(value_, id_, step_, label_, en_, nl_) \
+  { MP_DEADLINE_KIND_##value_, id_, label_, MP_STEP_##step_, en_, nl_, TRUE }
 
 static const MpTerm deadline_kinds[] = {
-  KIND (REPORTER_FOLLOW_UP, "reporter-follow-up", INTAKE,
-        NC_ ("deadline kind", "Reporter follow-up"),
-        "follow up with reporter", "melder opnieuw benaderen"),
   KIND (ACKNOWLEDGEMENT, "acknowledgement", ACKNOWLEDGEMENT,
         NC_ ("deadline kind", "Acknowledgement"),
         "acknowledgement due", "ontvangstbevestiging verwacht"),
@@ -55,6 +54,9 @@ static const MpTerm deadline_kinds[] = {
   KIND (PROGRESS_UPDATE, "progress-update", REMEDIATION,
         NC_ ("deadline kind", "Progress update"),
         "progress update due", "voortgangsbericht verwacht"),
+  KIND (REPORTER_FOLLOW_UP, "reporter-follow-up", INTAKE,
+        NC_ ("deadline kind", "Reporter follow-up"),
+        "follow up with reporter", "melder opnieuw benaderen"),
   KIND (FIX_TARGET, "fix-target", REMEDIATION,
         NC_ ("deadline kind", "Fix target"),
         "fix target", "streefdatum oplossing"),
@@ -68,28 +70,28 @@ static const MpTerm deadline_kinds[] = {
         NC_ ("deadline kind", "Data deletion"),
         "confidential data to be deleted", "vertrouwelijke gegevens verwijderen"),
   /* The legal clocks (mp-legal.c): the calendar says what is due where. */
-  KIND (GDPR_AUTHORITY, "gdpr-authority", ASSESSMENT,
+  LEGAL (GDPR_AUTHORITY, "gdpr-authority", ASSESSMENT,
         NC_ ("deadline kind", "Data breach: notify the authority"),
         "data breach: notify the Dutch DPA (AP)", "datalek: melden bij de AP"),
-  KIND (GDPR_CONTROLLER, "gdpr-controller", ASSESSMENT,
+  LEGAL (GDPR_CONTROLLER, "gdpr-controller", ASSESSMENT,
         NC_ ("deadline kind", "Data breach: inform the controller"),
         "data breach: inform the controller", "datalek: verwerkingsverantwoordelijke informeren"),
-  KIND (NIS2_EARLY_WARNING, "nis2-early-warning", ASSESSMENT,
+  LEGAL (NIS2_EARLY_WARNING, "nis2-early-warning", ASSESSMENT,
         NC_ ("deadline kind", "NIS2 early warning"),
         "NIS2 early warning to the CSIRT", "NIS2 vroegtijdige waarschuwing aan CSIRT"),
-  KIND (NIS2_NOTIFICATION, "nis2-notification", ASSESSMENT,
+  LEGAL (NIS2_NOTIFICATION, "nis2-notification", ASSESSMENT,
         NC_ ("deadline kind", "NIS2 incident notification"),
         "NIS2 incident notification", "NIS2 incidentmelding"),
-  KIND (NIS2_FINAL, "nis2-final", ASSESSMENT,
+  LEGAL (NIS2_FINAL, "nis2-final", ASSESSMENT,
         NC_ ("deadline kind", "NIS2 final report"),
         "NIS2 final report", "NIS2 eindverslag"),
-  KIND (CRA_EARLY_WARNING, "cra-early-warning", ASSESSMENT,
+  LEGAL (CRA_EARLY_WARNING, "cra-early-warning", ASSESSMENT,
         NC_ ("deadline kind", "CRA early warning"),
         "CRA early warning", "CRA vroegtijdige waarschuwing"),
-  KIND (CRA_NOTIFICATION, "cra-notification", ASSESSMENT,
+  LEGAL (CRA_NOTIFICATION, "cra-notification", ASSESSMENT,
         NC_ ("deadline kind", "CRA vulnerability notification"),
         "CRA vulnerability notification", "CRA kwetsbaarheidsmelding"),
-  KIND (CRA_FINAL, "cra-final", ASSESSMENT,
+  LEGAL (CRA_FINAL, "cra-final", ASSESSMENT,
         NC_ ("deadline kind", "CRA final report"),
         "CRA final report", "CRA eindverslag"),
 };

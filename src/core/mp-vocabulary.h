@@ -47,14 +47,15 @@ typedef enum
   MP_N_STATUSES
 } MpStatus;
 
-/* The kinds of deadline (mp-deadlines.h), in the order of the checklist;
- * the legal clocks (mp-legal.h) last. */
+/* The kinds of deadline (mp-deadlines.h), in the order the desk lists
+ * them (the promises first, the reporter's follow-up among them); the legal
+ * clocks (mp-legal.h) last. */
 typedef enum
 {
-  MP_DEADLINE_KIND_REPORTER_FOLLOW_UP,
   MP_DEADLINE_KIND_ACKNOWLEDGEMENT,
   MP_DEADLINE_KIND_ASSESSMENT,
   MP_DEADLINE_KIND_PROGRESS_UPDATE,
+  MP_DEADLINE_KIND_REPORTER_FOLLOW_UP,
   MP_DEADLINE_KIND_FIX_TARGET,
   MP_DEADLINE_KIND_DISCLOSURE,
   MP_DEADLINE_KIND_PUBLICATION,
@@ -111,6 +112,7 @@ typedef struct
   MpStep      step;         /* the step it belongs to; MP_N_STEPS for "closed" */
   const char *calendar_en;  /* deadline kinds: a calendar entry's words; else NULL */
   const char *calendar_nl;
+  gboolean    legal;        /* deadline kinds: a clock set by law (mp-legal.h) */
 } MpTerm;
 
 /* Returns: (transfer none): the terms of @vocabulary, in enum order. */

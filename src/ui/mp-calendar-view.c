@@ -256,7 +256,7 @@ _mp_calendar_kind_css_class (const char *kind)
   if (term == NULL)
     return "kind-other";
   /* The legal clocks share one colour that stands out. */
-  if (term->value >= MP_DEADLINE_KIND_GDPR_AUTHORITY)
+  if (term->legal)
     return "kind-legal";
   css_class = g_strconcat ("kind-", term->id, NULL);
   return g_intern_string (css_class);

@@ -7,6 +7,7 @@
 
 #include "mp-checklist.h"
 #include "mp-deadlines.h"
+#include "mp-legal.h"
 #include "mp-vocabulary.h"
 
 /* Every table of the vocabulary is complete: each enum value has its term,
@@ -157,6 +158,10 @@ test_vocabulary_deadline_kinds (void)
       g_assert_cmpuint (mp_deadlines_kind_get_step (kinds[i]), ==, term->step);
       g_assert_cmpstr (mp_deadlines_kind_get_label (kinds[i]), ==,
                        mp_term_get_label (MP_VOCABULARY_DEADLINE_KIND, term));
+      /* The desk's own kinds first (the case list filters by them), then
+       * the clocks set by law. */
+      g_assert_cmpint (term->legal, ==, term->value >= MP_DEADLINE_KIND_GDPR_AUTHORITY);
+      g_assert_cmpint (mp_legal_is_legal_kind (kinds[i]), ==, term->legal);
     }
 }
 
