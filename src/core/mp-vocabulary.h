@@ -48,8 +48,9 @@ typedef enum
 } MpStatus;
 
 /* The kinds of deadline (mp-deadlines.h), in the order the desk lists
- * them (the promises first, the reporter's follow-up among them); the legal
- * clocks (mp-legal.h) last. */
+ * them (within a step, the one that speaks for the step first: an agreed
+ * publication before the disclosure deadline); the legal clocks
+ * (mp-legal.h) last. */
 typedef enum
 {
   MP_DEADLINE_KIND_ACKNOWLEDGEMENT,
@@ -57,8 +58,8 @@ typedef enum
   MP_DEADLINE_KIND_PROGRESS_UPDATE,
   MP_DEADLINE_KIND_REPORTER_FOLLOW_UP,
   MP_DEADLINE_KIND_FIX_TARGET,
-  MP_DEADLINE_KIND_DISCLOSURE,
   MP_DEADLINE_KIND_PUBLICATION,
+  MP_DEADLINE_KIND_DISCLOSURE,
   MP_DEADLINE_KIND_DATA_DELETION,
   MP_DEADLINE_KIND_GDPR_AUTHORITY,
   MP_DEADLINE_KIND_GDPR_CONTROLLER,
