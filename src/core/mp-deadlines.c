@@ -154,7 +154,22 @@ compare_deadline_pointers (gconstpointer a,
 const char * const *
 mp_deadlines_list_kinds (void)
 {
-  return mp_vocabulary_list_ids (MP_VOCABULARY_DEADLINE_KIND);
+  static const char **kinds;
+
+  /* The kinds of a case: the desk's own (of no step) are not. */
+  if (g_once_init_enter (&kinds))
+    {
+      guint n_terms;
+      const MpTerm *terms = mp_vocabulary_get_terms (MP_VOCABULARY_DEADLINE_KIND, &n_terms);
+      GPtrArray *list = g_ptr_array_new ();
+
+      for (guint i = 0; i < n_terms; i++)
+        if (terms[i].step < MP_N_STEPS)
+          g_ptr_array_add (list, (gpointer) terms[i].id);
+      g_ptr_array_add (list, NULL);
+      g_once_init_leave (&kinds, (const char **) g_ptr_array_free (list, FALSE));
+    }
+  return kinds;
 }
 
 const char *
@@ -371,6 +386,21 @@ list_deadlines (MpStore  *store,
         continue;
       g_ptr_array_add (kept, g_steal_pointer (&deadline));
     }
+  /* The desk's own: the renewal of each published security.txt. */
+  {
+    g_autoptr(GListModel) renewals = mp_store_list_renewals (store, error);
+
+    if (renewals == NULL)
+      return NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (renewals); i++)
+      {
+        g_autoptr(MpDeadline) deadline = g_list_model_get_item (renewals, i);
+        gint64 due = mp_deadline_get_due_at (deadline);
+
+        if ((from == 0 || due >= from) && (to == 0 || due < to))
+          g_ptr_array_add (kept, g_steal_pointer (&deadline));
+      }
+  }
   if (publications)
     {
       g_autoptr(GListModel) settled = mp_store_list_settled_publications (store, error);

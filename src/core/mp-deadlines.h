@@ -16,7 +16,9 @@ G_BEGIN_DECLS
  * "reporter-follow-up", "fix-target", "disclosure", "publication",
  * "data-deletion", and the legal ones of mp-legal.h: "gdpr-authority",
  * "gdpr-controller", "nis2-early-warning", "nis2-notification", "nis2-final",
- * "cra-early-warning", "cra-notification", "cra-final". Due and met moments
+ * "cra-early-warning", "cra-notification", "cra-final"; and the desk's own
+ * "security-txt-renewal" (mp_store_list_renewals()), whose reference is a
+ * domain, not a case. Due and met moments
  * are UTC microseconds; a date answer
  * ("2026-11-20") is due, or counts as met, at the end of that day in the
  * desk's time zone — or at the moment it was recorded when that was on the
@@ -29,8 +31,8 @@ typedef enum
   MP_DEADLINE_STATE_OVERDUE,
 } MpDeadlineState;
 
-/* Returns: (transfer none): the kinds, NULL-terminated, in the
- * vocabulary's order (mp-vocabulary.h). */
+/* Returns: (transfer none): the kinds of a case (not the desk's own),
+ * NULL-terminated, in the vocabulary's order (mp-vocabulary.h). */
 const char * const *mp_deadlines_list_kinds      (void);
 /* Returns: (transfer none) (nullable): the translated name of a kind. */
 const char         *mp_deadlines_kind_get_label  (const char      *kind);

@@ -61,13 +61,13 @@ static const char * const kind_ids[] = {
 /* Everything a fill function may need, gathered once per letter. */
 typedef struct
 {
-  MpStore    *store;
-  MpPolicy   *policy;     /* the desk's numbers, names and sisters, defaults filled in */
-  MpCase     *kase;
-  const char *language;
-  GKeyFile   *phrases;
-  GTimeZone  *tz;
-  char       *timezone;
+  MpStore       *store;
+  MpPolicy      *policy;     /* the desk's numbers, names and sisters, defaults filled in */
+  MpCase        *kase;
+  const char    *language;
+  GKeyFile      *phrases;
+  MpDeskContext *desk;
+  const char    *timezone;
 } MpFill;
 
 /* Returns: (transfer full) (nullable): the value, or NULL when the case
@@ -112,16 +112,14 @@ day_after (MpFill *fill,
            gint64  usec,
            guint   days)
 {
-  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) later = NULL;
 
   if (usec == 0)
     return NULL;
-  utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  if (utc == NULL)
+  local = mp_desk_context_to_desk (fill->desk, usec);
+  if (local == NULL)
     return NULL;
-  local = g_date_time_to_timezone (utc, fill->tz);
   later = g_date_time_add_days (local, (int) days);
   if (later == NULL)
     return NULL;
@@ -152,7 +150,7 @@ fill_received_date (MpFill *fill)
 static char *
 fill_today (MpFill *fill)
 {
-  return mp_format_date (mp_time_now (), fill->timezone, fill->language);
+  return mp_format_date (mp_desk_context_now (fill->desk), fill->timezone, fill->language);
 }
 
 static char *
@@ -945,7 +943,7 @@ render (MpStore     *store,
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GKeyFile) phrases = NULL;
   g_autoptr(GBytes) phrase_bytes = NULL;
-  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(MpDeskContext) desk = NULL;
   g_autofree char *phrase_name = NULL;
   g_autofree char *timezone = NULL;
   g_autoptr(MpPolicy) policy = NULL;
@@ -987,16 +985,7 @@ render (MpStore     *store,
     return NULL;
 
   timezone = mp_store_get_setting (store, "timezone");
-  if (timezone != NULL && *timezone != '\0')
-    tz = g_time_zone_new_identifier (timezone);
-  if (tz == NULL)
-    {
-      g_free (timezone);
-      timezone = g_strdup (MP_FORMAT_DEFAULT_TIMEZONE);
-      tz = g_time_zone_new_identifier (timezone);
-    }
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
+  desk = mp_desk_context_new (timezone);
   policy = mp_policy_load (store);
 
   fill.store = store;
@@ -1004,8 +993,8 @@ render (MpStore     *store,
   fill.kase = kase;
   fill.language = language;
   fill.phrases = phrases;
-  fill.tz = tz;
-  fill.timezone = timezone;
+  fill.desk = desk;
+  fill.timezone = mp_desk_context_get_timezone (desk);
 
   letter = g_object_new (MP_TYPE_LETTER, NULL);
   letter->kind = g_strdup (kind);

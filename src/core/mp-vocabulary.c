@@ -94,6 +94,10 @@ static const MpTerm deadline_kinds[] = {
   LEGAL (CRA_FINAL, "cra-final", ASSESSMENT,
         NC_ ("deadline kind", "CRA final report"),
         "CRA final report", "CRA eindverslag"),
+  /* The desk's own (mp_store_list_renewals()): of no case, so of no step. */
+  { MP_DEADLINE_KIND_SECURITY_TXT_RENEWAL, "security-txt-renewal",
+    NC_ ("deadline kind", "Renew security.txt"), MP_N_STEPS,
+    "renew security.txt", "security.txt vernieuwen", FALSE },
 };
 
 static const MpTerm channels[] = {

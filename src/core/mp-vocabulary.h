@@ -49,8 +49,8 @@ typedef enum
 
 /* The kinds of deadline (mp-deadlines.h), in the order the desk lists
  * them (within a step, the one that speaks for the step first: an agreed
- * publication before the disclosure deadline); the legal clocks
- * (mp-legal.h) last. */
+ * publication before the disclosure deadline); then the legal clocks
+ * (mp-legal.h); last the desk's own, of no case. */
 typedef enum
 {
   MP_DEADLINE_KIND_ACKNOWLEDGEMENT,
@@ -69,6 +69,7 @@ typedef enum
   MP_DEADLINE_KIND_CRA_EARLY_WARNING,
   MP_DEADLINE_KIND_CRA_NOTIFICATION,
   MP_DEADLINE_KIND_CRA_FINAL,
+  MP_DEADLINE_KIND_SECURITY_TXT_RENEWAL,   /* the desk's own, of no case and no step */
   MP_N_DEADLINE_KINDS
 } MpDeadlineKind;
 

@@ -7,6 +7,7 @@
 #include <libical/ical.h>
 
 #include "mp-case.h"
+#include "mp-desk-context.h"
 #include "mp-ics.h"
 #include "mp-record.h"
 #include "mp-vocabulary.h"
@@ -54,7 +55,7 @@ mp_ics_build (GListModel  *deadlines,
   g_return_val_if_fail (G_IS_LIST_MODEL (deadlines), NULL);
 
   if (timezone == NULL)
-    timezone = "Europe/Amsterdam";
+    timezone = MP_DESK_DEFAULT_TIMEZONE;
   zone = g_time_zone_new_identifier (timezone);
   if (zone == NULL)
     {

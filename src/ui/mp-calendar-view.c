@@ -258,6 +258,9 @@ _mp_calendar_kind_css_class (const char *kind)
   /* The legal clocks share one colour that stands out. */
   if (term->legal)
     return "kind-legal";
+  /* The desk's own renewal: a publication of its own. */
+  if (term->value == MP_DEADLINE_KIND_SECURITY_TXT_RENEWAL)
+    return "kind-publication";
   css_class = g_strconcat ("kind-", term->id, NULL);
   return g_intern_string (css_class);
 }

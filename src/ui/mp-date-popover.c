@@ -115,8 +115,9 @@ mp_date_popover_set_date (MpDatePopover *self,
   if (date == NULL || !mp_ui_parse_date (date, NULL))
     date = today = mp_ui_today ();
   if (mp_date_parse (date, &day))
-    shown = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
-                                   g_date_get_day (&day), 0, 0, 0);
+    shown = mp_desk_context_new_date_time (mp_ui_get_desk_context (), g_date_get_year (&day),
+                                           g_date_get_month (&day), g_date_get_day (&day),
+                                           12, 0, 0);
   if (shown == NULL)
     return;
 

@@ -9,6 +9,7 @@
 #include "mp-error.h"
 #include "mp-format.h"
 #include "mp-parse.h"
+#include "mp-policy.h"
 #include "mp-ui-util.h"
 #include "mp-vocabulary.h"
 
@@ -95,16 +96,36 @@ mp_ui_format_time (gint64 usec)
 {
   if (usec == 0)
     return g_strdup ("");
-  return mp_format_date_time (usec, NULL, mp_ui_language ());
+  return mp_format_date_time (usec, mp_desk_context_get_timezone (mp_ui_get_desk_context ()),
+                              mp_ui_language ());
+}
+
+MpDeskContext *
+mp_ui_get_desk_context (void)
+{
+  static MpDeskContext *desk;
+
+  /* One desk is open at a time; until one is, the default zone. */
+  if (g_once_init_enter (&desk))
+    g_once_init_leave (&desk, mp_desk_context_new (NULL));
+  return desk;
+}
+
+void
+mp_ui_follow_desk_policy (MpStore *store)
+{
+  g_autoptr(MpPolicy) policy = NULL;
+
+  g_return_if_fail (MP_IS_STORE (store));
+
+  policy = mp_policy_load (store);
+  mp_desk_context_set_timezone (mp_ui_get_desk_context (), policy->timezone);
 }
 
 char *
 mp_ui_today (void)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (mp_time_now () / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-
-  return g_date_time_format (local, "%Y-%m-%d");
+  return mp_desk_context_dup_today (mp_ui_get_desk_context ());
 }
 
 gboolean
@@ -112,16 +133,15 @@ mp_ui_parse_date (const char *text,
                   gint64     *usec_start_of_day)
 {
   GDate date;
-  g_autoptr(GDateTime) dt = NULL;
+  gint64 start;
 
   if (!mp_date_parse (text, &date))
     return FALSE;
-  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                              g_date_get_day (&date), 0, 0, 0);
-  if (dt == NULL)
+  start = mp_desk_context_start_of_date (mp_ui_get_desk_context (), &date);
+  if (start == 0)
     return FALSE;
   if (usec_start_of_day != NULL)
-    *usec_start_of_day = g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+    *usec_start_of_day = start;
   return TRUE;
 }
 
