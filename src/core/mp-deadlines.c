@@ -410,6 +410,17 @@ list_deadlines (MpStore  *store,
       for (guint i = 0; i < g_list_model_get_n_items (settled); i++)
         g_ptr_array_add (kept, g_list_model_get_item (settled, i));
     }
+  if (publications)
+    {
+      gint64 expires_at = 0;
+
+      /* The desk key's renewal: a month before reporters can no longer
+       * encrypt to it. Readable while locked, like the key's fingerprint. */
+      if (mp_store_get_desk_key_info (store, NULL, &expires_at, NULL, NULL) && expires_at > 0)
+        g_ptr_array_add (kept, mp_deadline_new ("", MP_DEADLINE_DESK_KEY_EXPIRY,
+                                                (expires_at - MP_DESK_KEY_WARNING_DAYS * 86400) *
+                                                G_USEC_PER_SEC, 0));
+    }
   /* Sorted once, in an array: a GListStore sorts its sequence node by node. */
   g_ptr_array_sort_with_data (kept, compare_deadline_pointers, NULL);
   open = g_list_store_new (MP_TYPE_DEADLINE);

@@ -77,8 +77,14 @@ char               *mp_deadlines_suggest_fix_date (MpPolicy      *policy,
 /* What the calendar shows: the open deadlines of open cases, as
  * mp_deadlines_list_open(), and every agreed publication date that is
  * settled (met, or of a closed case) as a met deadline, so that a
- * publication stays on the calendar after the case closes. Sorted by due
- * moment. Returns: (transfer full): a list of MpDeadline. */
+ * publication stays on the calendar after the case closes; and, when the
+ * desk has an OpenPGP key that expires, MP_DEADLINE_DESK_KEY_EXPIRY: a
+ * deadline of the desk (reference "") due a month before the key expires.
+ * Sorted by due moment. Returns: (transfer full): a list of MpDeadline. */
+/* The kind of the desk key's deadline (issue 21), and its warning. */
+#define MP_DEADLINE_DESK_KEY_EXPIRY "desk-key-expiry"
+#define MP_DESK_KEY_WARNING_DAYS    30
+
 GListModel         *mp_deadlines_list_for_calendar (MpStore       *store,
                                                     GError       **error);
 

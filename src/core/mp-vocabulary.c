@@ -98,6 +98,9 @@ static const MpTerm deadline_kinds[] = {
   { MP_DEADLINE_KIND_SECURITY_TXT_RENEWAL, "security-txt-renewal",
     NC_ ("deadline kind", "Renew security.txt"), MP_N_STEPS,
     "renew security.txt", "security.txt vernieuwen", FALSE },
+  { MP_DEADLINE_KIND_DESK_KEY_EXPIRY, "desk-key-expiry",
+    NC_ ("deadline kind", "Renew the desk key"), MP_N_STEPS,
+    "renew the desk key", "sleutel van het meldpunt vernieuwen", FALSE },
 };
 
 static const MpTerm channels[] = {

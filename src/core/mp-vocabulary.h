@@ -70,6 +70,7 @@ typedef enum
   MP_DEADLINE_KIND_CRA_NOTIFICATION,
   MP_DEADLINE_KIND_CRA_FINAL,
   MP_DEADLINE_KIND_SECURITY_TXT_RENEWAL,   /* the desk's own, of no case and no step */
+  MP_DEADLINE_KIND_DESK_KEY_EXPIRY,        /* likewise (MP_DEADLINE_DESK_KEY_EXPIRY) */
   MP_N_DEADLINE_KINDS
 } MpDeadlineKind;
 

@@ -8,6 +8,7 @@
 
 #include "mp-eml-private.h"
 #include "mp-eml-text.h"
+#include "mp-openpgp.h"
 
 G_DEFINE_QUARK (mp-eml-error-quark, mp_eml_error)
 
@@ -203,9 +204,12 @@ mp_eml_report_parse_file (GFile         *file,
 
 typedef struct
 {
-  GFile  *file;
-  GBytes *bytes;
-  gsize   max_bytes;
+  GFile    *file;
+  GBytes   *bytes;
+  gsize     max_bytes;
+  GBytes   *desk_key;    /* the desk's secret OpenPGP key, or NULL */
+  char     *passphrase;  /* its passphrase, or NULL */
+  gpointer  owner;       /* the store, only as the home's owner */
 } ParseData;
 
 typedef struct
@@ -221,6 +225,10 @@ parse_data_free (gpointer data)
 
   g_clear_object (&parse->file);
   g_clear_pointer (&parse->bytes, g_bytes_unref);
+  g_clear_pointer (&parse->desk_key, g_bytes_unref);
+  if (parse->passphrase != NULL)
+    memset (parse->passphrase, 0, strlen (parse->passphrase));
+  g_free (parse->passphrase);
   g_free (parse);
 }
 
@@ -232,6 +240,40 @@ import_result_free (gpointer data)
   g_clear_object (&result->kase);
   g_clear_pointer (&result->notes, g_ptr_array_unref);
   g_free (result);
+}
+
+/* @report read again with the desk's key, as `meldpunt-cli import-eml`
+ * does; the home lives only as long as this and is wiped after. A key
+ * that cannot be used leaves @report as it came, saying why. */
+static MpEmlReport *
+decrypt_report (ParseData   *parse,
+                GBytes      *bytes,
+                MpEmlReport *report)
+{
+  g_autoptr(MpOpenpgpHome) home = NULL;
+  g_autoptr(GError) error = NULL;
+  MpEmlReport *decrypted;
+
+  home = mp_openpgp_home_new_for_key (parse->desk_key, parse->passphrase, parse->owner, &error);
+  if (home == NULL)
+    {
+      g_autofree char *note = g_strdup_printf (_("The desk's OpenPGP key could not be used, so "
+                                                 "the report was not decrypted: %s"),
+                                               error->message);
+
+      _mp_eml_add_note (report, note);
+      return report;
+    }
+  if (!(decrypted = mp_openpgp_report_parse (home, bytes, parse->max_bytes, &error)))
+    {
+      g_autofree char *note = g_strdup_printf (_("The report was not decrypted: %s"),
+                                               error->message);
+
+      _mp_eml_add_note (report, note);
+      return report;
+    }
+  mp_eml_report_free (report);
+  return decrypted;
 }
 
 static void
@@ -253,10 +295,44 @@ parse_thread (GTask        *task,
       return;
     }
   report = mp_eml_report_parse (bytes, parse->max_bytes, &error);
+  if (report != NULL && parse->desk_key != NULL &&
+      mp_case_get_boolean (report->draft, "report_encrypted"))
+    report = decrypt_report (parse, bytes, report);
   if (report == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, report, (GDestroyNotify) mp_eml_report_free);
+}
+
+/* A key the reporter attached (application/pgp-keys) is kept with the
+ * case, for encrypted letters, as `meldpunt-cli import-eml` does; one that
+ * is no usable key is only noted. */
+static void
+take_reporter_key (MpStore     *store,
+                   MpEmlReport *report,
+                   MpCase      *kase)
+{
+  for (guint i = 0; i < mp_eml_report_get_n_attachments (report); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *fingerprint = NULL;
+      g_autofree char *note = NULL;
+      const char *mime_type = NULL;
+      GBytes *content = NULL;
+
+      mp_eml_report_get_attachment (report, i, &mime_type, &content);
+      if (g_strcmp0 (mime_type, "application/pgp-keys") != 0 || content == NULL)
+        continue;
+      text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+      if ((fingerprint = mp_openpgp_set_reporter_key (store, kase, text, &error)) != NULL)
+        note = g_strdup_printf (_("The reporter's OpenPGP key %s is kept with the case."),
+                                fingerprint);
+      else
+        note = g_strdup_printf (_("The attached OpenPGP key was not kept: %s"), error->message);
+      _mp_eml_add_note (report, note);
+      return;
+    }
 }
 
 static void
@@ -285,6 +361,7 @@ parsed_cb (GObject      *source_object,
       g_task_return_error (task, error);
       return;
     }
+  take_reporter_key (MP_STORE (g_task_get_source_object (task)), report, kase);
   import = g_new0 (ImportResult, 1);
   import->kase = kase;
   import->notes = g_ptr_array_ref (report->notes);
@@ -311,6 +388,10 @@ start_import (MpStore             *store,
   parse->file = file != NULL ? g_object_ref (file) : NULL;
   parse->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
   parse->max_bytes = mp_eml_get_max_bytes (store);
+  /* Taken here, in the store's thread: the worker decrypts with it. */
+  if (!mp_store_is_locked (store) && mp_store_get_desk_key_info (store, NULL, NULL, NULL, NULL))
+    parse->desk_key = mp_store_get_desk_key (store, &parse->passphrase, NULL);
+  parse->owner = store;
 
   /* Without a source object: the worker may drop its reference to this
    * task after parsed_cb ran, and must not keep the store alive then. */

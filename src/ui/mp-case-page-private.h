@@ -14,13 +14,17 @@ struct _MpCasePage
 
   MpStore              *store;
   MpCase               *kase;
-  gulong                notify_id;
+  GSignalGroup         *store_signals;  /* the store's lock */
+  GSignalGroup         *case_signals;   /* the shown case's status */
+  GBindingGroup        *case_bindings;  /* its reference and title in the heading */
   guint                 current_step;
   guint                 focus_step;     /* the step the focus moves into */
   guint                 focus_tick_id;
   guint                 focus_ticks;
   guint                 focus_stable;   /* frames the item kept its place */
   double                focus_last_y;
+  guint                 scroll_step;    /* the step mp_case_page_show_step() brings up */
+  guint                 scroll_source;
 
   GPtrArray            *step_rows;    /* AdwExpanderRow, one per step */
   GPtrArray            *step_icons;   /* GtkImage, one per step */

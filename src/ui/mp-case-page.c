@@ -14,6 +14,7 @@
 #include "mp-deadlines.h"
 #include "mp-derive.h"
 #include "mp-duplicates-row.h"
+#include "mp-encryption-group.h"
 #include "mp-format.h"
 #include "mp-intake-dialog.h"
 #include "mp-checklist.h"
@@ -30,12 +31,20 @@
 G_DEFINE_FINAL_TYPE (MpCasePage, mp_case_page, ADW_TYPE_BIN)
 
 enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CASE,
+  N_PROPS
+};
+
+enum {
   CHANGED,
   BACK,
   OPEN_CASE,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void refresh (MpCasePage *self, gboolean reset);
@@ -611,9 +620,6 @@ update_summary (MpCasePage *self,
     { "reproduction", N_("Steps to reproduce") },
   };
 
-  gtk_label_set_label (self->reference_label, mp_case_get_reference (kase));
-  gtk_label_set_label (self->title_label, mp_case_get_title (kase));
-
   if (outcome != NULL)
     {
       const char *label = mp_checklist_item_get_value_label (mp_checklist_lookup_item ("scope.outcome"), outcome);
@@ -1008,12 +1014,24 @@ on_case_notify_cb (MpCasePage *self)
   refresh (self, FALSE);
 }
 
+/* A locked desk shows no case, and keeps no copy of its attachments. */
+static void
+on_store_locked_cb (MpCasePage *self)
+{
+  if (self->store != NULL && mp_store_is_locked (self->store))
+    {
+      mp_case_page_set_case (self, NULL);
+      mp_case_page_clear_temp (self);
+    }
+}
+
 static void
 mp_case_page_dispose (GObject *object)
 {
   MpCasePage *self = MP_CASE_PAGE (object);
 
   mp_case_page_clear_temp (self);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (self->focus_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick_id);
   self->focus_tick_id = 0;
@@ -1021,8 +1039,15 @@ mp_case_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->saving);
-  if (self->kase != NULL)
-    g_clear_signal_handler (&self->notify_id, self->kase);
+  if (self->case_signals != NULL)
+    g_signal_group_set_target (self->case_signals, NULL);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  if (self->case_bindings != NULL)
+    g_binding_group_set_source (self->case_bindings, NULL);
+  g_clear_object (&self->case_signals);
+  g_clear_object (&self->case_bindings);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
   /* AdwBin unparents its child itself; let it go first. */
@@ -1038,11 +1063,66 @@ mp_case_page_dispose (GObject *object)
 }
 
 static void
+mp_case_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  MpCasePage *self = MP_CASE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CASE:
+      g_value_set_object (value, self->kase);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp_case_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  MpCasePage *self = MP_CASE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      mp_case_page_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CASE:
+      mp_case_page_set_case (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mp_case_page_class_init (MpCasePageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = mp_case_page_dispose;
+  object_class->dispose = mp_case_page_dispose;
+  object_class->get_property = mp_case_page_get_property;
+  object_class->set_property = mp_case_page_set_property;
+
+  /* The desk the case belongs to: the page follows its lock. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The case shown, or NULL: the page follows its status. */
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, MP_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -1052,6 +1132,7 @@ mp_case_page_class_init (MpCasePageClass *klass)
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (MP_TYPE_LEGAL_GROUP);
+  g_type_ensure (MP_TYPE_ENCRYPTION_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, stack);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, back_button);
@@ -1068,6 +1149,8 @@ mp_case_page_class_init (MpCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, details_label);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, checklist_group);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, legal_group);
+  /* Offset 0: found by name, no field in the page's struct. */
+  gtk_widget_class_bind_template_child_full (widget_class, "encryption_group", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, attachment_list);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -1083,6 +1166,19 @@ mp_case_page_init (MpCasePage *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->store_signals = g_signal_group_new (MP_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "notify::locked",
+                                 G_CALLBACK (on_store_locked_cb), self, G_CONNECT_SWAPPED);
+  self->case_signals = g_signal_group_new (MP_TYPE_CASE);
+  g_signal_group_connect_object (self->case_signals, "notify::status",
+                                 G_CALLBACK (on_case_notify_cb), self, G_CONNECT_SWAPPED);
+  /* The heading follows an edit of the report at once. */
+  self->case_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->case_bindings, "reference", self->reference_label, "label",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->case_bindings, "title", self->title_label, "label",
+                        G_BINDING_SYNC_CREATE);
 
   self->step_rows = g_ptr_array_new ();
   self->step_icons = g_ptr_array_new ();
@@ -1102,10 +1198,21 @@ mp_case_page_set_store (MpCasePage *self,
                         MpStore    *store)
 {
   g_return_if_fail (MP_IS_CASE_PAGE (self));
+  g_return_if_fail (store == NULL || MP_IS_STORE (store));
 
-  if (store != self->store)
-    mp_case_page_set_case (self, NULL);
+  if (store == self->store)
+    return;
+  mp_case_page_set_case (self, NULL);
   g_set_object (&self->store, store);
+  g_signal_group_set_target (self->store_signals, store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+MpStore *
+mp_case_page_get_store (MpCasePage *self)
+{
+  g_return_val_if_fail (MP_IS_CASE_PAGE (self), NULL);
+  return self->store;
 }
 
 void
@@ -1113,15 +1220,24 @@ mp_case_page_set_case (MpCasePage *self,
                        MpCase     *kase)
 {
   g_return_if_fail (MP_IS_CASE_PAGE (self));
+  g_return_if_fail (kase == NULL || MP_IS_CASE (kase));
 
-  if (self->kase != NULL)
-    g_clear_signal_handler (&self->notify_id, self->kase);
-  g_set_object (&self->kase, kase);
+  if (kase != self->kase)
+    {
+      g_set_object (&self->kase, kase);
+      g_signal_group_set_target (self->case_signals, kase);
+      g_binding_group_set_source (self->case_bindings, kase);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-note", kase != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-reply", kase != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-attachment", kase != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit-report", kase != NULL && !mp_case_is_erased (kase));
 
+  /* Looked up by name: the page's struct stays as it is. */
+  mp_encryption_group_set_case (MP_ENCRYPTION_GROUP (gtk_widget_get_template_child (
+                                  GTK_WIDGET (self), MP_TYPE_CASE_PAGE, "encryption_group")),
+                                self->store, kase);
   if (kase == NULL || self->store == NULL)
     {
       mp_legal_group_update (self->legal_group, NULL, NULL, NULL);
@@ -1131,8 +1247,6 @@ mp_case_page_set_case (MpCasePage *self,
       return;
     }
 
-  self->notify_id = g_signal_connect_object (kase, "notify::status", G_CALLBACK (on_case_notify_cb), self,
-                                             G_CONNECT_SWAPPED);
   self->current_step = G_MAXUINT;
   refresh (self, TRUE);
   _mp_case_page_load_records (self);
@@ -1158,13 +1272,13 @@ mp_case_page_set_show_back (MpCasePage *self,
 static gboolean
 scroll_to_step_cb (gpointer user_data)
 {
-  g_autoptr(GtkWidget) row = user_data;
-  MpCasePage *self = MP_CASE_PAGE (gtk_widget_get_ancestor (row, MP_TYPE_CASE_PAGE));
+  MpCasePage *self = user_data;
+  GtkWidget *row = g_ptr_array_index (self->step_rows, self->scroll_step);
   graphene_point_t point;
 
+  self->scroll_source = 0;
   /* after the expander has been laid out, bring the step to the top */
-  if (self != NULL &&
-      gtk_widget_compute_point (row, gtk_scrolled_window_get_child (self->scroller),
+  if (gtk_widget_compute_point (row, gtk_scrolled_window_get_child (self->scroller),
                                 &GRAPHENE_POINT_INIT (0, 0), &point))
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), MAX (0, point.y - 12));
   return G_SOURCE_REMOVE;
@@ -1183,6 +1297,12 @@ mp_case_page_show_step (MpCasePage *self,
 
       adw_expander_row_set_expanded (row, shown);
       if (shown)
-        g_timeout_add (400, scroll_to_step_cb, g_object_ref (row));
+        {
+          /* the page's own source, gone with the page: a reference on the
+           * row here kept its desk alive after the window was closed */
+          g_clear_handle_id (&self->scroll_source, g_source_remove);
+          self->scroll_step = i;
+          self->scroll_source = g_timeout_add (400, scroll_to_step_cb, self);
+        }
     }
 }

@@ -18,6 +18,7 @@
 #include "mp-calendar-view.h"
 #include "mp-deadlines.h"
 #include "mp-store.h"
+#include "mp-test-util.h"
 #include "mp-workdays.h"
 
 #define NOW "2026-11-24T10:00:00+01:00"
@@ -159,7 +160,7 @@ fixture_set_up (Fixture       *fixture,
   mp_calendar_view_set_store (fixture->view, fixture->store);
   g_signal_connect (fixture->view, "open-case", G_CALLBACK (on_open_case_cb), fixture);
 
-  fixture->window = gtk_window_new ();
+  fixture->window = g_object_ref (gtk_window_new ());
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1360, 860);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (box, "background");
@@ -180,6 +181,7 @@ fixture_tear_down (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   wait_idle ();
+  g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->view);
   g_clear_object (&fixture->store);
   g_remove (path);
@@ -278,7 +280,7 @@ find_chip (GtkWidget  *cell,
   collect_full (cell, "deadline-chip", TRUE, chips);
   for (guint i = 0; i < chips->len; i++)
     {
-      MpDeadline *deadline = g_object_get_data (g_ptr_array_index (chips, i), "deadline");
+      MpDeadline *deadline = _mp_calendar_chip_get_deadline (g_ptr_array_index (chips, i));
 
       if (g_str_equal (mp_deadline_get_reference (deadline), reference)
           && g_str_equal (mp_deadline_get_kind (deadline), kind))
@@ -534,7 +536,7 @@ assert_cells_match_model (Fixture *fixture)
           GtkWidget *chip = g_ptr_array_index (chips, k);
           MpDeadline *deadline = g_ptr_array_index (day->deadlines, k);
 
-          g_assert_true (g_object_get_data (G_OBJECT (chip), "deadline") == deadline);
+          g_assert_true (_mp_calendar_chip_get_deadline (chip) == deadline);
           g_assert_true (gtk_widget_has_css_class (chip, "overdue")
                          == mp_calendar_month_is_overdue (month, deadline));
           g_auto(GStrv) classes = gtk_widget_get_css_classes (chip);
@@ -840,36 +842,13 @@ test_agenda_kept_across_months (Fixture       *fixture,
   g_assert_cmpuint (mp_calendar_view_get_n_overdue (fixture->view), ==, n_overdue - 1);
 }
 
-static gboolean
-frame_cb (GtkWidget     *widget,
-          GdkFrameClock *clock,
-          gpointer       user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-frame_timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Waits until @widget has been laid out and drawn once more (at most two
- * seconds): a busy machine may not have drawn it after wait_idle(). */
+/* Waits until @widget has been laid out and drawn once more: a busy
+ * machine may not have drawn it after wait_idle(). A frame that never
+ * comes fails the test (it used to be given up silently after 2 s). */
 static void
 wait_frame (GtkWidget *widget)
 {
-  gboolean drawn = FALSE, timed_out = FALSE;
-  guint timeout = g_timeout_add (2000, frame_timeout_cb, &timed_out);
-
-  gtk_widget_add_tick_callback (widget, frame_cb, &drawn, NULL);
-  gtk_widget_queue_draw (widget);
-  while (!drawn && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
+  mp_test_wait_for_draw (widget);
   wait_idle ();
 }
 
@@ -925,6 +904,12 @@ shown_weekdays (Fixture *fixture)
 
 /* A 360 px window: short weekday names, the agenda under the month (not
  * clipped beside it), nothing wider than the window. */
+static gboolean
+view_is_narrow (gpointer view)
+{
+  return gtk_widget_get_width (view) <= 360;
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
@@ -949,8 +934,7 @@ test_narrow (Fixture       *fixture,
                       NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 1200);
-  while (gtk_widget_get_width (GTK_WIDGET (fixture->view)) > 360)
-    g_main_context_iteration (NULL, TRUE);
+  mp_test_wait_until (view_is_narrow, fixture->view);
   wait_idle ();
 
   narrow = shown_weekdays (fixture);
