@@ -26,13 +26,12 @@ parse_expiry (const char *text,
               gint64     *expires_at)
 {
   g_autoptr(GDateTime) when = NULL;
-  int year, month, day;
-  char end;
+  GDate date;
 
-  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 || strlen (text) != 10 ||
-      !g_date_valid_dmy (day, month, year))
+  if (!mp_date_parse (text, &date))
     return FALSE;
-  when = g_date_time_new_utc (year, month, day, 12, 0, 0);
+  when = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
   *expires_at = g_date_time_to_unix (when);
   return TRUE;
 }

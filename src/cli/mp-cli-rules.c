@@ -99,8 +99,8 @@ mp_cli_workdays (MpCli  *cli,
   drop_dashes (&argc, &argv);
   if (argc != 4 || !g_str_equal (argv[1], "add"))
     return mp_cli_usage ("workdays add DATE N");
-  if (!mp_date_parse (argv[2], &date) || g_date_get_year (&date) < 1583 ||
-      g_date_get_year (&date) > 9990)
+  /* Room for the working days added after it. */
+  if (!mp_date_parse (argv[2], &date) || g_date_get_year (&date) > 9990)
     {
       g_printerr (_("meldpunt-cli: “%s” is not a date of the form YYYY-MM-DD\n"), argv[2]);
       return 2;

@@ -8,6 +8,7 @@
 
 #include "mp-case.h"
 #include "mp-error.h"
+#include "mp-vocabulary.h"
 
 /* The order is the order of `case show`. */
 static const MpCaseField fields[] = {
@@ -39,7 +40,6 @@ static const MpCaseField fields[] = {
 
 #define N_FIELDS G_N_ELEMENTS (fields)
 
-static const char * const channels[] = { "email", "web-form", "phone", "letter", "other", NULL };
 static const char * const languages[] = { "nl", "en", NULL };
 
 struct _MpCase
@@ -597,7 +597,8 @@ mp_case_set_value_string (MpCase      *self,
                                  _("A case needs a title."));
             return FALSE;
           }
-        if (g_str_equal (name, "channel") && !g_strv_contains (channels, stripped))
+        if (g_str_equal (name, "channel") &&
+            mp_vocabulary_lookup (MP_VOCABULARY_CHANNEL, stripped) == NULL)
           {
             g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_INVALID,
                          _("“%s” is not a channel; use email, web-form, phone, letter or other."),

@@ -8,6 +8,7 @@
 
 #include "mp-checklist.h"
 #include "mp-legal.h"
+#include "mp-parse.h"
 #include "mp-reward.h"
 
 /* The CVSS engine (mp-cvss.h) is written on its own branch. Until it is
@@ -215,40 +216,40 @@ static const MpChecklistChoice legal_roles[] = {
 };
 
 static const MpChecklistStep steps[MP_N_STEPS] = {
-  { MP_STEP_INTAKE, "intake", NC_ ("checklist", "Intake"),
+  { MP_STEP_INTAKE, "intake",
     N_("Record the report as it came in. Location, potential impact and steps to reproduce "
        "must all be there; if one is missing, ask the reporter for it."),
     CLAUSES ("R-DETAILS", "R-RESPOND") },
-  { MP_STEP_SCOPE, "scope", NC_ ("checklist", "Scope check"),
+  { MP_STEP_SCOPE, "scope",
     N_("Decide whether the report falls under the policy: whose system it is, whether the "
        "reporter kept to the rules, whether personal data was sent and whether the problem "
        "was known."),
     CLAUSES ("R-MINIMAL", "R-NO-EXPLOIT", "R-NO-DAMAGE", "R-NO-AVAILABILITY", "R-NO-SOCIAL",
              "R-NO-SPAM", "R-NO-MALWARE", "R-NO-THIRDPARTY", "R-NO-PII", "R-GROUP", "P-NO-LEGAL") },
-  { MP_STEP_ACKNOWLEDGEMENT, "acknowledgement", NC_ ("checklist", "Acknowledgement"),
+  { MP_STEP_ACKNOWLEDGEMENT, "acknowledgement",
     N_("Confirm to the reporter that the report was received, within the promised time."),
     CLAUSES ("P-ACK") },
-  { MP_STEP_ASSESSMENT, "assessment", NC_ ("checklist", "Assessment"),
+  { MP_STEP_ASSESSMENT, "assessment",
     N_("Reproduce the problem, score it, name who fixes it and tell the reporter the "
        "assessment and the expected fix date within the promised working days."),
     CLAUSES ("P-ASSESS", "P-FIX-ASAP") },
-  { MP_STEP_REMEDIATION, "remediation", NC_ ("checklist", "Remediation"),
+  { MP_STEP_REMEDIATION, "remediation",
     N_("Fix the problem as soon as possible and keep the reporter informed of progress "
        "at the promised interval."),
     CLAUSES ("P-INFORM", "P-FIX-ASAP") },
-  { MP_STEP_REWARD, "reward", NC_ ("checklist", "Reward"),
+  { MP_STEP_REWARD, "reward",
     N_("A previously unknown problem that the desk can influence, reported under the rules, "
        "earns a reward sized by severity and report quality."),
     CLAUSES ("P-REWARD") },
-  { MP_STEP_CREDIT, "credit", NC_ ("checklist", "Credit"),
+  { MP_STEP_CREDIT, "credit",
     N_("Name the reporter as the discoverer in publications if they want, exactly as they "
        "wish to be named, and only with their consent."),
     CLAUSES ("P-CREDIT", "P-PSEUDONYM", "P-CONFIDENTIAL") },
-  { MP_STEP_DISCLOSURE, "disclosure", NC_ ("checklist", "Disclosure"),
+  { MP_STEP_DISCLOSURE, "disclosure",
     N_("Agree on publication: only after the fix, and not before the disclosure window "
        "ends unless both sides agree."),
     CLAUSES ("P-DISCLOSE", "P-PUBLICATION", "R-CONFIDENTIAL") },
-  { MP_STEP_CLOSURE, "closure", NC_ ("checklist", "Closure"),
+  { MP_STEP_CLOSURE, "closure",
     N_("Ask the reporter to delete what they obtained, delete personal data received, send "
        "the final letter and close the case."),
     CLAUSES ("R-DELETE-DATA", "R-NO-PII", "P-CONFIDENTIAL") },
@@ -689,32 +690,21 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* A day since 1970: the day parser's rules, and no case is older. */
 static gboolean
 validate_date (const char *value)
 {
-  guint year, month, day;
+  GDate date;
 
-  if (strlen (value) != 10 || value[4] != '-' || value[7] != '-' ||
-      !all_digits (value, 4) || !all_digits (value + 5, 2) || !all_digits (value + 8, 2))
-    return FALSE;
-  year = (guint) g_ascii_strtoull (value, NULL, 10);
-  month = (guint) g_ascii_strtoull (value + 5, NULL, 10);
-  day = (guint) g_ascii_strtoull (value + 8, NULL, 10);
-  return year >= 1970 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return mp_date_parse (value, &date) && g_date_get_year (&date) >= 1970;
 }
 
 static gboolean
 validate_amount (const char *value)
 {
-  const char *dot = strchr (value, '.');
-  gsize whole = dot != NULL ? (gsize) (dot - value) : strlen (value);
+  gint64 cents;
 
-  /* Whole euros: 1 to 9 digits, so the value always fits a gint64 of cents. */
-  if (whole == 0 || whole > 9 || !all_digits (value, whole))
-    return FALSE;
-  if (dot == NULL)
-    return TRUE;
-  return strlen (dot + 1) >= 1 && strlen (dot + 1) <= 2 && all_digits (dot + 1, strlen (dot + 1));
+  return mp_amount_parse (value, &cents);
 }
 
 static gboolean
@@ -797,7 +787,8 @@ const char *
 mp_checklist_step_get_label (const MpChecklistStep *step)
 {
   g_return_val_if_fail (step != NULL, NULL);
-  return g_dpgettext2 (GETTEXT_PACKAGE, CHECKLIST_CONTEXT, step->label);
+  return mp_term_get_label (MP_VOCABULARY_STEP,
+                            &mp_vocabulary_get_terms (MP_VOCABULARY_STEP, NULL)[step->step]);
 }
 
 const char *

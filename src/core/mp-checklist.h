@@ -4,6 +4,7 @@
 #pragma once
 
 #include "mp-case.h"
+#include "mp-vocabulary.h"
 
 G_BEGIN_DECLS
 
@@ -19,20 +20,6 @@ typedef enum
   MP_CHECKLIST_ERROR_UNKNOWN_ITEM,
   MP_CHECKLIST_ERROR_INVALID,       /* the value does not fit the item's kind */
 } MpChecklistError;
-
-typedef enum
-{
-  MP_STEP_INTAKE,
-  MP_STEP_SCOPE,
-  MP_STEP_ACKNOWLEDGEMENT,
-  MP_STEP_ASSESSMENT,
-  MP_STEP_REMEDIATION,
-  MP_STEP_REWARD,
-  MP_STEP_CREDIT,
-  MP_STEP_DISCLOSURE,
-  MP_STEP_CLOSURE,
-  MP_N_STEPS
-} MpStep;
 
 typedef enum
 {
@@ -63,8 +50,8 @@ typedef struct
 typedef struct
 {
   MpStep              step;
-  const char         *id;           /* equals the case status while the step is current */
-  const char         *label;        /* untranslated: use mp_checklist_step_get_label() */
+  const char         *id;           /* equals the case status while the step is current;
+                                       the label is the vocabulary's */
   const char         *help;         /* untranslated: use mp_checklist_step_get_help() */
   const char * const *clauses;      /* NULL-terminated clause ids (DOMAIN.md §1) */
 } MpChecklistStep;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mp-cvss-private.h"
+#include "mp-vocabulary.h"
 
 /* The arithmetic below follows FIRST's reference calculators step by step, in
  * double precision and in the same order of operations, because the published
@@ -868,19 +869,12 @@ mp_cvss_severity_for_score (double score)
 const char *
 mp_cvss_severity_to_label (const char *severity)
 {
+  const MpTerm *term;
+
   g_return_val_if_fail (severity != NULL, NULL);
 
-  if (g_str_equal (severity, "none"))
-    return C_("CVSS severity", "None");
-  if (g_str_equal (severity, "low"))
-    return C_("CVSS severity", "Low");
-  if (g_str_equal (severity, "medium"))
-    return C_("CVSS severity", "Medium");
-  if (g_str_equal (severity, "high"))
-    return C_("CVSS severity", "High");
-  if (g_str_equal (severity, "critical"))
-    return C_("CVSS severity", "Critical");
-  return NULL;
+  term = mp_vocabulary_lookup (MP_VOCABULARY_SEVERITY, severity);
+  return term != NULL ? mp_term_get_label (MP_VOCABULARY_SEVERITY, term) : NULL;
 }
 
 char *

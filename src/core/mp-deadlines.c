@@ -9,44 +9,6 @@
 #include "mp-legal.h"
 #include "mp-workdays.h"
 
-#define DEADLINE_CONTEXT "deadline"
-
-typedef struct
-{
-  const char *kind;
-  MpStep      step;
-  const char *label;
-} DeadlineKind;
-
-static const DeadlineKind kinds[] = {
-  { "reporter-follow-up", MP_STEP_INTAKE, NC_ ("deadline", "Follow up with the reporter") },
-  { "acknowledgement", MP_STEP_ACKNOWLEDGEMENT, NC_ ("deadline", "Acknowledgement") },
-  { "assessment", MP_STEP_ASSESSMENT, NC_ ("deadline", "Assessment") },
-  { "progress-update", MP_STEP_REMEDIATION, NC_ ("deadline", "Progress update") },
-  { "fix-target", MP_STEP_REMEDIATION, NC_ ("deadline", "Fix target") },
-  { "disclosure", MP_STEP_DISCLOSURE, NC_ ("deadline", "Disclosure deadline") },
-  { "publication", MP_STEP_DISCLOSURE, NC_ ("deadline", "Agreed publication") },
-  { "data-deletion", MP_STEP_CLOSURE, NC_ ("deadline", "Data deletion") },
-  /* The legal clocks (mp-legal.c). */
-  { "gdpr-authority", MP_STEP_ASSESSMENT, NC_ ("deadline", "Data breach: notify the authority") },
-  { "gdpr-controller", MP_STEP_ASSESSMENT, NC_ ("deadline", "Data breach: inform the controller") },
-  { "nis2-early-warning", MP_STEP_ASSESSMENT, NC_ ("deadline", "NIS2: early warning") },
-  { "nis2-notification", MP_STEP_ASSESSMENT, NC_ ("deadline", "NIS2: incident notification") },
-  { "nis2-final", MP_STEP_ASSESSMENT, NC_ ("deadline", "NIS2: final report") },
-  { "cra-early-warning", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: early warning") },
-  { "cra-notification", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: vulnerability notification") },
-  { "cra-final", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: final report") },
-  /* The desk's own (issue 24): of no case, so of no step. */
-  { "security-txt-renewal", MP_N_STEPS, NC_ ("deadline", "Renew security.txt") },
-};
-
-static const char * const kind_names[] = {
-  "reporter-follow-up", "acknowledgement", "assessment", "progress-update", "fix-target",
-  "disclosure", "publication", "data-deletion",
-  "gdpr-authority", "gdpr-controller", "nis2-early-warning", "nis2-notification", "nis2-final",
-  "cra-early-warning", "cra-notification", "cra-final", NULL
-};
-
 /* ---- moments of answers --------------------------------------------------- */
 
 static gboolean
@@ -192,29 +154,44 @@ compare_deadline_pointers (gconstpointer a,
 const char * const *
 mp_deadlines_list_kinds (void)
 {
-  return kind_names;
+  static const char **kinds;
+
+  /* The kinds of a case: the desk's own (of no step) are not. */
+  if (g_once_init_enter (&kinds))
+    {
+      guint n_terms;
+      const MpTerm *terms = mp_vocabulary_get_terms (MP_VOCABULARY_DEADLINE_KIND, &n_terms);
+      GPtrArray *list = g_ptr_array_new ();
+
+      for (guint i = 0; i < n_terms; i++)
+        if (terms[i].step < MP_N_STEPS)
+          g_ptr_array_add (list, (gpointer) terms[i].id);
+      g_ptr_array_add (list, NULL);
+      g_once_init_leave (&kinds, (const char **) g_ptr_array_free (list, FALSE));
+    }
+  return kinds;
 }
 
 const char *
 mp_deadlines_kind_get_label (const char *kind)
 {
+  const MpTerm *term;
+
   g_return_val_if_fail (kind != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_equal (kinds[i].kind, kind))
-      return g_dpgettext2 (GETTEXT_PACKAGE, DEADLINE_CONTEXT, kinds[i].label);
-  return NULL;
+  term = mp_vocabulary_lookup (MP_VOCABULARY_DEADLINE_KIND, kind);
+  return term != NULL ? mp_term_get_label (MP_VOCABULARY_DEADLINE_KIND, term) : NULL;
 }
 
 MpStep
 mp_deadlines_kind_get_step (const char *kind)
 {
+  const MpTerm *term;
+
   g_return_val_if_fail (kind != NULL, MP_N_STEPS);
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_equal (kinds[i].kind, kind))
-      return kinds[i].step;
-  return MP_N_STEPS;
+  term = mp_vocabulary_lookup (MP_VOCABULARY_DEADLINE_KIND, kind);
+  return term != NULL ? term->step : MP_N_STEPS;
 }
 
 MpDeadlineState

@@ -31,8 +31,8 @@ typedef enum
   MP_DEADLINE_STATE_OVERDUE,
 } MpDeadlineState;
 
-/* Returns: (transfer none): the kinds, NULL-terminated, in the order of
- * the checklist. */
+/* Returns: (transfer none): the kinds of a case (not the desk's own),
+ * NULL-terminated, in the vocabulary's order (mp-vocabulary.h). */
 const char * const *mp_deadlines_list_kinds      (void);
 /* Returns: (transfer none) (nullable): the translated name of a kind. */
 const char         *mp_deadlines_kind_get_label  (const char      *kind);

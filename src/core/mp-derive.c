@@ -29,13 +29,12 @@ mp_derive_severity (const char *cvss_vector)
 #ifdef MP_HAVE_CVSS
   {
     g_autoptr(MpCvss) cvss = mp_cvss_parse (cvss_vector, NULL);
-    static const char * const severities[] = { "none", "low", "medium", "high", "critical" };
+    const MpTerm *term;
 
-    /* Hand back a static string that outlives the parsed vector. */
-    if (cvss != NULL)
-      for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
-        if (g_strcmp0 (mp_cvss_get_severity (cvss), severities[i]) == 0)
-          return severities[i];
+    /* Hand back the vocabulary's string, which outlives the parsed vector. */
+    if (cvss != NULL &&
+        (term = mp_vocabulary_lookup (MP_VOCABULARY_SEVERITY, mp_cvss_get_severity (cvss))))
+      return term->id;
   }
 #endif
   return NULL;

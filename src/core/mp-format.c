@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mp-format.h"
+#include "mp-parse.h"
 
 /* Deliberately not gettext and not strftime(): these are the conventions of
  * the letter's language, not of the desk's user interface or locale. */
@@ -116,27 +117,6 @@ format_datetime (GDateTime  *dt,
                      with_weekday, short_month, language);
 }
 
-static gboolean
-parse_day (const char *day,
-           GDate      *date)
-{
-  guint year, month, mday;
-
-  if (day == NULL || strlen (day) != 10 || day[4] != '-' || day[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (day[i]))
-      return FALSE;
-
-  year = (guint) g_ascii_strtoull (day, NULL, 10);
-  month = (guint) g_ascii_strtoull (day + 5, NULL, 10);
-  mday = (guint) g_ascii_strtoull (day + 8, NULL, 10);
-  if (!g_date_valid_dmy ((GDateDay) mday, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-  g_date_set_dmy (date, (GDateDay) mday, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
-}
-
 static char *
 format_day (const char *day,
             gboolean    long_form,
@@ -145,7 +125,7 @@ format_day (const char *day,
   GDate date;
 
   g_date_clear (&date, 1);
-  if (!parse_day (day, &date))
+  if (!mp_date_parse (day, &date))
     return NULL;
   return format_ymd (g_date_get_year (&date), g_date_get_month (&date),
                      g_date_get_day (&date), g_date_get_weekday (&date),
@@ -317,58 +297,6 @@ mp_format_amount (double      amount,
 }
 
 gboolean
-mp_format_parse_amount (const char *text,
-                        gint64     *cents)
-{
-  const char *p = text;
-  gboolean negative = FALSE;
-  guint64 units = 0;
-  guint fraction = 0;
-  guint n_digits = 0;
-
-  g_return_val_if_fail (cents != NULL, FALSE);
-
-  if (text == NULL)
-    return FALSE;
-  while (g_ascii_isspace (*p))
-    p++;
-  if (*p == '-')
-    {
-      negative = TRUE;
-      p++;
-    }
-  if (!g_ascii_isdigit (*p))
-    return FALSE;
-  for (; g_ascii_isdigit (*p); p++)
-    {
-      if (units > G_MAXINT64 / 1000)
-        return FALSE;
-      units = units * 10 + (guint) (*p - '0');
-    }
-  if (*p == '.')
-    {
-      p++;
-      for (; g_ascii_isdigit (*p); p++, n_digits++)
-        {
-          if (n_digits >= 2)
-            return FALSE;
-          fraction = fraction * 10 + (guint) (*p - '0');
-        }
-      if (n_digits == 0)
-        return FALSE;
-      if (n_digits == 1)
-        fraction *= 10;
-    }
-  while (g_ascii_isspace (*p))
-    p++;
-  if (*p != '\0')
-    return FALSE;
-
-  *cents = (gint64) (units * 100 + fraction) * (negative ? -1 : 1);
-  return TRUE;
-}
-
-gboolean
 mp_format_parse_amount_input (const char *text,
                               const char *language,
                               gint64     *cents)
@@ -452,7 +380,7 @@ mp_format_parse_amount_input (const char *text,
   /* a separator with nothing after it */
   if (digits->len == 0 || digits->str[digits->len - 1] == '.')
     return FALSE;
-  return mp_format_parse_amount (digits->str, cents) && *cents >= 0;
+  return mp_amount_parse (digits->str, cents);
 }
 
 char *

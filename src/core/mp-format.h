@@ -72,11 +72,6 @@ char       *mp_format_amount            (double      amount,
 char       *mp_format_amount_cents      (gint64      cents,
                                          const char *currency,
                                          const char *language);
-/* Parses a stored amount ("150", "150.5", "150.00"; a decimal dot, at most
- * two decimals) into cents. */
-gboolean    mp_format_parse_amount      (const char *text,
-                                         gint64     *cents);
-
 /* Parses an amount as a person types it in @language ("nl" or "en"):
  * "150", "150,00", "150.00", "€ 150,00", "1.500,50" (nl), "1,500.50" (en),
  * "EUR 150". Both a decimal comma and a decimal dot are taken; a separator

@@ -7,16 +7,10 @@
 
 #include "mp-legal.h"
 #include "mp-record.h"
+#include "mp-vocabulary.h"
 #include "mp-workdays.h"
 
 #define HOUR (G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
-
-static const char * const legal_kinds[] = {
-  "gdpr-authority", "gdpr-controller",
-  "nis2-early-warning", "nis2-notification", "nis2-final",
-  "cra-early-warning", "cra-notification", "cra-final",
-  NULL
-};
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -192,7 +186,9 @@ mp_legal_cra_applies (MpPolicy *policy,
 gboolean
 mp_legal_is_legal_kind (const char *kind)
 {
-  return kind != NULL && g_strv_contains (legal_kinds, kind);
+  const MpTerm *term = mp_vocabulary_lookup (MP_VOCABULARY_DEADLINE_KIND, kind);
+
+  return term != NULL && term->legal;
 }
 
 void

@@ -8,14 +8,11 @@
 #include <string.h>
 
 #include "mp-format.h"
+#include "mp-parse.h"
 #include "mp-letters.h"
+#include "mp-policy.h"
 
 #define LETTERS_RESOURCE_PATH RESOURCE_BASE "/letters/"
-
-/* Defaults for settings the desk may not have set (DOMAIN.md §1). */
-#define DEFAULT_DISCLOSURE_DAYS 90
-#define DEFAULT_INFORM_DAYS     14
-#define DEFAULT_CSIRT_URL       "https://www.ncsc.nl/"
 
 struct _MpLetter
 {
@@ -65,12 +62,12 @@ static const char * const kind_ids[] = {
 typedef struct
 {
   MpStore       *store;
+  MpPolicy      *policy;     /* the desk's numbers, names and sisters, defaults filled in */
   MpCase        *kase;
   const char    *language;
   GKeyFile      *phrases;
   MpDeskContext *desk;
   const char    *timezone;
-  char       *currency;
 } MpFill;
 
 /* Returns: (transfer full) (nullable): the value, or NULL when the case
@@ -84,30 +81,6 @@ typedef struct
   const char *description;
   gboolean    optional;     /* a missing value is normal, not worth a warning */
 } MpPlaceholder;
-
-static char *
-setting (MpFill     *fill,
-         const char *key)
-{
-  char *value = mp_store_get_setting (fill->store, key);
-
-  if (value != NULL && *g_strstrip (value) == '\0')
-    g_clear_pointer (&value, g_free);
-  return value;
-}
-
-static guint
-setting_days (MpFill     *fill,
-              const char *key,
-              guint       fallback)
-{
-  g_autofree char *value = setting (fill, key);
-  guint64 days;
-
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, 3650, &days, NULL))
-    return fallback;
-  return (guint) days;
-}
 
 static char *
 text_or_null (const char *text)
@@ -189,7 +162,7 @@ fill_organisation (MpFill *fill)
 static char *
 fill_desk_email (MpFill *fill)
 {
-  return setting (fill, "desk.email");
+  return text_or_null (fill->policy->desk_email);
 }
 
 /* The handler signs; without one, the desk's name (desk.name). */
@@ -198,7 +171,7 @@ fill_handler (MpFill *fill)
 {
   char *handler = text_or_null (mp_store_get_actor (fill->store));
 
-  return handler != NULL ? handler : setting (fill, "desk.name");
+  return handler != NULL ? handler : text_or_null (fill->policy->desk_name);
 }
 
 static char *
@@ -261,7 +234,7 @@ fill_disclosure_date (MpFill *fill)
     day = answer_day (fill, "disclose.agreed_on");
   if (day == NULL)
     day = day_after (fill, mp_case_get_received_at (fill->kase),
-                     setting_days (fill, "disclosure_days", DEFAULT_DISCLOSURE_DAYS));
+                     fill->policy->disclosure_days);
   return day;
 }
 
@@ -270,7 +243,7 @@ static char *
 fill_next_update_date (MpFill *fill)
 {
   return day_after (fill, mp_time_now (),
-                    setting_days (fill, "update_interval_days", DEFAULT_INFORM_DAYS));
+                    fill->policy->update_interval_days);
 }
 
 static char *
@@ -278,9 +251,9 @@ fill_reward_amount (MpFill *fill)
 {
   gint64 cents;
 
-  if (!mp_format_parse_amount (mp_case_get_answer_value (fill->kase, "reward.amount"), &cents))
+  if (!mp_amount_parse (mp_case_get_answer_value (fill->kase, "reward.amount"), &cents))
     return NULL;
-  return mp_format_amount_cents (cents, fill->currency, fill->language);
+  return mp_format_amount_cents (cents, fill->policy->currency, fill->language);
 }
 
 static char *
@@ -298,37 +271,29 @@ fill_credit_name (MpFill *fill)
   return name != NULL ? name : fill_reporter_name (fill);
 }
 
-/* The sister organisations are settings sister.N.name and sister.N.url,
- * N = 1, 2, … (as mp-policy.h describes them). Returns: the N of the sister
- * named @name (case-insensitive), or of the only sister when @name is NULL;
- * 0 when there is none. */
-static guint
+/* The policy's sister named @name (case-insensitive), or the only sister
+ * when @name is NULL; NULL when there is none. (transfer none) */
+static const MpSister *
 find_sister (MpFill     *fill,
              const char *name)
 {
-  guint found = 0;
-  guint n_sisters = 0;
+  GPtrArray *sisters = fill->policy->sisters;
+  g_autofree char *folded_name = name != NULL ? g_utf8_casefold (name, -1) : NULL;
 
-  for (guint n = 1; n <= 100; n++)
+  if (name == NULL)
+    return sisters->len == 1 ? g_ptr_array_index (sisters, 0) : NULL;
+  for (guint i = 0; i < sisters->len; i++)
     {
-      g_autofree char *key = g_strdup_printf ("sister.%u.name", n);
-      g_autofree char *sister = setting (fill, key);
+      const MpSister *sister = g_ptr_array_index (sisters, i);
+      g_autofree char *folded_sister = NULL;
 
-      if (sister == NULL)
+      if (sister->name == NULL)
         continue;
-      n_sisters++;
-      if (name == NULL)
-        found = n;
-      else
-        {
-          g_autofree char *folded_sister = g_utf8_casefold (sister, -1);
-          g_autofree char *folded_name = g_utf8_casefold (name, -1);
-
-          if (g_str_equal (folded_sister, folded_name))
-            return n;
-        }
+      folded_sister = g_utf8_casefold (sister->name, -1);
+      if (g_str_equal (folded_sister, folded_name))
+        return sister;
     }
-  return name == NULL && n_sisters == 1 ? found : 0;
+  return NULL;
 }
 
 /* The sister as the policy spells it, else as the scope check named it. */
@@ -336,26 +301,19 @@ static char *
 fill_sister_name (MpFill *fill)
 {
   g_autofree char *name = answer_text (fill, "scope.sister_name");
-  g_autofree char *key = NULL;
-  guint n = find_sister (fill, name);
+  const MpSister *sister = find_sister (fill, name);
+  char *spelled = sister != NULL ? text_or_null (sister->name) : NULL;
 
-  if (n == 0)
-    return g_steal_pointer (&name);
-  key = g_strdup_printf ("sister.%u.name", n);
-  return setting (fill, key);
+  return spelled != NULL ? spelled : g_steal_pointer (&name);
 }
 
 static char *
 fill_sister_policy_url (MpFill *fill)
 {
   g_autofree char *name = answer_text (fill, "scope.sister_name");
-  g_autofree char *key = NULL;
-  guint n = find_sister (fill, name);
+  const MpSister *sister = find_sister (fill, name);
 
-  if (n == 0)
-    return NULL;
-  key = g_strdup_printf ("sister.%u.url", n);
-  return setting (fill, key);
+  return sister != NULL ? text_or_null (sister->url) : NULL;
 }
 
 static char *
@@ -370,18 +328,17 @@ fill_reason (MpFill *fill)
   return answer_text (fill, "scope.outcome_reason");
 }
 
+/* Empty: the phrase naming the NCSC in the letter's language. */
 static char *
 fill_csirt_name (MpFill *fill)
 {
-  return setting (fill, "csirt.name");
+  return text_or_null (fill->policy->csirt_name);
 }
 
 static char *
 fill_csirt_url (MpFill *fill)
 {
-  char *url = setting (fill, "csirt.url");
-
-  return url != NULL ? url : g_strdup (DEFAULT_CSIRT_URL);
+  return text_or_null (fill->policy->csirt_url);
 }
 
 /* R-DETAILS: ask for exactly what the report lacks. */
@@ -989,7 +946,7 @@ render (MpStore     *store,
   g_autoptr(MpDeskContext) desk = NULL;
   g_autofree char *phrase_name = NULL;
   g_autofree char *timezone = NULL;
-  g_autofree char *currency = NULL;
+  g_autoptr(MpPolicy) policy = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
   gboolean custom = FALSE;
@@ -1029,15 +986,15 @@ render (MpStore     *store,
 
   timezone = mp_store_get_setting (store, "timezone");
   desk = mp_desk_context_new (timezone);
-  currency = mp_store_get_setting (store, "currency");
+  policy = mp_policy_load (store);
 
   fill.store = store;
+  fill.policy = policy;
   fill.kase = kase;
   fill.language = language;
   fill.phrases = phrases;
   fill.desk = desk;
   fill.timezone = mp_desk_context_get_timezone (desk);
-  fill.currency = currency;
 
   letter = g_object_new (MP_TYPE_LETTER, NULL);
   letter->kind = g_strdup (kind);

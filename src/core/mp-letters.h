@@ -87,11 +87,10 @@ const char         *mp_letters_describe_placeholder    (const char  *name);
 
 /* Fills the letter @kind for @kase in @language ("nl" or "en"; NULL means
  * the reporter's language, and Dutch when that is not recorded). The store
- * gives the organisation, the handler (its actor, else the setting
- * "desk.name") and the policy settings of mp-policy.h, read raw with their
- * defaults: "desk.email", "timezone", "currency", "disclosure_days",
- * "update_interval_days", "sister.N.name" and "sister.N.url"; and two
- * settings of its own: "csirt.name" and "csirt.url" (default NCSC). The case
+ * gives the organisation, the handler (its actor, else the policy's
+ * desk.name) and the desk's policy (mp_policy_load()): desk.email, currency,
+ * disclosure_days, update_interval_days, the sisters, and csirt.name and
+ * csirt.url for the third-party referral (default: the NCSC). The case
  * must be decrypted (store unlocked) for the reporter's name and details.
  * Returns: (transfer full): the letter, or NULL with @error set. */
 MpLetter           *mp_letters_render                  (MpStore     *store,

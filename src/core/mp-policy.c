@@ -14,7 +14,6 @@
 #include "mp-scope.h"
 
 #define MAX_SISTERS 20
-#define MAX_AMOUNT  G_GINT64_CONSTANT (100000000)   /* 1,000,000.00 */
 
 typedef enum
 {
@@ -115,12 +114,15 @@ static const Setting settings[] = {
   { "publish.key_url",           KIND_URL,          FIELD (publish_key_url),       0, "" },
   { "publish.hall_of_fame_url",  KIND_URL,          FIELD (publish_hall_of_fame_url), 0, "" },
   { "publish.csaf_url",          KIND_URL,          FIELD (publish_csaf_url),      0, "" },
+  /* Where the third-party letter refers a reporter (R-NO-THIRDPARTY): the
+   * national CSIRT. An empty name is the NCSC, in the letter's language. */
+  { "csirt.name",                KIND_TEXT,         FIELD (csirt_name),            0, "" },
+  { "csirt.url",                 KIND_URL,          FIELD (csirt_url),             0, "https://www.ncsc.nl/" },
 };
 
 /* The fields of sister.N.*, in display order. */
 static const char * const sister_fields[] = { "name", "url", "hosts", "domains", "networks", NULL };
 
-static const char * const severity_names[] = { "low", "medium", "high", "critical" };
 static const char * const quality_names[] = { "poor", "fair", "good", "excellent" };
 static const char * const liberation_names[] = { "every-year", "every-fifth-year", "never" };
 
@@ -229,79 +231,6 @@ invalid (GError     **error,
                 * refused value, the third says what is expected. */
                _("The policy setting “%s” cannot be “%s”: %s"), key, value, expected);
   return FALSE;
-}
-
-gboolean
-mp_amount_parse (const char *text,
-                 gint64     *cents)
-{
-  const char *p = text;
-  gint64 whole = 0;
-  gint64 fraction = 0;
-  guint digits = 0;
-
-  g_return_val_if_fail (cents != NULL, FALSE);
-
-  if (text == NULL || !g_ascii_isdigit (*p))
-    return FALSE;
-  for (; g_ascii_isdigit (*p); p++)
-    {
-      whole = whole * 10 + (*p - '0');
-      if (whole > MAX_AMOUNT / 100)
-        return FALSE;
-    }
-  if (*p == '.')
-    {
-      for (p++; g_ascii_isdigit (*p) && digits < 3; p++, digits++)
-        fraction = fraction * 10 + (*p - '0');
-      if (digits == 0 || digits > 2)
-        return FALSE;
-      if (digits == 1)
-        fraction *= 10;
-    }
-  if (*p != '\0')
-    return FALSE;
-  *cents = whole * 100 + fraction;
-  return TRUE;
-}
-
-char *
-mp_amount_format (gint64 cents)
-{
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", cents < 0 ? "-" : "",
-                          ABS (cents) / 100, (int) (ABS (cents) % 100));
-}
-
-gboolean
-mp_date_parse (const char *text,
-               GDate      *date)
-{
-  guint year, month, day;
-  char end;
-
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  g_date_clear (date, 1);
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3)
-    return FALSE;
-  if (year < 1 || !g_date_valid_dmy (day, month, year))
-    return FALSE;
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
-
-char *
-mp_date_format (const GDate *date)
-{
-  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
-
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
 }
 
 static gboolean
@@ -664,7 +593,7 @@ apply (MpPolicy    *self,
                   g_autofree char *expected =
                     g_strdup_printf (_("the cap cannot be lower than reward_matrix.%s.%s "
                                        "(%s); lower that first."),
-                                     severity_names[s], quality_names[q], cell);
+                                     mp_severity_to_string (s), quality_names[q], cell);
 
                   return invalid (error, key, value, expected);
                 }
@@ -797,6 +726,8 @@ mp_policy_unref (MpPolicy *self)
   g_free (self->publish_key_url);
   g_free (self->publish_hall_of_fame_url);
   g_free (self->publish_csaf_url);
+  g_free (self->csirt_name);
+  g_free (self->csirt_url);
   g_free (self);
 }
 
@@ -996,16 +927,15 @@ mp_severity_to_string (MpSeverity severity)
 {
   g_return_val_if_fail (severity < MP_N_SEVERITIES, NULL);
 
-  return severity_names[severity];
+  return mp_vocabulary_get_terms (MP_VOCABULARY_SEVERITY, NULL)[severity].id;
 }
 
 int
 mp_severity_from_string (const char *text)
 {
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (severity_names); i++)
-    if (g_str_equal (text, severity_names[i]))
-      return (int) i;
-  return -1;
+  const MpTerm *term = mp_vocabulary_lookup (MP_VOCABULARY_SEVERITY, text);
+
+  return term != NULL && term->value < MP_N_SEVERITIES ? (int) term->value : -1;
 }
 
 const char *

@@ -5,7 +5,9 @@
 
 #include <glib-object.h>
 
+#include "mp-parse.h"
 #include "mp-store.h"
+#include "mp-vocabulary.h"
 
 G_BEGIN_DECLS
 
@@ -82,16 +84,6 @@ typedef enum
   MP_LIBERATION_DAY_EVERY_FIFTH_YEAR,   /* 2025, 2030, … */
   MP_LIBERATION_DAY_NEVER,
 } MpLiberationDay;
-
-/* Severities that carry a fix target and a reward; "none" has neither. */
-typedef enum
-{
-  MP_SEVERITY_LOW,
-  MP_SEVERITY_MEDIUM,
-  MP_SEVERITY_HIGH,
-  MP_SEVERITY_CRITICAL,
-  MP_N_SEVERITIES
-} MpSeverity;
 
 typedef enum
 {
@@ -175,6 +167,9 @@ struct _MpPolicy
   char            *publish_hall_of_fame_url;
   char            *publish_csaf_url;            /* "" = no CSAF field */
 
+  char            *csirt_name;         /* "" = the NCSC, named in the letter's language */
+  char            *csirt_url;
+
   /*< private >*/
   gatomicrefcount  ref_count;
 };
@@ -232,16 +227,5 @@ int          mp_severity_from_string    (const char   *text);
 const char  *mp_quality_to_string       (MpQuality     quality);
 int          mp_quality_from_string     (const char   *text);
 
-/* Amounts: decimal text with a dot ↔ whole cents. */
-gboolean     mp_amount_parse            (const char   *text,
-                                         gint64       *cents);
-/* Returns: (transfer full): e.g. "150.00". */
-char        *mp_amount_format           (gint64        cents);
-
-/* Dates: "YYYY-MM-DD" ↔ GDate. */
-gboolean     mp_date_parse              (const char   *text,
-                                         GDate        *date);
-/* Returns: (transfer full) */
-char        *mp_date_format             (const GDate  *date);
 
 G_END_DECLS

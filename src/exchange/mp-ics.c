@@ -10,36 +10,7 @@
 #include "mp-desk-context.h"
 #include "mp-ics.h"
 #include "mp-record.h"
-
-/* The file is written in the language the desk chose for it, not the UI's. */
-static const struct
-{
-  const char *kind;
-  const char *en;
-  const char *nl;
-} kind_phrases[] = {
-  { "acknowledgement",    "acknowledgement due",       "ontvangstbevestiging verwacht" },
-  { "assessment",         "assessment due",            "beoordeling verwacht" },
-  { "progress-update",    "progress update due",       "voortgangsbericht verwacht" },
-  { "reporter-follow-up", "follow up with reporter",   "melder opnieuw benaderen" },
-  { "fix-target",         "fix target",                "streefdatum oplossing" },
-  { "disclosure",         "disclosure deadline",       "uiterste openbaarmakingsdatum" },
-  { "publication",        "agreed publication",        "afgesproken publicatie" },
-  { "data-deletion",      "confidential data to be deleted", "vertrouwelijke gegevens verwijderen" },
-  /* The legal clocks (issue 23): what is due at the authority. */
-  { "gdpr-authority",     "data breach: notify the Dutch DPA (AP)", "datalek: melden bij de AP" },
-  { "gdpr-controller",    "data breach: inform the controller",
-    "datalek: verwerkingsverantwoordelijke informeren" },
-  { "nis2-early-warning", "NIS2 early warning to the CSIRT",
-    "NIS2 vroegtijdige waarschuwing aan CSIRT" },
-  { "nis2-notification",  "NIS2 incident notification", "NIS2 incidentmelding" },
-  { "nis2-final",         "NIS2 final report", "NIS2 eindverslag" },
-  { "cra-early-warning",  "CRA early warning", "CRA vroegtijdige waarschuwing" },
-  { "cra-notification",   "CRA vulnerability notification", "CRA kwetsbaarheidsmelding" },
-  { "cra-final",          "CRA final report", "CRA eindverslag" },
-  /* The desk's own (issue 24): the reference is the domain. */
-  { "security-txt-renewal", "renew security.txt", "security.txt vernieuwen" },
-};
+#include "mp-vocabulary.h"
 
 char *
 mp_ics_deadline_summary (const char *reference,
@@ -47,12 +18,14 @@ mp_ics_deadline_summary (const char *reference,
                          const char *language)
 {
   gboolean dutch = g_strcmp0 (language, "nl") == 0;
+  const MpTerm *term;
 
   g_return_val_if_fail (reference != NULL && kind != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (kind_phrases); i++)
-    if (g_str_equal (kind_phrases[i].kind, kind))
-      return g_strdup_printf ("%s: %s", reference, dutch ? kind_phrases[i].nl : kind_phrases[i].en);
+  /* The file is written in the language the desk chose for it, not the UI's. */
+  term = mp_vocabulary_lookup (MP_VOCABULARY_DEADLINE_KIND, kind);
+  if (term != NULL)
+    return g_strdup_printf ("%s: %s", reference, dutch ? term->calendar_nl : term->calendar_en);
   return g_strdup_printf ("%s: %s", reference, kind);
 }
 

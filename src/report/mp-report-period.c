@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mp-format.h"
+#include "mp-parse.h"
 #include "mp-breach-register.h"
 #include "mp-report-private.h"
 
@@ -31,21 +32,6 @@ typedef struct
   guint   n_closed;
   GHashTable *outcomes;   /* label → count */
 } Totals;
-
-static gboolean
-parse_day (const char *text,
-           GDate      *date)
-{
-  int year, month, day;
-  char end;
-
-  g_date_clear (date, 1);
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return FALSE;
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
 
 static gint64
 start_of_day (GTimeZone   *tz,
@@ -79,7 +65,7 @@ days_to (MpCase      *kase,
 {
   GDate done;
 
-  if (!parse_day (mp_case_get_answer_value (kase, item), &done))
+  if (!mp_date_parse (mp_case_get_answer_value (kase, item), &done))
     return -1;
   return MAX (0, g_date_days_between (received, &done));
 }
@@ -243,7 +229,7 @@ _mp_report_build_period (MpStore               *store,
   MpBlock *fields, *table;
   g_autoptr(GList) outcome_labels = NULL;
 
-  if (!parse_day (from, &first) || !parse_day (to, &last) || g_date_compare (&first, &last) > 0)
+  if (!mp_date_parse (from, &first) || !mp_date_parse (to, &last) || g_date_compare (&first, &last) > 0)
     {
       g_set_error (error, MP_REPORT_ERROR, MP_REPORT_ERROR_INVALID,
                    _("The period “%s” to “%s” is not a valid range of days (YYYY-MM-DD)."),
@@ -341,7 +327,7 @@ _mp_report_build_period (MpStore               *store,
           {
             gint64 cents = 0;
 
-            if (mp_format_parse_amount (amount, &cents))
+            if (mp_amount_parse (amount, &cents))
               totals.reward_cents += cents;
             totals.n_rewards++;
             reward_text = _mp_report_format_amount (lang, amount);

@@ -26,11 +26,6 @@ typedef struct
   GTimeZone             *tz;
 } Dossier;
 
-/* The checklist's steps in the order of the lifecycle. */
-static const char * const step_order[] = {
-  "intake", "info", "scope", "ack", "assess", "remed", "reward", "credit", "disclose", "close",
-};
-
 /* Answers whose value is a date, a yes/no or a choice are printed as such. */
 static gboolean
 item_is_date (const char *item)
@@ -440,15 +435,13 @@ add_timeline (Dossier  *d,
   return TRUE;
 }
 
+/* The checklist step an item belongs to; items it no longer has go last. */
 static guint
 step_index (const char *item)
 {
-  gsize length = strcspn (item, ".");
+  const MpChecklistItem *checklist_item = mp_checklist_lookup_item (item);
 
-  for (guint i = 0; i < G_N_ELEMENTS (step_order); i++)
-    if (strlen (step_order[i]) == length && strncmp (step_order[i], item, length) == 0)
-      return i;
-  return G_N_ELEMENTS (step_order);
+  return checklist_item != NULL ? checklist_item->step : MP_N_STEPS;
 }
 
 /* The item's place in core's checklist; unknown items go last. */

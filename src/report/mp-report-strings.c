@@ -9,7 +9,9 @@
 
 #include "mp-checklist.h"
 #include "mp-format.h"
+#include "mp-parse.h"
 #include "mp-report-private.h"
+#include "mp-vocabulary.h"
 
 /* The report's own words, in Dutch and English.
  *
@@ -269,21 +271,6 @@ typedef struct
   const char *nl;
 } Label;
 
-static const Label statuses[] = {
-  { "intake", "Intake", "Intake" },
-  { "waiting", "Waiting for the reporter", "Wacht op de melder" },
-  { "scope", "Scope check", "Scopecontrole" },
-  { "acknowledgement", "Acknowledgement", "Ontvangstbevestiging" },
-  { "assessment", "Assessment", "Beoordeling" },
-  { "remediation", "Remediation", "Herstel" },
-  { "reward", "Reward", "Beloning" },
-  { "credit", "Credit", "Vermelding" },
-  { "disclosure", "Disclosure", "Openbaarmaking" },
-  { "closure", "Closure", "Afsluiting" },
-  { "closed", "Closed", "Gesloten" },
-  { NULL }
-};
-
 static const Label outcomes[] = {
   { "in-scope", "In scope", "Binnen scope" },
   { "out-of-scope", "Out of scope", "Buiten scope" },
@@ -291,45 +278,6 @@ static const Label outcomes[] = {
   { "not-vulnerability", "Not a vulnerability", "Geen kwetsbaarheid" },
   { "third-party", "Third party", "Derde partij" },
   { "sister", "Sister organisation", "Zusterorganisatie" },
-  { NULL }
-};
-
-static const Label severities[] = {
-  { "none", "None", "Geen" },
-  { "low", "Low", "Laag" },
-  { "medium", "Medium", "Gemiddeld" },
-  { "high", "High", "Hoog" },
-  { "critical", "Critical", "Kritiek" },
-  { NULL }
-};
-
-static const Label channels[] = {
-  { "email", "E-mail", "E-mail" },
-  { "web-form", "Web form", "Webformulier" },
-  { "phone", "Phone", "Telefoon" },
-  { "letter", "Letter", "Brief" },
-  { "other", "Other", "Anders" },
-  { NULL }
-};
-
-static const Label deadlines[] = {
-  { "acknowledgement", "Acknowledgement", "Ontvangstbevestiging" },
-  { "assessment", "Assessment", "Beoordeling" },
-  { "progress-update", "Progress update", "Voortgangsbericht" },
-  { "reporter-follow-up", "Reporter follow-up", "Opvolging melder" },
-  { "fix-target", "Fix target", "Hersteltermijn" },
-  { "disclosure", "Disclosure", "Openbaarmaking" },
-  { "publication", "Agreed publication", "Afgesproken publicatie" },
-  { "data-deletion", "Data deletion", "Verwijdering van gegevens" },
-  { "gdpr-authority", "Data breach: notify the authority", "Datalek: melden bij de AP" },
-  { "gdpr-controller", "Data breach: inform the controller",
-    "Datalek: verwerkingsverantwoordelijke informeren" },
-  { "nis2-early-warning", "NIS2 early warning", "NIS2 vroegtijdige waarschuwing" },
-  { "nis2-notification", "NIS2 incident notification", "NIS2 incidentmelding" },
-  { "nis2-final", "NIS2 final report", "NIS2 eindverslag" },
-  { "cra-early-warning", "CRA early warning", "CRA vroegtijdige waarschuwing" },
-  { "cra-notification", "CRA vulnerability notification", "CRA kwetsbaarheidsmelding" },
-  { "cra-final", "CRA final report", "CRA eindverslag" },
   { NULL }
 };
 
@@ -384,20 +332,6 @@ static const Label values[] = {
   { NULL }
 };
 
-static const Label steps[] = {
-  { "intake", "Intake", "Intake" },
-  { "info", "Intake", "Intake" },
-  { "scope", "Scope check", "Scopecontrole" },
-  { "ack", "Acknowledgement", "Ontvangstbevestiging" },
-  { "assess", "Assessment", "Beoordeling" },
-  { "remed", "Remediation", "Herstel" },
-  { "reward", "Reward", "Beloning" },
-  { "credit", "Credit", "Vermelding" },
-  { "disclose", "Disclosure", "Openbaarmaking" },
-  { "close", "Closure", "Afsluiting" },
-  { NULL }
-};
-
 static const char *
 label_lookup (const Label *labels,
               const char  *language,
@@ -411,11 +345,27 @@ label_lookup (const Label *labels,
   return value;
 }
 
+/* The vocabulary's label of @id, in the report's language. */
+static const char *
+term_label (const char   *language,
+            MpVocabulary  vocabulary,
+            const char   *id)
+{
+  const MpTerm *term = mp_vocabulary_lookup (vocabulary, id);
+  const char *context = NULL;
+  const char *msgid;
+
+  if (term == NULL)
+    return id != NULL ? id : "";
+  msgid = mp_term_get_msgid (vocabulary, term, &context);
+  return _mp_report_catalogue_lookup (language, context, msgid);
+}
+
 const char *
 _mp_report_status_label (const char *language,
                          const char *status)
 {
-  return label_lookup (statuses, language, status);
+  return term_label (language, MP_VOCABULARY_STATUS, status);
 }
 
 const char *
@@ -431,21 +381,21 @@ const char *
 _mp_report_severity_label (const char *language,
                            const char *severity)
 {
-  return label_lookup (severities, language, severity);
+  return term_label (language, MP_VOCABULARY_SEVERITY, severity);
 }
 
 const char *
 _mp_report_channel_label (const char *language,
                           const char *channel)
 {
-  return label_lookup (channels, language, channel);
+  return term_label (language, MP_VOCABULARY_CHANNEL, channel);
 }
 
 const char *
 _mp_report_deadline_label (const char *language,
                            const char *kind)
 {
-  return label_lookup (deadlines, language, kind);
+  return term_label (language, MP_VOCABULARY_DEADLINE_KIND, kind);
 }
 
 const char *
@@ -473,9 +423,15 @@ const char *
 _mp_report_step_label (const char *language,
                        const char *item)
 {
-  g_autofree char *step = g_strndup (item, strcspn (item, "."));
+  const MpChecklistItem *checklist_item = mp_checklist_lookup_item (item);
+  g_autofree char *prefix = NULL;
 
-  return label_lookup (steps, language, step);
+  if (checklist_item != NULL)
+    return term_label (language, MP_VOCABULARY_STEP,
+                       mp_checklist_get_step (checklist_item->step)->id);
+  /* An item the checklist no longer has: under its own name. */
+  prefix = g_strndup (item, strcspn (item, "."));
+  return g_intern_string (prefix);
 }
 
 /* The one place where checklist item labels come from: core's checklist
@@ -590,7 +546,7 @@ _mp_report_format_amount (const char *language,
 
   if (amount == NULL)
     return g_strdup ("–");
-  if (!mp_format_parse_amount (amount, &cents))
+  if (!mp_amount_parse (amount, &cents))
     return g_strdup (amount);
   return mp_format_amount_cents (cents, NULL, language);
 }

@@ -15,6 +15,7 @@
 #include "mp-deadlines.h"
 #include "mp-format.h"
 #include "mp-ics.h"
+#include "mp-vocabulary.h"
 #include "mp-workdays.h"
 
 struct _MpCalendarView
@@ -70,39 +71,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  const char *kind;
-  const char *label;
-} KindWords;
-
-/* One name per kind, the same on chips, in the legend, the agenda and
- * tooltips: a chip that said "Confirm" beside a legend that said
- * "Acknowledgement" left the reader to guess they were one thing. */
-static const KindWords kind_words[] = {
-  { "acknowledgement",    NC_("deadline kind", "Acknowledgement") },
-  { "assessment",         NC_("deadline kind", "Assessment") },
-  { "progress-update",    NC_("deadline kind", "Progress update") },
-  { "reporter-follow-up", NC_("deadline kind", "Reporter follow-up") },
-  { "fix-target",         NC_("deadline kind", "Fix target") },
-  { "disclosure",         NC_("deadline kind", "Disclosure deadline") },
-  { "publication",        NC_("deadline kind", "Agreed publication") },
-  { "data-deletion",      NC_("deadline kind", "Data deletion") },
-  /* The legal clocks (issue 23). */
-  { "gdpr-authority",     NC_("deadline kind", "Data breach: notify the authority") },
-  { "gdpr-controller",    NC_("deadline kind", "Data breach: inform the controller") },
-  { "nis2-early-warning", NC_("deadline kind", "NIS2 early warning") },
-  { "nis2-notification",  NC_("deadline kind", "NIS2 incident notification") },
-  { "nis2-final",         NC_("deadline kind", "NIS2 final report") },
-  { "cra-early-warning",  NC_("deadline kind", "CRA early warning") },
-  { "cra-notification",   NC_("deadline kind", "CRA vulnerability notification") },
-  { "cra-final",          NC_("deadline kind", "CRA final report") },
-  /* The desk's own (issue 24): its reference is a domain. */
-  { "security-txt-renewal", NC_("deadline kind", "Renew security.txt") },
-  /* The desk's own (issue 21), of no case: a month before its key expires. */
-  { "desk-key-expiry",    NC_("deadline kind", "Renew the desk key") },
-};
-
 /* ---- shared words (mp-calendar-private.h) --------------------------------- */
 
 const char *
@@ -113,41 +81,32 @@ _mp_calendar_ui_language (void)
   return mp_format_language (C_("language code", "en"));
 }
 
-static const KindWords *
-lookup_kind (const char *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kind_words); i++)
-    if (g_strcmp0 (kind_words[i].kind, kind) == 0)
-      return &kind_words[i];
-  return NULL;
-}
-
+/* One name per kind, the same on chips, in the legend, the agenda and
+ * tooltips: the vocabulary's. */
 const char *
 _mp_calendar_kind_label (const char *kind)
 {
-  const KindWords *words = lookup_kind (kind);
-
-  return words != NULL ? g_dpgettext2 (NULL, "deadline kind", words->label) : kind;
+  return mp_vocabulary_get_label (MP_VOCABULARY_DEADLINE_KIND, kind);
 }
 
 const char *
 _mp_calendar_kind_css_class (const char *kind)
 {
-  static const char * const classes[] = {
-    "kind-acknowledgement", "kind-assessment", "kind-progress-update",
-    "kind-reporter-follow-up", "kind-fix-target", "kind-disclosure",
-    "kind-publication", "kind-data-deletion",
-    /* The legal clocks share one colour that stands out. */
-    "kind-legal", "kind-legal", "kind-legal", "kind-legal", "kind-legal",
-    "kind-legal", "kind-legal", "kind-legal",
-    /* The desk's own renewal: a publication of its own. */
-    "kind-publication",
-    "kind-other",
-  };
-  const KindWords *words = lookup_kind (kind);
+  const MpTerm *term = mp_vocabulary_lookup (MP_VOCABULARY_DEADLINE_KIND, kind);
+  g_autofree char *css_class = NULL;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (classes) == G_N_ELEMENTS (kind_words));
-  return words != NULL ? classes[words - kind_words] : "kind-other";
+  if (term == NULL)
+    return "kind-other";
+  /* The legal clocks share one colour that stands out. */
+  if (term->legal)
+    return "kind-legal";
+  /* The desk's own renewal: a publication of its own. */
+  if (term->value == MP_DEADLINE_KIND_SECURITY_TXT_RENEWAL)
+    return "kind-publication";
+  if (term->value == MP_DEADLINE_KIND_DESK_KEY_EXPIRY)
+    return "kind-other";
+  css_class = g_strconcat ("kind-", term->id, NULL);
+  return g_intern_string (css_class);
 }
 
 const char *
@@ -833,23 +792,24 @@ mp_calendar_view_init (MpCalendarView *self)
     }
 
   /* Which colour is which kind. */
-  for (guint i = 0; i < G_N_ELEMENTS (kind_words); i++)
+  for (guint i = 0; i < MP_N_DEADLINE_KINDS; i++)
     {
+      const char * const *kinds = mp_vocabulary_list_ids (MP_VOCABULARY_DEADLINE_KIND);
+      const char *css_class = _mp_calendar_kind_css_class (kinds[i]);
       GtkWidget *item, *dot, *label;
 
       /* One entry for the legal clocks' shared colour. */
-      if (g_str_equal (_mp_calendar_kind_css_class (kind_words[i].kind), "kind-legal") &&
-          i > 0 && g_str_equal (_mp_calendar_kind_css_class (kind_words[i - 1].kind), "kind-legal"))
+      if (g_str_equal (css_class, "kind-legal") && i > 0 &&
+          g_str_equal (_mp_calendar_kind_css_class (kinds[i - 1]), "kind-legal"))
         continue;
       item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       dot = gtk_image_new ();
-      label = gtk_label_new (g_str_equal (_mp_calendar_kind_css_class (kind_words[i].kind),
-                                          "kind-legal")
+      label = gtk_label_new (g_str_equal (css_class, "kind-legal")
                              ? _("Legal deadline (AVG, NIS2, CRA)")
-                             : _mp_calendar_kind_label (kind_words[i].kind));
+                             : _mp_calendar_kind_label (kinds[i]));
 
       gtk_widget_add_css_class (dot, "kind-dot");
-      gtk_widget_add_css_class (dot, _mp_calendar_kind_css_class (kind_words[i].kind));
+      gtk_widget_add_css_class (dot, css_class);
       gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (label, "caption");
       gtk_box_append (GTK_BOX (item), dot);

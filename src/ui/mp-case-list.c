@@ -12,6 +12,7 @@
 #include "mp-cvss.h"
 #include "mp-case-slots.h"
 #include "mp-ui-util.h"
+#include "mp-vocabulary.h"
 
 enum {
   FILTER_OPEN,
@@ -23,10 +24,8 @@ enum {
 
 /* The choices of the refining drop-downs after their first, "any". */
 static const char * const severities[] = { "critical", "high", "medium", "low", "none", "" };
-static const char * const overdue_kinds[] = {
-  "acknowledgement", "assessment", "progress-update", "reporter-follow-up", "fix-target",
-  "disclosure", "publication", "data-deletion",
-};
+/* The desk's own deadline kinds, the legal clocks after them left out. */
+#define N_OVERDUE_KINDS MP_DEADLINE_KIND_GDPR_AUTHORITY
 
 struct _MpCaseList
 {
@@ -42,7 +41,7 @@ struct _MpCaseList
   guint               filter;       /* FILTER_*, from filter_drop_down */
   const char         *step;         /* a step id, or NULL for any */
   const char         *severity;     /* one of severities[] ("" unscored), or NULL */
-  const char         *overdue_kind; /* one of overdue_kinds[], or NULL */
+  const char         *overdue_kind; /* a kind of the desk's own, or NULL */
   gboolean            by_due;       /* the order, from sort_drop_down */
   char               *needle;
   guint               prepare_id;   /* folding the cases' search texts */
@@ -271,8 +270,9 @@ on_filter_changed_cb (MpCaseList *self)
     step_ids[i] = mp_checklist_get_step (i)->id;
   self->step = selected_value (self->step_drop_down, step_ids, MP_N_STEPS);
   self->severity = selected_value (self->severity_drop_down, severities, G_N_ELEMENTS (severities));
-  self->overdue_kind = selected_value (self->overdue_drop_down, overdue_kinds,
-                                       G_N_ELEMENTS (overdue_kinds));
+  self->overdue_kind = selected_value (self->overdue_drop_down,
+                                       mp_vocabulary_list_ids (MP_VOCABULARY_DEADLINE_KIND),
+                                       N_OVERDUE_KINDS);
   self->filter = gtk_drop_down_get_selected (self->filter_drop_down);
   if (self->slots != NULL)
     mp_case_slots_refilter (self->slots, GTK_FILTER_CHANGE_DIFFERENT);
@@ -523,10 +523,11 @@ fill_refine_drop_downs (MpCaseList *self)
     gtk_string_list_append (severity, *severities[i] != '\0' ? mp_cvss_severity_to_label (severities[i])
                                                               : _("Not Scored"));
   gtk_string_list_append (kinds, _("Overdue"));
-  for (guint i = 0; i < G_N_ELEMENTS (overdue_kinds); i++)
+  for (guint i = 0; i < N_OVERDUE_KINDS; i++)
     {
+      const char *kind = mp_vocabulary_list_ids (MP_VOCABULARY_DEADLINE_KIND)[i];
       /* Translators: a filter, "Overdue: Acknowledgement" */
-      g_autofree char *label = g_strdup_printf (_("Overdue: %s"), mp_ui_deadline_label (overdue_kinds[i]));
+      g_autofree char *label = g_strdup_printf (_("Overdue: %s"), mp_ui_deadline_label (kind));
 
       gtk_string_list_append (kinds, label);
     }

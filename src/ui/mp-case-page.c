@@ -99,51 +99,23 @@ describe_deadline (MpDeadline *deadline,
     }
 }
 
-/* The deadline kinds each step shows, the first open one winning. */
-static const char * const *
-step_deadlines (MpStep step)
-{
-  static const char * const intake[] = { "reporter-follow-up", NULL };
-  static const char * const ack[] = { "acknowledgement", NULL };
-  static const char * const assess[] = { "assessment", NULL };
-  static const char * const remed[] = { "progress-update", "fix-target", NULL };
-  static const char * const disclose[] = { "publication", "disclosure", NULL };
-  static const char * const closure[] = { "data-deletion", NULL };
-
-  switch (step)
-    {
-    case MP_STEP_INTAKE:
-      return intake;
-    case MP_STEP_ACKNOWLEDGEMENT:
-      return ack;
-    case MP_STEP_ASSESSMENT:
-      return assess;
-    case MP_STEP_REMEDIATION:
-      return remed;
-    case MP_STEP_DISCLOSURE:
-      return disclose;
-    case MP_STEP_CLOSURE:
-      return closure;
-    case MP_STEP_SCOPE:
-    case MP_STEP_REWARD:
-    case MP_STEP_CREDIT:
-    case MP_N_STEPS:
-    default:
-      return NULL;
-    }
-}
-
 static MpDeadline *
 find_step_deadline (GListModel *deadlines,
                     MpStep      step)
 {
-  const char * const *kinds = step_deadlines (step);
+  guint n_kinds;
+  const MpTerm *kinds = mp_vocabulary_get_terms (MP_VOCABULARY_DEADLINE_KIND, &n_kinds);
   MpDeadline *met = NULL;
 
-  for (guint i = 0; kinds != NULL && kinds[i] != NULL; i++)
+  /* The desk's own kinds of the step, the first open one winning; the legal
+   * clocks have their own group. */
+  for (guint i = 0; i < n_kinds; i++)
     {
-      MpDeadline *deadline = find_deadline (deadlines, kinds[i]);
+      MpDeadline *deadline;
 
+      if (kinds[i].legal || kinds[i].step != step)
+        continue;
+      deadline = find_deadline (deadlines, kinds[i].id);
       if (deadline == NULL)
         continue;
       if (!mp_deadline_is_met (deadline))

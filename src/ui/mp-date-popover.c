@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "mp-date-popover.h"
+#include "mp-parse.h"
 #include "mp-ui-util.h"
 
 struct _MpDatePopover
@@ -107,14 +108,16 @@ mp_date_popover_set_date (MpDatePopover *self,
 {
   g_autoptr(GDateTime) shown = NULL;
   g_autofree char *today = NULL;
-  int year, month, day;
+  GDate day;
 
   g_return_if_fail (MP_IS_DATE_POPOVER (self));
 
   if (date == NULL || !mp_ui_parse_date (date, NULL))
     date = today = mp_ui_today ();
-  if (sscanf (date, "%d-%d-%d", &year, &month, &day) == 3)
-    shown = mp_desk_context_new_date_time (mp_ui_get_desk_context (), year, month, day, 12, 0, 0);
+  if (mp_date_parse (date, &day))
+    shown = mp_desk_context_new_date_time (mp_ui_get_desk_context (), g_date_get_year (&day),
+                                           g_date_get_month (&day), g_date_get_day (&day),
+                                           12, 0, 0);
   if (shown == NULL)
     return;
 

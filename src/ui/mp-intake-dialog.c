@@ -8,6 +8,7 @@
 #include "mp-error.h"
 #include "mp-intake-dialog.h"
 #include "mp-ui-util.h"
+#include "mp-vocabulary.h"
 
 typedef struct
 {
@@ -57,7 +58,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const channel_ids[] = { "email", "web-form", "phone", "letter", "other" };
 static const char * const language_ids[] = { "nl", "en" };
 
 static void
@@ -292,7 +292,7 @@ build_draft (MpIntakeDialog *self,
   struct { const char *field; const char *value; } values[] = {
     { "title", title },
     { "received_at", when },
-    { "channel", channel_ids[MIN (channel, G_N_ELEMENTS (channel_ids) - 1)] },
+    { "channel", mp_vocabulary_list_ids (MP_VOCABULARY_CHANNEL)[MIN (channel, MP_N_CHANNELS - 1)] },
     { "reporter_language", language_ids[MIN (language, 1)] },
     { "reporter_name", anonymous ? NULL : entry_text (self->name_row) },
     { "reporter_email", anonymous ? NULL : entry_text (self->email_row) },
@@ -431,6 +431,18 @@ mp_intake_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (mp_intake_dialog_parent_class)->dispose (object);
 }
 
+/* The channels' names are the vocabulary's, in its order. */
+static void
+fill_channels (MpIntakeDialog *self)
+{
+  GtkStringList *model = GTK_STRING_LIST (adw_combo_row_get_model (self->channel_row));
+  guint n_terms;
+  const MpTerm *terms = mp_vocabulary_get_terms (MP_VOCABULARY_CHANNEL, &n_terms);
+
+  for (guint i = 0; i < n_terms; i++)
+    gtk_string_list_append (model, mp_term_get_label (MP_VOCABULARY_CHANNEL, &terms[i]));
+}
+
 static void
 mp_intake_dialog_class_init (MpIntakeDialogClass *klass)
 {
@@ -481,6 +493,7 @@ mp_intake_dialog_init (MpIntakeDialog *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fill_channels (self);
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
 
   local = mp_desk_context_to_desk (mp_ui_get_desk_context (),
@@ -558,9 +571,9 @@ mp_intake_dialog_new_for_case (GtkWindow *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), mp_case_get_title (kase));
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
   gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
-  for (guint i = 0; i < G_N_ELEMENTS (channel_ids); i++)
-    if (g_strcmp0 (channel, channel_ids[i]) == 0)
-      adw_combo_row_set_selected (self->channel_row, i);
+  if (mp_vocabulary_lookup (MP_VOCABULARY_CHANNEL, channel) != NULL)
+    adw_combo_row_set_selected (self->channel_row,
+                                mp_vocabulary_lookup (MP_VOCABULARY_CHANNEL, channel)->value);
   adw_combo_row_set_selected (self->language_row,
                               g_strcmp0 (mp_case_get_reporter_language (kase), "en") == 0 ? 1 : 0);
   gtk_switch_set_active (self->encrypted_switch, mp_case_get_boolean (kase, "report_encrypted"));

@@ -171,6 +171,12 @@ static const PolicyRow asset_rows[] = {
   { "assets.networks", N_("Networks and addresses"), N_("IPv4 or IPv6, e.g. 192.0.2.0/24") },
 };
 
+/* Where a report about someone else's system is referred (R-NO-THIRDPARTY). */
+static const PolicyRow csirt_rows[] = {
+  { "csirt.name", N_("National CSIRT"), N_("Empty: the Dutch NCSC, named in the letter's language") },
+  { "csirt.url", N_("Web address of the CSIRT"), NULL },
+};
+
 /* What the desk publishes (issue 24): empty is a path under https://DOMAIN/. */
 static const PolicyRow publish_rows[] = {
   { "publish.expires_months", N_("security.txt expires after months"), NULL },
@@ -458,6 +464,10 @@ build_policy_page (MpPreferencesWindow *self)
   add_policy_group (self, policy, _("Our Systems"),
                     _("The scope check compares the reported system with these lists."),
                     asset_rows, G_N_ELEMENTS (asset_rows));
+  add_policy_group (self, policy, _("Third-Party Reports"),
+                    _("A report about a system that is not ours is referred to its owner, or to "
+                      "this CSIRT."),
+                    csirt_rows, G_N_ELEMENTS (csirt_rows));
   add_policy_group (self, policy, _("Publishing"),
                     _("Addresses in security.txt and the policy page: an https:// address, a "
                       "path under each domain, or empty for the default path."),

@@ -8,59 +8,21 @@
 
 #include "mp-error.h"
 #include "mp-format.h"
+#include "mp-parse.h"
 #include "mp-policy.h"
 #include "mp-ui-util.h"
+#include "mp-vocabulary.h"
 
 const char *
 mp_ui_status_label (const char *status)
 {
-  static const struct { const char *id; const char *label; } labels[] = {
-    { "intake", N_("Intake") },
-    { "waiting", N_("Waiting for Reporter") },
-    { "scope", N_("Scope Check") },
-    { "acknowledgement", N_("Acknowledgement") },
-    { "assessment", N_("Assessment") },
-    { "remediation", N_("Remediation") },
-    { "reward", N_("Reward") },
-    { "credit", N_("Credit") },
-    { "disclosure", N_("Disclosure") },
-    { "closure", N_("Closure") },
-    { "closed", N_("Closed") },
-  };
-
-  for (guint i = 0; status != NULL && i < G_N_ELEMENTS (labels); i++)
-    if (strcmp (labels[i].id, status) == 0)
-      return _(labels[i].label);
-  return status != NULL ? status : "";
+  return mp_vocabulary_get_label (MP_VOCABULARY_STATUS, status);
 }
 
 const char *
 mp_ui_deadline_label (const char *kind)
 {
-  static const struct { const char *id; const char *label; } labels[] = {
-    { "acknowledgement", N_("Acknowledgement") },
-    { "assessment", N_("Assessment") },
-    { "progress-update", N_("Progress update") },
-    { "reporter-follow-up", N_("Reporter follow-up") },
-    { "fix-target", N_("Fix target") },
-    { "disclosure", N_("Disclosure") },
-    { "publication", N_("Publication") },
-    { "data-deletion", N_("Data deletion") },
-    { "gdpr-authority", N_("Data breach: notify the authority") },
-    { "gdpr-controller", N_("Data breach: inform the controller") },
-    { "nis2-early-warning", N_("NIS2 early warning") },
-    { "nis2-notification", N_("NIS2 incident notification") },
-    { "nis2-final", N_("NIS2 final report") },
-    { "cra-early-warning", N_("CRA early warning") },
-    { "cra-notification", N_("CRA vulnerability notification") },
-    { "cra-final", N_("CRA final report") },
-    { "security-txt-renewal", N_("Renew security.txt") },
-  };
-
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (labels); i++)
-    if (strcmp (labels[i].id, kind) == 0)
-      return _(labels[i].label);
-  return kind != NULL ? kind : "";
+  return mp_vocabulary_get_label (MP_VOCABULARY_DEADLINE_KIND, kind);
 }
 
 const char *

@@ -107,6 +107,9 @@ class RulesTest(unittest.TestCase):
         self.assertEqual(values['currency'], 'EUR')
         self.assertEqual(values['timezone'], 'Europe/Amsterdam')
         self.assertEqual(values['holidays.liberation_day'], 'every-year')
+        # The third-party referral goes to the national CSIRT.
+        self.assertEqual(values['csirt.name'], '')
+        self.assertEqual(values['csirt.url'], 'https://www.ncsc.nl/')
 
     def test_policy_set_and_calendar(self):
         self.init_desk()
@@ -115,6 +118,7 @@ class RulesTest(unittest.TestCase):
         self.run_cli(*desk, 'policy', 'set', 'holidays.good_friday', 'yes')
         self.run_cli(*desk, 'policy', 'set', 'assets.domains', 'Example.NL.')
         self.run_cli(*desk, 'policy', 'set', 'sister.1.name', 'Zuster BV')
+        self.run_cli(*desk, 'policy', 'set', 'csirt.url', 'https://cert.example.nl/')
 
         # Reading the calendar needs no passphrase.
         plain = ['--database', self.db]
@@ -133,6 +137,7 @@ class RulesTest(unittest.TestCase):
         self.assertEqual(values['assets.domains'], 'example.nl')
         self.assertEqual(values['sister.1.name'], 'Zuster BV')
         self.assertEqual(values['desk.name'], 'Voorbeeld BV')
+        self.assertEqual(values['csirt.url'], 'https://cert.example.nl/')
 
     def test_policy_set_refused(self):
         self.init_desk()

@@ -4,7 +4,10 @@
 #include "config.h"
 
 #include "mp-case.h"
+#include <string.h>
+
 #include "mp-format.h"
+#include "mp-parse.h"
 
 static gint64
 utc (const char *iso)
@@ -105,17 +108,82 @@ test_format_parse_amount (void)
 {
   gint64 cents = -1;
 
-  g_assert_true (mp_format_parse_amount ("150.00", &cents));
+  g_assert_true (mp_amount_parse ("150.00", &cents));
   g_assert_cmpint (cents, ==, 15000);
-  g_assert_true (mp_format_parse_amount ("150", &cents));
+  g_assert_true (mp_amount_parse ("150", &cents));
   g_assert_cmpint (cents, ==, 15000);
-  g_assert_true (mp_format_parse_amount ("75.5", &cents));
+  g_assert_true (mp_amount_parse ("75.5", &cents));
   g_assert_cmpint (cents, ==, 7550);
-  g_assert_false (mp_format_parse_amount ("150,00", &cents));
-  g_assert_false (mp_format_parse_amount ("1.234.00", &cents));
-  g_assert_false (mp_format_parse_amount ("12.345", &cents));
-  g_assert_false (mp_format_parse_amount ("abc", &cents));
-  g_assert_false (mp_format_parse_amount ("", &cents));
+  g_assert_false (mp_amount_parse ("150,00", &cents));
+  g_assert_false (mp_amount_parse ("1.234.00", &cents));
+  g_assert_false (mp_amount_parse ("12.345", &cents));
+  g_assert_false (mp_amount_parse ("abc", &cents));
+  g_assert_false (mp_amount_parse ("", &cents));
+}
+
+/* The one amount parser: no sign, no spaces, nothing above the largest
+ * amount, and a message that says what is wrong. */
+static void
+test_parse_amount_strict (void)
+{
+  static const char * const refused[] = {
+    "-1", "+1", " 150", "150 ", "1e3", "0x10", "150.", ".50", "150.005", "1,500.00",
+    "1000000.01", "1000001", "99999999999999999999", "€150", NULL
+  };
+  gint64 cents = -1;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mp_parse_amount ("1000000.00", &cents, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cents, ==, MP_AMOUNT_MAX);
+  g_assert_true (mp_parse_amount ("0", &cents, NULL));
+  g_assert_cmpint (cents, ==, 0);
+  g_assert_true (mp_parse_amount ("0.05", &cents, NULL));
+  g_assert_cmpint (cents, ==, 5);
+
+  for (guint i = 0; refused[i] != NULL; i++)
+    {
+      g_test_message ("%s", refused[i]);
+      cents = -1;
+      g_assert_false (mp_parse_amount (refused[i], &cents, &error));
+      g_assert_error (error, MP_PARSE_ERROR, MP_PARSE_ERROR_AMOUNT);
+      g_assert_nonnull (strstr (error->message, refused[i]));
+      g_assert_cmpint (cents, ==, -1);
+      g_clear_error (&error);
+    }
+  g_assert_false (mp_parse_amount (NULL, &cents, &error));
+  g_assert_error (error, MP_PARSE_ERROR, MP_PARSE_ERROR_AMOUNT);
+}
+
+/* The one day parser: exactly YYYY-MM-DD, a day that exists, from 1583. */
+static void
+test_parse_day_strict (void)
+{
+  static const char * const refused[] = {
+    "2027-2-28", "2027-02-28T00:00", " 2027-02-28", "2027-02-28 ", "2027/02/28",
+    "27-02-2027", "+027-02-28", "2027-0x-01", "2027-02-29", "2027-13-01", "2027-00-10",
+    "2027-04-31", "0000-01-01", "1582-12-31", "", NULL
+  };
+  GDate date;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mp_parse_day ("2028-02-29", &date, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_date_get_day (&date), ==, 29);
+  g_assert_true (mp_parse_day ("1583-01-01", &date, NULL));
+  g_assert_true (mp_parse_day ("9999-12-31", &date, NULL));
+
+  for (guint i = 0; refused[i] != NULL; i++)
+    {
+      g_test_message ("%s", refused[i]);
+      g_assert_false (mp_parse_day (refused[i], &date, &error));
+      g_assert_error (error, MP_PARSE_ERROR, MP_PARSE_ERROR_DAY);
+      g_assert_nonnull (strstr (error->message, refused[i]));
+      g_assert_false (g_date_valid (&date));
+      g_clear_error (&error);
+    }
+  g_assert_false (mp_parse_day (NULL, &date, &error));
+  g_assert_error (error, MP_PARSE_ERROR, MP_PARSE_ERROR_DAY);
 }
 
 /* What a person types in the UI (issue 16): the language's decimal comma,
@@ -180,6 +248,8 @@ main (int   argc,
   g_test_add_func ("/format/amount", test_format_amount);
   g_test_add_func ("/format/amount/parse", test_format_parse_amount);
   g_test_add_func ("/format/amount/parse-input", test_format_parse_amount_input);
+  g_test_add_func ("/parse/amount", test_parse_amount_strict);
+  g_test_add_func ("/parse/day", test_parse_day_strict);
   g_test_add_func ("/format/names", test_format_names);
 
   return g_test_run ();

@@ -691,6 +691,50 @@ test_letters_kind_for_step (Fixture       *fixture,
   g_assert_null (mp_letters_kind_for_step ("credit", fixture->sparse));
 }
 
+/* The third-party referral names the CSIRT the policy sets (csirt.name,
+ * csirt.url), the NCSC by default; and the letters take the policy's
+ * numbers, so a stored value the policy refuses gives the policy's
+ * default, not a copy of it in the letters. */
+static void
+test_letters_policy (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(MpLetter) before = render (fixture, fixture->full, "third-party", "en");
+  g_autoptr(MpLetter) after = NULL;
+  g_autoptr(MpLetter) progress = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_contains (mp_letter_get_body (before), "National Cyber Security Centre (NCSC)");
+  assert_contains (mp_letter_get_body (before), "https://www.ncsc.nl/");
+
+  g_assert_true (mp_policy_set (fixture->store, "csirt.name", "CERT Voorbeeld", &error));
+  g_assert_no_error (error);
+  g_assert_true (mp_policy_set (fixture->store, "csirt.url", "https://cert.voorbeeld.example/",
+                                &error));
+  g_assert_no_error (error);
+  g_assert_false (mp_policy_set (fixture->store, "csirt.url", "http://insecure.example/", &error));
+  g_assert_error (error, MP_POLICY_ERROR, MP_POLICY_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  after = render (fixture, fixture->full, "third-party", "en");
+  assert_contains (mp_letter_get_body (after),
+                   "contact CERT Voorbeeld, the national computer security incident response "
+                   "team: https://cert.voorbeeld.example/");
+  g_assert_null (strstr (mp_letter_get_body (after), "ncsc"));
+
+  /* a value the policy refuses, stored around it: the policy's default */
+  mp_store_set_setting (fixture->store, "update_interval_days", "fortnightly", &error);
+  g_assert_no_error (error);
+  progress = render (fixture, fixture->full, "progress-update", "nl");
+  /* MELDPUNT_NOW is 1 December 2026: 14 days later. */
+  assert_contains (mp_letter_get_body (progress), "Uiterlijk dinsdag 15 december 2026");
+  g_clear_object (&progress);
+  g_assert_true (mp_policy_set (fixture->store, "update_interval_days", "21", &error));
+  g_assert_no_error (error);
+  progress = render (fixture, fixture->full, "progress-update", "nl");
+  assert_contains (mp_letter_get_body (progress), "Uiterlijk dinsdag 22 december 2026");
+}
+
 /* The kind titles are interface text: they follow LANGUAGE. */
 static void
 test_letters_ui_language (void)
@@ -738,6 +782,7 @@ main (int   argc,
   ADD ("/letters/render/request-info", test_letters_request_info_details);
   ADD ("/letters/render/language", test_letters_language);
   ADD ("/letters/render/facts", test_letters_facts);
+  ADD ("/letters/render/policy", test_letters_policy);
   ADD ("/letters/render/no-injection", test_letters_no_injection);
   ADD ("/letters/render/reason", test_letters_reason_by_outcome);
   ADD ("/letters/custom", test_letters_custom);

@@ -221,6 +221,21 @@ test_preferences (void)
   refused = mp_policy_load (store);
   g_assert_cmpstr (refused->publish_hall_of_fame_url, ==, "/dank.html");
 
+  /* The CSIRT of the third-party referral: the NCSC until the desk names its own. */
+  row = find_policy_row (GTK_WIDGET (window), "csirt.url");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "https://www.ncsc.nl/");
+  gtk_editable_set_text (GTK_EDITABLE (row), "https://cert.example.nl/");
+  g_signal_emit_by_name (row, "apply");
+  row = find_policy_row (GTK_WIDGET (window), "csirt.name");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "CERT Voorbeeld");
+  g_signal_emit_by_name (row, "apply");
+  g_clear_pointer (&after, mp_policy_unref);
+  after = mp_policy_load (store);
+  g_assert_cmpstr (after->csirt_url, ==, "https://cert.example.nl/");
+  g_assert_cmpstr (after->csirt_name, ==, "CERT Voorbeeld");
+
   mp_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&store);
   mp_test_remove_dir (dir);
