@@ -91,7 +91,7 @@ cmd_security_txt (MpCli  *cli,
   store = mp_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
     return mp_cli_fail (error);
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
 
   normal = g_ascii_strdown (domain, -1);
   if (g_str_has_suffix (normal, "."))
@@ -141,7 +141,7 @@ cmd_policy (MpCli  *cli,
   store = mp_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
     return mp_cli_fail (error);
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
   if (policy->desk_email == NULL || policy->desk_email[0] == '\0')
     {
       g_printerr ("%s\n", _("meldpunt-cli: the policy tells reporters where to write: set the "
@@ -191,7 +191,7 @@ cmd_hall_of_fame (MpCli  *cli,
   store = mp_cli_open_store (cli, TRUE, &error);
   if (store == NULL)
     return mp_cli_fail (error);
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
   text = mp_publish_hall_of_fame (policy, mp_store_get_cases (store),
                                   language != NULL ? language : "nl",
                                   g_strcmp0 (format, "text") == 0 ? MP_PUBLISH_FORMAT_TEXT
@@ -225,7 +225,7 @@ cmd_csaf (MpCli  *cli,
   store = mp_cli_open_store (cli, TRUE, &error);
   if (store == NULL || (kase = mp_cli_find_case (store, argv[1], &error)) == NULL)
     return mp_cli_fail (error);
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
   /* The signing seam: a detached .asc beside the file once the desk has a key. */
   text = mp_publish_csaf (policy, kase, mp_time_now (), &error);
   if (text == NULL)

@@ -3,11 +3,12 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "mp-case.h"
 #include "mp-checklist.h"
 #include "mp-policy.h"
 #include "mp-record.h"
-#include "mp-store.h"
 
 G_BEGIN_DECLS
 
@@ -55,13 +56,16 @@ GPtrArray          *mp_deadlines_for_case        (MpPolicy        *policy,
 MpDeadline         *mp_deadlines_find_next       (GPtrArray       *deadlines,
                                                   gboolean         closed);
 
-/* The open (not met) deadlines of open cases whose due moment lies in
- * [@from, @to) — 0 for no bound — sorted by due moment.
+/* The deadlines of @deadlines (of MpDeadline) that are not met and whose
+ * due moment lies in [@from, @to) — 0 for no bound — and every one of
+ * @settled (nullable: none), sorted by due moment. The store's
+ * mp_deadlines_list_open() and mp_deadlines_list_for_calendar() give them
+ * their deadlines.
  * Returns: (transfer full): a list of MpDeadline. */
-GListModel         *mp_deadlines_list_open       (MpStore         *store,
+GListModel         *mp_deadlines_select_open     (GListModel      *deadlines,
+                                                  GListModel      *settled,
                                                   gint64           from,
-                                                  gint64           to,
-                                                  GError         **error);
+                                                  gint64           to);
 
 /* The expected fix date the policy suggests (P-FIX-ASAP) for a case
  * received at @received_at whose severity is @severity ("critical", "high",
@@ -72,12 +76,4 @@ GListModel         *mp_deadlines_list_open       (MpStore         *store,
 char               *mp_deadlines_suggest_fix_date (MpPolicy      *policy,
                                                    gint64         received_at,
                                                    const char    *severity);
-/* What the calendar shows: the open deadlines of open cases, as
- * mp_deadlines_list_open(), and every agreed publication date that is
- * settled (met, or of a closed case) as a met deadline, so that a
- * publication stays on the calendar after the case closes. Sorted by due
- * moment. Returns: (transfer full): a list of MpDeadline. */
-GListModel         *mp_deadlines_list_for_calendar (MpStore       *store,
-                                                    GError       **error);
-
 G_END_DECLS

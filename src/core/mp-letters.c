@@ -13,8 +13,6 @@
 #define LETTERS_RESOURCE_PATH RESOURCE_BASE "/letters/"
 
 /* Defaults for settings the desk may not have set (DOMAIN.md §1). */
-#define DEFAULT_DISCLOSURE_DAYS 90
-#define DEFAULT_INFORM_DAYS     14
 #define DEFAULT_CSIRT_URL       "https://www.ncsc.nl/"
 
 struct _MpLetter
@@ -64,13 +62,15 @@ static const char * const kind_ids[] = {
 /* Everything a fill function may need, gathered once per letter. */
 typedef struct
 {
-  MpStore    *store;
+  MpPolicy   *policy;
+  const char *organisation;
+  const char *handler;
   MpCase     *kase;
   const char *language;
   GKeyFile   *phrases;
   GTimeZone  *tz;
-  char       *timezone;
-  char       *currency;
+  const char *timezone;
+  const char *currency;
 } MpFill;
 
 /* Returns: (transfer full) (nullable): the value, or NULL when the case
@@ -84,30 +84,6 @@ typedef struct
   const char *description;
   gboolean    optional;     /* a missing value is normal, not worth a warning */
 } MpPlaceholder;
-
-static char *
-setting (MpFill     *fill,
-         const char *key)
-{
-  char *value = mp_store_get_setting (fill->store, key);
-
-  if (value != NULL && *g_strstrip (value) == '\0')
-    g_clear_pointer (&value, g_free);
-  return value;
-}
-
-static guint
-setting_days (MpFill     *fill,
-              const char *key,
-              guint       fallback)
-{
-  g_autofree char *value = setting (fill, key);
-  guint64 days;
-
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, 3650, &days, NULL))
-    return fallback;
-  return (guint) days;
-}
 
 static char *
 text_or_null (const char *text)
@@ -185,22 +161,22 @@ fill_today (MpFill *fill)
 static char *
 fill_organisation (MpFill *fill)
 {
-  return text_or_null (mp_store_get_organisation (fill->store));
+  return text_or_null (fill->organisation);
 }
 
 static char *
 fill_desk_email (MpFill *fill)
 {
-  return setting (fill, "desk.email");
+  return text_or_null (fill->policy->desk_email);
 }
 
 /* The handler signs; without one, the desk's name (desk.name). */
 static char *
 fill_handler (MpFill *fill)
 {
-  char *handler = text_or_null (mp_store_get_actor (fill->store));
+  char *handler = text_or_null (fill->handler);
 
-  return handler != NULL ? handler : setting (fill, "desk.name");
+  return handler != NULL ? handler : text_or_null (fill->policy->desk_name);
 }
 
 static char *
@@ -263,7 +239,7 @@ fill_disclosure_date (MpFill *fill)
     day = answer_day (fill, "disclose.agreed_on");
   if (day == NULL)
     day = day_after (fill, mp_case_get_received_at (fill->kase),
-                     setting_days (fill, "disclosure_days", DEFAULT_DISCLOSURE_DAYS));
+                     fill->policy->disclosure_days);
   return day;
 }
 
@@ -272,7 +248,7 @@ static char *
 fill_next_update_date (MpFill *fill)
 {
   return day_after (fill, mp_time_now (),
-                    setting_days (fill, "update_interval_days", DEFAULT_INFORM_DAYS));
+                    fill->policy->update_interval_days);
 }
 
 static char *
@@ -300,37 +276,33 @@ fill_credit_name (MpFill *fill)
   return name != NULL ? name : fill_reporter_name (fill);
 }
 
-/* The sister organisations are settings sister.N.name and sister.N.url,
- * N = 1, 2, … (as mp-policy.h describes them). Returns: the N of the sister
- * named @name (case-insensitive), or of the only sister when @name is NULL;
- * 0 when there is none. */
-static guint
+/* The sister organisation of the policy named @name (case-insensitive),
+ * or the only one when @name is NULL; NULL when there is none. */
+static const MpSister *
 find_sister (MpFill     *fill,
              const char *name)
 {
-  guint found = 0;
+  GPtrArray *sisters = fill->policy->sisters;
+  g_autofree char *folded_name = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+  const MpSister *only = NULL;
   guint n_sisters = 0;
 
-  for (guint n = 1; n <= 100; n++)
+  for (guint i = 0; sisters != NULL && i < sisters->len; i++)
     {
-      g_autofree char *key = g_strdup_printf ("sister.%u.name", n);
-      g_autofree char *sister = setting (fill, key);
+      const MpSister *sister = g_ptr_array_index (sisters, i);
+      g_autofree char *folded_sister = NULL;
 
-      if (sister == NULL)
+      if (sister->name == NULL || *sister->name == '\0')
         continue;
       n_sisters++;
+      only = sister;
       if (name == NULL)
-        found = n;
-      else
-        {
-          g_autofree char *folded_sister = g_utf8_casefold (sister, -1);
-          g_autofree char *folded_name = g_utf8_casefold (name, -1);
-
-          if (g_str_equal (folded_sister, folded_name))
-            return n;
-        }
+        continue;
+      folded_sister = g_utf8_casefold (sister->name, -1);
+      if (g_str_equal (folded_sister, folded_name))
+        return sister;
     }
-  return name == NULL && n_sisters == 1 ? found : 0;
+  return name == NULL && n_sisters == 1 ? only : NULL;
 }
 
 /* The sister as the policy spells it, else as the scope check named it. */
@@ -338,26 +310,20 @@ static char *
 fill_sister_name (MpFill *fill)
 {
   g_autofree char *name = answer_text (fill, "scope.sister_name");
-  g_autofree char *key = NULL;
-  guint n = find_sister (fill, name);
+  const MpSister *sister = find_sister (fill, name);
 
-  if (n == 0)
+  if (sister == NULL)
     return g_steal_pointer (&name);
-  key = g_strdup_printf ("sister.%u.name", n);
-  return setting (fill, key);
+  return text_or_null (sister->name);
 }
 
 static char *
 fill_sister_policy_url (MpFill *fill)
 {
   g_autofree char *name = answer_text (fill, "scope.sister_name");
-  g_autofree char *key = NULL;
-  guint n = find_sister (fill, name);
+  const MpSister *sister = find_sister (fill, name);
 
-  if (n == 0)
-    return NULL;
-  key = g_strdup_printf ("sister.%u.url", n);
-  return setting (fill, key);
+  return sister != NULL ? text_or_null (sister->url) : NULL;
 }
 
 static char *
@@ -372,18 +338,18 @@ fill_reason (MpFill *fill)
   return answer_text (fill, "scope.outcome_reason");
 }
 
+/* The referral to the national CSIRT: no setting names another one yet,
+ * so the phrase names it and the address is NCSC's. */
 static char *
 fill_csirt_name (MpFill *fill)
 {
-  return setting (fill, "csirt.name");
+  return NULL;
 }
 
 static char *
 fill_csirt_url (MpFill *fill)
 {
-  char *url = setting (fill, "csirt.url");
-
-  return url != NULL ? url : g_strdup (DEFAULT_CSIRT_URL);
+  return g_strdup (DEFAULT_CSIRT_URL);
 }
 
 /* R-DETAILS: ask for exactly what the report lacks. */
@@ -883,50 +849,43 @@ mp_letters_get_default_template (const char  *kind,
 }
 
 gboolean
-mp_letters_get_template (MpStore     *store,
-                         const char  *kind,
-                         const char  *language,
-                         char       **subject,
-                         char       **body,
-                         gboolean    *is_custom,
-                         GError     **error)
+mp_letters_check_kind_and_language (const char  *kind,
+                                    const char  *language,
+                                    GError     **error)
 {
-  g_autofree char *key = NULL;
-  g_autofree char *custom = NULL;
+  return check_kind (kind, error) && check_language (language, error);
+}
 
-  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
-  g_return_val_if_fail (subject != NULL && body != NULL, FALSE);
+char *
+mp_letters_template_key (const char *kind,
+                         const char *language)
+{
+  g_return_val_if_fail (kind != NULL && language != NULL, NULL);
 
-  if (!check_kind (kind, error) || !check_language (language, error))
-    return FALSE;
-
-  key = custom_key (kind, language);
-  custom = mp_store_get_setting (store, key);
-  if (is_custom != NULL)
-    *is_custom = custom != NULL;
-  if (custom != NULL)
-    return split_template (custom, subject, body, error);
-  return mp_letters_get_default_template (kind, language, subject, body, error);
+  return custom_key (kind, language);
 }
 
 gboolean
-mp_letters_set_template (MpStore     *store,
-                         const char  *kind,
-                         const char  *language,
-                         const char  *subject,
-                         const char  *body,
-                         GError     **error)
+mp_letters_parse_template (const char  *text,
+                           char       **subject,
+                           char       **body,
+                           GError     **error)
 {
-  g_autofree char *key = NULL;
-  g_autofree char *clean_subject = NULL;
-  g_autofree char *clean_body = NULL;
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (subject != NULL && body != NULL, FALSE);
 
-  if (!check_kind (kind, error) || !check_language (language, error))
-    return FALSE;
+  return split_template (text, subject, body, error);
+}
+
+char *
+mp_letters_make_template (const char  *subject,
+                          const char  *body,
+                          GError     **error)
+{
+  g_autofree char *clean_subject = NULL;
+  g_autofree char *clean_body = NULL;
+
+  g_return_val_if_fail (subject != NULL && body != NULL, NULL);
 
   clean_subject = g_strstrip (g_strdup (subject));
   clean_body = g_strchomp (g_strdup (body));
@@ -934,70 +893,28 @@ mp_letters_set_template (MpStore     *store,
     {
       g_set_error_literal (error, MP_LETTERS_ERROR, MP_LETTERS_ERROR_INVALID_TEMPLATE,
                            _("The subject of a letter must be a single line of text."));
-      return FALSE;
+      return NULL;
     }
   if (*clean_body == '\0')
     {
       g_set_error_literal (error, MP_LETTERS_ERROR, MP_LETTERS_ERROR_INVALID_TEMPLATE,
                            _("The letter has no text."));
-      return FALSE;
+      return NULL;
     }
   if (!scan_template (clean_subject, error) || !scan_template (clean_body, error))
-    return FALSE;
+    return NULL;
 
   /* A body starting with blank lines would lose them in the stored form. */
   while (*clean_body == '\n' || *clean_body == '\r')
     memmove (clean_body, clean_body + 1, strlen (clean_body));
 
-  key = custom_key (kind, language);
-  text = g_strconcat (clean_subject, "\n\n", clean_body, "\n", NULL);
-  return mp_store_set_setting (store, key, text, error);
+  return g_strconcat (clean_subject, "\n\n", clean_body, "\n", NULL);
 }
 
-gboolean
-mp_letters_reset_template (MpStore     *store,
-                           const char  *kind,
-                           const char  *language,
-                           GError     **error)
+const char *
+mp_letters_pick_language (MpCase     *kase,
+                          const char *language)
 {
-  g_autofree char *key = NULL;
-  g_autofree char *current = NULL;
-
-  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
-
-  if (!check_kind (kind, error) || !check_language (language, error))
-    return FALSE;
-
-  key = custom_key (kind, language);
-  current = mp_store_get_setting (store, key);
-  if (current == NULL)
-    return TRUE;
-  return mp_store_set_setting (store, key, NULL, error);
-}
-
-static MpLetter *
-render (MpStore     *store,
-        MpCase      *kase,
-        const char  *kind,
-        const char  *language,
-        const char  *template_subject,
-        const char  *template_body,
-        GError     **error)
-{
-  g_autoptr(MpLetter) letter = NULL;
-  g_autoptr(GHashTable) values = NULL;
-  g_autoptr(GKeyFile) phrases = NULL;
-  g_autoptr(GBytes) phrase_bytes = NULL;
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autofree char *phrase_name = NULL;
-  g_autofree char *timezone = NULL;
-  g_autofree char *currency = NULL;
-  g_autofree char *subject = NULL;
-  g_autofree char *body = NULL;
-  gboolean custom = FALSE;
-  MpFill fill = { 0 };
-
-  g_return_val_if_fail (MP_IS_STORE (store), NULL);
   g_return_val_if_fail (MP_IS_CASE (kase), NULL);
 
   /* The reporter's language, whatever the desk's interface speaks. */
@@ -1005,16 +922,36 @@ render (MpStore     *store,
     language = mp_case_get_reporter_language (kase);
   if (language == NULL || *language == '\0')
     language = "nl";
+  return language;
+}
 
+MpLetter *
+mp_letters_fill (MpPolicy    *policy,
+                 const char  *organisation,
+                 const char  *handler,
+                 MpCase      *kase,
+                 const char  *kind,
+                 const char  *language,
+                 const char  *subject,
+                 const char  *body,
+                 gboolean     is_custom,
+                 GError     **error)
+{
+  g_autoptr(MpLetter) letter = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GKeyFile) phrases = NULL;
+  g_autoptr(GBytes) phrase_bytes = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *phrase_name = NULL;
+  const char *timezone;
+  MpFill fill = { 0 };
+
+  g_return_val_if_fail (policy != NULL, NULL);
+  g_return_val_if_fail (MP_IS_CASE (kase), NULL);
+  g_return_val_if_fail (subject != NULL && body != NULL, NULL);
+
+  language = mp_letters_pick_language (kase, language);
   if (!check_kind (kind, error) || !check_language (language, error))
-    return NULL;
-  if (template_subject != NULL && template_body != NULL)
-    {
-      subject = g_strdup (template_subject);
-      body = g_strdup (template_body);
-      custom = TRUE;
-    }
-  else if (!mp_letters_get_template (store, kind, language, &subject, &body, &custom, error))
     return NULL;
   /* A custom template written before a placeholder was dropped would
    * otherwise leave braces in a letter to the reporter. */
@@ -1029,75 +966,35 @@ render (MpStore     *store,
   if (!g_key_file_load_from_bytes (phrases, phrase_bytes, G_KEY_FILE_NONE, error))
     return NULL;
 
-  timezone = mp_store_get_setting (store, "timezone");
+  timezone = policy->timezone;
   if (timezone != NULL && *timezone != '\0')
     tz = g_time_zone_new_identifier (timezone);
   if (tz == NULL)
     {
-      g_free (timezone);
-      timezone = g_strdup (MP_FORMAT_DEFAULT_TIMEZONE);
+      timezone = MP_FORMAT_DEFAULT_TIMEZONE;
       tz = g_time_zone_new_identifier (timezone);
     }
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
-  currency = mp_store_get_setting (store, "currency");
 
-  fill.store = store;
+  fill.policy = policy;
+  fill.organisation = organisation;
+  fill.handler = handler;
   fill.kase = kase;
   fill.language = language;
   fill.phrases = phrases;
   fill.tz = tz;
   fill.timezone = timezone;
-  fill.currency = currency;
+  fill.currency = policy->currency;
 
   letter = g_object_new (MP_TYPE_LETTER, NULL);
   letter->kind = g_strdup (kind);
   letter->language = g_strdup (language);
-  letter->custom = custom;
+  letter->custom = is_custom;
 
   values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   letter->subject = expand (&fill, subject, values, letter->missing);
   letter->body = expand (&fill, body, values, letter->missing);
 
   return g_steal_pointer (&letter);
-}
-
-MpLetter *
-mp_letters_render (MpStore     *store,
-                   MpCase      *kase,
-                   const char  *kind,
-                   const char  *language,
-                   GError     **error)
-{
-  return render (store, kase, kind, language, NULL, NULL, error);
-}
-
-MpLetter *
-mp_letters_render_template (MpStore     *store,
-                            MpCase      *kase,
-                            const char  *kind,
-                            const char  *language,
-                            const char  *subject,
-                            const char  *body,
-                            GError     **error)
-{
-  g_return_val_if_fail (subject != NULL && body != NULL, NULL);
-
-  return render (store, kase, kind, language, subject, body, error);
-}
-
-gboolean
-mp_letters_record_sent (MpStore   *store,
-                        MpCase    *kase,
-                        MpLetter  *letter,
-                        GError   **error)
-{
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
-  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
-  g_return_val_if_fail (MP_IS_LETTER (letter), FALSE);
-
-  text = mp_letter_dup_text (letter);
-  return mp_store_add_event (store, kase, "letter", letter->kind, text, error);
 }

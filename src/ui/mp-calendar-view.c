@@ -656,7 +656,7 @@ load_deadlines (MpCalendarView *self)
   self->agenda_valid = FALSE;
   if (self->store != NULL)
     {
-      self->policy = mp_policy_load (self->store);
+      self->policy = mp_store_get_policy (self->store);
       /* Open deadlines, and agreed publications of closed cases too. */
       self->deadlines = mp_deadlines_list_for_calendar (self->store, &error);
       if (self->deadlines == NULL)

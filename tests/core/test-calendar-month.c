@@ -418,7 +418,7 @@ test_store_deadlines (void)
   store = mp_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_true (mp_store_initialise (store, "Desk", "a test passphrase", &error));
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
 
   mp_case_set_text (draft, "title", "Open redirect");
   g_assert_true (mp_case_set_value_string (draft, "received_at", "2027-03-26T22:30:00+01:00",

@@ -241,11 +241,11 @@ test_christmas (Fixture       *fixture,
    * policy change at once. */
   answer (fixture->store, kase, "ack.sent_on", NULL);
   assert_next (kase, "acknowledgement", "2026-12-26T09:00:00Z");
-  g_assert_true (mp_policy_set (fixture->store, "ack_hours", "168", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "ack_hours", "168", &error));
   g_assert_no_error (error);
   assert_due (fixture->store, kase, "acknowledgement", "2026-12-30T09:00:00Z");
   /* Deriving again changes nothing more. */
-  g_assert_true (mp_derive_refresh_all (fixture->store, &error));
+  g_assert_true (mp_store_refresh_derived (fixture->store, &error));
   g_assert_no_error (error);
   assert_due (fixture->store, kase, "acknowledgement", "2026-12-30T09:00:00Z");
   assert_due (fixture->store, kase, "assessment", "2026-12-29T22:59:59Z");
@@ -268,14 +268,14 @@ test_policy_cache (Fixture       *fixture,
   assert_due (fixture->store, kase, "acknowledgement", "2026-12-04T09:00:00Z");
 
   /* A change through the store: the very next write follows it. */
-  g_assert_true (mp_policy_set (fixture->store, "ack_hours", "24", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "ack_hours", "24", &error));
   g_assert_no_error (error);
   answer (fixture->store, kase, "assess.owner", "Web team");
   assert_due (fixture->store, kase, "acknowledgement", "2026-12-02T09:00:00Z");
 
   /* A change inside a batch that is dropped again is dropped for derive too. */
   g_assert_true (mp_store_begin_batch (fixture->store, &error));
-  g_assert_true (mp_policy_set (fixture->store, "ack_hours", "168", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "ack_hours", "168", &error));
   g_assert_no_error (error);
   mp_store_abort_batch (fixture->store);
   g_clear_object (&kase);
@@ -780,12 +780,12 @@ test_holiday_policy_change (Fixture       *fixture,
    * Friday 3rd (1), Tuesday 7th (2, after Tweede Paasdag), Wednesday 8th (3). */
   kase = add_case (fixture->store, "2026-04-02T10:00:00+02:00");
   assert_due (fixture->store, kase, "assessment", "2026-04-08T21:59:59Z");
-  g_assert_true (mp_policy_set (fixture->store, "holidays.good_friday", "true", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "holidays.good_friday", "true", &error));
   g_assert_no_error (error);
   assert_due (fixture->store, kase, "assessment", "2026-04-09T21:59:59Z");
 
   /* The desk's time zone is policy too. */
-  g_assert_true (mp_policy_set (fixture->store, "timezone", "UTC", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "timezone", "UTC", &error));
   g_assert_no_error (error);
   assert_due (fixture->store, kase, "assessment", "2026-04-09T23:59:59Z");
 

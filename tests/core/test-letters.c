@@ -382,7 +382,7 @@ test_letters_facts (Fixture       *fixture,
   assert_contains (mp_letter_get_body (third), "https://www.ncsc.nl/");
 
   /* a desk with a higher cap: thousands are grouped */
-  g_assert_true (mp_policy_set (fixture->store, "reward_cap", "2000.00", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "reward_cap", "2000.00", &error));
   g_assert_no_error (error);
   mp_store_set_answer (fixture->store, fixture->full, "reward.amount", "1500", NULL, &error);
   g_assert_no_error (error);

@@ -322,19 +322,19 @@ test_store (Fixture       *fixture,
   g_autofree char *stored = NULL;
 
   /* Nothing stored: the defaults, and the organisation as desk name. */
-  policy = mp_policy_load (fixture->store);
+  policy = mp_store_get_policy (fixture->store);
   g_assert_cmpuint (policy->ack_hours, ==, 72);
   g_assert_cmpstr (policy->desk_name, ==, "Voorbeeld Groep");
   g_clear_pointer (&policy, mp_policy_unref);
 
-  g_assert_true (mp_policy_set (fixture->store, "ack_hours", "48", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "ack_hours", "48", &error));
   g_assert_no_error (error);
-  g_assert_true (mp_policy_set (fixture->store, "assets.domains", "Example.NL.", &error));
-  g_assert_true (mp_policy_set (fixture->store, "reward_cap", "400", &error));
-  g_assert_true (mp_policy_set (fixture->store, "reward_matrix.critical.excellent", "350", &error));
-  g_assert_true (mp_policy_set (fixture->store, "sister.1.name", "Zuster BV", &error));
-  g_assert_true (mp_policy_set (fixture->store, "sister.1.networks", "198.51.100.0/24", &error));
-  g_assert_true (mp_policy_set (fixture->store, "desk.name", "Meldpunt Voorbeeld", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "assets.domains", "Example.NL.", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "reward_cap", "400", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "reward_matrix.critical.excellent", "350", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "sister.1.name", "Zuster BV", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "sister.1.networks", "198.51.100.0/24", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "desk.name", "Meldpunt Voorbeeld", &error));
   g_assert_no_error (error);
 
   /* Stored in the normal form. */
@@ -342,26 +342,26 @@ test_store (Fixture       *fixture,
   g_assert_cmpstr (stored, ==, "example.nl");
 
   /* Refused values are not stored. */
-  g_assert_false (mp_policy_set (fixture->store, "ack_hours", "-1", &error));
+  g_assert_false (mp_store_set_policy (fixture->store, "ack_hours", "-1", &error));
   g_assert_error (error, MP_POLICY_ERROR, MP_POLICY_ERROR_INVALID_VALUE);
   g_clear_error (&error);
-  g_assert_false (mp_policy_set (fixture->store, "reward_matrix.high.good", "401", &error));
+  g_assert_false (mp_store_set_policy (fixture->store, "reward_matrix.high.good", "401", &error));
   g_assert_error (error, MP_POLICY_ERROR, MP_POLICY_ERROR_INVALID_VALUE);
   g_clear_error (&error);
-  g_assert_false (mp_policy_set (fixture->store, "nonsense", "1", &error));
+  g_assert_false (mp_store_set_policy (fixture->store, "nonsense", "1", &error));
   g_assert_error (error, MP_POLICY_ERROR, MP_POLICY_ERROR_UNKNOWN_KEY);
   g_clear_error (&error);
 
   /* Readable while locked; not writable. */
   mp_store_lock (fixture->store);
-  policy = mp_policy_load (fixture->store);
+  policy = mp_store_get_policy (fixture->store);
   g_assert_cmpuint (policy->ack_hours, ==, 48);
   g_assert_cmpstr (policy->asset_domains[0], ==, "example.nl");
   g_assert_cmpint (policy->reward_cap, ==, 40000);
   g_assert_cmpint (policy->reward_matrix[MP_SEVERITY_CRITICAL][MP_QUALITY_EXCELLENT], ==, 35000);
   g_assert_cmpstr (policy->desk_name, ==, "Meldpunt Voorbeeld");
   g_assert_cmpuint (policy->sisters->len, ==, 1);
-  g_assert_false (mp_policy_set (fixture->store, "ack_hours", "24", &error));
+  g_assert_false (mp_store_set_policy (fixture->store, "ack_hours", "24", &error));
   g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_LOCKED);
   g_clear_error (&error);
   g_clear_pointer (&policy, mp_policy_unref);
@@ -371,23 +371,23 @@ test_store (Fixture       *fixture,
   g_assert_true (mp_store_unlock (fixture->store, "a long test passphrase", &error));
   g_assert_true (mp_store_set_setting (fixture->store, "follow_up_days", "-5", &error));
   g_assert_no_error (error);
-  policy = mp_policy_load (fixture->store);
+  policy = mp_store_get_policy (fixture->store);
   g_assert_cmpuint (policy->follow_up_days, ==, 7);
   g_assert_cmpuint (policy->ack_hours, ==, 48);
   g_clear_pointer (&policy, mp_policy_unref);
 
   /* Back to the default: allowed for ack_hours; for the cap only once the
    * default fits the matrix. */
-  g_assert_true (mp_policy_set (fixture->store, "ack_hours", NULL, &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "ack_hours", NULL, &error));
   g_assert_no_error (error);
   g_assert_null (mp_store_get_setting (fixture->store, "ack_hours"));
-  g_assert_false (mp_policy_set (fixture->store, "reward_cap", NULL, &error));
+  g_assert_false (mp_store_set_policy (fixture->store, "reward_cap", NULL, &error));
   g_assert_error (error, MP_POLICY_ERROR, MP_POLICY_ERROR_INVALID_VALUE);
   g_clear_error (&error);
-  g_assert_true (mp_policy_set (fixture->store, "reward_matrix.critical.excellent", NULL, &error));
-  g_assert_true (mp_policy_set (fixture->store, "reward_cap", NULL, &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "reward_matrix.critical.excellent", NULL, &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "reward_cap", NULL, &error));
   g_assert_no_error (error);
-  policy = mp_policy_load (fixture->store);
+  policy = mp_store_get_policy (fixture->store);
   g_assert_cmpuint (policy->ack_hours, ==, 72);
   g_assert_cmpint (policy->reward_cap, ==, 30000);
 }

@@ -8,6 +8,7 @@
 
 #include "mp-checklist.h"
 #include "mp-reward.h"
+#include "mp-store.h"
 
 static void
 answer (MpCase     *kase,
@@ -358,7 +359,7 @@ test_cap_refused (void)
   g_assert_cmpstr (mp_case_get_answer_value (kase, "reward.amount"), ==, "300.00");
 
   /* a desk that raises its cap may give more */
-  g_assert_true (mp_policy_set (store, "reward_cap", "400.00", &error));
+  g_assert_true (mp_store_set_policy (store, "reward_cap", "400.00", &error));
   g_assert_no_error (error);
   g_assert_true (mp_store_set_answer (store, kase, "reward.amount", "350.00", NULL, &error));
   g_assert_no_error (error);

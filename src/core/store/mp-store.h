@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "mp-case.h"
+#include "mp-policy.h"
 #include "mp-record.h"
 #include "mp-vault.h"
 
@@ -203,6 +204,21 @@ gboolean     mp_store_set_setting          (MpStore              *self,
                                             const char           *value,
                                             GError              **error);
 
+/* The desk's policy as its settings say (readable while locked), with the
+ * default for every key that is missing or not valid. The store keeps it
+ * while the file does not change; "policy-changed" says when it did
+ * through this store. Do not change the policy returned.
+ * Returns: (transfer full) */
+MpPolicy    *mp_store_get_policy           (MpStore              *self);
+/* Validates @value for @key against the stored policy and stores it in its
+ * normal form; @value NULL removes the stored value so that the default
+ * applies again (if the default fits the rest of the policy). The store
+ * must be unlocked. */
+gboolean     mp_store_set_policy           (MpStore              *self,
+                                            const char           *key,
+                                            const char           *value,
+                                            GError              **error);
+
 /* The desk's OpenPGP key (see src/exchange/mp-openpgp.h, which makes and
  * uses it): the armored secret key is sealed in the desk; @fingerprint
  * (hex), @expires_at (UTC seconds, 0: never) and the armored public key are
@@ -289,3 +305,7 @@ void         mp_store_abort_batch          (MpStore              *self);
 gboolean     mp_store_in_batch             (MpStore              *self);
 
 G_END_DECLS
+
+/* The rules applied to the store's data (letters, deadlines, rewards,
+ * duplicates). */
+#include "mp-store-rules.h"
