@@ -8,6 +8,13 @@
 
 G_BEGIN_DECLS
 
+/* The version of the derivation rules (mp_derive_case() and the rules it
+ * calls). Raise it with every change that derives a different status,
+ * outcome, severity or deadline from the same case and policy: the store
+ * keeps the version its derived state was written with, and re-derives
+ * every case once when it unlocks a desk written with an older one. */
+#define MP_DERIVE_RULES_VERSION 1
+
 /* Derives what follows from a case's fields and answers under the desk's
  * policy @policy: sets status, outcome, severity, next_due and next_due_kind on
  * @kase, and returns every deadline of the case. Called by the store inside

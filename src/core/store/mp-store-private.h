@@ -177,6 +177,19 @@ void          _mp_store_notify_locked       (MpStore       *self);
 void          _mp_store_forget_policy       (MpStore       *self);
 void          _mp_store_emit_case_changed   (MpStore       *self,
                                              MpCase        *kase);
+gboolean      _mp_store_write_rules_version (MpStore       *self,
+                                             guint          version,
+                                             GError       **error);
+void          _mp_store_rederive_if_stale   (MpStore       *self);
+/* Test hook: writes @status as @kase's stored status (without deriving)
+ * and @rules_version as the version the desk's derived state was written
+ * with, as an older Meldpunt would have left them. The case object is not
+ * changed. */
+gboolean      _mp_store_set_stale_derived   (MpStore       *self,
+                                             MpCase        *kase,
+                                             const char    *status,
+                                             guint          rules_version,
+                                             GError       **error);
 void          _mp_store_init_views          (MpStore       *self);
 void          _mp_store_clear_views         (MpStore       *self);
 void          _mp_store_update_views        (MpStore       *self,

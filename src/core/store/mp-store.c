@@ -11,6 +11,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "mp-derive.h"
 #include "mp-error.h"
 #include "mp-policy.h"
 #include "mp-store-private.h"
@@ -832,6 +833,7 @@ mp_store_initialise (MpStore     *self,
   sqlite3_bind_blob (stmt, 7, g_bytes_get_data (envelope->sealed, NULL),
                      (int) g_bytes_get_size (envelope->sealed), SQLITE_TRANSIENT);
   if (!_mp_store_step_done (self, stmt, error) ||
+      !_mp_store_write_rules_version (self, MP_DERIVE_RULES_VERSION, error) ||
       !_mp_store_audit_append (self, NULL, "desk.create", "organisation", NULL, name, error) ||
       !_mp_store_commit_write (self, error))
     goto fail;
