@@ -171,6 +171,27 @@ test_policy_changed (Fixture       *fixture,
   g_assert_cmpuint (n_changed, ==, 2);
   policy = mp_store_get_policy (fixture->store);
   g_assert_cmpuint (policy->ack_hours, ==, 72);
+  g_clear_pointer (&policy, mp_policy_unref);
+
+  /* A batch that changed it and is undone changes it back. */
+  g_assert_true (mp_store_begin_batch (fixture->store, &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "ack_hours", "24", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 3);
+  mp_store_abort_batch (fixture->store);
+  g_assert_cmpuint (n_changed, ==, 4);
+  policy = mp_store_get_policy (fixture->store);
+  g_assert_cmpuint (policy->ack_hours, ==, 72);
+  g_clear_pointer (&policy, mp_policy_unref);
+
+  /* A batch kept: once. */
+  g_assert_true (mp_store_begin_batch (fixture->store, &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "ack_hours", "24", &error));
+  g_assert_true (mp_store_end_batch (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 5);
+  policy = mp_store_get_policy (fixture->store);
+  g_assert_cmpuint (policy->ack_hours, ==, 24);
   g_signal_handlers_disconnect_by_func (fixture->store, on_policy_changed_cb, &n_changed);
 }
 

@@ -94,6 +94,7 @@ struct _MpStore
    * NULL: read it again. See mp_store_get_policy(). */
   MpPolicy    *policy;
   gint64       policy_data_version;
+  gboolean     batch_changed_policy;   /* the open batch wrote a policy setting */
 
   /* Kept views of the cases, made on first use (mp-store-rules.c). */
   MpRewardLedger   *reward_ledger;

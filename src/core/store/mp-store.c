@@ -966,7 +966,11 @@ mp_store_set_setting (MpStore     *self,
     goto fail;
   _mp_store_publish_rederived (self, works);
   if (g_strcmp0 (old_value, value) != 0 && mp_policy_is_key (key))
-    g_signal_emit (self, signals[POLICY_CHANGED], 0);
+    {
+      /* Undoing the batch undoes the change: that is announced too. */
+      self->batch_changed_policy = self->batch_depth > 0;
+      g_signal_emit (self, signals[POLICY_CHANGED], 0);
+    }
   return TRUE;
 
 fail:
@@ -1000,6 +1004,17 @@ end_batch_cache (MpStore *self)
   sqlite3_exec (self->db, "PRAGMA cache_size = " DEFAULT_CACHE_SIZE ";", NULL, NULL, NULL);
 }
 
+/* A batch that changed the policy was undone: the policy is the one
+ * before it again. */
+static void
+emit_policy_undone (MpStore *self)
+{
+  if (!self->batch_changed_policy)
+    return;
+  self->batch_changed_policy = FALSE;
+  g_signal_emit (self, signals[POLICY_CHANGED], 0);
+}
+
 gboolean
 mp_store_end_batch (MpStore  *self,
                     GError  **error)
@@ -1017,6 +1032,7 @@ mp_store_end_batch (MpStore  *self,
         {
           end_batch_cache (self);
           _mp_store_audit_forget_last (self);
+          self->batch_changed_policy = FALSE;
           return TRUE;
         }
     }
@@ -1031,6 +1047,7 @@ mp_store_end_batch (MpStore  *self,
   cases = _mp_store_load_cases (self, NULL);
   if (cases != NULL)
     _mp_store_publish_cases (self, cases);
+  emit_policy_undone (self);
   return FALSE;
 }
 
@@ -1052,6 +1069,7 @@ mp_store_abort_batch (MpStore *self)
   cases = _mp_store_load_cases (self, NULL);
   if (cases != NULL)
     _mp_store_publish_cases (self, cases);
+  emit_policy_undone (self);
 }
 
 gboolean
