@@ -3,6 +3,10 @@
  */
 #pragma once
 
+#ifdef MP_RULES_COMPILATION
+# error "The rules (src/core) must not use the store: pass them values instead."
+#endif
+
 #include "mp-deadlines.h"
 #include "mp-duplicates.h"
 #include "mp-letters.h"
