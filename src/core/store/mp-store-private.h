@@ -172,8 +172,6 @@ char         *_mp_store_open_sealed_column  (MpStore       *self,
                                              gint64         row_id,
                                              GError       **error);
 void          _mp_store_notify_locked       (MpStore       *self);
-/* The desk's policy (mp_store_get_policy()), parsed once and kept until the
- * settings change. Returns: (transfer full) */
 /* Settings changed (or a write that changed them was undone). */
 void          _mp_store_forget_policy       (MpStore       *self);
 void          _mp_store_emit_case_changed   (MpStore       *self,

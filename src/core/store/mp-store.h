@@ -125,7 +125,9 @@ gboolean     mp_store_set_answers          (MpStore              *self,
                                             GError              **error);
 
 /* Derives the status and deadlines of every case again, in one write with
- * one audit entry: after a change of the policy that they depend on. */
+ * one audit entry: after a change of the policy that they depend on.
+ * (Unlocking a desk whose derived state an older MP_DERIVE_RULES_VERSION
+ * wrote does this once by itself.) */
 gboolean     mp_store_refresh_derived      (MpStore              *self,
                                             GError              **error);
 
