@@ -55,7 +55,11 @@ static const MpCliHelp help[] = {
     "meldpunt-cli checklist --json" },
   { "publish security-txt", N_("Write security.txt (RFC 9116) for one of the desk's domains. "
                                "It is not signed while the desk has no OpenPGP key."),
-    "meldpunt-cli publish security-txt --domain example.nl --output security.txt --unsigned" },
+    "meldpunt-cli --passphrase-file passphrase.txt publish security-txt --domain example.nl --output security.txt" },
+  { "publish check-security-txt", N_("Check a security.txt (a file, or standard input with -): "
+                                     "its fields, its expiry and its signature by the desk's "
+                                     "key. Exit status 1 when it has an error."),
+    "meldpunt-cli publish check-security-txt security.txt" },
   { "publish policy", N_("Write the desk's coordinated vulnerability disclosure policy from its "
                          "settings, as an HTML page or plain text."),
     "meldpunt-cli publish policy --language nl --format html --output policy-nl.html" },

@@ -7,6 +7,7 @@
 
 #include "mp-breach-register.h"
 #include "mp-case.h"
+#include "mp-desk-context.h"
 #include "mp-legal.h"
 
 /* Both languages side by side: the register is exported in the desk's two
@@ -221,14 +222,12 @@ mp_breach_register_to_csv (GPtrArray  *entries,
                            const char *timezone,
                            const char *language)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (timezone);
+  g_autoptr(GTimeZone) tz = mp_desk_time_zone_new (timezone);
   GString *csv = g_string_new (NULL);
   gboolean dutch = g_strcmp0 (language, "nl") == 0;
 
   g_return_val_if_fail (entries != NULL, g_string_free (csv, FALSE));
 
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
   for (guint h = 0; h < G_N_ELEMENTS (headers); h++)
     append_csv_field (csv, dutch ? headers[h].nl : headers[h].en);
   g_string_append (csv, "\r\n");

@@ -36,6 +36,8 @@ static const DeadlineKind kinds[] = {
   { "cra-early-warning", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: early warning") },
   { "cra-notification", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: vulnerability notification") },
   { "cra-final", MP_STEP_ASSESSMENT, NC_ ("deadline", "CRA: final report") },
+  /* The desk's own (issue 24): of no case, so of no step. */
+  { "security-txt-renewal", MP_N_STEPS, NC_ ("deadline", "Renew security.txt") },
 };
 
 static const char * const kind_names[] = {
@@ -381,7 +383,7 @@ mp_deadlines_find_next (GPtrArray *deadlines,
 
 GListModel *
 mp_deadlines_select_open (GListModel *deadlines,
-                          GListModel *settled,
+                          GListModel *extra,
                           gint64      from,
                           gint64      to)
 {
@@ -390,7 +392,7 @@ mp_deadlines_select_open (GListModel *deadlines,
   guint n;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (deadlines), NULL);
-  g_return_val_if_fail (settled == NULL || G_IS_LIST_MODEL (settled), NULL);
+  g_return_val_if_fail (extra == NULL || G_IS_LIST_MODEL (extra), NULL);
 
   n = g_list_model_get_n_items (deadlines);
   kept = g_ptr_array_new_full (n, g_object_unref);
@@ -403,9 +405,9 @@ mp_deadlines_select_open (GListModel *deadlines,
         continue;
       g_ptr_array_add (kept, g_steal_pointer (&deadline));
     }
-  if (settled != NULL)
-    for (guint i = 0; i < g_list_model_get_n_items (settled); i++)
-      g_ptr_array_add (kept, g_list_model_get_item (settled, i));
+  if (extra != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (extra); i++)
+      g_ptr_array_add (kept, g_list_model_get_item (extra, i));
   /* Sorted once, in an array: a GListStore sorts its sequence node by node. */
   g_ptr_array_sort_with_data (kept, compare_deadline_pointers, NULL);
   open = g_list_store_new (MP_TYPE_DEADLINE);

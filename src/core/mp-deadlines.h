@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  * "reporter-follow-up", "fix-target", "disclosure", "publication",
  * "data-deletion", and the legal ones of mp-legal.h: "gdpr-authority",
  * "gdpr-controller", "nis2-early-warning", "nis2-notification", "nis2-final",
- * "cra-early-warning", "cra-notification", "cra-final". Due and met moments
+ * "cra-early-warning", "cra-notification", "cra-final"; and the desk's own
+ * "security-txt-renewal" (mp_store_list_renewals()), whose reference is a
+ * domain, not a case. Due and met moments
  * are UTC microseconds; a date answer
  * ("2026-11-20") is due, or counts as met, at the end of that day in the
  * desk's time zone — or at the moment it was recorded when that was on the
@@ -58,12 +60,12 @@ MpDeadline         *mp_deadlines_find_next       (GPtrArray       *deadlines,
 
 /* The deadlines of @deadlines (of MpDeadline) that are not met and whose
  * due moment lies in [@from, @to) — 0 for no bound — and every one of
- * @settled (nullable: none), sorted by due moment. The store's
- * mp_deadlines_list_open() and mp_deadlines_list_for_calendar() give them
- * their deadlines.
+ * @extra (nullable: none; already chosen by the caller), sorted by due
+ * moment. The store's mp_deadlines_list_open() and
+ * mp_deadlines_list_for_calendar() give them their deadlines.
  * Returns: (transfer full): a list of MpDeadline. */
 GListModel         *mp_deadlines_select_open     (GListModel      *deadlines,
-                                                  GListModel      *settled,
+                                                  GListModel      *extra,
                                                   gint64           from,
                                                   gint64           to);
 

@@ -69,12 +69,7 @@ to_local (gint64      usec_utc,
   if (usec_utc == 0)
     return NULL;
 
-  if (timezone != NULL && *timezone != '\0')
-    tz = g_time_zone_new_identifier (timezone);
-  if (tz == NULL)
-    tz = g_time_zone_new_identifier (MP_FORMAT_DEFAULT_TIMEZONE);
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
+  tz = mp_desk_time_zone_new (timezone);
 
   /* Floor division, so that moments before 1970 land on the right second. */
   utc = g_date_time_new_from_unix_utc (usec_utc >= 0 ? usec_utc / G_USEC_PER_SEC

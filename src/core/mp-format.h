@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include "mp-desk-context.h"
+
 G_BEGIN_DECLS
 
 /* Dates and amounts in the conventions of a language (Dutch or English),
@@ -14,12 +16,11 @@ G_BEGIN_DECLS
  *
  * @language is "nl" or "en" (a longer tag such as "nl_NL.UTF-8" counts as
  * its first two letters; anything else is English). @timezone is an IANA
- * identifier; NULL or an unknown one means Europe/Amsterdam, the desk's
- * default. Every function returns (transfer full) text, or NULL for an
+ * identifier; NULL or an unknown one means MP_DESK_DEFAULT_TIMEZONE, the
+ * desk's default. Every function returns (transfer full) text, or NULL for an
  * unset moment (0) or an invalid day.
  */
 
-#define MP_FORMAT_DEFAULT_TIMEZONE "Europe/Amsterdam"
 #define MP_FORMAT_DEFAULT_CURRENCY "EUR"
 
 /* Returns: (transfer none): "nl" or "en". */

@@ -62,15 +62,15 @@ static const char * const kind_ids[] = {
 /* Everything a fill function may need, gathered once per letter. */
 typedef struct
 {
-  MpPolicy   *policy;
-  const char *organisation;
-  const char *handler;
-  MpCase     *kase;
-  const char *language;
-  GKeyFile   *phrases;
-  GTimeZone  *tz;
-  const char *timezone;
-  const char *currency;
+  MpPolicy      *policy;
+  const char    *organisation;
+  const char    *handler;
+  MpCase        *kase;
+  const char    *language;
+  GKeyFile      *phrases;
+  MpDeskContext *desk;
+  const char    *timezone;
+  const char    *currency;
 } MpFill;
 
 /* Returns: (transfer full) (nullable): the value, or NULL when the case
@@ -115,16 +115,14 @@ day_after (MpFill *fill,
            gint64  usec,
            guint   days)
 {
-  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) later = NULL;
 
   if (usec == 0)
     return NULL;
-  utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  if (utc == NULL)
+  local = mp_desk_context_to_desk (fill->desk, usec);
+  if (local == NULL)
     return NULL;
-  local = g_date_time_to_timezone (utc, fill->tz);
   later = g_date_time_add_days (local, (int) days);
   if (later == NULL)
     return NULL;
@@ -155,7 +153,7 @@ fill_received_date (MpFill *fill)
 static char *
 fill_today (MpFill *fill)
 {
-  return mp_format_date (mp_time_now (), fill->timezone, fill->language);
+  return mp_format_date (mp_desk_context_now (fill->desk), fill->timezone, fill->language);
 }
 
 static char *
@@ -941,9 +939,8 @@ mp_letters_fill (MpPolicy    *policy,
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GKeyFile) phrases = NULL;
   g_autoptr(GBytes) phrase_bytes = NULL;
-  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(MpDeskContext) desk = NULL;
   g_autofree char *phrase_name = NULL;
-  const char *timezone;
   MpFill fill = { 0 };
 
   g_return_val_if_fail (policy != NULL, NULL);
@@ -966,16 +963,7 @@ mp_letters_fill (MpPolicy    *policy,
   if (!g_key_file_load_from_bytes (phrases, phrase_bytes, G_KEY_FILE_NONE, error))
     return NULL;
 
-  timezone = policy->timezone;
-  if (timezone != NULL && *timezone != '\0')
-    tz = g_time_zone_new_identifier (timezone);
-  if (tz == NULL)
-    {
-      timezone = MP_FORMAT_DEFAULT_TIMEZONE;
-      tz = g_time_zone_new_identifier (timezone);
-    }
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
+  desk = mp_desk_context_new (policy->timezone);
 
   fill.policy = policy;
   fill.organisation = organisation;
@@ -983,8 +971,8 @@ mp_letters_fill (MpPolicy    *policy,
   fill.kase = kase;
   fill.language = language;
   fill.phrases = phrases;
-  fill.tz = tz;
-  fill.timezone = timezone;
+  fill.desk = desk;
+  fill.timezone = mp_desk_context_get_timezone (desk);
   fill.currency = policy->currency;
 
   letter = g_object_new (MP_TYPE_LETTER, NULL);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mp-desk-context.h"
 #include "mp-policy.h"
 #include "mp-scope.h"
 
@@ -51,7 +52,7 @@ typedef struct
 static const Setting settings[] = {
   { "desk.name",                 KIND_TEXT,         FIELD (desk_name),            0, "" },
   { "desk.email",                KIND_EMAIL,        FIELD (desk_email),           0, "" },
-  { "timezone",                  KIND_TIMEZONE,     FIELD (timezone),             0, "Europe/Amsterdam" },
+  { "timezone",                  KIND_TIMEZONE,     FIELD (timezone),             0, MP_DESK_DEFAULT_TIMEZONE },
   { "currency",                  KIND_CURRENCY,     FIELD (currency),             0, "EUR" },
   { "ack_hours",                 KIND_UINT,         FIELD (ack_hours),         8760, "72" },
   { "assess_workdays",           KIND_UINT,         FIELD (assess_workdays),    365, "3" },

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "mp-desk-context.h"
 #include "mp-workdays.h"
 
 /* The names are the Dutch legal names of the days; they are the same in
@@ -24,18 +25,16 @@
 static GTimeZone *
 policy_tz (MpPolicy *policy)
 {
-  static GTimeZone *amsterdam;
+  static GTimeZone *default_tz;
 
   if (policy != NULL && policy->tz != NULL)
     return policy->tz;
   /* Only without a policy: the default desk's zone. */
-  if (g_once_init_enter (&amsterdam))
+  if (g_once_init_enter (&default_tz))
     {
-      GTimeZone *tz = g_time_zone_new_identifier ("Europe/Amsterdam");
-
-      g_once_init_leave (&amsterdam, tz != NULL ? tz : g_time_zone_new_utc ());
+      g_once_init_leave (&default_tz, mp_desk_time_zone_new (NULL));
     }
-  return amsterdam;
+  return default_tz;
 }
 
 static void

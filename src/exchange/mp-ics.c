@@ -7,6 +7,7 @@
 #include <libical/ical.h>
 
 #include "mp-case.h"
+#include "mp-desk-context.h"
 #include "mp-ics.h"
 #include "mp-record.h"
 
@@ -36,6 +37,8 @@ static const struct
   { "cra-early-warning",  "CRA early warning", "CRA vroegtijdige waarschuwing" },
   { "cra-notification",   "CRA vulnerability notification", "CRA kwetsbaarheidsmelding" },
   { "cra-final",          "CRA final report", "CRA eindverslag" },
+  /* The desk's own (issue 24): the reference is the domain. */
+  { "security-txt-renewal", "renew security.txt", "security.txt vernieuwen" },
 };
 
 char *
@@ -79,7 +82,7 @@ mp_ics_build (GListModel  *deadlines,
   g_return_val_if_fail (G_IS_LIST_MODEL (deadlines), NULL);
 
   if (timezone == NULL)
-    timezone = "Europe/Amsterdam";
+    timezone = MP_DESK_DEFAULT_TIMEZONE;
   zone = g_time_zone_new_identifier (timezone);
   if (zone == NULL)
     {

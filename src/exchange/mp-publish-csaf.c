@@ -5,9 +5,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "mp-case.h"
 #include "mp-cvss.h"
+#include "mp-openpgp-sign.h"
 #include "mp-publish.h"
 #include "mp-publish-csaf.h"
 #include "mp-publish-halloffame.h"
@@ -328,4 +330,50 @@ mp_publish_csaf (MpPolicy  *policy,
   json_generator_set_indent (generator, 2);
   json_generator_set_root (generator, root);
   return json_generator_to_data (generator, NULL);
+}
+
+gboolean
+mp_publish_save_csaf (MpStore     *store,
+                      const char  *text,
+                      const char  *path,
+                      gboolean    *is_signed,
+                      GError     **error)
+{
+  static const struct { GChecksumType type; const char *suffix; } sums[] = {
+    { G_CHECKSUM_SHA256, ".sha256" }, { G_CHECKSUM_SHA512, ".sha512" },
+  };
+  g_autofree char *base = NULL;
+  g_autofree char *signature = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (text != NULL && path != NULL, FALSE);
+
+  if (is_signed != NULL)
+    *is_signed = FALSE;
+  /* Signed first: a failed signature leaves no half-written set behind. */
+  if (mp_store_get_desk_key_info (store, NULL, NULL, NULL, NULL) &&
+      !(signature = mp_openpgp_sign_detached (store, text, strlen (text), error)))
+    return FALSE;
+  if (!g_file_set_contents (path, text, -1, error))
+    return FALSE;
+  base = g_path_get_basename (path);
+  for (guint i = 0; i < G_N_ELEMENTS (sums); i++)
+    {
+      g_autofree char *sum = g_compute_checksum_for_string (sums[i].type, text, -1);
+      g_autofree char *line = g_strdup_printf ("%s  %s\n", sum, base);
+      g_autofree char *sum_path = g_strconcat (path, sums[i].suffix, NULL);
+
+      if (!g_file_set_contents (sum_path, line, -1, error))
+        return FALSE;
+    }
+  if (signature != NULL)
+    {
+      g_autofree char *asc_path = g_strconcat (path, ".asc", NULL);
+
+      if (!g_file_set_contents (asc_path, signature, -1, error))
+        return FALSE;
+      if (is_signed != NULL)
+        *is_signed = TRUE;
+    }
+  return TRUE;
 }

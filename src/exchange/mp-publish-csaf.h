@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "mp-policy.h"
+#include "mp-store.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,16 @@ char *mp_publish_csaf (MpPolicy    *policy,
                        gpointer     kase,
                        gint64       now,
                        GError     **error);
+
+/* Writes the advisory @text to @path and, as a CSAF trusted provider
+ * publishes them, PATH.sha256 and PATH.sha512 (in the form sha256sum
+ * checks) and, when the desk has a key, PATH.asc: a detached signature by
+ * it (the desk must be unlocked then). @is_signed (out, optional): whether
+ * PATH.asc was written. */
+gboolean mp_publish_save_csaf (MpStore     *store,
+                               const char  *text,
+                               const char  *path,
+                               gboolean    *is_signed,
+                               GError     **error);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mp-publish.h"
+#include "mp-openpgp-sign.h"
 #include "mp-publish-securitytxt.h"
 
 char *
@@ -86,4 +87,86 @@ mp_publish_security_txt (MpPolicy    *policy,
       g_string_append_printf (out, "CSAF: %s\n", csaf);
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+mp_publish_security_txt_for_desk (MpStore           *store,
+                                  MpPolicy          *policy,
+                                  const char        *domain,
+                                  gint64             now,
+                                  gboolean           sign,
+                                  MpPublishSigning  *signing,
+                                  gint64            *expires,
+                                  GError           **error)
+{
+  g_autofree char *text = NULL;
+  gboolean has_key;
+
+  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+
+  has_key = mp_store_get_desk_key_info (store, NULL, NULL, NULL, NULL);
+  text = mp_publish_security_txt (policy, domain, now, !has_key, expires, error);
+  if (text == NULL)
+    return NULL;
+  if (signing != NULL)
+    *signing = !has_key ? MP_PUBLISH_UNSIGNED_NO_KEY
+                        : sign ? MP_PUBLISH_SIGNED : MP_PUBLISH_UNSIGNED_ASKED;
+  if (!has_key)
+    return g_steal_pointer (&text);
+  if (!sign)
+    return g_strconcat ("# This file is not signed.\n", text, NULL);
+  return mp_openpgp_clearsign (store, text, error);
+}
+
+gint64
+mp_publish_key_expires_first (MpStore *store,
+                              gint64   expires)
+{
+  gint64 key_expires = 0;
+
+  g_return_val_if_fail (MP_IS_STORE (store), 0);
+
+  if (!mp_store_get_desk_key_info (store, NULL, &key_expires, NULL, NULL) || key_expires <= 0)
+    return 0;
+  key_expires *= G_USEC_PER_SEC;
+  return key_expires < expires ? key_expires : 0;
+}
+
+MpPublishState
+mp_publish_security_txt_state (MpStore    *store,
+                               const char *domain,
+                               gint64      now,
+                               gint64     *expires,
+                               gint64     *key_expires)
+{
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GDateTime) renew = NULL;
+  gint64 until = 0;
+  gint64 key_end = 0;
+  gboolean was_signed = FALSE;
+
+  g_return_val_if_fail (MP_IS_STORE (store), MP_PUBLISH_STATE_NOT_PUBLISHED);
+  g_return_val_if_fail (domain != NULL, MP_PUBLISH_STATE_NOT_PUBLISHED);
+
+  if (expires != NULL)
+    *expires = 0;
+  if (key_expires != NULL)
+    *key_expires = 0;
+  if (!mp_store_get_publication (store, "security.txt", domain, NULL, &until, &was_signed))
+    return MP_PUBLISH_STATE_NOT_PUBLISHED;
+  if (expires != NULL)
+    *expires = until;
+  if (until <= now)
+    return MP_PUBLISH_STATE_EXPIRED;
+  /* Only a signed file depends on the key. */
+  key_end = was_signed ? mp_publish_key_expires_first (store, until) : 0;
+  if (key_expires != NULL)
+    *key_expires = key_end;
+  if (key_end != 0)
+    return MP_PUBLISH_STATE_KEY_EXPIRES_FIRST;
+  end = g_date_time_new_from_unix_utc (until / G_USEC_PER_SEC);
+  renew = g_date_time_add_months (end, -1);
+  if (g_date_time_to_unix (renew) * G_USEC_PER_SEC <= now)
+    return MP_PUBLISH_STATE_RENEW;
+  return MP_PUBLISH_STATE_CURRENT;
 }

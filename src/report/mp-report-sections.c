@@ -8,6 +8,7 @@
 
 #include "mp-checklist.h"
 #include "mp-cvss.h"
+#include "mp-desk-context.h"
 #include "mp-report-private.h"
 
 /* The contents of a case dossier (DOMAIN.md §5): everything is read from the
@@ -688,9 +689,8 @@ GTimeZone *
 _mp_report_desk_time_zone (MpStore *store)
 {
   g_autofree char *zone = mp_store_get_setting (store, "timezone");
-  GTimeZone *tz = g_time_zone_new_identifier (zone != NULL ? zone : "Europe/Amsterdam");
 
-  return tz != NULL ? tz : g_time_zone_new_utc ();
+  return mp_desk_time_zone_new (zone);
 }
 
 MpDocument *

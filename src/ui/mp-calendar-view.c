@@ -112,6 +112,8 @@ static const KindWords kind_words[] = {
   { "cra-early-warning",  NC_("deadline kind", "CRA early warning") },
   { "cra-notification",   NC_("deadline kind", "CRA vulnerability notification") },
   { "cra-final",          NC_("deadline kind", "CRA final report") },
+  /* The desk's own (issue 24): its reference is a domain. */
+  { "security-txt-renewal", NC_("deadline kind", "Renew security.txt") },
 };
 
 /* ---- chip text ------------------------------------------------------------- */
@@ -294,6 +296,8 @@ _mp_calendar_kind_css_class (const char *kind)
     /* The legal clocks share one colour that stands out. */
     "kind-legal", "kind-legal", "kind-legal", "kind-legal", "kind-legal",
     "kind-legal", "kind-legal", "kind-legal",
+    /* The desk's own renewal: a publication of its own. */
+    "kind-publication",
   };
   const KindWords *words = lookup_kind (kind);
 

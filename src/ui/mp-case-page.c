@@ -463,8 +463,9 @@ update_reward_text (MpCasePage *self,
   g_autofree char *reward_text = NULL;
   g_autoptr(GPtrArray) reasons = NULL;
   gint64 suggestion = mp_reward_suggest (policy, self->kase);
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (mp_time_now () / G_USEC_PER_SEC);
-  gint64 left = mp_reward_budget_left (policy, self->store, g_date_time_get_year (now));
+  MpDeskContext *desk = mp_ui_get_desk_context ();
+  int year = mp_desk_context_year_of (desk, mp_desk_context_now (desk));
+  gint64 left = mp_reward_budget_left (policy, self->store, year);
   g_autofree char *left_text = mp_ui_format_cents (left);
   g_autofree char *budget_text = NULL;
   MpChecklistRow *amount_row = g_hash_table_lookup (self->item_rows, "reward.amount");

@@ -114,7 +114,7 @@ mp_date_popover_set_date (MpDatePopover *self,
   if (date == NULL || !mp_ui_parse_date (date, NULL))
     date = today = mp_ui_today ();
   if (sscanf (date, "%d-%d-%d", &year, &month, &day) == 3)
-    shown = g_date_time_new_local (year, month, day, 0, 0, 0);
+    shown = mp_desk_context_new_date_time (mp_ui_get_desk_context (), year, month, day, 12, 0, 0);
   if (shown == NULL)
     return;
 

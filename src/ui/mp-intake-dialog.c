@@ -116,13 +116,14 @@ received_at (MpIntakeDialog *self)
       hours < 0 || hours > 23 || minutes < 0 || minutes > 59)
     return 0;
   {
-    g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (day / G_USEC_PER_SEC);
-    g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_time_get_year (start),
-                                                     g_date_time_get_month (start),
-                                                     g_date_time_get_day_of_month (start),
-                                                     hours, minutes, 0);
+    MpDeskContext *desk = mp_ui_get_desk_context ();
+    g_autoptr(GDateTime) start = mp_desk_context_to_desk (desk, day);
+    g_autoptr(GDateTime) dt = mp_desk_context_new_date_time (desk, g_date_time_get_year (start),
+                                                             g_date_time_get_month (start),
+                                                             g_date_time_get_day_of_month (start),
+                                                             hours, minutes, 0);
 
-    return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+    return dt != NULL ? g_date_time_to_unix (dt) * G_USEC_PER_SEC : 0;
   }
 }
 
@@ -472,7 +473,6 @@ mp_intake_dialog_class_init (MpIntakeDialogClass *klass)
 static void
 mp_intake_dialog_init (MpIntakeDialog *self)
 {
-  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
@@ -483,8 +483,8 @@ mp_intake_dialog_init (MpIntakeDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
 
-  utc = g_date_time_new_from_unix_utc (mp_time_now () / G_USEC_PER_SEC);
-  local = g_date_time_to_local (utc);
+  local = mp_desk_context_to_desk (mp_ui_get_desk_context (),
+                                   mp_desk_context_now (mp_ui_get_desk_context ()));
   date = g_date_time_format (local, "%Y-%m-%d");
   time = g_date_time_format (local, "%H:%M");
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
@@ -544,8 +544,8 @@ mp_intake_dialog_new_for_case (GtkWindow *parent,
                                MpCase    *kase)
 {
   MpIntakeDialog *self = mp_intake_dialog_new (parent, store);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (mp_case_get_received_at (kase) / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autoptr(GDateTime) local = mp_desk_context_to_desk (mp_ui_get_desk_context (),
+                                                        mp_case_get_received_at (kase));
   g_autofree char *date = g_date_time_format (local, "%Y-%m-%d");
   g_autofree char *time = g_date_time_format (local, "%H:%M");
   const char *channel = mp_case_get_text (kase, "channel");

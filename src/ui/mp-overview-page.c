@@ -97,13 +97,11 @@ days_between (gint64      received,
   if (!mp_ui_parse_date (date, &day))
     return -1;
   {
-    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (received / G_USEC_PER_SEC);
-    g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-    g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (local),
-                                                        g_date_time_get_month (local),
-                                                        g_date_time_get_day_of_month (local), 0, 0, 0);
+    MpDeskContext *desk = mp_ui_get_desk_context ();
+    GDate received_day = mp_desk_context_day_of (desk, received);
+    gint64 start = mp_desk_context_start_of_date (desk, &received_day);
 
-    return MAX (0, (double) (day - g_date_time_to_unix (start) * G_USEC_PER_SEC) / (G_USEC_PER_SEC * 86400.0));
+    return MAX (0, (double) (day - start) / (G_USEC_PER_SEC * 86400.0));
   }
 }
 
@@ -142,7 +140,8 @@ update (MpOverviewPage *self)
 {
   GListModel *cases;
   guint counts[N_COUNTS] = { 0, };
-  gint64 now = mp_time_now ();
+  MpDeskContext *desk = mp_ui_get_desk_context ();
+  gint64 now = mp_desk_context_now (desk);
   gint64 week = now + (gint64) 7 * 86400 * G_USEC_PER_SEC;
   gint64 year_ago = now - (gint64) 365 * 86400 * G_USEC_PER_SEC;
   g_autoptr(GArray) ack_days = g_array_new (FALSE, FALSE, sizeof (double));
@@ -161,13 +160,8 @@ update (MpOverviewPage *self)
   if (self->store == NULL)
     return;
   cases = mp_store_get_cases (self->store);
-  {
-    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
-    g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-
-    this_year = g_date_time_format (local, "%Y-");
-    year = g_date_time_get_year (local);
-  }
+  year = mp_desk_context_year_of (desk, now);
+  this_year = g_strdup_printf ("%04d-", year);
   policy = mp_store_get_policy (self->store);
   /* One query for the answers below and the rewards' total: asking each
    * case would load the answers of every case. */

@@ -536,8 +536,9 @@ void
 mp_report_ui_export_period (GtkWidget *widget,
                             MpStore   *store)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (mp_time_now () / G_USEC_PER_SEC);
-  g_autofree char *from = g_date_time_format (now, "%Y-01-01");
+  MpDeskContext *desk = mp_ui_get_desk_context ();
+  g_autofree char *from = g_strdup_printf ("%04d-01-01",
+                                           mp_desk_context_year_of (desk, mp_desk_context_now (desk)));
   g_autofree char *to = mp_ui_today ();
   GtkWidget *dialog, *box, *group, *row;
   Job *job;

@@ -8,6 +8,7 @@
 
 #include "mp-error.h"
 #include "mp-format.h"
+#include "mp-policy.h"
 #include "mp-ui-util.h"
 
 const char *
@@ -53,6 +54,7 @@ mp_ui_deadline_label (const char *kind)
     { "cra-early-warning", N_("CRA early warning") },
     { "cra-notification", N_("CRA vulnerability notification") },
     { "cra-final", N_("CRA final report") },
+    { "security-txt-renewal", N_("Renew security.txt") },
   };
 
   for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (labels); i++)
@@ -132,34 +134,52 @@ mp_ui_format_time (gint64 usec)
 {
   if (usec == 0)
     return g_strdup ("");
-  return mp_format_date_time (usec, NULL, mp_ui_language ());
+  return mp_format_date_time (usec, mp_desk_context_get_timezone (mp_ui_get_desk_context ()),
+                              mp_ui_language ());
+}
+
+MpDeskContext *
+mp_ui_get_desk_context (void)
+{
+  static MpDeskContext *desk;
+
+  /* One desk is open at a time; until one is, the default zone. */
+  if (g_once_init_enter (&desk))
+    g_once_init_leave (&desk, mp_desk_context_new (NULL));
+  return desk;
+}
+
+void
+mp_ui_follow_desk_policy (MpStore *store)
+{
+  g_autoptr(MpPolicy) policy = NULL;
+
+  g_return_if_fail (MP_IS_STORE (store));
+
+  policy = mp_store_get_policy (store);
+  mp_desk_context_set_timezone (mp_ui_get_desk_context (), policy->timezone);
 }
 
 char *
 mp_ui_today (void)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (mp_time_now () / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-
-  return g_date_time_format (local, "%Y-%m-%d");
+  return mp_desk_context_dup_today (mp_ui_get_desk_context ());
 }
 
 gboolean
 mp_ui_parse_date (const char *text,
                   gint64     *usec_start_of_day)
 {
-  int y, m, d;
-  char tail;
-  g_autoptr(GDateTime) dt = NULL;
+  GDate date;
+  gint64 start;
 
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-      strlen (text) != 10 || !g_date_valid_dmy (d, m, y))
+  if (!mp_date_parse (text, &date))
     return FALSE;
-  dt = g_date_time_new_local (y, m, d, 0, 0, 0);
-  if (dt == NULL)
+  start = mp_desk_context_start_of_date (mp_ui_get_desk_context (), &date);
+  if (start == 0)
     return FALSE;
   if (usec_start_of_day != NULL)
-    *usec_start_of_day = g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+    *usec_start_of_day = start;
   return TRUE;
 }
 

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "mp-desk-context.h"
 #include "mp-store.h"
 
 G_BEGIN_DECLS
@@ -25,9 +26,16 @@ const char *mp_ui_language            (void);
 /* An amount in cents as the interface's language writes it:
  * "€ 1.500,00" / "€1,500.00". Returns: (transfer full) */
 char       *mp_ui_format_cents        (gint64      cents);
+/* The desk context every page formats and parses dates with: the zone of
+ * the open desk's policy and the desk's clock. (transfer none) */
+MpDeskContext *mp_ui_get_desk_context (void);
+/* Takes the zone of @store's policy into the desk context: when the desk
+ * opens and after its policy changed. */
+void        mp_ui_follow_desk_policy  (MpStore    *store);
 /* Today in the desk's time zone as YYYY-MM-DD. Returns: (transfer full) */
 char       *mp_ui_today               (void);
-/* Whether @text is a YYYY-MM-DD date that exists. */
+/* Whether @text is a YYYY-MM-DD date that exists; @usec_start_of_day
+ * (nullable) gets the start of that day in the desk's time zone. */
 gboolean    mp_ui_parse_date          (const char *text,
                                        gint64     *usec_start_of_day);
 

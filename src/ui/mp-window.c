@@ -16,6 +16,7 @@
 #include "mp-intake-dialog.h"
 #include "mp-overview-page.h"
 #include "mp-preferences-window.h"
+#include "mp-publish-dialog.h"
 #include "mp-report-ui.h"
 #include "mp-ui-util.h"
 #include "mp-unlock-page.h"
@@ -95,6 +96,7 @@ update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
                                  unlocked && mp_case_page_get_case (self->case_page) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.period-report", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", unlocked);
 }
 
 static void
@@ -105,6 +107,7 @@ show_desk (MpWindow *self)
 
   build_desk (self);
   mp_store_set_actor (self->store, actor);
+  mp_ui_follow_desk_policy (self->store);
   mp_case_list_set_model (self->case_list, mp_store_get_cases (self->store));
   mp_case_page_set_store (self->case_page, self->store);
   mp_eml_intake_set_store (self->eml_intake, self->store);
@@ -252,6 +255,25 @@ search_activated (GtkWidget  *widget,
   mp_case_list_start_search (self->case_list, NULL);
 }
 
+/* win.publish: the desk's public documents (issue 24). */
+static void
+publish_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  if (is_unlocked (self))
+    gtk_window_present (GTK_WINDOW (mp_publish_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+on_preferences_changed_cb (MpWindow *self)
+{
+  if (is_unlocked (self))
+    mp_ui_follow_desk_policy (self->store);
+}
+
 static void
 preferences_activated (GtkWidget  *widget,
                        const char *action_name,
@@ -263,6 +285,9 @@ preferences_activated (GtkWidget  *widget,
   if (!is_unlocked (self))
     return;
   preferences = mp_preferences_window_new (GTK_WINDOW (self), self->store);
+  /* The desk's zone first: the list formats its dates in it. */
+  g_signal_connect_object (preferences, "changed", G_CALLBACK (on_preferences_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (preferences, "changed", G_CALLBACK (mp_case_list_refresh), self->case_list,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -407,6 +432,12 @@ on_calendar_open_case_cb (MpWindow   *self,
 {
   MpCase *kase = self->store != NULL ? mp_store_find_case (self->store, reference) : NULL;
 
+  /* The desk's own renewal (issue 24) is done where it was published. */
+  if (g_strcmp0 (kind, "security-txt-renewal") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.publish", NULL);
+      return;
+    }
   if (kase == NULL)
     return;
   adw_view_stack_set_visible_child_name (self->view_stack, "cases");
@@ -789,6 +820,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-report", NULL, new_report_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, mp_backup_actions_back_up);

@@ -896,6 +896,11 @@ test_kinds (void)
   g_assert_cmpint (mp_deadlines_kind_get_step ("acknowledgement"), ==, MP_STEP_ACKNOWLEDGEMENT);
   g_assert_cmpint (mp_deadlines_kind_get_step ("data-deletion"), ==, MP_STEP_CLOSURE);
   g_assert_cmpint (mp_deadlines_kind_get_step ("nonsense"), ==, MP_N_STEPS);
+  /* The desk's own renewal (issue 24) has a name but belongs to no case's
+   * step, and is not among the kinds of a case. */
+  g_assert_cmpstr (mp_deadlines_kind_get_label ("security-txt-renewal"), ==, "Renew security.txt");
+  g_assert_cmpint (mp_deadlines_kind_get_step ("security-txt-renewal"), ==, MP_N_STEPS);
+  g_assert_false (g_strv_contains (kinds, "security-txt-renewal"));
 }
 
 static guint

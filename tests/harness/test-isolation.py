@@ -3,8 +3,8 @@
 # Copyright 2026 The Meldpunt developers
 """Checks tests/run-isolated.sh, the wrapper of every test: a command that
 writes into HOME, the XDG folders and GNUPGHOME and talks to the session bus
-leaves the caller's home empty, gets a bus of its own, and its temporary
-home is gone afterwards. Then the same with a command that fails."""
+leaves the caller's home empty, gets a bus of its own, keeps the caller's
+time zone, and its temporary home is gone afterwards. Then the same with a command that fails."""
 
 import os
 import shutil
@@ -18,6 +18,7 @@ SCRIPT = r'''
 set -e
 echo "home=$HOME"
 echo "bus=$DBUS_SESSION_BUS_ADDRESS"
+echo "tz=${TZ-unset}"
 touch "$HOME/.Xdefaults-written-by-test"
 mkdir -p "$XDG_CONFIG_HOME/gtk-4.0" "$XDG_CACHE_HOME/mesa_shader_cache" \
          "$XDG_DATA_HOME/keyrings" "$HOME/.dbus"
@@ -31,6 +32,7 @@ exit "$1"
 '''
 
 failures = []
+CALLER_TZ = 'Pacific/Chatham'
 
 
 def run(outer, status):
@@ -39,6 +41,9 @@ def run(outer, status):
     env['GNUPGHOME'] = os.path.join(outer, '.gnupg')
     # A caller's bus address that must not be used (nothing listens there).
     env['DBUS_SESSION_BUS_ADDRESS'] = 'unix:path=' + os.path.join(outer, 'no-such-bus')
+    # The caller's time zone reaches the test: build-aux/test runs the suite
+    # a second time in another zone than the desk's.
+    env['TZ'] = CALLER_TZ
     proc = subprocess.run([WRAPPER, 'sh', '-c', SCRIPT, 'sh', str(status)], env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     values = dict(line.split('=', 1) for line in proc.stdout.splitlines() if '=' in line)
@@ -58,6 +63,8 @@ for status in (0, 5):
             failures.append(f'the temporary home {inner} is left behind')
         if 'no-such-bus' in values.get('bus', 'no-such-bus'):
             failures.append(f'the caller\'s session bus was kept: {values.get("bus")!r}')
+        if values.get('tz') != CALLER_TZ:
+            failures.append(f'the caller\'s TZ {CALLER_TZ} became {values.get("tz")!r}')
         left = sorted(os.listdir(outer))
         if left:
             failures.append(f'the caller\'s home gained {left}')

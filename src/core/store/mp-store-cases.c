@@ -9,6 +9,7 @@
 
 #include "mp-checklist.h"
 #include "mp-derive.h"
+#include "mp-desk-context.h"
 #include "mp-error.h"
 #include "mp-reward.h"
 #include "mp-store-private.h"
@@ -187,14 +188,9 @@ desk_year_of (MpStore *self,
               gint64   usec)
 {
   g_autofree char *zone = mp_store_get_setting (self, "timezone");
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone != NULL ? zone : "Europe/Amsterdam");
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(MpDeskContext) desk = mp_desk_context_new (zone);
 
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
-  local = g_date_time_to_timezone (utc, tz);
-  return g_strdup_printf ("%d", g_date_time_get_year (local));
+  return g_strdup_printf ("%d", mp_desk_context_year_of (desk, usec));
 }
 
 static gboolean

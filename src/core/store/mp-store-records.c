@@ -400,9 +400,10 @@ mp_store_list_settled_publications (MpStore  *self,
  * mp_store_count_overdue_deadlines:
  * @now: the moment to count at
  *
- * Counts what mp_store_list_deadlines() with no case lists that is not met
- * and was due before @now, without making the list: the calendar's
- * overdue badge while the calendar is hidden.
+ * Counts what mp_store_list_deadlines() with no case and
+ * mp_store_list_renewals() list that is not met and was due before @now,
+ * without making the lists: the calendar's overdue badge while the
+ * calendar is hidden.
  *
  * Returns: the number, or 0 with @error set
  */
@@ -454,9 +455,13 @@ mp_store_count_overdue_deadlines (MpStore  *self,
   g_return_val_if_fail (MP_IS_STORE (self), 0);
 
   if (!(stmt = _mp_store_prepare (self,
-                                  "SELECT COUNT(*) FROM deadlines d JOIN cases c ON c.id = d.case_id"
-                                  " WHERE d.met_at IS NULL AND d.due_at < ?"
-                                  " AND (c.status <> 'closed' OR d.kind = 'data-deletion')", error)))
+                                  "SELECT (SELECT COUNT(*) FROM deadlines d"
+                                  " JOIN cases c ON c.id = d.case_id"
+                                  " WHERE d.met_at IS NULL AND d.due_at < ?1"
+                                  " AND (c.status <> 'closed' OR d.kind = 'data-deletion'))"
+                                  /* the desk's own renewals, as the calendar shows them */
+                                  " + (SELECT COUNT(*) FROM publications WHERE renew_at < ?1)",
+                                  error)))
     return 0;
   sqlite3_bind_int64 (stmt, 1, now);
   if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)

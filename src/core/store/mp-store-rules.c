@@ -18,15 +18,39 @@ list_deadlines (MpStore  *store,
                 GError  **error)
 {
   g_autoptr(GListModel) all = NULL;
-  g_autoptr(GListModel) settled = NULL;
+  g_autoptr(GListModel) renewals = NULL;
+  g_autoptr(GListStore) extra = g_list_store_new (MP_TYPE_DEADLINE);
 
   /* Already only open cases, in no particular order. */
   all = mp_store_list_deadlines (store, NULL, error);
   if (all == NULL)
     return NULL;
-  if (publications && !(settled = mp_store_list_settled_publications (store, error)))
+  /* The desk's own: the renewal of each published security.txt. */
+  renewals = mp_store_list_renewals (store, error);
+  if (renewals == NULL)
     return NULL;
-  return mp_deadlines_select_open (all, settled, from, to);
+  for (guint i = 0; i < g_list_model_get_n_items (renewals); i++)
+    {
+      g_autoptr(MpDeadline) deadline = g_list_model_get_item (renewals, i);
+      gint64 due = mp_deadline_get_due_at (deadline);
+
+      if ((from == 0 || due >= from) && (to == 0 || due < to))
+        g_list_store_append (extra, deadline);
+    }
+  if (publications)
+    {
+      g_autoptr(GListModel) settled = mp_store_list_settled_publications (store, error);
+
+      if (settled == NULL)
+        return NULL;
+      for (guint i = 0; i < g_list_model_get_n_items (settled); i++)
+        {
+          g_autoptr(MpDeadline) deadline = g_list_model_get_item (settled, i);
+
+          g_list_store_append (extra, deadline);
+        }
+    }
+  return mp_deadlines_select_open (all, G_LIST_MODEL (extra), from, to);
 }
 
 GListModel *

@@ -133,6 +133,18 @@ static const char * const migrations[] = {
   "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
   "  public_key BLOB NOT NULL,"
   "  added_at INTEGER NOT NULL);",
+  /* 2 -> 3: what the desk published and until when (issue 24): the
+   * security.txt of each domain, whose renewal is a deadline on the
+   * calendar a month before it expires. Not secret: the files are public. */
+  "CREATE TABLE publications ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document TEXT NOT NULL,"
+  "  subject TEXT NOT NULL,"
+  "  published_at INTEGER NOT NULL,"
+  "  expires_at INTEGER NOT NULL,"
+  "  renew_at INTEGER NOT NULL,"
+  "  signed INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (document, subject));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MP_STORE_SCHEMA_VERSION);

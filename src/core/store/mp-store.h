@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define MP_STORE_SCHEMA_VERSION 2
+#define MP_STORE_SCHEMA_VERSION 3
 
 #define MP_TYPE_STORE (mp_store_get_type ())
 G_DECLARE_FINAL_TYPE (MpStore, mp_store, MP, STORE, GObject)
@@ -250,6 +250,31 @@ gboolean     mp_store_get_desk_key_info    (MpStore              *self,
  * secret key's passphrase, NULL when it has none. Needs the desk unlocked. */
 GBytes      *mp_store_get_desk_key         (MpStore              *self,
                                             char                **passphrase,
+                                            GError              **error);
+
+/* What the desk published (issue 24): @document ("security.txt") for
+ * @subject (its domain) at @published_at, valid until @expires_at (UTC
+ * microseconds), signed or not. Replaces the earlier record of the same
+ * document and subject; the renewal falls due a month before @expires_at. */
+gboolean     mp_store_record_publication   (MpStore              *self,
+                                            const char           *document,
+                                            const char           *subject,
+                                            gint64                published_at,
+                                            gint64                expires_at,
+                                            gboolean              is_signed,
+                                            GError              **error);
+/* Whether @document for @subject was published; the out arguments
+ * (nullable) then hold its record. Readable while locked. */
+gboolean     mp_store_get_publication      (MpStore              *self,
+                                            const char           *document,
+                                            const char           *subject,
+                                            gint64               *published_at,
+                                            gint64               *expires_at,
+                                            gboolean             *is_signed);
+/* The renewals of the published security.txt files as deadlines of kind
+ * "security-txt-renewal" whose reference is the domain, soonest first.
+ * Returns: (transfer full): a list of MpDeadline */
+GListModel  *mp_store_list_renewals        (MpStore              *self,
                                             GError              **error);
 
 /* The reporter's armored OpenPGP public key, sealed with the case
