@@ -45,6 +45,14 @@ static const MpCliHelp help[] = {
     "meldpunt-cli --passphrase-file passphrase.txt audit verify" },
   { "cvss", N_("Print the score and severity of a CVSS 3.1 or 4.0 vector."),
     "meldpunt-cli cvss CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" },
+  { "mailbox setup", N_("Set up the desk's mailbox: the IMAP server it reads reports from, the "
+                        "SMTP server letters leave through, the user and the password."),
+    "meldpunt-cli --passphrase-file passphrase.txt mailbox setup --imap imaps://mail.example.nl "
+    "--smtp smtps://mail.example.nl --user security --password-file mail-password.txt" },
+  { "mailbox fetch", N_("Read the desk's mailbox once: new reports become cases, replies join "
+                        "their case, and each message is moved to the folder; prints one line a "
+                        "message."),
+    "meldpunt-cli --passphrase-file passphrase.txt mailbox fetch" },
   { "letter", N_("Print the filled letter of a kind to a case's reporter."),
     "meldpunt-cli --passphrase-file passphrase.txt letter CVD-2026-0001 acknowledgement --language nl" },
   { "import-eml", N_("Log a new case from each e-mail message (.eml file) and print one reference "

@@ -7,9 +7,10 @@
 
 #include "mp-cli.h"
 #include "mp-letters.h"
+#include "mp-mailbox.h"
 #include "mp-openpgp.h"
 
-#define LETTER_USAGE "letter REF KIND [--language nl|en] [--encrypt]"
+#define LETTER_USAGE "letter REF KIND [--language nl|en] [--encrypt] [--send]"
 
 /* `letter REF KIND [--language nl|en] [--encrypt]`: the subject on the
  * first line, a blank line, then the body; with --encrypt all of that
@@ -25,6 +26,7 @@ mp_cli_letter (MpCli  *cli,
   g_autofree char *language = NULL;
   g_autofree char *text = NULL;
   gboolean encrypt = FALSE;
+  gboolean send = FALSE;
   const char * const *missing;
   MpStore *store;
   MpCase *kase;
@@ -34,6 +36,8 @@ mp_cli_letter (MpCli  *cli,
       N_("LANGUAGE") },
     { "encrypt", 0, 0, G_OPTION_ARG_NONE, &encrypt,
       N_("Encrypt the letter to the reporter's OpenPGP key and sign it with the desk's"), NULL },
+    { "send", 0, 0, G_OPTION_ARG_NONE, &send,
+      N_("Send the letter through the desk's SMTP server and record it as sent"), NULL },
     { NULL }
   };
 
@@ -55,7 +59,25 @@ mp_cli_letter (MpCli  *cli,
 
   text = g_strdup_printf ("%s\n\n%s\n", mp_letter_get_subject (letter),
                           mp_letter_get_body (letter));
-  if (encrypt)
+  if (send)
+    {
+      gboolean encrypted = FALSE;
+
+      /* Sent encrypted by itself when the reporter has a key; --encrypt
+       * insists on it. */
+      if (encrypt && mp_store_get_reporter_key (store, kase, NULL) == NULL)
+        {
+          g_autofree char *check = mp_openpgp_encrypt_letter (store, kase, "", &error);
+
+          if (check == NULL)
+            return mp_cli_fail (error);
+        }
+      if (!mp_mailbox_send_letter (store, kase, argv[2], text, &encrypted, &error))
+        return mp_cli_fail (error);
+      /* a fixed form for scripts, like mailbox fetch's lines */
+      g_print ("sent %s%s\n", mp_case_get_reference (kase), encrypted ? " encrypted" : "");
+    }
+  else if (encrypt)
     {
       g_autofree char *armored = mp_openpgp_encrypt_letter (store, kase, text, &error);
 

@@ -44,6 +44,7 @@ static const MpCliCommand commands[] = {
   { "legal",   mp_cli_legal, N_("Drafts for the authorities and the breach register") },
   { "checklist", mp_cli_checklist, N_("List every checklist item and its kind of answer") },
   { "key",     mp_cli_key, N_("Make, import, export and show the desk's OpenPGP key") },
+  { "mailbox", mp_cli_mailbox, N_("Set up and read the desk's mailbox") },
   { "publish", mp_cli_publish, N_("Write the desk's public documents: security.txt, policy, "
                                   "hall of fame, CSAF") },
 };

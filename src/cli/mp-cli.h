@@ -91,6 +91,9 @@ int       mp_cli_legal            (MpCli       *cli,
 int       mp_cli_key              (MpCli       *cli,
                                    int          argc,
                                    char       **argv);
+int       mp_cli_mailbox          (MpCli       *cli,
+                                   int          argc,
+                                   char       **argv);
 int       mp_cli_publish          (MpCli       *cli,
                                    int          argc,
                                    char       **argv);

@@ -22,6 +22,8 @@ const char *_mp_calendar_kind_css_class   (const char *kind);
 const char *_mp_calendar_short_reference  (const char *reference);
 /* The words a deadline chip shows ("0001 Assessment"). (transfer none) */
 const char *_mp_calendar_chip_get_text    (GtkWidget  *chip);
+/* The deadline a chip shows (MpDeadline), or NULL. (transfer none) */
+gpointer    _mp_calendar_chip_get_deadline (GtkWidget *chip);
 /* Sets the tooltip of @widget, asked for only when it is shown: cheaper
  * than gtk_widget_set_tooltip_text(), which asks the display where the
  * pointer is. */

@@ -11,34 +11,19 @@
 #include "mp-calendar-private.h"
 #include "mp-fold-layout.h"
 #include "mp-calendar-view.h"
+#include "mp-day-cell.h"
 #include "mp-deadlines.h"
 #include "mp-format.h"
 #include "mp-ics.h"
 #include "mp-workdays.h"
-
-/* A crowded day shows this many chips and "+N more". */
-#define MAX_CHIPS 3
-
-/* A day of the grid. Its widgets are made once and filled again on each
- * month (issue 12): MAX_CHIPS chips and a "+N more" button, hidden when
- * unused; the "+N more" list is only built when it opens. */
-typedef struct
-{
-  GtkWidget  *box;
-  GtkLabel   *number;
-  GtkLabel   *holiday;
-  GtkBox     *chips;
-  GtkWidget  *chip[MAX_CHIPS];
-  GtkWidget  *more;
-  GtkLabel   *more_label;
-  GPtrArray  *deadlines;    /* of MpDeadline: the day's, for the "+N more" list */
-} DayCell;
 
 struct _MpCalendarView
 {
   AdwBin            parent_instance;
 
   MpStore          *store;
+  GSignalGroup     *store_signals;  /* case-changed */
+  GSignalGroup     *cases_signals;  /* unlocking and locking fill and empty it */
   MpPolicy         *policy;
   GListModel       *deadlines;
   MpCalendarMonth  *month;
@@ -64,7 +49,7 @@ struct _MpCalendarView
   GtkGrid          *days_grid;
   GtkFlowBox       *legend_box;
   MpAgendaView     *agenda_view;
-  DayCell           cells[MP_CALENDAR_MONTH_N_DAYS];
+  MpDayCell        *cells[MP_CALENDAR_MONTH_N_DAYS];
 };
 
 G_DEFINE_FINAL_TYPE (MpCalendarView, mp_calendar_view, ADW_TYPE_BIN)
@@ -115,149 +100,6 @@ static const KindWords kind_words[] = {
   /* The desk's own (issue 24): its reference is a domain. */
   { "security-txt-renewal", NC_("deadline kind", "Renew security.txt") },
 };
-
-/* ---- chip text ------------------------------------------------------------- */
-
-/* A chip's words: one line, cut short with "…" to the width it is given.
- * Unlike a GtkLabel it asks for no width and a line's height, so that new
- * words on a month switch are only drawn, not measured again with the whole
- * grid (issue 12). */
-#define MP_TYPE_CHIP_TEXT (mp_chip_text_get_type ())
-G_DECLARE_FINAL_TYPE (MpChipText, mp_chip_text, MP, CHIP_TEXT, GtkWidget)
-
-struct _MpChipText
-{
-  GtkWidget    parent_instance;
-
-  char        *text;
-  PangoLayout *layout;      /* (nullable): of text, made when drawn */
-  PangoFontDescription *font;  /* (nullable): the font line_height is of */
-  int          line_height; /* -1 until measured */
-};
-
-G_DEFINE_FINAL_TYPE (MpChipText, mp_chip_text, GTK_TYPE_WIDGET)
-
-static void
-mp_chip_text_measure (GtkWidget      *widget,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
-{
-  MpChipText *self = MP_CHIP_TEXT (widget);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = *natural = 0;
-      return;
-    }
-  if (self->line_height < 0)
-    {
-      PangoContext *context = gtk_widget_get_pango_context (widget);
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-
-      self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
-      if (self->line_height <= 0)
-        self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics)
-                                               + pango_font_metrics_get_descent (metrics));
-      pango_font_metrics_unref (metrics);
-    }
-  *minimum = *natural = self->line_height;
-}
-
-static void
-mp_chip_text_snapshot (GtkWidget   *widget,
-                       GtkSnapshot *snapshot)
-{
-  MpChipText *self = MP_CHIP_TEXT (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  PangoRectangle logical;
-  GdkRGBA color;
-
-  if (self->text == NULL || *self->text == '\0' || width <= 0)
-    return;
-  if (self->layout == NULL)
-    {
-      self->layout = gtk_widget_create_pango_layout (widget, self->text);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-    }
-  pango_layout_set_width (self->layout, width * PANGO_SCALE);
-  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (height - logical.height) / 2));
-  gtk_snapshot_append_layout (snapshot, self->layout, &color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
-mp_chip_text_css_changed (GtkWidget         *widget,
-                          GtkCssStyleChange *change)
-{
-  MpChipText *self = MP_CHIP_TEXT (widget);
-
-  PangoContext *context = gtk_widget_get_pango_context (widget);
-  const PangoFontDescription *font = pango_context_get_font_description (context);
-
-  GTK_WIDGET_CLASS (mp_chip_text_parent_class)->css_changed (widget, change);
-  /* The chip's colours change on each month; only another font (or size)
-   * makes the text another height. */
-  if (self->font != NULL && font != NULL && pango_font_description_equal (self->font, font))
-    return;
-  g_clear_pointer (&self->font, pango_font_description_free);
-  if (font != NULL)
-    self->font = pango_font_description_copy (font);
-  g_clear_object (&self->layout);
-  self->line_height = -1;
-  gtk_widget_queue_resize (widget);
-}
-
-static void
-mp_chip_text_finalize (GObject *object)
-{
-  MpChipText *self = MP_CHIP_TEXT (object);
-
-  g_clear_object (&self->layout);
-  g_clear_pointer (&self->font, pango_font_description_free);
-  g_free (self->text);
-
-  G_OBJECT_CLASS (mp_chip_text_parent_class)->finalize (object);
-}
-
-static void
-mp_chip_text_class_init (MpChipTextClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  G_OBJECT_CLASS (klass)->finalize = mp_chip_text_finalize;
-  widget_class->measure = mp_chip_text_measure;
-  widget_class->snapshot = mp_chip_text_snapshot;
-  widget_class->css_changed = mp_chip_text_css_changed;
-  gtk_widget_class_set_css_name (widget_class, "label");
-}
-
-static void
-mp_chip_text_init (MpChipText *self)
-{
-  self->line_height = -1;
-}
-
-static void
-mp_chip_text_set_text (MpChipText *self,
-                       const char *text)
-{
-  if (g_strcmp0 (self->text, text) == 0)
-    return;
-  g_free (self->text);
-  self->text = g_strdup (text);
-  if (self->layout != NULL)
-    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
 
 /* ---- shared words (mp-calendar-private.h) --------------------------------- */
 
@@ -368,29 +210,11 @@ count_overdue (MpCalendarView *self)
 }
 
 static void
-on_chip_clicked_cb (GtkButton      *button,
-                    MpCalendarView *self)
+on_deadline_activated_cb (MpCalendarView *self,
+                          MpDeadline     *deadline)
 {
-  MpDeadline *deadline = g_object_get_data (G_OBJECT (button), "deadline");
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
-
-  if (deadline == NULL)
-    return;
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
   g_signal_emit (self, signals[OPEN_CASE], 0,
                  mp_deadline_get_reference (deadline), mp_deadline_get_kind (deadline));
-}
-
-static void
-set_class (GtkWidget  *widget,
-           const char *css_class,
-           gboolean    set)
-{
-  if (set)
-    gtk_widget_add_css_class (widget, css_class);
-  else
-    gtk_widget_remove_css_class (widget, css_class);
 }
 
 /* Tooltips are asked for when shown: gtk_widget_set_tooltip_text() asks the
@@ -406,8 +230,6 @@ on_query_tooltip_cb (GtkWidget  *widget,
 {
   const char *text = g_object_get_data (G_OBJECT (widget), "mp-tooltip");
 
-  if (GTK_IS_LABEL (widget))
-    text = gtk_label_get_label (GTK_LABEL (widget));
   if (text == NULL || *text == '\0')
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
@@ -427,33 +249,13 @@ _mp_calendar_set_tooltip (GtkWidget  *widget,
   gtk_widget_set_has_tooltip (widget, text != NULL && *text != '\0');
 }
 
-static GtkWidget *
-new_chip (MpCalendarView *self)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *label = g_object_new (MP_TYPE_CHIP_TEXT, NULL);
-
-  gtk_image_set_pixel_size (GTK_IMAGE (icon), 12);
-  gtk_widget_set_visible (icon, FALSE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  g_object_set_data (G_OBJECT (button), "icon", icon);
-  g_object_set_data (G_OBJECT (button), "label", label);
-  gtk_widget_add_css_class (button, "deadline-chip");
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_chip_clicked_cb), self, 0);
-  return button;
-}
-
-/* Shows @deadline on @button, made by new_chip(). */
+/* Fills a day's @chip with @deadline (MpDayCellChipFunc). */
 static void
-set_chip (MpCalendarView *self,
-          GtkWidget      *button,
-          MpDeadline     *deadline)
+set_chip (MpDeadlineChip *chip,
+          MpDeadline     *deadline,
+          gpointer        user_data)
 {
+  MpCalendarView *self = user_data;
   const char *kind = mp_deadline_get_kind (deadline);
   const char *reference = mp_deadline_get_reference (deadline);
   gboolean overdue = mp_calendar_month_is_overdue (self->month, deadline);
@@ -462,8 +264,6 @@ set_chip (MpCalendarView *self,
                                            _mp_calendar_kind_label (kind));
   MpCase *kase = self->store != NULL ? mp_store_find_case (self->store, reference) : NULL;
   const char *title = kase != NULL ? mp_case_get_title (kase) : NULL;
-  const char *old_class = g_object_get_data (G_OBJECT (button), "kind-class");
-  const char *new_class = _mp_calendar_kind_css_class (kind);
   g_autofree char *when = NULL;
   g_autofree char *tooltip = NULL;
 
@@ -477,149 +277,21 @@ set_chip (MpCalendarView *self,
   else
     tooltip = g_strdup_printf ("%s\n%s", reference, when);
 
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (button), "icon"), overdue);
-  set_class (button, "overdue", overdue);
-  set_class (button, "met", mp_deadline_is_met (deadline));
-  mp_chip_text_set_text (g_object_get_data (G_OBJECT (button), "label"), text);
-  if (old_class != new_class)
-    {
-      if (old_class != NULL)
-        gtk_widget_remove_css_class (button, old_class);
-      gtk_widget_add_css_class (button, new_class);
-      /* The classes are static strings. */
-      g_object_set_data (G_OBJECT (button), "kind-class", (gpointer) new_class);
-    }
-  _mp_calendar_set_tooltip (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  g_object_set_data_full (G_OBJECT (button), "deadline", g_object_ref (deadline), g_object_unref);
+  mp_deadline_chip_set_deadline (chip, deadline, text, tooltip, overdue);
 }
 
 const char *
 _mp_calendar_chip_get_text (GtkWidget *chip)
 {
-  MpChipText *text = g_object_get_data (G_OBJECT (chip), "label");
-
-  g_return_val_if_fail (text != NULL, NULL);
-  return text->text;
+  g_return_val_if_fail (MP_IS_DEADLINE_CHIP (chip), NULL);
+  return mp_deadline_chip_get_text (MP_DEADLINE_CHIP (chip));
 }
 
-static GtkWidget *
-create_chip (MpCalendarView *self,
-             MpDeadline     *deadline)
+gpointer
+_mp_calendar_chip_get_deadline (GtkWidget *chip)
 {
-  GtkWidget *button = new_chip (self);
-
-  set_chip (self, button, deadline);
-  return button;
-}
-
-/* The "+N more" list is built as it opens, from the day's deadlines. */
-static void
-create_more_popup_cb (GtkMenuButton *button,
-                      gpointer       user_data)
-{
-  MpCalendarView *self = user_data;
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
-  DayCell *cell = g_object_get_data (G_OBJECT (button), "cell");
-  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-
-  if (cell->deadlines != NULL)
-    for (guint i = 0; i < cell->deadlines->len; i++)
-      gtk_box_append (GTK_BOX (list), create_chip (self, g_ptr_array_index (cell->deadlines, i)));
-  gtk_widget_set_size_request (list, 200, -1);
-  gtk_popover_set_child (popover, list);
-}
-
-static GtkWidget *
-new_more_button (MpCalendarView *self,
-                 DayCell        *cell)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *label;
-
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), gtk_popover_new ());
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_more_popup_cb,
-                                         self, NULL);
-  g_object_set_data (G_OBJECT (button), "cell", cell);
-  /* A label of its own, so that a narrow day cuts it short. */
-  label = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
-  cell->more_label = GTK_LABEL (label);
-  gtk_widget_add_css_class (button, "more-chip");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  _mp_calendar_set_tooltip (button, _("Show every deadline of this day"));
-  return button;
-}
-
-static void
-fill_cell (MpCalendarView      *self,
-           DayCell             *cell,
-           const MpCalendarDay *day)
-{
-  const char *language = _mp_calendar_ui_language ();
-  g_autofree char *number = g_strdup_printf ("%u", g_date_get_day (&day->date));
-  g_autofree char *date_text = NULL;
-  g_autoptr(GString) accessible = NULL;
-  guint n = day->deadlines->len;
-  guint shown = MIN (n, MAX_CHIPS);
-
-  gtk_label_set_label (cell->number, number);
-  /* Its tooltip is the label's text (on_query_tooltip_cb). */
-  gtk_label_set_label (cell->holiday, day->holiday != NULL ? day->holiday : "");
-  gtk_widget_set_has_tooltip (GTK_WIDGET (cell->holiday), day->holiday != NULL);
-  set_class (cell->box, "other-month", !day->in_month);
-  set_class (cell->box, "today", day->today);
-  set_class (cell->box, "weekend", day->weekend);
-  set_class (cell->box, "holiday", day->holiday != NULL);
-  set_class (cell->box, "has-overdue", day->n_overdue > 0);
-
-  for (guint i = 0; i < MAX_CHIPS; i++)
-    {
-      if (i < shown)
-        set_chip (self, cell->chip[i], g_ptr_array_index (day->deadlines, i));
-      else
-        g_object_set_data (G_OBJECT (cell->chip[i]), "deadline", NULL);
-      gtk_widget_set_visible (cell->chip[i], i < shown);
-    }
-  g_clear_pointer (&cell->deadlines, g_ptr_array_unref);
-  if (shown < n)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("+%u more", "+%u more", n - shown),
-                                               n - shown);
-
-      cell->deadlines = g_ptr_array_ref (day->deadlines);
-      gtk_label_set_label (cell->more_label, text);
-    }
-  gtk_widget_set_visible (cell->more, shown < n);
-
-  /* What a screen reader says on the focused day. */
-  {
-    g_autoptr(GDateTime) dt = g_date_time_new_utc (g_date_get_year (&day->date),
-                                                   g_date_get_month (&day->date),
-                                                   g_date_get_day (&day->date), 12, 0, 0);
-    date_text = mp_format_date (g_date_time_to_unix (dt) * G_USEC_PER_SEC, "UTC", language);
-  }
-  accessible = g_string_new (date_text);
-  if (day->today)
-    g_string_append_printf (accessible, ", %s", C_("calendar", "today"));
-  if (day->holiday != NULL)
-    g_string_append_printf (accessible, ", %s", day->holiday);
-  if (n > 0)
-    {
-      g_string_append (accessible, ", ");
-      g_string_append_printf (accessible, ngettext ("%u deadline", "%u deadlines", n), n);
-    }
-  if (day->n_overdue > 0)
-    {
-      g_string_append (accessible, ", ");
-      g_string_append_printf (accessible, ngettext ("%u overdue", "%u overdue", day->n_overdue),
-                              day->n_overdue);
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str, -1);
+  g_return_val_if_fail (MP_IS_DEADLINE_CHIP (chip), NULL);
+  return mp_deadline_chip_get_deadline (MP_DEADLINE_CHIP (chip));
 }
 
 static void
@@ -658,7 +330,8 @@ load_deadlines (MpCalendarView *self)
   g_clear_object (&self->deadlines);
   g_clear_pointer (&self->policy, mp_policy_unref);
   self->agenda_valid = FALSE;
-  if (self->store != NULL)
+  /* A locked desk shows no deadlines: they name its cases. */
+  if (self->store != NULL && !mp_store_is_locked (self->store))
     {
       self->policy = mp_store_get_policy (self->store);
       /* Open deadlines, and agreed publications of closed cases too. */
@@ -682,7 +355,7 @@ rebuild_grid (MpCalendarView *self,
                                        self->deadlines, now);
   update_header (self);
   for (guint i = 0; i < MP_CALENDAR_MONTH_N_DAYS; i++)
-    fill_cell (self, &self->cells[i], mp_calendar_month_get_day (self->month, i));
+    mp_day_cell_set_day (self->cells[i], mp_calendar_month_get_day (self->month, i));
 }
 
 /* Rebuilds the agenda from the loaded deadlines at @now. The agenda does not
@@ -721,7 +394,7 @@ focus_date (MpCalendarView *self,
   index = mp_calendar_month_find_date (self->month, date);
   /* Not while hidden: the page must not take the focus from another one. */
   if (index >= 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (self->cells[index].box);
+    gtk_widget_grab_focus (GTK_WIDGET (self->cells[index]));
 }
 
 static void
@@ -806,8 +479,8 @@ static void
 on_cell_focus_enter_cb (GtkEventControllerFocus *controller,
                         MpCalendarView          *self)
 {
-  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "index"));
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint index = mp_day_cell_get_index (MP_DAY_CELL (cell));
 
   if (self->month != NULL)
     self->focus_date = mp_calendar_month_get_day (self->month, index)->date;
@@ -995,11 +668,15 @@ mp_calendar_view_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  if (self->cases_signals != NULL)
+    g_signal_group_set_target (self->cases_signals, NULL);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->cases_signals);
   g_clear_object (&self->store);
   g_clear_object (&self->month);
   g_clear_object (&self->deadlines);
-  for (guint i = 0; i < MP_CALENDAR_MONTH_N_DAYS; i++)
-    g_clear_pointer (&self->cells[i].deadlines, g_ptr_array_unref);
   g_clear_pointer (&self->policy, mp_policy_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_CALENDAR_VIEW);
 
@@ -1104,6 +781,14 @@ mp_calendar_view_init (MpCalendarView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->store_signals = g_signal_group_new (MP_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "case-changed",
+                                 G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Unlocking and locking fill and empty the cases at once. */
+  self->cases_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->cases_signals, "items-changed",
+                                 G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
+
   /* The bin's child (not bound: the bin unparents it itself). */
   gtk_widget_set_layout_manager (adw_bin_get_child (ADW_BIN (self)),
                                  mp_fold_layout_new (480, 360, 780));
@@ -1124,47 +809,19 @@ mp_calendar_view_init (MpCalendarView *self)
       gtk_grid_attach (self->weekday_grid, squeezer, (int) weekday, 0, 1, 1);
     }
 
-  /* The day cells are list rows of a kind: built here, filled by fill_cell(). */
+  /* The day cells are list rows of a kind: built here, filled on each month. */
   for (guint i = 0; i < MP_CALENDAR_MONTH_N_DAYS; i++)
     {
-      DayCell *cell = &self->cells[i];
-      GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *cell = mp_day_cell_new (i);
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
-      cell->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      gtk_widget_set_focusable (cell->box, TRUE);
-      gtk_widget_add_css_class (cell->box, "calendar-day");
-      g_object_set_data (G_OBJECT (cell->box), "index", GUINT_TO_POINTER (i));
+      self->cells[i] = MP_DAY_CELL (cell);
+      mp_day_cell_set_chip_func (self->cells[i], set_chip, self);
+      g_signal_connect_object (cell, "deadline-activated", G_CALLBACK (on_deadline_activated_cb),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (focus, "enter", G_CALLBACK (on_cell_focus_enter_cb), self, 0);
-      gtk_widget_add_controller (cell->box, focus);
-
-      cell->number = GTK_LABEL (gtk_label_new (NULL));
-      gtk_widget_add_css_class (GTK_WIDGET (cell->number), "day-number");
-      gtk_box_append (GTK_BOX (top), GTK_WIDGET (cell->number));
-      cell->holiday = GTK_LABEL (gtk_label_new (NULL));
-      gtk_label_set_ellipsize (cell->holiday, PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (cell->holiday, 1);
-      gtk_widget_set_hexpand (GTK_WIDGET (cell->holiday), TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (cell->holiday), "holiday-name");
-      gtk_widget_add_css_class (GTK_WIDGET (cell->holiday), "caption");
-      gtk_widget_add_css_class (GTK_WIDGET (cell->holiday), "dim-label");
-      g_signal_connect (cell->holiday, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
-      gtk_box_append (GTK_BOX (top), GTK_WIDGET (cell->holiday));
-      gtk_box_append (GTK_BOX (cell->box), top);
-
-      cell->chips = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
-      for (guint k = 0; k < MAX_CHIPS; k++)
-        {
-          cell->chip[k] = new_chip (self);
-          gtk_widget_set_visible (cell->chip[k], FALSE);
-          gtk_box_append (cell->chips, cell->chip[k]);
-        }
-      cell->more = new_more_button (self, cell);
-      gtk_widget_set_visible (cell->more, FALSE);
-      gtk_box_append (cell->chips, cell->more);
-      gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->chips));
-
-      gtk_grid_attach (self->days_grid, cell->box, (int) (i % 7), (int) (i / 7), 1, 1);
+      gtk_widget_add_controller (cell, focus);
+      gtk_grid_attach (self->days_grid, cell, (int) (i % 7), (int) (i / 7), 1, 1);
     }
 
   /* Which colour is which kind. */
@@ -1222,20 +879,11 @@ mp_calendar_view_set_store (MpCalendarView *self,
 
   if (self->store == store)
     return;
-  if (self->store != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->store, self);
-      g_signal_handlers_disconnect_by_data (mp_store_get_cases (self->store), self);
-    }
   g_set_object (&self->store, store);
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "case-changed",
-                               G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
-      /* Unlocking and locking fill and empty the cases at once. */
-      g_signal_connect_object (mp_store_get_cases (store), "items-changed",
-                               G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->store_signals, store);
+  g_signal_group_set_target (self->cases_signals, store != NULL ? mp_store_get_cases (store) : NULL);
+  /* The agenda lets the old desk go now, not when it is next shown. */
+  mp_agenda_view_set_agenda (self->agenda_view, NULL, NULL, NULL);
   self->show_today_pending = TRUE;
   deadlines_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

@@ -32,6 +32,9 @@ struct _MpCaseList
 {
   AdwBin              parent_instance;
 
+  MpStore            *store;
+  GSignalGroup       *store_signals;  /* case-changed, the lock */
+  guint               refresh_id;     /* case-changed, coalesced */
   GListModel         *cases;
   MpCaseSlots        *slots;        /* the cases shown, sorted */
   GtkSingleSelection *selection;
@@ -61,10 +64,17 @@ struct _MpCaseList
 G_DEFINE_FINAL_TYPE (MpCaseList, mp_case_list, ADW_TYPE_BIN)
 
 enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
   CASE_ACTIVATED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static gboolean
@@ -327,6 +337,11 @@ mp_case_list_dispose (GObject *object)
   MpCaseList *self = MP_CASE_LIST (object);
 
   g_clear_handle_id (&self->prepare_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->store);
   gtk_grid_view_set_model (self->list_view, NULL);
   /* AdwBin unparents its child itself; let it go first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -339,12 +354,85 @@ mp_case_list_dispose (GObject *object)
   G_OBJECT_CLASS (mp_case_list_parent_class)->dispose (object);
 }
 
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  MpCaseList *self = user_data;
+
+  self->refresh_id = 0;
+  mp_case_list_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once for many changes: re-deriving every case after a change of the
+ * policy changes them all, one after another. Before the next layout. */
+static void
+on_case_changed_cb (MpCaseList *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+}
+
+/* The cases of an unlocked desk; none while it is locked. */
+static void
+on_store_locked_cb (MpCaseList *self)
+{
+  gboolean unlocked = self->store != NULL && !mp_store_is_locked (self->store);
+
+  mp_case_list_set_model (self, unlocked ? mp_store_get_cases (self->store) : NULL);
+}
+
+static void
+mp_case_list_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  MpCaseList *self = MP_CASE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp_case_list_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  MpCaseList *self = MP_CASE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      mp_case_list_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 mp_case_list_class_init (MpCaseListClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = mp_case_list_dispose;
+  object_class->dispose = mp_case_list_dispose;
+  object_class->get_property = mp_case_list_get_property;
+  object_class->set_property = mp_case_list_set_property;
+
+  /* The desk whose cases are listed while it is unlocked. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CASE_ACTIVATED] = g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -456,6 +544,13 @@ mp_case_list_init (MpCaseList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* A stored change can move a case in the order (its next deadline). */
+  self->store_signals = g_signal_group_new (MP_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "case-changed",
+                                 G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "notify::locked",
+                                 G_CALLBACK (on_store_locked_cb), self, G_CONNECT_SWAPPED);
+
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   fill_refine_drop_downs (self);
 
@@ -513,6 +608,28 @@ start_preparing_search (MpCaseList *self)
 }
 
 void
+mp_case_list_set_store (MpCaseList *self,
+                        MpStore    *store)
+{
+  g_return_if_fail (MP_IS_CASE_LIST (self));
+  g_return_if_fail (store == NULL || MP_IS_STORE (store));
+
+  if (store == self->store)
+    return;
+  g_set_object (&self->store, store);
+  g_signal_group_set_target (self->store_signals, store);
+  on_store_locked_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+MpStore *
+mp_case_list_get_store (MpCaseList *self)
+{
+  g_return_val_if_fail (MP_IS_CASE_LIST (self), NULL);
+  return self->store;
+}
+
+void
 mp_case_list_set_model (MpCaseList *self,
                         GListModel *cases)
 {
@@ -541,6 +658,7 @@ mp_case_list_refresh (MpCaseList *self)
 {
   g_return_if_fail (MP_IS_CASE_LIST (self));
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   /* The selection follows its case while the order changes under it
    * (after_shown_changed_cb). */
   mp_case_slots_resort (self->slots);

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "mp-case.h"
+#include "mp-store.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,9 @@ G_DECLARE_FINAL_TYPE (MpCaseList, mp_case_list, MP, CASE_LIST, AdwBin)
 
 /* The list of cases with search, filters and sorting. Emits
  * "case-activated" (MpCase) when the user opens a case. */
+MpStore *mp_case_list_get_store       (MpCaseList *self);
+void     mp_case_list_set_store       (MpCaseList *self,
+                                       MpStore    *store);
 void     mp_case_list_set_model       (MpCaseList *self,
                                        GListModel *cases);
 /* Filters and sorts again after a case changed. */

@@ -14,7 +14,9 @@ struct _MpCasePage
 
   MpStore              *store;
   MpCase               *kase;
-  gulong                notify_id;
+  GSignalGroup         *store_signals;  /* the store's lock */
+  GSignalGroup         *case_signals;   /* the shown case's status */
+  GBindingGroup        *case_bindings;  /* its reference and title in the heading */
   guint                 current_step;
   guint                 focus_step;     /* the step the focus moves into */
   guint                 focus_tick_id;

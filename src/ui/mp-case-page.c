@@ -30,12 +30,20 @@
 G_DEFINE_FINAL_TYPE (MpCasePage, mp_case_page, ADW_TYPE_BIN)
 
 enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CASE,
+  N_PROPS
+};
+
+enum {
   CHANGED,
   BACK,
   OPEN_CASE,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void refresh (MpCasePage *self, gboolean reset);
@@ -639,9 +647,6 @@ update_summary (MpCasePage *self,
     { "reproduction", N_("Steps to reproduce") },
   };
 
-  gtk_label_set_label (self->reference_label, mp_case_get_reference (kase));
-  gtk_label_set_label (self->title_label, mp_case_get_title (kase));
-
   if (outcome != NULL)
     {
       const char *label = mp_checklist_item_get_value_label (mp_checklist_lookup_item ("scope.outcome"), outcome);
@@ -1036,6 +1041,17 @@ on_case_notify_cb (MpCasePage *self)
   refresh (self, FALSE);
 }
 
+/* A locked desk shows no case, and keeps no copy of its attachments. */
+static void
+on_store_locked_cb (MpCasePage *self)
+{
+  if (self->store != NULL && mp_store_is_locked (self->store))
+    {
+      mp_case_page_set_case (self, NULL);
+      mp_case_page_clear_temp (self);
+    }
+}
+
 static void
 mp_case_page_dispose (GObject *object)
 {
@@ -1049,8 +1065,15 @@ mp_case_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->saving);
-  if (self->kase != NULL)
-    g_clear_signal_handler (&self->notify_id, self->kase);
+  if (self->case_signals != NULL)
+    g_signal_group_set_target (self->case_signals, NULL);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  if (self->case_bindings != NULL)
+    g_binding_group_set_source (self->case_bindings, NULL);
+  g_clear_object (&self->case_signals);
+  g_clear_object (&self->case_bindings);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
   /* AdwBin unparents its child itself; let it go first. */
@@ -1066,11 +1089,66 @@ mp_case_page_dispose (GObject *object)
 }
 
 static void
+mp_case_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  MpCasePage *self = MP_CASE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CASE:
+      g_value_set_object (value, self->kase);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp_case_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  MpCasePage *self = MP_CASE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      mp_case_page_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CASE:
+      mp_case_page_set_case (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mp_case_page_class_init (MpCasePageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = mp_case_page_dispose;
+  object_class->dispose = mp_case_page_dispose;
+  object_class->get_property = mp_case_page_get_property;
+  object_class->set_property = mp_case_page_set_property;
+
+  /* The desk the case belongs to: the page follows its lock. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The case shown, or NULL: the page follows its status. */
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, MP_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -1112,6 +1190,19 @@ mp_case_page_init (MpCasePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->store_signals = g_signal_group_new (MP_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "notify::locked",
+                                 G_CALLBACK (on_store_locked_cb), self, G_CONNECT_SWAPPED);
+  self->case_signals = g_signal_group_new (MP_TYPE_CASE);
+  g_signal_group_connect_object (self->case_signals, "notify::status",
+                                 G_CALLBACK (on_case_notify_cb), self, G_CONNECT_SWAPPED);
+  /* The heading follows an edit of the report at once. */
+  self->case_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->case_bindings, "reference", self->reference_label, "label",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->case_bindings, "title", self->title_label, "label",
+                        G_BINDING_SYNC_CREATE);
+
   self->step_rows = g_ptr_array_new ();
   self->step_icons = g_ptr_array_new ();
   self->letter_rows = g_ptr_array_new ();
@@ -1130,10 +1221,21 @@ mp_case_page_set_store (MpCasePage *self,
                         MpStore    *store)
 {
   g_return_if_fail (MP_IS_CASE_PAGE (self));
+  g_return_if_fail (store == NULL || MP_IS_STORE (store));
 
-  if (store != self->store)
-    mp_case_page_set_case (self, NULL);
+  if (store == self->store)
+    return;
+  mp_case_page_set_case (self, NULL);
   g_set_object (&self->store, store);
+  g_signal_group_set_target (self->store_signals, store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+MpStore *
+mp_case_page_get_store (MpCasePage *self)
+{
+  g_return_val_if_fail (MP_IS_CASE_PAGE (self), NULL);
+  return self->store;
 }
 
 void
@@ -1141,10 +1243,15 @@ mp_case_page_set_case (MpCasePage *self,
                        MpCase     *kase)
 {
   g_return_if_fail (MP_IS_CASE_PAGE (self));
+  g_return_if_fail (kase == NULL || MP_IS_CASE (kase));
 
-  if (self->kase != NULL)
-    g_clear_signal_handler (&self->notify_id, self->kase);
-  g_set_object (&self->kase, kase);
+  if (kase != self->kase)
+    {
+      g_set_object (&self->kase, kase);
+      g_signal_group_set_target (self->case_signals, kase);
+      g_binding_group_set_source (self->case_bindings, kase);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-note", kase != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-reply", kase != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-attachment", kase != NULL);
@@ -1159,8 +1266,6 @@ mp_case_page_set_case (MpCasePage *self,
       return;
     }
 
-  self->notify_id = g_signal_connect_object (kase, "notify::status", G_CALLBACK (on_case_notify_cb), self,
-                                             G_CONNECT_SWAPPED);
   self->current_step = G_MAXUINT;
   refresh (self, TRUE);
   _mp_case_page_load_records (self);

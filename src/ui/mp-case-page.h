@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (MpCasePage, mp_case_page, MP, CASE_PAGE, AdwBin)
  * Emits "changed" after each stored change, "open-case" (reference) for a
  * case it points to, and "back" when the user wants
  * the list again (folded window). */
+MpStore *mp_case_page_get_store     (MpCasePage *self);
 void     mp_case_page_set_store     (MpCasePage *self,
                                      MpStore    *store);
 void     mp_case_page_set_case      (MpCasePage *self,

@@ -31,6 +31,14 @@ struct _MpEmlIntake
 G_DEFINE_FINAL_TYPE (MpEmlIntake, mp_eml_intake, G_TYPE_OBJECT)
 
 enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   IMPORTED,
   N_SIGNALS
 };
@@ -432,6 +440,7 @@ mp_eml_intake_set_store (MpEmlIntake *self,
   self->cancellable = g_cancellable_new ();
   g_queue_clear_full (&self->jobs, (GDestroyNotify) job_free);
   g_set_object (&self->store, store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static void
@@ -461,10 +470,56 @@ mp_eml_intake_finalize (GObject *object)
 }
 
 static void
+mp_eml_intake_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  MpEmlIntake *self = MP_EML_INTAKE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp_eml_intake_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  MpEmlIntake *self = MP_EML_INTAKE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      mp_eml_intake_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mp_eml_intake_class_init (MpEmlIntakeClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = mp_eml_intake_dispose;
-  G_OBJECT_CLASS (klass)->finalize = mp_eml_intake_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mp_eml_intake_dispose;
+  object_class->finalize = mp_eml_intake_finalize;
+  object_class->get_property = mp_eml_intake_get_property;
+  object_class->set_property = mp_eml_intake_set_property;
+
+  /* The desk the e-mails become reports of; a new desk drops what waits. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, MP_TYPE_CASE);

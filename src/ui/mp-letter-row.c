@@ -7,6 +7,7 @@
 
 #include "mp-letter-row.h"
 #include "mp-letters.h"
+#include "mp-mailbox.h"
 #include "mp-ui-util.h"
 
 struct _MpLetterRow
@@ -21,6 +22,7 @@ struct _MpLetterRow
   gboolean       writing;     /* writing a new letter of a kind already sent */
   gboolean       edited;      /* the handler changed the text */
   gboolean       filling;     /* the text is being set, not typed */
+  gboolean       sending;     /* on its way to the desk's SMTP server */
 
   GtkLabel      *title_label;
   GtkLabel      *status_label;
@@ -29,6 +31,7 @@ struct _MpLetterRow
   GtkTextView   *text_view;
   GtkButton     *copy_button;
   GtkButton     *mail_button;
+  GtkButton     *send_button;
   GtkButton     *again_button;
   GtkButton     *sent_button;
 };
@@ -132,6 +135,14 @@ on_mail_clicked_cb (MpLetterRow *self)
   if (*text == '\0')
     return;
   subject = mp_letters_split_text (text, &body);
+  /* the reference in the subject, so that the reply finds its case */
+  {
+    char *with_reference = mp_mailbox_subject_with_reference (subject,
+                                                              mp_case_get_reference (self->kase));
+
+    g_free (subject);
+    subject = with_reference;
+  }
   address = g_uri_escape_string (to != NULL ? to : "", "@", FALSE);
   subject_uri = g_uri_escape_string (subject, NULL, FALSE);
   body_uri = g_uri_escape_string (body, NULL, FALSE);
@@ -181,6 +192,45 @@ on_sent_clicked_cb (MpLetterRow *self)
   update (self);
   mp_ui_toast (GTK_WIDGET (self), _("Letter recorded as sent"));
   g_signal_emit (self, signals[SENT], 0);
+}
+
+static void
+letter_sent_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(MpLetterRow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean encrypted = FALSE;
+
+  self->sending = FALSE;
+  if (!mp_mailbox_send_letter_finish (MP_STORE (source_object), result, &encrypted, &error))
+    {
+      mp_ui_toast (GTK_WIDGET (self), error->message);
+      update (self);
+      return;
+    }
+  self->writing = FALSE;
+  self->edited = FALSE;
+  update (self);
+  mp_ui_toast (GTK_WIDGET (self), encrypted ? _("Letter sent, encrypted and signed")
+                                            : _("Letter sent"));
+  g_signal_emit (self, signals[SENT], 0);
+}
+
+/* Sends the text as edited from the desk's address; the exchange records
+ * it on the timeline and answers the step's "sent on" item. */
+static void
+on_send_clicked_cb (MpLetterRow *self)
+{
+  g_autofree char *text = dup_text (self);
+
+  if (self->kind == NULL || self->sent != NULL || self->sending || *text == '\0')
+    return;
+  self->sending = TRUE;
+  update (self);
+  mp_mailbox_send_letter_async (self->store, self->kase, self->kind, text, NULL, letter_sent_cb,
+                                g_object_ref (self));
 }
 
 /* A letter of a kind already sent, written anew (the next progress update,
@@ -269,7 +319,17 @@ update (MpLetterRow *self)
                             self->sent == NULL && self->letter != NULL &&
                             mp_case_get_reporter_email (self->kase) != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sent_button),
-                            self->sent == NULL && self->letter != NULL);
+                            self->sent == NULL && self->letter != NULL && !self->sending);
+  /* Send: through the desk's SMTP server, once it has one (issue 22) */
+  {
+    g_autofree char *smtp = self->store != NULL ? mp_store_get_setting (self->store, "mailbox.smtp_url")
+                                                : NULL;
+
+    gtk_widget_set_visible (GTK_WIDGET (self->send_button), smtp != NULL);
+    gtk_widget_set_sensitive (GTK_WIDGET (self->send_button),
+                              self->sent == NULL && self->letter != NULL && !self->sending &&
+                              mp_case_get_reporter_email (self->kase) != NULL);
+  }
   gtk_button_set_label (self->sent_button, self->sent != NULL ? _("Sent") : _("Mark as _Sent"));
 }
 
@@ -350,10 +410,12 @@ mp_letter_row_class_init (MpLetterRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, text_view);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, copy_button);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, mail_button);
+  gtk_widget_class_bind_template_child (widget_class, MpLetterRow, send_button);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, again_button);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, sent_button);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_mail_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_send_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sent_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_again_clicked_cb);
 }

@@ -26,6 +26,9 @@ struct _MpOverviewPage
   AdwBin        parent_instance;
 
   MpStore      *store;
+  GSignalGroup *store_signals;  /* case-changed, the lock */
+  GSignalGroup *cases_signals;  /* cases added and removed */
+  guint         update_id;      /* their changes, coalesced */
   gboolean      stale;   /* updated while hidden: update when shown */
   GtkLabel     *count_labels[N_COUNTS];
   GtkLabel     *caption_labels[N_COUNTS];
@@ -45,6 +48,14 @@ struct _MpOverviewPage
 };
 
 G_DEFINE_FINAL_TYPE (MpOverviewPage, mp_overview_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static int
 compare_double (gconstpointer a,
@@ -411,6 +422,13 @@ mp_overview_page_dispose (GObject *object)
 {
   MpOverviewPage *self = MP_OVERVIEW_PAGE (object);
 
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  if (self->cases_signals != NULL)
+    g_signal_group_set_target (self->cases_signals, NULL);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->cases_signals);
   g_clear_object (&self->store);
   /* AdwBin unparents its child itself; let it go first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -424,6 +442,7 @@ mp_overview_page_update (MpOverviewPage *self)
 {
   g_return_if_fail (MP_IS_OVERVIEW_PAGE (self));
 
+  g_clear_handle_id (&self->update_id, g_source_remove);
   self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (!self->stale)
     update (self);
@@ -442,13 +461,77 @@ mp_overview_page_map (GtkWidget *widget)
     }
 }
 
+static gboolean
+update_cb (gpointer user_data)
+{
+  MpOverviewPage *self = user_data;
+
+  self->update_id = 0;
+  mp_overview_page_update (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once for many changes: re-deriving every case after a change of the
+ * policy changes them all, one after another. */
+static void
+on_cases_changed_cb (MpOverviewPage *self)
+{
+  if (self->update_id == 0)
+    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_cb, self, NULL);
+}
+
+static void
+mp_overview_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  MpOverviewPage *self = MP_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp_overview_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  MpOverviewPage *self = MP_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      mp_overview_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 mp_overview_page_class_init (MpOverviewPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = mp_overview_page_dispose;
+  object_class->dispose = mp_overview_page_dispose;
+  object_class->get_property = mp_overview_page_get_property;
+  object_class->set_property = mp_overview_page_set_property;
   widget_class->map = mp_overview_page_map;
+
+  /* The desk counted: the page follows its cases and its lock. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, counts_box);
@@ -471,6 +554,15 @@ mp_overview_page_init (MpOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->register_rows = g_ptr_array_new ();
+  /* Counted again when shown (mp_overview_page_update ()). */
+  self->store_signals = g_signal_group_new (MP_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "case-changed",
+                                 G_CALLBACK (on_cases_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "notify::locked",
+                                 G_CALLBACK (mp_overview_page_update), self, G_CONNECT_SWAPPED);
+  self->cases_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->cases_signals, "items-changed",
+                                 G_CALLBACK (on_cases_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->register_row, "notify::expanded",
                             G_CALLBACK (on_register_expanded_cb), self);
 
@@ -501,7 +593,20 @@ mp_overview_page_set_store (MpOverviewPage *self,
                             MpStore        *store)
 {
   g_return_if_fail (MP_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (store == NULL || MP_IS_STORE (store));
 
+  if (store == self->store)
+    return;
   g_set_object (&self->store, store);
+  g_signal_group_set_target (self->store_signals, store);
+  g_signal_group_set_target (self->cases_signals, store != NULL ? mp_store_get_cases (store) : NULL);
   mp_overview_page_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+MpStore *
+mp_overview_page_get_store (MpOverviewPage *self)
+{
+  g_return_val_if_fail (MP_IS_OVERVIEW_PAGE (self), NULL);
+  return self->store;
 }

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MpOverviewPage, mp_overview_page, MP, OVERVIEW_PAGE, AdwBin)
 
 /* The desk at a glance: counts, response times, rewards against budget. */
+MpStore *mp_overview_page_get_store (MpOverviewPage *self);
 void  mp_overview_page_set_store (MpOverviewPage *self,
                                   MpStore        *store);
 /* Counts again (after a change). */

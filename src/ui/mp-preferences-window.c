@@ -8,6 +8,7 @@
 #include "mp-letter-editor.h"
 #include "mp-policy.h"
 #include "mp-preferences-window.h"
+#include "mp-mailbox-page.h"
 #include "mp-security-rows.h"
 #include "mp-ui-util.h"
 
@@ -586,6 +587,7 @@ mp_preferences_window_new (GtkWindow *parent,
       self->letter_editor = mp_letter_editor_new (store);
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                   ADW_PREFERENCES_PAGE (self->letter_editor));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), mp_mailbox_page_new (store));
     }
   return self;
 }

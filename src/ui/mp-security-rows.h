@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "mp-passphrase-dialog.h"
 #include "mp-store.h"
 
 G_BEGIN_DECLS
@@ -13,17 +14,5 @@ G_BEGIN_DECLS
  * group of the preferences. */
 void       mp_security_rows_add          (AdwPreferencesGroup *group,
                                           MpStore             *store);
-
-/* The Change Passphrase dialog, transient for @parent. */
-GtkWidget *mp_passphrase_dialog_new      (GtkWindow           *parent,
-                                          MpStore             *store);
-
-/* For tests: fills in the dialog's three fields and presses Change. */
-void       _mp_passphrase_dialog_submit  (GtkWidget           *dialog,
-                                          const char          *current,
-                                          const char          *new_passphrase,
-                                          const char          *repeat);
-/* For tests: the problem shown, or NULL. (transfer none) */
-const char *_mp_passphrase_dialog_get_problem (GtkWidget      *dialog);
 
 G_END_DECLS

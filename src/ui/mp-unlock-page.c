@@ -13,6 +13,7 @@ struct _MpUnlockPage
   AdwBin        parent_instance;
 
   MpStore      *store;
+  GSignalGroup *store_signals;  /* the lock: the desk's name */
   gboolean      busy;
 
   AdwStatusPage *status_page;
@@ -23,6 +24,14 @@ struct _MpUnlockPage
 };
 
 G_DEFINE_FINAL_TYPE (MpUnlockPage, mp_unlock_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   UNLOCKED,
@@ -42,6 +51,19 @@ set_busy (MpUnlockPage *self,
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button), !busy && *text != '\0');
+}
+
+/* The desk's name is known once it has been created. */
+static void
+update_title (MpUnlockPage *self)
+{
+  if (self->store != NULL && mp_store_get_organisation (self->store) != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("%s Desk Locked"),
+                                                mp_store_get_organisation (self->store));
+
+      adw_status_page_set_title (self->status_page, title);
+    }
 }
 
 static void
@@ -100,16 +122,64 @@ mp_unlock_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_UNLOCK_PAGE);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (mp_unlock_page_parent_class)->dispose (object);
 }
 
 static void
+mp_unlock_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MpUnlockPage *self = MP_UNLOCK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp_unlock_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  MpUnlockPage *self = MP_UNLOCK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      mp_unlock_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mp_unlock_page_class_init (MpUnlockPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = mp_unlock_page_dispose;
+  object_class->dispose = mp_unlock_page_dispose;
+  object_class->get_property = mp_unlock_page_get_property;
+  object_class->set_property = mp_unlock_page_set_property;
+
+  /* The desk to unlock. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[UNLOCKED] = g_signal_new ("unlocked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -128,6 +198,9 @@ static void
 mp_unlock_page_init (MpUnlockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->store_signals = g_signal_group_new (MP_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "notify::locked",
+                                 G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -135,14 +208,14 @@ mp_unlock_page_set_store (MpUnlockPage *self,
                           MpStore      *store)
 {
   g_return_if_fail (MP_IS_UNLOCK_PAGE (self));
+  g_return_if_fail (store == NULL || MP_IS_STORE (store));
 
+  if (store == self->store)
+    return;
   g_set_object (&self->store, store);
-  if (store != NULL && mp_store_get_organisation (store) != NULL)
-    {
-      g_autofree char *title = g_strdup_printf (_("%s Desk Locked"), mp_store_get_organisation (store));
-
-      adw_status_page_set_title (self->status_page, title);
-    }
+  g_signal_group_set_target (self->store_signals, store);
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 void

@@ -29,6 +29,14 @@ struct _MpWelcomePage
 G_DEFINE_FINAL_TYPE (MpWelcomePage, mp_welcome_page, ADW_TYPE_BIN)
 
 enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   CREATED,
   N_SIGNALS
 };
@@ -186,11 +194,56 @@ mp_welcome_page_dispose (GObject *object)
 }
 
 static void
+mp_welcome_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  MpWelcomePage *self = MP_WELCOME_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp_welcome_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  MpWelcomePage *self = MP_WELCOME_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      mp_welcome_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mp_welcome_page_class_init (MpWelcomePageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = mp_welcome_page_dispose;
+  object_class->dispose = mp_welcome_page_dispose;
+  object_class->get_property = mp_welcome_page_get_property;
+  object_class->set_property = mp_welcome_page_set_property;
+
+  /* The new desk the page creates. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -219,5 +272,8 @@ mp_welcome_page_set_store (MpWelcomePage *self,
                            MpStore       *store)
 {
   g_return_if_fail (MP_IS_WELCOME_PAGE (self));
-  g_set_object (&self->store, store);
+  g_return_if_fail (store == NULL || MP_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

@@ -65,11 +65,17 @@ publish_commands = commands_of(publish.stdout)
 if publish.returncode != 0 or 'security-txt' not in publish_commands:
     failures.append(f'publish --help: exit {publish.returncode}, lists {publish_commands}')
 
-names = [[c] for c in commands if c not in ('case', 'legal', 'key', 'publish')]
+mailbox = run('mailbox', '--help')
+mailbox_commands = commands_of(mailbox.stdout)
+if mailbox.returncode != 0 or sorted(mailbox_commands) != ['fetch', 'setup']:
+    failures.append(f'mailbox --help: exit {mailbox.returncode}, lists {mailbox_commands}')
+
+names = [[c] for c in commands if c not in ('case', 'legal', 'key', 'publish', 'mailbox')]
 names += [['case', c] for c in case_commands]
 names += [['legal', c] for c in legal_commands]
 names += [['key', c] for c in key_commands]
 names += [['publish', c] for c in publish_commands]
+names += [['mailbox', c] for c in mailbox_commands]
 names += [['workdays', 'add'], ['audit', 'verify']]
 for words in names:
     result = run(*words, '--help')

@@ -278,7 +278,7 @@ find_chip (GtkWidget  *cell,
   collect_full (cell, "deadline-chip", TRUE, chips);
   for (guint i = 0; i < chips->len; i++)
     {
-      MpDeadline *deadline = g_object_get_data (g_ptr_array_index (chips, i), "deadline");
+      MpDeadline *deadline = _mp_calendar_chip_get_deadline (g_ptr_array_index (chips, i));
 
       if (g_str_equal (mp_deadline_get_reference (deadline), reference)
           && g_str_equal (mp_deadline_get_kind (deadline), kind))
@@ -534,7 +534,7 @@ assert_cells_match_model (Fixture *fixture)
           GtkWidget *chip = g_ptr_array_index (chips, k);
           MpDeadline *deadline = g_ptr_array_index (day->deadlines, k);
 
-          g_assert_true (g_object_get_data (G_OBJECT (chip), "deadline") == deadline);
+          g_assert_true (_mp_calendar_chip_get_deadline (chip) == deadline);
           g_assert_true (gtk_widget_has_css_class (chip, "overdue")
                          == mp_calendar_month_is_overdue (month, deadline));
           g_auto(GStrv) classes = gtk_widget_get_css_classes (chip);

@@ -136,7 +136,8 @@ mp_store_set_desk_key (MpStore     *self,
   /* The old key's own key is destroyed: its sealed secret is gone with it. */
   if (!_mp_store_exec (self->db, "UPDATE case_keys SET wrapped = x'' WHERE id NOT IN"
                                  " (SELECT key_id FROM cases WHERE key_id IS NOT NULL"
-                                 "  UNION SELECT key_id FROM desk_key) AND wrapped != x''", error))
+                                 "  UNION SELECT key_id FROM desk_key"
+                                 "  UNION SELECT key_id FROM mailbox_secret) AND wrapped != x''", error))
     goto fail;
   if (!_mp_store_audit_append (self, NULL, "desk-key", "fingerprint", old_fingerprint, fingerprint,
                                error) ||

@@ -145,6 +145,19 @@ static const char * const migrations[] = {
   "  renew_at INTEGER NOT NULL,"
   "  signed INTEGER NOT NULL DEFAULT 0,"
   "  UNIQUE (document, subject));",
+  /* 3 -> 4: the desk's mailbox (issue 22). The Message-IDs of messages a
+   * case holds or sent, as a keyed digest (an ID names hosts and people),
+   * so that a reply finds its case and a message is imported once; and the
+   * mailbox password, sealed under a key of its own. */
+  "CREATE TABLE messages ("
+  "  digest BLOB PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  added_at INTEGER NOT NULL);"
+  "CREATE TABLE mailbox_secret ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  key_id INTEGER NOT NULL REFERENCES case_keys (id),"
+  "  password BLOB NOT NULL,"
+  "  updated_at INTEGER NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MP_STORE_SCHEMA_VERSION);

@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define MP_STORE_SCHEMA_VERSION 3
+#define MP_STORE_SCHEMA_VERSION 4
 
 #define MP_TYPE_STORE (mp_store_get_type ())
 G_DECLARE_FINAL_TYPE (MpStore, mp_store, MP, STORE, GObject)
