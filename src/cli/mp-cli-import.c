@@ -7,6 +7,7 @@
 
 #include "mp-cli.h"
 #include "mp-eml-import.h"
+#include "mp-mailbox.h"
 #include "mp-openpgp.h"
 
 #define USAGE "import-eml FILE…"
@@ -25,13 +26,20 @@ parse_options (int    *argc,
                                   "client or a mailbox) as a new case, with its attachments and "
                                   "the original message. Prints the reference of each new case "
                                   "on a line of its own; what was refused, what was noticed "
-                                  "while reading, and a summary go to standard error."));
+                                  "while reading, and a summary go to standard error.\n\n"
+                                  "A message that answers a case's message (In-Reply-To or "
+                                  "References) or names a case in its subject (“Re: [CVD-2026-"
+                                  "0012]”) is added to that case as the reporter's reply and "
+                                  "printed as “reply CVD-…”; a message a case already has (the "
+                                  "same Message-ID) is not imported again and is printed as "
+                                  "“duplicate CVD-…”, as “mailbox fetch” does."));
   description = g_strdup_printf ("%s\n\n%s\n  %s",
                                  _("Each file is imported on its own: a refused file does not "
                                    "stop the others.\n\n"
-                                   "Exit status: 0 when every file was imported, 1 when one or "
-                                   "more were refused or could not be stored (or the desk "
-                                   "could not be opened), 2 for wrong usage."),
+                                   "Exit status: 0 when every file was imported (or a case "
+                                   "already had it), 1 when one or more were refused or could "
+                                   "not be stored (or the desk could not be opened), 2 for "
+                                   "wrong usage."),
                                  _("Example:"),
                                  "meldpunt-cli --passphrase-file passphrase.txt import-eml "
                                  "report.eml forwarded.eml");
@@ -62,12 +70,30 @@ parsed_clear (gpointer data)
 }
 
 static void
-print_imported (const Parsed *parsed,
-                MpCase       *kase)
+print_imported (const Parsed     *parsed,
+                MpCase           *kase,
+                MpMailboxOutcome  outcome)
 {
   GPtrArray *notes = mp_eml_report_get_notes (parsed->report);
+  const char *reference = mp_case_get_reference (kase);
 
-  g_print ("%s\n", mp_case_get_reference (kase));
+  /* A new case is its reference alone, as it always was; the rest say
+   * what became of the file as `mailbox fetch` does. */
+  if (outcome == MP_MAILBOX_DUPLICATE)
+    {
+      g_print ("duplicate %s\n", reference);
+      g_printerr (_("meldpunt-cli: %s: already in %s, not imported again\n"), parsed->path,
+                  reference);
+      return;
+    }
+  if (outcome == MP_MAILBOX_REPLY)
+    {
+      g_print ("reply %s\n", reference);
+      g_printerr (_("meldpunt-cli: %s: added to %s as the reporter's reply\n"), parsed->path,
+                  reference);
+    }
+  else
+    g_print ("%s\n", reference);
   for (guint j = 0; j < notes->len; j++)
     g_printerr (_("meldpunt-cli: %s: %s\n"), parsed->path,
                 (const char *) g_ptr_array_index (notes, j));
@@ -104,24 +130,55 @@ take_reporter_key (MpStore      *store,
     }
 }
 
+/* The raw message @parsed was read from (the report keeps it last), whose
+ * headers threading goes by. */
+static GBytes *
+raw_message (const Parsed *parsed)
+{
+  guint n = mp_eml_report_get_n_attachments (parsed->report);
+  GBytes *content = NULL;
+
+  mp_eml_report_get_attachment (parsed->report, n - 1, NULL, &content);
+  return content;
+}
+
+/* Takes @parsed in as `mailbox fetch` does: a new case, a reply on its
+ * case, or nothing when a case already has it. */
+static MpCase *
+take_in (MpStore           *store,
+         const Parsed      *parsed,
+         MpMailboxOutcome  *outcome,
+         GError           **error)
+{
+  return mp_mailbox_take_in_report (store, parsed->report, raw_message (parsed), outcome, error);
+}
+
 /* Stores @chunk in one transaction: a thousand messages are not a thousand
  * waits for the disk. Should one fail to be stored, the transaction is
  * dropped and each is stored on its own, so that each file stays all or
  * nothing and only stored cases are printed. */
+typedef struct
+{
+  guint imported;
+  guint refused;
+  guint duplicates;
+} Tally;
+
 static void
 store_chunk (MpStore *store,
              GArray  *chunk,
-             guint   *imported,
-             guint   *refused)
+             Tally   *tally)
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) outcomes = g_array_new (FALSE, TRUE, sizeof (MpMailboxOutcome));
   g_autoptr(GError) error = NULL;
   gboolean together = chunk->len > 1 && mp_store_begin_batch (store, NULL);
 
   for (guint i = 0; together && i < chunk->len; i++)
     {
       Parsed *parsed = &g_array_index (chunk, Parsed, i);
-      MpCase *kase = mp_eml_report_store (parsed->report, store, NULL);
+      MpMailboxOutcome outcome;
+      MpCase *kase = take_in (store, parsed, &outcome, NULL);
 
       if (kase == NULL)
         {
@@ -131,6 +188,7 @@ store_chunk (MpStore *store,
           break;
         }
       g_ptr_array_add (cases, kase);
+      g_array_append_val (outcomes, outcome);
     }
   if (together && !mp_store_end_batch (store, NULL))
     {
@@ -143,21 +201,31 @@ store_chunk (MpStore *store,
     {
       Parsed *parsed = &g_array_index (chunk, Parsed, i);
       g_autoptr(MpCase) kase = NULL;
+      MpMailboxOutcome outcome = MP_MAILBOX_NEW;
 
       if (together)
-        kase = g_object_ref (g_ptr_array_index (cases, i));
+        {
+          kase = g_object_ref (g_ptr_array_index (cases, i));
+          outcome = g_array_index (outcomes, MpMailboxOutcome, i);
+        }
       else
-        kase = mp_eml_report_store (parsed->report, store, &error);
+        kase = take_in (store, parsed, &outcome, &error);
       if (kase == NULL)
         {
           g_printerr (_("meldpunt-cli: %s: not imported: %s\n"), parsed->path, error->message);
           g_clear_error (&error);
-          (*refused)++;
+          tally->refused++;
           continue;
         }
-      (*imported)++;
-      print_imported (parsed, kase);
-      take_reporter_key (store, parsed, kase);
+      print_imported (parsed, kase, outcome);
+      if (outcome == MP_MAILBOX_DUPLICATE)
+        {
+          tally->duplicates++;
+          continue;
+        }
+      tally->imported++;
+      if (mp_mailbox_wants_reporter_key (store, kase, outcome))
+        take_reporter_key (store, parsed, kase);
     }
   g_array_set_size (chunk, 0);
 }
@@ -214,7 +282,7 @@ mp_cli_import_eml (MpCli  *cli,
   g_autoptr(MpOpenpgpHome) home = NULL;
   gboolean no_key = FALSE;
   MpStore *store;
-  guint imported = 0, refused = 0;
+  Tally tally = { 0 };
   gsize max_bytes;
 
   if (!parse_options (&argc, &argv))
@@ -240,27 +308,33 @@ mp_cli_import_eml (MpCli  *cli,
       if (parsed.report == NULL)
         {
           /* What came before is stored first, to keep the files' order. */
-          store_chunk (store, chunk, &imported, &refused);
+          store_chunk (store, chunk, &tally);
           g_printerr (_("meldpunt-cli: %s: not imported: %s\n"), argv[i], file_error->message);
-          refused++;
+          tally.refused++;
           continue;
         }
       decrypt_report (store, file, max_bytes, &home, &no_key, &parsed);
       g_array_append_val (chunk, parsed);
       if (chunk->len == 100)
-        store_chunk (store, chunk, &imported, &refused);
+        store_chunk (store, chunk, &tally);
     }
-  store_chunk (store, chunk, &imported, &refused);
+  store_chunk (store, chunk, &tally);
 
   /* Standard output stays one reference a line; the tally goes beside it. */
-  if (argc > 2 || refused > 0)
+  if (argc > 2 || tally.refused > 0)
     {
       g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "%u message imported",
-                                                            "%u messages imported", imported),
-                                               imported);
+                                                            "%u messages imported",
+                                                            tally.imported),
+                                               tally.imported);
 
-      g_printerr (_("meldpunt-cli: %s, %u refused\n"), done, refused);
+      /* A duplicate is no failure: the desk has the message. */
+      if (tally.duplicates > 0)
+        g_printerr (_("meldpunt-cli: %s, %u refused, %u already in a case\n"), done,
+                    tally.refused, tally.duplicates);
+      else
+        g_printerr (_("meldpunt-cli: %s, %u refused\n"), done, tally.refused);
     }
-  return refused > 0 ? 1 : 0;
+  return tally.refused > 0 ? 1 : 0;
 }

@@ -78,4 +78,9 @@ GListModel         *mp_deadlines_select_open     (GListModel      *deadlines,
 char               *mp_deadlines_suggest_fix_date (MpPolicy      *policy,
                                                    gint64         received_at,
                                                    const char    *severity);
+/* The kind of the desk key's deadline (issue 21), and its warning: the
+ * store's mp_deadlines_list_for_calendar() adds it. */
+#define MP_DEADLINE_DESK_KEY_EXPIRY "desk-key-expiry"
+#define MP_DESK_KEY_WARNING_DAYS    30
+
 G_END_DECLS

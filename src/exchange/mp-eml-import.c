@@ -8,6 +8,8 @@
 
 #include "mp-eml-private.h"
 #include "mp-eml-text.h"
+#include "mp-mailbox.h"
+#include "mp-openpgp.h"
 
 G_DEFINE_QUARK (mp-eml-error-quark, mp_eml_error)
 
@@ -203,15 +205,26 @@ mp_eml_report_parse_file (GFile         *file,
 
 typedef struct
 {
-  GFile  *file;
-  GBytes *bytes;
-  gsize   max_bytes;
+  GFile    *file;
+  GBytes   *bytes;
+  gsize     max_bytes;
+  GBytes   *desk_key;    /* the desk's secret OpenPGP key, or NULL */
+  char     *passphrase;  /* its passphrase, or NULL */
+  gpointer  owner;       /* the store, only as the home's owner */
 } ParseData;
+
+/* What the worker hands back: the report and the message it was read from. */
+typedef struct
+{
+  MpEmlReport *report;
+  GBytes      *bytes;
+} Parsed;
 
 typedef struct
 {
-  MpCase    *kase;
-  GPtrArray *notes;
+  MpCase           *kase;
+  GPtrArray        *notes;
+  MpMailboxOutcome  outcome;
 } ImportResult;
 
 static void
@@ -221,7 +234,21 @@ parse_data_free (gpointer data)
 
   g_clear_object (&parse->file);
   g_clear_pointer (&parse->bytes, g_bytes_unref);
+  g_clear_pointer (&parse->desk_key, g_bytes_unref);
+  if (parse->passphrase != NULL)
+    memset (parse->passphrase, 0, strlen (parse->passphrase));
+  g_free (parse->passphrase);
   g_free (parse);
+}
+
+static void
+parsed_free (gpointer data)
+{
+  Parsed *parsed = data;
+
+  g_clear_pointer (&parsed->report, mp_eml_report_free);
+  g_clear_pointer (&parsed->bytes, g_bytes_unref);
+  g_free (parsed);
 }
 
 static void
@@ -234,6 +261,40 @@ import_result_free (gpointer data)
   g_free (result);
 }
 
+/* @report read again with the desk's key, as `meldpunt-cli import-eml`
+ * does; the home lives only as long as this and is wiped after. A key
+ * that cannot be used leaves @report as it came, saying why. */
+static MpEmlReport *
+decrypt_report (ParseData   *parse,
+                GBytes      *bytes,
+                MpEmlReport *report)
+{
+  g_autoptr(MpOpenpgpHome) home = NULL;
+  g_autoptr(GError) error = NULL;
+  MpEmlReport *decrypted;
+
+  home = mp_openpgp_home_new_for_key (parse->desk_key, parse->passphrase, parse->owner, &error);
+  if (home == NULL)
+    {
+      g_autofree char *note = g_strdup_printf (_("The desk's OpenPGP key could not be used, so "
+                                                 "the report was not decrypted: %s"),
+                                               error->message);
+
+      _mp_eml_add_note (report, note);
+      return report;
+    }
+  if (!(decrypted = mp_openpgp_report_parse (home, bytes, parse->max_bytes, &error)))
+    {
+      g_autofree char *note = g_strdup_printf (_("The report was not decrypted: %s"),
+                                               error->message);
+
+      _mp_eml_add_note (report, note);
+      return report;
+    }
+  mp_eml_report_free (report);
+  return decrypted;
+}
+
 static void
 parse_thread (GTask        *task,
               gpointer      source_object,
@@ -244,6 +305,7 @@ parse_thread (GTask        *task,
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
   MpEmlReport *report;
+  Parsed *parsed;
 
   if (parse->bytes != NULL)
     bytes = g_bytes_ref (parse->bytes);
@@ -253,10 +315,49 @@ parse_thread (GTask        *task,
       return;
     }
   report = mp_eml_report_parse (bytes, parse->max_bytes, &error);
+  if (report != NULL && parse->desk_key != NULL &&
+      mp_case_get_boolean (report->draft, "report_encrypted"))
+    report = decrypt_report (parse, bytes, report);
   if (report == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, report, (GDestroyNotify) mp_eml_report_free);
+    {
+      parsed = g_new0 (Parsed, 1);
+      parsed->report = report;
+      parsed->bytes = g_steal_pointer (&bytes);
+      g_task_return_pointer (task, parsed, parsed_free);
+    }
+}
+
+/* A key the reporter attached (application/pgp-keys) is kept with the
+ * case, for encrypted letters, as `meldpunt-cli import-eml` does; one that
+ * is no usable key is only noted. */
+static void
+take_reporter_key (MpStore     *store,
+                   MpEmlReport *report,
+                   MpCase      *kase)
+{
+  for (guint i = 0; i < mp_eml_report_get_n_attachments (report); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *fingerprint = NULL;
+      g_autofree char *note = NULL;
+      const char *mime_type = NULL;
+      GBytes *content = NULL;
+
+      mp_eml_report_get_attachment (report, i, &mime_type, &content);
+      if (g_strcmp0 (mime_type, "application/pgp-keys") != 0 || content == NULL)
+        continue;
+      text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+      if ((fingerprint = mp_openpgp_set_reporter_key (store, kase, text, &error)) != NULL)
+        note = g_strdup_printf (_("The reporter's OpenPGP key %s is kept with the case."),
+                                fingerprint);
+      else
+        note = g_strdup_printf (_("The attached OpenPGP key was not kept: %s"), error->message);
+      _mp_eml_add_note (report, note);
+      return;
+    }
 }
 
 static void
@@ -265,29 +366,44 @@ parsed_cb (GObject      *source_object,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(MpEmlReport) report = NULL;
+  MpStore *store = MP_STORE (g_task_get_source_object (task));
+  Parsed *parsed;
   GError *error = NULL;
   ImportResult *import;
   MpCase *kase;
+  MpMailboxOutcome outcome = MP_MAILBOX_NEW;
 
-  report = g_task_propagate_pointer (G_TASK (result), &error);
-  if (report == NULL)
+  parsed = g_task_propagate_pointer (G_TASK (result), &error);
+  if (parsed == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
   if (g_task_return_error_if_cancelled (task))
-    return;
+    {
+      parsed_free (parsed);
+      return;
+    }
   /* The store and its models belong to this thread. */
-  kase = mp_eml_report_store (report, MP_STORE (g_task_get_source_object (task)), &error);
+  if (g_task_get_source_tag (task) == mp_mailbox_take_in_finish)
+    kase = mp_mailbox_take_in_report (store, parsed->report, parsed->bytes, &outcome, &error);
+  else
+    kase = mp_eml_report_store (parsed->report, store, &error);
   if (kase == NULL)
     {
+      parsed_free (parsed);
       g_task_return_error (task, error);
       return;
     }
+  /* A message a case had already brings nothing; a reply's key is kept
+   * when the case has none yet, as the mailbox does. */
+  if (mp_mailbox_wants_reporter_key (store, kase, outcome))
+    take_reporter_key (store, parsed->report, kase);
   import = g_new0 (ImportResult, 1);
   import->kase = kase;
-  import->notes = g_ptr_array_ref (report->notes);
+  import->outcome = outcome;
+  import->notes = g_ptr_array_ref (parsed->report->notes);
+  parsed_free (parsed);
   g_task_return_pointer (task, import, import_result_free);
 }
 
@@ -295,6 +411,7 @@ static void
 start_import (MpStore             *store,
               GFile               *file,
               GBytes              *bytes,
+              gpointer             source_tag,
               GCancellable        *cancellable,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
@@ -305,12 +422,16 @@ start_import (MpStore             *store,
 
   _mp_eml_ensure_gmime ();
   task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mp_eml_import_finish);
+  g_task_set_source_tag (task, source_tag);
 
   parse = g_new0 (ParseData, 1);
   parse->file = file != NULL ? g_object_ref (file) : NULL;
   parse->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
   parse->max_bytes = mp_eml_get_max_bytes (store);
+  /* Taken here, in the store's thread: the worker decrypts with it. */
+  if (!mp_store_is_locked (store) && mp_store_get_desk_key_info (store, NULL, NULL, NULL, NULL))
+    parse->desk_key = mp_store_get_desk_key (store, &parse->passphrase, NULL);
+  parse->owner = store;
 
   /* Without a source object: the worker may drop its reference to this
    * task after parsed_cb ran, and must not keep the store alive then. */
@@ -329,7 +450,7 @@ mp_eml_import_file_async (MpStore             *store,
   g_return_if_fail (MP_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (file));
 
-  start_import (store, file, NULL, cancellable, callback, user_data);
+  start_import (store, file, NULL, mp_eml_import_finish, cancellable, callback, user_data);
 }
 
 void
@@ -342,7 +463,7 @@ mp_eml_import_bytes_async (MpStore             *store,
   g_return_if_fail (MP_IS_STORE (store));
   g_return_if_fail (message != NULL);
 
-  start_import (store, NULL, message, cancellable, callback, user_data);
+  start_import (store, NULL, message, mp_eml_import_finish, cancellable, callback, user_data);
 }
 
 MpCase *
@@ -361,6 +482,45 @@ mp_eml_import_finish (MpStore       *store,
   if (import == NULL)
     return NULL;
   kase = g_steal_pointer (&import->kase);
+  if (notes != NULL)
+    *notes = g_steal_pointer (&import->notes);
+  import_result_free (import);
+  return kase;
+}
+
+void
+mp_mailbox_take_in_async (MpStore             *store,
+                          GFile               *file,
+                          GBytes              *message,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (MP_IS_STORE (store));
+  g_return_if_fail ((file != NULL) != (message != NULL));
+
+  start_import (store, file, message, mp_mailbox_take_in_finish, cancellable, callback, user_data);
+}
+
+MpCase *
+mp_mailbox_take_in_finish (MpStore           *store,
+                           GAsyncResult      *result,
+                           MpMailboxOutcome  *outcome,
+                           GPtrArray        **notes,
+                           GError           **error)
+{
+  ImportResult *import;
+  MpCase *kase;
+
+  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  import = g_task_propagate_pointer (G_TASK (result), error);
+  if (import == NULL)
+    return NULL;
+  kase = g_steal_pointer (&import->kase);
+  if (outcome != NULL)
+    *outcome = import->outcome;
   if (notes != NULL)
     *notes = g_steal_pointer (&import->notes);
   import_result_free (import);

@@ -120,4 +120,9 @@ GPtrArray *_mp_eml_tnef_unpack      (GBytes       *tnef,
  * (nullable): NULL when @der is no such thing (enveloped, say). */
 GBytes  *_mp_eml_smime_signed_content (GBytes     *der);
 
+/* mp-openpgp.c: held around any use of GPGME's process-wide default home
+ * (recursive). */
+void  _mp_openpgp_engine_lock   (void);
+void  _mp_openpgp_engine_unlock (void);
+
 G_END_DECLS

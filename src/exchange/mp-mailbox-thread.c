@@ -290,26 +290,39 @@ keep_reporter_key (MpStore     *store,
     }
 }
 
-MpCase *
-mp_mailbox_take_in (MpStore           *store,
-                    GBytes            *message,
-                    gint64             arrival,
-                    MpMailboxOutcome  *outcome,
-                    GError           **error)
+gboolean
+mp_mailbox_wants_reporter_key (MpStore          *store,
+                               MpCase           *kase,
+                               MpMailboxOutcome  outcome)
 {
-  g_autoptr(MpEmlReport) report = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
+
+  if (outcome == MP_MAILBOX_DUPLICATE || outcome == MP_MAILBOX_SKIPPED)
+    return FALSE;
+  key = mp_store_get_reporter_key (store, kase, NULL);
+  return key == NULL;
+}
+
+MpCase *
+mp_mailbox_take_in_report (MpStore           *store,
+                           MpEmlReport       *report,
+                           GBytes            *message,
+                           MpMailboxOutcome  *outcome,
+                           GError           **error)
+{
   g_auto(Threading) threading = { 0 };
   g_autoptr(MpCase) kase = NULL;
   GError *local_error = NULL;
   MpMailboxOutcome result;
+  gboolean own_batch;
 
   g_return_val_if_fail (MP_IS_STORE (store), NULL);
+  g_return_val_if_fail (report != NULL, NULL);
   g_return_val_if_fail (message != NULL, NULL);
 
-  report = mp_eml_report_parse_arrived (message, mp_eml_get_max_bytes (store), arrival, error);
-  if (report == NULL)
-    return NULL;
-  decrypt (store, message, mp_eml_get_max_bytes (store), &report);
   read_threading (message, &threading);
   if (threading.message_id == NULL)
     threading.message_id = content_message_id (message);
@@ -333,7 +346,8 @@ mp_mailbox_take_in (MpStore           *store,
       return NULL;
     }
 
-  if (!mp_store_begin_batch (store, error))
+  own_batch = !mp_store_in_batch (store);
+  if (own_batch && !mp_store_begin_batch (store, error))
     return NULL;
   if (kase != NULL)
     {
@@ -350,16 +364,43 @@ mp_mailbox_take_in (MpStore           *store,
     }
   if (!mp_store_remember_message (store, kase, threading.message_id, error))
     goto fail;
-  if (!mp_store_end_batch (store, error))
+  if (own_batch && !mp_store_end_batch (store, error))
     return NULL;
-  /* outside the batch: a key that is refused does not undo the message */
-  if (mp_store_get_reporter_key (store, kase, NULL) == NULL)
-    keep_reporter_key (store, kase, report);
   if (outcome != NULL)
     *outcome = result;
   return g_steal_pointer (&kase);
 
 fail:
-  mp_store_abort_batch (store);
+  if (own_batch)
+    mp_store_abort_batch (store);
   return NULL;
+}
+
+MpCase *
+mp_mailbox_take_in (MpStore           *store,
+                    GBytes            *message,
+                    gint64             arrival,
+                    MpMailboxOutcome  *outcome,
+                    GError           **error)
+{
+  g_autoptr(MpEmlReport) report = NULL;
+  g_autoptr(MpCase) kase = NULL;
+  MpMailboxOutcome result;
+
+  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+  g_return_val_if_fail (message != NULL, NULL);
+
+  report = mp_eml_report_parse_arrived (message, mp_eml_get_max_bytes (store), arrival, error);
+  if (report == NULL)
+    return NULL;
+  decrypt (store, message, mp_eml_get_max_bytes (store), &report);
+  kase = mp_mailbox_take_in_report (store, report, message, &result, error);
+  if (kase == NULL)
+    return NULL;
+  /* outside the batch: a key that is refused does not undo the message */
+  if (mp_mailbox_wants_reporter_key (store, kase, result))
+    keep_reporter_key (store, kase, report);
+  if (outcome != NULL)
+    *outcome = result;
+  return g_steal_pointer (&kase);
 }

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "mp-eml-import.h"
 #include "mp-store.h"
 
 G_BEGIN_DECLS
@@ -133,6 +134,43 @@ MpCase     *mp_mailbox_take_in          (MpStore           *store,
                                          gint64             arrival,
                                          MpMailboxOutcome  *outcome,
                                          GError           **error);
+
+/* The same for a message already read into @report (and decrypted, where
+ * the caller does that) from the raw @message, which gives the headers
+ * threading goes by; import-eml and the window's import use it, so that a
+ * file imported twice or a reply saved as a file is taken in as a mailbox
+ * message is. The reporter's attached key is left to the caller. Stores
+ * in a batch of its own, or inside the caller's batch when one is open
+ * (then the caller must abort its batch on failure).
+ * Returns: (transfer full) (nullable): as mp_mailbox_take_in(). */
+MpCase     *mp_mailbox_take_in_report   (MpStore           *store,
+                                         MpEmlReport       *report,
+                                         GBytes            *message,
+                                         MpMailboxOutcome  *outcome,
+                                         GError           **error);
+/* mp_mailbox_take_in_report() for @file or @message (one of them set), read
+ * and parsed in a worker thread as mp_eml_import_file_async() does (in
+ * mp-eml-import.c), stored from the calling thread's main context. */
+void        mp_mailbox_take_in_async    (MpStore             *store,
+                                         GFile               *file,
+                                         GBytes              *message,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+/* @notes: (out) (optional) (transfer full): as mp_eml_import_finish().
+ * Returns: (transfer full) (nullable): the case it went to or has it. */
+MpCase     *mp_mailbox_take_in_finish   (MpStore             *store,
+                                         GAsyncResult        *result,
+                                         MpMailboxOutcome    *outcome,
+                                         GPtrArray          **notes,
+                                         GError             **error);
+
+/* Whether a key the reporter attached to a message taken in with @outcome
+ * is to be kept with @kase: not for a message the case had already, nor
+ * when the case has the reporter's key already. */
+gboolean    mp_mailbox_wants_reporter_key (MpStore          *store,
+                                           MpCase           *kase,
+                                           MpMailboxOutcome  outcome);
 
 /* The first case reference (CVD-YYYY-NNNN) in @subject, after any "Re:",
  * "Antw:", "Fwd:" or in brackets. Returns: (transfer full) (nullable) */

@@ -20,6 +20,7 @@ typedef struct
 {
   MpOpenpgpHome *home;
   GPtrArray     *notes;      /* translated (char *) */
+  GPtrArray     *signatures; /* MpOpenpgpSignature, or NULL: not asked for */
   guint          decrypted;
   guint          failed;
 } Decrypt;
@@ -53,6 +54,24 @@ note_signatures (Decrypt            *decrypt,
              ? g_mime_certificate_get_fingerprint (cert) : g_mime_certificate_get_key_id (cert);
       if (id == NULL)
         id = "?";
+      if (decrypt->signatures != NULL)
+        {
+          MpOpenpgpSignature *verdict = g_new0 (MpOpenpgpSignature, 1);
+
+          verdict->key_id = g_strdup (id);
+          if (status & GMIME_SIGNATURE_STATUS_RED)
+            verdict->status = MP_OPENPGP_SIGNATURE_BAD;
+          else if (status & GMIME_SIGNATURE_STATUS_KEY_MISSING)
+            verdict->status = MP_OPENPGP_SIGNATURE_KEY_MISSING;
+          else if ((status & (GMIME_SIGNATURE_STATUS_VALID | GMIME_SIGNATURE_STATUS_GREEN)) &&
+                   (status & GMIME_SIGNATURE_STATUS_ERROR_MASK) == 0)
+            verdict->status = MP_OPENPGP_SIGNATURE_VALID;
+          else if (status == 0 && cert != NULL)
+            verdict->status = MP_OPENPGP_SIGNATURE_GOOD;
+          else
+            verdict->status = MP_OPENPGP_SIGNATURE_UNCHECKED;
+          g_ptr_array_add (decrypt->signatures, verdict);
+        }
       if (status & GMIME_SIGNATURE_STATUS_RED)
         note = g_strdup_printf (_("The encrypted report is signed by key %s, but the signature is "
                                   "BAD: the message was changed after it was signed, or the "
@@ -256,16 +275,34 @@ message_bytes (GMimeMessage *message)
   return g_bytes_new (array->data, array->len);
 }
 
+void
+mp_openpgp_signature_free (MpOpenpgpSignature *signature)
+{
+  if (signature == NULL)
+    return;
+  g_free (signature->key_id);
+  g_free (signature);
+}
+
 GBytes *
 mp_openpgp_decrypt_message (MpOpenpgpHome *home,
                             GBytes        *message,
                             GPtrArray     *notes)
 {
+  return mp_openpgp_decrypt_message_full (home, message, notes, NULL);
+}
+
+GBytes *
+mp_openpgp_decrypt_message_full (MpOpenpgpHome *home,
+                                 GBytes        *message,
+                                 GPtrArray     *notes,
+                                 GPtrArray     *signatures)
+{
   g_autoptr(GMimeStream) stream = NULL;
   g_autoptr(GMimeParser) parser = NULL;
   g_autoptr(GMimeMessage) parsed = NULL;
   g_autoptr(GMimeObject) replacement = NULL;
-  Decrypt decrypt = { home, notes, 0, 0 };
+  Decrypt decrypt = { home, notes, signatures, 0, 0 };
   GMimeObject *body;
 
   g_return_val_if_fail (MP_IS_OPENPGP_HOME (home), NULL);
@@ -280,10 +317,17 @@ mp_openpgp_decrypt_message (MpOpenpgpHome *home,
     return NULL;
 
   /* GMime's context makes its own GPGME contexts: they take the engine's
-   * default home, which is the desk's private one for this call only. */
-  gpgme_set_engine_info (GPGME_PROTOCOL_OpenPGP, NULL, mp_openpgp_home_get_path (home));
-  replacement = decrypt_tree (&decrypt, body);
-  gpgme_set_engine_info (GPGME_PROTOCOL_OpenPGP, NULL, NULL);
+   * default home, which is the desk's private one for this call only, and
+   * no other thread's meanwhile. A home wiped before it got here is
+   * decrypted with nothing. */
+  _mp_openpgp_engine_lock ();
+  if (mp_openpgp_home_get_path (home) != NULL)
+    {
+      gpgme_set_engine_info (GPGME_PROTOCOL_OpenPGP, NULL, mp_openpgp_home_get_path (home));
+      replacement = decrypt_tree (&decrypt, body);
+      gpgme_set_engine_info (GPGME_PROTOCOL_OpenPGP, NULL, NULL);
+    }
+  _mp_openpgp_engine_unlock ();
 
   if (replacement != NULL)
     g_mime_message_set_mime_part (parsed, replacement);

@@ -150,7 +150,7 @@ mp_openpgp_sign_detached (MpStore     *store,
   return sign_with_desk_key (store, data, length, GPGME_SIG_MODE_DETACH, error);
 }
 
-MpOpenpgpSignature
+MpClearsignVerdict
 mp_openpgp_verify_clearsigned (const char  *text,
                                const char  *public_key,
                                char       **fingerprint)
@@ -162,16 +162,16 @@ mp_openpgp_verify_clearsigned (const char  *text,
   gpgme_data_t plain = NULL;
   gpgme_verify_result_t result;
   gpgme_error_t err;
-  MpOpenpgpSignature state = MP_OPENPGP_SIGNATURE_ERROR;
+  MpClearsignVerdict state = MP_CLEARSIGN_ERROR;
 
-  g_return_val_if_fail (text != NULL, MP_OPENPGP_SIGNATURE_NONE);
+  g_return_val_if_fail (text != NULL, MP_CLEARSIGN_NONE);
 
   if (fingerprint != NULL)
     *fingerprint = NULL;
   if (strstr (text, "-----BEGIN PGP SIGNED MESSAGE-----") == NULL)
-    return MP_OPENPGP_SIGNATURE_NONE;
+    return MP_CLEARSIGN_NONE;
   if (!(home = mp_openpgp_home_new (NULL)) || !(ctx = context_for (home, NULL)))
-    return MP_OPENPGP_SIGNATURE_ERROR;
+    return MP_CLEARSIGN_ERROR;
 
   if (public_key != NULL && public_key[0] != '\0' &&
       !gpgme_data_new_from_mem (&key_data, public_key, strlen (public_key), 0))
@@ -188,21 +188,21 @@ mp_openpgp_verify_clearsigned (const char  *text,
       switch (gpgme_err_code (signature->status))
         {
         case GPG_ERR_NO_ERROR:
-          state = MP_OPENPGP_SIGNATURE_GOOD;
+          state = MP_CLEARSIGN_GOOD;
           break;
         case GPG_ERR_BAD_SIGNATURE:
-          state = MP_OPENPGP_SIGNATURE_BAD;
+          state = MP_CLEARSIGN_BAD;
           break;
         case GPG_ERR_NO_PUBKEY:
-          state = MP_OPENPGP_SIGNATURE_UNKNOWN;
+          state = MP_CLEARSIGN_UNKNOWN;
           break;
         case GPG_ERR_SIG_EXPIRED:
         case GPG_ERR_KEY_EXPIRED:
         case GPG_ERR_CERT_EXPIRED:
-          state = MP_OPENPGP_SIGNATURE_EXPIRED;
+          state = MP_CLEARSIGN_EXPIRED;
           break;
         default:
-          state = MP_OPENPGP_SIGNATURE_ERROR;
+          state = MP_CLEARSIGN_ERROR;
           break;
         }
     }

@@ -29,19 +29,19 @@ char *mp_openpgp_sign_detached    (MpStore     *store,
  * by which key and whether the signature holds. */
 typedef enum
 {
-  MP_OPENPGP_SIGNATURE_NONE,      /* not clear-signed */
-  MP_OPENPGP_SIGNATURE_GOOD,      /* made by the desk's key, text unchanged */
-  MP_OPENPGP_SIGNATURE_BAD,       /* the text was changed after signing */
-  MP_OPENPGP_SIGNATURE_UNKNOWN,   /* by another key than the desk's */
-  MP_OPENPGP_SIGNATURE_EXPIRED,   /* good, but the key or signature expired */
-  MP_OPENPGP_SIGNATURE_ERROR,     /* signed, but it could not be checked */
-} MpOpenpgpSignature;
+  MP_CLEARSIGN_NONE,      /* not clear-signed */
+  MP_CLEARSIGN_GOOD,      /* made by the desk's key, text unchanged */
+  MP_CLEARSIGN_BAD,       /* the text was changed after signing */
+  MP_CLEARSIGN_UNKNOWN,   /* by another key than the desk's */
+  MP_CLEARSIGN_EXPIRED,   /* good, but the key or signature expired */
+  MP_CLEARSIGN_ERROR,     /* signed, but it could not be checked */
+} MpClearsignVerdict;
 
 /* Checks the clear-signed @text against @public_key (armored, nullable: the
  * signature can then only be found, not checked). @fingerprint (out,
  * optional, transfer full): the signing key's fingerprint or key id as
  * GnuPG reports it. */
-MpOpenpgpSignature mp_openpgp_verify_clearsigned (const char  *text,
+MpClearsignVerdict mp_openpgp_verify_clearsigned (const char  *text,
                                                   const char  *public_key,
                                                   char       **fingerprint);
 

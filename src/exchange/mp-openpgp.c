@@ -15,6 +15,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "mp-eml-private.h"
 #include "mp-error.h"
 #include "mp-openpgp.h"
 
@@ -24,11 +25,22 @@ struct _MpOpenpgpHome
 
   char    *path;        /* NULL once wiped */
   char    *passphrase;  /* of the desk key, or NULL */
+  gpointer owner;       /* what mp_openpgp_wipe_homes() is asked for, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (MpOpenpgpHome, mp_openpgp_home, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (mp-openpgp-error-quark, mp_openpgp_error)
+
+/* GPGME's default home is one per process; whoever sets it, uses it and
+ * sets it back holds this, and so does whoever wipes a home, so that no
+ * thread decrypts in another's home or in one being removed. */
+static GRecMutex engine_lock;
+
+/* Every home alive, not owned: a home leaves the list first thing in
+ * finalize, so one found here under the lock is still whole. */
+G_LOCK_DEFINE_STATIC (homes);
+static GPtrArray *homes;
 
 static void
 ensure_gpgme (void)
@@ -89,15 +101,18 @@ mp_openpgp_home_wipe (MpOpenpgpHome *self)
 
   g_return_if_fail (MP_IS_OPENPGP_HOME (self));
 
-  if (self->path == NULL)
-    return;
-  /* Its agent holds the key in memory: stop it before the folder goes. */
-  argv[2] = self->path;
-  g_spawn_sync (NULL, (char **) argv, NULL,
-                G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, NULL, NULL);
-  remove_tree (self->path);
-  g_clear_pointer (&self->path, g_free);
+  g_rec_mutex_lock (&engine_lock);
+  if (self->path != NULL)
+    {
+      /* Its agent holds the key in memory: stop it before the folder goes. */
+      argv[2] = self->path;
+      g_spawn_sync (NULL, (char **) argv, NULL,
+                    G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, NULL, NULL, NULL, NULL);
+      remove_tree (self->path);
+      g_clear_pointer (&self->path, g_free);
+    }
+  g_rec_mutex_unlock (&engine_lock);
 }
 
 static void
@@ -105,6 +120,9 @@ mp_openpgp_home_finalize (GObject *object)
 {
   MpOpenpgpHome *self = MP_OPENPGP_HOME (object);
 
+  G_LOCK (homes);
+  g_ptr_array_remove_fast (homes, self);
+  G_UNLOCK (homes);
   mp_openpgp_home_wipe (self);
   if (self->passphrase != NULL)
     {
@@ -123,6 +141,11 @@ mp_openpgp_home_class_init (MpOpenpgpHomeClass *klass)
 static void
 mp_openpgp_home_init (MpOpenpgpHome *self)
 {
+  G_LOCK (homes);
+  if (homes == NULL)
+    homes = g_ptr_array_new ();
+  g_ptr_array_add (homes, self);
+  G_UNLOCK (homes);
 }
 
 MpOpenpgpHome *
@@ -196,6 +219,14 @@ home_context (MpOpenpgpHome  *self,
   gpgme_ctx_t ctx = NULL;
   gpgme_error_t err;
 
+  /* Never the user's own home: a wiped home has none. */
+  if (self->path == NULL)
+    {
+      g_set_error_literal (error, MP_OPENPGP_ERROR, MP_OPENPGP_ERROR_FAILED,
+                           _("The desk's private GnuPG folder was removed when the desk "
+                             "locked."));
+      return NULL;
+    }
   if ((err = gpgme_new (&ctx)) ||
       (err = gpgme_set_protocol (ctx, GPGME_PROTOCOL_OpenPGP)) ||
       (err = gpgme_ctx_set_engine_info (ctx, GPGME_PROTOCOL_OpenPGP, NULL, self->path)) ||
@@ -508,28 +539,24 @@ unlock_in_agent (gpgme_ctx_t   ctx,
 }
 
 MpOpenpgpHome *
-mp_openpgp_home_new_for_store (MpStore  *store,
-                               GError  **error)
+mp_openpgp_home_new_for_key (GBytes      *secret_key,
+                             const char  *passphrase,
+                             gpointer     owner,
+                             GError     **error)
 {
   g_autoptr(MpOpenpgpHome) home = NULL;
-  g_autoptr(GBytes) secret = NULL;
   g_autofree char *imported = NULL;
-  char *passphrase = NULL;
   gpgme_ctx_t ctx;
 
-  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+  g_return_val_if_fail (secret_key != NULL, NULL);
 
-  if (!(secret = mp_store_get_desk_key (store, &passphrase, error)))
-    return NULL;
   if (!(home = mp_openpgp_home_new (error)))
-    {
-      g_free (passphrase);
-      return NULL;
-    }
-  home->passphrase = passphrase;
+    return NULL;
+  home->passphrase = g_strdup (passphrase);
+  home->owner = owner;
   if (!(ctx = home_context (home, error)))
     return NULL;
-  imported = import_secret (home, ctx, secret, error);
+  imported = import_secret (home, ctx, secret_key, error);
   /* GMime's own contexts cannot give a passphrase: a key that has one is
    * unlocked here once, for signing and decrypting, and its agent keeps it
    * for as long as the home lives. */
@@ -539,6 +566,53 @@ mp_openpgp_home_new_for_store (MpStore  *store,
   if (imported == NULL)
     return NULL;
   return g_steal_pointer (&home);
+}
+
+MpOpenpgpHome *
+mp_openpgp_home_new_for_store (MpStore  *store,
+                               GError  **error)
+{
+  g_autoptr(GBytes) secret = NULL;
+  char *passphrase = NULL;
+  MpOpenpgpHome *home;
+
+  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+
+  if (!(secret = mp_store_get_desk_key (store, &passphrase, error)))
+    return NULL;
+  home = mp_openpgp_home_new_for_key (secret, passphrase, store, error);
+  if (passphrase != NULL)
+    {
+      memset (passphrase, 0, strlen (passphrase));
+      g_free (passphrase);
+    }
+  return home;
+}
+
+void
+mp_openpgp_wipe_homes (gpointer owner)
+{
+  G_LOCK (homes);
+  for (guint i = 0; homes != NULL && i < homes->len; i++)
+    {
+      MpOpenpgpHome *home = g_ptr_array_index (homes, i);
+
+      if (owner == NULL || home->owner == owner)
+        mp_openpgp_home_wipe (home);
+    }
+  G_UNLOCK (homes);
+}
+
+void
+_mp_openpgp_engine_lock (void)
+{
+  g_rec_mutex_lock (&engine_lock);
+}
+
+void
+_mp_openpgp_engine_unlock (void)
+{
+  g_rec_mutex_unlock (&engine_lock);
 }
 
 /* ---- the reporter's key and encrypted letters ------------------------------- */
@@ -607,6 +681,24 @@ import_public (gpgme_ctx_t   ctx,
       return NULL;
     }
   return g_steal_pointer (&fingerprint);
+}
+
+char *
+mp_openpgp_home_import_public (MpOpenpgpHome  *home,
+                               const char     *armored,
+                               GError        **error)
+{
+  gpgme_ctx_t ctx;
+  char *fingerprint;
+
+  g_return_val_if_fail (MP_IS_OPENPGP_HOME (home), NULL);
+  g_return_val_if_fail (armored != NULL, NULL);
+
+  if (!(ctx = home_context (home, error)))
+    return NULL;
+  fingerprint = import_public (ctx, armored, error);
+  gpgme_release (ctx);
+  return fingerprint;
 }
 
 char *

@@ -33,6 +33,18 @@ MpOpenpgpHome *mp_openpgp_home_new            (GError       **error);
  * Returns: (transfer full) */
 MpOpenpgpHome *mp_openpgp_home_new_for_store  (MpStore       *store,
                                                GError       **error);
+/* A private home holding the armored secret key @secret_key (its
+ * @passphrase nullable); @owner (nullable) is what mp_openpgp_wipe_homes()
+ * finds it by. It touches no store, so a worker thread may make it.
+ * Returns: (transfer full) */
+MpOpenpgpHome *mp_openpgp_home_new_for_key    (GBytes        *secret_key,
+                                               const char    *passphrase,
+                                               gpointer       owner,
+                                               GError       **error);
+/* Wipes every home alive that was made for @owner (a store; NULL: every
+ * home): at lock and at exit. A decryption in progress in another thread
+ * finishes first. */
+void           mp_openpgp_wipe_homes          (gpointer       owner);
 const char    *mp_openpgp_home_get_path       (MpOpenpgpHome *self);
 /* The desk key's passphrase, NULL when it has none (or the home is not
  * the store's). */
@@ -87,5 +99,65 @@ MpEmlReport   *mp_openpgp_report_parse        (MpOpenpgpHome *home,
                                                GBytes        *message,
                                                gsize          max_bytes,
                                                GError       **error);
+
+/* A signature found inside an encrypted report, as GnuPG judged it. */
+typedef enum
+{
+  MP_OPENPGP_SIGNATURE_VALID,
+  MP_OPENPGP_SIGNATURE_BAD,          /* changed after signing, or forged */
+  MP_OPENPGP_SIGNATURE_KEY_MISSING,  /* by a key the desk does not have */
+  MP_OPENPGP_SIGNATURE_UNCHECKED,    /* any other reason it could not be checked */
+  MP_OPENPGP_SIGNATURE_GOOD,         /* good, by a key no one the desk trusts certified:
+                                      * valid when the key is the one kept with the case */
+} MpOpenpgpSignatureStatus;
+
+typedef struct
+{
+  MpOpenpgpSignatureStatus  status;
+  char                     *key_id;  /* the signer's fingerprint, else key id */
+} MpOpenpgpSignature;
+
+void           mp_openpgp_signature_free      (MpOpenpgpSignature *signature);
+
+/* mp_openpgp_decrypt_message() that also appends an MpOpenpgpSignature to
+ * @signatures (nullable) for each signature found. Returns: (transfer full) */
+GBytes        *mp_openpgp_decrypt_message_full (MpOpenpgpHome *home,
+                                                GBytes        *message,
+                                                GPtrArray     *notes,
+                                                GPtrArray     *signatures);
+
+/* Imports the armored public key @armored into @home (for checking
+ * signatures, or to encrypt to). Returns: (transfer full): its fingerprint */
+char          *mp_openpgp_home_import_public  (MpOpenpgpHome *home,
+                                               const char    *armored,
+                                               GError       **error);
+
+/* mp-openpgp-case.c. What a case's page shows about encryption: the
+ * reporter's key and the signatures of the encrypted report, checked again
+ * now with the desk's key and the reporter's key (a signature by a key the
+ * desk lacked at import is valid once the reporter's key is added). */
+typedef struct
+{
+  char      *reporter_fingerprint;  /* NULL: the case has no reporter key */
+  char      *reporter_key_problem;  /* why a kept key cannot be used, or NULL */
+  gboolean   has_original;          /* the encrypted message is kept with the case */
+  gboolean   decrypted;             /* it could be decrypted now */
+  GPtrArray *signatures;            /* MpOpenpgpSignature */
+} MpOpenpgpCaseInfo;
+
+void               mp_openpgp_case_info_free   (MpOpenpgpCaseInfo   *info);
+/* Reads what it needs from the unlocked @store now; GnuPG runs in a
+ * thread. */
+void               mp_openpgp_case_info_async  (MpStore             *store,
+                                                MpCase              *kase,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+/* Returns: (transfer full) */
+MpOpenpgpCaseInfo *mp_openpgp_case_info_finish (MpStore             *store,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpOpenpgpCaseInfo, mp_openpgp_case_info_free)
 
 G_END_DECLS

@@ -137,21 +137,21 @@ check_signature (MpSecurityTxtCheck *check,
   signer = check->signer != NULL ? check->signer : "?";
   switch (check->signature)
     {
-    case MP_OPENPGP_SIGNATURE_NONE:
+    case MP_CLEARSIGN_NONE:
       add (check, MP_SECURITY_TXT_WARNING,
            g_strdup (_("The file is not signed; RFC 9116 advises clear-signing it with "
                        "OpenPGP.")));
       break;
-    case MP_OPENPGP_SIGNATURE_GOOD:
+    case MP_CLEARSIGN_GOOD:
       add (check, MP_SECURITY_TXT_OK,
            g_strdup_printf (_("Signed by the desk's key %s: the signature is good."), signer));
       break;
-    case MP_OPENPGP_SIGNATURE_BAD:
+    case MP_CLEARSIGN_BAD:
       add (check, MP_SECURITY_TXT_ERROR,
            g_strdup_printf (_("The signature by key %s is BAD: the file was changed after it "
                               "was signed."), signer));
       break;
-    case MP_OPENPGP_SIGNATURE_UNKNOWN:
+    case MP_CLEARSIGN_UNKNOWN:
       if (desk_public_key == NULL)
         add (check, MP_SECURITY_TXT_WARNING,
              g_strdup_printf (_("Signed by key %s; the desk has no key to check it with."),
@@ -160,12 +160,12 @@ check_signature (MpSecurityTxtCheck *check,
         add (check, MP_SECURITY_TXT_ERROR,
              g_strdup_printf (_("Signed by key %s, which is not the desk's key."), signer));
       break;
-    case MP_OPENPGP_SIGNATURE_EXPIRED:
+    case MP_CLEARSIGN_EXPIRED:
       add (check, MP_SECURITY_TXT_ERROR,
            g_strdup_printf (_("Signed by the desk's key %s, but the key or the signature has "
                               "expired."), signer));
       break;
-    case MP_OPENPGP_SIGNATURE_ERROR:
+    case MP_CLEARSIGN_ERROR:
     default:
       add (check, MP_SECURITY_TXT_ERROR,
            g_strdup (_("The file is signed, but the signature could not be checked.")));
@@ -299,7 +299,7 @@ mp_publish_check_security_txt_for_desk (MpStore    *store,
   if (store != NULL)
     mp_store_get_desk_key_info (store, NULL, NULL, &public_key, NULL);
   check = mp_publish_check_security_txt (text, public_key, now);
-  if (store != NULL && check->signature == MP_OPENPGP_SIGNATURE_GOOD && check->expires > 0 &&
+  if (store != NULL && check->signature == MP_CLEARSIGN_GOOD && check->expires > 0 &&
       (key_expires = mp_publish_key_expires_first (store, check->expires)) != 0)
     {
       g_autoptr(GDateTime) moment = g_date_time_new_from_unix_utc (key_expires / G_USEC_PER_SEC);

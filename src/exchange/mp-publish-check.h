@@ -30,7 +30,7 @@ typedef struct
 {
   GPtrArray          *findings;  /* (element-type MpSecurityTxtFinding) in the file's order */
   gint64              expires;   /* UTC microseconds; 0 when missing or unreadable */
-  MpOpenpgpSignature  signature;
+  MpClearsignVerdict  signature;
   char               *signer;    /* (nullable) fingerprint or key id */
 } MpSecurityTxtCheck;
 

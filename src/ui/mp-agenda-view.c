@@ -101,8 +101,11 @@ create_row (MpAgendaView  *self,
 
   if (case_title != NULL && *case_title != '\0')
     title = g_strdup_printf ("%s · %s", reference, case_title);
-  else
+  else if (*reference != '\0')
     title = g_strdup (reference);
+  else
+    /* A deadline of the desk, of no case (mp-deadlines.h). */
+    title = g_strdup (_("The desk's OpenPGP key"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "mp-application.h"
+#include "mp-openpgp.h"
 #include "mp-window.h"
 
 struct _MpApplication
@@ -244,6 +245,8 @@ mp_application_shutdown (GApplication *application)
   unwatch_sleep (MP_APPLICATION (application));
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
     gtk_window_destroy (GTK_WINDOW (windows->data));
+  /* The desk keys' private GnuPG homes, whichever desk they were for. */
+  mp_openpgp_wipe_homes (NULL);
   G_APPLICATION_CLASS (mp_application_parent_class)->shutdown (application);
 }
 

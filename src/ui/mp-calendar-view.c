@@ -99,6 +99,8 @@ static const KindWords kind_words[] = {
   { "cra-final",          NC_("deadline kind", "CRA final report") },
   /* The desk's own (issue 24): its reference is a domain. */
   { "security-txt-renewal", NC_("deadline kind", "Renew security.txt") },
+  /* The desk's own (issue 21), of no case: a month before its key expires. */
+  { "desk-key-expiry",    NC_("deadline kind", "Renew the desk key") },
 };
 
 /* ---- shared words (mp-calendar-private.h) --------------------------------- */
@@ -140,6 +142,7 @@ _mp_calendar_kind_css_class (const char *kind)
     "kind-legal", "kind-legal", "kind-legal",
     /* The desk's own renewal: a publication of its own. */
     "kind-publication",
+    "kind-other",
   };
   const KindWords *words = lookup_kind (kind);
 
@@ -260,8 +263,11 @@ set_chip (MpDeadlineChip *chip,
   const char *reference = mp_deadline_get_reference (deadline);
   gboolean overdue = mp_calendar_month_is_overdue (self->month, deadline);
   g_autofree char *time = format_time (self, mp_deadline_get_due_at (deadline));
-  g_autofree char *text = g_strdup_printf ("%s %s", _mp_calendar_short_reference (reference),
-                                           _mp_calendar_kind_label (kind));
+  /* A deadline of the desk (reference "") is named by its kind alone. */
+  g_autofree char *text = *reference != '\0'
+                          ? g_strdup_printf ("%s %s", _mp_calendar_short_reference (reference),
+                                             _mp_calendar_kind_label (kind))
+                          : g_strdup (_mp_calendar_kind_label (kind));
   MpCase *kase = self->store != NULL ? mp_store_find_case (self->store, reference) : NULL;
   const char *title = kase != NULL ? mp_case_get_title (kase) : NULL;
   g_autofree char *when = NULL;
@@ -274,8 +280,10 @@ set_chip (MpDeadlineChip *chip,
     when = g_strdup_printf (_("%s, due at %s"), _mp_calendar_kind_label (kind), time);
   if (title != NULL && *title != '\0')
     tooltip = g_strdup_printf ("%s — %s\n%s", reference, title, when);
-  else
+  else if (*reference != '\0')
     tooltip = g_strdup_printf ("%s\n%s", reference, when);
+  else
+    tooltip = g_strdup (when);
 
   mp_deadline_chip_set_deadline (chip, deadline, text, tooltip, overdue);
 }

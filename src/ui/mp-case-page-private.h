@@ -23,6 +23,8 @@ struct _MpCasePage
   guint                 focus_ticks;
   guint                 focus_stable;   /* frames the item kept its place */
   double                focus_last_y;
+  guint                 scroll_step;    /* the step mp_case_page_show_step() brings up */
+  guint                 scroll_source;
 
   GPtrArray            *step_rows;    /* AdwExpanderRow, one per step */
   GPtrArray            *step_icons;   /* GtkImage, one per step */

@@ -14,6 +14,7 @@
 #include "mp-deadlines.h"
 #include "mp-derive.h"
 #include "mp-duplicates-row.h"
+#include "mp-encryption-group.h"
 #include "mp-format.h"
 #include "mp-intake-dialog.h"
 #include "mp-checklist.h"
@@ -1058,6 +1059,7 @@ mp_case_page_dispose (GObject *object)
   MpCasePage *self = MP_CASE_PAGE (object);
 
   mp_case_page_clear_temp (self);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (self->focus_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick_id);
   self->focus_tick_id = 0;
@@ -1158,6 +1160,7 @@ mp_case_page_class_init (MpCasePageClass *klass)
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (MP_TYPE_LEGAL_GROUP);
+  g_type_ensure (MP_TYPE_ENCRYPTION_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, stack);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, back_button);
@@ -1174,6 +1177,8 @@ mp_case_page_class_init (MpCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, details_label);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, checklist_group);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, legal_group);
+  /* Offset 0: found by name, no field in the page's struct. */
+  gtk_widget_class_bind_template_child_full (widget_class, "encryption_group", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, attachment_list);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -1257,6 +1262,10 @@ mp_case_page_set_case (MpCasePage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-attachment", kase != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit-report", kase != NULL && !mp_case_is_erased (kase));
 
+  /* Looked up by name: the page's struct stays as it is. */
+  mp_encryption_group_set_case (MP_ENCRYPTION_GROUP (gtk_widget_get_template_child (
+                                  GTK_WIDGET (self), MP_TYPE_CASE_PAGE, "encryption_group")),
+                                self->store, kase);
   if (kase == NULL || self->store == NULL)
     {
       mp_legal_group_update (self->legal_group, NULL, NULL, NULL);
@@ -1291,13 +1300,13 @@ mp_case_page_set_show_back (MpCasePage *self,
 static gboolean
 scroll_to_step_cb (gpointer user_data)
 {
-  g_autoptr(GtkWidget) row = user_data;
-  MpCasePage *self = MP_CASE_PAGE (gtk_widget_get_ancestor (row, MP_TYPE_CASE_PAGE));
+  MpCasePage *self = user_data;
+  GtkWidget *row = g_ptr_array_index (self->step_rows, self->scroll_step);
   graphene_point_t point;
 
+  self->scroll_source = 0;
   /* after the expander has been laid out, bring the step to the top */
-  if (self != NULL &&
-      gtk_widget_compute_point (row, gtk_scrolled_window_get_child (self->scroller),
+  if (gtk_widget_compute_point (row, gtk_scrolled_window_get_child (self->scroller),
                                 &GRAPHENE_POINT_INIT (0, 0), &point))
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), MAX (0, point.y - 12));
   return G_SOURCE_REMOVE;
@@ -1316,6 +1325,12 @@ mp_case_page_show_step (MpCasePage *self,
 
       adw_expander_row_set_expanded (row, shown);
       if (shown)
-        g_timeout_add (400, scroll_to_step_cb, g_object_ref (row));
+        {
+          /* the page's own source, gone with the page: a reference on the
+           * row here kept its desk alive after the window was closed */
+          g_clear_handle_id (&self->scroll_source, g_source_remove);
+          self->scroll_step = i;
+          self->scroll_source = g_timeout_add (400, scroll_to_step_cb, self);
+        }
     }
 }

@@ -7,6 +7,7 @@
 
 #include "mp-eml-import.h"
 #include "mp-eml-intake.h"
+#include "mp-mailbox.h"
 
 /* One message waiting its turn: a file, or bytes dropped from a mail client. */
 typedef struct
@@ -40,6 +41,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   IMPORTED,
+  SHOW_CASE,
   N_SIGNALS
 };
 
@@ -93,10 +95,22 @@ show_notes (AdwToast   *toast,
 }
 
 static void
+show_case_cb (AdwToast    *toast,
+              MpEmlIntake *self)
+{
+  MpCase *kase = g_object_get_data (G_OBJECT (toast), "case");
+
+  g_signal_emit (self, signals[SHOW_CASE], 0, kase);
+}
+
+/* @kase (nullable): the case the toast offers to open, for a message that
+ * went to a case already there; else "Details" shows @notes. */
+static void
 toast (MpEmlIntake *self,
        const char  *message,
        const char  *name,
        GPtrArray   *notes,
+       MpCase      *kase,
        guint        timeout)
 {
   AdwToast *toast;
@@ -107,7 +121,13 @@ toast (MpEmlIntake *self,
   /* Toasts queue up when many messages are dropped: a plain success goes
    * quickly, what needs reading stays longer. */
   adw_toast_set_timeout (toast, timeout);
-  if (notes != NULL && notes->len > 0)
+  if (kase != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Open Case"));
+      g_object_set_data_full (G_OBJECT (toast), "case", g_object_ref (kase), g_object_unref);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_case_cb), self, 0);
+    }
+  else if (notes != NULL && notes->len > 0)
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->overlay));
 
@@ -140,7 +160,9 @@ import_done_cb (GObject      *source,
   g_autoptr(MpEmlIntake) self = user_data;
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MpCase) kase = mp_eml_import_finish (MP_STORE (source), result, &notes, &error);
+  MpMailboxOutcome outcome = MP_MAILBOX_NEW;
+  g_autoptr(MpCase) kase = mp_mailbox_take_in_finish (MP_STORE (source), result, &outcome, &notes,
+                                                      &error);
   Job *job = g_steal_pointer (&self->current);
   g_autofree char *message = NULL;
 
@@ -153,14 +175,28 @@ import_done_cb (GObject      *source,
     {
       /* Translators: "“report.eml” was not imported: This file is not an e-mail message." */
       message = g_strdup_printf (_("“%s” was not imported: %s"), job->name, error->message);
-      toast (self, message, job->name, NULL, 8);
+      toast (self, message, job->name, NULL, NULL, 8);
+    }
+  else if (outcome == MP_MAILBOX_DUPLICATE)
+    {
+      /* Translators: "“report.eml” is already in CVD-2026-0007: not imported again" */
+      message = g_strdup_printf (_("“%s” is already in %s: not imported again"), job->name,
+                                 mp_case_get_reference (kase));
+      toast (self, message, job->name, NULL, kase, 8);
+    }
+  else if (outcome == MP_MAILBOX_REPLY)
+    {
+      /* Translators: "“answer.eml” added to CVD-2026-0007 as the reporter's reply" */
+      message = g_strdup_printf (_("“%s” added to %s as the reporter's reply"), job->name,
+                                 mp_case_get_reference (kase));
+      toast (self, message, job->name, NULL, kase, 8);
     }
   else
     {
       /* Translators: "Imported CVD-2026-0007 from “report.eml”" */
       message = g_strdup_printf (_("Imported %s from “%s”"), mp_case_get_reference (kase),
                                  job->name);
-      toast (self, message, job->name, notes, notes == NULL || notes->len == 0 ? 3 : 8);
+      toast (self, message, job->name, notes, NULL, notes == NULL || notes->len == 0 ? 3 : 8);
       g_signal_emit (self, signals[IMPORTED], 0, kase);
     }
   job_free (job);
@@ -175,12 +211,10 @@ run_next (MpEmlIntake *self)
   self->current = g_queue_pop_head (&self->jobs);
   if (self->current == NULL)
     return;
-  if (self->current->file != NULL)
-    mp_eml_import_file_async (self->store, self->current->file, self->cancellable, import_done_cb,
-                              g_object_ref (self));
-  else
-    mp_eml_import_bytes_async (self->store, self->current->bytes, self->cancellable, import_done_cb,
-                               g_object_ref (self));
+  /* Threaded as the mailbox does: a reply joins its case, a message a
+   * case has already is not taken in again (issue 22). */
+  mp_mailbox_take_in_async (self->store, self->current->file, self->current->bytes,
+                            self->cancellable, import_done_cb, g_object_ref (self));
 }
 
 void
@@ -523,6 +557,9 @@ mp_eml_intake_class_init (MpEmlIntakeClass *klass)
 
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, MP_TYPE_CASE);
+  /* "Open Case" on the toast of a reply or a message a case already had. */
+  signals[SHOW_CASE] = g_signal_new ("show-case", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, MP_TYPE_CASE);
 }
 
 static void

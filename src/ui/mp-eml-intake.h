@@ -13,9 +13,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MpEmlIntake, mp_eml_intake, MP, EML_INTAKE, GObject)
 
 /* Imports e-mail messages one after another in the background
- * (mp_eml_import_file_async), with one toast on @overlay per message: the
- * new reference, or why the file was refused; "Details" shows what the
- * importer skipped. Emits "imported" (MpCase) for each new case. */
+ * (mp_mailbox_take_in_async: threaded as the mailbox does), with one toast
+ * on @overlay per message: the new reference, or why the file was refused;
+ * "Details" shows what the importer skipped. Emits "imported" (MpCase) for
+ * each new case. A reply that joined its case, or a message a case already
+ * has, is told with "Open Case", which emits "show-case" (MpCase). */
 MpEmlIntake *mp_eml_intake_new             (AdwToastOverlay *overlay);
 void         mp_eml_intake_set_store       (MpEmlIntake     *self,
                                             MpStore         *store);

@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mp-letter-row.h"
 #include "mp-letters.h"
 #include "mp-mailbox.h"
+#include "mp-openpgp.h"
 #include "mp-ui-util.h"
 
 struct _MpLetterRow
@@ -30,6 +32,8 @@ struct _MpLetterRow
   GtkLabel      *edit_hint_label;
   GtkTextView   *text_view;
   GtkButton     *copy_button;
+  GtkButton     *copy_encrypted_button;
+  GtkButton     *ask_key_button;
   GtkButton     *mail_button;
   GtkButton     *send_button;
   GtkButton     *again_button;
@@ -46,6 +50,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void update (MpLetterRow *self);
+static void show_button (GtkButton *button,
+                         gboolean   visible);
 
 const char *
 mp_letter_row_sent_item (const char *kind)
@@ -104,6 +110,69 @@ on_copy_clicked_cb (MpLetterRow *self)
     return;
   mp_ui_copy_confidential (GTK_WIDGET (self), text);
   mp_ui_toast (GTK_WIDGET (self), _("Letter copied"));
+}
+
+/* The text as the handler has it, encrypted to the reporter's key and
+ * signed by the desk's: for a reporter who asked for it (R-ENCRYPT). */
+static void
+on_copy_encrypted_clicked_cb (MpLetterRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = dup_text (self);
+  g_autofree char *armored = NULL;
+
+  if (*text == '\0')
+    return;
+  if (!(armored = mp_openpgp_encrypt_letter (self->store, self->kase, text, &error)))
+    {
+      mp_ui_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  /* Ciphertext: no need to keep it out of clipboard managers. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), armored);
+  mp_ui_toast (GTK_WIDGET (self), _("Encrypted letter copied"));
+}
+
+/* A paragraph in the letter's own language (not the interface's), asking
+ * the reporter for their key and naming the desk's. */
+static char *
+key_request (const char *language,
+             const char *fingerprint)
+{
+  gboolean dutch = g_strcmp0 (language, "en") != 0;
+  GString *text = g_string_new (dutch
+    ? "Wilt u ons uw publieke OpenPGP-sleutel sturen? Dan versleutelen wij onze berichten "
+      "aan u voortaan."
+    : "Could you send us your OpenPGP public key? We will then encrypt our messages to you.");
+
+  if (fingerprint != NULL)
+    g_string_append_printf (text, dutch
+                            ? " Onze eigen sleutel heeft de vingerafdruk %s; u kunt uw "
+                              "bevindingen daarmee versleutelen."
+                            : " Our own key has the fingerprint %s; you can encrypt your "
+                              "findings to it.", fingerprint);
+  return g_string_free (text, FALSE);
+}
+
+static void
+on_ask_key_clicked_cb (MpLetterRow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *paragraph = NULL;
+  g_autofree char *text = dup_text (self);
+  GtkTextIter end;
+
+  if (self->letter == NULL)
+    return;
+  mp_store_get_desk_key_info (self->store, &fingerprint, NULL, NULL, NULL);
+  paragraph = key_request (mp_letter_get_language (self->letter), fingerprint);
+  if (strstr (text, paragraph) != NULL)
+    return;
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\n\n", -1);
+  gtk_text_buffer_insert (buffer, &end, paragraph, -1);
+  show_button (self->ask_key_button, FALSE);
 }
 
 /* What to tell the handler when no program takes the mailto: link. */
@@ -254,6 +323,43 @@ on_text_changed_cb (MpLetterRow *self)
 
 /* Shows the letter: as sent (frozen, read-only), or filled from today's
  * facts for the handler to edit. Text being edited is never replaced. */
+/* A button of the flow box, and the flow box's child around it: a hidden
+ * button alone would leave a gap. */
+static void
+show_button (GtkButton *button,
+             gboolean   visible)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (button));
+
+  gtk_widget_set_visible (GTK_WIDGET (button), visible);
+  if (GTK_IS_FLOW_BOX_CHILD (parent))
+    gtk_widget_set_visible (parent, visible);
+}
+
+/* Copy Encrypted where the reporter has a key (and the desk one to sign
+ * with); for a letter still to send without one, the offer to ask. */
+static void
+update_encryption (MpLetterRow *self)
+{
+  g_autofree char *reporter_key = NULL;
+  gboolean desk_key;
+
+  if (self->store == NULL || self->kase == NULL || mp_store_is_locked (self->store))
+    {
+      show_button (self->copy_encrypted_button, FALSE);
+      show_button (self->ask_key_button, FALSE);
+      return;
+    }
+  reporter_key = mp_store_get_reporter_key (self->store, self->kase, NULL);
+  desk_key = mp_store_get_desk_key_info (self->store, NULL, NULL, NULL, NULL);
+  show_button (self->copy_encrypted_button, reporter_key != NULL && desk_key);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->copy_encrypted_button),
+                            self->sent != NULL || self->letter != NULL);
+  show_button (self->ask_key_button,
+               reporter_key == NULL && self->sent == NULL && self->letter != NULL &&
+               !mp_case_get_boolean (self->kase, "reporter_anonymous"));
+}
+
 static void
 update (MpLetterRow *self)
 {
@@ -315,6 +421,7 @@ update (MpLetterRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->again_button), self->sent != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->copy_button),
                             self->sent != NULL || self->letter != NULL);
+  update_encryption (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mail_button),
                             self->sent == NULL && self->letter != NULL &&
                             mp_case_get_reporter_email (self->kase) != NULL);
@@ -409,11 +516,15 @@ mp_letter_row_class_init (MpLetterRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, edit_hint_label);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, text_view);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, MpLetterRow, copy_encrypted_button);
+  gtk_widget_class_bind_template_child (widget_class, MpLetterRow, ask_key_button);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, mail_button);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, send_button);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, again_button);
   gtk_widget_class_bind_template_child (widget_class, MpLetterRow, sent_button);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_encrypted_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_ask_key_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_mail_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_send_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sent_clicked_cb);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-desk-key-page.h"
 #include "mp-letter-editor.h"
 #include "mp-policy.h"
 #include "mp-preferences-window.h"
@@ -588,6 +589,8 @@ mp_preferences_window_new (GtkWindow *parent,
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                   ADW_PREFERENCES_PAGE (self->letter_editor));
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), mp_mailbox_page_new (store));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (mp_desk_key_page_new (store)));
     }
   return self;
 }

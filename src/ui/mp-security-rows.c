@@ -37,13 +37,29 @@ set_switch_quietly (GtkSwitch *toggle,
   g_signal_handlers_unblock_by_func (toggle, on_login_switch_cb, store);
 }
 
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
 static void
 keyring_store_done_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
   g_autoptr(GtkSwitch) toggle = user_data;
-  MpStore *store = g_object_get_data (G_OBJECT (toggle), "mp-store");
+  g_autoptr(MpStore) store = g_weak_ref_get (g_object_get_data (G_OBJECT (toggle), "mp-store"));
   g_autoptr(GError) error = NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (toggle), TRUE);
@@ -110,7 +126,10 @@ mp_security_rows_add (AdwPreferencesGroup *group,
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   gtk_widget_set_name (toggle, "unlock-with-login");
   gtk_switch_set_active (GTK_SWITCH (toggle), mp_keyring_is_enabled ());
-  g_object_set_data_full (G_OBJECT (toggle), "mp-store", g_object_ref (store), g_object_unref);
+  /* Weak: the window that shows the switch keeps the desk, and the switch
+   * must not keep it past the window (libadwaita 1.2's preferences window
+   * leaves its groups' rows unfinalised). */
+  g_object_set_data_full (G_OBJECT (toggle), "mp-store", weak_ref_new (store), weak_ref_free);
   g_signal_connect (toggle, "notify::active", G_CALLBACK (on_login_switch_cb), store);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);

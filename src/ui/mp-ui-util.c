@@ -431,6 +431,8 @@ mp_ui_case_matches (MpCase     *kase,
 static guint clipboard_seconds = 30;
 /* The confidential copy on the clipboard now, if any (weak). */
 static GdkContentProvider *confidential_provider;
+/* How many copies wait to be cleared (for tests). */
+static guint clipboard_timers;
 
 typedef struct
 {
@@ -446,6 +448,7 @@ clipboard_copy_free (gpointer data)
   g_object_unref (copy->clipboard);
   g_object_unref (copy->provider);
   g_free (copy);
+  clipboard_timers--;
 }
 
 static gboolean
@@ -480,6 +483,7 @@ mp_ui_copy_confidential (GtkWidget  *widget,
   copy->provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
   gdk_clipboard_set_content (copy->clipboard, copy->provider);
   g_set_weak_pointer (&confidential_provider, copy->provider);
+  clipboard_timers++;
   g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, clipboard_seconds, clear_clipboard_cb, copy,
                               clipboard_copy_free);
 }
@@ -501,6 +505,12 @@ void
 _mp_ui_set_clipboard_seconds (guint seconds)
 {
   clipboard_seconds = seconds;
+}
+
+guint
+_mp_ui_get_clipboard_timers (void)
+{
+  return clipboard_timers;
 }
 
 GBytes *

@@ -81,5 +81,7 @@ GBytes     *mp_ui_load_attachment (GFile    *file,
 void        mp_ui_forget_confidential (GtkWidget *widget);
 /* For tests: how long a confidential copy stays on the clipboard. */
 void        _mp_ui_set_clipboard_seconds (guint     seconds);
+/* For tests: how many confidential copies still wait to be cleared. */
+guint       _mp_ui_get_clipboard_timers  (void);
 
 G_END_DECLS

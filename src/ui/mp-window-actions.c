@@ -255,6 +255,8 @@ _mp_window_init_actions (MpWindow *self)
 {
   g_signal_connect_object (self->eml_intake, "imported", G_CALLBACK (on_imported_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->eml_intake, "show-case", G_CALLBACK (on_imported_cb), self,
+                           G_CONNECT_SWAPPED);
   _mp_window_update_actions (self);
 }
 

@@ -9,6 +9,7 @@
 
 #include <time.h>
 
+#include "mp-openpgp.h"
 #include "mp-preferences-window.h"
 #include "mp-ui-util.h"
 #include "mp-window-private.h"
@@ -104,6 +105,7 @@ _mp_window_lock (MpWindow *self)
   /* The pages follow the lock: the case page lets its case and its copies
    * of attachments go, the list and the calendar empty. */
   mp_store_lock (self->store);
+  mp_openpgp_wipe_homes (self->store);
   gtk_stack_set_visible_child_name (self->stack, "unlock");
   mp_unlock_page_reset (self->unlock_page);
 }

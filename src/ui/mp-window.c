@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-openpgp.h"
 #include "mp-preferences-window.h"
 #include "mp-ui-util.h"
 #include "mp-window-private.h"
@@ -201,7 +202,10 @@ mp_window_dispose (GObject *object)
   self->welcome_page = NULL;
   self->desk = NULL;
   if (self->store != NULL)
-    mp_store_lock (self->store);
+    {
+      mp_store_lock (self->store);
+      mp_openpgp_wipe_homes (self->store);
+    }
   g_clear_object (&self->store);
   G_OBJECT_CLASS (mp_window_parent_class)->dispose (object);
 }

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "mp-deadlines.h"
 #include "mp-error.h"
 #include "mp-store.h"
 
@@ -227,6 +228,39 @@ test_reporter_key (Fixture       *fixture,
   g_assert_null (key);
 }
 
+/* The key's expiry is on the calendar a month ahead (issue 21), as a
+ * deadline of the desk, not of a case; a desk without a key has none. */
+static void
+test_expiry_on_calendar (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) secret = g_bytes_new_static (SECRET, strlen (SECRET));
+  gint64 expires_at = 1893456000;  /* 2030-01-01 */
+  MpDeadline *deadline;
+
+  before = mp_deadlines_list_for_calendar (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (before), ==, 0);
+
+  g_assert_true (mp_store_set_desk_key (fixture->store, "0123456789ABCDEF0123456789ABCDEF01234567",
+                                        expires_at, "-----BEGIN PGP PUBLIC KEY BLOCK-----\n",
+                                        secret, NULL, &error));
+  g_assert_no_error (error);
+  after = mp_deadlines_list_for_calendar (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 1);
+  deadline = g_list_model_get_item (after, 0);
+  g_assert_cmpstr (mp_deadline_get_kind (deadline), ==, "desk-key-expiry");
+  g_assert_cmpstr (mp_deadline_get_reference (deadline), ==, "");
+  g_assert_cmpint (mp_deadline_get_due_at (deadline), ==,
+                   (expires_at - 30 * 24 * 3600) * G_USEC_PER_SEC);
+  g_assert_false (mp_deadline_is_met (deadline));
+  g_object_unref (deadline);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -234,6 +268,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/desk-key/expiry-on-calendar", test_expiry_on_calendar);
   ADD ("/store/desk-key/round-trip", test_round_trip);
   ADD ("/store/desk-key/locked", test_locked);
   ADD ("/store/desk-key/replace", test_replace);

@@ -138,6 +138,13 @@ def main():
     names = [trail[-1] for trail, _ in modules]
     for library in ('libsodium', 'gmime', 'libical'):
         check(library in names, f'no module builds {library}')
+    # OpenPGP (issue 21) goes through GMime's crypto contexts over GPGME;
+    # GPGME and gnupg come with the runtime (the freedesktop Platform under
+    # org.gnome.Platform ships gpgme, libassuan and gnupg), GMime is ours.
+    for trail, module in modules:
+        if trail[-1] == 'gmime':
+            check('--disable-crypto' not in module.get('config-opts', []),
+                  'gmime is built without crypto: OpenPGP needs --enable-crypto')
     for trail, module in modules:
         where = '/'.join(trail)
         sources = module.get('sources', [])

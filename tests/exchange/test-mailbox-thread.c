@@ -298,6 +298,106 @@ test_locked_refused (Fixture       *fixture,
   g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_LOCKED);
 }
 
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static MpCase *
+take_in_async (Fixture          *fixture,
+               GFile            *file,
+               GBytes           *bytes,
+               MpMailboxOutcome  expected)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  MpMailboxOutcome outcome = -1;
+  MpCase *kase;
+
+  mp_mailbox_take_in_async (fixture->store, file, bytes, NULL, async_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  kase = mp_mailbox_take_in_finish (fixture->store, result, &outcome, &notes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kase);
+  g_assert_nonnull (notes);
+  g_assert_cmpint (outcome, ==, expected);
+  return kase;
+}
+
+/* The window's path (issue 22): read in a worker, threaded as the mailbox
+ * does, from a file or from bytes alike. */
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GBytes) report = message ("<report-7@example.org>", "Open redirect", NULL,
+                                      "The login page redirects anywhere.");
+  g_autoptr(GBytes) reply = message ("<reply-7@example.org>", "Re: Open redirect",
+                                     "In-Reply-To: <report-7@example.org>\r\n", "Details.");
+  g_autofree char *path = g_build_filename (fixture->dir, "report.eml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(MpCase) again = NULL;
+  g_autoptr(MpCase) joined = NULL;
+
+  g_assert_true (g_file_replace_contents (file, g_bytes_get_data (report, NULL),
+                                          g_bytes_get_size (report), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  kase = take_in_async (fixture, file, NULL, MP_MAILBOX_NEW);
+  again = take_in_async (fixture, NULL, report, MP_MAILBOX_DUPLICATE);
+  joined = take_in_async (fixture, NULL, reply, MP_MAILBOX_REPLY);
+  g_assert_true (again == kase);
+  g_assert_true (joined == kase);
+  g_assert_cmpuint (n_cases (fixture), ==, 1);
+  g_assert_cmpuint (count_events (fixture, kase, "reply"), ==, 1);
+  g_remove (path);
+}
+
+/* Inside the caller's batch (import-eml's transactions): a second copy
+ * finds the first before the batch ends, and an aborted batch keeps no
+ * Message-ID, so the message is new again afterwards. */
+static void
+test_in_batch (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GBytes) report = message ("<report-8@example.org>", "Weak TLS", NULL, "TLS 1.0.");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpEmlReport) parsed = mp_eml_report_parse (report, 0, &error);
+  MpMailboxOutcome outcome = -1;
+
+  g_assert_no_error (error);
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr(MpCase) first = NULL;
+      g_autoptr(MpCase) second = NULL;
+
+      g_assert_true (mp_store_begin_batch (fixture->store, &error));
+      first = mp_mailbox_take_in_report (fixture->store, parsed, report, &outcome, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (outcome, ==, MP_MAILBOX_NEW);
+      second = mp_mailbox_take_in_report (fixture->store, parsed, report, &outcome, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (outcome, ==, MP_MAILBOX_DUPLICATE);
+      g_assert_true (second == first);
+      g_assert_true (mp_store_in_batch (fixture->store));
+      if (round == 0)
+        {
+          mp_store_abort_batch (fixture->store);
+          g_assert_cmpuint (n_cases (fixture), ==, 0);
+        }
+      else
+        g_assert_true (mp_store_end_batch (fixture->store, &error));
+    }
+  g_assert_cmpuint (n_cases (fixture), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -315,6 +415,8 @@ main (int    argc,
   ADD ("/mailbox/waiting-ends", test_waiting_ends);
   ADD ("/mailbox/erased-case", test_erased_case);
   ADD ("/mailbox/locked-refused", test_locked_refused);
+  ADD ("/mailbox/async", test_async);
+  ADD ("/mailbox/in-batch", test_in_batch);
   g_test_add_func ("/mailbox/subject-reference", test_subject_reference);
 
 #undef ADD

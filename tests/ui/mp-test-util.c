@@ -72,22 +72,122 @@ mp_test_remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
+/* Bounds a hang, times nothing: far beyond what any wait takes under the
+ * sanitizers, and below meson's timeouts so that the test says what it was
+ * waiting for instead of being killed. */
+#define WAIT_TIMEOUT_SECONDS 30
+
 static gboolean
-quit_cb (gpointer data)
+timed_out_cb (gpointer data)
 {
   *(gboolean *) data = TRUE;
-  g_main_context_wakeup (NULL);
   return G_SOURCE_REMOVE;
 }
 
 void
-mp_test_wait (guint ms)
+_mp_test_wait_until (MpTestPredicate predicate,
+                     gpointer        data,
+                     const char     *what,
+                     const char     *file,
+                     int             line,
+                     const char     *func)
 {
-  gboolean done = FALSE;
+  gboolean timed_out = FALSE;
+  guint timeout;
 
-  g_timeout_add (ms, quit_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  if (predicate (data))
+    return;
+  timeout = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timed_out_cb, &timed_out);
+  while (!predicate (data))
+    {
+      if (timed_out)
+        {
+          g_autofree char *message = g_strdup_printf ("waited %u s in vain for %s",
+                                                      WAIT_TIMEOUT_SECONDS, what);
+
+          g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+          return;
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (timeout);
+}
+
+static gboolean
+frame_drawn_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+mp_test_wait_for_draw (GtkWidget *widget)
+{
+  gboolean drawn = FALSE;
+
+  g_assert_true (GTK_IS_WIDGET (widget));
+  /* an unmapped widget never ticks: fail at once instead of hanging */
+  g_assert_true (gtk_widget_get_mapped (widget));
+  /* gtk_test_widget_wait_for_draw(), bounded: the tick comes with the next
+   * frame, which lays out and paints what is queued */
+  gtk_widget_add_tick_callback (widget, frame_drawn_cb, &drawn, NULL);
+  gtk_widget_queue_draw (widget);
+  mp_test_wait_until (is_true, &drawn);
+  /* and the frame after it, so that the one above has been painted */
+  drawn = FALSE;
+  gtk_widget_add_tick_callback (widget, frame_drawn_cb, &drawn, NULL);
+  gtk_widget_queue_draw (widget);
+  mp_test_wait_until (is_true, &drawn);
+  gdk_display_sync (gtk_widget_get_display (widget));
+  mp_test_run_pending ();
+}
+
+void
+mp_test_run_pending (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+mp_test_destroy_window (GtkWindow *window)
+{
+  g_assert_true (GTK_IS_WINDOW (window));
+  gtk_window_destroy (window);
+  mp_test_run_pending ();
+  g_assert_finalize_object (window);
+}
+
+static gboolean
+is_closed (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window == data)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+mp_test_wait_closed (GtkWindow *window)
+{
+  g_assert_true (GTK_IS_WINDOW (window));
+  mp_test_wait_until (is_closed, window);
+  mp_test_run_pending ();
+  g_assert_finalize_object (window);
 }
 
 GtkWidget *

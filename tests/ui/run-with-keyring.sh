@@ -16,6 +16,15 @@ chmod 700 "$home/run"
 HOME=$home XDG_DATA_HOME=$home/data XDG_RUNTIME_DIR=$home/run MELDPUNT_TEST_KEYRING=1 \
   dbus-run-session -- sh -c '
     eval "$(printf "meldpunt-test" | gnome-keyring-daemon --unlock --components=secrets)" || exit 1
+    # The daemon may answer before it owns its bus name; a test that asks
+    # first finds no Secret Service. Wait for the name (for at most 30 s).
+    tries=0
+    until gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+          --method org.freedesktop.DBus.NameHasOwner org.freedesktop.secrets 2>/dev/null | grep -q true; do
+      tries=$((tries + 1))
+      [ $tries -gt 300 ] && { echo "gnome-keyring-daemon never owned org.freedesktop.secrets" >&2; exit 1; }
+      sleep 0.1
+    done
     "$@"
     status=$?
     [ -n "$GNOME_KEYRING_PID" ] && kill "$GNOME_KEYRING_PID" 2>/dev/null

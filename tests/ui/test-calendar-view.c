@@ -18,6 +18,7 @@
 #include "mp-calendar-view.h"
 #include "mp-deadlines.h"
 #include "mp-store.h"
+#include "mp-test-util.h"
 #include "mp-workdays.h"
 
 #define NOW "2026-11-24T10:00:00+01:00"
@@ -130,13 +131,10 @@ on_open_case_cb (MpCalendarView *view,
   fixture->opened_kind = g_strdup (kind);
 }
 
-static void
-wait_idle (void)
+static gboolean
+more_toplevels_than (gpointer data)
 {
-  /* Let layout and drawing happen; no timing is asserted. */
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
+  return g_list_model_get_n_items (gtk_window_get_toplevels ()) > GPOINTER_TO_UINT (data);
 }
 
 static void
@@ -159,7 +157,7 @@ fixture_set_up (Fixture       *fixture,
   mp_calendar_view_set_store (fixture->view, fixture->store);
   g_signal_connect (fixture->view, "open-case", G_CALLBACK (on_open_case_cb), fixture);
 
-  fixture->window = gtk_window_new ();
+  fixture->window = g_object_ref (gtk_window_new ());
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1360, 860);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (box, "background");
@@ -167,7 +165,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_widget_set_vexpand (GTK_WIDGET (fixture->view), TRUE);
   gtk_window_set_child (GTK_WINDOW (fixture->window), box);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_idle ();
+  mp_test_wait_for_draw (fixture->window);
 }
 
 static void
@@ -178,8 +176,7 @@ fixture_tear_down (Fixture       *fixture,
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_idle ();
+  mp_test_destroy_window (GTK_WINDOW (fixture->window));
   g_assert_finalize_object (fixture->view);
   g_clear_object (&fixture->store);
   g_remove (path);
@@ -703,7 +700,7 @@ test_closed_keeps_publication (Fixture       *fixture,
   guint n_overdue;
 
   mp_calendar_view_show_month (fixture->view, 2026, 12);
-  wait_idle ();
+  mp_test_run_pending ();
   chip = find_chip (find_cell (fixture, "2026-12-15"), "CVD-2026-0002", "publication");
   g_assert_nonnull (chip);
   g_assert_false (gtk_widget_has_css_class (chip, "met"));
@@ -714,7 +711,7 @@ test_closed_keeps_publication (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (mp_case_get_status (kase), ==, "closed");
   mp_calendar_view_refresh (fixture->view);
-  wait_idle ();
+  mp_test_run_pending ();
 
   chip = find_chip (find_cell (fixture, "2026-12-15"), "CVD-2026-0002", "publication");
   g_assert_nonnull (chip);
@@ -754,7 +751,7 @@ test_export (Fixture       *fixture,
   n_windows = g_list_model_get_n_items (gtk_window_get_toplevels ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.export-ics",
                                              NULL));
-  wait_idle ();
+  mp_test_wait_until (more_toplevels_than, GUINT_TO_POINTER (n_windows));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), >, n_windows);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -787,7 +784,7 @@ test_hidden_catches_up (Fixture       *fixture,
   g_object_unref (fixture->view);
   gtk_widget_set_vexpand (stack, TRUE);
   gtk_box_append (GTK_BOX (box), stack);
-  wait_idle ();
+  mp_test_run_pending ();
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
 
   /* A deadline is met: the agenda is left alone, the badge follows. */
@@ -797,7 +794,7 @@ test_hidden_catches_up (Fixture       *fixture,
                                       &error));
   g_assert_no_error (error);
   g_assert_true (mp_agenda_view_get_agenda (MP_AGENDA_VIEW (agenda_view)) == before);
-  wait_idle ();
+  mp_test_run_pending ();
   g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpuint (mp_calendar_view_get_n_overdue (fixture->view), ==, n_overdue - 1);
   g_assert_true (mp_agenda_view_get_agenda (MP_AGENDA_VIEW (agenda_view)) == before);
@@ -840,37 +837,13 @@ test_agenda_kept_across_months (Fixture       *fixture,
   g_assert_cmpuint (mp_calendar_view_get_n_overdue (fixture->view), ==, n_overdue - 1);
 }
 
-static gboolean
-frame_cb (GtkWidget     *widget,
-          GdkFrameClock *clock,
-          gpointer       user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-frame_timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Waits until @widget has been laid out and drawn once more (at most two
- * seconds): a busy machine may not have drawn it after wait_idle(). */
+/* Waits until @widget has been laid out and drawn once more: a busy
+ * machine may not have drawn it after what was pending ran. A frame that never
+ * comes fails the test (it used to be given up silently after 2 s). */
 static void
 wait_frame (GtkWidget *widget)
 {
-  gboolean drawn = FALSE, timed_out = FALSE;
-  guint timeout = g_timeout_add (2000, frame_timeout_cb, &timed_out);
-
-  gtk_widget_add_tick_callback (widget, frame_cb, &drawn, NULL);
-  gtk_widget_queue_draw (widget);
-  while (!drawn && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-  wait_idle ();
+  mp_test_wait_for_draw (widget);
 }
 
 static void
@@ -925,6 +898,12 @@ shown_weekdays (Fixture *fixture)
 
 /* A 360 px window: short weekday names, the agenda under the month (not
  * clipped beside it), nothing wider than the window. */
+static gboolean
+view_is_narrow (gpointer view)
+{
+  return gtk_widget_get_width (view) <= 360;
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
@@ -949,9 +928,8 @@ test_narrow (Fixture       *fixture,
                       NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 1200);
-  while (gtk_widget_get_width (GTK_WIDGET (fixture->view)) > 360)
-    g_main_context_iteration (NULL, TRUE);
-  wait_idle ();
+  mp_test_wait_until (view_is_narrow, fixture->view);
+  mp_test_run_pending ();
 
   narrow = shown_weekdays (fixture);
   {
@@ -989,18 +967,18 @@ test_screenshot (Fixture       *fixture,
     g_assert_cmpstr (_("Overdue"), ==, "Overdue");
 
   mp_calendar_view_show_today (fixture->view);
-  wait_idle ();
+  mp_test_run_pending ();
   save_screenshot (box, name);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_idle ();
+  mp_test_run_pending ();
   save_screenshot (box, name_dark);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* December: Christmas and New Year's Day shaded with their names. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "calendar.next", NULL);
-  wait_idle ();
+  mp_test_run_pending ();
   save_screenshot (box, name_december);
 }
 

@@ -19,32 +19,6 @@
 #include "mp-test-util.h"
 #include "mp-window-private.h"
 
-typedef gboolean (*Predicate) (gpointer data);
-
-/* Runs the main loop until @predicate holds; fails after 10 s. */
-static void
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!predicate (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      if (!predicate (data))
-        g_usleep (1000);
-    }
-}
-
-/* Lets pending work (idles, layout, a frame) run. */
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static MpCase *
 add_case (MpStore    *store,
           const char *title,
@@ -123,12 +97,12 @@ has_case_page (gpointer data)
 static MpWindow *
 open_window (MpStore *store)
 {
-  MpWindow *window = _mp_window_new_for_store (NULL, store);
+  MpWindow *window = g_object_ref (_mp_window_new_for_store (NULL, store));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (is_mapped, window);
-  wait_for (has_case_page, window);
+  mp_test_wait_until (is_mapped, window);
+  mp_test_wait_until (has_case_page, window);
   return window;
 }
 
@@ -166,15 +140,15 @@ test_answer_keeps_place (void)
   page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   g_signal_emit_by_name (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL),
                          "case-activated", kase);
-  wait_for (page_shows_case, page);
+  mp_test_wait_until (page_shows_case, page);
 
   row = find_item (GTK_WIDGET (window), "scope.method.spam");
-  wait_for (is_mapped, row);
+  mp_test_wait_until (is_mapped, row);
   no = find_toggle (GTK_WIDGET (row), _("No"));
   g_assert_nonnull (no);
   /* Focus the toggle (the page scrolls to it), as Tab would. */
   g_assert_true (gtk_widget_grab_focus (no));
-  settle ();
+  mp_test_run_pending ();
   adjustment = gtk_scrolled_window_get_vadjustment (page->scroller);
   {
     graphene_point_t point;
@@ -185,19 +159,19 @@ test_answer_keeps_place (void)
     g_assert_cmpfloat (point.y, >, 200);
     gtk_adjustment_set_value (adjustment, point.y - 100);
   }
-  settle ();
+  mp_test_run_pending ();
   before = gtk_adjustment_get_value (adjustment);
   g_assert_cmpfloat (before, >, 0);
 
   /* as the space bar does: a button is clicked a moment after it is activated */
   g_assert_true (gtk_widget_activate (no));
-  wait_for (spam_answered, kase);
-  settle ();
+  mp_test_wait_until (spam_answered, kase);
+  mp_test_run_pending ();
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
   g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -257,7 +231,7 @@ test_finished_steps_fold (void)
   page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   g_signal_emit_by_name (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL),
                          "case-activated", kase);
-  wait_for (page_shows_case, page);
+  mp_test_wait_until (page_shows_case, page);
 
   intake = g_ptr_array_index (page->step_rows, MP_STEP_INTAKE);
   scope = g_ptr_array_index (page->step_rows, MP_STEP_SCOPE);
@@ -274,11 +248,11 @@ test_finished_steps_fold (void)
   g_assert_nonnull (none_row);
   button = mp_test_find_widget (none_row, GTK_TYPE_BUTTON, NULL);
   g_assert_nonnull (button);
-  wait_for (is_mapped, button);
+  mp_test_wait_until (is_mapped, button);
   g_assert_true (gtk_widget_grab_focus (button));
   g_signal_emit_by_name (button, "clicked");
-  wait_for (scope_finished, kase);
-  settle ();
+  mp_test_wait_until (scope_finished, kase);
+  mp_test_run_pending ();
 
   /* each of the nine recorded, and "rules followed" derived from them */
   for (guint i = 0; methods[i] != NULL; i++)
@@ -292,23 +266,23 @@ test_finished_steps_fold (void)
   g_assert_true (adw_expander_row_get_expanded (ack));
   /* the focus goes on to the acknowledgement's date, not to the window */
   focus_in = GTK_WIDGET (find_item (GTK_WIDGET (window), "ack.sent_on"));
-  wait_for (focus_is_in, window);
+  mp_test_wait_until (focus_is_in, window);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (ack)));
   /* and the page shows it: it did not scroll to where it was before the
    * steps folded */
-  wait_for (focus_settled, page);
-  settle ();
+  mp_test_wait_until (focus_settled, page);
+  mp_test_run_pending ();
   g_assert_cmpfloat (screen_y (page, focus), >=, 0);
   g_assert_cmpfloat (screen_y (page, focus) + gtk_widget_get_height (focus), <=,
                      gtk_widget_get_height (GTK_WIDGET (page->scroller)));
 
   /* any step opens again on demand */
   adw_expander_row_set_expanded (scope, TRUE);
-  settle ();
+  mp_test_run_pending ();
   g_assert_true (adw_expander_row_get_expanded (scope));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -343,8 +317,8 @@ test_list_width_is_stable (void)
 
   window = open_window (store);
   list = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL);
-  wait_for (list_shows, list);
-  settle ();
+  mp_test_wait_until (list_shows, list);
+  mp_test_run_pending ();
   short_width = gtk_widget_get_width (list);
   g_assert_cmpint (short_width, <=, natural_width (list));
 
@@ -352,7 +326,7 @@ test_list_width_is_stable (void)
                      "lets any logged-in customer run script in the help desk's session",
                      "2026-11-02T10:00:00Z");
   mp_case_list_refresh (MP_CASE_LIST (list));
-  settle ();
+  mp_test_run_pending ();
   g_assert_cmpuint (mp_case_list_get_n_shown (MP_CASE_LIST (list)), ==, 2);
   /* the pane keeps its width (the long title ellipsizes), and takes no
    * share of the window's width either */
@@ -360,7 +334,7 @@ test_list_width_is_stable (void)
   g_assert_cmpint (short_width, ==, long_width);
   g_assert_cmpint (long_width, <=, natural_width (list));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -373,7 +347,7 @@ show_case (MpWindow *window,
 
   g_signal_emit_by_name (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL),
                          "case-activated", kase);
-  wait_for (page_shows_case, page);
+  mp_test_wait_until (page_shows_case, page);
   return page;
 }
 
@@ -405,7 +379,7 @@ test_outcome_follows_routing (void)
   mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.asset_owner"), "ours");
   g_assert_null (mp_checklist_row_get_extra (outcome));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -437,7 +411,7 @@ test_erased_fields_say_erased (void)
   g_assert_nonnull (strstr (details, "Erased on "));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (page->reporter_row), "Erased on "));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -497,7 +471,7 @@ test_drop_down_choices (void)
   drop_down = mp_test_find_widget (GTK_WIDGET (find_item (GTK_WIDGET (window), "scope.known")),
                                    GTK_TYPE_DROP_DOWN, NULL);
   g_assert_nonnull (drop_down);
-  wait_for (is_mapped, drop_down);
+  mp_test_wait_until (is_mapped, drop_down);
 
   /* The popup lists the choices whole (its own factory: labels that wrap
    * rather than ellipsize); Xvfb has no monitor to pop it up on. */
@@ -509,9 +483,9 @@ test_drop_down_choices (void)
   text = mp_checklist_item_get_value_label (mp_checklist_lookup_item ("scope.known"), "earlier-test");
   label_text = text;
   label_root = drop_down;
-  wait_for (label_mapped, NULL);
+  mp_test_wait_until (label_mapped, NULL);
   choice = find_label (drop_down, text);
-  wait_for (label_whole, choice);
+  mp_test_wait_until (label_whole, choice);
   g_assert_cmpint (gtk_widget_get_width (drop_down), >, 400);
 
   /* When its popup closes, the focus is back on the drop-down, not lost
@@ -542,7 +516,7 @@ test_drop_down_choices (void)
   g_assert_nonnull (find_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (help))),
                                 mp_checklist_step_get_help (mp_checklist_get_step (MP_STEP_SCOPE))));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -629,7 +603,7 @@ test_filters_and_count (void)
 
   window = open_window (store);
   list = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_LIST, NULL);
-  wait_for (list_shows, list);
+  mp_test_wait_until (list_shows, list);
   g_assert_cmpuint (mp_case_list_get_n_shown (MP_CASE_LIST (list)), ==, 3);
   g_assert_cmpstr (count_text (list), ==, "3 cases");
 
@@ -678,7 +652,7 @@ test_filters_and_count (void)
                          "search-changed");
   g_assert_cmpstr (count_text (list), ==, "3 cases");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 

@@ -43,24 +43,21 @@ fixture_set_up (Fixture       *fixture,
   GtkWidget *list = gtk_list_box_new ();
 
   fixture->saved = g_ptr_array_new_with_free_func (g_free);
-  fixture->window = gtk_window_new ();
+  fixture->window = g_object_ref (gtk_window_new ());
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 480, 400);
   fixture->row = mp_checklist_row_new (mp_checklist_lookup_item (item));
   g_signal_connect (fixture->row, "answer-changed", G_CALLBACK (answer_changed_cb), fixture);
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (fixture->row));
   gtk_window_set_child (GTK_WINDOW (fixture->window), list);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (fixture->window);
+  mp_test_wait_for_draw (fixture->window);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  /* let GTK finish with the window's surfaces before the next test */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  mp_test_destroy_window (GTK_WINDOW (fixture->window));
   g_ptr_array_unref (fixture->saved);
 }
 
@@ -75,6 +72,18 @@ value_entry (Fixture *fixture)
   return GTK_ENTRY (entry);
 }
 
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
 static MpDatePopover *
 open_picker (Fixture *fixture)
 {
@@ -85,16 +94,14 @@ open_picker (Fixture *fixture)
   popover = mp_checklist_row_get_date_popover (fixture->row);
   g_assert_nonnull (popover);
   g_assert_true (MP_IS_DATE_POPOVER (popover));
-  while (!gtk_widget_get_mapped (popover))
-    g_main_context_iteration (NULL, TRUE);
+  mp_test_wait_until (is_mapped, popover);
   return MP_DATE_POPOVER (popover);
 }
 
 static void
 wait_unmapped (GtkWidget *widget)
 {
-  while (gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
+  mp_test_wait_until (is_unmapped, widget);
 }
 
 /* Opening the picker and leafing through months saves nothing; picking a
@@ -115,7 +122,7 @@ test_pick_a_day (Fixture       *fixture,
     g_autofree char *path = g_build_filename (MP_TEST_SCREENSHOT_DIR, name, NULL);
 
     g_mkdir_with_parents (MP_TEST_SCREENSHOT_DIR, 0755);
-    gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
+    mp_test_wait_for_draw (GTK_WIDGET (popover));
     mp_test_save_png (GTK_WIDGET (popover), path);
     g_test_message ("screenshot: %s", path);
   }
@@ -222,7 +229,7 @@ test_fix_date_suggested (void)
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(MpCase) kase = NULL;
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = g_object_ref (gtk_window_new ());
   GtkWidget *page = g_object_new (MP_TYPE_CASE_PAGE, NULL);
   MpChecklistRow *row;
   GtkWidget *entry, *use;
@@ -239,7 +246,7 @@ test_fix_date_suggested (void)
   mp_case_page_set_store (MP_CASE_PAGE (page), store);
   mp_case_page_set_case (MP_CASE_PAGE (page), kase);
   gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (window);
+  mp_test_wait_for_draw (window);
 
   /* No severity yet: nothing to suggest. */
   row = find_item (page, "assess.fix_date");
@@ -270,7 +277,7 @@ test_fix_date_suggested (void)
   use = use_button (row);
   g_assert_true (use == NULL || !gtk_widget_get_visible (use));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&store);
   mp_test_remove_dir (dir);
 }
@@ -312,8 +319,7 @@ test_cvss_picker (Fixture       *fixture,
   g_signal_emit_by_name (entry, "icon-release", GTK_ENTRY_ICON_SECONDARY);
   picker = mp_checklist_row_get_cvss_picker (fixture->row);
   g_assert_nonnull (picker);
-  while (!gtk_widget_get_mapped (picker))
-    g_main_context_iteration (NULL, TRUE);
+  mp_test_wait_until (is_mapped, picker);
   vector = mp_cvss_picker_dup_vector (MP_CVSS_PICKER (picker));
   g_assert_cmpstr (vector, ==, "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N");
   /* Translators' words aside, the score is the one mp-cvss gives: 6.1 medium */
@@ -322,7 +328,7 @@ test_cvss_picker (Fixture       *fixture,
     g_autofree char *name = g_strdup_printf ("cvss-picker-%s.png", language);
     g_autofree char *path = g_build_filename (MP_TEST_SCREENSHOT_DIR, name, NULL);
 
-    gtk_test_widget_wait_for_draw (picker);
+    mp_test_wait_for_draw (picker);
     mp_test_save_png (picker, path);
     g_test_message ("screenshot: %s", path);
   }

@@ -89,14 +89,6 @@ set_entry (GtkWidget  *dialog,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
-static void
-wait_until_destroyed (GtkWidget **widget)
-{
-  /* no timing assertion: meson's timeout ends a hang */
-  while (*widget != NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* The intake form proposes the desk's date and time, and a time typed in
  * it is that time at the desk. */
 static void
@@ -113,10 +105,9 @@ test_intake_time (Fixture       *fixture,
   /* 10:00 at the desk (CET), 05:00 in New York */
   g_setenv ("MELDPUNT_NOW", "2026-03-10T09:00:00Z", TRUE);
 
-  dialog = GTK_WIDGET (mp_intake_dialog_new (NULL, fixture->store));
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  dialog = g_object_ref (GTK_WIDGET (mp_intake_dialog_new (NULL, fixture->store)));
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_test_widget_wait_for_draw (dialog);
+  mp_test_wait_for_draw (dialog);
   g_assert_cmpstr (entry_text (dialog, "date_row"), ==, "2026-03-10");
   g_assert_cmpstr (entry_text (dialog, "time_row"), ==, "10:00");
 
@@ -127,7 +118,7 @@ test_intake_time (Fixture       *fixture,
   set_entry (dialog, "date_row", "2026-03-09");
   set_entry (dialog, "time_row", "08:15");
   g_assert_true (gtk_widget_activate_action (dialog, "intake.create", NULL));
-  wait_until_destroyed (&dialog);
+  mp_test_wait_closed (GTK_WINDOW (g_steal_pointer (&dialog)));
 
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
   kase = g_list_model_get_item (cases, 0);
@@ -135,12 +126,10 @@ test_intake_time (Fixture       *fixture,
   g_assert_cmpstr (received, ==, "2026-03-09T07:15:00Z");
 
   /* Corrected later, the form shows the same desk time again. */
-  dialog = GTK_WIDGET (mp_intake_dialog_new_for_case (NULL, fixture->store, kase));
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  dialog = g_object_ref (GTK_WIDGET (mp_intake_dialog_new_for_case (NULL, fixture->store, kase)));
   g_assert_cmpstr (entry_text (dialog, "date_row"), ==, "2026-03-09");
   g_assert_cmpstr (entry_text (dialog, "time_row"), ==, "08:15");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until_destroyed (&dialog);
+  mp_test_destroy_window (GTK_WINDOW (g_steal_pointer (&dialog)));
 }
 
 typedef struct
@@ -238,7 +227,7 @@ test_reward_year (Fixture       *fixture,
 {
   g_autoptr(MpCase) kase = NULL;
   g_autofree char *today = NULL;
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = g_object_ref (gtk_window_new ());
   GtkWidget *page = g_object_new (MP_TYPE_OVERVIEW_PAGE, NULL);
   GtkLabel *rewards;
 
@@ -255,13 +244,13 @@ test_reward_year (Fixture       *fixture,
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   mp_overview_page_set_store (MP_OVERVIEW_PAGE (page), fixture->store);
-  gtk_test_widget_wait_for_draw (window);
+  mp_test_wait_for_draw (window);
   g_assert_true (gtk_widget_get_mapped (page));
   rewards = GTK_LABEL (gtk_widget_get_template_child (page, MP_TYPE_OVERVIEW_PAGE, "rewards_label"));
   g_assert_cmpstr (gtk_label_get_label (rewards), ==, "€150.00");
 
   mp_overview_page_set_store (MP_OVERVIEW_PAGE (page), NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
 }
 
 int

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mp-case-page.h"
+#include "mp-case-page-private.h"
 #include "mp-checklist-row.h"
 #include "mp-duplicates-row.h"
 #include "mp-policy.h"
@@ -28,19 +29,49 @@ static char *language;
 static MpWindow *
 open_window (MpStore *store)
 {
-  MpWindow *window = _mp_window_new_for_store (NULL, store);
+  MpWindow *window = g_object_ref (_mp_window_new_for_store (NULL, store));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (300);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
 
 static void
 close_window (MpWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* Opens @step on @page and waits until the page has scrolled it into view
+ * (it does so once the expander is laid out). */
+static gboolean
+step_scrolled (gpointer page)
+{
+  return MP_CASE_PAGE (page)->scroll_source == 0;
+}
+
+static void
+show_step (MpCasePage *page,
+           const char *step)
+{
+  mp_case_page_show_step (page, step);
+  mp_test_wait_until (step_scrolled, page);
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_mapped (toplevel))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -52,7 +83,7 @@ shoot (GtkWidget  *widget,
   g_autofree char *path = g_build_filename (dir, file, NULL);
 
   g_mkdir_with_parents (dir, 0755);
-  mp_test_wait (700);
+  mp_test_wait_for_draw (widget);
   mp_test_save_png (widget, path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
@@ -93,13 +124,29 @@ fixture (const char *name)
   return g_file_new_for_path (path);
 }
 
+static gboolean
+imports_done (gpointer intake)
+{
+  return mp_eml_intake_get_n_pending (intake) == 0;
+}
+
 static void
 wait_for_imports (MpEmlIntake *intake)
 {
-  /* no timing assertion: meson's timeout ends a hang */
-  while (mp_eml_intake_get_n_pending (intake) > 0)
-    g_main_context_iteration (NULL, TRUE);
-  mp_test_wait (50);
+  mp_test_wait_until (imports_done, intake);
+  mp_test_run_pending ();
+}
+
+static gboolean
+desk_page_built (gpointer window)
+{
+  return mp_test_find_widget (window, MP_TYPE_CASE_PAGE, NULL) != NULL;
+}
+
+static gboolean
+report_written (gpointer widget)
+{
+  return g_object_get_data (widget, "test-done") != NULL;
 }
 
 static MpCase *
@@ -205,7 +252,7 @@ test_drop_files (void)
     g_assert_nonnull (adw_toast_get_button_label (toast));
     shoot (GTK_WIDGET (window), "import-toast");
     g_signal_emit_by_name (toast, "button-clicked");
-    mp_test_wait (100);
+    mp_test_wait_until (message_dialog_shown, NULL);
     for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
       {
         g_autoptr(GtkWidget) dialog = g_list_model_get_item (toplevels, i);
@@ -223,7 +270,7 @@ test_drop_files (void)
                 found = TRUE;
             g_assert_true (found);
             shoot (dialog, "import-notes");
-            gtk_window_destroy (GTK_WINDOW (dialog));
+            mp_test_destroy_window (GTK_WINDOW (g_steal_pointer (&dialog)));
             shown = TRUE;
             break;
           }
@@ -274,15 +321,14 @@ test_open_before_unlock (void)
   mp_store_lock (store);
   g_assert_finalize_object (store);
 
-  window = mp_window_new (NULL, path);
+  window = g_object_ref (mp_window_new (NULL, path));
   mp_window_import (window, &file, 1);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (200);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   /* The desk page is built in the background once the unlock page is
-   * drawn (no timing assertion: meson's timeout ends a hang). */
-  while (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL) == NULL)
-    g_main_context_iteration (NULL, TRUE);
+   * drawn. */
+  mp_test_wait_until (desk_page_built, window);
 
   store = mp_window_get_store (window);
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "stack"));
@@ -305,8 +351,7 @@ test_open_before_unlock (void)
   g_assert_nonnull (page);
   g_assert_true (mp_case_page_get_case (page) == kase);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -330,7 +375,7 @@ test_duplicates (void)
 
   g_assert_nonnull (row);
   mp_case_page_set_case (page, later);
-  mp_case_page_show_step (page, "scope");
+  show_step (page, "scope");
   shown = mp_duplicates_row_get_shown (MP_DUPLICATES_ROW (row));
   g_assert_cmpuint (shown->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, mp_case_get_reference (earlier));
@@ -341,14 +386,14 @@ test_duplicates (void)
   mark = find_named_button (row, "mark");
   g_assert_nonnull (mark);
   g_signal_emit_by_name (mark, "clicked");
-  mp_test_wait (50);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (mp_case_get_answer_value (later, "scope.known"), ==, "duplicate");
   g_assert_cmpstr (mp_case_get_answer_value (later, "scope.duplicate_of"), ==, mp_case_get_reference (earlier));
   g_assert_null (find_named_button (row, "mark"));
 
   /* the reference opens the earlier case */
   g_signal_emit_by_name (find_named_button (row, "open"), "clicked");
-  mp_test_wait (50);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (mp_case_page_get_case (page) == earlier);
   g_assert_cmpuint (mp_duplicates_row_get_shown (MP_DUPLICATES_ROW (row))->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (mp_duplicates_row_get_shown (MP_DUPLICATES_ROW (row)), 0), ==,
@@ -408,8 +453,7 @@ export (MpWindow   *window,
   options.redacted = redacted;
   g_object_set_data (G_OBJECT (widget), "test-done", NULL);
   mp_report_ui_write_case (widget, store, kase, &options, file, written_cb, &error);
-  while (g_object_get_data (G_OBJECT (widget), "test-done") == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  mp_test_wait_until (report_written, widget);
   g_assert_no_error (error);
   return pdf_text (path);
 }
@@ -470,8 +514,7 @@ test_export_redacted (void)
   g_object_set_data (G_OBJECT (widget), "test-done", NULL);
   mp_report_ui_write_period (widget, store, "2026-01-01", "2026-12-31", &options, period_file,
                              written_cb, &error);
-  while (g_object_get_data (G_OBJECT (widget), "test-done") == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  mp_test_wait_until (report_written, widget);
   g_assert_no_error (error);
   period = pdf_text (period_path);
   g_assert_nonnull (strstr (period, mp_case_get_reference (kase)));
@@ -479,7 +522,7 @@ test_export_redacted (void)
   /* the options dialogs, to look at */
   mp_case_page_set_case (MP_CASE_PAGE (widget), kase);
   mp_report_ui_export_case (widget, store, kase);
-  mp_test_wait (100);
+  mp_test_wait_until (message_dialog_shown, NULL);
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -490,12 +533,12 @@ test_export_redacted (void)
         if (ADW_IS_MESSAGE_DIALOG (dialog))
           {
             shoot (dialog, "export-options");
-            gtk_window_destroy (GTK_WINDOW (dialog));
+            mp_test_destroy_window (GTK_WINDOW (g_steal_pointer (&dialog)));
           }
       }
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.period-report", NULL);
-  mp_test_wait (100);
+  mp_test_wait_until (message_dialog_shown, NULL);
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -506,7 +549,7 @@ test_export_redacted (void)
         if (ADW_IS_MESSAGE_DIALOG (dialog))
           {
             shoot (dialog, "period-report-options");
-            gtk_window_destroy (GTK_WINDOW (dialog));
+            mp_test_destroy_window (GTK_WINDOW (g_steal_pointer (&dialog)));
           }
       }
   }
@@ -578,7 +621,7 @@ test_reward_text (void)
    * has an amount). */
   mp_case_page_set_case (page, rewarded);
   g_assert_false (shows_text (amount_row, before));
-  mp_case_page_show_step (page, "reward");
+  show_step (page, "reward");
   g_assert_true (shows_text (amount_row, before));
 
   /* Another reward recorded: the next time the step opens, it counts, and
@@ -592,10 +635,163 @@ test_reward_text (void)
   mp_case_page_set_case (page, rewarded);
   g_assert_false (shows_text (amount_row, before));
   g_assert_false (shows_text (amount_row, after));
-  mp_case_page_show_step (page, "reward");
+  show_step (page, "reward");
   g_assert_true (shows_text (amount_row, after));
 
   close_window (window);
+}
+
+/* Imports @file or @bytes as the window does, waits for it, and returns
+ * the title of its toast; the toast is dismissed after @name is shot (when
+ * set), so that the next one is shown at once rather than queued. */
+static char *
+take_in (MpWindow    *window,
+         GFile       *file,
+         GBytes      *bytes,
+         const char  *bytes_name,
+         const char  *name,
+         gboolean     open)
+{
+  MpEmlIntake *intake = _mp_window_get_eml_intake (window);
+  AdwToast *toast;
+  char *title;
+
+  if (file != NULL)
+    mp_eml_intake_import_files (intake, &file, 1);
+  else
+    mp_eml_intake_import_bytes (intake, bytes, bytes_name);
+  wait_for_imports (intake);
+  toast = _mp_eml_intake_get_last_toast (intake);
+  g_assert_nonnull (toast);
+  title = g_strdup (adw_toast_get_title (toast));
+  if (name != NULL)
+    shoot (GTK_WIDGET (window), name);
+  if (open)
+    {
+      /* "Open Case" on the toast */
+      g_assert_cmpstr (adw_toast_get_button_label (toast), ==,
+                       g_dgettext (GETTEXT_PACKAGE, "_Open Case"));
+      g_signal_emit_by_name (toast, "button-clicked");
+    }
+  adw_toast_dismiss (toast);
+  return title;
+}
+
+static guint
+count_replies (MpStore *store,
+               MpCase  *kase)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) events = mp_store_list_events (store, kase, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MpEvent) event = g_list_model_get_item (events, i);
+
+      if (g_strcmp0 (mp_event_get_kind (event), "reply") == 0)
+        n++;
+    }
+  return n;
+}
+
+static GBytes *
+reply_message (const char *message_id,
+               const char *subject,
+               const char *in_reply_to)
+{
+  g_autofree char *extra = in_reply_to != NULL ? g_strdup_printf ("In-Reply-To: %s\n", in_reply_to)
+                                               : g_strdup ("");
+  char *text = g_strdup_printf ("From: Zoë van der Berg <meldingen@vdberg.example>\n"
+                                "To: security@example.nl\n"
+                                "Subject: %s\n"
+                                "Date: Mon, 09 Mar 2026 10:00:00 +0100\n"
+                                "Message-ID: %s\n%s"
+                                "MIME-Version: 1.0\n"
+                                "Content-Type: text/plain; charset=utf-8\n\n"
+                                "The details you asked for.\n", subject, message_id, extra);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/* A file imported again is not a second case, and a reply (by the
+ * reference in its subject, or by In-Reply-To) joins its case; the toast
+ * names the case and opens it (issue 22). */
+static void
+test_thread (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  g_autoptr(GFile) first = fixture ("thunderbird-utf8.eml");
+  g_autoptr(GFile) second = fixture ("outlook-latin1.eml");
+  GListModel *cases = mp_store_get_cases (store);
+  MpWindow *window = open_window (store);
+  MpCasePage *page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+  MpCase *jose, *zoe;
+  g_autofree char *title = NULL;
+  g_autofree char *expected = NULL;
+
+  g_free (take_in (window, first, NULL, NULL, NULL, FALSE));
+  g_free (take_in (window, second, NULL, NULL, NULL, FALSE));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+  jose = find_by_title (store, "Reflected XSS in the customer portal – search page");
+  zoe = find_by_title (store, "Lek in inlogpagina € account-enumeratie");
+  g_assert_nonnull (jose);
+  g_assert_nonnull (zoe);
+  g_assert_true (mp_case_page_get_case (page) == zoe);
+
+  /* the same file again: nothing new, the case that has it named and opened */
+  title = take_in (window, first, NULL, NULL, "import-duplicate", TRUE);
+  expected = g_strdup_printf (_("“%s” is already in %s: not imported again"),
+                              "thunderbird-utf8.eml", mp_case_get_reference (jose));
+  g_assert_cmpstr (title, ==, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+  g_assert_true (mp_case_page_get_case (page) == jose);
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  /* a reply by the reference in its subject, dropped as bytes */
+  {
+    g_autofree char *subject = g_strdup_printf ("Re: [%s] Uw melding", mp_case_get_reference (zoe));
+    g_autoptr(GBytes) bytes = reply_message ("<answer-1@vdberg.example>", subject, NULL);
+
+    title = take_in (window, NULL, bytes, "answer.eml", "import-reply", TRUE);
+    expected = g_strdup_printf (_("“%s” added to %s as the reporter's reply"), "answer.eml",
+                                mp_case_get_reference (zoe));
+    g_assert_cmpstr (title, ==, expected);
+    g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+    g_assert_cmpuint (count_replies (store, zoe), ==, 1);
+    g_assert_true (mp_case_page_get_case (page) == zoe);
+    g_clear_pointer (&title, g_free);
+    g_clear_pointer (&expected, g_free);
+
+    /* the same reply again is a duplicate of its case */
+    title = take_in (window, NULL, bytes, "answer.eml", NULL, FALSE);
+    expected = g_strdup_printf (_("“%s” is already in %s: not imported again"), "answer.eml",
+                                mp_case_get_reference (zoe));
+    g_assert_cmpstr (title, ==, expected);
+    g_assert_cmpuint (count_replies (store, zoe), ==, 1);
+    g_clear_pointer (&title, g_free);
+    g_clear_pointer (&expected, g_free);
+  }
+
+  /* a reply by In-Reply-To, its subject naming no case */
+  {
+    g_autoptr(GBytes) bytes = reply_message ("<answer-2@example.org>", "Re: your question",
+                                             "<5f1c2a3b-7d8e-4f90-a1b2-c3d4e5f60718@example.org>");
+
+    title = take_in (window, NULL, bytes, "answer-2.eml", NULL, FALSE);
+    expected = g_strdup_printf (_("“%s” added to %s as the reporter's reply"), "answer-2.eml",
+                                mp_case_get_reference (jose));
+    g_assert_cmpstr (title, ==, expected);
+    g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+    g_assert_cmpuint (count_replies (store, jose), ==, 1);
+  }
+
+  close_window (window);
+  g_clear_object (&store);
+  mp_test_remove_dir (dir);
 }
 
 int
@@ -618,10 +814,13 @@ main (int    argc,
 
   g_setenv ("MELDPUNT_NOW", "2026-03-10T09:00:00Z", TRUE);
   mp_test_init_ui (&argc, &argv, language);
+  /* screenshots of what stays, not of a toast sliding in */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/ui/intake/drop-files", test_drop_files);
   g_test_add_func ("/ui/intake/open-before-unlock", test_open_before_unlock);
   g_test_add_func ("/ui/intake/duplicates", test_duplicates);
+  g_test_add_func ("/ui/intake/thread", test_thread);
   g_test_add_func ("/ui/case-page/reward-text", test_reward_text);
   g_test_add_func ("/ui/report/export-redacted", test_export_redacted);
   return g_test_run ();

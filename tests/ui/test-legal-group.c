@@ -97,7 +97,7 @@ test_clocks_and_drafts (void)
   g_autoptr(MpCase) kase = add_case (store);
   g_autoptr(MpCase) quiet = add_case (store);
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = g_object_ref (gtk_window_new ());
   MpLegalGroup *group = mp_legal_group_new ();
   GtkWidget *inner;
   g_autofree char *expected = NULL;
@@ -142,7 +142,7 @@ test_clocks_and_drafts (void)
 
   /* Letting go of the case lets go of the store. */
   mp_legal_group_update (group, NULL, NULL, NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&kase);
   g_clear_object (&quiet);
   g_assert_finalize_object (g_steal_pointer (&store));
@@ -173,7 +173,7 @@ test_preferences (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(MpStore) store = mp_test_new_store (&dir);
-  MpPreferencesWindow *window = mp_preferences_window_new (NULL, store);
+  MpPreferencesWindow *window = g_object_ref (mp_preferences_window_new (NULL, store));
   GtkWidget *toggle, *row;
   g_autoptr(MpPolicy) before = NULL;
   g_autoptr(MpPolicy) after = NULL;
@@ -221,9 +221,7 @@ test_preferences (void)
   refused = mp_store_get_policy (store);
   g_assert_cmpstr (refused->publish_hall_of_fame_url, ==, "/dank.html");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  mp_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&store);
   mp_test_remove_dir (dir);
 }

@@ -65,7 +65,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   fixture->page = g_object_new (MP_TYPE_CASE_PAGE, NULL);
-  fixture->window = gtk_window_new ();
+  fixture->window = g_object_ref (gtk_window_new ());
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 800);
   gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->page);
   mp_case_page_set_store (MP_CASE_PAGE (fixture->page), fixture->store);
@@ -77,7 +77,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  mp_test_destroy_window (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->kase);
   g_clear_object (&fixture->store);
   mp_test_remove_dir (fixture->dir);
@@ -386,7 +386,7 @@ test_budget_overspent (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   GtkWidget *overview = g_object_new (MP_TYPE_OVERVIEW_PAGE, NULL);
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = g_object_ref (gtk_window_new ());
   GtkWidget *budget_row;
   GtkWidget *budget_label;
   GtkWidget *step;
@@ -408,7 +408,7 @@ test_budget_overspent (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (budget_label, "error"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (budget_row)), over));
   mp_overview_page_set_store (MP_OVERVIEW_PAGE (overview), NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
 
   /* and next to the amount in the reward step */
   mp_case_page_set_case (MP_CASE_PAGE (fixture->page), fixture->kase);
@@ -591,9 +591,13 @@ test_letter_editor (Fixture       *fixture,
       }
     g_assert_nonnull (dialog);
     g_object_ref (preferences);
+    g_object_ref (dialog);
     adw_message_dialog_response (dialog, "discard");
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (preferences)));
-    g_object_unref (preferences);
+    /* the question first, while the window it is transient for lives; a
+     * response given by code does not close it as its buttons do */
+    mp_test_destroy_window (GTK_WINDOW (dialog));
+    mp_test_wait_closed (GTK_WINDOW (preferences));
   }
   g_assert_false (store_has_own (fixture->store, "acknowledgement", "en"));
 }

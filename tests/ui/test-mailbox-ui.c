@@ -99,46 +99,24 @@ servers_stop (void)
   g_clear_pointer (&servers.info, json_object_unref);
 }
 
+/* No revealer under @data is half-way through its slide. */
 static gboolean
-limit_cb (gpointer user_data)
+revealers_settled (gpointer data)
 {
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
+  GtkWidget *widget = data;
+
+  if (GTK_IS_REVEALER (widget) &&
+      gtk_revealer_get_child_revealed (GTK_REVEALER (widget)) !=
+      gtk_revealer_get_reveal_child (GTK_REVEALER (widget)))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!revealers_settled (child))
+      return FALSE;
+  return TRUE;
 }
 
-typedef gboolean (*Predicate) (gpointer data);
-
-/* Runs the main loop until @predicate holds: the event, not a time; the
- * limit only stops a test that would hang. */
-static void
-wait_until (Predicate predicate,
-            gpointer  data)
-{
-  gboolean over = FALSE;
-  guint limit = g_timeout_add_seconds (90, limit_cb, &over);
-
-  while (!predicate (data) && !over)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (over);
-  g_source_remove (limit);
-}
-
-static gboolean
-frame_cb (GtkWidget     *widget,
-          GdkFrameClock *clock,
-          gpointer       user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* Waits for @widget's next frame, then writes it out. */
+/* Waits until @widget has settled and been drawn, then writes it out. */
 static void
 shoot (GtkWidget  *widget,
        const char *name)
@@ -146,17 +124,11 @@ shoot (GtkWidget  *widget,
   g_autofree char *dir = g_build_filename (MP_TEST_SCREENSHOT_DIR, language, NULL);
   g_autofree char *file = g_strconcat (name, ".png", NULL);
   g_autofree char *path = g_build_filename (dir, file, NULL);
-  gboolean drawn = FALSE;
 
   g_mkdir_with_parents (dir, 0755);
-  /* the revealer's slide and the layout settle over a few frames */
-  for (guint i = 0; i < 30; i++)
-    {
-      drawn = FALSE;
-      gtk_widget_add_tick_callback (widget, frame_cb, &drawn, NULL);
-      gtk_widget_queue_draw (widget);
-      wait_until (is_true, &drawn);
-    }
+  /* the banner's slide ends, then the layout it leaves is drawn */
+  mp_test_wait_until (revealers_settled, widget);
+  mp_test_wait_for_draw (widget);
   mp_test_save_png (widget, path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
@@ -252,7 +224,7 @@ test_mailbox (void)
   g_file_set_contents (ca_path, json_object_get_string_member (servers.info, "ca_pem"), -1, &error);
   g_assert_no_error (error);
 
-  window = _mp_window_new_for_store (NULL, store);
+  window = g_object_ref (_mp_window_new_for_store (NULL, store));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
   banner = MP_MAILBOX_BANNER (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_MAILBOX_BANNER, NULL));
@@ -260,8 +232,8 @@ test_mailbox (void)
 
   /* A new user sets up the mailbox in Preferences → Mailbox. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
-  wait_until (preferences_shown, NULL);
-  preferences = find_preferences ();
+  mp_test_wait_until (preferences_shown, NULL);
+  preferences = g_object_ref (find_preferences ());
   gtk_window_set_default_size (preferences, 720, 820);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "mailbox");
   type_into (GTK_WIDGET (preferences), "mailbox-imap",
@@ -288,9 +260,9 @@ test_mailbox (void)
   g_signal_emit_by_name (mp_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_BUTTON,
                                               "mailbox-check"), "clicked");
   g_assert_true (mp_mailbox_banner_is_checking (banner));
-  wait_until (round_done, banner);
+  mp_test_wait_until (round_done, banner);
   g_assert_cmpuint (g_list_model_get_n_items (mp_store_get_cases (store)), ==, 2);
-  gtk_window_destroy (preferences);
+  mp_test_destroy_window (g_steal_pointer (&preferences));
   label = mp_test_find_widget (GTK_WIDGET (banner), GTK_TYPE_LABEL, "mailbox-banner-label");
   {
     g_autofree char *expected = g_strdup_printf (ngettext ("%u new report from the mailbox.",
@@ -308,7 +280,7 @@ test_mailbox (void)
                            "The parameter is q; a screenshot is attached.\r\n", subject);
   servers_deliver (dir, reply);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.check-mail", NULL);
-  wait_until (round_done, banner);
+  mp_test_wait_until (round_done, banner);
   g_assert_cmpuint (g_list_model_get_n_items (mp_store_get_cases (store)), ==, 2);
   g_assert_cmpuint (count_events (store, first, "reply"), ==, 1);
   {
@@ -334,7 +306,7 @@ test_mailbox (void)
     send = GTK_WIDGET (gtk_widget_get_template_child (row, MP_TYPE_LETTER_ROW, "send_button"));
     g_assert_true (gtk_widget_get_visible (send) && gtk_widget_get_sensitive (send));
     g_signal_emit_by_name (send, "clicked");
-    wait_until (letter_recorded, &wait);
+    mp_test_wait_until (letter_recorded, &wait);
     sent = servers_command ("sent");
     g_assert_cmpstr (sent, ==, "1");
   }
@@ -348,7 +320,7 @@ test_mailbox (void)
     g_assert_no_error (error);
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.check-mail", NULL);
-  wait_until (round_done, banner);
+  mp_test_wait_until (round_done, banner);
   g_assert_true (gtk_widget_get_visible (mp_test_find_widget (GTK_WIDGET (banner), GTK_TYPE_BUTTON,
                                                               "mailbox-retry")));
   g_assert_true (strstr (gtk_label_get_text (GTK_LABEL (label)), "127.0.0.1") != NULL);
@@ -356,9 +328,9 @@ test_mailbox (void)
   shoot (GTK_WIDGET (window), "mailbox-error");
 
   g_clear_object (&first);
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (g_steal_pointer (&window)));
   servers_stop ();
-  g_clear_object (&store);
+  g_assert_finalize_object (g_steal_pointer (&store));
   mp_test_remove_dir (dir);
 }
 

@@ -60,13 +60,13 @@ test_updates_when_shown (void)
   GtkWidget *stack = gtk_stack_new ();
   GtkWidget *other = gtk_label_new ("cases");
   GtkWidget *page = g_object_new (MP_TYPE_OVERVIEW_PAGE, NULL);
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = g_object_ref (gtk_window_new ());
 
   gtk_stack_add_named (GTK_STACK (stack), other, "cases");
   gtk_stack_add_named (GTK_STACK (stack), page, "overview");
   gtk_window_set_child (GTK_WINDOW (window), stack);
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_wait_for_draw (window);
   g_assert_false (gtk_widget_get_mapped (page));
 
   add_case (store, "Open redirect");
@@ -97,7 +97,7 @@ test_updates_when_shown (void)
   g_assert_cmpstr (open_count (page), ==, "4");
 
   mp_overview_page_set_store (MP_OVERVIEW_PAGE (page), NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&store);
   mp_test_remove_dir (dir);
 }
@@ -109,7 +109,7 @@ test_legal_clocks (void)
   g_autofree char *dir = NULL;
   g_autoptr(MpStore) store = mp_test_new_store (&dir);
   GtkWidget *page = g_object_new (MP_TYPE_OVERVIEW_PAGE, NULL);
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = g_object_ref (gtk_window_new ());
   GObject *label = gtk_widget_get_template_child (page, MP_TYPE_OVERVIEW_PAGE, "legal_label");
   GObject *row = gtk_widget_get_template_child (page, MP_TYPE_OVERVIEW_PAGE, "legal_row");
   g_autoptr(GError) error = NULL;
@@ -179,7 +179,7 @@ test_legal_clocks (void)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (label), "overdue"));
 
   mp_overview_page_set_store (MP_OVERVIEW_PAGE (page), NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&kase);
   g_clear_object (&kase2);
   g_clear_object (&store);

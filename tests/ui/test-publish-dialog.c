@@ -35,9 +35,8 @@ set (MpStore    *store,
 static void
 settle (GtkWidget *window)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  gtk_test_widget_wait_for_draw (window);
+  mp_test_run_pending ();
+  mp_test_wait_for_draw (window);
 }
 
 static void
@@ -99,7 +98,7 @@ test_publish (void)
   set (store, "desk.email", "security@example.nl");
   set (store, "assets.domains", "example.nl, voorbeeld.nl");
 
-  dialog = mp_publish_dialog_new (NULL, store);
+  dialog = g_object_ref (mp_publish_dialog_new (NULL, store));
   gtk_window_present (GTK_WINDOW (dialog));
   settle (GTK_WIDGET (dialog));
 
@@ -167,9 +166,7 @@ test_publish (void)
                                   : "the desk's key expires first"));
   shoot (GTK_WIDGET (dialog), "publish");
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  mp_test_destroy_window (GTK_WINDOW (dialog));
   g_assert_finalize_object (g_steal_pointer (&store));
   mp_test_remove_dir (dir);
 }
@@ -206,7 +203,7 @@ test_window_opens_it (void)
                                               mp_time_now (), mp_time_now () + 300 * G_TIME_SPAN_DAY,
                                               FALSE, &error));
   g_assert_no_error (error);
-  window = _mp_window_new_for_store (NULL, store);
+  window = g_object_ref (_mp_window_new_for_store (NULL, store));
   gtk_window_present (GTK_WINDOW (window));
   settle (GTK_WIDGET (window));
 
@@ -216,7 +213,7 @@ test_window_opens_it (void)
   dialog = find_publish_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
   settle (GTK_WIDGET (window));
   g_assert_null (find_publish_dialog ());
 
@@ -226,12 +223,10 @@ test_window_opens_it (void)
   settle (GTK_WIDGET (window));
   dialog = find_publish_dialog ();
   g_assert_nonnull (dialog);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&store);
+  mp_test_destroy_window (GTK_WINDOW (window));
+  g_assert_finalize_object (g_steal_pointer (&store));
   mp_test_remove_dir (dir);
 }
 

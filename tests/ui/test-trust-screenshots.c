@@ -28,7 +28,7 @@ shoot (GtkWidget  *widget,
   g_autofree char *path = g_build_filename (dir, file, NULL);
 
   g_mkdir_with_parents (dir, 0755);
-  mp_test_wait (700);
+  mp_test_wait_for_draw (widget);
   mp_test_save_png (widget, path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
@@ -55,18 +55,18 @@ test_trust_dialogs (void)
   g_autofree char *dir = NULL;
   g_autoptr(MpStore) store = mp_test_new_store (&dir);
   g_autofree char *backup = NULL;
-  MpWindow *window = _mp_window_new_for_store (NULL, store);
+  MpWindow *window = g_object_ref (_mp_window_new_for_store (NULL, store));
   MpPreferencesWindow *preferences;
   GtkWidget *dialog;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (200);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   backup = g_build_filename (dir, "meldpunt-backup-2026-03-10.db", NULL);
   dialog = _mp_backup_actions_confirm_restore (GTK_WIDGET (window), backup);
   shoot (dialog, "restore-confirm");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
 
   preferences = mp_preferences_window_new (GTK_WINDOW (window), store);
   gtk_window_set_default_size (GTK_WINDOW (preferences), 640, 720);
@@ -78,18 +78,17 @@ test_trust_dialogs (void)
   _mp_passphrase_dialog_submit (dialog, "correct horse battery", "nieuwe zin voor het meldpunt",
                                 "nieuwe zon voor het meldpunt");
   shoot (dialog, "change-passphrase");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (preferences)));
 
   dialog = mp_application_show_about (GTK_WINDOW (window));
   shoot (dialog, "about");
   /* the Details page, which shows the audit line */
   gtk_widget_activate (first_shown_row (dialog));
   shoot (dialog, "about-details");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_store_lock (store);
   g_clear_object (&store);
   mp_test_remove_dir (dir);
@@ -116,6 +115,8 @@ main (int    argc,
 
   g_setenv ("MELDPUNT_NOW", "2026-03-10T09:00:00Z", TRUE);
   mp_test_init_ui (&argc, &argv, language);
+  /* what stays on screen, not a transition half-way */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/ui/screenshots/trust-dialogs", test_trust_dialogs);
   return g_test_run ();

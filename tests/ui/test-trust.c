@@ -28,20 +28,6 @@
 #define PASSPHRASE "correct horse battery"
 #define NEW_PASSPHRASE "nieuwe zin voor het meldpunt"
 
-/* Runs the main loop until @done says so; a generous cap, not a timing test. */
-static gboolean
-wait_for (gboolean (*done) (gpointer),
-          gpointer  data)
-{
-  for (guint i = 0; i < 400; i++)
-    {
-      if (done (data))
-        return TRUE;
-      mp_test_wait (25);
-    }
-  return done (data);
-}
-
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -56,6 +42,44 @@ find_message_dialog (void)
         dialog = ADW_MESSAGE_DIALOG (toplevel);
     }
   return dialog;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* Whether a label under @widget reads @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0) ||
+        shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The backup has finished: its toast, or a dialog saying why not. */
+static gboolean
+backup_finished (gpointer window)
+{
+  return shows_label (window, "Backup saved") || message_dialog_shown (NULL);
+}
+
+static gboolean
+intake_closed (gpointer window)
+{
+  return _mp_window_get_intake (window) == NULL;
+}
+
+static gboolean
+store_locked (gpointer store)
+{
+  return mp_store_is_locked (store);
 }
 
 static void
@@ -73,12 +97,6 @@ add_case (MpStore    *store,
 }
 
 static gboolean
-file_exists (gpointer path)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
-static gboolean
 window_has_store (gpointer window)
 {
   return mp_window_get_store (window) != NULL;
@@ -88,18 +106,18 @@ window_has_store (gpointer window)
 static MpWindow *
 open_window (const char *path)
 {
-  MpWindow *window = mp_window_new (NULL, path);
+  MpWindow *window = g_object_ref (mp_window_new (NULL, path));
   g_autoptr(GError) error = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (mp_store_is_locked (mp_window_get_store (window)));
   g_assert_true (mp_store_unlock (mp_window_get_store (window), PASSPHRASE, &error));
   g_assert_no_error (error);
   g_signal_emit_by_name (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL),
                          "unlocked");
-  mp_test_wait (50);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
 
@@ -148,8 +166,8 @@ test_backup_and_restore (void)
   backup = g_build_filename (dir, "meldpunt-backup-2026-03-10.db", NULL);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
   _mp_backup_actions_back_up_to (GTK_WIDGET (window), backup);
-  g_assert_true (wait_for (file_exists, backup));
-  mp_test_wait (100);
+  mp_test_wait_until (backup_finished, window);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_null (find_message_dialog ());
 
   add_case (store, "After the backup");
@@ -161,18 +179,19 @@ test_backup_and_restore (void)
   g_assert_nonnull (confirm);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), dir));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
-  gtk_window_destroy (GTK_WINDOW (confirm));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (confirm)));
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (mp_window_get_store (window) == store);
   g_assert_false (mp_store_is_locked (store));
 
-  confirm = _mp_backup_actions_confirm_restore (GTK_WIDGET (window), backup);
+  confirm = g_object_ref (_mp_backup_actions_confirm_restore (GTK_WIDGET (window), backup));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "restore");
   gtk_window_destroy (GTK_WINDOW (confirm));
   /* The window let go of its store before the file is replaced. */
   g_assert_null (mp_window_get_store (window));
-  g_assert_true (wait_for (window_has_store, window));
-  mp_test_wait (50);
+  mp_test_wait_until (window_has_store, window);
+  g_assert_finalize_object (confirm);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   dialog = find_message_dialog ();
   g_assert_null (dialog != NULL ? adw_message_dialog_get_heading (dialog) : NULL);
   store = mp_window_get_store (window);
@@ -203,13 +222,13 @@ test_backup_and_restore (void)
   g_assert_true (g_file_set_contents (junk, "just some text, not SQLite", -1, NULL));
   confirm = _mp_backup_actions_confirm_restore (GTK_WIDGET (window), junk);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "restore");
-  gtk_window_destroy (GTK_WINDOW (confirm));
-  g_assert_true (wait_for (window_has_store, window));
-  mp_test_wait (100);
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (confirm)));
+  mp_test_wait_until (window_has_store, window);
+  mp_test_wait_until (message_dialog_shown, NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Failed");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
   store = mp_window_get_store (window);
   g_assert_true (mp_store_unlock (store, PASSPHRASE, &error));
   g_assert_no_error (error);
@@ -217,8 +236,7 @@ test_backup_and_restore (void)
   after = titles (store);
   g_assert_cmpstr (after, ==, before);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
   g_unlink (junk);
   g_unlink (backup);
   mp_test_remove_dir (dir);
@@ -242,19 +260,19 @@ test_change_passphrase (void)
   g_autofree char *dir = NULL;
   g_autoptr(MpStore) store = mp_test_new_store (&dir);
   g_autoptr(GError) error = NULL;
-  MpWindow *window = _mp_window_new_for_store (NULL, store);
+  MpWindow *window = g_object_ref (_mp_window_new_for_store (NULL, store));
   MpPreferencesWindow *preferences;
   GtkWidget *dialog;
   GtkWidget *button;
   GtkWidget *strength;
 
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   /* The Security group of the preferences offers both. */
   preferences = mp_preferences_window_new (GTK_WINDOW (window), store);
   gtk_window_present (GTK_WINDOW (preferences));
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (preferences));
   button = mp_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_BUTTON, "change-passphrase");
   g_assert_nonnull (button);
   g_assert_nonnull (mp_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SWITCH,
@@ -263,7 +281,7 @@ test_change_passphrase (void)
   dialog = mp_passphrase_dialog_new (GTK_WINDOW (preferences), store);
   gtk_window_present (GTK_WINDOW (dialog));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  mp_test_wait (50);
+  mp_test_wait_for_draw (dialog);
 
   /* The two new ones must agree; nothing is changed. */
   _mp_passphrase_dialog_submit (dialog, PASSPHRASE, NEW_PASSPHRASE, "nieuwe zon voor het meldpunt");
@@ -283,13 +301,13 @@ test_change_passphrase (void)
 
   /* A wrong current passphrase is refused after the check. */
   _mp_passphrase_dialog_submit (dialog, "wrong horse", NEW_PASSPHRASE, NEW_PASSPHRASE);
-  g_assert_true (wait_for (has_problem, dialog));
+  mp_test_wait_until (has_problem, dialog);
   g_assert_cmpstr (_mp_passphrase_dialog_get_problem (dialog), ==,
                    "The current passphrase is not correct.");
   g_assert_true (mp_store_check_passphrase (store, PASSPHRASE, &error));
 
   _mp_passphrase_dialog_submit (dialog, PASSPHRASE, NEW_PASSPHRASE, NEW_PASSPHRASE);
-  g_assert_true (wait_for (is_gone, &dialog));
+  mp_test_wait_until (is_gone, &dialog);
   g_assert_false (mp_store_check_passphrase (store, PASSPHRASE, &error));
   g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE);
   g_clear_error (&error);
@@ -297,9 +315,8 @@ test_change_passphrase (void)
   g_assert_no_error (error);
   g_assert_false (mp_store_is_locked (store));
 
-  gtk_window_destroy (GTK_WINDOW (preferences));
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (preferences)));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_store_lock (store);
   g_clear_object (&store);
   mp_test_remove_dir (dir);
@@ -327,18 +344,17 @@ test_keyring_fails_quietly (void)
   /* On, but no key in reach (no keyring in the test): the unlock page
    * simply stays, ready for the passphrase. */
   mp_keyring_set_enabled (TRUE);
-  window = mp_window_new (NULL, path);
+  window = g_object_ref (mp_window_new (NULL, path));
   gtk_window_present (GTK_WINDOW (window));
   page = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL);
-  g_assert_true (wait_for (page_idle, page));
-  mp_test_wait (50);
+  mp_test_wait_until (page_idle, page);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (mp_store_is_locked (mp_window_get_store (window)));
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_null (find_message_dialog ());
   mp_keyring_set_enabled (FALSE);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -388,15 +404,21 @@ clipboard_empty (gpointer clipboard)
   return gdk_clipboard_get_content (clipboard) == NULL;
 }
 
+static gboolean
+no_clipboard_timer (gpointer data)
+{
+  return _mp_ui_get_clipboard_timers () == 0;
+}
+
 static void
 test_clipboard_forgets (void)
 {
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = g_object_ref (gtk_window_new ());
   GdkClipboard *clipboard = gtk_widget_get_clipboard (window);
 
   _mp_ui_set_clipboard_seconds (1);
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_wait_for_draw (window);
 
   mp_ui_copy_confidential (window, "voucher ABCD-1234");
   g_assert_nonnull (gdk_clipboard_get_content (clipboard));
@@ -405,26 +427,33 @@ test_clipboard_forgets (void)
                                                         "x-kde-passwordManagerHint"));
   g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard),
                                                     G_TYPE_STRING));
-  g_assert_true (wait_for (clipboard_empty, clipboard));
+  mp_test_wait_until (clipboard_empty, clipboard);
 
   /* Something copied since stays. Each copy claims the X selection; the
    * first claim settles before the second, or the server's late notice
    * about it can empty the clipboard on a busy machine. */
   mp_ui_copy_confidential (window, "voucher ABCD-1234");
-  mp_test_wait (200);
+  mp_test_wait_for_draw (window);
   gdk_clipboard_set_text (clipboard, "not confidential");
-  mp_test_wait (1500);
+  /* until the second copy's time is up */
+  mp_test_wait_until (no_clipboard_timer, NULL);
   g_assert_nonnull (gdk_clipboard_get_content (clipboard));
   g_assert_true (gdk_clipboard_is_local (clipboard));
 
   _mp_ui_set_clipboard_seconds (30);
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
 }
 
 static gboolean
 switch_settled (gpointer toggle)
 {
   return gtk_widget_get_sensitive (toggle);
+}
+
+static gboolean
+keyring_disabled (gpointer data)
+{
+  return !mp_keyring_is_enabled ();
 }
 
 static gboolean
@@ -455,35 +484,34 @@ test_keyring_round_trip (void)
 
   store = mp_test_new_store (&dir);
   path = g_strdup (mp_store_get_path (store));
-  window = _mp_window_new_for_store (NULL, store);
+  window = g_object_ref (_mp_window_new_for_store (NULL, store));
   gtk_window_present (GTK_WINDOW (window));
   preferences = mp_preferences_window_new (GTK_WINDOW (window), store);
   gtk_window_present (GTK_WINDOW (preferences));
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (preferences));
 
   /* On: the key goes into the keyring. */
   toggle = mp_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SWITCH, "unlock-with-login");
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
   gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
-  g_assert_true (wait_for (switch_settled, toggle));
+  mp_test_wait_until (switch_settled, toggle);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
   g_assert_true (mp_keyring_is_enabled ());
-  gtk_window_destroy (GTK_WINDOW (preferences));
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (preferences)));
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_store_lock (store);
   g_object_unref (store);
 
   /* The desk opens with the session. */
-  window = mp_window_new (NULL, path);
+  window = g_object_ref (mp_window_new (NULL, path));
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (store_unlocked, window));
+  mp_test_wait_until (store_unlocked, window);
   store = mp_window_get_store (window);
-  mp_test_wait (50);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   /* Ctrl+L still locks; the keyring does not undo it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  mp_test_wait (200);
+  mp_test_wait_until (store_locked, store);
   g_assert_true (mp_store_is_locked (store));
   g_assert_true (mp_store_unlock (store, PASSPHRASE, NULL));
   page = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL);
@@ -492,27 +520,26 @@ test_keyring_round_trip (void)
   /* Off: the key leaves the keyring, and the next start asks again. */
   preferences = mp_preferences_window_new (GTK_WINDOW (window), store);
   gtk_window_present (GTK_WINDOW (preferences));
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (preferences));
   toggle = mp_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SWITCH, "unlock-with-login");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
-  mp_test_wait (300);
+  mp_test_wait_until (keyring_disabled, NULL);
   g_assert_false (mp_keyring_is_enabled ());
-  gtk_window_destroy (GTK_WINDOW (preferences));
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (preferences)));
+  mp_test_destroy_window (GTK_WINDOW (window));
+
 
   /* Even with the setting on again, there is no key: the page stays. */
   mp_keyring_set_enabled (TRUE);
-  window = mp_window_new (NULL, path);
+  window = g_object_ref (mp_window_new (NULL, path));
   gtk_window_present (GTK_WINDOW (window));
   page = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL);
-  g_assert_true (wait_for (page_idle, page));
-  mp_test_wait (100);
+  mp_test_wait_until (page_idle, page);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (mp_store_is_locked (mp_window_get_store (window)));
   mp_keyring_set_enabled (FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
   mp_test_remove_dir (dir);
 }
 
@@ -542,11 +569,11 @@ test_markers_through_the_ui (void)
   g_autoptr(MpStore) store = mp_test_new_store (&dir);
   g_autoptr(MpCase) kase = NULL;
   GListModel *cases = mp_store_get_cases (store);
-  MpWindow *window = _mp_window_new_for_store (NULL, store);
+  MpWindow *window = g_object_ref (_mp_window_new_for_store (NULL, store));
   GtkWidget *dialog;
 
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   /* A report through the intake form, every free text a marker. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL));
@@ -560,7 +587,7 @@ test_markers_through_the_ui (void)
   set_intake_entry (dialog, "impact_view", MARKER "-impact");
   set_intake_entry (dialog, "reproduction_view", MARKER "-reproduction");
   g_assert_true (gtk_widget_activate_action (dialog, "intake.create", NULL));
-  mp_test_wait (200);
+  mp_test_wait_until (intake_closed, window);
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
   kase = g_list_model_get_item (cases, 0);
   g_assert_cmpstr (mp_case_get_title (kase), ==, MARKER "-title");
@@ -569,31 +596,24 @@ test_markers_through_the_ui (void)
   mp_ui_copy_confidential (GTK_WIDGET (window), MARKER "-copied letter");
   backup = g_build_filename (dir, "backup.db", NULL);
   _mp_backup_actions_back_up_to (GTK_WIDGET (window), backup);
-  g_assert_true (wait_for (file_exists, backup));
+  mp_test_wait_until (backup_finished, window);
   dialog = mp_passphrase_dialog_new (GTK_WINDOW (window), store);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   _mp_passphrase_dialog_submit (dialog, "wrong " MARKER, MARKER "-passphrase",
                                 MARKER "-passphrase");
-  g_assert_true (wait_for (has_problem, dialog));
+  mp_test_wait_until (has_problem, dialog);
   _mp_passphrase_dialog_submit (dialog, PASSPHRASE, MARKER "-passphrase", MARKER "-passphrase");
-  g_assert_true (wait_for (is_gone, &dialog));
+  mp_test_wait_until (is_gone, &dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  mp_test_wait (50);
+  mp_test_wait_until (store_locked, store);
   g_assert_true (mp_store_is_locked (store));
   g_clear_object (&kase);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&store);
   g_unlink (backup);
   mp_test_remove_dir (dir);
-}
-
-static gboolean
-store_locked (gpointer store)
-{
-  return mp_store_is_locked (store);
 }
 
 /* logind's PrepareForSleep(true) on the system bus locks every desk window;
@@ -653,7 +673,7 @@ test_lock_before_sleep (void)
                            G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
   g_assert_no_error (error);
-  window = _mp_window_new_for_store (application, store);
+  window = g_object_ref (_mp_window_new_for_store (application, store));
   gtk_window_present (GTK_WINDOW (window));
   mp_application_watch_sleep (application, app_side);
   /* A round trip: the match rule is on the bus before logind speaks. */
@@ -676,10 +696,10 @@ test_lock_before_sleep (void)
                                                 "PrepareForSleep", g_variant_new ("(b)", TRUE),
                                                 &error));
   g_assert_no_error (error);
-  g_assert_true (wait_for (store_locked, store));
+  mp_test_wait_until (store_locked, store);
   g_assert_null (gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (window))));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&store);
   g_application_quit (G_APPLICATION (application));
   g_clear_object (&application);

@@ -123,23 +123,97 @@ has_capture_shortcut (GtkWidget       *widget,
   return FALSE;
 }
 
-/* The desk's window on @store, wide enough for list and case side by side. */
-static MpWindow *
-open_window (MpStore *store)
+/* A new desk in a temporary folder, and the window a test opens on it. The
+ * teardown closes the window and checks that it and the store are
+ * finalised: a reference kept anywhere fails the test. */
+typedef struct
 {
-  MpWindow *window = _mp_window_new_for_store (NULL, store);
+  char     *dir;
+  MpStore  *store;
+  MpWindow *window;     /* (owned) (nullable) */
+} Fixture;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (200);
-  return window;
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->store = mp_test_new_store (&f->dir);
 }
 
 static void
-test_intake_to_scope (void)
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  if (f->window != NULL)
+    mp_test_destroy_window (GTK_WINDOW (g_steal_pointer (&f->window)));
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  mp_test_remove_dir (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+}
+
+/* Opens the window on the fixture's desk and waits until it is drawn. */
+static MpWindow *
+present_window (Fixture *f,
+                int      width,
+                int      height)
+{
+  g_assert_null (f->window);
+  f->window = g_object_ref (_mp_window_new_for_store (NULL, f->store));
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+  gtk_window_present (GTK_WINDOW (f->window));
+  mp_test_wait_for_draw (GTK_WIDGET (f->window));
+  return f->window;
+}
+
+/* The desk's window, wide enough for list and case side by side. */
+static MpWindow *
+open_window (Fixture *f)
+{
+  return present_window (f, 1100, 760);
+}
+
+static gboolean
+intake_closed (gpointer window)
+{
+  return _mp_window_get_intake (window) == NULL;
+}
+
+static gboolean
+stack_shows (MpWindow   *window,
+             const char *name)
+{
+  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "stack");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), name) == 0;
+}
+
+static gboolean
+desk_locked (gpointer window)
+{
+  return stack_shows (window, "unlock");
+}
+
+static gboolean
+desk_open (gpointer window)
+{
+  return stack_shows (window, "desk");
+}
+
+static gboolean
+overlay_hidden (gpointer window)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  return overlay == NULL || !gtk_widget_get_visible (GTK_WIDGET (overlay));
+}
+
+static void
+test_intake_to_scope (Fixture       *f,
+                     gconstpointer  data)
+{
+  MpStore *store = f->store;
+  const char *dir = f->dir;
   g_autoptr(MpStore) reopened = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_strdup (mp_store_get_path (store));
@@ -151,13 +225,13 @@ test_intake_to_scope (void)
   GtkWidget *focus;
   GtkWidget *title_row;
 
-  window = open_window (store);
+  window = open_window (f);
 
   /* Ctrl+N opens the intake form */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL));
   dialog = GTK_WIDGET (_mp_window_get_intake (window));
   g_assert_nonnull (dialog);
-  mp_test_wait (100);
+  mp_test_wait_for_draw (dialog);
 
   /* Typing starts in the first field, and Ctrl+Enter logs the report even
    * from a text view, which takes plain Enter as a new line. */
@@ -218,7 +292,7 @@ test_intake_to_scope (void)
   set_view (dialog, "impact_view", "Script runs in a logged-in user's session.");
   set_view (dialog, "reproduction_view", "Open /search?q=<script>alert(1)</script>.");
   g_assert_true (gtk_widget_activate_action (dialog, "intake.create", NULL));
-  mp_test_wait (200);
+  mp_test_wait_until (intake_closed, window);
 
   g_assert_null (_mp_window_get_intake (window));
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
@@ -251,7 +325,7 @@ test_intake_to_scope (void)
   mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.method.dos"), "no");
   mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.rules_followed"), "yes");
   mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "scope.outcome"), "in-scope");
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   /* A date that does not exist is refused in place; the text stays. */
   mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), "ack.sent_on"), "2026-02-30");
@@ -294,7 +368,7 @@ test_intake_to_scope (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (answers); i += 2)
       mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), answers[i]), answers[i + 1]);
-    mp_test_wait (100);
+    mp_test_wait_for_draw (GTK_WIDGET (window));
     g_assert_cmpstr (mp_case_get_status (kase), ==, "acknowledgement");
 
     for (GtkWidget *step = mp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, "acknowledgement");
@@ -303,7 +377,7 @@ test_intake_to_scope (void)
     g_assert_nonnull (letter);
     g_assert_true (gtk_widget_get_visible (letter));
     g_signal_emit_by_name (gtk_widget_get_template_child (letter, MP_TYPE_LETTER_ROW, "sent_button"), "clicked");
-    mp_test_wait (100);
+    mp_test_wait_for_draw (GTK_WIDGET (window));
 
     g_assert_cmpstr (mp_case_get_answer_value (kase, "ack.sent_on"), ==, "2026-03-10");
     events = mp_store_list_events (store, kase, &error);
@@ -331,17 +405,16 @@ test_intake_to_scope (void)
     gint64 received = mp_case_get_received_at (kase);
 
     gtk_window_present (GTK_WINDOW (edit));
-    mp_test_wait (50);
+    mp_test_wait_for_draw (GTK_WIDGET (edit));
     set_entry (GTK_WIDGET (edit), "title_row", "Reflected XSS in the search page");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (edit), "intake.create", NULL));
-    mp_test_wait (50);
+    mp_test_wait_for_draw (GTK_WIDGET (window));
     g_assert_cmpstr (mp_case_get_title (kase), ==, "Reflected XSS in the search page");
     g_assert_cmpint (mp_case_get_received_at (kase), ==, received);
     g_assert_cmpstr (mp_case_get_reporter_email (kase), ==, "bytewitch@example.org");
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (g_steal_pointer (&f->window)));
 
   /* What the window stored is on disk, encrypted, and reads back after unlocking. */
   reopened = mp_store_open (path, &error);
@@ -375,15 +448,13 @@ test_intake_to_scope (void)
 
   g_clear_object (&kase);
   g_clear_object (&reopened);
-  g_clear_object (&store);
-  mp_test_remove_dir (dir);
 }
 
 static void
-test_lock_drops_cases (void)
+test_lock_drops_cases (Fixture       *f,
+                      gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  MpStore *store = f->store;
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(MpCase) kase = NULL;
   g_autoptr(GError) error = NULL;
@@ -396,13 +467,11 @@ test_lock_drops_cases (void)
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
 
-  window = _mp_window_new_for_store (NULL, store);
-  gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (200);
+  window = present_window (f, 0, 0);
   g_assert_nonnull (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_ROW, NULL));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  mp_test_wait (100);
+  mp_test_wait_until (desk_locked, window);
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "unlock");
   g_assert_true (mp_store_is_locked (store));
@@ -432,16 +501,9 @@ test_lock_drops_cases (void)
     g_assert_true (other_window != GTK_WIDGET (window));
     g_assert_cmpstr (mp_store_get_path (mp_window_get_store (MP_WINDOW (other_window))), ==,
                      other_path);
-    gtk_window_destroy (GTK_WINDOW (other_window));
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
+    mp_test_destroy_window (GTK_WINDOW (g_object_ref (other_window)));
     mp_test_remove_dir (other_dir);
   }
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
-  g_clear_object (&store);
-  mp_test_remove_dir (dir);
 }
 
 static AdwMessageDialog *
@@ -460,11 +522,17 @@ find_message_dialog (void)
   return dialog;
 }
 
-static void
-test_reply_on_timeline (void)
+static gboolean
+message_dialog_shown (gpointer data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  return find_message_dialog () != NULL;
+}
+
+static void
+test_reply_on_timeline (Fixture       *f,
+                       gconstpointer  data)
+{
+  MpStore *store = f->store;
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(MpCase) kase = NULL;
   g_autoptr(GError) error = NULL;
@@ -480,14 +548,12 @@ test_reply_on_timeline (void)
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
 
-  window = _mp_window_new_for_store (NULL, store);
-  gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (200);
+  window = present_window (f, 0, 0);
   page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   mp_case_page_set_case (page, kase);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.add-reply", NULL));
-  mp_test_wait (100);
+  mp_test_wait_until (message_dialog_shown, NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   view = mp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL);
@@ -495,7 +561,7 @@ test_reply_on_timeline (void)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
                             "Retested: the limit works now.", -1);
   adw_message_dialog_response (dialog, "add");
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   /* stored encrypted as a reply, and shown on the timeline */
   events = mp_store_list_events (store, kase, &error);
@@ -517,18 +583,13 @@ test_reply_on_timeline (void)
        child != NULL; child = gtk_widget_get_next_sibling (child))
     rows++;
   g_assert_cmpuint (rows, >=, 1);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
-  g_clear_object (&store);
-  mp_test_remove_dir (dir);
 }
 
 static void
-test_erase_asks_first (void)
+test_erase_asks_first (Fixture       *f,
+                      gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  MpStore *store = f->store;
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(MpCase) kase = NULL;
   g_autoptr(GError) error = NULL;
@@ -545,29 +606,22 @@ test_erase_asks_first (void)
   g_assert_no_error (error);
   g_assert_true (mp_case_is_closed (kase));
 
-  window = _mp_window_new_for_store (NULL, store);
-  gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (200);
+  window = present_window (f, 0, 0);
   page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   mp_case_page_set_case (page, kase);
-  mp_test_wait (50);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   /* Erasing is destructive: nothing happens until the dialog is answered. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.erase", NULL));
-  mp_test_wait (100);
+  mp_test_wait_until (message_dialog_shown, NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (mp_case_is_erased (kase));
   adw_message_dialog_response (dialog, "erase");
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (mp_case_is_erased (kase));
   g_assert_null (mp_case_get_reporter_name (kase));
   g_assert_null (mp_case_get_description (kase));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
-  g_clear_object (&store);
-  mp_test_remove_dir (dir);
 }
 
 /* A value a desk worker would give @item to move the case on. */
@@ -599,11 +653,26 @@ walk_value (const MpChecklistItem *item)
     }
 }
 
-static void
-test_walk_to_closure (void)
+typedef struct
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  MpCase                *kase;
+  const MpChecklistItem *item;
+} Answer;
+
+static gboolean
+answer_recorded (gpointer data)
+{
+  Answer *answer = data;
+
+  return g_strcmp0 (mp_case_get_answer_value (answer->kase, answer->item->id),
+                    walk_value (answer->item)) == 0;
+}
+
+static void
+test_walk_to_closure (Fixture       *f,
+                     gconstpointer  data)
+{
+  MpStore *store = f->store;
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(MpCase) kase = NULL;
   g_autoptr(GError) error = NULL;
@@ -620,10 +689,10 @@ test_walk_to_closure (void)
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
 
-  window = open_window (store);
+  window = open_window (f);
   mp_case_page_set_case (MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL)),
                          kase);
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   /* Step by step, answer what blocks the current step through its widget,
    * until the case is closed: every step must be reachable from the page. */
@@ -638,10 +707,13 @@ test_walk_to_closure (void)
         {
           const MpChecklistItem *item = g_ptr_array_index (blocking, i);
 
+          Answer answer = { kase, item };
+
           mp_checklist_row_enter_value (find_item (GTK_WIDGET (window), item->id), walk_value (item));
-          mp_test_wait (20);
-          g_assert_cmpstr (mp_case_get_answer_value (kase, item->id), ==, walk_value (item));
+          mp_test_wait_until (answer_recorded, &answer);
         }
+      /* the page shows the next step's rows */
+      mp_test_wait_for_draw (GTK_WIDGET (window));
     }
 
   g_assert_cmpstr (mp_case_get_outcome (kase), ==, "in-scope");
@@ -651,17 +723,13 @@ test_walk_to_closure (void)
   g_assert_nonnull (mp_case_get_answer (kase, "close.closed_on"));
   g_assert_true (mp_store_verify_audit (store, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
-  mp_test_remove_dir (dir);
 }
 
 static void
-test_deadline_opens_its_step (void)
+test_deadline_opens_its_step (Fixture       *f,
+                             gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  MpStore *store = f->store;
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(MpCase) kase = NULL;
   g_autoptr(GError) error = NULL;
@@ -674,40 +742,33 @@ test_deadline_opens_its_step (void)
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
 
-  window = open_window (store);
+  window = open_window (f);
   page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   calendar = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CALENDAR_VIEW, NULL);
   g_assert_nonnull (calendar);
 
   /* Activating an assessment chip opens the case with its assessment step open. */
   g_signal_emit_by_name (calendar, "open-case", mp_case_get_reference (kase), "assessment");
-  mp_test_wait (50);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (mp_case_page_get_case (page) == kase);
   for (guint i = 0; i < MP_N_STEPS; i++)
     g_assert_cmpint (adw_expander_row_get_expanded (g_ptr_array_index (page->step_rows, i)), ==,
                      i == MP_STEP_ASSESSMENT);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
-  mp_test_remove_dir (dir);
 }
 
 /* The keyboard shortcuts window is built on first use, for the window. */
 static void
-test_help_overlay (void)
+test_help_overlay (Fixture       *f,
+                  gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
   GtkShortcutsWindow *overlay;
   MpWindow *window;
 
-  window = _mp_window_new_for_store (NULL, store);
-  gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (100);
+  window = present_window (f, 0, 0);
   g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
@@ -716,18 +777,15 @@ test_help_overlay (void)
 
   /* closed and asked for again: the same window */
   gtk_window_close (GTK_WINDOW (overlay));
-  mp_test_wait (50);
+  mp_test_wait_until (overlay_hidden, window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  mp_test_wait (50);
+  mp_test_wait_for_draw (GTK_WIDGET (overlay));
   g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
                  overlay);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 
+  /* the window keeps its help overlay: it finalises with the window */
   gtk_window_destroy (GTK_WINDOW (overlay));
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
-  g_clear_object (&store);
-  mp_test_remove_dir (dir);
 }
 
 /* A new desk: the welcome page sets it up and opens it. */
@@ -750,9 +808,9 @@ test_welcome_sets_up_desk (void)
    * 4.8 then warns from the focused row's cursor blink ("did not receive a
    * focus-out event"), with or without this window around it. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
-  window = mp_window_new (NULL, path);
+  window = g_object_ref (mp_window_new (NULL, path));
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
   g_assert_false (mp_store_is_initialised (mp_window_get_store (window)));
@@ -789,10 +847,8 @@ test_welcome_sets_up_desk (void)
                          PASSPHRASE);
   g_signal_emit_by_name (gtk_widget_get_template_child (page, MP_TYPE_WELCOME_PAGE, "create_button"),
                          "clicked");
-  /* no timing assertion: meson's timeout ends a hang */
-  while (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "desk") != 0)
-    g_main_context_iteration (NULL, TRUE);
-  mp_test_wait (50);
+  mp_test_wait_until (desk_open, window);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   store = mp_window_get_store (window);
   g_assert_true (mp_store_is_initialised (store));
@@ -800,11 +856,11 @@ test_welcome_sets_up_desk (void)
   g_assert_cmpstr (mp_store_get_organisation (store), ==, "Gemeente Voorbeeld");
   g_assert_nonnull (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  mp_test_wait (50);
+  mp_test_wait_until (desk_locked, window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "unlock");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
+
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", TRUE, NULL);
   mp_test_remove_dir (dir);
 }
@@ -823,9 +879,9 @@ test_problem_page (void)
 
   g_assert_no_error (error);
   /* a folder where the database file should be */
-  window = mp_window_new (NULL, dir);
+  window = g_object_ref (mp_window_new (NULL, dir));
   gtk_window_present (GTK_WINDOW (window));
-  mp_test_wait (100);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_null (mp_window_get_store (window));
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "problem");
@@ -837,9 +893,20 @@ test_problem_page (void)
   g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (page)));
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), !=, "");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mp_test_wait (50);
+  mp_test_destroy_window (GTK_WINDOW (window));
+
   g_rmdir (dir);
+}
+
+/* The recent files on disk list the unrelated file, without the secret one. */
+static gboolean
+recent_list_rewritten (gpointer xbel)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (xbel, &contents, NULL, NULL) &&
+         strstr (contents, "unrelated.txt") != NULL &&
+         strstr (contents, "sql-injection-portal") == NULL;
 }
 
 /* Files chosen to import or attach are kept out of GTK's recently used
@@ -864,18 +931,13 @@ test_imports_not_recent (void)
   g_assert_false (gtk_recent_manager_has_item (manager, earlier_uri));
 
   /* ... or after it: gone from the list on disk once the manager has
-   * written it again (no timing assertion: meson's timeout ends a hang). */
+   * written it again. */
   mp_ui_keep_out_of_recent (secret);
   g_assert_true (gtk_recent_manager_add_full (manager, secret_uri, &data));
   g_assert_true (gtk_recent_manager_add_full (manager, "file:///tmp/meldpunt-test/unrelated.txt",
                                               &data));
-  while (!g_file_get_contents (xbel, &contents, NULL, NULL) ||
-         strstr (contents, "unrelated.txt") == NULL ||
-         strstr (contents, "sql-injection-portal") != NULL)
-    {
-      g_clear_pointer (&contents, g_free);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  mp_test_wait_until (recent_list_rewritten, xbel);
+  g_assert_true (g_file_get_contents (xbel, &contents, NULL, NULL));
   g_assert_false (gtk_recent_manager_has_item (manager, secret_uri));
   g_assert_true (gtk_recent_manager_has_item (manager, "file:///tmp/meldpunt-test/unrelated.txt"));
   g_assert_null (strstr (contents, "sql-injection-portal"));
@@ -916,10 +978,10 @@ report_wide (GtkWidget *widget,
 /* A phone-sized window, 360 px wide, fits every page of the desk with a
  * case open (it was held at 479 px by the header bar's strict centering). */
 static void
-test_narrow (void)
+test_narrow (Fixture       *f,
+            gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(MpStore) store = mp_test_new_store (&dir);
+  MpStore *store = f->store;
   static const char * const pages[] = { "cases", "calendar", "overview" };
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(MpCase) kase = NULL;
@@ -933,11 +995,11 @@ test_narrow (void)
   mp_case_set_text (draft, "reporter_name", "bytewitch");
   kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
-  window = open_window (store);
+  window = open_window (f);
   mp_case_page_set_case (MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE,
                                                             NULL)), kase);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 
   stack = gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "view_stack");
   if (stack == NULL)
@@ -948,7 +1010,7 @@ test_narrow (void)
       int minimum = 0;
 
       adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), pages[i]);
-      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      mp_test_wait_for_draw (GTK_WIDGET (window));
       gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum,
                           NULL, NULL, NULL);
       g_test_message ("%s: minimum width %d", pages[i], minimum);
@@ -961,7 +1023,7 @@ test_narrow (void)
    * header bar asked for 479 px; loose, it is the buttons' width alone. */
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout",
                 "appmenu:minimize,maximize,close", NULL);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  mp_test_wait_for_draw (GTK_WIDGET (window));
   {
     int minimum = 0;
 
@@ -971,9 +1033,6 @@ test_narrow (void)
     g_assert_cmpint (minimum, <, 400);
   }
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&store);
-  mp_test_remove_dir (dir);
 }
 
 int
@@ -984,16 +1043,16 @@ main (int    argc,
   g_setenv ("MELDPUNT_NOW", "2026-03-10T09:00:00Z", TRUE);
   mp_test_init_ui (&argc, &argv, "en");
 
-  g_test_add_func ("/ui/window/intake-to-scope", test_intake_to_scope);
-  g_test_add_func ("/ui/window/lock-drops-cases", test_lock_drops_cases);
-  g_test_add_func ("/ui/window/help-overlay", test_help_overlay);
-  g_test_add_func ("/ui/window/narrow", test_narrow);
+  g_test_add ("/ui/window/intake-to-scope", Fixture, NULL, fixture_set_up, test_intake_to_scope, fixture_tear_down);
+  g_test_add ("/ui/window/lock-drops-cases", Fixture, NULL, fixture_set_up, test_lock_drops_cases, fixture_tear_down);
+  g_test_add ("/ui/window/help-overlay", Fixture, NULL, fixture_set_up, test_help_overlay, fixture_tear_down);
+  g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add_func ("/ui/window/welcome-sets-up-desk", test_welcome_sets_up_desk);
   g_test_add_func ("/ui/window/imports-not-recent", test_imports_not_recent);
   g_test_add_func ("/ui/window/problem-page", test_problem_page);
-  g_test_add_func ("/ui/window/reply-on-timeline", test_reply_on_timeline);
-  g_test_add_func ("/ui/window/erase-asks-first", test_erase_asks_first);
-  g_test_add_func ("/ui/window/walk-to-closure", test_walk_to_closure);
-  g_test_add_func ("/ui/window/deadline-opens-its-step", test_deadline_opens_its_step);
+  g_test_add ("/ui/window/reply-on-timeline", Fixture, NULL, fixture_set_up, test_reply_on_timeline, fixture_tear_down);
+  g_test_add ("/ui/window/erase-asks-first", Fixture, NULL, fixture_set_up, test_erase_asks_first, fixture_tear_down);
+  g_test_add ("/ui/window/walk-to-closure", Fixture, NULL, fixture_set_up, test_walk_to_closure, fixture_tear_down);
+  g_test_add ("/ui/window/deadline-opens-its-step", Fixture, NULL, fixture_set_up, test_deadline_opens_its_step, fixture_tear_down);
   return g_test_run ();
 }

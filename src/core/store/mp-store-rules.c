@@ -50,6 +50,21 @@ list_deadlines (MpStore  *store,
           g_list_store_append (extra, deadline);
         }
     }
+  if (publications)
+    {
+      gint64 expires_at = 0;
+
+      /* The desk key's renewal: a month before reporters can no longer
+       * encrypt to it. Readable while locked, like the key's fingerprint. */
+      if (mp_store_get_desk_key_info (store, NULL, &expires_at, NULL, NULL) && expires_at > 0)
+        {
+          g_autoptr(MpDeadline) deadline =
+            mp_deadline_new ("", MP_DEADLINE_DESK_KEY_EXPIRY,
+                             (expires_at - MP_DESK_KEY_WARNING_DAYS * 86400) * G_USEC_PER_SEC, 0);
+
+          g_list_store_append (extra, deadline);
+        }
+    }
   return mp_deadlines_select_open (all, G_LIST_MODEL (extra), from, to);
 }
 

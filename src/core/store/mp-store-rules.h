@@ -31,8 +31,10 @@ GListModel         *mp_deadlines_list_open       (MpStore         *store,
 /* What the calendar shows: the open deadlines of open cases, as
  * mp_deadlines_list_open(), and every agreed publication date that is
  * settled (met, or of a closed case) as a met deadline, so that a
- * publication stays on the calendar after the case closes. Sorted by due
- * moment. Returns: (transfer full): a list of MpDeadline. */
+ * publication stays on the calendar after the case closes; and, when the
+ * desk has an OpenPGP key that expires, MP_DEADLINE_DESK_KEY_EXPIRY: a
+ * deadline of the desk (reference "") due a month before the key expires.
+ * Sorted by due moment. Returns: (transfer full): a list of MpDeadline. */
 GListModel         *mp_deadlines_list_for_calendar (MpStore       *store,
                                                     GError       **error);
 
