@@ -81,7 +81,7 @@ mp_cli_deadlines (MpCli  *cli,
   store = mp_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
     return mp_cli_fail (error);
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
 
   if (from_text != NULL && !parse_bound (policy, from_text, FALSE, &from))
     return bad_date (from_text);

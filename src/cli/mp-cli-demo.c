@@ -500,7 +500,7 @@ mp_cli_demo (MpCli  *cli,
   if (store == NULL)
     return mp_cli_fail (error);
 
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
   rand = g_rand_new_with_seed ((guint32) seed);
   if (!mp_store_begin_batch (store, &error))
     return mp_cli_fail (error);

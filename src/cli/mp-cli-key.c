@@ -84,7 +84,7 @@ cmd_generate (MpCli  *cli,
   store = mp_cli_open_store (cli, TRUE, &error);
   if (store == NULL)
     return mp_cli_fail (error);
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
   if (name == NULL)
     name = g_strdup (policy->desk_name != NULL && *policy->desk_name != '\0'
                      ? policy->desk_name : mp_store_get_organisation (store));

@@ -55,7 +55,7 @@ cmd_draft (MpCli  *cli,
   store = mp_cli_open_store (cli, TRUE, &error);
   if (store == NULL || (kase = mp_cli_find_case (store, argv[1], &error)) == NULL)
     return mp_cli_fail (error);
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
   text = mp_legal_draft_build (policy, kase, argv[2], language != NULL ? language : "nl");
   g_print ("%s", text);
   return 0;
@@ -118,7 +118,7 @@ cmd_register (MpCli  *cli,
   store = mp_cli_open_store (cli, TRUE, &error);
   if (store == NULL)
     return mp_cli_fail (error);
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
   if ((from_text != NULL && !parse_day (policy, from_text, FALSE, &from)) ||
       (to_text != NULL && !parse_day (policy, to_text, TRUE, &to)))
     {

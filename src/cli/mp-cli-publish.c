@@ -118,7 +118,7 @@ cmd_security_txt (MpCli  *cli,
   store = mp_cli_open_store (cli, TRUE, &error);
   if (store == NULL)
     return mp_cli_fail (error);
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
 
   normal = g_ascii_strdown (domain, -1);
   if (g_str_has_suffix (normal, "."))
@@ -223,7 +223,7 @@ cmd_policy (MpCli  *cli,
   store = mp_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
     return mp_cli_fail (error);
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
   if (policy->desk_email == NULL || policy->desk_email[0] == '\0')
     {
       g_printerr ("%s\n", _("meldpunt-cli: the policy tells reporters where to write: set the "
@@ -275,7 +275,7 @@ cmd_hall_of_fame (MpCli  *cli,
   store = mp_cli_open_store (cli, TRUE, &error);
   if (store == NULL)
     return mp_cli_fail (error);
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
   text = mp_publish_hall_of_fame (policy, mp_store_get_cases (store),
                                   language != NULL ? language : "nl",
                                   g_strcmp0 (format, "text") == 0 ? MP_PUBLISH_FORMAT_TEXT
@@ -312,7 +312,7 @@ cmd_csaf (MpCli  *cli,
   store = mp_cli_open_store (cli, TRUE, &error);
   if (store == NULL || (kase = mp_cli_find_case (store, argv[1], &error)) == NULL)
     return mp_cli_fail (error);
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
   text = mp_publish_csaf (policy, kase, mp_time_now (), &error);
   if (text == NULL)
     return mp_cli_fail (error);

@@ -28,7 +28,7 @@ load_policy (MpCli   *cli,
   store = mp_cli_open_store (cli, FALSE, error);
   if (store == NULL)
     return NULL;
-  return mp_policy_load (store);
+  return mp_store_get_policy (store);
 }
 
 /* Drops the "--" that lets a value start with a dash ("policy set KEY -- -1"),
@@ -165,7 +165,7 @@ mp_cli_policy (MpCli  *cli,
             return mp_cli_fail (error);
         }
       store = mp_cli_open_store (cli, TRUE, &error);
-      if (store == NULL || !mp_policy_set (store, argv[2], argv[3], &error))
+      if (store == NULL || !mp_store_set_policy (store, argv[2], argv[3], &error))
         return mp_cli_fail (error);
       return 0;
     }

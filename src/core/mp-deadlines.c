@@ -358,92 +358,36 @@ mp_deadlines_find_next (GPtrArray *deadlines,
   return next;
 }
 
-static GListModel *
-list_deadlines (MpStore  *store,
-                gint64    from,
-                gint64    to,
-                gboolean  publications,
-                GError  **error)
+GListModel *
+mp_deadlines_select_open (GListModel *deadlines,
+                          GListModel *extra,
+                          gint64      from,
+                          gint64      to)
 {
-  g_autoptr(GListModel) all = NULL;
   g_autoptr(GPtrArray) kept = NULL;
   GListStore *open;
   guint n;
 
-  /* Already only open cases, in no particular order. */
-  all = mp_store_list_deadlines (store, NULL, error);
-  if (all == NULL)
-    return NULL;
+  g_return_val_if_fail (G_IS_LIST_MODEL (deadlines), NULL);
+  g_return_val_if_fail (extra == NULL || G_IS_LIST_MODEL (extra), NULL);
 
-  n = g_list_model_get_n_items (all);
+  n = g_list_model_get_n_items (deadlines);
   kept = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(MpDeadline) deadline = g_list_model_get_item (all, i);
+      g_autoptr(MpDeadline) deadline = g_list_model_get_item (deadlines, i);
       gint64 due = mp_deadline_get_due_at (deadline);
 
       if (mp_deadline_is_met (deadline) || (from != 0 && due < from) || (to != 0 && due >= to))
         continue;
       g_ptr_array_add (kept, g_steal_pointer (&deadline));
     }
-  /* The desk's own: the renewal of each published security.txt. */
-  {
-    g_autoptr(GListModel) renewals = mp_store_list_renewals (store, error);
-
-    if (renewals == NULL)
-      return NULL;
-    for (guint i = 0; i < g_list_model_get_n_items (renewals); i++)
-      {
-        g_autoptr(MpDeadline) deadline = g_list_model_get_item (renewals, i);
-        gint64 due = mp_deadline_get_due_at (deadline);
-
-        if ((from == 0 || due >= from) && (to == 0 || due < to))
-          g_ptr_array_add (kept, g_steal_pointer (&deadline));
-      }
-  }
-  if (publications)
-    {
-      g_autoptr(GListModel) settled = mp_store_list_settled_publications (store, error);
-
-      if (settled == NULL)
-        return NULL;
-      for (guint i = 0; i < g_list_model_get_n_items (settled); i++)
-        g_ptr_array_add (kept, g_list_model_get_item (settled, i));
-    }
-  if (publications)
-    {
-      gint64 expires_at = 0;
-
-      /* The desk key's renewal: a month before reporters can no longer
-       * encrypt to it. Readable while locked, like the key's fingerprint. */
-      if (mp_store_get_desk_key_info (store, NULL, &expires_at, NULL, NULL) && expires_at > 0)
-        g_ptr_array_add (kept, mp_deadline_new ("", MP_DEADLINE_DESK_KEY_EXPIRY,
-                                                (expires_at - MP_DESK_KEY_WARNING_DAYS * 86400) *
-                                                G_USEC_PER_SEC, 0));
-    }
+  if (extra != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (extra); i++)
+      g_ptr_array_add (kept, g_list_model_get_item (extra, i));
   /* Sorted once, in an array: a GListStore sorts its sequence node by node. */
   g_ptr_array_sort_with_data (kept, compare_deadline_pointers, NULL);
   open = g_list_store_new (MP_TYPE_DEADLINE);
   g_list_store_splice (open, 0, 0, kept->pdata, kept->len);
   return G_LIST_MODEL (open);
-}
-
-GListModel *
-mp_deadlines_list_open (MpStore  *store,
-                        gint64    from,
-                        gint64    to,
-                        GError  **error)
-{
-  g_return_val_if_fail (MP_IS_STORE (store), NULL);
-
-  return list_deadlines (store, from, to, FALSE, error);
-}
-
-GListModel *
-mp_deadlines_list_for_calendar (MpStore  *store,
-                                GError  **error)
-{
-  g_return_val_if_fail (MP_IS_STORE (store), NULL);
-
-  return list_deadlines (store, 0, 0, TRUE, error);
 }

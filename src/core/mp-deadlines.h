@@ -3,11 +3,12 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "mp-case.h"
 #include "mp-checklist.h"
 #include "mp-policy.h"
 #include "mp-record.h"
-#include "mp-store.h"
 
 G_BEGIN_DECLS
 
@@ -57,13 +58,16 @@ GPtrArray          *mp_deadlines_for_case        (MpPolicy        *policy,
 MpDeadline         *mp_deadlines_find_next       (GPtrArray       *deadlines,
                                                   gboolean         closed);
 
-/* The open (not met) deadlines of open cases whose due moment lies in
- * [@from, @to) — 0 for no bound — sorted by due moment.
+/* The deadlines of @deadlines (of MpDeadline) that are not met and whose
+ * due moment lies in [@from, @to) — 0 for no bound — and every one of
+ * @extra (nullable: none; already chosen by the caller), sorted by due
+ * moment. The store's mp_deadlines_list_open() and
+ * mp_deadlines_list_for_calendar() give them their deadlines.
  * Returns: (transfer full): a list of MpDeadline. */
-GListModel         *mp_deadlines_list_open       (MpStore         *store,
+GListModel         *mp_deadlines_select_open     (GListModel      *deadlines,
+                                                  GListModel      *extra,
                                                   gint64           from,
-                                                  gint64           to,
-                                                  GError         **error);
+                                                  gint64           to);
 
 /* The expected fix date the policy suggests (P-FIX-ASAP) for a case
  * received at @received_at whose severity is @severity ("critical", "high",
@@ -74,18 +78,9 @@ GListModel         *mp_deadlines_list_open       (MpStore         *store,
 char               *mp_deadlines_suggest_fix_date (MpPolicy      *policy,
                                                    gint64         received_at,
                                                    const char    *severity);
-/* What the calendar shows: the open deadlines of open cases, as
- * mp_deadlines_list_open(), and every agreed publication date that is
- * settled (met, or of a closed case) as a met deadline, so that a
- * publication stays on the calendar after the case closes; and, when the
- * desk has an OpenPGP key that expires, MP_DEADLINE_DESK_KEY_EXPIRY: a
- * deadline of the desk (reference "") due a month before the key expires.
- * Sorted by due moment. Returns: (transfer full): a list of MpDeadline. */
-/* The kind of the desk key's deadline (issue 21), and its warning. */
+/* The kind of the desk key's deadline (issue 21), and its warning: the
+ * store's mp_deadlines_list_for_calendar() adds it. */
 #define MP_DEADLINE_DESK_KEY_EXPIRY "desk-key-expiry"
 #define MP_DESK_KEY_WARNING_DAYS    30
-
-GListModel         *mp_deadlines_list_for_calendar (MpStore       *store,
-                                                    GError       **error);
 
 G_END_DECLS

@@ -10,7 +10,6 @@
 #include "mp-derive.h"
 #include "mp-policy.h"
 #include "mp-record.h"
-#include "mp-store-private.h"
 
 /* The CVSS engine is written on its own branch; until it is merged the
  * severity stays unknown (NULL) and fix targets come from the fix date. */
@@ -61,19 +60,17 @@ mp_derive_rules_followed (MpCase *kase)
 }
 
 GPtrArray *
-mp_derive_case (MpStore *store,
-                MpCase  *kase,
-                gint64   now)
+mp_derive_case (MpPolicy *policy,
+                MpCase   *kase,
+                gint64    now)
 {
-  g_autoptr(MpPolicy) policy = NULL;
   GPtrArray *deadlines;
   MpDeadline *next;
   const char *severity;
 
-  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+  g_return_val_if_fail (policy != NULL, NULL);
   g_return_val_if_fail (MP_IS_CASE (kase), NULL);
 
-  policy = _mp_store_get_policy (store);
   severity = mp_derive_severity (mp_case_get_answer_value (kase, "assess.cvss"));
 
   /* Nothing here depends on @now: status and deadlines follow from the
@@ -87,13 +84,4 @@ mp_derive_case (MpStore *store,
   mp_case_set_time (kase, "next_due", next != NULL ? mp_deadline_get_due_at (next) : 0);
   mp_case_set_text (kase, "next_due_kind", next != NULL ? mp_deadline_get_kind (next) : NULL);
   return deadlines;
-}
-
-gboolean
-mp_derive_refresh_all (MpStore  *store,
-                       GError  **error)
-{
-  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
-
-  return mp_store_refresh_derived (store, error);
 }

@@ -4,16 +4,23 @@
 #pragma once
 
 #include "mp-case.h"
-#include "mp-store.h"
+#include "mp-policy.h"
 
 G_BEGIN_DECLS
 
+/* The version of the derivation rules (mp_derive_case() and the rules it
+ * calls). Raise it with every change that derives a different status,
+ * outcome, severity or deadline from the same case and policy: the store
+ * keeps the version its derived state was written with, and re-derives
+ * every case once when it unlocks a desk written with an older one. */
+#define MP_DERIVE_RULES_VERSION 1
+
 /* Derives what follows from a case's fields and answers under the desk's
- * policy: sets status, outcome, severity, next_due and next_due_kind on
+ * policy @policy: sets status, outcome, severity, next_due and next_due_kind on
  * @kase, and returns every deadline of the case. Called by the store inside
  * each write to the case, so the stored status and deadlines never go stale.
  * Returns: (transfer full) (element-type MpDeadline) */
-GPtrArray   *mp_derive_case          (MpStore     *store,
+GPtrArray   *mp_derive_case          (MpPolicy    *policy,
                                       MpCase      *kase,
                                       gint64       now);
 
@@ -28,12 +35,5 @@ const char  *mp_derive_severity      (const char  *cvss_vector);
  * records it whenever a write changes a method answer (and does not answer
  * "scope.rules_followed" itself). (transfer none) */
 const char  *mp_derive_rules_followed (MpCase     *kase);
-
-/* Re-derives the status and deadlines of every case under the desk's
- * current policy. mp_store_set_setting() (and so mp_policy_set()) already
- * does this in the same write; call it when the rules themselves changed,
- * e.g. after an upgrade that derives differently. */
-gboolean     mp_derive_refresh_all   (MpStore     *store,
-                                      GError     **error);
 
 G_END_DECLS

@@ -122,10 +122,10 @@ email_key (const char *email)
   return g_strstrip (folded);
 }
 
-/* The cases of a store by host and by e-mail address, kept on the store
- * (issue 12): comparing a case with every other one took 15 ms at 10,000
- * cases and 150 ms at 100,000 on every case page. Built on first use; a
- * changed case ("case-changed") moves to its new keys, and a change of the
+/* The cases of a list by host and by e-mail address (issue 12): comparing
+ * a case with every other one took 15 ms at 10,000 cases and 150 ms at
+ * 100,000 on every case page. Built on first use; a changed case
+ * (mp_duplicate_index_update()) moves to its new keys, and a change of the
  * list of cases (added, unlocked, locked, a batch undone) drops the index
  * until the next use. The cases are the list's: it holds them while they
  * are indexed. */
@@ -142,21 +142,21 @@ typedef struct
   guint       position;
 } Entry;
 
-typedef struct
+struct _MpDuplicateIndex
 {
-  GListModel *cases;        /* owned: the store's, for the handler */
+  GObject     parent_instance;
+
+  GListModel *cases;        /* owned */
   gulong      items_id;
   gboolean    valid;
   GHashTable *keys;         /* MpCase * → CaseKeys */
   GHashTable *by_host;      /* host → GArray of Entry, by position */
   GHashTable *by_email;     /* email key → GArray of Entry, by position */
-} DuplicatesIndex;
+};
 
-static GQuark
-index_quark (void)
-{
-  return g_quark_from_static_string ("mp-duplicates-index");
-}
+typedef struct _MpDuplicateIndex DuplicatesIndex;
+
+G_DEFINE_FINAL_TYPE (MpDuplicateIndex, mp_duplicate_index, G_TYPE_OBJECT)
 
 static void
 case_keys_free (gpointer data)
@@ -166,19 +166,6 @@ case_keys_free (gpointer data)
   g_free (keys->host);
   g_free (keys->email);
   g_free (keys);
-}
-
-static void
-index_free (gpointer data)
-{
-  DuplicatesIndex *index = data;
-
-  g_signal_handler_disconnect (index->cases, index->items_id);
-  g_object_unref (index->cases);
-  g_hash_table_unref (index->keys);
-  g_hash_table_unref (index->by_host);
-  g_hash_table_unref (index->by_email);
-  g_free (index);
 }
 
 /* Adds @kase to the bucket of @key, keeping the bucket in the list's order. */
@@ -271,55 +258,82 @@ on_cases_changed_cb (GListModel      *cases,
 }
 
 static void
-on_case_changed_cb (MpStore         *store,
-                    MpCase          *kase,
-                    DuplicatesIndex *index)
+index_fill (DuplicatesIndex *index)
+{
+  guint n;
+
+  if (index->valid)
+    return;
+  n = g_list_model_get_n_items (index->cases);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MpCase) kase = g_list_model_get_item (index->cases, i);
+
+      index_add (index, kase, i);
+    }
+  index->valid = TRUE;
+}
+
+static void
+mp_duplicate_index_finalize (GObject *object)
+{
+  MpDuplicateIndex *self = MP_DUPLICATE_INDEX (object);
+
+  g_signal_handler_disconnect (self->cases, self->items_id);
+  g_object_unref (self->cases);
+  g_hash_table_unref (self->keys);
+  g_hash_table_unref (self->by_host);
+  g_hash_table_unref (self->by_email);
+  G_OBJECT_CLASS (mp_duplicate_index_parent_class)->finalize (object);
+}
+
+static void
+mp_duplicate_index_class_init (MpDuplicateIndexClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mp_duplicate_index_finalize;
+}
+
+static void
+mp_duplicate_index_init (MpDuplicateIndex *self)
+{
+  self->keys = g_hash_table_new_full (NULL, NULL, NULL, case_keys_free);
+  self->by_host = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_array_unref);
+  self->by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_array_unref);
+}
+
+MpDuplicateIndex *
+mp_duplicate_index_new (GListModel *cases)
+{
+  MpDuplicateIndex *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (cases), NULL);
+
+  self = g_object_new (MP_TYPE_DUPLICATE_INDEX, NULL);
+  self->cases = g_object_ref (cases);
+  self->items_id = g_signal_connect (cases, "items-changed",
+                                     G_CALLBACK (on_cases_changed_cb), self);
+  return self;
+}
+
+void
+mp_duplicate_index_update (MpDuplicateIndex *self,
+                           MpCase           *kase)
 {
   CaseKeys *keys;
   guint position;
 
-  if (!index->valid || (keys = g_hash_table_lookup (index->keys, kase)) == NULL)
+  g_return_if_fail (MP_IS_DUPLICATE_INDEX (self));
+  g_return_if_fail (MP_IS_CASE (kase));
+
+  if (!self->valid || (keys = g_hash_table_lookup (self->keys, kase)) == NULL)
     return;
   position = keys->position;
-  bucket_remove (index->by_host, keys->host, kase);
-  bucket_remove (index->by_email, keys->email, kase);
-  g_hash_table_remove (index->keys, kase);
-  index_add (index, kase, position);
-}
-
-static DuplicatesIndex *
-index_get (MpStore *store)
-{
-  DuplicatesIndex *index = g_object_get_qdata (G_OBJECT (store), index_quark ());
-
-  if (index == NULL)
-    {
-      index = g_new0 (DuplicatesIndex, 1);
-      index->cases = g_object_ref (mp_store_get_cases (store));
-      index->keys = g_hash_table_new_full (NULL, NULL, NULL, case_keys_free);
-      index->by_host = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                              (GDestroyNotify) g_array_unref);
-      index->by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                               (GDestroyNotify) g_array_unref);
-      index->items_id = g_signal_connect (index->cases, "items-changed",
-                                          G_CALLBACK (on_cases_changed_cb), index);
-      /* Gone with the store, as the index is. */
-      g_signal_connect (store, "case-changed", G_CALLBACK (on_case_changed_cb), index);
-      g_object_set_qdata_full (G_OBJECT (store), index_quark (), index, index_free);
-    }
-  if (!index->valid)
-    {
-      guint n = g_list_model_get_n_items (index->cases);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(MpCase) kase = g_list_model_get_item (index->cases, i);
-
-          index_add (index, kase, i);
-        }
-      index->valid = TRUE;
-    }
-  return index;
+  bucket_remove (self->by_host, keys->host, kase);
+  bucket_remove (self->by_email, keys->email, kase);
+  g_hash_table_remove (self->keys, kase);
+  index_add (self, kase, position);
 }
 
 typedef struct
@@ -352,14 +366,13 @@ duplicate_new (MpCase           *other,
 }
 
 GPtrArray *
-mp_duplicates_find_newest (MpStore    *store,
-                           MpCase     *kase,
-                           guint       max_newest,
-                           const char *also,
-                           guint      *n_found)
+mp_duplicate_index_find_newest (MpDuplicateIndex *index,
+                                MpCase           *kase,
+                                guint             max_newest,
+                                const char       *also,
+                                guint            *n_found)
 {
   GPtrArray *found;
-  DuplicatesIndex *index;
   g_autoptr(GArray) matches = NULL;     /* of Match */
   g_autofree char *host = NULL;
   g_autofree char *email = NULL;
@@ -367,7 +380,7 @@ mp_duplicates_find_newest (MpStore    *store,
   GArray *by_email, *by_host;
   guint e = 0, h = 0, first_newest;
 
-  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+  g_return_val_if_fail (MP_IS_DUPLICATE_INDEX (index), NULL);
   g_return_val_if_fail (MP_IS_CASE (kase), NULL);
 
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_duplicate_free);
@@ -380,7 +393,7 @@ mp_duplicates_find_newest (MpStore    *store,
 
   /* The cases with the same e-mail address or host: both buckets are in
    * the list's order, so merging them keeps it. */
-  index = index_get (store);
+  index_fill (index);
   by_email = email != NULL ? g_hash_table_lookup (index->by_email, email) : NULL;
   by_host = host != NULL ? g_hash_table_lookup (index->by_host, host) : NULL;
   own_reference = mp_case_get_reference (kase);
@@ -431,8 +444,8 @@ mp_duplicates_find_newest (MpStore    *store,
 }
 
 GPtrArray *
-mp_duplicates_find (MpStore *store,
-                    MpCase  *kase)
+mp_duplicate_index_find (MpDuplicateIndex *index,
+                         MpCase           *kase)
 {
-  return mp_duplicates_find_newest (store, kase, G_MAXUINT, NULL, NULL);
+  return mp_duplicate_index_find_newest (index, kase, G_MAXUINT, NULL, NULL);
 }

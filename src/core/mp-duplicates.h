@@ -3,7 +3,9 @@
  */
 #pragma once
 
-#include "mp-store.h"
+#include <gio/gio.h>
+
+#include "mp-case.h"
 
 G_BEGIN_DECLS
 
@@ -31,23 +33,34 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpDuplicate, mp_duplicate_free)
  * Returns: (transfer full) (nullable) */
 char        *mp_duplicates_host_of   (const char        *asset);
 
-/* Open and closed cases of @store, other than @kase, with the same reporter
- * e-mail address (ignoring case) or the same affected host, in order of
- * receipt. Looks them up in an index by host and e-mail address kept on
- * @store, up to date with its "case-changed" and its list of cases.
+/* The cases of a list (of MpCase, in order of receipt, e.g. the store's
+ * cases) by host and by e-mail address, built on first use and dropped when
+ * the list changes; a case changed in place is moved to its new keys by
+ * mp_duplicate_index_update(). The store keeps one
+ * (mp_store_get_duplicate_index()). */
+#define MP_TYPE_DUPLICATE_INDEX (mp_duplicate_index_get_type ())
+G_DECLARE_FINAL_TYPE (MpDuplicateIndex, mp_duplicate_index, MP, DUPLICATE_INDEX, GObject)
+
+/* Returns: (transfer full) */
+MpDuplicateIndex *mp_duplicate_index_new    (GListModel       *cases);
+void         mp_duplicate_index_update       (MpDuplicateIndex *self,
+                                              MpCase           *kase);
+
+/* The cases of @self, other than @kase, with the same reporter e-mail
+ * address (ignoring case) or the same affected host, in order of receipt.
  * Returns: (transfer full) (element-type MpDuplicate): a new array, empty
  * when there is nothing alike. */
-GPtrArray   *mp_duplicates_find      (MpStore           *store,
-                                      MpCase            *kase);
+GPtrArray   *mp_duplicate_index_find         (MpDuplicateIndex *self,
+                                              MpCase           *kase);
 
-/* As mp_duplicates_find(), but only the @max_newest last of them and the
- * one whose reference is @also (nullable), in the same order; @n_found
+/* As mp_duplicate_index_find(), but only the @max_newest last of them and
+ * the one whose reference is @also (nullable), in the same order; @n_found
  * (optional) is set to how many there are in all. For a host that reports
  * often, which matches thousands of cases. */
-GPtrArray   *mp_duplicates_find_newest (MpStore         *store,
-                                        MpCase          *kase,
-                                        guint            max_newest,
-                                        const char      *also,
-                                        guint           *n_found);
+GPtrArray   *mp_duplicate_index_find_newest  (MpDuplicateIndex *self,
+                                              MpCase           *kase,
+                                              guint             max_newest,
+                                              const char       *also,
+                                              guint            *n_found);
 
 G_END_DECLS

@@ -61,13 +61,15 @@ static const char * const kind_ids[] = {
 /* Everything a fill function may need, gathered once per letter. */
 typedef struct
 {
-  MpStore       *store;
-  MpPolicy      *policy;     /* the desk's numbers, names and sisters, defaults filled in */
+  MpPolicy      *policy;
+  const char    *organisation;
+  const char    *handler;
   MpCase        *kase;
   const char    *language;
   GKeyFile      *phrases;
   MpDeskContext *desk;
   const char    *timezone;
+  const char    *currency;
 } MpFill;
 
 /* Returns: (transfer full) (nullable): the value, or NULL when the case
@@ -156,7 +158,7 @@ fill_today (MpFill *fill)
 static char *
 fill_organisation (MpFill *fill)
 {
-  return text_or_null (mp_store_get_organisation (fill->store));
+  return text_or_null (fill->organisation);
 }
 
 static char *
@@ -169,7 +171,7 @@ fill_desk_email (MpFill *fill)
 static char *
 fill_handler (MpFill *fill)
 {
-  char *handler = text_or_null (mp_store_get_actor (fill->store));
+  char *handler = text_or_null (fill->handler);
 
   return handler != NULL ? handler : text_or_null (fill->policy->desk_name);
 }
@@ -271,29 +273,33 @@ fill_credit_name (MpFill *fill)
   return name != NULL ? name : fill_reporter_name (fill);
 }
 
-/* The policy's sister named @name (case-insensitive), or the only sister
- * when @name is NULL; NULL when there is none. (transfer none) */
+/* The sister organisation of the policy named @name (case-insensitive),
+ * or the only one when @name is NULL; NULL when there is none. */
 static const MpSister *
 find_sister (MpFill     *fill,
              const char *name)
 {
   GPtrArray *sisters = fill->policy->sisters;
   g_autofree char *folded_name = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+  const MpSister *only = NULL;
+  guint n_sisters = 0;
 
-  if (name == NULL)
-    return sisters->len == 1 ? g_ptr_array_index (sisters, 0) : NULL;
-  for (guint i = 0; i < sisters->len; i++)
+  for (guint i = 0; sisters != NULL && i < sisters->len; i++)
     {
       const MpSister *sister = g_ptr_array_index (sisters, i);
       g_autofree char *folded_sister = NULL;
 
-      if (sister->name == NULL)
+      if (sister->name == NULL || *sister->name == '\0')
+        continue;
+      n_sisters++;
+      only = sister;
+      if (name == NULL)
         continue;
       folded_sister = g_utf8_casefold (sister->name, -1);
       if (g_str_equal (folded_sister, folded_name))
         return sister;
     }
-  return NULL;
+  return name == NULL && n_sisters == 1 ? only : NULL;
 }
 
 /* The sister as the policy spells it, else as the scope check named it. */
@@ -302,9 +308,10 @@ fill_sister_name (MpFill *fill)
 {
   g_autofree char *name = answer_text (fill, "scope.sister_name");
   const MpSister *sister = find_sister (fill, name);
-  char *spelled = sister != NULL ? text_or_null (sister->name) : NULL;
 
-  return spelled != NULL ? spelled : g_steal_pointer (&name);
+  if (sister == NULL)
+    return g_steal_pointer (&name);
+  return text_or_null (sister->name);
 }
 
 static char *
@@ -838,50 +845,43 @@ mp_letters_get_default_template (const char  *kind,
 }
 
 gboolean
-mp_letters_get_template (MpStore     *store,
-                         const char  *kind,
-                         const char  *language,
-                         char       **subject,
-                         char       **body,
-                         gboolean    *is_custom,
-                         GError     **error)
+mp_letters_check_kind_and_language (const char  *kind,
+                                    const char  *language,
+                                    GError     **error)
 {
-  g_autofree char *key = NULL;
-  g_autofree char *custom = NULL;
+  return check_kind (kind, error) && check_language (language, error);
+}
 
-  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
-  g_return_val_if_fail (subject != NULL && body != NULL, FALSE);
+char *
+mp_letters_template_key (const char *kind,
+                         const char *language)
+{
+  g_return_val_if_fail (kind != NULL && language != NULL, NULL);
 
-  if (!check_kind (kind, error) || !check_language (language, error))
-    return FALSE;
-
-  key = custom_key (kind, language);
-  custom = mp_store_get_setting (store, key);
-  if (is_custom != NULL)
-    *is_custom = custom != NULL;
-  if (custom != NULL)
-    return split_template (custom, subject, body, error);
-  return mp_letters_get_default_template (kind, language, subject, body, error);
+  return custom_key (kind, language);
 }
 
 gboolean
-mp_letters_set_template (MpStore     *store,
-                         const char  *kind,
-                         const char  *language,
-                         const char  *subject,
-                         const char  *body,
-                         GError     **error)
+mp_letters_parse_template (const char  *text,
+                           char       **subject,
+                           char       **body,
+                           GError     **error)
 {
-  g_autofree char *key = NULL;
-  g_autofree char *clean_subject = NULL;
-  g_autofree char *clean_body = NULL;
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (subject != NULL && body != NULL, FALSE);
 
-  if (!check_kind (kind, error) || !check_language (language, error))
-    return FALSE;
+  return split_template (text, subject, body, error);
+}
+
+char *
+mp_letters_make_template (const char  *subject,
+                          const char  *body,
+                          GError     **error)
+{
+  g_autofree char *clean_subject = NULL;
+  g_autofree char *clean_body = NULL;
+
+  g_return_val_if_fail (subject != NULL && body != NULL, NULL);
 
   clean_subject = g_strstrip (g_strdup (subject));
   clean_body = g_strchomp (g_strdup (body));
@@ -889,70 +889,28 @@ mp_letters_set_template (MpStore     *store,
     {
       g_set_error_literal (error, MP_LETTERS_ERROR, MP_LETTERS_ERROR_INVALID_TEMPLATE,
                            _("The subject of a letter must be a single line of text."));
-      return FALSE;
+      return NULL;
     }
   if (*clean_body == '\0')
     {
       g_set_error_literal (error, MP_LETTERS_ERROR, MP_LETTERS_ERROR_INVALID_TEMPLATE,
                            _("The letter has no text."));
-      return FALSE;
+      return NULL;
     }
   if (!scan_template (clean_subject, error) || !scan_template (clean_body, error))
-    return FALSE;
+    return NULL;
 
   /* A body starting with blank lines would lose them in the stored form. */
   while (*clean_body == '\n' || *clean_body == '\r')
     memmove (clean_body, clean_body + 1, strlen (clean_body));
 
-  key = custom_key (kind, language);
-  text = g_strconcat (clean_subject, "\n\n", clean_body, "\n", NULL);
-  return mp_store_set_setting (store, key, text, error);
+  return g_strconcat (clean_subject, "\n\n", clean_body, "\n", NULL);
 }
 
-gboolean
-mp_letters_reset_template (MpStore     *store,
-                           const char  *kind,
-                           const char  *language,
-                           GError     **error)
+const char *
+mp_letters_pick_language (MpCase     *kase,
+                          const char *language)
 {
-  g_autofree char *key = NULL;
-  g_autofree char *current = NULL;
-
-  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
-
-  if (!check_kind (kind, error) || !check_language (language, error))
-    return FALSE;
-
-  key = custom_key (kind, language);
-  current = mp_store_get_setting (store, key);
-  if (current == NULL)
-    return TRUE;
-  return mp_store_set_setting (store, key, NULL, error);
-}
-
-static MpLetter *
-render (MpStore     *store,
-        MpCase      *kase,
-        const char  *kind,
-        const char  *language,
-        const char  *template_subject,
-        const char  *template_body,
-        GError     **error)
-{
-  g_autoptr(MpLetter) letter = NULL;
-  g_autoptr(GHashTable) values = NULL;
-  g_autoptr(GKeyFile) phrases = NULL;
-  g_autoptr(GBytes) phrase_bytes = NULL;
-  g_autoptr(MpDeskContext) desk = NULL;
-  g_autofree char *phrase_name = NULL;
-  g_autofree char *timezone = NULL;
-  g_autoptr(MpPolicy) policy = NULL;
-  g_autofree char *subject = NULL;
-  g_autofree char *body = NULL;
-  gboolean custom = FALSE;
-  MpFill fill = { 0 };
-
-  g_return_val_if_fail (MP_IS_STORE (store), NULL);
   g_return_val_if_fail (MP_IS_CASE (kase), NULL);
 
   /* The reporter's language, whatever the desk's interface speaks. */
@@ -960,16 +918,35 @@ render (MpStore     *store,
     language = mp_case_get_reporter_language (kase);
   if (language == NULL || *language == '\0')
     language = "nl";
+  return language;
+}
 
+MpLetter *
+mp_letters_fill (MpPolicy    *policy,
+                 const char  *organisation,
+                 const char  *handler,
+                 MpCase      *kase,
+                 const char  *kind,
+                 const char  *language,
+                 const char  *subject,
+                 const char  *body,
+                 gboolean     is_custom,
+                 GError     **error)
+{
+  g_autoptr(MpLetter) letter = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GKeyFile) phrases = NULL;
+  g_autoptr(GBytes) phrase_bytes = NULL;
+  g_autoptr(MpDeskContext) desk = NULL;
+  g_autofree char *phrase_name = NULL;
+  MpFill fill = { 0 };
+
+  g_return_val_if_fail (policy != NULL, NULL);
+  g_return_val_if_fail (MP_IS_CASE (kase), NULL);
+  g_return_val_if_fail (subject != NULL && body != NULL, NULL);
+
+  language = mp_letters_pick_language (kase, language);
   if (!check_kind (kind, error) || !check_language (language, error))
-    return NULL;
-  if (template_subject != NULL && template_body != NULL)
-    {
-      subject = g_strdup (template_subject);
-      body = g_strdup (template_body);
-      custom = TRUE;
-    }
-  else if (!mp_letters_get_template (store, kind, language, &subject, &body, &custom, error))
     return NULL;
   /* A custom template written before a placeholder was dropped would
    * otherwise leave braces in a letter to the reporter. */
@@ -984,66 +961,26 @@ render (MpStore     *store,
   if (!g_key_file_load_from_bytes (phrases, phrase_bytes, G_KEY_FILE_NONE, error))
     return NULL;
 
-  timezone = mp_store_get_setting (store, "timezone");
-  desk = mp_desk_context_new (timezone);
-  policy = mp_policy_load (store);
+  desk = mp_desk_context_new (policy->timezone);
 
-  fill.store = store;
   fill.policy = policy;
+  fill.organisation = organisation;
+  fill.handler = handler;
   fill.kase = kase;
   fill.language = language;
   fill.phrases = phrases;
   fill.desk = desk;
   fill.timezone = mp_desk_context_get_timezone (desk);
+  fill.currency = policy->currency;
 
   letter = g_object_new (MP_TYPE_LETTER, NULL);
   letter->kind = g_strdup (kind);
   letter->language = g_strdup (language);
-  letter->custom = custom;
+  letter->custom = is_custom;
 
   values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   letter->subject = expand (&fill, subject, values, letter->missing);
   letter->body = expand (&fill, body, values, letter->missing);
 
   return g_steal_pointer (&letter);
-}
-
-MpLetter *
-mp_letters_render (MpStore     *store,
-                   MpCase      *kase,
-                   const char  *kind,
-                   const char  *language,
-                   GError     **error)
-{
-  return render (store, kase, kind, language, NULL, NULL, error);
-}
-
-MpLetter *
-mp_letters_render_template (MpStore     *store,
-                            MpCase      *kase,
-                            const char  *kind,
-                            const char  *language,
-                            const char  *subject,
-                            const char  *body,
-                            GError     **error)
-{
-  g_return_val_if_fail (subject != NULL && body != NULL, NULL);
-
-  return render (store, kase, kind, language, subject, body, error);
-}
-
-gboolean
-mp_letters_record_sent (MpStore   *store,
-                        MpCase    *kase,
-                        MpLetter  *letter,
-                        GError   **error)
-{
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
-  g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
-  g_return_val_if_fail (MP_IS_LETTER (letter), FALSE);
-
-  text = mp_letter_dup_text (letter);
-  return mp_store_add_event (store, kase, "letter", letter->kind, text, error);
 }

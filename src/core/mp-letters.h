@@ -4,7 +4,7 @@
 #pragma once
 
 #include "mp-case.h"
-#include "mp-store.h"
+#include "mp-policy.h"
 
 G_BEGIN_DECLS
 
@@ -85,62 +85,11 @@ const char * const *mp_letters_list_placeholders       (void);
  * the UI language (for the template editor and the missing-facts warning). */
 const char         *mp_letters_describe_placeholder    (const char  *name);
 
-/* Fills the letter @kind for @kase in @language ("nl" or "en"; NULL means
- * the reporter's language, and Dutch when that is not recorded). The store
- * gives the organisation, the handler (its actor, else the policy's
- * desk.name) and the desk's policy (mp_policy_load()): desk.email, currency,
- * disclosure_days, update_interval_days, the sisters, and csirt.name and
- * csirt.url for the third-party referral (default: the NCSC). The case
- * must be decrypted (store unlocked) for the reporter's name and details.
- * Returns: (transfer full): the letter, or NULL with @error set. */
-MpLetter           *mp_letters_render                  (MpStore     *store,
-                                                        MpCase      *kase,
-                                                        const char  *kind,
-                                                        const char  *language,
-                                                        GError     **error);
-
-/* Adds the letter to the case's timeline as sent: an event of kind
- * "letter" whose summary is the letter's kind (e.g. "acknowledgement";
- * show it with mp_letters_get_kind_title()) and whose confidential body is
- * the whole text. The summary is stored unencrypted, so it never holds the
- * subject, which a desk's own template may fill with the reporter's name. */
-gboolean            mp_letters_record_sent             (MpStore     *store,
-                                                        MpCase      *kase,
-                                                        MpLetter    *letter,
-                                                        GError     **error);
-
-/* Records the text the handler actually sent — the letter as filled, or as
- * edited before sending — as a letter of @kind on the timeline (as
- * mp_letters_record_sent() does). The text is sealed with the case's other
- * confidential data and shown from then on instead of a fresh filling. */
-gboolean            mp_letters_record_sent_text        (MpStore     *store,
-                                                        MpCase      *kase,
-                                                        const char  *kind,
-                                                        const char  *text,
-                                                        GError     **error);
-/* The last letter of @kind recorded as sent; its body is the text sent.
- * Returns: (transfer full) (nullable): the event, NULL when none was sent
- * (or on error, with @error set). */
-MpEvent            *mp_letters_find_sent               (MpStore     *store,
-                                                        MpCase      *kase,
-                                                        const char  *kind,
-                                                        GError     **error);
 /* Splits a letter's text (the subject on the first line, blank lines, the
  * body) for an e-mail.
  * Returns: (transfer full): the subject; @body (transfer full) the rest. */
 char               *mp_letters_split_text              (const char  *text,
                                                         char       **body);
-
-/* Fills the template @subject / @body (as the desk would store it, checked
- * first) for @kase, like mp_letters_render(): the preview of the template
- * editor. */
-MpLetter           *mp_letters_render_template         (MpStore     *store,
-                                                        MpCase      *kase,
-                                                        const char  *kind,
-                                                        const char  *language,
-                                                        const char  *subject,
-                                                        const char  *body,
-                                                        GError     **error);
 
 /* A case of invented facts (reference CVD-2026-0042, a reporter, dates
  * around today, an amount) in @language, not stored: what the template
@@ -148,37 +97,57 @@ MpLetter           *mp_letters_render_template         (MpStore     *store,
  * Returns: (transfer full): the case. */
 MpCase             *mp_letters_new_sample_case         (const char  *language);
 
-/* The template in use for @kind in @language: the desk's own if it has one
- * (then @is_custom is TRUE), else the default.
- * Returns: TRUE with @subject and @body (transfer full) set. */
-gboolean            mp_letters_get_template            (MpStore     *store,
-                                                        const char  *kind,
-                                                        const char  *language,
-                                                        char       **subject,
-                                                        char       **body,
-                                                        gboolean    *is_custom,
-                                                        GError     **error);
 /* The template Meldpunt ships, whatever the desk has changed. */
 gboolean            mp_letters_get_default_template    (const char  *kind,
                                                         const char  *language,
                                                         char       **subject,
                                                         char       **body,
                                                         GError     **error);
-/* Stores the desk's own version, after checking it: a one-line subject, a
- * body, and only known placeholders. */
-gboolean            mp_letters_set_template            (MpStore     *store,
+/* Checks that @text only uses known placeholders and has no stray braces. */
+gboolean            mp_letters_check_template          (const char  *text,
+                                                        GError     **error);
+
+/* Fills the template @subject / @body for @kase in @language ("nl" or
+ * "en"; NULL: mp_letters_pick_language()) from the case, the policy (desk
+ * e-mail and name, time zone, currency, disclosure and update days, the
+ * sister organisations), the organisation and the handler who signs
+ * (nullable: the desk's name). The template is checked first; @is_custom
+ * says whether it is the desk's own. The case must be decrypted for the
+ * reporter's name and details. The store's mp_letters_render() gives all
+ * of these from the desk.
+ * Returns: (transfer full): the letter, or NULL with @error set. */
+MpLetter           *mp_letters_fill                    (MpPolicy    *policy,
+                                                        const char  *organisation,
+                                                        const char  *handler,
+                                                        MpCase      *kase,
                                                         const char  *kind,
                                                         const char  *language,
                                                         const char  *subject,
                                                         const char  *body,
+                                                        gboolean     is_custom,
                                                         GError     **error);
-/* Goes back to the default template (removes the desk's own version). */
-gboolean            mp_letters_reset_template          (MpStore     *store,
-                                                        const char  *kind,
+/* @language, else the reporter's language, else Dutch.
+ * Returns: (transfer none) */
+const char         *mp_letters_pick_language           (MpCase      *kase,
+                                                        const char  *language);
+/* Refuses (MP_LETTERS_ERROR) an unknown letter kind or language. */
+gboolean            mp_letters_check_kind_and_language (const char  *kind,
                                                         const char  *language,
                                                         GError     **error);
-/* Checks that @text only uses known placeholders and has no stray braces. */
-gboolean            mp_letters_check_template          (const char  *text,
+/* The setting under which the desk keeps its own template.
+ * Returns: (transfer full) */
+char               *mp_letters_template_key            (const char  *kind,
+                                                        const char  *language);
+/* A stored template's subject and body. */
+gboolean            mp_letters_parse_template          (const char  *text,
+                                                        char       **subject,
+                                                        char       **body,
+                                                        GError     **error);
+/* Checks the desk's own version (a one-line subject, a body, and only known
+ * placeholders) and gives the text to store.
+ * Returns: (transfer full) (nullable): the text, NULL with @error set. */
+char               *mp_letters_make_template           (const char  *subject,
+                                                        const char  *body,
                                                         GError     **error);
 
 G_END_DECLS

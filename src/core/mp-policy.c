@@ -732,19 +732,20 @@ mp_policy_unref (MpPolicy *self)
 }
 
 MpPolicy *
-mp_policy_load (MpStore *store)
+mp_policy_new_from_settings (GHashTable *settings_table,
+                             const char *organisation)
 {
   MpPolicy *self;
 
-  g_return_val_if_fail (MP_IS_STORE (store), NULL);
-
   self = mp_policy_new ();
-  if (mp_store_get_organisation (store) != NULL)
-    set_str (&self->desk_name, mp_store_get_organisation (store));
+  if (organisation != NULL)
+    set_str (&self->desk_name, organisation);
+  if (settings_table == NULL)
+    return self;
 
   for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
     {
-      g_autofree char *value = mp_store_get_setting (store, settings[i].key);
+      const char *value = g_hash_table_lookup (settings_table, settings[i].key);
       g_autoptr(GError) error = NULL;
 
       /* A value stored by an older version that is no longer valid keeps
@@ -757,7 +758,7 @@ mp_policy_load (MpStore *store)
     for (guint f = 0; sister_fields[f] != NULL; f++)
       {
         g_autofree char *key = g_strdup_printf ("sister.%u.%s", n, sister_fields[f]);
-        g_autofree char *value = mp_store_get_setting (store, key);
+        const char *value = g_hash_table_lookup (settings_table, key);
         g_autoptr(GError) error = NULL;
 
         if (value != NULL && !apply (self, key, value, FALSE, &error))
@@ -780,19 +781,18 @@ mp_policy_apply (MpPolicy    *self,
 }
 
 gboolean
-mp_policy_set (MpStore     *store,
-               const char  *key,
-               const char  *value,
-               GError     **error)
+mp_policy_normalise_setting (MpPolicy    *self,
+                             const char  *organisation,
+                             const char  *key,
+                             const char  *value,
+                             char       **normal,
+                             GError     **error)
 {
-  g_autoptr(MpPolicy) policy = NULL;
-  g_autofree char *normal = NULL;
-
-  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (normal != NULL, FALSE);
 
-  policy = mp_policy_load (store);
-
+  *normal = NULL;
   if (value == NULL)
     {
       const Setting *setting = lookup_setting (key);
@@ -800,17 +800,15 @@ mp_policy_set (MpStore     *store,
 
       /* The default must fit the rest of the policy too (a default matrix
        * cell above a lowered cap). */
-      if (g_str_equal (key, "desk.name") && mp_store_get_organisation (store) != NULL)
-        fallback = mp_store_get_organisation (store);
-      if (!mp_policy_apply (policy, key, fallback, error))
-        return FALSE;
-      return mp_store_set_setting (store, key, NULL, error);
+      if (g_str_equal (key, "desk.name") && organisation != NULL)
+        fallback = organisation;
+      return mp_policy_apply (self, key, fallback, error);
     }
 
-  if (!mp_policy_apply (policy, key, value, error))
+  if (!mp_policy_apply (self, key, value, error))
     return FALSE;
-  normal = mp_policy_dup_value (policy, key);
-  return mp_store_set_setting (store, key, normal, error);
+  *normal = mp_policy_dup_value (self, key);
+  return TRUE;
 }
 
 gboolean

@@ -3,10 +3,9 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "mp-parse.h"
-#include "mp-store.h"
 #include "mp-vocabulary.h"
 
 G_BEGIN_DECLS
@@ -184,10 +183,13 @@ MpPolicy    *mp_policy_ref              (MpPolicy     *self);
 void         mp_policy_unref            (MpPolicy     *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpPolicy, mp_policy_unref)
 
-/* The desk's policy from @store's settings (readable while locked), with
- * the default for every key that is missing or not valid.
+/* The desk's policy from its stored settings (@settings: key -> value
+ * text, nullable), with the default for every key that is missing or not
+ * valid; desk.name defaults to @organisation (nullable). The store reads
+ * the settings: see mp_store_get_policy().
  * Returns: (transfer full) */
-MpPolicy    *mp_policy_load             (MpStore      *store);
+MpPolicy    *mp_policy_new_from_settings (GHashTable  *settings,
+                                          const char  *organisation);
 
 /* Validates @value for @key against @self (e.g. a matrix cell against the
  * cap) and, when valid, applies it to @self. An unknown key is refused with
@@ -197,14 +199,17 @@ gboolean     mp_policy_apply            (MpPolicy     *self,
                                          const char   *value,
                                          GError      **error);
 
-/* Validates @value for @key against the stored policy and stores it in its
- * normal form; @value NULL removes the stored value so that the default
- * applies again (if the default fits the rest of the policy). The store
- * must be unlocked. */
-gboolean     mp_policy_set              (MpStore      *store,
-                                         const char   *key,
-                                         const char   *value,
-                                         GError      **error);
+/* Validates @value for @key against @self (the stored policy, which it
+ * changes) and sets @normal to the form to store; @value NULL asks for the
+ * default (desk.name: @organisation), which must fit the rest of the policy
+ * too, and sets @normal to NULL: remove the stored value. The store's
+ * mp_store_set_policy() stores the result. */
+gboolean     mp_policy_normalise_setting (MpPolicy    *self,
+                                          const char  *organisation,
+                                          const char  *key,
+                                          const char  *value,
+                                          char       **normal,
+                                          GError     **error);
 
 /* Returns: (transfer full): every key of @self in display order: the fixed
  * keys, then sister.N.* of each sister. */

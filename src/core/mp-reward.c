@@ -172,43 +172,25 @@ mp_reward_sum_year (GHashTable *answers,
   return total;
 }
 
-/* The rewards of a store's cases, kept on the store (issue 12): reading
- * every case's reward answers took 50 ms at 10,000 cases and more than
- * 500 ms at 100,000, on every case page. Filled by one query on first use;
- * a changed case ("case-changed") updates its own entry from its answers,
- * and a change of the list of cases (added, unlocked, locked, a batch
- * undone) empties it until the next use. */
+/* The rewards of a desk's cases (issue 12): reading every case's reward
+ * answers took 50 ms at 10,000 cases and more than 500 ms at 100,000, on
+ * every case page. Built from one table of answers; a changed case updates
+ * its own entry from its answers. The store keeps one (see
+ * mp_store_get_reward_ledger()). */
 typedef struct
 {
   int    year;
   gint64 cents;
 } Reward;
 
-typedef struct
+struct _MpRewardLedger
 {
-  GListModel *cases;        /* owned: the store's, for the handler */
-  gulong      items_id;
-  gulong      changed_id;
-  gboolean    valid;
+  GObject     parent_instance;
+
   GHashTable *by_case;      /* case id (gint64 *) → Reward */
-} RewardCache;
+};
 
-static GQuark
-reward_cache_quark (void)
-{
-  return g_quark_from_static_string ("mp-reward-cache");
-}
-
-static void
-reward_cache_free (gpointer data)
-{
-  RewardCache *cache = data;
-
-  g_signal_handler_disconnect (cache->cases, cache->items_id);
-  g_object_unref (cache->cases);
-  g_hash_table_unref (cache->by_case);
-  g_free (cache);
-}
+G_DEFINE_FINAL_TYPE (MpRewardLedger, mp_reward_ledger, G_TYPE_OBJECT)
 
 /* Whether a case with these reward answers counts, and toward which year. */
 static gboolean
@@ -228,120 +210,89 @@ reward_of (const char *declined,
 }
 
 static void
-reward_cache_set (RewardCache *cache,
-                  gint64       case_id,
-                  const char  *declined,
-                  const char  *sent_on,
-                  const char  *amount)
+ledger_set (MpRewardLedger *self,
+            gint64          case_id,
+            const char     *declined,
+            const char     *sent_on,
+            const char     *amount)
 {
   Reward reward;
 
   if (reward_of (declined, sent_on, amount, &reward))
-    g_hash_table_insert (cache->by_case, g_memdup2 (&case_id, sizeof case_id),
+    g_hash_table_insert (self->by_case, g_memdup2 (&case_id, sizeof case_id),
                          g_memdup2 (&reward, sizeof reward));
   else
-    g_hash_table_remove (cache->by_case, &case_id);
+    g_hash_table_remove (self->by_case, &case_id);
 }
 
 static void
-on_cases_changed_cb (GListModel  *cases,
-                     guint        position,
-                     guint        removed,
-                     guint        added,
-                     RewardCache *cache)
+mp_reward_ledger_finalize (GObject *object)
 {
-  cache->valid = FALSE;
-  g_hash_table_remove_all (cache->by_case);
+  MpRewardLedger *self = MP_REWARD_LEDGER (object);
+
+  g_hash_table_unref (self->by_case);
+  G_OBJECT_CLASS (mp_reward_ledger_parent_class)->finalize (object);
 }
 
 static void
-on_case_changed_cb (MpStore     *store,
-                    MpCase      *kase,
-                    RewardCache *cache)
+mp_reward_ledger_class_init (MpRewardLedgerClass *klass)
 {
-  if (!cache->valid)
-    return;
-  reward_cache_set (cache, mp_case_get_id (kase),
-                    mp_case_get_answer_value (kase, "reward.declined"),
-                    mp_case_get_answer_value (kase, "reward.sent_on"),
-                    mp_case_get_answer_value (kase, "reward.amount"));
+  G_OBJECT_CLASS (klass)->finalize = mp_reward_ledger_finalize;
 }
 
-static RewardCache *
-reward_cache_get (MpStore *store)
+static void
+mp_reward_ledger_init (MpRewardLedger *self)
 {
-  RewardCache *cache = g_object_get_qdata (G_OBJECT (store), reward_cache_quark ());
+  self->by_case = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
 
-  if (cache != NULL)
-    return cache;
-  cache = g_new0 (RewardCache, 1);
-  cache->cases = g_object_ref (mp_store_get_cases (store));
-  cache->by_case = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  cache->items_id = g_signal_connect (cache->cases, "items-changed",
-                                      G_CALLBACK (on_cases_changed_cb), cache);
-  /* Gone with the store, as the cache is. */
-  cache->changed_id = g_signal_connect (store, "case-changed",
-                                        G_CALLBACK (on_case_changed_cb), cache);
-  g_object_set_qdata_full (G_OBJECT (store), reward_cache_quark (), cache, reward_cache_free);
-  return cache;
+MpRewardLedger *
+mp_reward_ledger_new (GHashTable *answers)
+{
+  MpRewardLedger *self = g_object_new (MP_TYPE_REWARD_LEDGER, NULL);
+  GHashTableIter iter;
+  GHashTable *values;
+  gint64 *case_id;
+
+  if (answers == NULL)
+    return self;
+  g_hash_table_iter_init (&iter, answers);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &case_id, (gpointer *) &values))
+    ledger_set (self, *case_id,
+                g_hash_table_lookup (values, "reward.declined"),
+                g_hash_table_lookup (values, "reward.sent_on"),
+                g_hash_table_lookup (values, "reward.amount"));
+  return self;
+}
+
+void
+mp_reward_ledger_update (MpRewardLedger *self,
+                         MpCase         *kase)
+{
+  g_return_if_fail (MP_IS_REWARD_LEDGER (self));
+  g_return_if_fail (MP_IS_CASE (kase));
+
+  ledger_set (self, mp_case_get_id (kase),
+              mp_case_get_answer_value (kase, "reward.declined"),
+              mp_case_get_answer_value (kase, "reward.sent_on"),
+              mp_case_get_answer_value (kase, "reward.amount"));
 }
 
 gint64
-mp_reward_year_total (MpStore *store,
-                      int      year)
+mp_reward_ledger_year_total (MpRewardLedger *self,
+                             int             year)
 {
-  static const char * const items[] = {
-    "reward.declined", "reward.sent_on", "reward.amount", NULL
-  };
-  RewardCache *cache;
   GHashTableIter iter;
   Reward *reward;
   gint64 total = 0;
 
-  g_return_val_if_fail (MP_IS_STORE (store), 0);
+  g_return_val_if_fail (MP_IS_REWARD_LEDGER (self), 0);
 
-  /* A locked store has no cases to add up (its list of cases is empty). */
-  if (mp_store_is_locked (store))
-    return 0;
-  cache = reward_cache_get (store);
-  if (!cache->valid)
-    {
-      g_autoptr(GHashTable) answers = NULL;
-      g_autoptr(GError) error = NULL;
-      GHashTable *values;
-      gint64 *case_id;
-
-      /* One query for every case, instead of loading each case's answers. */
-      answers = mp_store_list_answer_values (store, items, &error);
-      if (answers == NULL)
-        {
-          g_warning ("Could not add up the rewards of %d: %s", year, error->message);
-          return 0;
-        }
-      g_hash_table_iter_init (&iter, answers);
-      while (g_hash_table_iter_next (&iter, (gpointer *) &case_id, (gpointer *) &values))
-        reward_cache_set (cache, *case_id,
-                          g_hash_table_lookup (values, "reward.declined"),
-                          g_hash_table_lookup (values, "reward.sent_on"),
-                          g_hash_table_lookup (values, "reward.amount"));
-      cache->valid = TRUE;
-    }
-
-  g_hash_table_iter_init (&iter, cache->by_case);
+  g_hash_table_iter_init (&iter, self->by_case);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &reward))
     if (reward->year == year)
       total += reward->cents;
   return total;
-}
-
-gint64
-mp_reward_budget_left (MpPolicy *policy,
-                       MpStore  *store,
-                       int       year)
-{
-  g_return_val_if_fail (policy != NULL, 0);
-
-  return policy->reward_budget - mp_reward_year_total (store, year);
 }
 
 gboolean

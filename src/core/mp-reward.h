@@ -39,22 +39,26 @@ gint64                 mp_reward_matrix_amount     (MpPolicy     *policy,
 gint64                 mp_reward_suggest           (MpPolicy     *policy,
                                                     MpCase       *kase);
 
-/* The sum of `reward.amount` of the cases in @store whose `reward.sent_on`
- * falls in @year, in cents. Declined rewards and unreadable amounts are left
- * out. Reads the answers with one query (mp_store_list_answer_values()), not
- * case by case, on first use, and keeps them on @store, up to date with its
- * "case-changed" and its list of cases; 0 while @store is locked, and (with
- * a warning) when it cannot be read. */
-gint64                 mp_reward_year_total        (MpStore      *store,
-                                                    int           year);
-/* The same sum from @answers, a table of mp_store_list_answer_values() that
- * holds at least `reward.declined`, `reward.sent_on` and `reward.amount`:
- * for a caller that reads other answers with the same query. */
+/* The same sum from @answers, a table of answers by case id (as the
+ * store's mp_store_list_answer_values() gives) that holds at least
+ * `reward.declined`, `reward.sent_on` and `reward.amount`. */
 gint64                 mp_reward_sum_year          (GHashTable   *answers,
                                                     int           year);
-/* The policy's yearly budget minus the year's total (may be negative). */
-gint64                 mp_reward_budget_left       (MpPolicy     *policy,
-                                                    MpStore      *store,
+
+/* The rewards of a desk's cases by year, kept: built from a table of
+ * answers as mp_reward_sum_year() takes, and brought up to date one case at
+ * a time (mp_reward_ledger_update(), from the case's answers). Declined
+ * rewards and unreadable amounts are left out. */
+#define MP_TYPE_REWARD_LEDGER (mp_reward_ledger_get_type ())
+G_DECLARE_FINAL_TYPE (MpRewardLedger, mp_reward_ledger, MP, REWARD_LEDGER, GObject)
+
+/* Returns: (transfer full) */
+MpRewardLedger        *mp_reward_ledger_new        (GHashTable   *answers);
+void                   mp_reward_ledger_update     (MpRewardLedger *self,
+                                                    MpCase       *kase);
+/* The sum of `reward.amount` of the cases whose `reward.sent_on` falls in
+ * @year, in cents. */
+gint64                 mp_reward_ledger_year_total (MpRewardLedger *self,
                                                     int           year);
 
 /* Checks an amount for `reward.amount` (decimal text with a dot, as

@@ -203,7 +203,7 @@ static char *
 desk_day (MpStore *store,
           gint64   when)
 {
-  g_autoptr(MpPolicy) policy = mp_policy_load (store);
+  g_autoptr(MpPolicy) policy = mp_store_get_policy (store);
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when / G_USEC_PER_SEC);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, policy->tz);
 

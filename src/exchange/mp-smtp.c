@@ -185,7 +185,7 @@ record_sent (MpStore     *store,
   if (item != NULL && (mp_case_get_answer_value (kase, item) == NULL ||
                        g_str_equal (item, "remed.last_update_on")))
     {
-      g_autoptr(MpPolicy) policy = mp_policy_load (store);
+      g_autoptr(MpPolicy) policy = mp_store_get_policy (store);
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (mp_time_now () / G_USEC_PER_SEC);
       g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, policy->tz);
       g_autofree char *today = g_date_time_format (local, "%Y-%m-%d");
@@ -270,7 +270,7 @@ prepare (MpStore     *store,
                              "Mailbox, or send the letter with your e-mail program."));
       return NULL;
     }
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
   if (policy->desk_email == NULL || strchr (policy->desk_email, '@') == NULL)
     {
       g_set_error_literal (error, MP_MAILBOX_ERROR, MP_MAILBOX_ERROR_INVALID,

@@ -300,7 +300,7 @@ load_deadlines (MpCalendarView *self)
   /* A locked desk shows no deadlines: they name its cases. */
   if (self->store != NULL && !mp_store_is_locked (self->store))
     {
-      self->policy = mp_policy_load (self->store);
+      self->policy = mp_store_get_policy (self->store);
       /* Open deadlines, and agreed publications of closed cases too. */
       self->deadlines = mp_deadlines_list_for_calendar (self->store, &error);
       if (self->deadlines == NULL)

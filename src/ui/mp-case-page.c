@@ -504,7 +504,7 @@ on_reward_step_expanded_cb (MpCasePage *self)
   if (!self->reward_text_stale || self->kase == NULL || self->store == NULL
       || !adw_expander_row_get_expanded (self->reward_step_row))
     return;
-  policy = mp_policy_load (self->store);
+  policy = mp_store_get_policy (self->store);
   update_reward_text (self, policy);
 }
 
@@ -513,7 +513,7 @@ on_reward_step_expanded_cb (MpCasePage *self)
 static void
 update_extras (MpCasePage *self)
 {
-  g_autoptr(MpPolicy) policy = mp_policy_load (self->store);
+  g_autoptr(MpPolicy) policy = mp_store_get_policy (self->store);
   const char *asset = mp_case_get_asset (self->kase);
   g_autofree char *scope_text = NULL;
 

@@ -112,7 +112,7 @@ refresh (MpDeskKeyPage *self)
     adw_action_row_set_subtitle (self->expiry_row, _("Never"));
   else
     {
-      g_autoptr(MpPolicy) policy = mp_policy_load (self->store);
+      g_autoptr(MpPolicy) policy = mp_store_get_policy (self->store);
       g_autofree char *day = mp_format_date (expires_at * G_USEC_PER_SEC, policy->timezone,
                                              mp_ui_language ());
 
@@ -419,7 +419,7 @@ mp_desk_key_page_new (MpStore *store)
 
   self = g_object_new (MP_TYPE_DESK_KEY_PAGE, NULL);
   self->store = g_object_ref (store);
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row),
                          policy->desk_name != NULL && *policy->desk_name != '\0'
                          ? policy->desk_name : mp_store_get_organisation (store));

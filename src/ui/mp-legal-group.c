@@ -252,6 +252,6 @@ mp_legal_group_dup_draft (MpLegalGroup *self,
 
   if (self->store == NULL || self->kase == NULL)
     return NULL;
-  policy = mp_policy_load (self->store);
+  policy = mp_store_get_policy (self->store);
   return mp_legal_draft_build (policy, self->kase, kind, language);
 }

@@ -173,7 +173,7 @@ update (MpOverviewPage *self)
   cases = mp_store_get_cases (self->store);
   year = mp_desk_context_year_of (desk, now);
   this_year = g_strdup_printf ("%04d-", year);
-  policy = mp_policy_load (self->store);
+  policy = mp_store_get_policy (self->store);
   /* One query for the answers below and the rewards' total: asking each
    * case would load the answers of every case. */
   if (!mp_store_is_locked (self->store))
@@ -367,7 +367,7 @@ mp_overview_page_write_register (MpOverviewPage  *self,
   g_return_val_if_fail (MP_IS_OVERVIEW_PAGE (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
-  policy = mp_policy_load (self->store);
+  policy = mp_store_get_policy (self->store);
   entries = mp_breach_register_list (mp_store_get_cases (self->store), 0, 0);
   csv = mp_breach_register_to_csv (entries, policy->timezone, mp_ui_language ());
   return g_file_set_contents (path, csv, -1, error);

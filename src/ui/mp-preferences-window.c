@@ -198,7 +198,7 @@ on_policy_apply_cb (AdwEntryRow         *row,
 
   g_strstrip (text);
   /* An emptied row goes back to the default. */
-  if (!mp_policy_set (self->store, key, *text != '\0' ? text : NULL, &error))
+  if (!mp_store_set_policy (self->store, key, *text != '\0' ? text : NULL, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (row), error->message);
@@ -208,7 +208,7 @@ on_policy_apply_cb (AdwEntryRow         *row,
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
   {
-    g_autoptr(MpPolicy) policy = mp_policy_load (self->store);
+    g_autoptr(MpPolicy) policy = mp_store_get_policy (self->store);
     g_autofree char *value = mp_policy_dup_value (policy, key);
 
     gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
@@ -268,7 +268,7 @@ on_switch_policy_cb (GtkSwitch           *toggle,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!mp_policy_set (self->store, "holidays.good_friday", gtk_switch_get_active (toggle) ? "true" : "false", &error))
+  if (!mp_store_set_policy (self->store, "holidays.good_friday", gtk_switch_get_active (toggle) ? "true" : "false", &error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
   else
     g_signal_emit (self, signals[CHANGED], 0);
@@ -285,7 +285,7 @@ on_liberation_cb (AdwComboRow         *row,
 
   if (selected >= G_N_ELEMENTS (values))
     return;
-  if (!mp_policy_set (self->store, "holidays.liberation_day", values[selected], &error))
+  if (!mp_store_set_policy (self->store, "holidays.liberation_day", values[selected], &error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
   else
     g_signal_emit (self, signals[CHANGED], 0);
@@ -299,7 +299,7 @@ on_legal_switch_cb (GtkSwitch           *toggle,
   const char *key = g_object_get_data (G_OBJECT (toggle), "policy-key");
   g_autoptr(GError) error = NULL;
 
-  if (!mp_policy_set (self->store, key, gtk_switch_get_active (toggle) ? "true" : "false", &error))
+  if (!mp_store_set_policy (self->store, key, gtk_switch_get_active (toggle) ? "true" : "false", &error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                       adw_toast_new (error->message));
   else
@@ -348,7 +348,7 @@ static void build_sisters (MpPreferencesWindow *self, MpPolicy *policy);
 static void
 on_add_sister_cb (MpPreferencesWindow *self)
 {
-  g_autoptr(MpPolicy) policy = mp_policy_load (self->store);
+  g_autoptr(MpPolicy) policy = mp_store_get_policy (self->store);
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
   guint next = 1;
@@ -356,13 +356,13 @@ on_add_sister_cb (MpPreferencesWindow *self)
   for (guint i = 0; i < policy->sisters->len; i++)
     next = MAX (next, ((MpSister *) g_ptr_array_index (policy->sisters, i))->number + 1);
   key = g_strdup_printf ("sister.%u.name", next);
-  if (!mp_policy_set (self->store, key, _("New sister organisation"), &error))
+  if (!mp_store_set_policy (self->store, key, _("New sister organisation"), &error))
     {
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
       return;
     }
   g_clear_pointer (&policy, mp_policy_unref);
-  policy = mp_policy_load (self->store);
+  policy = mp_store_get_policy (self->store);
   build_sisters (self, policy);
 }
 
@@ -406,7 +406,7 @@ build_sisters (MpPreferencesWindow *self,
 static void
 build_policy_page (MpPreferencesWindow *self)
 {
-  g_autoptr(MpPolicy) policy = mp_policy_load (self->store);
+  g_autoptr(MpPolicy) policy = mp_store_get_policy (self->store);
   AdwPreferencesGroup *group;
   GtkWidget *row, *toggle, *matrix, *add;
   g_autoptr(GtkStringList) liberation = NULL;

@@ -653,7 +653,7 @@ mp_publish_dialog_new (GtkWindow *parent,
 
   self = g_object_new (MP_TYPE_PUBLISH_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->policy = mp_policy_load (store);
+  self->policy = mp_store_get_policy (store);
   /* The documents speak the interface's language first. */
   gtk_drop_down_set_selected (self->language_dropdown,
                               g_str_equal (mp_ui_language (), "nl") ? 0 : 1);

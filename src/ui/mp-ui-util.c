@@ -118,7 +118,7 @@ mp_ui_follow_desk_policy (MpStore *store)
 
   g_return_if_fail (MP_IS_STORE (store));
 
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
   mp_desk_context_set_timezone (mp_ui_get_desk_context (), policy->timezone);
 }
 

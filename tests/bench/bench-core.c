@@ -404,7 +404,7 @@ bench_ui (const char *db,
     }
 
   /* Switching the calendar month: the model alone, then the view. */
-  policy = mp_policy_load (store);
+  policy = mp_store_get_policy (store);
   deadlines = mp_store_list_deadlines (store, NULL, NULL);
   today = g_date_time_new_now_local ();
   for (int i = 0; i < runs; i++)

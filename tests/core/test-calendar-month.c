@@ -8,12 +8,10 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "mp-agenda.h"
 #include "mp-calendar-month.h"
 #include "mp-case.h"
-#include "mp-store.h"
+#include "mp-derive.h"
 
 static gint64
 instant (const char *iso8601)
@@ -397,38 +395,31 @@ test_agenda_sunday_after_change (void)
   assert_group (agenda, MP_AGENDA_LATER, "LATER");
 }
 
-/* Deadlines the store derives from a case land where the working-day
- * calendar says: received on Friday 26 March 2027 at 22:30 winter time. */
+/* Deadlines derived from a case (as the store derives them on every write)
+ * land where the working-day calendar says: received on Friday 26 March
+ * 2027 at 22:30 winter time. */
 static void
-test_store_deadlines (void)
+test_derived_deadlines (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("meldpunt-calendar-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "desk.db", NULL);
-  g_autoptr(MpStore) store = NULL;
-  g_autoptr(MpCase) draft = mp_case_new ();
-  g_autoptr(MpCase) kase = NULL;
-  g_autoptr(GListModel) deadlines = NULL;
-  g_autoptr(MpPolicy) policy = NULL;
+  g_autoptr(MpCase) kase = mp_case_new ();
+  g_autoptr(GPtrArray) derived = NULL;
+  g_autoptr(GListStore) deadlines = g_list_store_new (MP_TYPE_DEADLINE);
+  g_autoptr(MpPolicy) policy = mp_policy_new ();
   g_autoptr(MpCalendarMonth) march = NULL;
   const MpCalendarDay *day;
   gboolean found_ack = FALSE, found_assessment = FALSE;
 
-  g_assert_no_error (error);
-  store = mp_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (mp_store_initialise (store, "Desk", "a test passphrase", &error));
-  policy = mp_policy_load (store);
-
-  mp_case_set_text (draft, "title", "Open redirect");
-  g_assert_true (mp_case_set_value_string (draft, "received_at", "2027-03-26T22:30:00+01:00",
+  mp_case_set_text (kase, "reference", "CVD-2027-0001");
+  mp_case_set_text (kase, "title", "Open redirect");
+  g_assert_true (mp_case_set_value_string (kase, "received_at", "2027-03-26T22:30:00+01:00",
                                            &error));
-  kase = mp_store_add_case (store, draft, &error);
   g_assert_no_error (error);
+  derived = mp_derive_case (policy, kase, instant ("2027-03-26T21:31:00Z"));
+  g_list_store_splice (deadlines, 0, 0, derived->pdata, derived->len);
 
-  deadlines = mp_store_list_deadlines (store, NULL, &error);
-  g_assert_no_error (error);
-  march = mp_calendar_month_new (policy, 2027, 3, deadlines, instant ("2027-03-27T12:00:00Z"));
+  march = mp_calendar_month_new (policy, 2027, 3, G_LIST_MODEL (deadlines),
+                                 instant ("2027-03-27T12:00:00Z"));
 
   /* 72 hours later, across the change to summer time: Monday 29 March,
    * 23:30 local (Easter Monday). */
@@ -457,10 +448,6 @@ test_store_deadlines (void)
     }
   g_assert_true (found_assessment);
   g_assert_cmpuint (day->n_overdue, ==, 0);
-
-  g_clear_object (&store);
-  g_remove (path);
-  g_remove (dir);
 }
 
 /* The month finds its deadlines through an index of the list by due
@@ -526,7 +513,7 @@ main (int    argc,
   g_test_add_func ("/calendar-month/daylight-saving", test_daylight_saving);
   g_test_add_func ("/calendar-month/year-boundary", test_year_boundary);
   g_test_add_func ("/calendar-month/today-and-overdue", test_today_and_overdue);
-  g_test_add_func ("/calendar-month/store-deadlines", test_store_deadlines);
+  g_test_add_func ("/calendar-month/derived-deadlines", test_derived_deadlines);
   g_test_add_func ("/calendar-month/index-edges-and-changes", test_index_edges_and_changes);
   g_test_add_func ("/agenda/groups", test_agenda_groups);
   g_test_add_func ("/agenda/sunday-after-change", test_agenda_sunday_after_change);

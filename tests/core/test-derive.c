@@ -11,6 +11,7 @@
 #include "mp-derive.h"
 #include "mp-policy.h"
 #include "mp-store.h"
+#include "mp-store-private.h"
 
 /* Every expected moment below is worked out by hand from the calendar
  * (TZ Europe/Amsterdam: CET = UTC+1, CEST = UTC+2 from the last Sunday of
@@ -241,11 +242,11 @@ test_christmas (Fixture       *fixture,
    * policy change at once. */
   answer (fixture->store, kase, "ack.sent_on", NULL);
   assert_next (kase, "acknowledgement", "2026-12-26T09:00:00Z");
-  g_assert_true (mp_policy_set (fixture->store, "ack_hours", "168", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "ack_hours", "168", &error));
   g_assert_no_error (error);
   assert_due (fixture->store, kase, "acknowledgement", "2026-12-30T09:00:00Z");
   /* Deriving again changes nothing more. */
-  g_assert_true (mp_derive_refresh_all (fixture->store, &error));
+  g_assert_true (mp_store_refresh_derived (fixture->store, &error));
   g_assert_no_error (error);
   assert_due (fixture->store, kase, "acknowledgement", "2026-12-30T09:00:00Z");
   assert_due (fixture->store, kase, "assessment", "2026-12-29T22:59:59Z");
@@ -268,14 +269,14 @@ test_policy_cache (Fixture       *fixture,
   assert_due (fixture->store, kase, "acknowledgement", "2026-12-04T09:00:00Z");
 
   /* A change through the store: the very next write follows it. */
-  g_assert_true (mp_policy_set (fixture->store, "ack_hours", "24", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "ack_hours", "24", &error));
   g_assert_no_error (error);
   answer (fixture->store, kase, "assess.owner", "Web team");
   assert_due (fixture->store, kase, "acknowledgement", "2026-12-02T09:00:00Z");
 
   /* A change inside a batch that is dropped again is dropped for derive too. */
   g_assert_true (mp_store_begin_batch (fixture->store, &error));
-  g_assert_true (mp_policy_set (fixture->store, "ack_hours", "168", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "ack_hours", "168", &error));
   g_assert_no_error (error);
   mp_store_abort_batch (fixture->store);
   g_clear_object (&kase);
@@ -780,12 +781,12 @@ test_holiday_policy_change (Fixture       *fixture,
    * Friday 3rd (1), Tuesday 7th (2, after Tweede Paasdag), Wednesday 8th (3). */
   kase = add_case (fixture->store, "2026-04-02T10:00:00+02:00");
   assert_due (fixture->store, kase, "assessment", "2026-04-08T21:59:59Z");
-  g_assert_true (mp_policy_set (fixture->store, "holidays.good_friday", "true", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "holidays.good_friday", "true", &error));
   g_assert_no_error (error);
   assert_due (fixture->store, kase, "assessment", "2026-04-09T21:59:59Z");
 
   /* The desk's time zone is policy too. */
-  g_assert_true (mp_policy_set (fixture->store, "timezone", "UTC", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "timezone", "UTC", &error));
   g_assert_no_error (error);
   assert_due (fixture->store, kase, "assessment", "2026-04-09T23:59:59Z");
 
@@ -902,6 +903,103 @@ test_kinds (void)
   g_assert_false (g_strv_contains (kinds, "security-txt-renewal"));
 }
 
+static guint
+count_audit (const char *path,
+             const char *action)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = '%s'", action);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* Opens the desk at @fixture's path again, as the next start of the
+ * application does, and unlocks it. */
+static void
+reopen (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_finalize_object (fixture->store);
+  fixture->store = mp_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  mp_store_set_actor (fixture->store, "Test Handler");
+  g_assert_true (mp_store_unlock (fixture->store, PASSPHRASE, &error));
+  g_assert_no_error (error);
+}
+
+/* Derivation is versioned: a desk whose derived state an older version of
+ * the rules wrote is derived again at unlock, every case in one write with
+ * one audit entry; a desk written by the current rules is left alone. */
+static void
+test_rules_version_upgrade (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpCase) first = NULL;
+  g_autoptr(MpCase) second = NULL;
+  g_autofree char *first_status = NULL;
+  g_autofree char *second_status = NULL;
+  g_autofree char *head = NULL;
+  guint n_entries = 0;
+  const char *stale = "closed";
+
+  set_now ("2026-12-01T09:00:00Z");
+  g_assert_true (mp_store_unlock (fixture->store, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  first = add_case (fixture->store, "2026-12-01T10:00:00+01:00");
+  second = add_case (fixture->store, "2026-11-20T10:00:00+01:00");
+  answer (fixture->store, second, "ack.sent_on", "2026-11-21");
+  first_status = g_strdup (mp_case_get_status (first));
+  second_status = g_strdup (mp_case_get_status (second));
+  g_assert_cmpstr (first_status, !=, stale);
+  g_assert_cmpstr (second_status, !=, stale);
+  /* A new desk is written by the current rules. */
+  g_assert_cmpuint (count_audit (fixture->path, "derive.upgrade"), ==, 0);
+
+  /* Stale under the current version: unlocking leaves it (and so shows
+   * that the hook did write it). */
+  g_assert_true (_mp_store_set_stale_derived (fixture->store, first, stale,
+                                              MP_DERIVE_RULES_VERSION, &error));
+  g_assert_no_error (error);
+  g_clear_object (&first);
+  g_clear_object (&second);
+  reopen (fixture);
+  first = g_object_ref (mp_store_find_case (fixture->store, "CVD-2026-0001"));
+  g_assert_cmpstr (mp_case_get_status (first), ==, stale);
+  g_assert_cmpuint (count_audit (fixture->path, "derive.upgrade"), ==, 0);
+
+  /* Stale under an older version: derived again at unlock. */
+  g_assert_true (_mp_store_set_stale_derived (fixture->store, first, stale,
+                                              MP_DERIVE_RULES_VERSION - 1, &error));
+  g_assert_no_error (error);
+  g_clear_object (&first);
+  reopen (fixture);
+  first = g_object_ref (mp_store_find_case (fixture->store, "CVD-2026-0001"));
+  second = g_object_ref (mp_store_find_case (fixture->store, "CVD-2026-0002"));
+  g_assert_cmpstr (mp_case_get_status (first), ==, first_status);
+  g_assert_cmpstr (mp_case_get_status (second), ==, second_status);
+  g_assert_cmpuint (count_audit (fixture->path, "derive.upgrade"), ==, 1);
+  g_assert_true (mp_store_verify_audit (fixture->store, &n_entries, &head, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Once: the next unlock finds the current version. */
+  g_clear_object (&first);
+  g_clear_object (&second);
+  reopen (fixture);
+  first = g_object_ref (mp_store_find_case (fixture->store, "CVD-2026-0001"));
+  g_assert_cmpstr (mp_case_get_status (first), ==, first_status);
+  g_assert_cmpuint (count_audit (fixture->path, "derive.upgrade"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -924,6 +1022,7 @@ main (int    argc,
   ADD ("/derive/policy-cache", test_policy_cache);
   ADD ("/derive/deadline-rows", test_deadline_rows);
   ADD ("/derive/states-and-listing", test_states_and_listing);
+  ADD ("/derive/rules-version-upgrade", test_rules_version_upgrade);
   g_test_add_func ("/derive/fix-target-by-severity", test_fix_target_by_severity);
   g_test_add_func ("/derive/kinds", test_kinds);
 

@@ -2,9 +2,10 @@
  * Copyright 2026 The Meldpunt developers
  *
  * Possible duplicates: the same reporter e-mail address or affected host.
- * mp_duplicates_find() keeps an index of the store's cases (issue 12); each
- * step here compares its answer with the expected references typed in, and
- * with a plain comparison of the case with every other one.
+ * The store keeps an index of its cases (issue 12) up to date with its
+ * writes, its lock and unlock; each step here compares its answer with the
+ * expected references typed in, and with a plain comparison of the case
+ * with every other one. (test-duplicate-index tests the index as a value.)
  */
 #include "config.h"
 

@@ -3,52 +3,10 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "mp-error.h"
 #include "mp-policy.h"
-#include "mp-store.h"
-
-typedef struct
-{
-  char    *dir;
-  MpStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("meldpunt-policy-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "desk.db", NULL);
-  fixture->store = mp_store_open (path, &error);
-  g_assert_no_error (error);
-  mp_store_initialise (fixture->store, "Voorbeeld Groep", "a long test passphrase", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  g_assert_finalize_object (fixture->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
 
 static void
 test_defaults (void)
@@ -313,83 +271,71 @@ test_sisters (void)
   g_assert_cmpstr (sister->domains[0], ==, "zuster.nl");
 }
 
+/* The policy as the store reads it, from a table of settings: the
+ * organisation names the desk until desk.name is set, and a stored value
+ * that is not valid keeps the default. */
 static void
-test_store (Fixture       *fixture,
-            gconstpointer  data)
+test_from_settings (void)
 {
+  g_autoptr(GHashTable) settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(MpPolicy) policy = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stored = NULL;
 
-  /* Nothing stored: the defaults, and the organisation as desk name. */
-  policy = mp_policy_load (fixture->store);
+  policy = mp_policy_new_from_settings (NULL, "Voorbeeld Groep");
   g_assert_cmpuint (policy->ack_hours, ==, 72);
   g_assert_cmpstr (policy->desk_name, ==, "Voorbeeld Groep");
   g_clear_pointer (&policy, mp_policy_unref);
 
-  g_assert_true (mp_policy_set (fixture->store, "ack_hours", "48", &error));
-  g_assert_no_error (error);
-  g_assert_true (mp_policy_set (fixture->store, "assets.domains", "Example.NL.", &error));
-  g_assert_true (mp_policy_set (fixture->store, "reward_cap", "400", &error));
-  g_assert_true (mp_policy_set (fixture->store, "reward_matrix.critical.excellent", "350", &error));
-  g_assert_true (mp_policy_set (fixture->store, "sister.1.name", "Zuster BV", &error));
-  g_assert_true (mp_policy_set (fixture->store, "sister.1.networks", "198.51.100.0/24", &error));
-  g_assert_true (mp_policy_set (fixture->store, "desk.name", "Meldpunt Voorbeeld", &error));
-  g_assert_no_error (error);
+  g_hash_table_insert (settings, g_strdup ("ack_hours"), g_strdup ("48"));
+  g_hash_table_insert (settings, g_strdup ("follow_up_days"), g_strdup ("-5"));
+  g_hash_table_insert (settings, g_strdup ("sister.1.name"), g_strdup ("Zuster BV"));
+  g_hash_table_insert (settings, g_strdup ("desk.name"), g_strdup ("Meldpunt Voorbeeld"));
+  policy = mp_policy_new_from_settings (settings, "Voorbeeld Groep");
+  g_assert_cmpuint (policy->ack_hours, ==, 48);
+  g_assert_cmpuint (policy->follow_up_days, ==, 7);
+  g_assert_cmpuint (policy->sisters->len, ==, 1);
+  g_assert_cmpstr (policy->desk_name, ==, "Meldpunt Voorbeeld");
+}
 
-  /* Stored in the normal form. */
-  stored = mp_store_get_setting (fixture->store, "assets.domains");
-  g_assert_cmpstr (stored, ==, "example.nl");
+/* A change as the store validates it before storing: the normal form, or
+ * NULL for the default, which must fit the rest of the policy. */
+static void
+test_normalise_setting (void)
+{
+  g_autoptr(MpPolicy) policy = mp_policy_new ();
+  g_autoptr(GError) error = NULL;
+  char *normal = NULL;
 
-  /* Refused values are not stored. */
-  g_assert_false (mp_policy_set (fixture->store, "ack_hours", "-1", &error));
+  g_assert_true (mp_policy_normalise_setting (policy, "Org", "assets.domains", "Example.NL.",
+                                              &normal, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (normal, ==, "example.nl");
+  g_clear_pointer (&normal, g_free);
+
+  g_assert_false (mp_policy_normalise_setting (policy, "Org", "ack_hours", "-1", &normal, &error));
   g_assert_error (error, MP_POLICY_ERROR, MP_POLICY_ERROR_INVALID_VALUE);
+  g_assert_null (normal);
   g_clear_error (&error);
-  g_assert_false (mp_policy_set (fixture->store, "reward_matrix.high.good", "401", &error));
-  g_assert_error (error, MP_POLICY_ERROR, MP_POLICY_ERROR_INVALID_VALUE);
-  g_clear_error (&error);
-  g_assert_false (mp_policy_set (fixture->store, "nonsense", "1", &error));
+  g_assert_false (mp_policy_normalise_setting (policy, "Org", "nonsense", "1", &normal, &error));
   g_assert_error (error, MP_POLICY_ERROR, MP_POLICY_ERROR_UNKNOWN_KEY);
   g_clear_error (&error);
 
-  /* Readable while locked; not writable. */
-  mp_store_lock (fixture->store);
-  policy = mp_policy_load (fixture->store);
-  g_assert_cmpuint (policy->ack_hours, ==, 48);
-  g_assert_cmpstr (policy->asset_domains[0], ==, "example.nl");
-  g_assert_cmpint (policy->reward_cap, ==, 40000);
-  g_assert_cmpint (policy->reward_matrix[MP_SEVERITY_CRITICAL][MP_QUALITY_EXCELLENT], ==, 35000);
-  g_assert_cmpstr (policy->desk_name, ==, "Meldpunt Voorbeeld");
-  g_assert_cmpuint (policy->sisters->len, ==, 1);
-  g_assert_false (mp_policy_set (fixture->store, "ack_hours", "24", &error));
-  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_LOCKED);
-  g_clear_error (&error);
-  g_clear_pointer (&policy, mp_policy_unref);
-
-  /* A stored value that is not valid (written around the policy) keeps the
-   * default instead of breaking the desk. */
-  g_assert_true (mp_store_unlock (fixture->store, "a long test passphrase", &error));
-  g_assert_true (mp_store_set_setting (fixture->store, "follow_up_days", "-5", &error));
-  g_assert_no_error (error);
-  policy = mp_policy_load (fixture->store);
-  g_assert_cmpuint (policy->follow_up_days, ==, 7);
-  g_assert_cmpuint (policy->ack_hours, ==, 48);
-  g_clear_pointer (&policy, mp_policy_unref);
-
-  /* Back to the default: allowed for ack_hours; for the cap only once the
-   * default fits the matrix. */
-  g_assert_true (mp_policy_set (fixture->store, "ack_hours", NULL, &error));
-  g_assert_no_error (error);
-  g_assert_null (mp_store_get_setting (fixture->store, "ack_hours"));
-  g_assert_false (mp_policy_set (fixture->store, "reward_cap", NULL, &error));
+  /* The default of the cap does not fit a matrix cell above it. */
+  g_assert_true (mp_policy_normalise_setting (policy, "Org", "reward_cap", "400", &normal, &error));
+  g_clear_pointer (&normal, g_free);
+  g_assert_true (mp_policy_normalise_setting (policy, "Org", "reward_matrix.critical.excellent",
+                                              "350", &normal, &error));
+  g_clear_pointer (&normal, g_free);
+  g_assert_false (mp_policy_normalise_setting (policy, "Org", "reward_cap", NULL, &normal, &error));
   g_assert_error (error, MP_POLICY_ERROR, MP_POLICY_ERROR_INVALID_VALUE);
   g_clear_error (&error);
-  g_assert_true (mp_policy_set (fixture->store, "reward_matrix.critical.excellent", NULL, &error));
-  g_assert_true (mp_policy_set (fixture->store, "reward_cap", NULL, &error));
+  g_assert_true (mp_policy_normalise_setting (policy, "Org", "ack_hours", NULL, &normal, &error));
   g_assert_no_error (error);
-  policy = mp_policy_load (fixture->store);
+  g_assert_null (normal);
   g_assert_cmpuint (policy->ack_hours, ==, 72);
-  g_assert_cmpint (policy->reward_cap, ==, 30000);
+
+  /* desk.name's default is the organisation. */
+  g_assert_true (mp_policy_normalise_setting (policy, "Org", "desk.name", NULL, &normal, &error));
+  g_assert_cmpstr (policy->desk_name, ==, "Org");
 }
 
 int
@@ -404,7 +350,8 @@ main (int   argc,
   g_test_add_func ("/policy/normal-forms", test_normal_forms);
   g_test_add_func ("/policy/amounts-and-dates", test_amounts_and_dates);
   g_test_add_func ("/policy/sisters", test_sisters);
-  g_test_add ("/policy/store", Fixture, NULL, fixture_set_up, test_store, fixture_tear_down);
+  g_test_add_func ("/policy/from-settings", test_from_settings);
+  g_test_add_func ("/policy/normalise-setting", test_normalise_setting);
 
   return g_test_run ();
 }

@@ -46,7 +46,7 @@ set_desk_zone (Fixture    *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (mp_policy_set (fixture->store, "timezone", desk_zone, &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "timezone", desk_zone, &error));
   g_assert_no_error (error);
   mp_ui_follow_desk_policy (fixture->store);
   g_assert_cmpstr (mp_desk_context_get_timezone (mp_ui_get_desk_context ()), ==, desk_zone);

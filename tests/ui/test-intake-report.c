@@ -579,7 +579,7 @@ shows_text (GtkWidget  *widget,
 static char *
 budget_text (MpStore *store)
 {
-  g_autoptr(MpPolicy) policy = mp_policy_load (store);
+  g_autoptr(MpPolicy) policy = mp_store_get_policy (store);
   g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (mp_time_now () / G_USEC_PER_SEC);
   g_autofree char *left = mp_ui_format_cents (mp_reward_budget_left (policy, store,
                                                                      g_date_time_get_year (now)));

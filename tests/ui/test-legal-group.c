@@ -182,7 +182,7 @@ test_preferences (void)
   gtk_window_present (GTK_WINDOW (window));
   toggle = mp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SWITCH, "legal.essential_entity");
   g_assert_nonnull (toggle);
-  before = mp_policy_load (store);
+  before = mp_store_get_policy (store);
   g_assert_false (before->legal_essential_entity);
   gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
 
@@ -191,7 +191,7 @@ test_preferences (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "72");
   gtk_editable_set_text (GTK_EDITABLE (row), "48");
   g_signal_emit_by_name (row, "apply");
-  after = mp_policy_load (store);
+  after = mp_store_get_policy (store);
   g_assert_true (after->legal_essential_entity);
   g_assert_cmpuint (after->legal_gdpr_authority_hours, ==, 48);
 
@@ -201,7 +201,7 @@ test_preferences (void)
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_nonnull (gtk_widget_get_tooltip_text (row));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "twee dagen");
-  refused = mp_policy_load (store);
+  refused = mp_store_get_policy (store);
   g_assert_cmpuint (refused->legal_gdpr_authority_hours, ==, 48);
 
   /* Publishing (issue 24): an address is saved; http:// is refused and kept. */
@@ -211,14 +211,14 @@ test_preferences (void)
   gtk_editable_set_text (GTK_EDITABLE (row), "/dank.html");
   g_signal_emit_by_name (row, "apply");
   g_clear_pointer (&after, mp_policy_unref);
-  after = mp_policy_load (store);
+  after = mp_store_get_policy (store);
   g_assert_cmpstr (after->publish_hall_of_fame_url, ==, "/dank.html");
   gtk_editable_set_text (GTK_EDITABLE (row), "http://example.nl/dank.html");
   g_signal_emit_by_name (row, "apply");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "http://example.nl/dank.html");
   g_clear_pointer (&refused, mp_policy_unref);
-  refused = mp_policy_load (store);
+  refused = mp_store_get_policy (store);
   g_assert_cmpstr (refused->publish_hall_of_fame_url, ==, "/dank.html");
 
   /* The CSIRT of the third-party referral: the NCSC until the desk names its own. */
@@ -232,7 +232,7 @@ test_preferences (void)
   gtk_editable_set_text (GTK_EDITABLE (row), "CERT Voorbeeld");
   g_signal_emit_by_name (row, "apply");
   g_clear_pointer (&after, mp_policy_unref);
-  after = mp_policy_load (store);
+  after = mp_store_get_policy (store);
   g_assert_cmpstr (after->csirt_url, ==, "https://cert.example.nl/");
   g_assert_cmpstr (after->csirt_name, ==, "CERT Voorbeeld");
 

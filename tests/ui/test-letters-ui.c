@@ -393,7 +393,7 @@ test_budget_overspent (Fixture       *fixture,
   g_autofree char *over = mp_ui_format_cents (10000);
 
   /* 1,600 sent against a budget of 1,500 */
-  g_assert_true (mp_policy_set (fixture->store, "reward_cap", "1600.00", &error));
+  g_assert_true (mp_store_set_policy (fixture->store, "reward_cap", "1600.00", &error));
   g_assert_no_error (error);
   answer (fixture, "reward.amount", "1600.00");
   answer (fixture, "reward.sent_on", "2026-11-30");

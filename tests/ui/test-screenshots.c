@@ -201,7 +201,7 @@ test_desk (void)
   AdwViewStack *views;
 
   /* the desk's own domain, so that the scope step can suggest "ours" */
-  g_assert_true (mp_policy_set (store, "assets.domains", "example.nl", NULL));
+  g_assert_true (mp_store_set_policy (store, "assets.domains", "example.nl", NULL));
   for (guint i = 0; i < G_N_ELEMENTS (demos); i++)
     {
       MpCase *kase = add_demo (store, &demos[i]);
@@ -376,8 +376,8 @@ test_legal (void)
   MpCaseList *list;
   GtkWidget *group;
 
-  g_assert_true (mp_policy_set (store, "assets.domains", "example.nl", NULL));
-  g_assert_true (mp_policy_set (store, "legal.essential_entity", "true", NULL));
+  g_assert_true (mp_store_set_policy (store, "assets.domains", "example.nl", NULL));
+  g_assert_true (mp_store_set_policy (store, "legal.essential_entity", "true", NULL));
   kase = add_demo (store, &demo);
   for (guint i = 0; answers[i] != NULL; i++)
     {

@@ -423,6 +423,7 @@ mp_store_unlock (MpStore     *self,
   if (cases == NULL)
     return FALSE;
   _mp_store_publish_cases (self, cases);
+  _mp_store_rederive_if_stale (self);
   return TRUE;
 }
 
@@ -480,6 +481,7 @@ mp_store_unlock_finish (MpStore       *self,
   if (cases == NULL)
     return FALSE;
   _mp_store_publish_cases (self, cases);
+  _mp_store_rederive_if_stale (self);
   return TRUE;
 }
 
@@ -600,5 +602,6 @@ mp_store_unlock_with_key (MpStore     *self,
   /* As in unlock_and_load(): writes wait for the check, the cases do not. */
   _mp_store_start_integrity_check (self);
   _mp_store_publish_cases (self, cases);
+  _mp_store_rederive_if_stale (self);
   return TRUE;
 }

@@ -3,6 +3,10 @@
  */
 #pragma once
 
+#ifdef MP_RULES_COMPILATION
+# error "The rules (src/core) must not use the vault: pass them values instead."
+#endif
+
 #include <glib-object.h>
 
 G_BEGIN_DECLS

@@ -11,6 +11,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "mp-derive.h"
 #include "mp-error.h"
 #include "mp-policy.h"
 #include "mp-store-private.h"
@@ -36,6 +37,7 @@ enum {
 
 enum {
   CASE_CHANGED,
+  POLICY_CHANGED,
   N_SIGNALS
 };
 
@@ -389,6 +391,7 @@ mp_store_finalize (GObject *object)
     _mp_case_answer_source_detach (self->answer_source);
   g_clear_pointer (&self->answer_source, _mp_case_answer_source_unref);
   g_clear_pointer (&self->policy, mp_policy_unref);
+  _mp_store_clear_views (self);
   mp_vault_lock (self->vault);
   g_clear_object (&self->vault);
   g_clear_object (&self->cases);
@@ -456,6 +459,16 @@ mp_store_class_init (MpStoreClass *klass)
   signals[CASE_CHANGED] =
     g_signal_new ("case-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, MP_TYPE_CASE);
+
+  /**
+   * MpStore::policy-changed:
+   *
+   * The desk's policy (mp_store_get_policy()) changed: a policy setting or
+   * the organisation (desk.name's default) was written through this store.
+   */
+  signals[POLICY_CHANGED] =
+    g_signal_new ("policy-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -471,6 +484,7 @@ mp_store_init (MpStore *self)
                                             (GDestroyNotify) sqlite3_finalize);
   self->stmt_in_use = g_hash_table_new (NULL, NULL);
   self->cases = g_list_store_new (MP_TYPE_CASE);
+  _mp_store_init_views (self);
   self->by_reference = g_hash_table_new (g_str_hash, g_str_equal);
   if (real_name == NULL || g_str_equal (real_name, "Unknown") || *real_name == '\0')
     real_name = g_get_user_name ();
@@ -819,6 +833,7 @@ mp_store_initialise (MpStore     *self,
   sqlite3_bind_blob (stmt, 7, g_bytes_get_data (envelope->sealed, NULL),
                      (int) g_bytes_get_size (envelope->sealed), SQLITE_TRANSIENT);
   if (!_mp_store_step_done (self, stmt, error) ||
+      !_mp_store_write_rules_version (self, MP_DERIVE_RULES_VERSION, error) ||
       !_mp_store_audit_append (self, NULL, "desk.create", "organisation", NULL, name, error) ||
       !_mp_store_commit_write (self, error))
     goto fail;
@@ -827,6 +842,7 @@ mp_store_initialise (MpStore     *self,
   self->organisation = g_steal_pointer (&name);
   _mp_store_forget_policy (self);   /* the desk's name defaults to it */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+  g_signal_emit (self, signals[POLICY_CHANGED], 0);
   return TRUE;
 
 fail:
@@ -845,6 +861,7 @@ void
 _mp_store_emit_case_changed (MpStore *self,
                              MpCase  *kase)
 {
+  _mp_store_update_views (self, kase);
   g_signal_emit (self, signals[CASE_CHANGED], 0, kase);
 }
 
@@ -886,41 +903,6 @@ mp_store_find_case (MpStore    *self,
 
   upper = g_ascii_strup (reference, -1);
   return g_hash_table_lookup (self->by_reference, upper);
-}
-
-/* Another connection's commit moves PRAGMA data_version; this store's own
- * setting writes forget the policy themselves. */
-static gint64
-data_version (MpStore *self)
-{
-  g_autoptr(sqlite3_stmt) stmt = _mp_store_prepare (self, "PRAGMA data_version", NULL);
-
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return -1;
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-/* The store derives inside every write: reading and parsing the policy's
- * settings each time was a third of the cost of a write. */
-MpPolicy *
-_mp_store_get_policy (MpStore *self)
-{
-  gint64 version = data_version (self);
-
-  if (self->policy != NULL && (version == -1 || version != self->policy_data_version))
-    g_clear_pointer (&self->policy, mp_policy_unref);
-  if (self->policy == NULL)
-    {
-      self->policy = mp_policy_load (self);
-      self->policy_data_version = version;
-    }
-  return mp_policy_ref (self->policy);
-}
-
-void
-_mp_store_forget_policy (MpStore *self)
-{
-  g_clear_pointer (&self->policy, mp_policy_unref);
 }
 
 char *
@@ -983,6 +965,12 @@ mp_store_set_setting (MpStore     *self,
       !_mp_store_commit_write (self, error))
     goto fail;
   _mp_store_publish_rederived (self, works);
+  if (g_strcmp0 (old_value, value) != 0 && mp_policy_is_key (key))
+    {
+      /* Undoing the batch undoes the change: that is announced too. */
+      self->batch_changed_policy = self->batch_depth > 0;
+      g_signal_emit (self, signals[POLICY_CHANGED], 0);
+    }
   return TRUE;
 
 fail:
@@ -1016,6 +1004,17 @@ end_batch_cache (MpStore *self)
   sqlite3_exec (self->db, "PRAGMA cache_size = " DEFAULT_CACHE_SIZE ";", NULL, NULL, NULL);
 }
 
+/* A batch that changed the policy was undone: the policy is the one
+ * before it again. */
+static void
+emit_policy_undone (MpStore *self)
+{
+  if (!self->batch_changed_policy)
+    return;
+  self->batch_changed_policy = FALSE;
+  g_signal_emit (self, signals[POLICY_CHANGED], 0);
+}
+
 gboolean
 mp_store_end_batch (MpStore  *self,
                     GError  **error)
@@ -1033,6 +1032,7 @@ mp_store_end_batch (MpStore  *self,
         {
           end_batch_cache (self);
           _mp_store_audit_forget_last (self);
+          self->batch_changed_policy = FALSE;
           return TRUE;
         }
     }
@@ -1047,6 +1047,7 @@ mp_store_end_batch (MpStore  *self,
   cases = _mp_store_load_cases (self, NULL);
   if (cases != NULL)
     _mp_store_publish_cases (self, cases);
+  emit_policy_undone (self);
   return FALSE;
 }
 
@@ -1068,6 +1069,7 @@ mp_store_abort_batch (MpStore *self)
   cases = _mp_store_load_cases (self, NULL);
   if (cases != NULL)
     _mp_store_publish_cases (self, cases);
+  emit_policy_undone (self);
 }
 
 gboolean

@@ -3,9 +3,14 @@
  */
 #pragma once
 
+#ifdef MP_RULES_COMPILATION
+# error "The rules (src/core) must not use the store: pass them values instead."
+#endif
+
 #include <gio/gio.h>
 
 #include "mp-case.h"
+#include "mp-policy.h"
 #include "mp-record.h"
 #include "mp-vault.h"
 
@@ -120,7 +125,9 @@ gboolean     mp_store_set_answers          (MpStore              *self,
                                             GError              **error);
 
 /* Derives the status and deadlines of every case again, in one write with
- * one audit entry: after a change of the policy that they depend on. */
+ * one audit entry: after a change of the policy that they depend on.
+ * (Unlocking a desk whose derived state an older MP_DERIVE_RULES_VERSION
+ * wrote does this once by itself.) */
 gboolean     mp_store_refresh_derived      (MpStore              *self,
                                             GError              **error);
 
@@ -199,6 +206,21 @@ guint        mp_store_count_overdue_deadlines (MpStore           *self,
 char        *mp_store_get_setting          (MpStore              *self,
                                             const char           *key);
 gboolean     mp_store_set_setting          (MpStore              *self,
+                                            const char           *key,
+                                            const char           *value,
+                                            GError              **error);
+
+/* The desk's policy as its settings say (readable while locked), with the
+ * default for every key that is missing or not valid. The store keeps it
+ * while the file does not change; "policy-changed" says when it did
+ * through this store. Do not change the policy returned.
+ * Returns: (transfer full) */
+MpPolicy    *mp_store_get_policy           (MpStore              *self);
+/* Validates @value for @key against the stored policy and stores it in its
+ * normal form; @value NULL removes the stored value so that the default
+ * applies again (if the default fits the rest of the policy). The store
+ * must be unlocked. */
+gboolean     mp_store_set_policy           (MpStore              *self,
                                             const char           *key,
                                             const char           *value,
                                             GError              **error);
@@ -314,3 +336,7 @@ void         mp_store_abort_batch          (MpStore              *self);
 gboolean     mp_store_in_batch             (MpStore              *self);
 
 G_END_DECLS
+
+/* The rules applied to the store's data (letters, deadlines, rewards,
+ * duplicates). */
+#include "mp-store-rules.h"

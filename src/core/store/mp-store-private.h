@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include "mp-store.h"
+#include "mp-store-rules.h"
 
 /* How long a connection waits for another program's lock. */
 #define MP_STORE_BUSY_TIMEOUT_MS 5000
@@ -90,9 +91,14 @@ struct _MpStore
   GHashTable  *by_reference;   /* reference -> MpCase (borrowed) */
 
   /* The policy parsed from the settings, for deriving inside every write;
-   * NULL: read it again. See _mp_store_get_policy(). */
-  struct _MpPolicy *policy;
+   * NULL: read it again. See mp_store_get_policy(). */
+  MpPolicy    *policy;
   gint64       policy_data_version;
+  gboolean     batch_changed_policy;   /* the open batch wrote a policy setting */
+
+  /* Kept views of the cases, made on first use (mp-store-rules.c). */
+  MpRewardLedger   *reward_ledger;
+  MpDuplicateIndex *duplicate_index;
 
   /* Inside a batch, which holds the write lock throughout: the last audit
    * entry, so that the next need not read it back, and whether the head
@@ -166,12 +172,26 @@ char         *_mp_store_open_sealed_column  (MpStore       *self,
                                              gint64         row_id,
                                              GError       **error);
 void          _mp_store_notify_locked       (MpStore       *self);
-/* The desk's policy (as mp_policy_load()), parsed once and kept until the
- * settings change. Returns: (transfer full) */
-struct _MpPolicy *_mp_store_get_policy      (MpStore       *self);
 /* Settings changed (or a write that changed them was undone). */
 void          _mp_store_forget_policy       (MpStore       *self);
 void          _mp_store_emit_case_changed   (MpStore       *self,
+                                             MpCase        *kase);
+gboolean      _mp_store_write_rules_version (MpStore       *self,
+                                             guint          version,
+                                             GError       **error);
+void          _mp_store_rederive_if_stale   (MpStore       *self);
+/* Test hook: writes @status as @kase's stored status (without deriving)
+ * and @rules_version as the version the desk's derived state was written
+ * with, as an older Meldpunt would have left them. The case object is not
+ * changed. */
+gboolean      _mp_store_set_stale_derived   (MpStore       *self,
+                                             MpCase        *kase,
+                                             const char    *status,
+                                             guint          rules_version,
+                                             GError       **error);
+void          _mp_store_init_views          (MpStore       *self);
+void          _mp_store_clear_views         (MpStore       *self);
+void          _mp_store_update_views        (MpStore       *self,
                                              MpCase        *kase);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, _mp_store_release_stmt)

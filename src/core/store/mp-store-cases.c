@@ -131,6 +131,7 @@ _mp_store_write_derived (MpStore  *self,
                          MpCase   *work,
                          GError  **error)
 {
+  g_autoptr(MpPolicy) policy = mp_store_get_policy (self);
   g_autoptr(GPtrArray) deadlines = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autofree char *old_status = g_strdup (mp_case_get_status (work));
@@ -138,7 +139,7 @@ _mp_store_write_derived (MpStore  *self,
   gint64 now = mp_time_now ();
   gint64 id = mp_case_get_id (work);
 
-  deadlines = mp_derive_case (self, work, now);
+  deadlines = mp_derive_case (policy, work, now);
 
   if (g_strcmp0 (old_status, mp_case_get_status (work)) != 0 ||
       g_strcmp0 (old_outcome, mp_case_get_outcome (work)) != 0 ||
@@ -664,7 +665,7 @@ mp_store_set_answers (MpStore            *self,
   for (guint i = 0; items[i] != NULL; i++)
     if (values[i] != NULL && g_str_equal (items[i], "reward.amount"))
       {
-        g_autoptr(MpPolicy) policy = _mp_store_get_policy (self);
+        g_autoptr(MpPolicy) policy = mp_store_get_policy (self);
 
         if (!mp_reward_check_amount (policy, values[i], error))
           return FALSE;
