@@ -18,7 +18,7 @@ struct _MpDeskPage
   AdwBin                parent_instance;
 
   MpStore              *store;
-  GSignalGroup         *store_signals;  /* the lock: the desk's name */
+  GSignalGroup         *store_signals;  /* the lock: the desk's name; the policy */
 
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
@@ -242,6 +242,8 @@ mp_desk_page_init (MpDeskPage *self)
   self->store_signals = g_signal_group_new (MP_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "notify::locked",
                                  G_CALLBACK (update_subtitle), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "policy-changed",
+                                 G_CALLBACK (mp_desk_page_policy_changed), self, G_CONNECT_SWAPPED);
   mp_case_page_set_show_back (self->case_page, adw_leaflet_get_folded (self->leaflet));
 }
 
@@ -343,11 +345,16 @@ mp_desk_page_add_drop_target (MpDeskPage  *self,
   mp_eml_intake_add_drop_target (intake, self->drop_overlay, self->drop_highlight);
 }
 
+/* The desk's policy changed (through this store: Preferences, a restore):
+ * its zone first, since the pages format their dates in it, then the
+ * order of the cases. */
 void
 mp_desk_page_policy_changed (MpDeskPage *self)
 {
   g_return_if_fail (MP_IS_DESK_PAGE (self));
 
+  if (self->store != NULL)
+    mp_ui_follow_desk_policy (self->store);
   mp_case_list_refresh (self->case_list);
 }
 

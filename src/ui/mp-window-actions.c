@@ -89,13 +89,6 @@ search_activated (GtkWidget  *widget,
     mp_desk_page_search (self->desk);
 }
 
-static void
-on_preferences_changed_cb (MpWindow *self)
-{
-  if (_mp_window_is_unlocked (self))
-    mp_ui_follow_desk_policy (self->store);
-}
-
 /* win.check-mail: the desk's mailbox, read now (issue 22). */
 static void
 check_mail_activated (GtkWidget  *widget,
@@ -131,11 +124,7 @@ preferences_activated (GtkWidget  *widget,
   if (!_mp_window_is_unlocked (self))
     return;
   preferences = mp_preferences_window_new (GTK_WINDOW (self), self->store);
-  /* The desk's zone first: the pages format their dates in it. */
-  g_signal_connect_object (preferences, "changed", G_CALLBACK (on_preferences_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (preferences, "changed", G_CALLBACK (mp_desk_page_policy_changed),
-                           self->desk, G_CONNECT_SWAPPED);
+  /* The pages follow the desk's policy themselves (MpStore::policy-changed). */
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

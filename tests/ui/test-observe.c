@@ -13,6 +13,7 @@
 #include "mp-desk-page.h"
 #include "mp-overview-page.h"
 #include "mp-test-util.h"
+#include "mp-ui-util.h"
 
 #define PASSPHRASE "correct horse battery"
 
@@ -163,6 +164,7 @@ test_desk_page_binds_store (Fixture       *fixture,
   GtkWidget *overview = mp_test_find_widget (GTK_WIDGET (desk), MP_TYPE_OVERVIEW_PAGE, NULL);
   GtkWidget *calendar = mp_test_find_widget (GTK_WIDGET (desk), MP_TYPE_CALENDAR_VIEW, NULL);
   guint notified = 0;
+  g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (list);
   g_assert_nonnull (page);
@@ -186,6 +188,15 @@ test_desk_page_binds_store (Fixture       *fixture,
   g_assert_null (mp_desk_page_get_case (desk));
   g_assert_cmpuint (notified, ==, 2);
   unlock (fixture->store);
+
+  /* A policy change through the store moves the pages to the desk's new
+   * zone, with no call from the preferences. */
+  g_assert_cmpstr (mp_desk_context_get_timezone (mp_ui_get_desk_context ()), !=,
+                   "America/Halifax");
+  g_assert_true (mp_store_set_policy (fixture->store, "timezone", "America/Halifax", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mp_desk_context_get_timezone (mp_ui_get_desk_context ()), ==,
+                   "America/Halifax");
 
   /* Taking the store away takes it from every page. */
   mp_desk_page_set_store (desk, NULL);
