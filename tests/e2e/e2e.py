@@ -503,9 +503,22 @@ class App:
                     raise
                 at_limit = True  # the pane's end: near its edge has to do
 
+    def settled_point(self, acc):
+        """The middle of acc once it stays put: a page still laying out what
+        it just showed (a step opened, buttons wrapping) moves it between
+        one look and the click. Two looks a poll apart must agree."""
+        last = [None]
+
+        def still():
+            point = self.screen_point(acc)
+            same = point == last[0]
+            last[0] = point
+            return point if same else None
+        return wait_until(still, f"{name_of(acc)!r} to stay in one place")
+
     def click(self, acc, button=1):
         self.scroll_into_view(acc)
-        x, y = self.screen_point(acc)
+        x, y = self.settled_point(acc)
         xdotool("mousemove", str(x), str(y))
         xdotool("click", str(button))
 
