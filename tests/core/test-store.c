@@ -1048,6 +1048,68 @@ test_unused_new_file_removed (Fixture       *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+typedef struct
+{
+  GThread  *notified_in;
+  guint     n_notified;
+  gboolean  initialised;
+  GError   *error;
+} InitialiseRun;
+
+static void
+on_locked_notify_cb (MpStore       *store,
+                     GParamSpec    *pspec,
+                     InitialiseRun *run)
+{
+  run->notified_in = g_thread_self ();
+  run->n_notified++;
+}
+
+static gpointer
+initialise_thread (gpointer data)
+{
+  MpStore *store = data;
+  InitialiseRun *run = g_object_get_data (G_OBJECT (store), "run");
+
+  run->initialised = mp_store_initialise (store, "ICT Teamwork", PASSPHRASE, &run->error);
+  return NULL;
+}
+
+/* A desk created in a worker thread (key derivation keeps it off the
+ * window's thread) tells its listeners in the thread that made the store:
+ * widgets follow "locked" and must not be touched from another thread. */
+static void
+test_initialise_notifies_owner_thread (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("meldpunt-store-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "desk.db", NULL);
+  g_autoptr(MpStore) store = NULL;
+  InitialiseRun run = { 0 };
+  GThread *thread;
+
+  g_assert_no_error (error);
+  store = mp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_object_set_data (G_OBJECT (store), "run", &run);
+  g_signal_connect (store, "notify::locked", G_CALLBACK (on_locked_notify_cb), &run);
+
+  thread = g_thread_new ("initialise", initialise_thread, store);
+  g_thread_join (thread);
+  g_assert_no_error (run.error);
+  g_assert_true (run.initialised);
+  g_assert_false (mp_store_is_locked (store));
+  /* Not yet: the news waits for this thread's main context. */
+  g_assert_cmpuint (run.n_notified, ==, 0);
+  while (run.n_notified == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (run.notified_in == g_thread_self ());
+  g_assert_cmpuint (run.n_notified, ==, 1);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1056,6 +1118,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/migrate-and-reopen", test_migrate_and_reopen);
+  g_test_add_func ("/store/initialise-notifies-owner-thread", test_initialise_notifies_owner_thread);
   ADD ("/store/create-read-update", test_create_read_update);
   ADD ("/store/attachments", test_attachments);
   ADD ("/store/confidential-round-trip", test_confidential_round_trip);

@@ -55,6 +55,9 @@ struct _MpStore
 {
   GObject      parent_instance;
 
+  GThread      *owner_thread;   /* where the store was made: its signals go there */
+  GMainContext *owner_context;
+
   char        *path;
   sqlite3     *db;
   guint64      file_dev;       /* the desk file as opened: a write to a file */

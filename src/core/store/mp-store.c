@@ -385,6 +385,7 @@ mp_store_finalize (GObject *object)
   gboolean remove_file = FALSE;
 
   _mp_store_cancel_integrity_check (self);
+  g_clear_pointer (&self->owner_context, g_main_context_unref);
   g_mutex_clear (&self->check_mutex);
   g_mutex_clear (&self->check_db_mutex);
   if (self->answer_source != NULL)
@@ -476,6 +477,8 @@ mp_store_init (MpStore *self)
 {
   const char *real_name = g_get_real_name ();
 
+  self->owner_thread = g_thread_self ();
+  self->owner_context = g_main_context_ref_thread_default ();
   self->vault = mp_vault_new ();
   g_mutex_init (&self->stmt_mutex);
   g_mutex_init (&self->check_mutex);
@@ -784,6 +787,20 @@ mp_store_get_organisation (MpStore *self)
   return self->organisation;
 }
 
+static void
+emit_initialised (MpStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+  g_signal_emit (self, signals[POLICY_CHANGED], 0);
+}
+
+static gboolean
+emit_initialised_cb (gpointer data)
+{
+  emit_initialised (data);
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 mp_store_initialise (MpStore     *self,
                      const char  *organisation,
@@ -841,8 +858,19 @@ mp_store_initialise (MpStore     *self,
   self->initialised = TRUE;
   self->organisation = g_steal_pointer (&name);
   _mp_store_forget_policy (self);   /* the desk's name defaults to it */
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
-  g_signal_emit (self, signals[POLICY_CHANGED], 0);
+  /* Key derivation makes callers initialise in a worker thread (the
+   * welcome page); the store's listeners are widgets: tell them in the
+   * thread that made the store, before the caller's own completion. */
+  if (g_thread_self () == self->owner_thread)
+    emit_initialised (self);
+  else
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_HIGH);
+      g_source_set_callback (source, emit_initialised_cb, g_object_ref (self), g_object_unref);
+      g_source_attach (source, self->owner_context);
+    }
   return TRUE;
 
 fail:
