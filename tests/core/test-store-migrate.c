@@ -484,32 +484,52 @@ fixture_tear_down (Fixture       *fixture,
 
 /* ---- tests ------------------------------------------------------------------- */
 
+/* The backup made before migrating is deleted once the migrated desk is
+ * verified: it would keep whatever is erased later. */
 static void
 test_backup_before_migration (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autofree char *path = fresh_copy (fixture, "backup");
   g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", path, FIRST);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MpStore) store = NULL;
-  MpCase *kase;
 
   g_assert_false (run_child (path, 0, 0, NULL));
   g_assert_cmpint (assert_consistent (fixture, path), ==, LAST);
 
-  /* One backup, of the version the file had, sound and complete. */
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (assert_backups_sound (fixture, path), ==, 0);
+}
+
+/* A migration that fails keeps its backup: sound, of the version the file
+ * had, a desk the application of that version opens and unlocks. The next
+ * open that finishes the migration deletes it. */
+static void
+assert_backup_kept (Fixture    *fixture,
+                    const char *path)
+{
+  g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", path, FIRST);
+  g_autofree char *copy = g_strconcat (path, ".copy-of-backup", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpStore) store = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  MpCase *kase;
+
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (assert_backups_sound (fixture, path), ==, 1);
 
-  /* And it is a desk the application of that version opens and unlocks. */
+  g_assert_true (g_file_get_contents (backup, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (copy, contents, length, &error));
   _mp_store_set_test_migrations (NULL, 0);
-  store = mp_store_open (backup, &error);
+  store = mp_store_open (copy, &error);
   g_assert_no_error (error);
   g_assert_true (mp_store_unlock (store, PASSPHRASE, &error));
   g_assert_no_error (error);
   kase = mp_store_find_case (store, fixture->reference);
   g_assert_nonnull (kase);
   g_assert_cmpstr (mp_case_get_title (kase), ==, "Migrated case");
+  g_clear_object (&store);
+  _mp_store_set_test_migrations (extra_migrations, LAST - FIRST);
 }
 
 static void
@@ -537,7 +557,9 @@ test_failing_step (Fixture       *fixture,
 
   /* The step before it stays; nothing of the failed one. */
   g_assert_cmpint (assert_consistent (fixture, path), ==, FIRST + 1);
+  assert_backup_kept (fixture, path);
   assert_opens_whole (fixture, path);
+  g_assert_cmpuint (assert_backups_sound (fixture, path), ==, 0);
 }
 
 /* Kill points: the first @n_edge and last @n_edge of 1 … @total, and

@@ -127,6 +127,64 @@ mp_store_backup (MpStore     *self,
   return copy_database (_mp_store_get_db (self), path, error);
 }
 
+/* Re-opens @path on a connection of its own and checks that it is a sound
+ * desk of schema @version exactly as the migrations make it. */
+static gboolean
+verify_migrated (const char *path,
+                 int         version)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    goto out;
+  sqlite3_busy_timeout (db, MP_STORE_BUSY_TIMEOUT_MS);
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != version)
+    goto out;
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (!_mp_store_check_schema (db, NULL))
+    goto out;
+  if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check(1)", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW ||
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    goto out;
+  ok = TRUE;
+
+out:
+  if (stmt != NULL)
+    sqlite3_finalize (stmt);
+  if (db != NULL)
+    sqlite3_close (db);
+  return ok;
+}
+
+void
+_mp_store_forget_migration_backups (const char *path,
+                                    int         version)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  for (int v = 1; v < version; v++)
+    {
+      char *backup = g_strdup_printf ("%s.v%d.bak", path, v);
+
+      if (g_file_test (backup, G_FILE_TEST_EXISTS))
+        g_ptr_array_add (found, backup);
+      else
+        g_free (backup);
+    }
+  /* A copy from before the migration holds whatever was erased since:
+   * it goes as soon as the migrated desk is known to be sound, and stays
+   * (to restore from) while it is not. */
+  if (found->len == 0 || !verify_migrated (path, version))
+    return;
+  for (guint i = 0; i < found->len; i++)
+    g_unlink (g_ptr_array_index (found, i));
+}
+
 /* Checks that @path is a sound Meldpunt database this version can open. */
 static gboolean
 check_restorable (const char  *path,

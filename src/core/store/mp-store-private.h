@@ -47,6 +47,10 @@ gboolean  _mp_store_exec               (sqlite3    *db,
                                         const char *sql,
                                         GError    **error);
 sqlite3  *_mp_store_get_db             (MpStore    *self);
+/* Deletes the backups made before migrating @path (`PATH.vN.bak`, N below
+ * @version) once @path, re-opened, is a sound desk of schema @version. */
+void      _mp_store_forget_migration_backups (const char *path,
+                                              int         version);
 
 /* The store's parts share its instance and these helpers: mp-store.c
  * (object, open, statements, settings, batches), mp-store-unlock.c,

@@ -748,6 +748,7 @@ mp_store_open (const char  *path,
     }
   if (!_mp_store_check_schema (self->db, error))
     return NULL;
+  _mp_store_forget_migration_backups (path, _mp_store_schema_version ());
 
   if (!(stmt = _mp_store_prepare (self, "SELECT organisation FROM desk WHERE id = 1", error)))
     return NULL;
