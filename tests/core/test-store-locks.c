@@ -20,6 +20,7 @@
 
 #include "mp-error.h"
 #include "mp-store.h"
+#include "mp-store-private.h"
 
 #define PASSPHRASE "tulpen in de lente"
 #define PATH_VARIABLE "MELDPUNT_TEST_LOCKS_DESK"
@@ -327,6 +328,84 @@ test_restore_while_open (Fixture       *fixture,
   g_assert_cmpuint (count_cases (fixture->path, "after the refused restore"), ==, 1);
 }
 
+static int
+count_settings (const char *path,
+                const char *key)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM settings WHERE key = ?", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* Another program opens the desk after it was kept aside, before the
+ * backup replaces it, and writes. */
+static void
+write_during_restore (const char *path,
+                      gpointer    data)
+{
+  int *rc = data;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  *rc = sqlite3_exec (db, "BEGIN IMMEDIATE;"
+                          "INSERT INTO settings (key, value) VALUES ('test.race', 'written');"
+                          "COMMIT;", NULL, NULL, NULL);
+  sqlite3_close (db);
+}
+
+/* Nothing written between keeping the desk aside and replacing it is
+ * lost: such a write waits for the restore and is then refused, or it is
+ * in one of the two files. */
+static void
+test_restore_race (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (fixture->dir, "backup.db", NULL);
+  g_autofree char *aside = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpStore) late = NULL;
+  int rc = -1;
+
+  g_free (add_case (fixture->store, "in the backup"));
+  g_assert_true (mp_store_backup (fixture->store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+
+  _mp_store_set_restore_hook (write_during_restore, &rc);
+  aside = mp_store_restore (backup, fixture->path, &error);
+  _mp_store_set_restore_hook (NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+
+  g_test_message ("the write during the restore: SQLite result %d", rc);
+  if (rc == SQLITE_OK)
+    g_assert_cmpint (count_settings (aside, "test.race") + count_settings (fixture->path, "test.race"),
+                     ==, 1);
+  else
+    g_assert_cmpint (rc & 0xff, ==, SQLITE_BUSY);
+
+  /* No WAL or journal of the old desk is left under the restored one's name. */
+  {
+    g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+    g_autofree char *journal = g_strconcat (fixture->path, "-journal", NULL);
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  }
+  g_assert_cmpuint (count_cases (fixture->path, "in the backup"), ==, 1);
+  g_assert_cmpuint (count_cases (aside, "in the backup"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -344,5 +423,7 @@ main (int    argc,
               test_restore_after_killed_writer, fixture_tear_down);
   g_test_add ("/store/locks/restore-while-open", Fixture, NULL, fixture_set_up,
               test_restore_while_open, fixture_tear_down);
+  g_test_add ("/store/locks/restore-race", Fixture, NULL, fixture_set_up,
+              test_restore_race, fixture_tear_down);
   return g_test_run ();
 }

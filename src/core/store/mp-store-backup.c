@@ -256,13 +256,25 @@ copy_file (const char  *from,
   return g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
 }
 
-/* Copies the desk at @path, whole, to @aside before a restore replaces it.
- * The desk must be closed everywhere: a process that still had it open
- * would go on writing into a file that is no longer the desk. Every commit
- * in its WAL (a writer that was killed leaves them there) is read and
- * checkpointed into the file first, and the WAL is removed by SQLite
+static void
+set_open_elsewhere_error (GError **error)
+{
+  g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_BUSY,
+                       _("The desk is open in another program, such as meldpunt-cli or "
+                         "another Meldpunt window. Close it and try again; nothing was "
+                         "restored."));
+}
+
+/* Copies the desk at @path, whole, to @aside before a restore replaces it,
+ * and returns the connection that holds the desk locked until it is
+ * replaced: a program that opened the desk in between would otherwise
+ * write into the file that is about to be put aside after its copy was
+ * made. The desk must be closed everywhere: a process that still had it
+ * open would go on writing into a file that is no longer the desk. Every
+ * commit in its WAL (a writer that was killed leaves them there) is read
+ * and checkpointed into the file first, and the WAL is removed by SQLite
  * itself, never unlinked by hand. */
-static gboolean
+static sqlite3 *
 keep_aside (const char  *path,
             const char  *aside,
             GError     **error)
@@ -271,14 +283,13 @@ keep_aside (const char  *path,
   sqlite3 *db = NULL;
   GStatBuf st;
   int n_log = -1, n_copied = -1;
-  gboolean ok = FALSE;
   int rc;
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       _mp_store_set_sqlite_error (error, db, rc);
-      goto out;
+      goto fail;
     }
   sqlite3_busy_timeout (db, MP_STORE_BUSY_TIMEOUT_MS);
   /* An exclusive lock on the file: refused while anyone else has it open.
@@ -289,13 +300,10 @@ keep_aside (const char  *path,
   if (rc != SQLITE_OK)
     {
       if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-        g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_BUSY,
-                             _("The desk is open in another program, such as meldpunt-cli or "
-                               "another Meldpunt window. Close it and try again; nothing was "
-                               "restored."));
+        set_open_elsewhere_error (error);
       else
         _mp_store_set_sqlite_error (error, db, rc);
-      goto out;
+      goto fail;
     }
   rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_copied);
   if (rc != SQLITE_OK || n_log != n_copied)
@@ -304,30 +312,51 @@ keep_aside (const char  *path,
                            _("Not every change of the desk could be written into its file; "
                              "nothing was restored. Close other programs that use the desk "
                              "and try again."));
-      goto out;
+      goto fail;
     }
   if (!copy_database (db, aside, error))
     {
       g_prefix_error (error, _("The current desk could not be kept aside; nothing was restored. "));
-      goto out;
+      goto fail;
     }
-  ok = TRUE;
+  /* Out of WAL mode, still holding the exclusive lock: SQLite removes the
+   * WAL now, while nobody else can use it, rather than at close, when the
+   * name is the restored desk's. A journal in memory leaves no file under
+   * the desk's name behind either. */
+  rc = sqlite3_exec (db, "PRAGMA journal_mode = MEMORY;", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _mp_store_set_sqlite_error (error, db, rc);
+      goto fail;
+    }
+  /* A WAL that is left, with frames in it, belongs to a process that has
+   * the desk open. */
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      set_open_elsewhere_error (error);
+      goto fail;
+    }
+  return db;
 
-out:
+fail:
   if (db != NULL)
     sqlite3_close (db);
-  /* The last connection closed removes the WAL; one that is left, with
-   * frames in it, belongs to a process that opened the desk meanwhile. */
-  if (ok && g_stat (wal, &st) == 0 && st.st_size > 0)
-    {
-      g_unlink (aside);
-      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_BUSY,
-                           _("The desk is open in another program, such as meldpunt-cli or "
-                             "another Meldpunt window. Close it and try again; nothing was "
-                             "restored."));
-      ok = FALSE;
-    }
-  return ok;
+  g_unlink (aside);
+  return NULL;
+}
+
+/* For tests: called between keeping the desk aside and putting the backup
+ * in its place, the moment another program could open the desk. */
+static void (*restore_hook) (const char *path, gpointer data);
+static gpointer restore_hook_data;
+
+void
+_mp_store_set_restore_hook (void     (*hook) (const char *path,
+                                              gpointer    data),
+                            gpointer   data)
+{
+  restore_hook = hook;
+  restore_hook_data = data;
 }
 
 char *
@@ -340,6 +369,9 @@ mp_store_restore (const char  *backup_path,
   g_autofree char *aside = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  sqlite3 *locked = NULL;
+  gboolean renamed;
+  int saved;
   int fd;
 
   g_return_val_if_fail (backup_path != NULL && database_path != NULL, NULL);
@@ -368,17 +400,25 @@ mp_store_restore (const char  *backup_path,
   if (g_file_test (database_path, G_FILE_TEST_EXISTS))
     {
       aside = g_strdup_printf ("%s.before-restore-%s", database_path, stamp);
-      if (!keep_aside (database_path, aside, error))
+      if (!(locked = keep_aside (database_path, aside, error)))
         {
           g_unlink (tmp_path);
           return NULL;
         }
     }
 
-  if (g_rename (tmp_path, database_path) != 0)
-    {
-      int saved = errno;
+  if (restore_hook != NULL)
+    restore_hook (database_path, restore_hook_data);
 
+  /* The old desk stays locked until the backup has replaced it: a program
+   * that opens it meanwhile waits, and then finds that its file was
+   * replaced (_mp_store_begin_write() checks inside the transaction). */
+  renamed = g_rename (tmp_path, database_path) == 0;
+  saved = errno;
+  if (locked != NULL)
+    sqlite3_close (locked);
+  if (!renamed)
+    {
       g_unlink (tmp_path);
       g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_IO,
                    _("The backup could not be put in place: %s. The current database was kept."),

@@ -47,6 +47,11 @@ gboolean  _mp_store_exec               (sqlite3    *db,
                                         const char *sql,
                                         GError    **error);
 sqlite3  *_mp_store_get_db             (MpStore    *self);
+/* TESTS ONLY: @hook runs inside mp_store_restore() between keeping the
+ * desk at @path aside and putting the backup in its place. */
+void      _mp_store_set_restore_hook   (void     (*hook) (const char *path,
+                                                         gpointer    data),
+                                        gpointer   data);
 /* Deletes the backups made before migrating @path (`PATH.vN.bak`, N below
  * @version) once @path, re-opened, is a sound desk of schema @version. */
 void      _mp_store_forget_migration_backups (const char *path,

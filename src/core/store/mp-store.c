@@ -221,7 +221,16 @@ _mp_store_begin_write (MpStore  *self,
     return exec_cached (self, "SAVEPOINT write", error);
   if (!_mp_store_check_file (self, error) || !_mp_store_check_integrity (self, error))
     return FALSE;
-  return _mp_store_exec (self->db, "BEGIN IMMEDIATE;", error);
+  if (!_mp_store_exec (self->db, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+  /* Again with the lock held: a restore replaces the file while it holds
+   * the lock this write waited for. */
+  if (!_mp_store_check_file (self, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
