@@ -124,7 +124,18 @@ mp_store_backup (MpStore     *self,
   g_return_val_if_fail (MP_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return copy_database (_mp_store_get_db (self), path, error);
+  if (!copy_database (_mp_store_get_db (self), path, error))
+    return FALSE;
+  /* Remembered, so that an erase can name it as still holding the erased
+   * data. A desk being migrated (not set up in this process yet) makes only
+   * its migration backup, which goes once the migration is verified. */
+  if (mp_store_is_initialised (self) && !_mp_store_record_backup (self, path, error))
+    {
+      g_prefix_error (error, _("The backup was written to “%s”, but the desk could not note it: "),
+                      path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Re-opens @path on a connection of its own and checks that it is a sound
@@ -405,6 +416,28 @@ mp_store_restore (const char  *backup_path,
           g_unlink (tmp_path);
           return NULL;
         }
+    }
+
+  /* Read from the desk as it is locked now, so that no erase is missed. */
+  if (locked != NULL && !_mp_store_reapply_erasures (locked, tmp_path, error))
+    {
+      g_prefix_error (error, _("The cases erased since the backup could not be erased in it; "
+                               "nothing was restored. "));
+      sqlite3_close (locked);
+      g_unlink (tmp_path);
+      g_unlink (aside);
+      return NULL;
+    }
+  if (!sync_file (tmp_path))
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_IO,
+                   _("The restored copy could not be written to disk: %s. Nothing was restored."),
+                   g_strerror (errno));
+      if (locked != NULL)
+        sqlite3_close (locked);
+      g_unlink (tmp_path);
+      g_unlink (aside);
+      return NULL;
     }
 
   if (restore_hook != NULL)

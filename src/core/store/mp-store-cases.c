@@ -804,10 +804,16 @@ mp_store_list_answer_values (MpStore             *self,
   return g_steal_pointer (&table);
 }
 
+/* Destroys the confidential data of case @case_id in @db: its wrapped key
+ * and every ciphertext, keeping the record of what was decided. It reads
+ * nothing sealed, so it needs no key: a restore runs it on the copy it puts
+ * in place, for every case the desk's erasure ledger names. The caller
+ * holds a write transaction. */
 gboolean
-mp_store_erase_case (MpStore  *self,
-                     MpCase   *kase,
-                     GError  **error)
+_mp_store_erase_case_rows (sqlite3  *db,
+                           gint64    case_id,
+                           gint64    erased_at,
+                           GError  **error)
 {
   static const char * const statements[] = {
     "UPDATE cases SET description = NULL, impact = NULL, reproduction = NULL, notes = NULL,"
@@ -824,6 +830,34 @@ mp_store_erase_case (MpStore  *self,
     "UPDATE case_keys SET wrapped = x'' WHERE id = (SELECT key_id FROM cases WHERE id = ?1)",
     "UPDATE cases SET key_id = NULL WHERE id = ?1",
   };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (db, statements[i], -1, &stmt, NULL);
+
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_int64 (stmt, 1, case_id);
+          if (sqlite3_bind_parameter_count (stmt) >= 2)
+            sqlite3_bind_int64 (stmt, 2, erased_at);
+          rc = sqlite3_step (stmt);
+          sqlite3_finalize (stmt);
+        }
+      if (rc != SQLITE_OK && rc != SQLITE_DONE)
+        {
+          _mp_store_set_sqlite_error (error, db, rc);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+mp_store_erase_case (MpStore  *self,
+                     MpCase   *kase,
+                     GError  **error)
+{
   g_autoptr(MpCase) work = NULL;
   gint64 key_id = 0, reporter_id = 0;
   gint64 now = mp_time_now ();
@@ -857,20 +891,10 @@ mp_store_erase_case (MpStore  *self,
   work = _mp_case_clone (kase);
   if (!_mp_store_begin_write (self, error))
     return FALSE;
-  if (!_mp_store_lookup_case_ids (self, work, &key_id, &reporter_id, error))
+  if (!_mp_store_lookup_case_ids (self, work, &key_id, &reporter_id, error) ||
+      !_mp_store_erase_case_rows (self->db, mp_case_get_id (work), now, error) ||
+      !_mp_store_record_erasure (self->db, mp_case_get_reference (work), now, error))
     goto fail;
-  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = _mp_store_prepare (self, statements[i], error);
-
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, mp_case_get_id (work));
-      if (sqlite3_bind_parameter_count (stmt) >= 2)
-        sqlite3_bind_int64 (stmt, 2, now);
-      if (!_mp_store_step_done (self, stmt, error))
-        goto fail;
-    }
 
   /* The answers' confidential values go; the decisions themselves stay. */
   {

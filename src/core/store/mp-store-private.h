@@ -52,6 +52,25 @@ sqlite3  *_mp_store_get_db             (MpStore    *self);
 void      _mp_store_set_restore_hook   (void     (*hook) (const char *path,
                                                          gpointer    data),
                                         gpointer   data);
+/* The erasure ledger and the backups the desk made (mp-store-erasure.c).
+ * _mp_store_erase_case_rows() (mp-store-cases.c) destroys a case's key and
+ * ciphertexts in @db without reading them; the caller holds a write
+ * transaction. _mp_store_reapply_erasures() erases in the file at
+ * @restored_path every case @live's ledger names and merges the ledger. */
+gboolean  _mp_store_erase_case_rows    (sqlite3     *db,
+                                        gint64       case_id,
+                                        gint64       erased_at,
+                                        GError     **error);
+gboolean  _mp_store_record_erasure     (sqlite3     *db,
+                                        const char  *reference,
+                                        gint64       erased_at,
+                                        GError     **error);
+gboolean  _mp_store_reapply_erasures   (sqlite3     *live,
+                                        const char  *restored_path,
+                                        GError     **error);
+gboolean  _mp_store_record_backup      (MpStore     *self,
+                                        const char  *path,
+                                        GError     **error);
 /* Deletes the backups made before migrating @path (`PATH.vN.bak`, N below
  * @version) once @path, re-opened, is a sound desk of schema @version. */
 void      _mp_store_forget_migration_backups (const char *path,

@@ -158,6 +158,26 @@ static const char * const migrations[] = {
   "  key_id INTEGER NOT NULL REFERENCES case_keys (id),"
   "  password BLOB NOT NULL,"
   "  updated_at INTEGER NOT NULL);",
+  /* 4 -> 5: erasure that reaches the copies (issue 18). The ledger of
+   * erases, carried into every later backup and re-applied by a restore;
+   * the backups Meldpunt made, to name those that still hold erased data;
+   * and the desk's key generation, which every write checks so that a
+   * process still holding a rotated master key writes nothing under it.
+   * The cases erased before this version go into the ledger. */
+  "CREATE TABLE erasures ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reference TEXT NOT NULL UNIQUE,"
+  "  erased_at INTEGER NOT NULL);"
+  "INSERT INTO erasures (reference, erased_at)"
+  "  SELECT reference, erased_at FROM cases WHERE erased_at IS NOT NULL ORDER BY erased_at, id;"
+  /* last_erasure: the ledger's last id when the backup was made; a later
+   * entry is an erase the backup still holds the data of. */
+  "CREATE TABLE backups ("
+  "  id INTEGER PRIMARY KEY,"
+  "  path TEXT NOT NULL UNIQUE,"
+  "  made_at INTEGER NOT NULL,"
+  "  last_erasure INTEGER NOT NULL DEFAULT 0);"
+  "ALTER TABLE desk ADD COLUMN key_generation INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MP_STORE_SCHEMA_VERSION);

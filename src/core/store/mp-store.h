@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define MP_STORE_SCHEMA_VERSION 4
+#define MP_STORE_SCHEMA_VERSION 5
 
 #define MP_TYPE_STORE (mp_store_get_type ())
 G_DECLARE_FINAL_TYPE (MpStore, mp_store, MP, STORE, GObject)
@@ -296,8 +296,37 @@ gboolean     mp_store_backup               (MpStore              *self,
                                             const char           *path,
                                             GError              **error);
 
+/* A backup Meldpunt made of this desk. */
+typedef struct
+{
+  char     *path;
+  gint64    made_at;        /* microseconds since the epoch, UTC */
+  gboolean  holds_erased;   /* made before an erase: it still holds that data */
+} MpBackupInfo;
+
+#define MP_TYPE_BACKUP_INFO (mp_backup_info_get_type ())
+GType         mp_backup_info_get_type      (void) G_GNUC_CONST;
+MpBackupInfo *mp_backup_info_copy          (const MpBackupInfo   *info);
+void          mp_backup_info_free          (MpBackupInfo         *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpBackupInfo, mp_backup_info_free)
+
+/* The backups this desk made that are still where they were written,
+ * oldest first; with @holding_erased_only, those made before an erase,
+ * which still hold its data for anyone with the passphrase of that time.
+ * Returns: (transfer full) (element-type MpBackupInfo). */
+GPtrArray   *mp_store_list_backups         (MpStore              *self,
+                                            gboolean              holding_erased_only,
+                                            GError              **error);
+/* Deletes the backup at @path, which this desk must have made, and
+ * forgets it. */
+gboolean     mp_store_delete_backup        (MpStore              *self,
+                                            const char           *path,
+                                            GError              **error);
+
 /* Replaces the database at @database_path (which no store may have open)
- * by a checked copy of @backup_path. The current file is kept aside, whole.
+ * by a checked copy of @backup_path, on which every erase of the current
+ * desk's ledger is done again first: restoring a backup never brings an
+ * erased case back. The current file is kept aside, whole.
  * Returns: (transfer full): the path it was kept at ("" when there was no
  * current file), or NULL on error with nothing changed. */
 char        *mp_store_restore              (const char           *backup_path,
