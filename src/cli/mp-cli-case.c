@@ -339,6 +339,28 @@ case_answer (MpCli  *cli,
   return 0;
 }
 
+/* The backups made before the erase still hold the erased data, for
+ * anyone with the passphrase of that time: say which, and how to delete
+ * them. */
+static void
+warn_backups_holding_erased (MpStore *store)
+{
+  g_autoptr(GPtrArray) backups = mp_store_list_backups (store, TRUE, NULL);
+
+  if (backups == NULL || backups->len == 0)
+    return;
+  g_printerr ("meldpunt-cli: %s\n",
+              ngettext ("This backup was made before the erase and still holds the erased "
+                        "data for anyone who has the passphrase of that time:",
+                        "These backups were made before the erase and still hold the erased "
+                        "data for anyone who has the passphrase of that time:",
+                        backups->len));
+  for (guint i = 0; i < backups->len; i++)
+    g_printerr ("  %s\n", ((MpBackupInfo *) g_ptr_array_index (backups, i))->path);
+  g_printerr ("meldpunt-cli: %s\n",
+              _("Delete them with “meldpunt-cli backup --delete-erased”."));
+}
+
 static int
 case_erase (MpCli  *cli,
             int     argc,
@@ -363,6 +385,7 @@ case_erase (MpCli  *cli,
                 _("An earlier copy of the erased data remains in the desk's log file while "
                   "another program (such as the Meldpunt window) has the desk open; it is "
                   "removed by the next change, or when that program closes the desk."));
+  warn_backups_holding_erased (store);
   return 0;
 }
 

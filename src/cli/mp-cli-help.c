@@ -29,7 +29,9 @@ static const MpCliHelp help[] = {
     "meldpunt-cli --passphrase-file passphrase.txt case erase CVD-2026-0001" },
   { "deadlines", N_("List the open deadlines of open cases, or write them to an iCalendar file."),
     "meldpunt-cli deadlines --from 2026-12-01 --to 2026-12-31" },
-  { "backup", N_("Write a consistent copy of the desk's database."),
+  { "backup", N_("Write a consistent copy of the desk's database; --list names the copies "
+                 "Meldpunt made and which of them still hold erased data, --delete-erased "
+                 "deletes those."),
     "meldpunt-cli --database desk.db backup desk-backup.db" },
   { "restore", N_("Put a backup back; the current database is kept aside beside it."),
     "meldpunt-cli --database desk.db restore desk-backup.db" },

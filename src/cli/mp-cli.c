@@ -332,21 +332,79 @@ cmd_init (MpCli  *cli,
   return 0;
 }
 
+#define BACKUP_USAGE "backup FILE | --list | --delete-erased"
+
+/* `backup --list`: one backup this desk made a line, oldest first:
+ * the moment (UTC), `holds-erased` or `current`, the path. */
+static int
+list_backups (MpStore *store)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(backups = mp_store_list_backups (store, FALSE, &error)))
+    return mp_cli_fail (error);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      MpBackupInfo *info = g_ptr_array_index (backups, i);
+      g_autoptr(GDateTime) made = g_date_time_new_from_unix_utc (info->made_at / G_USEC_PER_SEC);
+      g_autofree char *when = g_date_time_format (made, "%Y-%m-%dT%H:%M:%SZ");
+
+      g_print ("%s\t%s\t%s\n", when, info->holds_erased ? "holds-erased" : "current", info->path);
+    }
+  return 0;
+}
+
+/* `backup --delete-erased`: deletes every backup made before an erase. */
+static int
+delete_erased_backups (MpStore *store)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(backups = mp_store_list_backups (store, TRUE, &error)))
+    return mp_cli_fail (error);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      MpBackupInfo *info = g_ptr_array_index (backups, i);
+
+      if (!mp_store_delete_backup (store, info->path, &error))
+        return mp_cli_fail (error);
+      g_print (_("Deleted %s\n"), info->path);
+    }
+  return 0;
+}
+
 static int
 cmd_backup (MpCli  *cli,
             int     argc,
             char  **argv)
 {
   g_autoptr(GError) error = NULL;
+  gboolean list = FALSE;
+  gboolean delete_erased = FALSE;
+  GOptionEntry entries[] = {
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list,
+      N_("List the backups Meldpunt made and whether each still holds erased data"), NULL },
+    { "delete-erased", 0, 0, G_OPTION_ARG_NONE, &delete_erased,
+      N_("Delete the backups made before an erase"), NULL },
+    { NULL }
+  };
   MpStore *store;
 
-  if (!mp_cli_parse_options ("backup FILE", NULL, &argc, &argv))
+  if (!mp_cli_parse_options (BACKUP_USAGE, entries, &argc, &argv))
     return 2;
-  if (argc != 2)
-    return mp_cli_usage ("backup FILE");
+  if ((list || delete_erased) ? (argc != 1 || (list && delete_erased)) : argc != 2)
+    return mp_cli_usage (BACKUP_USAGE);
 
   store = mp_cli_open_store (cli, FALSE, &error);
-  if (store == NULL || !mp_store_backup (store, argv[1], &error))
+  if (store == NULL)
+    return mp_cli_fail (error);
+  if (list)
+    return list_backups (store);
+  if (delete_erased)
+    return delete_erased_backups (store);
+  if (!mp_store_backup (store, argv[1], &error))
     return mp_cli_fail (error);
   g_print (_("Backed up to %s\n"), argv[1]);
   return 0;

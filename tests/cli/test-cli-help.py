@@ -70,6 +70,11 @@ mailbox_commands = commands_of(mailbox.stdout)
 if mailbox.returncode != 0 or sorted(mailbox_commands) != ['fetch', 'setup']:
     failures.append(f'mailbox --help: exit {mailbox.returncode}, lists {mailbox_commands}')
 
+backup = run('backup', '--help')
+for option in ('--list', '--delete-erased'):
+    if backup.returncode != 0 or option not in backup.stdout:
+        failures.append(f'backup --help: exit {backup.returncode}, does not offer {option}')
+
 names = [[c] for c in commands if c not in ('case', 'legal', 'key', 'publish', 'mailbox')]
 names += [['case', c] for c in case_commands]
 names += [['legal', c] for c in legal_commands]

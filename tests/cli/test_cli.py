@@ -244,6 +244,41 @@ class TestTrust(CliTestCase):
                 self.assertNotIn("Jan Geheim".encode(), data)
         self.assertTrue(self.run_cli("audit", "verify").stdout.startswith("ok "))
 
+    def test_restore_does_not_bring_an_erased_case_back(self):
+        self.init()
+        ref = self.add_case({"title": "Erase me later", "description": "d",
+                             "reporter_name": "Jan Geheim"}).stdout.strip()
+        kept = self.add_case({"title": "Kept", "description": "kept whole"}).stdout.strip()
+        self.run_cli("case", "answer", ref, "close.closed_on", "2026-11-22")
+        backup = os.path.join(self.tmp.name, "before-erase.db")
+        self.run_cli("backup", backup, passphrase=False)
+        listing = self.run_cli("backup", "--list", passphrase=False).stdout.splitlines()
+        self.assertEqual(len(listing), 1)
+        self.assertEqual(listing[0].split("\t")[1:], ["current", backup])
+
+        # The erase names the backup that still holds the erased data.
+        proc = self.run_cli("case", "erase", ref)
+        self.assertIn(backup, proc.stderr)
+        self.assertIn("backup --delete-erased", proc.stderr)
+        listing = self.run_cli("backup", "--list", passphrase=False).stdout.splitlines()
+        self.assertEqual(listing[0].split("\t")[1:], ["holds-erased", backup])
+
+        # Restoring it erases the case there too.
+        self.run_cli("restore", backup, passphrase=False)
+        shown = json.loads(self.run_cli("case", "show", ref, "--json").stdout)
+        self.assertIsNotNone(shown["erased_at"])
+        self.assertIsNone(shown["description"])
+        self.assertIsNone(shown["reporter_name"])
+        shown = json.loads(self.run_cli("case", "show", kept, "--json").stdout)
+        self.assertEqual(shown["description"], "kept whole")
+        self.assertTrue(self.run_cli("audit", "verify").stdout.startswith("ok "))
+
+        # The restored desk still knows the backup holds erased data.
+        out = self.run_cli("backup", "--delete-erased", passphrase=False).stdout
+        self.assertIn(backup, out)
+        self.assertFalse(os.path.exists(backup))
+        self.assertEqual(self.run_cli("backup", "--list", passphrase=False).stdout, "")
+
     def test_backup_and_restore(self):
         self.init()
         self.add_case({"title": "Before backup", "description": "d"})
