@@ -109,6 +109,82 @@ mp_backup_actions_back_up (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- backups that hold erased data --------------------------------------- */
+
+static void
+delete_erased_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           gpointer          user_data)
+{
+  MpStore *store = user_data;
+  GtkWidget *parent = GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint deleted = 0;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+  backups = mp_store_list_backups (store, TRUE, &error);
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    {
+      MpBackupInfo *info = g_ptr_array_index (backups, i);
+
+      if (!mp_store_delete_backup (store, info->path, &error))
+        break;
+      deleted++;
+    }
+  if (error != NULL)
+    {
+      show_error (parent, _("Not Every Backup Was Deleted"), error->message);
+      return;
+    }
+  message = g_strdup_printf (ngettext ("%u backup deleted", "%u backups deleted", deleted), deleted);
+  mp_ui_toast (parent, message);
+}
+
+GtkWidget *
+mp_backup_actions_offer_delete_erased (GtkWidget *widget,
+                                       MpStore   *store)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GString) body = NULL;
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (MP_IS_STORE (store), NULL);
+
+  backups = mp_store_list_backups (store, TRUE, NULL);
+  if (backups == NULL || backups->len == 0)
+    return NULL;
+
+  body = g_string_new (ngettext ("This backup was made before the erase. Anyone who has it and "
+                                 "the desk's passphrase of that time can still read the erased "
+                                 "data:",
+                                 "These backups were made before the erase. Anyone who has one "
+                                 "of them and the desk's passphrase of that time can still read "
+                                 "the erased data:",
+                                 backups->len));
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < backups->len; i++)
+    g_string_append_printf (body, "\n%s", ((MpBackupInfo *) g_ptr_array_index (backups, i))->path);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Backups Still Hold the Erased Data"),
+                                                       body->str));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep"),
+                                    "delete", _("_Delete Backups"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_erased_response_cb),
+                         g_object_ref (store), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
 /* ---- restore -------------------------------------------------------------- */
 
 typedef struct

@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "mp-store.h"
+
 G_BEGIN_DECLS
 
 /* win.back-up and win.restore of MpWindow. */
@@ -24,6 +26,12 @@ void mp_backup_actions_open_desk (GtkWidget  *widget,
  * Returns: (transfer none) */
 GtkWidget *_mp_backup_actions_open_desk_at (GtkWidget  *window,
                                             const char *path);
+
+/* After an erase: when backups the desk made before it still hold the
+ * erased data, a dialog names them and offers to delete them.
+ * Returns: (transfer none) (nullable): the dialog, NULL when there are none. */
+GtkWidget *mp_backup_actions_offer_delete_erased (GtkWidget *widget,
+                                                  MpStore   *store);
 
 /* For tests: the same without the file chooser. */
 void _mp_backup_actions_back_up_to (GtkWidget  *window,

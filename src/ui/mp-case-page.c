@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mp-backup-actions.h"
 #include "mp-case-page-private.h"
 #include "mp-checklist-row.h"
 #include "mp-cvss.h"
@@ -978,6 +979,7 @@ erase_response_cb (AdwMessageDialog *dialog,
   _mp_case_page_load_records (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit-report", FALSE);
   g_signal_emit (self, signals[CHANGED], 0);
+  mp_backup_actions_offer_delete_erased (GTK_WIDGET (self), self->store);
 }
 
 static void

@@ -585,11 +585,22 @@ test_reply_on_timeline (Fixture       *f,
   g_assert_cmpuint (rows, >=, 1);
 }
 
+/* The dialog that names the backups still holding erased data, with @data
+ * (a backup's path) among them. */
+static gboolean
+backups_dialog_shown (gpointer data)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  return dialog != NULL && strstr (adw_message_dialog_get_body (dialog), data) != NULL;
+}
+
 static void
 test_erase_asks_first (Fixture       *f,
                       gconstpointer  data)
 {
   MpStore *store = f->store;
+  g_autofree char *backup = g_build_filename (f->dir, "before-erase.db", NULL);
   g_autoptr(MpCase) draft = mp_case_new ();
   g_autoptr(MpCase) kase = NULL;
   g_autoptr(GError) error = NULL;
@@ -605,6 +616,8 @@ test_erase_asks_first (Fixture       *f,
   mp_store_set_answer (store, kase, "close.closed_on", "2026-03-09", NULL, &error);
   g_assert_no_error (error);
   g_assert_true (mp_case_is_closed (kase));
+  g_assert_true (mp_store_backup (store, backup, &error));
+  g_assert_no_error (error);
 
   window = present_window (f, 0, 0);
   page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
@@ -622,6 +635,15 @@ test_erase_asks_first (Fixture       *f,
   g_assert_true (mp_case_is_erased (kase));
   g_assert_null (mp_case_get_reporter_name (kase));
   g_assert_null (mp_case_get_description (kase));
+
+  /* The backup made before the erase still holds the data: the window
+   * names it and deletes it when asked. */
+  mp_test_wait_until (backups_dialog_shown, backup);
+  dialog = find_message_dialog ();
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  adw_message_dialog_response (dialog, "delete");
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  mp_test_wait_for_draw (GTK_WIDGET (window));
 }
 
 /* A value a desk worker would give @item to move the case on. */

@@ -221,14 +221,56 @@ out:
 
 /* ---- the backups Meldpunt made ----------------------------------------- */
 
+typedef struct
+{
+  MpStore *store;
+  char    *path;
+} NoteBackup;
+
+static gboolean record_backup (MpStore *self, const char *absolute, GError **error);
+
+static gboolean
+record_backup_cb (gpointer data)
+{
+  NoteBackup *note = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!record_backup (note->store, note->path, &error))
+    g_warning ("The backup %s could not be noted: %s", note->path, error->message);
+  g_object_unref (note->store);
+  g_free (note->path);
+  g_free (note);
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 _mp_store_record_backup (MpStore     *self,
                          const char  *path,
                          GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *absolute = g_file_get_path (file);
+  NoteBackup *note;
+
+  if (g_thread_self () == self->owner_thread)
+    return record_backup (self, absolute, error);
+
+  /* A backup made in a worker thread (the window's Back Up…) is noted in
+   * the store's own thread, where its other writes happen, before the
+   * caller hears that the backup is done. */
+  note = g_new0 (NoteBackup, 1);
+  note->store = g_object_ref (self);
+  note->path = g_steal_pointer (&absolute);
+  g_main_context_invoke_full (self->owner_context, G_PRIORITY_HIGH, record_backup_cb, note, NULL);
+  return TRUE;
+}
+
+static gboolean
+record_backup (MpStore     *self,
+               const char  *absolute,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (!_mp_store_begin_write (self, error))
     return FALSE;
