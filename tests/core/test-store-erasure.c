@@ -229,11 +229,9 @@ test_restore_older_backup (Fixture       *fixture,
   g_autofree char *reference = NULL;
   g_autofree char *aside = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MpStore) restored = NULL;
   g_autoptr(MpCase) kase = NULL;
   g_autoptr(GBytes) wrapped = NULL;
   sqlite3 *db = NULL;
-  MpCase *found;
 
   kase = add_closed_case (fixture->store, "Erased after an old backup");
   reference = g_strdup (mp_case_get_reference (kase));
@@ -245,6 +243,9 @@ test_restore_older_backup (Fixture       *fixture,
   g_assert_cmpint (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP TABLE erasures; DROP TABLE backups;"
                                      "ALTER TABLE desk DROP COLUMN key_generation;"
+                                     "ALTER TABLE desk DROP COLUMN master_box;"
+                                     "ALTER TABLE desk DROP COLUMN box_public;"
+                                     "ALTER TABLE desk DROP COLUMN audit_sealed;"
                                      "PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -254,10 +255,14 @@ test_restore_older_backup (Fixture       *fixture,
   aside = mp_store_restore (backup, fixture->path, &error);
   g_assert_no_error (error);
 
+  /* (Its envelope is not one of schema 4, so it is read as stored.) */
   g_assert_false (file_contains (fixture->path, wrapped));
-  found = find_in (fixture->path, reference, &restored);
-  g_assert_nonnull (found);
-  g_assert_true (mp_case_is_erased (found));
+  g_clear_pointer (&wrapped, g_bytes_unref);
+  wrapped = stored_secret (fixture->path, reference, "case_keys.wrapped");
+  g_assert_cmpuint (g_bytes_get_size (wrapped), ==, 0);
+  g_clear_pointer (&wrapped, g_bytes_unref);
+  wrapped = stored_secret (fixture->path, reference, "cases.erased_at IS NOT NULL");
+  g_assert_cmpuint (g_bytes_get_size (wrapped), ==, 1);
 }
 
 int

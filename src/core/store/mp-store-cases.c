@@ -861,6 +861,7 @@ mp_store_erase_case (MpStore  *self,
   g_autoptr(MpCase) work = NULL;
   gint64 key_id = 0, reporter_id = 0;
   gint64 now = mp_time_now ();
+  gboolean rotated = FALSE;
 
   g_return_val_if_fail (MP_IS_STORE (self), FALSE);
   g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
@@ -919,10 +920,15 @@ mp_store_erase_case (MpStore  *self,
   mp_case_set_text (work, "reporter_email", NULL);
   mp_case_set_time (work, "erased_at", now);
 
+  /* A new master key, so that key material taken from the desk or the
+   * keyring from now on opens nothing in a copy made before the erase. */
   if (!_mp_store_write_derived (self, work, error) ||
+      !_mp_store_rotate_master_key (self, NULL, &rotated, error) ||
       !_mp_store_audit_append (self, mp_case_get_reference (work), "case.erase", NULL, NULL, NULL, error) ||
       !_mp_store_commit_write (self, error))
     goto fail;
+  if (rotated)
+    _mp_store_finish_rotation (self, TRUE);
 
   mp_vault_forget_case_key (self->vault, key_id);
   /* Copy the zeroed pages into the file and empty the WAL, so that no
@@ -935,5 +941,7 @@ mp_store_erase_case (MpStore  *self,
 
 fail:
   _mp_store_rollback_write (self);
+  if (rotated)
+    _mp_store_finish_rotation (self, FALSE);
   return FALSE;
 }

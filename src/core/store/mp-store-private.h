@@ -71,6 +71,18 @@ gboolean  _mp_store_reapply_erasures   (sqlite3     *live,
 gboolean  _mp_store_record_backup      (MpStore     *self,
                                         const char  *path,
                                         GError     **error);
+/* Master-key rotation (mp-store-unlock.c): inside the caller's write
+ * transaction, a new master key with every wrapped key re-wrapped under it
+ * (and, with @new_passphrase, a new envelope); then, after the commit or
+ * the rollback, _mp_store_finish_rotation(). Without @new_passphrase it
+ * does nothing (and returns TRUE) when the desk has no box key yet. */
+gboolean  _mp_store_rotate_master_key  (MpStore     *self,
+                                        const char  *new_passphrase,
+                                        gboolean    *rotated,
+                                        GError     **error);
+void      _mp_store_finish_rotation    (MpStore     *self,
+                                        gboolean     committed);
+void      _mp_store_emit_key_changed   (MpStore     *self);
 /* Deletes the backups made before migrating @path (`PATH.vN.bak`, N below
  * @version) once @path, re-opened, is a sound desk of schema @version. */
 void      _mp_store_forget_migration_backups (const char *path,
@@ -112,6 +124,8 @@ struct _MpStore
   int          check_rc;       /* its verdict: SQLITE_OK, or what failed */
   guint        batch_depth;
   gboolean     erase_pending;  /* an erase's WAL frames still wait to be copied out */
+  gint64       key_generation; /* desk.key_generation as this store's master key knows it */
+  MpVaultEnvelope *pending_upgrade; /* a v2 envelope to store after an unlock */
   MpCaseAnswerSource *answer_source;  /* of the cases of the last unlock */
 
   GMutex       stmt_mutex;

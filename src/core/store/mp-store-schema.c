@@ -161,8 +161,9 @@ static const char * const migrations[] = {
   /* 4 -> 5: erasure that reaches the copies (issue 18). The ledger of
    * erases, carried into every later backup and re-applied by a restore;
    * the backups Meldpunt made, to name those that still hold erased data;
-   * and the desk's key generation, which every write checks so that a
-   * process still holding a rotated master key writes nothing under it.
+   * the desk's key generation, which every write checks so that a process
+   * still holding a rotated master key writes nothing under it; and what
+   * lets the master key rotate at an erase without the passphrase.
    * The cases erased before this version go into the ledger. */
   "CREATE TABLE erasures ("
   "  id INTEGER PRIMARY KEY,"
@@ -177,7 +178,14 @@ static const char * const migrations[] = {
   "  path TEXT NOT NULL UNIQUE,"
   "  made_at INTEGER NOT NULL,"
   "  last_erasure INTEGER NOT NULL DEFAULT 0);"
-  "ALTER TABLE desk ADD COLUMN key_generation INTEGER NOT NULL DEFAULT 0;",
+  "ALTER TABLE desk ADD COLUMN key_generation INTEGER NOT NULL DEFAULT 0;"
+  /* The master key sealed to the desk's box key (whose secret half the
+   * passphrase wraps in master_sealed), the box key's public half, and the
+   * audit key sealed under the master key: NULL until the desk is unlocked
+   * with its passphrase by this version. */
+  "ALTER TABLE desk ADD COLUMN master_box BLOB;"
+  "ALTER TABLE desk ADD COLUMN box_public BLOB;"
+  "ALTER TABLE desk ADD COLUMN audit_sealed BLOB;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MP_STORE_SCHEMA_VERSION);

@@ -357,7 +357,8 @@ read_envelope (MpStore           *self,
   g_autoptr(MpVaultEnvelope) envelope = g_new0 (MpVaultEnvelope, 1);
 
   if (!(stmt = _mp_store_prepare (self, "SELECT kdf_opslimit, kdf_memlimit, kdf_alg, kdf_salt,"
-                                        " master_sealed FROM desk WHERE id = 1", error)))
+                                        " master_sealed, box_public, master_box"
+                                        " FROM desk WHERE id = 1", error)))
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -370,6 +371,8 @@ read_envelope (MpStore           *self,
   envelope->alg = sqlite3_column_int (stmt, 2);
   envelope->salt = _mp_store_column_bytes (stmt, 3);
   envelope->sealed = _mp_store_column_bytes (stmt, 4);
+  envelope->box_public = _mp_store_column_bytes (stmt, 5);
+  envelope->master_box = _mp_store_column_bytes (stmt, 6);
   if (envelope->salt == NULL || envelope->sealed == NULL)
     {
       g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
@@ -378,6 +381,188 @@ read_envelope (MpStore           *self,
     }
   *out = g_steal_pointer (&envelope);
   return TRUE;
+}
+
+/* After an unlock: the audit key kept sealed under the master key (a desk
+ * whose master key has rotated no longer derives it), and the key
+ * generation every write checks. */
+static gboolean
+open_desk_keys (MpStore  *self,
+                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) audit_sealed = NULL;
+  g_autoptr(GBytes) box_public = NULL;
+
+  if (!(stmt = _mp_store_prepare (self, "SELECT audit_sealed, box_public, key_generation"
+                                        " FROM desk WHERE id = 1", error)))
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_INITIALISED,
+                           _("This database has no desk yet; create one first."));
+      return FALSE;
+    }
+  audit_sealed = _mp_store_column_bytes (stmt, 0);
+  box_public = _mp_store_column_bytes (stmt, 1);
+  self->key_generation = sqlite3_column_int64 (stmt, 2);
+  return mp_vault_open_desk_keys (self->vault, audit_sealed, box_public, error);
+}
+
+/* Inside a write transaction: stores @envelope's parts that are set, the
+ * sealed audit key and, for a rotation, the next key generation. */
+static gboolean
+store_envelope (MpStore                *self,
+                const MpVaultEnvelope  *envelope,
+                GBytes                 *audit_sealed,
+                gboolean                rotated,
+                GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) keys = NULL;
+
+  if (envelope->sealed != NULL)
+    {
+      if (!(stmt = _mp_store_prepare (self, "UPDATE desk SET kdf_opslimit = ?, kdf_memlimit = ?,"
+                                            " kdf_alg = ?, kdf_salt = ?, master_sealed = ?"
+                                            " WHERE id = 1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, (sqlite3_int64) envelope->opslimit);
+      sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) envelope->memlimit);
+      sqlite3_bind_int (stmt, 3, envelope->alg);
+      sqlite3_bind_blob (stmt, 4, g_bytes_get_data (envelope->salt, NULL),
+                         (int) g_bytes_get_size (envelope->salt), SQLITE_TRANSIENT);
+      sqlite3_bind_blob (stmt, 5, g_bytes_get_data (envelope->sealed, NULL),
+                         (int) g_bytes_get_size (envelope->sealed), SQLITE_TRANSIENT);
+      if (!_mp_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  if (!(keys = _mp_store_prepare (self, "UPDATE desk SET master_box = ?, box_public = ?,"
+                                        " audit_sealed = ?, key_generation = key_generation + ?"
+                                        " WHERE id = 1", error)))
+    return FALSE;
+  sqlite3_bind_blob (keys, 1, g_bytes_get_data (envelope->master_box, NULL),
+                     (int) g_bytes_get_size (envelope->master_box), SQLITE_TRANSIENT);
+  sqlite3_bind_blob (keys, 2, g_bytes_get_data (envelope->box_public, NULL),
+                     (int) g_bytes_get_size (envelope->box_public), SQLITE_TRANSIENT);
+  sqlite3_bind_blob (keys, 3, g_bytes_get_data (audit_sealed, NULL),
+                     (int) g_bytes_get_size (audit_sealed), SQLITE_TRANSIENT);
+  sqlite3_bind_int (keys, 4, rotated ? 1 : 0);
+  return _mp_store_step_done (self, keys, error);
+}
+
+/* A desk from before the box key, unlocked with its passphrase: stores the
+ * box key the vault made, so that its master key can rotate at an erase. */
+static void
+store_pending_upgrade (MpStore *self)
+{
+  g_autoptr(MpVaultEnvelope) envelope = g_steal_pointer (&self->pending_upgrade);
+  g_autoptr(GBytes) audit_sealed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (envelope == NULL)
+    return;
+  if (!(audit_sealed = mp_vault_seal_audit_key (self->vault, &error)) ||
+      !_mp_store_begin_write (self, &error))
+    goto out;
+  if (!store_envelope (self, envelope, audit_sealed, FALSE, &error) ||
+      !_mp_store_commit_write (self, &error))
+    _mp_store_rollback_write (self);
+
+out:
+  /* Not fatal: the desk opens as before, and the next unlock tries again. */
+  if (error != NULL)
+    g_debug ("The desk's box key was not stored: %s", error->message);
+}
+
+typedef struct
+{
+  gint64  id;
+  GBytes *wrapped;
+} WrappedKey;
+
+static void
+wrapped_key_clear (gpointer data)
+{
+  g_bytes_unref (((WrappedKey *) data)->wrapped);
+}
+
+gboolean
+_mp_store_rotate_master_key (MpStore     *self,
+                             const char  *new_passphrase,
+                             gboolean    *rotated,
+                             GError     **error)
+{
+  g_autoptr(MpVaultEnvelope) envelope = NULL;
+  g_autoptr(GBytes) audit_sealed = NULL;
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (WrappedKey));
+  gint64 start = g_get_monotonic_time ();
+  int rc;
+
+  *rotated = FALSE;
+  g_array_set_clear_func (keys, wrapped_key_clear);
+  if (new_passphrase == NULL && !mp_vault_can_rotate (self->vault))
+    return TRUE;
+  if (!(envelope = mp_vault_rotate_begin (self->vault, new_passphrase, &audit_sealed, error)))
+    return FALSE;
+  *rotated = TRUE;
+
+  /* Every key the master key wraps: cases', the desk key's and the
+   * mailbox password's. An erased key's row is empty and stays so. */
+  if (!(select = _mp_store_prepare (self, "SELECT id, wrapped FROM case_keys"
+                                          " WHERE length (wrapped) > 0", error)))
+    return FALSE;
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      WrappedKey key = { sqlite3_column_int64 (select, 0), _mp_store_column_bytes (select, 1) };
+
+      g_array_append_val (keys, key);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _mp_store_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  if (!(update = _mp_store_prepare (self, "UPDATE case_keys SET wrapped = ? WHERE id = ?", error)))
+    return FALSE;
+  for (guint i = 0; i < keys->len; i++)
+    {
+      WrappedKey *key = &g_array_index (keys, WrappedKey, i);
+      gsize length = 0;
+      const guint8 *data = g_bytes_get_data (key->wrapped, &length);
+      g_autoptr(GBytes) rewrapped = mp_vault_rotate_rewrap (self->vault, key->id, data, length,
+                                                           error);
+
+      if (rewrapped == NULL)
+        return FALSE;
+      sqlite3_reset (update);
+      sqlite3_bind_blob (update, 1, g_bytes_get_data (rewrapped, NULL),
+                         (int) g_bytes_get_size (rewrapped), SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (update, 2, key->id);
+      if (sqlite3_step (update) != SQLITE_DONE)
+        {
+          _mp_store_set_sqlite_error (error, self->db, sqlite3_errcode (self->db));
+          return FALSE;
+        }
+    }
+  if (!store_envelope (self, envelope, audit_sealed, TRUE, error))
+    return FALSE;
+  g_debug ("Rotated the master key: %u keys re-wrapped in %.3f s", keys->len,
+           (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  return TRUE;
+}
+
+void
+_mp_store_finish_rotation (MpStore  *self,
+                           gboolean  committed)
+{
+  mp_vault_rotate_finish (self->vault, committed);
+  if (!committed)
+    return;
+  self->key_generation++;
+  _mp_store_emit_key_changed (self);
 }
 
 static GPtrArray *
@@ -394,9 +579,15 @@ unlock_and_load (MpStore     *self,
                            _("This database has no desk yet; create one first."));
       return NULL;
     }
+  g_clear_pointer (&self->pending_upgrade, mp_vault_envelope_free);
   if (!read_envelope (self, &envelope, error) ||
-      !mp_vault_unlock (self->vault, passphrase, envelope, error))
+      !mp_vault_unlock_upgrading (self->vault, passphrase, envelope, &self->pending_upgrade, error))
     return NULL;
+  if (!open_desk_keys (self, error))
+    {
+      mp_vault_lock (self->vault);
+      return NULL;
+    }
 
   /* The cases need not wait for the integrity check: every write does (see
    * _mp_store_check_integrity()). It starts once the cases are loaded, so
@@ -423,6 +614,7 @@ mp_store_unlock (MpStore     *self,
   if (cases == NULL)
     return FALSE;
   _mp_store_publish_cases (self, cases);
+  store_pending_upgrade (self);
   _mp_store_rederive_if_stale (self);
   return TRUE;
 }
@@ -481,6 +673,7 @@ mp_store_unlock_finish (MpStore       *self,
   if (cases == NULL)
     return FALSE;
   _mp_store_publish_cases (self, cases);
+  store_pending_upgrade (self);
   _mp_store_rederive_if_stale (self);
   return TRUE;
 }
@@ -510,38 +703,30 @@ mp_store_change_passphrase (MpStore     *self,
                             const char  *new_passphrase,
                             GError     **error)
 {
-  g_autoptr(MpVaultEnvelope) envelope = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean rotated = FALSE;
 
   g_return_val_if_fail (MP_IS_STORE (self), FALSE);
   g_return_val_if_fail (new_passphrase != NULL, FALSE);
 
   if (!_mp_store_require_unlocked (self, error))
     return FALSE;
-  envelope = mp_vault_rewrap (self->vault, new_passphrase, error);
-  if (envelope == NULL)
-    return FALSE;
 
+  /* A new master key too, not only a new wrap of it: the old passphrase
+   * and an old copy of the desk give the old master key, which must open
+   * nothing written from now on. */
   if (!_mp_store_begin_write (self, error))
     return FALSE;
-  if (!(stmt = _mp_store_prepare (self, "UPDATE desk SET kdf_opslimit = ?, kdf_memlimit = ?, kdf_alg = ?,"
-                                        " kdf_salt = ?, master_sealed = ? WHERE id = 1", error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, (sqlite3_int64) envelope->opslimit);
-  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) envelope->memlimit);
-  sqlite3_bind_int (stmt, 3, envelope->alg);
-  sqlite3_bind_blob (stmt, 4, g_bytes_get_data (envelope->salt, NULL),
-                     (int) g_bytes_get_size (envelope->salt), SQLITE_TRANSIENT);
-  sqlite3_bind_blob (stmt, 5, g_bytes_get_data (envelope->sealed, NULL),
-                     (int) g_bytes_get_size (envelope->sealed), SQLITE_TRANSIENT);
-  if (!_mp_store_step_done (self, stmt, error) ||
+  if (!_mp_store_rotate_master_key (self, new_passphrase, &rotated, error) ||
       !_mp_store_audit_append (self, NULL, "desk.passphrase", NULL, NULL, NULL, error) ||
       !_mp_store_commit_write (self, error))
     goto fail;
+  _mp_store_finish_rotation (self, TRUE);
   return TRUE;
 
 fail:
   _mp_store_rollback_write (self);
+  if (rotated)
+    _mp_store_finish_rotation (self, FALSE);
   return FALSE;
 }
 
@@ -594,6 +779,15 @@ mp_store_unlock_with_key (MpStore     *self,
     }
   if (!mp_vault_unlock_with_key (self->vault, encoded_key, error))
     return FALSE;
+  /* A key that does not open the sealed audit key is another master key:
+   * an older one of this desk (rotated since) or another desk's. */
+  if (!open_desk_keys (self, NULL))
+    {
+      mp_vault_lock (self->vault);
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE,
+                           _("The stored key is not a key of this desk."));
+      return FALSE;
+    }
   if (!_mp_store_audit_key_fits (self, error) || (cases = _mp_store_load_cases (self, error)) == NULL)
     {
       mp_vault_lock (self->vault);

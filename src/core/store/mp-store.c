@@ -38,6 +38,7 @@ enum {
 enum {
   CASE_CHANGED,
   POLICY_CHANGED,
+  KEY_CHANGED,
   N_SIGNALS
 };
 
@@ -211,6 +212,61 @@ _mp_store_check_file (MpStore  *self,
   return FALSE;
 }
 
+static gboolean
+lock_cb (gpointer data)
+{
+  mp_store_lock (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Inside a write transaction: another program that rotated the desk's
+ * master key (an erase, a passphrase change) leaves this one holding the
+ * old key, under which nothing may be wrapped any more. The store locks;
+ * what its caller was writing stays with the caller. */
+static gboolean
+check_key_generation (MpStore  *self,
+                      GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!mp_vault_is_unlocked (self->vault))
+    return TRUE;
+  if (!(stmt = _mp_store_prepare (self, "SELECT key_generation FROM desk WHERE id = 1", error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE || (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == self->key_generation))
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      _mp_store_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_LOCKED,
+                       _("The desk's key was changed by another program; unlock it again."));
+  mp_vault_lock (self->vault);
+  g_main_context_invoke_full (self->owner_context, G_PRIORITY_HIGH, lock_cb,
+                              g_object_ref (self), g_object_unref);
+  return FALSE;
+}
+
+static gboolean
+emit_key_changed_cb (gpointer data)
+{
+  g_signal_emit (data, signals[KEY_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_mp_store_emit_key_changed (MpStore *self)
+{
+  if (g_thread_self () == self->owner_thread)
+    g_signal_emit (self, signals[KEY_CHANGED], 0);
+  else
+    g_main_context_invoke_full (self->owner_context, G_PRIORITY_HIGH, emit_key_changed_cb,
+                                g_object_ref (self), g_object_unref);
+}
+
 /* Every write is one BEGIN IMMEDIATE transaction; inside a batch it is a
  * savepoint of the batch's transaction instead. */
 gboolean
@@ -225,7 +281,7 @@ _mp_store_begin_write (MpStore  *self,
     return FALSE;
   /* Again with the lock held: a restore replaces the file while it holds
    * the lock this write waited for. */
-  if (!_mp_store_check_file (self, error))
+  if (!_mp_store_check_file (self, error) || !check_key_generation (self, error))
     {
       sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
       return FALSE;
@@ -402,6 +458,7 @@ mp_store_finalize (GObject *object)
   g_clear_pointer (&self->answer_source, _mp_case_answer_source_unref);
   g_clear_pointer (&self->policy, mp_policy_unref);
   _mp_store_clear_views (self);
+  g_clear_pointer (&self->pending_upgrade, mp_vault_envelope_free);
   mp_vault_lock (self->vault);
   g_clear_object (&self->vault);
   g_clear_object (&self->cases);
@@ -478,6 +535,18 @@ mp_store_class_init (MpStoreClass *klass)
    */
   signals[POLICY_CHANGED] =
     g_signal_new ("policy-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * MpStore::key-changed:
+   *
+   * The desk's master key was rotated (at a passphrase change or an
+   * erase): a copy of it kept elsewhere, such as in the login keyring
+   * (mp_store_export_key()), must be replaced. Emitted in the thread that
+   * made the store.
+   */
+  signals[KEY_CHANGED] =
+    g_signal_new ("key-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -818,6 +887,7 @@ mp_store_initialise (MpStore     *self,
                      GError     **error)
 {
   g_autoptr(MpVaultEnvelope) envelope = NULL;
+  g_autoptr(GBytes) audit_sealed = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *name = NULL;
 
@@ -843,13 +913,25 @@ mp_store_initialise (MpStore     *self,
   envelope = mp_vault_create (self->vault, passphrase, error);
   if (envelope == NULL)
     return FALSE;
+  if (!(audit_sealed = mp_vault_seal_audit_key (self->vault, error)))
+    {
+      mp_vault_lock (self->vault);
+      return FALSE;
+    }
 
   if (!_mp_store_begin_write (self, error))
     goto fail;
   if (!(stmt = _mp_store_prepare (self, "INSERT INTO desk (id, organisation, created_at, kdf_opslimit,"
-                                        " kdf_memlimit, kdf_alg, kdf_salt, master_sealed)"
-                                        " VALUES (1, ?, ?, ?, ?, ?, ?, ?)", error)))
+                                        " kdf_memlimit, kdf_alg, kdf_salt, master_sealed,"
+                                        " master_box, box_public, audit_sealed)"
+                                        " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
     goto fail;
+  sqlite3_bind_blob (stmt, 8, g_bytes_get_data (envelope->master_box, NULL),
+                     (int) g_bytes_get_size (envelope->master_box), SQLITE_TRANSIENT);
+  sqlite3_bind_blob (stmt, 9, g_bytes_get_data (envelope->box_public, NULL),
+                     (int) g_bytes_get_size (envelope->box_public), SQLITE_TRANSIENT);
+  sqlite3_bind_blob (stmt, 10, g_bytes_get_data (audit_sealed, NULL),
+                     (int) g_bytes_get_size (audit_sealed), SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, mp_time_now ());
   sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) envelope->opslimit);
@@ -1026,6 +1108,11 @@ mp_store_begin_batch (MpStore  *self,
   if (!_mp_store_require_unlocked (self, error) || !_mp_store_check_integrity (self, error) ||
       !_mp_store_exec (self->db, "BEGIN IMMEDIATE;", error))
     return FALSE;
+  if (!check_key_generation (self, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      return FALSE;
+    }
   _mp_store_audit_forget_last (self);
   self->audit_head_pending = FALSE;
   /* A batch is one large transaction: with SQLite's default 2 MiB page cache

@@ -27,7 +27,16 @@ struct _MpVault
 
   GMutex      mutex;
   guint8     *master_key;     /* sodium_malloc, NULL while locked */
-  guint8     *audit_key;      /* derived from the master key */
+  guint8     *audit_key;      /* derived from the first master key, then kept sealed */
+  /* The desk's box key: the passphrase opens its secret half, which opens
+   * the master key sealed to its public half. A new master key is sealed
+   * to the public half without the passphrase (at an erase). */
+  guint8      box_public[crypto_box_PUBLICKEYBYTES];
+  gboolean    has_box_public;
+  /* While a rotation is under way: the master key to come, and its box key. */
+  guint8     *next_master_key;
+  guint8      next_box_public[crypto_box_PUBLICKEYBYTES];
+  guint8     *rotate_scratch;  /* one case key at a time while re-wrapping */
   GHashTable *case_keys;      /* key id -> key inside a slab */
   GPtrArray  *slabs;          /* sodium_malloc'd arrays of SLAB_KEYS keys */
   guint       slab_used;      /* keys used in the last slab */
@@ -81,6 +90,8 @@ mp_vault_envelope_free (MpVaultEnvelope *envelope)
     return;
   g_clear_pointer (&envelope->salt, g_bytes_unref);
   g_clear_pointer (&envelope->sealed, g_bytes_unref);
+  g_clear_pointer (&envelope->box_public, g_bytes_unref);
+  g_clear_pointer (&envelope->master_box, g_bytes_unref);
   g_free (envelope);
 }
 
@@ -103,6 +114,19 @@ envelope_ad (const MpVaultEnvelope *envelope)
 
   salt_hex = g_malloc (salt_len * 2 + 1);
   sodium_bin2hex (salt_hex, salt_len * 2 + 1, salt, salt_len);
+  if (envelope->box_public != NULL)
+    {
+      /* v2: the passphrase wraps the box key's secret half, bound to its
+       * public half. */
+      gsize public_len = 0;
+      const guint8 *public = g_bytes_get_data (envelope->box_public, &public_len);
+      g_autofree char *public_hex = g_malloc (public_len * 2 + 1);
+
+      sodium_bin2hex (public_hex, public_len * 2 + 1, public, public_len);
+      return g_strdup_printf ("meldpunt|master|v2|%" G_GUINT64_FORMAT "|%" G_GUINT64_FORMAT
+                              "|%d|%s|%s", envelope->opslimit, envelope->memlimit, envelope->alg,
+                              salt_hex, public_hex);
+    }
   return g_strdup_printf ("meldpunt|master|v1|%" G_GUINT64_FORMAT "|%" G_GUINT64_FORMAT "|%d|%s",
                           envelope->opslimit, envelope->memlimit, envelope->alg, salt_hex);
 }
@@ -143,10 +167,14 @@ derive_wrapping_key (const char             *passphrase,
   return TRUE;
 }
 
+/* Wraps @secret (KEY_BYTES) under a key derived from @passphrase with a
+ * new salt, bound to @box_public (NULL: the v1 envelope of the master key
+ * itself). */
 static MpVaultEnvelope *
-wrap_master_key (MpVault     *self,
-                 const char  *passphrase,
-                 GError     **error)
+make_envelope (const guint8  *secret,
+               const char    *passphrase,
+               const guint8  *box_public,
+               GError       **error)
 {
   g_autoptr(MpVaultEnvelope) envelope = g_new0 (MpVaultEnvelope, 1);
   guint8 salt[crypto_pwhash_SALTBYTES];
@@ -168,6 +196,8 @@ wrap_master_key (MpVault     *self,
   envelope->alg = crypto_pwhash_ALG_ARGON2ID13;
   randombytes_buf (salt, sizeof salt);
   envelope->salt = g_bytes_new (salt, sizeof salt);
+  if (box_public != NULL)
+    envelope->box_public = g_bytes_new (box_public, crypto_box_PUBLICKEYBYTES);
 
   wrapping_key = secure_key_new ();
   if (!derive_wrapping_key (passphrase, envelope, wrapping_key, error))
@@ -180,13 +210,38 @@ wrap_master_key (MpVault     *self,
   sealed = g_malloc (NONCE_BYTES + KEY_BYTES + TAG_BYTES);
   randombytes_buf (sealed, NONCE_BYTES);
   crypto_aead_xchacha20poly1305_ietf_encrypt (sealed + NONCE_BYTES, &sealed_len,
-                                              self->master_key, KEY_BYTES,
+                                              secret, KEY_BYTES,
                                               (const guint8 *) ad, strlen (ad),
                                               NULL, sealed, wrapping_key);
   sodium_free (wrapping_key);
   envelope->sealed = g_bytes_new (sealed, NONCE_BYTES + sealed_len);
 
   return g_steal_pointer (&envelope);
+}
+
+/* A new box key; @master is sealed to its public half in the envelope made
+ * under @passphrase, whose public half goes to @box_public. */
+static MpVaultEnvelope *
+make_box_envelope (const guint8  *master,
+                   const char    *passphrase,
+                   guint8         box_public[crypto_box_PUBLICKEYBYTES],
+                   GError       **error)
+{
+  guint8 *box_secret = sodium_malloc (crypto_box_SECRETKEYBYTES);
+  guint8 box[crypto_box_SEALBYTES + KEY_BYTES];
+  MpVaultEnvelope *envelope;
+
+  G_STATIC_ASSERT (crypto_box_SECRETKEYBYTES == KEY_BYTES);
+  if (box_secret == NULL)
+    g_error ("Out of protected memory for keys");
+  crypto_box_keypair (box_public, box_secret);
+  envelope = make_envelope (box_secret, passphrase, box_public, error);
+  sodium_free (box_secret);
+  if (envelope == NULL)
+    return NULL;
+  crypto_box_seal (box, master, KEY_BYTES, box_public);
+  envelope->master_box = g_bytes_new (box, sizeof box);
+  return envelope;
 }
 
 static void
@@ -305,6 +360,9 @@ mp_vault_lock (MpVault *self)
   /* sodium_free() zeroes the memory before releasing it. */
   g_clear_pointer (&self->master_key, sodium_free);
   g_clear_pointer (&self->audit_key, sodium_free);
+  g_clear_pointer (&self->next_master_key, sodium_free);
+  g_clear_pointer (&self->rotate_scratch, sodium_free);
+  self->has_box_public = FALSE;
   g_hash_table_remove_all (self->case_keys);
   g_ptr_array_set_size (self->slabs, 0);
   self->slab_used = 0;
@@ -332,9 +390,12 @@ mp_vault_create (MpVault     *self,
   g_mutex_lock (&self->mutex);
   self->master_key = secure_key_new ();
   crypto_aead_xchacha20poly1305_ietf_keygen (self->master_key);
-  envelope = wrap_master_key (self, passphrase, error);
+  envelope = make_box_envelope (self->master_key, passphrase, self->box_public, error);
   if (envelope != NULL)
-    derive_audit_key (self);
+    {
+      derive_audit_key (self);
+      self->has_box_public = TRUE;
+    }
   else
     g_clear_pointer (&self->master_key, sodium_free);
   g_mutex_unlock (&self->mutex);
@@ -348,19 +409,36 @@ mp_vault_unlock (MpVault                *self,
                  const MpVaultEnvelope  *envelope,
                  GError                **error)
 {
+  return mp_vault_unlock_upgrading (self, passphrase, envelope, NULL, error);
+}
+
+gboolean
+mp_vault_unlock_upgrading (MpVault                *self,
+                           const char             *passphrase,
+                           const MpVaultEnvelope  *envelope,
+                           MpVaultEnvelope       **upgraded,
+                           GError                **error)
+{
   guint8 *wrapping_key;
+  guint8 *secret;
   guint8 *master_key;
   g_autofree char *ad = NULL;
   gsize sealed_len = 0;
   const guint8 *sealed;
   unsigned long long key_len = 0;
+  gboolean boxed;
+  guint8 box_public[crypto_box_PUBLICKEYBYTES];
 
   g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
   g_return_val_if_fail (passphrase != NULL, FALSE);
   g_return_val_if_fail (envelope != NULL, FALSE);
 
+  boxed = envelope->box_public != NULL || envelope->master_box != NULL;
   sealed = g_bytes_get_data (envelope->sealed, &sealed_len);
-  if (sealed_len != NONCE_BYTES + KEY_BYTES + TAG_BYTES)
+  if (sealed_len != NONCE_BYTES + KEY_BYTES + TAG_BYTES ||
+      (boxed && (envelope->box_public == NULL || envelope->master_box == NULL ||
+                 g_bytes_get_size (envelope->box_public) != crypto_box_PUBLICKEYBYTES ||
+                 g_bytes_get_size (envelope->master_box) != crypto_box_SEALBYTES + KEY_BYTES)))
     {
       g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED,
                            _("The stored master key is damaged."));
@@ -375,24 +453,58 @@ mp_vault_unlock (MpVault                *self,
     }
 
   ad = envelope_ad (envelope);
-  master_key = secure_key_new ();
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt (master_key, &key_len, NULL,
+  secret = secure_key_new ();
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt (secret, &key_len, NULL,
                                                   sealed + NONCE_BYTES, sealed_len - NONCE_BYTES,
                                                   (const guint8 *) ad, strlen (ad),
                                                   sealed, wrapping_key) != 0)
     {
       sodium_free (wrapping_key);
-      sodium_free (master_key);
+      sodium_free (secret);
       g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE,
                            _("The passphrase is not correct."));
       return FALSE;
     }
+
+  if (boxed)
+    {
+      /* The secret is the box key's; the master key is sealed to it. */
+      master_key = secure_key_new ();
+      crypto_scalarmult_base (box_public, secret);
+      if (sodium_memcmp (box_public, g_bytes_get_data (envelope->box_public, NULL),
+                         sizeof box_public) != 0 ||
+          crypto_box_seal_open (master_key, g_bytes_get_data (envelope->master_box, NULL),
+                                g_bytes_get_size (envelope->master_box), box_public, secret) != 0)
+        {
+          sodium_free (wrapping_key);
+          sodium_free (secret);
+          sodium_free (master_key);
+          g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
+                               _("The stored master key is damaged."));
+          return FALSE;
+        }
+      sodium_free (secret);
+    }
+  else
+    master_key = secret;
   sodium_free (wrapping_key);
 
   mp_vault_lock (self);
   g_mutex_lock (&self->mutex);
   self->master_key = master_key;
   derive_audit_key (self);
+  if (boxed)
+    {
+      memcpy (self->box_public, box_public, sizeof box_public);
+      self->has_box_public = TRUE;
+    }
+  else if (upgraded != NULL)
+    {
+      /* A desk from before the box key: give it one, under the same
+       * passphrase, so that its master key can be rotated at an erase. */
+      *upgraded = make_box_envelope (self->master_key, passphrase, self->box_public, NULL);
+      self->has_box_public = *upgraded != NULL;
+    }
   g_mutex_unlock (&self->mutex);
 
   return TRUE;
@@ -404,6 +516,7 @@ mp_vault_rewrap (MpVault     *self,
                  GError     **error)
 {
   MpVaultEnvelope *envelope = NULL;
+  guint8 box_public[crypto_box_PUBLICKEYBYTES];
 
   g_return_val_if_fail (MP_IS_VAULT (self), NULL);
   g_return_val_if_fail (new_passphrase != NULL, NULL);
@@ -419,7 +532,12 @@ mp_vault_rewrap (MpVault     *self,
   if (self->master_key == NULL)
     g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_LOCKED, _("The desk is locked."));
   else
-    envelope = wrap_master_key (self, new_passphrase, error);
+    envelope = make_box_envelope (self->master_key, new_passphrase, box_public, error);
+  if (envelope != NULL)
+    {
+      memcpy (self->box_public, box_public, sizeof box_public);
+      self->has_box_public = TRUE;
+    }
   g_mutex_unlock (&self->mutex);
 
   return envelope;
@@ -975,4 +1093,213 @@ mp_vault_audit_mac (MpVault       *self,
   g_mutex_unlock (&self->mutex);
 
   return ok;
+}
+
+/* ---- the audit key and rotation ------------------------------------------ */
+
+static char *
+audit_key_ad (const guint8 *box_public)
+{
+  char public_hex[crypto_box_PUBLICKEYBYTES * 2 + 1];
+
+  sodium_bin2hex (public_hex, sizeof public_hex, box_public, crypto_box_PUBLICKEYBYTES);
+  return g_strdup_printf ("meldpunt|audit-key|v1|%s", public_hex);
+}
+
+GBytes *
+mp_vault_seal_audit_key (MpVault  *self,
+                         GError  **error)
+{
+  g_autofree char *ad = NULL;
+  GBytes *sealed = NULL;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  if (require_unlocked (self, error))
+    {
+      if (!self->has_box_public)
+        g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED,
+                             _("The desk's key can be renewed only once the desk has been unlocked with its passphrase."));
+      else
+        {
+          ad = audit_key_ad (self->box_public);
+          sealed = seal_with (self->master_key, ad, self->audit_key, KEY_BYTES);
+        }
+    }
+  g_mutex_unlock (&self->mutex);
+  return sealed;
+}
+
+gboolean
+mp_vault_open_desk_keys (MpVault  *self,
+                         GBytes   *audit_sealed,
+                         GBytes   *box_public,
+                         GError  **error)
+{
+  g_autofree char *ad = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
+
+  if (audit_sealed == NULL && box_public == NULL)
+    return TRUE;   /* a desk from before the box key: the derived audit key */
+  if (audit_sealed == NULL || box_public == NULL ||
+      g_bytes_get_size (box_public) != crypto_box_PUBLICKEYBYTES)
+    {
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
+                           _("The stored master key is damaged."));
+      return FALSE;
+    }
+
+  g_mutex_lock (&self->mutex);
+  ad = audit_key_ad (g_bytes_get_data (box_public, NULL));
+  if (require_unlocked (self, error) &&
+      (plain = open_with (self->master_key, ad, audit_sealed, error)) != NULL)
+    {
+      if (g_bytes_get_size (plain) == KEY_BYTES)
+        {
+          memcpy (self->audit_key, g_bytes_get_data (plain, NULL), KEY_BYTES);
+          memcpy (self->box_public, g_bytes_get_data (box_public, NULL), crypto_box_PUBLICKEYBYTES);
+          self->has_box_public = TRUE;
+          ok = TRUE;
+        }
+      else
+        g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
+                             _("The stored master key is damaged."));
+      sodium_memzero ((void *) g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
+    }
+  g_mutex_unlock (&self->mutex);
+  return ok;
+}
+
+gboolean
+mp_vault_can_rotate (MpVault *self)
+{
+  gboolean can;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
+
+  g_mutex_lock (&self->mutex);
+  can = self->master_key != NULL && self->has_box_public;
+  g_mutex_unlock (&self->mutex);
+  return can;
+}
+
+MpVaultEnvelope *
+mp_vault_rotate_begin (MpVault     *self,
+                       const char  *new_passphrase,
+                       GBytes     **audit_sealed,
+                       GError     **error)
+{
+  MpVaultEnvelope *envelope = NULL;
+  g_autofree char *ad = NULL;
+  guint8 box[crypto_box_SEALBYTES + KEY_BYTES];
+
+  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
+  g_return_val_if_fail (audit_sealed != NULL, NULL);
+
+  if (new_passphrase != NULL && *new_passphrase == '\0')
+    {
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WEAK_PASSPHRASE,
+                           _("The passphrase is empty."));
+      return NULL;
+    }
+
+  g_mutex_lock (&self->mutex);
+  if (!require_unlocked (self, error))
+    goto out;
+  if (new_passphrase == NULL && !self->has_box_public)
+    {
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED,
+                           _("The desk's key can be renewed only once the desk has been unlocked with its passphrase."));
+      goto out;
+    }
+
+  g_clear_pointer (&self->next_master_key, sodium_free);
+  self->next_master_key = secure_key_new ();
+  crypto_aead_xchacha20poly1305_ietf_keygen (self->next_master_key);
+  if (new_passphrase != NULL)
+    envelope = make_box_envelope (self->next_master_key, new_passphrase, self->next_box_public,
+                                  error);
+  else
+    {
+      /* Only the master key changes: sealed to the box key's public half,
+       * which needs no passphrase. */
+      memcpy (self->next_box_public, self->box_public, sizeof self->next_box_public);
+      crypto_box_seal (box, self->next_master_key, KEY_BYTES, self->next_box_public);
+      envelope = g_new0 (MpVaultEnvelope, 1);
+      envelope->box_public = g_bytes_new (self->next_box_public, sizeof self->next_box_public);
+      envelope->master_box = g_bytes_new (box, sizeof box);
+    }
+  if (envelope == NULL)
+    {
+      g_clear_pointer (&self->next_master_key, sodium_free);
+      goto out;
+    }
+  ad = audit_key_ad (self->next_box_public);
+  *audit_sealed = seal_with (self->next_master_key, ad, self->audit_key, KEY_BYTES);
+
+out:
+  g_mutex_unlock (&self->mutex);
+  return envelope;
+}
+
+GBytes *
+mp_vault_rotate_rewrap (MpVault       *self,
+                        gint64         key_id,
+                        const guint8  *wrapped,
+                        gsize          wrapped_len,
+                        GError       **error)
+{
+  char ad[64];
+  guint8 *key;
+  unsigned long long key_len = 0;
+  GBytes *rewrapped = NULL;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
+
+  g_snprintf (ad, sizeof ad, "meldpunt|case-key|v1|%" G_GINT64_FORMAT, key_id);
+  g_mutex_lock (&self->mutex);
+  /* One guarded page for all of them: a page with guard pages per key
+   * costs more than re-wrapping it. */
+  if (self->rotate_scratch == NULL)
+    self->rotate_scratch = secure_key_new ();
+  key = self->rotate_scratch;
+  if (self->master_key == NULL || self->next_master_key == NULL)
+    g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_LOCKED, _("The desk is locked."));
+  else if (wrapped_len != NONCE_BYTES + KEY_BYTES + TAG_BYTES ||
+           crypto_aead_xchacha20poly1305_ietf_decrypt (key, &key_len, NULL,
+                                                       wrapped + NONCE_BYTES,
+                                                       wrapped_len - NONCE_BYTES,
+                                                       (const guint8 *) ad, strlen (ad), wrapped,
+                                                       self->master_key) != 0 ||
+           key_len != KEY_BYTES)
+    g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
+                         _("A stored case key is damaged."));
+  else
+    rewrapped = seal_with (self->next_master_key, ad, key, KEY_BYTES);
+  sodium_memzero (key, KEY_BYTES);
+  g_mutex_unlock (&self->mutex);
+  return rewrapped;
+}
+
+void
+mp_vault_rotate_finish (MpVault  *self,
+                        gboolean  commit)
+{
+  g_return_if_fail (MP_IS_VAULT (self));
+
+  g_mutex_lock (&self->mutex);
+  if (commit && self->next_master_key != NULL && self->master_key != NULL)
+    {
+      sodium_free (self->master_key);
+      self->master_key = g_steal_pointer (&self->next_master_key);
+      memcpy (self->box_public, self->next_box_public, sizeof self->box_public);
+      self->has_box_public = TRUE;
+    }
+  g_clear_pointer (&self->next_master_key, sodium_free);
+  g_clear_pointer (&self->rotate_scratch, sodium_free);
+  g_mutex_unlock (&self->mutex);
 }

@@ -21,7 +21,12 @@ typedef struct
   guint64  memlimit;
   gint     alg;
   GBytes  *salt;
-  GBytes  *sealed;   /* nonce || wrapped master key */
+  GBytes  *sealed;   /* nonce || wrapped master key (v1), or box key's secret half (v2) */
+  /* v2 (NULL in v1): the box key's public half, bound into the wrap, and
+   * the master key sealed to it (crypto_box_seal). A rotation at an erase
+   * changes only master_box; then the other fields are NULL. */
+  GBytes  *box_public;
+  GBytes  *master_box;
 } MpVaultEnvelope;
 
 void             mp_vault_envelope_free (MpVaultEnvelope *envelope);
@@ -42,6 +47,14 @@ MpVaultEnvelope *mp_vault_create             (MpVault          *self,
 gboolean         mp_vault_unlock             (MpVault          *self,
                                               const char       *passphrase,
                                               const MpVaultEnvelope *envelope,
+                                              GError          **error);
+/* As mp_vault_unlock(); for a v1 envelope, *@upgraded (if not NULL)
+ * receives a v2 envelope of the same master key under the same passphrase
+ * for the caller to store, or NULL. */
+gboolean         mp_vault_unlock_upgrading   (MpVault          *self,
+                                              const char       *passphrase,
+                                              const MpVaultEnvelope *envelope,
+                                              MpVaultEnvelope **upgraded,
                                               GError          **error);
 /* Wraps the unlocked master key under a new passphrase. Case keys and
  * ciphertexts stay as they are. Returns: (transfer full). */
@@ -140,6 +153,39 @@ gboolean         mp_vault_audit_mac          (MpVault          *self,
                                               const guint8     *previous,
                                               guint8            out[MP_VAULT_MAC_BYTES],
                                               GError          **error);
+
+/* The audit key (which also keys the Message-ID digests) stays the same
+ * across master keys: it is kept sealed under the master key, bound to the
+ * box key. Returns: (transfer full): the sealed audit key to store. */
+GBytes          *mp_vault_seal_audit_key     (MpVault          *self,
+                                              GError          **error);
+/* After an unlock: takes the stored audit key and box key's public half
+ * (both NULL for a desk from before them: the derived audit key stays). */
+gboolean         mp_vault_open_desk_keys     (MpVault          *self,
+                                              GBytes           *audit_sealed,
+                                              GBytes           *box_public,
+                                              GError          **error);
+
+/* Master-key rotation: a new random master key, every case key re-wrapped
+ * under it (mp_vault_rotate_rewrap() for each stored wrapped key), then
+ * mp_vault_rotate_finish() with TRUE once all of it is stored, FALSE to
+ * keep the current key. With @new_passphrase (a passphrase change) the box
+ * key is new too; without, the new master key is sealed to the current box
+ * key, which needs no passphrase (mp_vault_can_rotate()). Returns: (transfer
+ * full): the envelope to store (see MpVaultEnvelope), and in @audit_sealed
+ * the audit key sealed under the new master key. */
+gboolean         mp_vault_can_rotate         (MpVault          *self);
+MpVaultEnvelope *mp_vault_rotate_begin       (MpVault          *self,
+                                              const char       *new_passphrase,
+                                              GBytes          **audit_sealed,
+                                              GError          **error);
+GBytes          *mp_vault_rotate_rewrap      (MpVault          *self,
+                                              gint64            key_id,
+                                              const guint8     *wrapped,
+                                              gsize             wrapped_len,
+                                              GError          **error);
+void             mp_vault_rotate_finish      (MpVault          *self,
+                                              gboolean          commit);
 
 /* TRUE when MELDPUNT_TEST_CHEAP_KDF is set: tests use cheap key derivation
  * for new databases. The defaults are never weakened. */
