@@ -144,3 +144,41 @@ mp_keyring_unlock_finish (MpStore       *store,
 {
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+static guint n_replaced;
+
+static void
+key_replaced_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mp_keyring_store_finish (result, &error))
+    g_warning ("The login keyring could not take the desk's new key: %s", error->message);
+  else
+    n_replaced++;
+}
+
+guint
+_mp_keyring_get_n_replaced (void)
+{
+  return n_replaced;
+}
+
+static void
+on_key_changed_cb (MpStore *store)
+{
+  /* The key in the keyring opens nothing any more: the desk's master key
+   * was rotated (an erase, a passphrase change). */
+  if (mp_keyring_is_enabled () && !mp_store_is_locked (store))
+    mp_keyring_store_async (store, NULL, key_replaced_cb, NULL);
+}
+
+void
+mp_keyring_follow_store (GSignalGroup *store_signals)
+{
+  g_return_if_fail (G_IS_SIGNAL_GROUP (store_signals));
+
+  g_signal_group_connect (store_signals, "key-changed", G_CALLBACK (on_key_changed_cb), NULL);
+}

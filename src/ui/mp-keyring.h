@@ -33,4 +33,11 @@ gboolean  mp_keyring_unlock_finish  (MpStore              *store,
                                      GAsyncResult         *result,
                                      GError              **error);
 
+/* Keeps the keyring's key of the store @store_signals targets up to date
+ * when the store rotates its master key (MpStore::key-changed). */
+void      mp_keyring_follow_store   (GSignalGroup         *store_signals);
+
+/* For tests: how many rotated keys were put into the keyring. */
+guint     _mp_keyring_get_n_replaced (void);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-keyring.h"
 #include "mp-openpgp.h"
 #include "mp-preferences-window.h"
 #include "mp-ui-util.h"
@@ -269,6 +270,7 @@ mp_window_init (MpWindow *self)
   self->store_signals = g_signal_group_new (MP_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "notify::locked",
                                  G_CALLBACK (_mp_window_update_actions), self, G_CONNECT_SWAPPED);
+  mp_keyring_follow_store (self->store_signals);
 
   if (settings != NULL)
     {

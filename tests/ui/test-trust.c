@@ -465,6 +465,12 @@ store_unlocked (gpointer window)
 }
 
 /* Needs a session keyring: tests/ui/run-with-keyring.sh starts one. */
+static gboolean
+keyring_key_replaced (gpointer data)
+{
+  return _mp_keyring_get_n_replaced () > GPOINTER_TO_UINT (data);
+}
+
 static void
 test_keyring_round_trip (void)
 {
@@ -508,6 +514,35 @@ test_keyring_round_trip (void)
   mp_test_wait_until (store_unlocked, window);
   store = mp_window_get_store (window);
   mp_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* An erase rotates the master key: the keyring gets the new one, with
+   * which the desk opens with the session again (the old one opens
+   * nothing any more). */
+  {
+    g_autoptr(MpCase) draft = mp_case_new ();
+    g_autoptr(MpCase) kase = NULL;
+    g_autoptr(GBytes) old_key = mp_store_export_key (store, NULL);
+    g_autoptr(GBytes) new_key = NULL;
+    g_autoptr(GError) error = NULL;
+    guint n_replaced = _mp_keyring_get_n_replaced ();
+
+    mp_case_set_text (draft, "title", "Closed and erased");
+    kase = mp_store_add_case (store, draft, &error);
+    g_assert_no_error (error);
+    g_assert_true (mp_store_set_answer (store, kase, "close.closed_on", "2026-11-22", NULL, &error));
+    g_assert_true (mp_store_erase_case (store, kase, &error));
+    g_assert_no_error (error);
+    new_key = mp_store_export_key (store, NULL);
+    g_assert_false (g_bytes_equal (old_key, new_key));
+    mp_test_wait_until (keyring_key_replaced, GUINT_TO_POINTER (n_replaced));
+
+    mp_test_destroy_window (GTK_WINDOW (window));
+    window = g_object_ref (mp_window_new (NULL, path));
+    gtk_window_present (GTK_WINDOW (window));
+    mp_test_wait_until (store_unlocked, window);
+    store = mp_window_get_store (window);
+    mp_test_wait_for_draw (GTK_WIDGET (window));
+  }
 
   /* Ctrl+L still locks; the keyring does not undo it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
