@@ -170,7 +170,9 @@ mp_backup_actions_offer_delete_erased (GtkWidget *widget,
     g_string_append_printf (body, "\n%s", ((MpBackupInfo *) g_ptr_array_index (backups, i))->path);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Backups Still Hold the Erased Data"),
+                                                       ngettext ("A Backup Still Holds the Erased Data",
+                                                                 "Backups Still Hold the Erased Data",
+                                                                 backups->len),
                                                        body->str));
   adw_message_dialog_add_responses (dialog,
                                     "keep", _("_Keep"),

@@ -88,6 +88,26 @@ test_trust_dialogs (void)
   shoot (dialog, "about-details");
   mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
 
+  /* After an erase: the backups made before it that still hold its data. */
+  {
+    g_autoptr(MpCase) draft = mp_case_new ();
+    g_autoptr(MpCase) kase = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (mp_store_backup (store, backup, &error));
+    g_assert_no_error (error);
+    mp_case_set_text (draft, "title", "Directory listing on the test server");
+    kase = mp_store_add_case (store, draft, &error);
+    g_assert_no_error (error);
+    g_assert_true (mp_store_set_answer (store, kase, "close.closed_on", "2026-03-10", NULL, &error));
+    g_assert_true (mp_store_erase_case (store, kase, &error));
+    g_assert_no_error (error);
+    dialog = mp_backup_actions_offer_delete_erased (GTK_WIDGET (window), store);
+    g_assert_nonnull (dialog);
+    shoot (dialog, "erase-backups");
+    mp_test_destroy_window (GTK_WINDOW (g_object_ref (dialog)));
+  }
+
   mp_test_destroy_window (GTK_WINDOW (window));
   mp_store_lock (store);
   g_clear_object (&store);
