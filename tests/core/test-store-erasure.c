@@ -265,6 +265,38 @@ test_restore_older_backup (Fixture       *fixture,
   g_assert_cmpuint (g_bytes_get_size (wrapped), ==, 1);
 }
 
+/* A path planted in the desk's list of backups by someone who could write
+ * the file is neither offered nor deleted unless it is a desk's copy. */
+static void
+test_planted_backup_not_deleted (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *planted = g_build_filename (fixture->dir, "thesis.odt", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) holding = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpCase) kase = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (planted, "a file of the user's own", -1, &error));
+  sql = sqlite3_mprintf ("INSERT INTO backups (path, made_at, last_erasure) VALUES (%Q, 1, 0)",
+                         planted);
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  sqlite3_free (g_steal_pointer (&sql));
+
+  kase = add_closed_case (fixture->store, "Erased");
+  g_assert_true (mp_store_erase_case (fixture->store, kase, &error));
+  g_assert_no_error (error);
+  holding = mp_store_list_backups (fixture->store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (holding->len, ==, 0);
+  g_assert_false (mp_store_delete_backup (fixture->store, planted, &error));
+  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_true (g_file_test (planted, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -276,6 +308,8 @@ main (int    argc,
               test_restore_keeps_erased, fixture_tear_down);
   g_test_add ("/store/erasure/restore-older-backup", Fixture, NULL, fixture_set_up,
               test_restore_older_backup, fixture_tear_down);
+  g_test_add ("/store/erasure/planted-backup-not-deleted", Fixture, NULL, fixture_set_up,
+              test_planted_backup_not_deleted, fixture_tear_down);
 
   return g_test_run ();
 }

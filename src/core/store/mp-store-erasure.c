@@ -18,6 +18,8 @@
 
 G_DEFINE_BOXED_TYPE (MpBackupInfo, mp_backup_info, mp_backup_info_copy, mp_backup_info_free)
 
+static gboolean is_desk_copy (const char *path);
+
 static gboolean
 step_done (sqlite3       *db,
            sqlite3_stmt  *stmt,
@@ -330,8 +332,10 @@ mp_store_list_backups (MpStore   *self,
       gboolean holds_erased = sqlite3_column_int (stmt, 2) != 0;
       MpBackupInfo *info;
 
-      /* A backup deleted or moved outside Meldpunt holds nothing here. */
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) || (holding_erased_only && !holds_erased))
+      /* A backup deleted, moved or replaced outside Meldpunt holds nothing
+       * here. */
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) || (holding_erased_only && !holds_erased) ||
+          !is_desk_copy (path))
         continue;
       info = g_new0 (MpBackupInfo, 1);
       info->path = g_strdup (path);
@@ -345,6 +349,26 @@ mp_store_list_backups (MpStore   *self,
       return NULL;
     }
   return g_steal_pointer (&list);
+}
+
+/* Whether @path is a copy of a Meldpunt desk: the list of backups is read
+ * from the desk file, and whoever once had write access to it must not be
+ * able to have another file deleted in its name. */
+static gboolean
+is_desk_copy (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT count(*) FROM desk", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = sqlite3_column_int (stmt, 0) == 1;
+  if (stmt != NULL)
+    sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
 }
 
 gboolean
@@ -372,6 +396,12 @@ mp_store_delete_backup (MpStore     *self,
     {
       g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_FOUND,
                    _("“%s” is not a backup this desk made; nothing was deleted."), path);
+      goto fail;
+    }
+  if (g_file_test (absolute, G_FILE_TEST_EXISTS) && !is_desk_copy (absolute))
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a backup of a Meldpunt desk; it was not deleted."), path);
       goto fail;
     }
   if (g_unlink (absolute) != 0 && errno != ENOENT)
