@@ -9,11 +9,8 @@
 #include <string.h>
 
 #include "mp-error.h"
-#include "mp-vault.h"
+#include "mp-vault-private.h"
 
-#define KEY_BYTES     crypto_aead_xchacha20poly1305_ietf_KEYBYTES
-#define NONCE_BYTES   crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
-#define TAG_BYTES     crypto_aead_xchacha20poly1305_ietf_ABYTES
 #define STREAM_CHUNK  65536
 #define AUDIT_SUBKEY  1
 /* Case keys live in slabs of protected memory: one sodium_malloc() per key
@@ -21,26 +18,6 @@
  * would run out of mappings. */
 #define SLAB_KEYS     1024
 
-struct _MpVault
-{
-  GObject     parent_instance;
-
-  GMutex      mutex;
-  guint8     *master_key;     /* sodium_malloc, NULL while locked */
-  guint8     *audit_key;      /* derived from the first master key, then kept sealed */
-  /* The desk's box key: the passphrase opens its secret half, which opens
-   * the master key sealed to its public half. A new master key is sealed
-   * to the public half without the passphrase (at an erase). */
-  guint8      box_public[crypto_box_PUBLICKEYBYTES];
-  gboolean    has_box_public;
-  /* While a rotation is under way: the master key to come, and its box key. */
-  guint8     *next_master_key;
-  guint8      next_box_public[crypto_box_PUBLICKEYBYTES];
-  guint8     *rotate_scratch;  /* one case key at a time while re-wrapping */
-  GHashTable *case_keys;      /* key id -> key inside a slab */
-  GPtrArray  *slabs;          /* sodium_malloc'd arrays of SLAB_KEYS keys */
-  guint       slab_used;      /* keys used in the last slab */
-};
 
 G_DEFINE_FINAL_TYPE (MpVault, mp_vault, G_TYPE_OBJECT)
 
@@ -73,8 +50,8 @@ wipe_case_key (gpointer key)
   sodium_memzero (key, KEY_BYTES);
 }
 
-static guint8 *
-secure_key_new (void)
+guint8 *
+_mp_vault_secure_key_new (void)
 {
   guint8 *key = sodium_malloc (KEY_BYTES);
 
@@ -199,7 +176,7 @@ make_envelope (const guint8  *secret,
   if (box_public != NULL)
     envelope->box_public = g_bytes_new (box_public, crypto_box_PUBLICKEYBYTES);
 
-  wrapping_key = secure_key_new ();
+  wrapping_key = _mp_vault_secure_key_new ();
   if (!derive_wrapping_key (passphrase, envelope, wrapping_key, error))
     {
       sodium_free (wrapping_key);
@@ -221,8 +198,8 @@ make_envelope (const guint8  *secret,
 
 /* A new box key; @master is sealed to its public half in the envelope made
  * under @passphrase, whose public half goes to @box_public. */
-static MpVaultEnvelope *
-make_box_envelope (const guint8  *master,
+MpVaultEnvelope *
+_mp_vault_make_box_envelope (const guint8  *master,
                    const char    *passphrase,
                    guint8         box_public[crypto_box_PUBLICKEYBYTES],
                    GError       **error)
@@ -247,12 +224,12 @@ make_box_envelope (const guint8  *master,
 static void
 derive_audit_key (MpVault *self)
 {
-  self->audit_key = secure_key_new ();
+  self->audit_key = _mp_vault_secure_key_new ();
   crypto_kdf_derive_from_key (self->audit_key, KEY_BYTES, AUDIT_SUBKEY, "mpaudit_", self->master_key);
 }
 
-static GBytes *
-seal_with (const guint8  *key,
+GBytes *
+_mp_vault_seal_with (const guint8  *key,
            const char    *ad,
            const void    *data,
            gsize          length)
@@ -267,8 +244,8 @@ seal_with (const guint8  *key,
   return g_bytes_new_take (out, NONCE_BYTES + out_len);
 }
 
-static GBytes *
-open_with (const guint8  *key,
+GBytes *
+_mp_vault_open_with (const guint8  *key,
            const char    *ad,
            GBytes        *sealed,
            GError       **error)
@@ -388,9 +365,9 @@ mp_vault_create (MpVault     *self,
 
   mp_vault_lock (self);
   g_mutex_lock (&self->mutex);
-  self->master_key = secure_key_new ();
+  self->master_key = _mp_vault_secure_key_new ();
   crypto_aead_xchacha20poly1305_ietf_keygen (self->master_key);
-  envelope = make_box_envelope (self->master_key, passphrase, self->box_public, error);
+  envelope = _mp_vault_make_box_envelope (self->master_key, passphrase, self->box_public, error);
   if (envelope != NULL)
     {
       derive_audit_key (self);
@@ -445,7 +422,7 @@ mp_vault_unlock_upgrading (MpVault                *self,
       return FALSE;
     }
 
-  wrapping_key = secure_key_new ();
+  wrapping_key = _mp_vault_secure_key_new ();
   if (!derive_wrapping_key (passphrase, envelope, wrapping_key, error))
     {
       sodium_free (wrapping_key);
@@ -453,7 +430,7 @@ mp_vault_unlock_upgrading (MpVault                *self,
     }
 
   ad = envelope_ad (envelope);
-  secret = secure_key_new ();
+  secret = _mp_vault_secure_key_new ();
   if (crypto_aead_xchacha20poly1305_ietf_decrypt (secret, &key_len, NULL,
                                                   sealed + NONCE_BYTES, sealed_len - NONCE_BYTES,
                                                   (const guint8 *) ad, strlen (ad),
@@ -469,7 +446,7 @@ mp_vault_unlock_upgrading (MpVault                *self,
   if (boxed)
     {
       /* The secret is the box key's; the master key is sealed to it. */
-      master_key = secure_key_new ();
+      master_key = _mp_vault_secure_key_new ();
       crypto_scalarmult_base (box_public, secret);
       if (sodium_memcmp (box_public, g_bytes_get_data (envelope->box_public, NULL),
                          sizeof box_public) != 0 ||
@@ -502,7 +479,7 @@ mp_vault_unlock_upgrading (MpVault                *self,
     {
       /* A desk from before the box key: give it one, under the same
        * passphrase, so that its master key can be rotated at an erase. */
-      *upgraded = make_box_envelope (self->master_key, passphrase, self->box_public, NULL);
+      *upgraded = _mp_vault_make_box_envelope (self->master_key, passphrase, self->box_public, NULL);
       self->has_box_public = *upgraded != NULL;
     }
   g_mutex_unlock (&self->mutex);
@@ -532,7 +509,7 @@ mp_vault_rewrap (MpVault     *self,
   if (self->master_key == NULL)
     g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_LOCKED, _("The desk is locked."));
   else
-    envelope = make_box_envelope (self->master_key, new_passphrase, box_public, error);
+    envelope = _mp_vault_make_box_envelope (self->master_key, new_passphrase, box_public, error);
   if (envelope != NULL)
     {
       memcpy (self->box_public, box_public, sizeof box_public);
@@ -591,7 +568,7 @@ mp_vault_unlock_with_key (MpVault     *self,
   g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
   g_return_val_if_fail (encoded != NULL, FALSE);
 
-  master_key = secure_key_new ();
+  master_key = _mp_vault_secure_key_new ();
   if (sodium_base642bin (master_key, KEY_BYTES, encoded, strlen (encoded), NULL, &key_len, NULL,
                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
       key_len != KEY_BYTES)
@@ -616,8 +593,8 @@ case_key_ad (gint64 key_id)
   return g_strdup_printf ("meldpunt|case-key|v1|%" G_GINT64_FORMAT, key_id);
 }
 
-static gboolean
-require_unlocked (MpVault  *self,
+gboolean
+_mp_vault_require_unlocked (MpVault  *self,
                   GError  **error)
 {
   if (self->master_key != NULL)
@@ -638,11 +615,11 @@ mp_vault_new_case_key (MpVault  *self,
   g_return_val_if_fail (MP_IS_VAULT (self), NULL);
 
   g_mutex_lock (&self->mutex);
-  if (require_unlocked (self, error))
+  if (_mp_vault_require_unlocked (self, error))
     {
       key = case_key_slot (self);
       crypto_aead_xchacha20poly1305_ietf_keygen (key);
-      wrapped = seal_with (self->master_key, ad, key, KEY_BYTES);
+      wrapped = _mp_vault_seal_with (self->master_key, ad, key, KEY_BYTES);
       g_hash_table_replace (self->case_keys, g_memdup2 (&key_id, sizeof key_id), key);
     }
   g_mutex_unlock (&self->mutex);
@@ -666,8 +643,8 @@ mp_vault_load_case_key (MpVault  *self,
   g_mutex_lock (&self->mutex);
   if (g_hash_table_contains (self->case_keys, &key_id))
     ok = TRUE;
-  else if (require_unlocked (self, error) &&
-           (plain = open_with (self->master_key, ad, wrapped, error)) != NULL)
+  else if (_mp_vault_require_unlocked (self, error) &&
+           (plain = _mp_vault_open_with (self->master_key, ad, wrapped, error)) != NULL)
     {
       if (g_bytes_get_size (plain) == KEY_BYTES)
         {
@@ -730,7 +707,7 @@ lookup_case_key (MpVault  *self,
 {
   const guint8 *key;
 
-  if (!require_unlocked (self, error))
+  if (!_mp_vault_require_unlocked (self, error))
     return NULL;
   key = g_hash_table_lookup (self->case_keys, &key_id);
   if (key == NULL)
@@ -758,7 +735,7 @@ mp_vault_seal (MpVault     *self,
 
   g_mutex_lock (&self->mutex);
   if ((key = lookup_case_key (self, key_id, error)) != NULL)
-    sealed = seal_with (key, ad, data != NULL ? data : "", length);
+    sealed = _mp_vault_seal_with (key, ad, data != NULL ? data : "", length);
   g_mutex_unlock (&self->mutex);
 
   return sealed;
@@ -782,7 +759,7 @@ mp_vault_open (MpVault     *self,
 
   g_mutex_lock (&self->mutex);
   if ((key = lookup_case_key (self, key_id, error)) != NULL)
-    plain = open_with (key, ad, sealed, error);
+    plain = _mp_vault_open_with (key, ad, sealed, error);
   g_mutex_unlock (&self->mutex);
 
   return plain;
@@ -803,7 +780,7 @@ field_ad_into (char        *buf,
   return n > 0 && (gsize) n < size;
 }
 
-/* open_with() into a new NUL-terminated string; NULL (and @error) if it
+/* _mp_vault_open_with() into a new NUL-terminated string; NULL (and @error) if it
  * fails its integrity check. */
 static char *
 open_text_with (const guint8  *key,
@@ -897,7 +874,7 @@ mp_vault_open_case_fields (MpVault            *self,
     texts[i] = NULL;
 
   g_mutex_lock (&self->mutex);
-  if (!require_unlocked (self, error))
+  if (!_mp_vault_require_unlocked (self, error))
     ok = FALSE;
   else if ((key = g_hash_table_lookup (self->case_keys, &key_id)) == NULL)
     {
@@ -1080,7 +1057,7 @@ mp_vault_audit_mac (MpVault       *self,
   g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
 
   g_mutex_lock (&self->mutex);
-  ok = require_unlocked (self, error);
+  ok = _mp_vault_require_unlocked (self, error);
   if (ok)
     {
       static const guint8 genesis[MP_VAULT_MAC_BYTES] = { 0 };
@@ -1093,213 +1070,4 @@ mp_vault_audit_mac (MpVault       *self,
   g_mutex_unlock (&self->mutex);
 
   return ok;
-}
-
-/* ---- the audit key and rotation ------------------------------------------ */
-
-static char *
-audit_key_ad (const guint8 *box_public)
-{
-  char public_hex[crypto_box_PUBLICKEYBYTES * 2 + 1];
-
-  sodium_bin2hex (public_hex, sizeof public_hex, box_public, crypto_box_PUBLICKEYBYTES);
-  return g_strdup_printf ("meldpunt|audit-key|v1|%s", public_hex);
-}
-
-GBytes *
-mp_vault_seal_audit_key (MpVault  *self,
-                         GError  **error)
-{
-  g_autofree char *ad = NULL;
-  GBytes *sealed = NULL;
-
-  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
-
-  g_mutex_lock (&self->mutex);
-  if (require_unlocked (self, error))
-    {
-      if (!self->has_box_public)
-        g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED,
-                             _("The desk's key can be renewed only once the desk has been unlocked with its passphrase."));
-      else
-        {
-          ad = audit_key_ad (self->box_public);
-          sealed = seal_with (self->master_key, ad, self->audit_key, KEY_BYTES);
-        }
-    }
-  g_mutex_unlock (&self->mutex);
-  return sealed;
-}
-
-gboolean
-mp_vault_open_desk_keys (MpVault  *self,
-                         GBytes   *audit_sealed,
-                         GBytes   *box_public,
-                         GError  **error)
-{
-  g_autofree char *ad = NULL;
-  g_autoptr(GBytes) plain = NULL;
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
-
-  if (audit_sealed == NULL && box_public == NULL)
-    return TRUE;   /* a desk from before the box key: the derived audit key */
-  if (audit_sealed == NULL || box_public == NULL ||
-      g_bytes_get_size (box_public) != crypto_box_PUBLICKEYBYTES)
-    {
-      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
-                           _("The stored master key is damaged."));
-      return FALSE;
-    }
-
-  g_mutex_lock (&self->mutex);
-  ad = audit_key_ad (g_bytes_get_data (box_public, NULL));
-  if (require_unlocked (self, error) &&
-      (plain = open_with (self->master_key, ad, audit_sealed, error)) != NULL)
-    {
-      if (g_bytes_get_size (plain) == KEY_BYTES)
-        {
-          memcpy (self->audit_key, g_bytes_get_data (plain, NULL), KEY_BYTES);
-          memcpy (self->box_public, g_bytes_get_data (box_public, NULL), crypto_box_PUBLICKEYBYTES);
-          self->has_box_public = TRUE;
-          ok = TRUE;
-        }
-      else
-        g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
-                             _("The stored master key is damaged."));
-      sodium_memzero ((void *) g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
-    }
-  g_mutex_unlock (&self->mutex);
-  return ok;
-}
-
-gboolean
-mp_vault_can_rotate (MpVault *self)
-{
-  gboolean can;
-
-  g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
-
-  g_mutex_lock (&self->mutex);
-  can = self->master_key != NULL && self->has_box_public;
-  g_mutex_unlock (&self->mutex);
-  return can;
-}
-
-MpVaultEnvelope *
-mp_vault_rotate_begin (MpVault     *self,
-                       const char  *new_passphrase,
-                       GBytes     **audit_sealed,
-                       GError     **error)
-{
-  MpVaultEnvelope *envelope = NULL;
-  g_autofree char *ad = NULL;
-  guint8 box[crypto_box_SEALBYTES + KEY_BYTES];
-
-  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
-  g_return_val_if_fail (audit_sealed != NULL, NULL);
-
-  if (new_passphrase != NULL && *new_passphrase == '\0')
-    {
-      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WEAK_PASSPHRASE,
-                           _("The passphrase is empty."));
-      return NULL;
-    }
-
-  g_mutex_lock (&self->mutex);
-  if (!require_unlocked (self, error))
-    goto out;
-  if (new_passphrase == NULL && !self->has_box_public)
-    {
-      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED,
-                           _("The desk's key can be renewed only once the desk has been unlocked with its passphrase."));
-      goto out;
-    }
-
-  g_clear_pointer (&self->next_master_key, sodium_free);
-  self->next_master_key = secure_key_new ();
-  crypto_aead_xchacha20poly1305_ietf_keygen (self->next_master_key);
-  if (new_passphrase != NULL)
-    envelope = make_box_envelope (self->next_master_key, new_passphrase, self->next_box_public,
-                                  error);
-  else
-    {
-      /* Only the master key changes: sealed to the box key's public half,
-       * which needs no passphrase. */
-      memcpy (self->next_box_public, self->box_public, sizeof self->next_box_public);
-      crypto_box_seal (box, self->next_master_key, KEY_BYTES, self->next_box_public);
-      envelope = g_new0 (MpVaultEnvelope, 1);
-      envelope->box_public = g_bytes_new (self->next_box_public, sizeof self->next_box_public);
-      envelope->master_box = g_bytes_new (box, sizeof box);
-    }
-  if (envelope == NULL)
-    {
-      g_clear_pointer (&self->next_master_key, sodium_free);
-      goto out;
-    }
-  ad = audit_key_ad (self->next_box_public);
-  *audit_sealed = seal_with (self->next_master_key, ad, self->audit_key, KEY_BYTES);
-
-out:
-  g_mutex_unlock (&self->mutex);
-  return envelope;
-}
-
-GBytes *
-mp_vault_rotate_rewrap (MpVault       *self,
-                        gint64         key_id,
-                        const guint8  *wrapped,
-                        gsize          wrapped_len,
-                        GError       **error)
-{
-  char ad[64];
-  guint8 *key;
-  unsigned long long key_len = 0;
-  GBytes *rewrapped = NULL;
-
-  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
-
-  g_snprintf (ad, sizeof ad, "meldpunt|case-key|v1|%" G_GINT64_FORMAT, key_id);
-  g_mutex_lock (&self->mutex);
-  /* One guarded page for all of them: a page with guard pages per key
-   * costs more than re-wrapping it. */
-  if (self->rotate_scratch == NULL)
-    self->rotate_scratch = secure_key_new ();
-  key = self->rotate_scratch;
-  if (self->master_key == NULL || self->next_master_key == NULL)
-    g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_LOCKED, _("The desk is locked."));
-  else if (wrapped_len != NONCE_BYTES + KEY_BYTES + TAG_BYTES ||
-           crypto_aead_xchacha20poly1305_ietf_decrypt (key, &key_len, NULL,
-                                                       wrapped + NONCE_BYTES,
-                                                       wrapped_len - NONCE_BYTES,
-                                                       (const guint8 *) ad, strlen (ad), wrapped,
-                                                       self->master_key) != 0 ||
-           key_len != KEY_BYTES)
-    g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
-                         _("A stored case key is damaged."));
-  else
-    rewrapped = seal_with (self->next_master_key, ad, key, KEY_BYTES);
-  sodium_memzero (key, KEY_BYTES);
-  g_mutex_unlock (&self->mutex);
-  return rewrapped;
-}
-
-void
-mp_vault_rotate_finish (MpVault  *self,
-                        gboolean  commit)
-{
-  g_return_if_fail (MP_IS_VAULT (self));
-
-  g_mutex_lock (&self->mutex);
-  if (commit && self->next_master_key != NULL && self->master_key != NULL)
-    {
-      sodium_free (self->master_key);
-      self->master_key = g_steal_pointer (&self->next_master_key);
-      memcpy (self->box_public, self->next_box_public, sizeof self->box_public);
-      self->has_box_public = TRUE;
-    }
-  g_clear_pointer (&self->next_master_key, sodium_free);
-  g_clear_pointer (&self->rotate_scratch, sodium_free);
-  g_mutex_unlock (&self->mutex);
 }
