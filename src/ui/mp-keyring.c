@@ -166,13 +166,21 @@ _mp_keyring_get_n_replaced (void)
   return n_replaced;
 }
 
+void
+mp_keyring_refresh (MpStore *store)
+{
+  g_return_if_fail (MP_IS_STORE (store));
+
+  if (mp_keyring_is_enabled () && !mp_store_is_locked (store))
+    mp_keyring_store_async (store, NULL, key_replaced_cb, NULL);
+}
+
 static void
 on_key_changed_cb (MpStore *store)
 {
   /* The key in the keyring opens nothing any more: the desk's master key
    * was rotated (an erase, a passphrase change). */
-  if (mp_keyring_is_enabled () && !mp_store_is_locked (store))
-    mp_keyring_store_async (store, NULL, key_replaced_cb, NULL);
+  mp_keyring_refresh (store);
 }
 
 void

@@ -37,6 +37,11 @@ gboolean  mp_keyring_unlock_finish  (MpStore              *store,
  * when the store rotates its master key (MpStore::key-changed). */
 void      mp_keyring_follow_store   (GSignalGroup         *store_signals);
 
+/* When "Unlock with my login" is on: puts the unlocked @store's key into
+ * the keyring again, as after a passphrase unlock (another program may
+ * have rotated the key the keyring held). */
+void      mp_keyring_refresh        (MpStore              *store);
+
 /* For tests: how many rotated keys were put into the keyring. */
 guint     _mp_keyring_get_n_replaced (void);
 

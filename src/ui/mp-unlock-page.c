@@ -93,6 +93,8 @@ unlock_done_cb (GObject      *object,
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
+  /* The keyring's key may be one another program has rotated since. */
+  mp_keyring_refresh (MP_STORE (object));
   g_signal_emit (self, signals[UNLOCKED], 0);
 }
 

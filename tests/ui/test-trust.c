@@ -544,6 +544,46 @@ test_keyring_round_trip (void)
     mp_test_wait_for_draw (GTK_WIDGET (window));
   }
 
+  /* Another program (meldpunt-cli) erases: the keyring's key is stale and
+   * the window's next write is refused. Unlocked with the passphrase, the
+   * window puts the current key into the keyring again. */
+  {
+    g_autoptr(MpStore) other = NULL;
+    g_autoptr(MpCase) draft = mp_case_new ();
+    g_autoptr(MpCase) kase = NULL;
+    g_autoptr(GError) error = NULL;
+    guint n_replaced = _mp_keyring_get_n_replaced ();
+    GtkWidget *row;
+
+    other = mp_store_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_true (mp_store_unlock (other, PASSPHRASE, &error));
+    mp_case_set_text (draft, "title", "Erased by the other program");
+    kase = mp_store_add_case (other, draft, &error);
+    g_assert_true (mp_store_set_answer (other, kase, "close.closed_on", "2026-11-22", NULL, &error));
+    g_assert_true (mp_store_erase_case (other, kase, &error));
+    g_assert_no_error (error);
+    g_clear_object (&other);
+
+    g_assert_false (mp_store_set_setting (store, "desk.name", "Renamed", &error));
+    g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_LOCKED);
+    mp_test_wait_until (store_locked, store);
+    page = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL);
+    mp_test_wait_until (page_idle, page);
+    row = mp_test_find_widget (page, ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
+    gtk_editable_set_text (GTK_EDITABLE (row), PASSPHRASE);
+    g_signal_emit_by_name (row, "entry-activated");
+    mp_test_wait_until (keyring_key_replaced, GUINT_TO_POINTER (n_replaced));
+    g_assert_false (mp_store_is_locked (store));
+
+    mp_test_destroy_window (GTK_WINDOW (window));
+    window = g_object_ref (mp_window_new (NULL, path));
+    gtk_window_present (GTK_WINDOW (window));
+    mp_test_wait_until (store_unlocked, window);
+    store = mp_window_get_store (window);
+    mp_test_wait_for_draw (GTK_WIDGET (window));
+  }
+
   /* Ctrl+L still locks; the keyring does not undo it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
   mp_test_wait_until (store_locked, store);

@@ -18,7 +18,6 @@
  * would run out of mappings. */
 #define SLAB_KEYS     1024
 
-
 G_DEFINE_FINAL_TYPE (MpVault, mp_vault, G_TYPE_OBJECT)
 
 static void
