@@ -197,6 +197,17 @@ void          _mp_store_clear_views         (MpStore       *self);
 void          _mp_store_update_views        (MpStore       *self,
                                              MpCase        *kase);
 
+/* ---- mp-store-secrets.c ------------------------------------------------ */
+
+/* Inside a write: a new key for one of the desk's own secrets, wrapped and
+ * stored in case_keys. Returns: its id, or 0 with @error set. */
+gint64        _mp_store_new_secret_key      (MpStore       *self,
+                                             GError       **error);
+/* Inside a write: destroys every key in case_keys that no case and no desk
+ * secret uses any more, so that what it sealed cannot be opened. */
+gboolean      _mp_store_destroy_unused_keys (MpStore       *self,
+                                             GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, _mp_store_release_stmt)
 
 /* ---- mp-store-unlock.c -------------------------------------------------- */
