@@ -18,6 +18,7 @@
 #include "mp-eml-private.h"
 #include "mp-error.h"
 #include "mp-openpgp.h"
+#include "mp-openpgp-private.h"
 
 struct _MpOpenpgpHome
 {
@@ -211,10 +212,9 @@ passphrase_cb (void       *hook,
   return 0;
 }
 
-/* A GPGME context working in @self's folder. */
-static gpgme_ctx_t
-home_context (MpOpenpgpHome  *self,
-              GError        **error)
+gpgme_ctx_t
+_mp_openpgp_home_new_context (MpOpenpgpHome  *self,
+                              GError        **error)
 {
   gpgme_ctx_t ctx = NULL;
   gpgme_error_t err;
@@ -359,7 +359,7 @@ mp_openpgp_generate_desk_key (MpStore     *store,
       return FALSE;
     }
 
-  if (!(home = mp_openpgp_home_new (error)) || !(ctx = home_context (home, error)))
+  if (!(home = mp_openpgp_home_new (error)) || !(ctx = _mp_openpgp_home_new_context (home, error)))
     return FALSE;
   user_id = g_strdup_printf ("%s <%s>", name, email);
   err = gpgme_op_createkey (ctx, user_id, "ed25519", 0, (unsigned long) (expires_at - now), NULL,
@@ -471,7 +471,7 @@ mp_openpgp_import_desk_key (MpStore     *store,
     return FALSE;
   if (passphrase != NULL && *passphrase != '\0')
     home->passphrase = g_strdup (passphrase);
-  if (!(ctx = home_context (home, error)))
+  if (!(ctx = _mp_openpgp_home_new_context (home, error)))
     return FALSE;
   if (!(fingerprint = import_secret (home, ctx, armored, error)))
     goto out;
@@ -554,7 +554,7 @@ mp_openpgp_home_new_for_key (GBytes      *secret_key,
     return NULL;
   home->passphrase = g_strdup (passphrase);
   home->owner = owner;
-  if (!(ctx = home_context (home, error)))
+  if (!(ctx = _mp_openpgp_home_new_context (home, error)))
     return NULL;
   imported = import_secret (home, ctx, secret_key, error);
   /* GMime's own contexts cannot give a passphrase: a key that has one is
@@ -694,7 +694,7 @@ mp_openpgp_home_import_public (MpOpenpgpHome  *home,
   g_return_val_if_fail (MP_IS_OPENPGP_HOME (home), NULL);
   g_return_val_if_fail (armored != NULL, NULL);
 
-  if (!(ctx = home_context (home, error)))
+  if (!(ctx = _mp_openpgp_home_new_context (home, error)))
     return NULL;
   fingerprint = import_public (ctx, armored, error);
   gpgme_release (ctx);
@@ -714,7 +714,7 @@ mp_openpgp_set_reporter_key (MpStore     *store,
   g_return_val_if_fail (MP_IS_STORE (store), NULL);
   g_return_val_if_fail (armored != NULL, NULL);
 
-  if (!(home = mp_openpgp_home_new (error)) || !(ctx = home_context (home, error)))
+  if (!(home = mp_openpgp_home_new (error)) || !(ctx = _mp_openpgp_home_new_context (home, error)))
     return NULL;
   fingerprint = import_public (ctx, armored, error);
   gpgme_release (ctx);
@@ -764,7 +764,7 @@ mp_openpgp_encrypt_letter (MpStore     *store,
       return NULL;
     }
   if (!(home = mp_openpgp_home_new_for_store (store, error)) ||
-      !(ctx = home_context (home, error)) ||
+      !(ctx = _mp_openpgp_home_new_context (home, error)) ||
       !(reporter_fpr = import_public (ctx, reporter_key, error)))
     goto out;
 
