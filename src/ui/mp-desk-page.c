@@ -89,6 +89,12 @@ on_calendar_open_case_cb (MpDeskPage *self,
       gtk_widget_activate_action (GTK_WIDGET (self), "win.publish", NULL);
       return;
     }
+  /* So is the desk key's expiry: it is renewed in Preferences → Desk Key. */
+  if (g_strcmp0 (kind, "desk-key-expiry") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.preferences-page", "s", "desk-key");
+      return;
+    }
   kase = is_unlocked (self) ? mp_store_find_case (self->store, reference) : NULL;
   if (kase != NULL)
     mp_desk_page_show_case (self, kase, kind);
