@@ -726,6 +726,15 @@ mp_letters_get_kind_title (const char *kind)
 }
 
 const char *
+mp_letters_get_kind_msgid (const char *kind)
+{
+  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (letter_kinds); i++)
+    if (g_str_equal (letter_kinds[i].id, kind))
+      return letter_kinds[i].title;
+  return NULL;
+}
+
+const char *
 mp_letters_get_sent_item (const char *kind)
 {
   for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (letter_kinds); i++)
