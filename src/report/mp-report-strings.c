@@ -282,17 +282,6 @@ static const Label outcomes[] = {
   { NULL }
 };
 
-static const Label events[] = {
-  { "letter", "Letter", "Brief" },
-  { "note", "Note", "Notitie" },
-  { "reply", "Reply", "Antwoord" },
-  { "progress-update", "Progress update", "Voortgangsbericht" },
-  { "extension", "Extension", "Verlenging" },
-  { "import", "Import", "Import" },
-  { "status", "Status", "Status" },
-  { NULL }
-};
-
 static const Label values[] = {
   { "yes", "yes", "ja" },
   { "no", "no", "nee" },
@@ -383,7 +372,7 @@ const char *
 _mp_report_event_label (const char *language,
                         const char *kind)
 {
-  return label_lookup (events, language, kind);
+  return term_label (language, MP_VOCABULARY_EVENT_KIND, kind);
 }
 
 const char *

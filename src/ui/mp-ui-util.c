@@ -28,21 +28,7 @@ mp_ui_deadline_label (const char *kind)
 const char *
 mp_ui_event_kind_label (const char *kind)
 {
-  static const struct { const char *id; const char *label; } labels[] = {
-    { "letter", N_("Letter") },
-    { "note", N_("Note") },
-    { "reply", N_("Reporter's reply") },
-    { "progress-update", N_("Progress update") },
-    { "extension", N_("Extension") },
-    { "import", N_("Import") },
-    { "status", N_("Status") },
-    { "answer", N_("Answer") },
-  };
-
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (labels); i++)
-    if (strcmp (labels[i].id, kind) == 0)
-      return _(labels[i].label);
-  return kind != NULL ? kind : "";
+  return mp_vocabulary_get_label (MP_VOCABULARY_EVENT_KIND, kind);
 }
 
 char *
