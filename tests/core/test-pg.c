@@ -659,6 +659,64 @@ test_server_killed (void)
   g_cond_clear (&writer.started);
 }
 
+static gboolean
+both_connected (gpointer data)
+{
+  MpPgConnection **conns = data;
+
+  return mp_pg_connection_get_connected (conns[0]) && mp_pg_connection_get_connected (conns[1]);
+}
+
+/* Nobody calls anything: the connections come back when the server does,
+ * listen again, and a transaction cut off stays cut off. */
+static void
+test_reconnects_by_itself (void)
+{
+  g_autoptr(MpPgConnection) listener = connect_ok (env ("MELDPUNT_TEST_PG_URI"));
+  g_autoptr(MpPgConnection) writer = connect_ok (env ("MELDPUNT_TEST_PG_URI"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  Received received = { g_ptr_array_new_with_free_func (g_free), 0 };
+  guint changes = 0;
+
+  exec_ok (writer, "CREATE TABLE again_test (title text)");
+  g_signal_connect (listener, "notification::desk", G_CALLBACK (on_notification_cb), &received);
+  g_signal_connect (listener, "notify::connected", G_CALLBACK (on_connected_changed_cb), &changes);
+  g_assert_true (mp_pg_connection_listen (listener, "desk", &error));
+  g_assert_true (mp_pg_connection_begin (writer, MP_PG_READ_COMMITTED, &error));
+  exec_ok (writer, "INSERT INTO again_test VALUES ('before')");
+
+  server_ctl ("stop");
+  wait_until (both_disconnected, (MpPgConnection *[]) { listener, writer },
+              "the connections to notice the server went away");
+  server_ctl ("start");
+  wait_until (both_connected, (MpPgConnection *[]) { listener, writer },
+              "the connections to come back by themselves");
+  g_assert_cmpuint (changes, ==, 2);
+
+  /* the writer's transaction went with the server: the rest of it is
+   * refused, not run on the new connection without the first part */
+  g_assert_true (mp_pg_connection_in_transaction (writer));
+  g_assert_cmpint (mp_pg_connection_exec (writer, "INSERT INTO again_test VALUES ('after')",
+                                          NULL, &error), ==, -1);
+  LOGGED (error); g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CONNECTION_LOST);
+  g_clear_error (&error);
+  g_assert_false (mp_pg_connection_commit (writer, &error));
+  LOGGED (error); g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CONNECTION_LOST);
+  g_clear_error (&error);
+  g_assert_false (mp_pg_connection_in_transaction (writer));
+  count = scalar (writer, "SELECT count(*) FROM again_test", NULL);
+  g_assert_cmpstr (count, ==, "0");
+
+  g_assert_true (mp_pg_connection_notify (writer, "desk", "still there", &error));
+  g_assert_no_error (error);
+  wait_until (received_one, &received, "a notification on the connection that came back");
+  g_assert_cmpstr (g_ptr_array_index (received.payloads, 0), ==, "still there");
+
+  exec_ok (writer, "DROP TABLE again_test");
+  g_ptr_array_unref (received.payloads);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/pg/conflict", test_conflict);
   g_test_add_func ("/pg/notify", test_notify);
   g_test_add_func ("/pg/server-killed", test_server_killed);
+  g_test_add_func ("/pg/reconnects-by-itself", test_reconnects_by_itself);
 
   return g_test_run ();
 }

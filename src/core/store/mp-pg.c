@@ -17,6 +17,14 @@
  * statement run meanwhile may read notifications with its result: they
  * are queued and emitted from an idle callback on the same context. The
  * same source sees the server go away (end of file on the socket).
+ *
+ * Then the connection comes back by itself: an attempt at once, and again
+ * after 1, 2, 4 … up to MAX_RETRY_SECONDS, each driven by PQconnectPoll()
+ * from a source on the new socket, so the main context never blocks. A
+ * statement called meanwhile connects at once instead (blocking, as
+ * statements do). A transaction whose connection was lost stays broken
+ * until mp_pg_connection_rollback(): its remaining statements are never
+ * run on a new connection outside it.
  */
 #include "config.h"
 
@@ -31,6 +39,7 @@
 #include "mp-pg-private.h"
 
 #define DEFAULT_CONNECT_TIMEOUT "10"
+#define MAX_RETRY_SECONDS 16
 
 struct _MpPgConnection
 {
@@ -49,7 +58,15 @@ struct _MpPgConnection
   GQueue pending;            /* of Notification, not yet emitted */
   GPtrArray *channels;       /* LISTENed, to LISTEN again after a reconnect */
 
+  /* reconnecting in the background after the server went away */
+  PGconn *connecting;
+  GSource *connecting_source;
+  GSource *connecting_limit;
+  GSource *retry_source;
+  guint retry_seconds;
+
   guint in_transaction : 1;
+  guint broken : 1;          /* the transaction's connection was lost */
   guint connected : 1;
 };
 
@@ -403,6 +420,8 @@ collect_notifications (MpPgConnection *self)
 }
 
 static void watch_socket (MpPgConnection *self);
+static void connection_lost (MpPgConnection *self);
+static gboolean listen_channel (MpPgConnection *self, const char *channel, GError **error);
 
 static void
 drop_socket_source (MpPgConnection *self)
@@ -425,7 +444,7 @@ on_socket_cb (int          fd,
     {
       /* The server went away: the socket says end of file. */
       g_clear_pointer (&self->socket_source, g_source_unref);
-      set_connected (self, FALSE);
+      connection_lost (self);
       return G_SOURCE_REMOVE;
     }
   collect_notifications (self);
@@ -442,6 +461,166 @@ watch_socket (MpPgConnection *self)
   g_source_set_callback (self->socket_source, G_SOURCE_FUNC (on_socket_cb), self, NULL);
   g_source_set_static_name (self->socket_source, "[meldpunt] PostgreSQL socket");
   g_source_attach (self->socket_source, self->context);
+}
+
+static void
+cancel_background (MpPgConnection *self)
+{
+  GSource **sources[] = { &self->connecting_source, &self->connecting_limit, &self->retry_source };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    if (*sources[i] != NULL)
+      {
+        g_source_destroy (*sources[i]);
+        g_clear_pointer (sources[i], g_source_unref);
+      }
+  g_clear_pointer (&self->connecting, PQfinish);
+}
+
+/* Takes @conn, connected, as the connection: listens again, watches its
+ * socket. */
+static gboolean
+take_connection (MpPgConnection  *self,
+                 PGconn          *conn,
+                 GError         **error)
+{
+  g_clear_pointer (&self->conn, PQfinish);
+  self->conn = conn;
+  /* a transaction that was open is gone with the old connection */
+  if (self->in_transaction)
+    self->broken = TRUE;
+  for (guint i = 0; i < self->channels->len; i++)
+    if (!listen_channel (self, g_ptr_array_index (self->channels, i), error))
+      {
+        g_clear_pointer (&self->conn, PQfinish);
+        return FALSE;
+      }
+  watch_socket (self);
+  self->retry_seconds = 0;
+  set_connected (self, TRUE);
+  return TRUE;
+}
+
+static void schedule_reconnect (MpPgConnection *self);
+
+static gboolean
+on_connecting_limit_cb (gpointer data)
+{
+  MpPgConnection *self = data;
+
+  g_clear_pointer (&self->connecting_limit, g_source_unref);
+  cancel_background (self);
+  schedule_reconnect (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void watch_connecting (MpPgConnection *self, PostgresPollingStatusType polling);
+
+static gboolean
+on_connecting_cb (int          fd,
+                  GIOCondition condition,
+                  gpointer     data)
+{
+  MpPgConnection *self = data;
+  PostgresPollingStatusType polling = PQconnectPoll (self->connecting);
+
+  if (polling == PGRES_POLLING_OK)
+    {
+      PGconn *conn = g_steal_pointer (&self->connecting);
+      g_autoptr(GError) error = NULL;
+
+      g_clear_pointer (&self->connecting_source, g_source_unref);
+      cancel_background (self);
+      PQsetErrorVerbosity (conn, PQERRORS_DEFAULT);
+      if (!take_connection (self, conn, &error))
+        {
+          g_debug ("Reconnected to %s, but could not listen again: %s", self->where, error->message);
+          schedule_reconnect (self);
+        }
+      return G_SOURCE_REMOVE;
+    }
+  if (polling == PGRES_POLLING_FAILED)
+    {
+      g_debug ("Reconnecting to %s failed: %s", self->where, PQerrorMessage (self->connecting));
+      g_clear_pointer (&self->connecting_source, g_source_unref);
+      cancel_background (self);
+      schedule_reconnect (self);
+      return G_SOURCE_REMOVE;
+    }
+  /* the socket or the direction may change from one step to the next */
+  g_clear_pointer (&self->connecting_source, g_source_unref);
+  watch_connecting (self, polling);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+watch_connecting (MpPgConnection           *self,
+                  PostgresPollingStatusType polling)
+{
+  GIOCondition condition = polling == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT;
+
+  self->connecting_source = g_unix_fd_source_new (PQsocket (self->connecting),
+                                                  condition | G_IO_HUP | G_IO_ERR);
+  g_source_set_callback (self->connecting_source, G_SOURCE_FUNC (on_connecting_cb), self, NULL);
+  g_source_set_static_name (self->connecting_source, "[meldpunt] PostgreSQL reconnect");
+  g_source_attach (self->connecting_source, self->context);
+}
+
+static gboolean
+on_retry_cb (gpointer data)
+{
+  MpPgConnection *self = data;
+  const char *timeout_text = NULL;
+
+  g_clear_pointer (&self->retry_source, g_source_unref);
+  self->connecting = PQconnectStartParams ((const char *const *) self->keywords,
+                                           (const char *const *) self->values, 0);
+  if (self->connecting == NULL || PQstatus (self->connecting) == CONNECTION_BAD
+      || PQsocket (self->connecting) < 0)
+    {
+      g_clear_pointer (&self->connecting, PQfinish);
+      schedule_reconnect (self);
+      return G_SOURCE_REMOVE;
+    }
+  PQsetErrorVerbosity (self->connecting, PQERRORS_VERBOSE);
+  watch_connecting (self, PGRES_POLLING_WRITING);
+
+  for (guint i = 0; self->keywords[i] != NULL; i++)
+    if (g_str_equal (self->keywords[i], "connect_timeout"))
+      timeout_text = self->values[i];
+  self->connecting_limit = g_timeout_source_new_seconds (
+      MAX (2, (guint) g_ascii_strtoull (timeout_text, NULL, 10)));
+  g_source_set_callback (self->connecting_limit, on_connecting_limit_cb, self, NULL);
+  g_source_set_static_name (self->connecting_limit, "[meldpunt] PostgreSQL reconnect limit");
+  g_source_attach (self->connecting_limit, self->context);
+  return G_SOURCE_REMOVE;
+}
+
+/* The next attempt to connect in the background: at once the first time,
+ * then after a pause that doubles. */
+static void
+schedule_reconnect (MpPgConnection *self)
+{
+  if (self->retry_source != NULL || self->connecting != NULL)
+    return;
+  if (self->retry_seconds == 0)
+    self->retry_source = g_idle_source_new ();
+  else
+    self->retry_source = g_timeout_source_new_seconds (self->retry_seconds);
+  self->retry_seconds = CLAMP (self->retry_seconds * 2, 1, MAX_RETRY_SECONDS);
+  g_source_set_callback (self->retry_source, on_retry_cb, self, NULL);
+  g_source_set_static_name (self->retry_source, "[meldpunt] PostgreSQL retry");
+  g_source_attach (self->retry_source, self->context);
+}
+
+static void
+connection_lost (MpPgConnection *self)
+{
+  drop_socket_source (self);
+  if (self->in_transaction)
+    self->broken = TRUE;
+  set_connected (self, FALSE);
+  schedule_reconnect (self);
 }
 
 static gboolean
@@ -514,13 +693,14 @@ static gboolean
 ensure_connected (MpPgConnection  *self,
                   GError         **error)
 {
-  if (!is_lost (self))
-    return TRUE;
-  if (self->in_transaction)
+  if (self->in_transaction && (self->broken || is_lost (self)))
     {
+      self->broken = TRUE;
       set_lost_error (self, error);
       return FALSE;
     }
+  if (!is_lost (self))
+    return TRUE;
   return mp_pg_connection_reconnect (self, error);
 }
 
@@ -556,7 +736,7 @@ run (MpPgConnection  *self,
       set_result_error (self, result, error);
       PQclear (result);
       if (is_lost (self))
-        drop_socket_source (self);
+        connection_lost (self);
       return NULL;
     }
   return result;
@@ -568,6 +748,7 @@ mp_pg_connection_dispose (GObject *object)
   MpPgConnection *self = MP_PG_CONNECTION (object);
 
   drop_socket_source (self);
+  cancel_background (self);
   if (self->idle_source != NULL)
     {
       g_source_destroy (self->idle_source);
@@ -714,22 +895,18 @@ mp_pg_connection_reconnect (MpPgConnection  *self,
 
   g_return_val_if_fail (MP_IS_PG_CONNECTION (self), FALSE);
 
+  cancel_background (self);
   drop_socket_source (self);
   g_clear_pointer (&self->conn, PQfinish);
-  self->in_transaction = FALSE;
+  if (self->in_transaction)
+    self->broken = TRUE;
   set_connected (self, FALSE);
   conn = connect_server (self, error);
-  if (conn == NULL)
-    return FALSE;
-  self->conn = conn;
-  for (guint i = 0; i < self->channels->len; i++)
-    if (!listen_channel (self, g_ptr_array_index (self->channels, i), error))
-      {
-        g_clear_pointer (&self->conn, PQfinish);
-        return FALSE;
-      }
-  watch_socket (self);
-  set_connected (self, TRUE);
+  if (conn == NULL || !take_connection (self, conn, error))
+    {
+      schedule_reconnect (self);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -824,6 +1001,7 @@ mp_pg_connection_commit (MpPgConnection  *self,
 
   result = run (self, "COMMIT", NULL, error);
   self->in_transaction = FALSE;
+  self->broken = FALSE;
   if (result == NULL)
     return FALSE;
   /* A transaction in which a statement failed ends with ROLLBACK. */
@@ -840,13 +1018,14 @@ mp_pg_connection_rollback (MpPgConnection *self)
 {
   g_return_if_fail (MP_IS_PG_CONNECTION (self));
 
-  if (!is_lost (self) && PQtransactionStatus (self->conn) != PQTRANS_IDLE)
+  if (!self->broken && !is_lost (self) && PQtransactionStatus (self->conn) != PQTRANS_IDLE)
     {
       PGresult *result = PQexec (self->conn, "ROLLBACK");
       collect_notifications (self);
       PQclear (result);
     }
   self->in_transaction = FALSE;
+  self->broken = FALSE;
 }
 
 gboolean
