@@ -717,6 +717,64 @@ test_reconnects_by_itself (void)
   g_ptr_array_unref (received.payloads);
 }
 
+typedef struct
+{
+  MpPgConnection *conn;
+  GError *error;
+  gboolean done;
+} Opened;
+
+static void
+on_opened_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Opened *opened = data;
+
+  opened->conn = mp_pg_connection_new_finish (result, &opened->error);
+  opened->done = TRUE;
+}
+
+static gboolean
+is_opened (gpointer data)
+{
+  return ((Opened *) data)->done;
+}
+
+/* Connecting in a thread, as a window does: the notifications come to the
+ * caller's main context all the same. */
+static void
+test_new_async (void)
+{
+  g_autofree char *wrong = g_strdup_printf ("postgresql://meldpunt:wrong-password@/meldpunt"
+                                            "?host=%s&port=%s", env ("MELDPUNT_TEST_PG_SOCKET"),
+                                            env ("MELDPUNT_TEST_PG_PORT"));
+  g_autoptr(MpPgConnection) sender = connect_ok (env ("MELDPUNT_TEST_PG_URI"));
+  g_autoptr(GError) error = NULL;
+  Received received = { g_ptr_array_new_with_free_func (g_free), 0 };
+  Opened opened = { NULL, NULL, FALSE };
+
+  mp_pg_connection_new_async (env ("MELDPUNT_TEST_PG_URI"), NULL, on_opened_cb, &opened);
+  wait_until (is_opened, &opened, "the connection made in a thread");
+  g_assert_no_error (opened.error);
+  g_assert_true (mp_pg_connection_get_connected (opened.conn));
+  g_signal_connect (opened.conn, "notification::desk", G_CALLBACK (on_notification_cb), &received);
+  g_assert_true (mp_pg_connection_listen (opened.conn, "desk", &error));
+  g_assert_true (mp_pg_connection_notify (sender, "desk", "from the main thread", &error));
+  g_assert_no_error (error);
+  wait_until (received_one, &received, "a notification to a connection made in a thread");
+  g_assert_cmpstr (g_ptr_array_index (received.payloads, 0), ==, "from the main thread");
+  g_clear_object (&opened.conn);
+
+  opened.done = FALSE;
+  mp_pg_connection_new_async (wrong, NULL, on_opened_cb, &opened);
+  wait_until (is_opened, &opened, "a refused connection made in a thread");
+  g_assert_null (opened.conn);
+  LOGGED (opened.error); g_assert_error (opened.error, MP_STORE_ERROR, MP_STORE_ERROR_AUTHENTICATION);
+  g_clear_error (&opened.error);
+  g_ptr_array_unref (received.payloads);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -737,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/pg/permission-denied", test_permission_denied);
   g_test_add_func ("/pg/conflict", test_conflict);
   g_test_add_func ("/pg/notify", test_notify);
+  g_test_add_func ("/pg/new-async", test_new_async);
   g_test_add_func ("/pg/server-killed", test_server_killed);
   g_test_add_func ("/pg/reconnects-by-itself", test_reconnects_by_itself);
 

@@ -461,6 +461,57 @@ run (MpPgConnection  *self,
   return result;
 }
 
+static MpPgConnection *
+connection_new_for_context (const char    *location,
+                            GMainContext  *context,
+                            GError       **error)
+{
+  g_autoptr(MpPgConnection) self = g_object_new (MP_TYPE_PG_CONNECTION, NULL);
+
+  g_main_context_unref (self->context);
+  self->context = g_main_context_ref (context);
+  if (!_mp_pg_target_parse (&self->target, location, error))
+    return NULL;
+  self->conn = _mp_pg_target_connect (&self->target, error);
+  if (self->conn == NULL)
+    return NULL;
+  self->connected = TRUE;
+  watch_socket (self);
+  return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  char *location;
+  GMainContext *context;     /* the caller's, for the notifications */
+} NewData;
+
+static void
+new_data_free (NewData *data)
+{
+  /* the location may hold the password */
+  memset (data->location, 0, strlen (data->location));
+  g_free (data->location);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+static void
+new_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  NewData *data = task_data;
+  GError *error = NULL;
+  MpPgConnection *conn = connection_new_for_context (data->location, data->context, &error);
+
+  if (conn == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, conn, g_object_unref);
+}
+
 static void
 mp_pg_connection_dispose (GObject *object)
 {
@@ -577,20 +628,42 @@ MpPgConnection *
 mp_pg_connection_new (const char  *location,
                       GError     **error)
 {
-  g_autoptr(MpPgConnection) self = NULL;
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
 
   g_return_val_if_fail (location != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (MP_TYPE_PG_CONNECTION, NULL);
-  if (!_mp_pg_target_parse (&self->target, location, error))
-    return NULL;
-  self->conn = _mp_pg_target_connect (&self->target, error);
-  if (self->conn == NULL)
-    return NULL;
-  self->connected = TRUE;
-  watch_socket (self);
-  return g_steal_pointer (&self);
+  return connection_new_for_context (location, context, error);
+}
+
+void
+mp_pg_connection_new_async (const char          *location,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  NewData *data;
+
+  g_return_if_fail (location != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mp_pg_connection_new_async);
+  data = g_new0 (NewData, 1);
+  data->location = g_strdup (location);
+  data->context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (task, data, (GDestroyNotify) new_data_free);
+  g_task_run_in_thread (task, new_in_thread);
+}
+
+MpPgConnection *
+mp_pg_connection_new_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mp_pg_connection_new_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 gboolean

@@ -77,6 +77,15 @@ gboolean        mp_pg_is_location          (const char           *location);
  * libpq cannot read), _FAILED. */
 MpPgConnection *mp_pg_connection_new       (const char           *location,
                                             GError              **error);
+/* mp_pg_connection_new() in a thread, for a window: the connection's
+ * notifications arrive on the caller's thread-default main context. */
+void            mp_pg_connection_new_async (const char           *location,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+/* Returns: (transfer full): the connection, or NULL with @error set */
+MpPgConnection *mp_pg_connection_new_finish (GAsyncResult        *result,
+                                            GError              **error);
 /* Whether the connection is up; notify::connected follows it, so a window
  * can show that the server went away. */
 gboolean        mp_pg_connection_get_connected (MpPgConnection   *self);
