@@ -98,14 +98,15 @@ server_ctl (const char *command)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
-  const char *argv[] = { env ("MELDPUNT_TEST_PG_CTL"), command, NULL };
+  /* through sh: the temporary folder may be mounted noexec */
+  const char *argv[] = { "/bin/sh", env ("MELDPUNT_TEST_PG_CTL"), command, NULL };
   int status = 0;
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                                NULL, &err, &status, &error));
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s %s: %s", argv[0], command, err);
+    g_error ("%s %s: %s", argv[1], command, err);
 }
 
 /* -- over the socket ------------------------------------------------------- */

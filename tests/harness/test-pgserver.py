@@ -75,10 +75,10 @@ def test_python_api():
               f'TCP without TLS: {result.stdout}{result.stderr}')
 
         ctl = server.environ()['MELDPUNT_TEST_PG_CTL']
-        subprocess.run([ctl, 'stop'], check=True)
+        subprocess.run(['sh', ctl, 'stop'], check=True)
         check(server_processes(data) == [], 'the server still runs after ctl stop')
         check(psql(server, server.uri(), 'SELECT 1').returncode != 0, 'a stopped server answered')
-        subprocess.run([ctl, 'start'], check=True)
+        subprocess.run(['sh', ctl, 'start'], check=True)
         result = psql(server, server.uri(), 'SELECT 2')
         check(result.stdout.strip() == '2', f'after ctl start: {result.stderr}')
     finally:

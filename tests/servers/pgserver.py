@@ -61,6 +61,26 @@ def bindir():
     return max(found)[1] if found else None
 
 
+def temporary_parent():
+    """Where the server's folder goes: TMPDIR when the server's user can
+    reach it and a socket's path in it stays short (a Unix socket's path
+    has at most 107 bytes), else /tmp."""
+    parent = tempfile.gettempdir()
+    reachable = all(os.stat(d).st_mode & 0o001 for d in _ancestors(parent))
+    if reachable and len(parent) <= 40:
+        return parent
+    return '/tmp'
+
+
+def _ancestors(path):
+    path = os.path.abspath(path)
+    while True:
+        yield path
+        if path == '/':
+            return
+        path = os.path.dirname(path)
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(('127.0.0.1', 0))
@@ -88,7 +108,7 @@ class PgServer:
         else:
             entry = pwd.getpwuid(os.geteuid())
         self.uid, self.gid, self.user = entry.pw_uid, entry.pw_gid, entry.pw_name
-        self.root = tempfile.mkdtemp(prefix='meldpunt-pg-')
+        self.root = tempfile.mkdtemp(prefix='meldpunt-pg-', dir=temporary_parent())
         os.chmod(self.root, 0o755)
         os.chown(self.root, self.uid, self.gid)
         self.data = os.path.join(self.root, 'data')
