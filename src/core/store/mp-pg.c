@@ -259,14 +259,16 @@ on_connecting_cb (int          fd,
       PQsetErrorVerbosity (conn, PQERRORS_DEFAULT);
       if (!take_connection (self, conn, &error))
         {
-          g_debug ("Reconnected to %s, but could not listen again: %s", self->target.where, error->message);
+          g_debug ("Reconnected to %s, but could not listen again: %s",
+                   self->target.where, error->message);
           schedule_reconnect (self);
         }
       return G_SOURCE_REMOVE;
     }
   if (polling == PGRES_POLLING_FAILED)
     {
-      g_debug ("Reconnecting to %s failed: %s", self->target.where, PQerrorMessage (self->connecting));
+      g_debug ("Reconnecting to %s failed: %s",
+               self->target.where, PQerrorMessage (self->connecting));
       g_clear_pointer (&self->connecting_source, g_source_unref);
       cancel_background (self);
       schedule_reconnect (self);
@@ -295,6 +297,7 @@ static gboolean
 on_retry_cb (gpointer data)
 {
   MpPgConnection *self = data;
+
   g_clear_pointer (&self->retry_source, g_source_unref);
   self->connecting = PQconnectStartParams ((const char *const *) self->target.keywords,
                                            (const char *const *) self->target.values, 0);
@@ -779,17 +782,32 @@ gboolean
 mp_pg_connection_commit (MpPgConnection  *self,
                          GError         **error)
 {
+  g_autoptr(GError) local_error = NULL;
   PGresult *result;
-  gboolean committed;
+  gboolean committed, was_broken;
 
   g_return_val_if_fail (MP_IS_PG_CONNECTION (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  result = run (self, "COMMIT", NULL, error);
+  was_broken = self->broken;
+  result = run (self, "COMMIT", NULL, &local_error);
   self->in_transaction = FALSE;
   self->broken = FALSE;
+  if (result == NULL && !was_broken
+      && g_error_matches (local_error, MP_STORE_ERROR, MP_STORE_ERROR_CONNECTION_LOST))
+    {
+      /* COMMIT was sent: the server may have committed before it went */
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CONNECTION_LOST,
+                   _("The connection to the desk’s server %s was lost while the change was "
+                     "being saved; whether it was saved can be seen once the server is back."),
+                   self->target.where);
+      return FALSE;
+    }
   if (result == NULL)
-    return FALSE;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   /* A transaction in which a statement failed ends with ROLLBACK. */
   committed = g_strcmp0 (PQcmdStatus (result), "COMMIT") == 0;
   PQclear (result);
