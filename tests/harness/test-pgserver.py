@@ -4,8 +4,8 @@
 """Checks tests/servers/pgserver.py, the PostgreSQL server of the tests
 (issue 20): from Python, the server takes the owner's password on the
 socket and over TLS (verified against the test authority, refused against
-another), refuses a wrong password, dies and comes back through its ctl
-script, and stop() leaves no process and no folder. As a wrapper (`run
+another), refuses a wrong password, dumps what was written, dies and comes
+back through its ctl script, and stop() leaves no process and no folder. As a wrapper (`run
 --`), the program sees the MELDPUNT_TEST_PG_* variables, its exit status
 passes through, and the server is stopped even when the program fails or
 the wrapper itself is told to stop."""
@@ -74,7 +74,12 @@ def test_python_api():
         check(result.returncode != 0 and 'no encryption' in result.stderr,
               f'TCP without TLS: {result.stdout}{result.stderr}')
 
+        psql(server, server.uri(), "CREATE TABLE marker (t text); "
+             "INSERT INTO marker VALUES ('plain-marker-4711')")
+        check(b'plain-marker-4711' in server.dump(), 'pg_dump does not show what was written')
         ctl = server.environ()['MELDPUNT_TEST_PG_CTL']
+        dumped = subprocess.run(['sh', ctl, 'dump'], capture_output=True, check=True).stdout
+        check(b'plain-marker-4711' in dumped, 'ctl dump does not show what was written')
         subprocess.run(['sh', ctl, 'stop'], check=True)
         check(server_processes(data) == [], 'the server still runs after ctl stop')
         check(psql(server, server.uri(), 'SELECT 1').returncode != 0, 'a stopped server answered')

@@ -29,6 +29,7 @@ and start the server through the script in MELDPUNT_TEST_PG_CTL:
 
     "$MELDPUNT_TEST_PG_CTL" stop     pg_ctl stop -m immediate (the server dies)
     "$MELDPUNT_TEST_PG_CTL" start    start it again and wait until it accepts
+    "$MELDPUNT_TEST_PG_CTL" dump     pg_dump of the database meldpunt on stdout
 
 `pgserver.py bindir` prints the folder of Debian's server programs, or
 exits with 1 when none is installed (meson then skips the tests)."""
@@ -266,6 +267,19 @@ log_min_messages = 'warning'
             raise RuntimeError(f'psql: {sql}: {result.stderr}')
         return result.stdout
 
+    def dump(self, database=DATABASE):
+        """Everything the server holds of @database, as pg_dump writes it
+        (plain SQL, data included): what a server's administrator, or a
+        thief of its backups, can read."""
+        result = subprocess.run([os.path.join(self.bin, 'pg_dump'), '-h', self.socket_dir,
+                                 '-p', str(self.port), '-U', 'postgres', '--no-password',
+                                 database],
+                                capture_output=True, env={k: v for k, v in os.environ.items()
+                                                          if not k.startswith('PG')})
+        if result.returncode != 0:
+            raise RuntimeError(f'pg_dump: {result.stderr.decode(errors="replace")}')
+        return result.stdout
+
     def uri(self, user=OWNER, password=PASSWORD, database=DATABASE):
         """A URI for @user on the private socket."""
         auth = f'{user}:{password}@' if password else f'{user}@'
@@ -338,7 +352,10 @@ def main():
         if sys.argv[3] == 'start':
             server.start()
             return 0
-    sys.stderr.write('Usage: pgserver.py bindir | run -- PROGRAM [ARGS...] | ctl ROOT stop|start\n')
+        if sys.argv[3] == 'dump':
+            sys.stdout.buffer.write(server.dump())
+            return 0
+    sys.stderr.write('Usage: pgserver.py bindir | run -- PROGRAM [ARGS...] | ctl ROOT stop|start|dump\n')
     return 2
 
 
