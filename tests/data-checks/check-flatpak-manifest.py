@@ -136,7 +136,8 @@ def main():
 
     modules = list(walk_modules(manifest.get('modules', [])))
     names = [trail[-1] for trail, _ in modules]
-    for library in ('libsodium', 'gmime', 'libical'):
+    # libpq (issue 20): a shared desk's PostgreSQL engine; not in the runtime.
+    for library in ('libsodium', 'gmime', 'libical', 'libpq'):
         check(library in names, f'no module builds {library}')
     # OpenPGP (issue 21) goes through GMime's crypto contexts over GPGME;
     # GPGME and gnupg come with the runtime (the freedesktop Platform under
