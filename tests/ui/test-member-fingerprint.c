@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Meldpunt developers
+ *
+ * The member fingerprint widget (issue 20): a real member's fingerprint
+ * laid out in groups, copied as the plain fingerprint, nothing to copy
+ * without one.
+ */
+#include "config.h"
+
+#include <sodium.h>
+
+#include "mp-member-fingerprint.h"
+#include "mp-member-keys.h"
+#include "mp-test-util.h"
+
+typedef struct
+{
+  GtkWindow           *window;
+  MpMemberFingerprint *fingerprint;
+  guint                notifications;
+} Fixture;
+
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              Fixture    *fixture)
+{
+  fixture->notifications++;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  fixture->window = g_object_ref (GTK_WINDOW (gtk_window_new ()));
+  fixture->fingerprint = MP_MEMBER_FINGERPRINT (mp_member_fingerprint_new ());
+  g_signal_connect (fixture->fingerprint, "notify::fingerprint", G_CALLBACK (on_notify_cb), fixture);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->fingerprint));
+  gtk_window_set_child (fixture->window, overlay);
+  gtk_window_present (fixture->window);
+  mp_test_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  mp_test_destroy_window (fixture->window);
+}
+
+static char *
+clipboard_text (GdkClipboard *clipboard)
+{
+  GdkContentProvider *provider = gdk_clipboard_get_content (clipboard);
+  GValue value = G_VALUE_INIT;
+  char *text;
+
+  if (provider == NULL)
+    return NULL;
+  g_value_init (&value, G_TYPE_STRING);
+  if (!gdk_content_provider_get_value (provider, &value, NULL))
+    return NULL;
+  text = g_value_dup_string (&value);
+  g_value_unset (&value);
+  return text;
+}
+
+static GtkWidget *
+copy_button (Fixture *fixture)
+{
+  return mp_test_find_widget (GTK_WIDGET (fixture->fingerprint), GTK_TYPE_BUTTON, "copy-fingerprint");
+}
+
+/* The documented test vector's fingerprint, as the widget lays it out. */
+static void
+test_layout (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *label = mp_test_find_widget (GTK_WIDGET (fixture->fingerprint), GTK_TYPE_LABEL,
+                                          "fingerprint-groups");
+
+  g_assert_false (gtk_widget_get_visible (label));
+  mp_member_fingerprint_set_fingerprint (fixture->fingerprint,
+                                         "14608 99910 54692 11259 41102 87703");
+  mp_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_cmpstr (_mp_member_fingerprint_get_shown (fixture->fingerprint), ==,
+                   "14608  99910  54692\n11259  41102  87703");
+  g_assert_cmpuint (fixture->notifications, ==, 1);
+
+  /* The same again: no change, no notification. */
+  g_object_set (fixture->fingerprint, "fingerprint", "14608 99910 54692 11259 41102 87703", NULL);
+  g_assert_cmpuint (fixture->notifications, ==, 1);
+
+  /* Large digits in a fixed-width font: wider than one line of text is
+   * tall, and taller than two ordinary lines. */
+  g_assert_true (gtk_widget_has_css_class (label, "monospace"));
+  g_assert_cmpint (gtk_widget_get_height (label), >, 2 * 20);
+}
+
+/* A real member's fingerprint: every digit shown, and Copy puts the plain
+ * fingerprint on the clipboard. */
+static void
+test_copy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpMemberKeys) keys = mp_member_keys_generate ("Anna de Vries", "anna@example.nl",
+                                                          "a passphrase", &error);
+  g_autofree char *expected = NULL;
+  g_autofree char *copied = NULL;
+  GtkWidget *button = copy_button (fixture);
+
+  g_assert_no_error (error);
+  expected = mp_member_public_get_fingerprint (mp_member_keys_get_public (keys));
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  g_object_set (fixture->fingerprint, "fingerprint", expected, NULL);
+  mp_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (mp_member_public_fingerprint_matches (expected,
+                                                       _mp_member_fingerprint_get_shown (fixture->fingerprint)));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (button), "something else");
+  g_signal_emit_by_name (button, "clicked");
+  copied = clipboard_text (gtk_widget_get_clipboard (button));
+  g_assert_cmpstr (copied, ==, expected);
+}
+
+/* Without a fingerprint there is nothing to show or copy. */
+static void
+test_cleared (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *button = copy_button (fixture);
+  g_autofree char *copied = NULL;
+
+  mp_member_fingerprint_set_fingerprint (fixture->fingerprint, "00001 00002 00003 00004 00005 00006");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  mp_member_fingerprint_set_fingerprint (fixture->fingerprint, NULL);
+  mp_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_null (mp_member_fingerprint_get_fingerprint (fixture->fingerprint));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_false (gtk_widget_get_visible (mp_test_find_widget (GTK_WIDGET (fixture->fingerprint),
+                                                               GTK_TYPE_LABEL, "fingerprint-groups")));
+  g_assert_cmpuint (fixture->notifications, ==, 2);
+
+  /* The action refuses too, whoever calls it. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (button), "kept");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->fingerprint), "fingerprint.copy", NULL);
+  copied = clipboard_text (gtk_widget_get_clipboard (button));
+  g_assert_cmpstr (copied, ==, "kept");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  mp_test_init_ui (&argc, &argv, "en");
+  g_assert_cmpint (sodium_init (), >=, 0);
+
+  g_test_add ("/ui/member-fingerprint/layout", Fixture, NULL, fixture_set_up, test_layout,
+              fixture_tear_down);
+  g_test_add ("/ui/member-fingerprint/copy", Fixture, NULL, fixture_set_up, test_copy,
+              fixture_tear_down);
+  g_test_add ("/ui/member-fingerprint/cleared", Fixture, NULL, fixture_set_up, test_cleared,
+              fixture_tear_down);
+  return g_test_run ();
+}
