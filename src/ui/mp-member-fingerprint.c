@@ -24,6 +24,7 @@ struct _MpMemberFingerprint
   GtkWidget *copy_button;
 
   char      *fingerprint;
+  gboolean   copyable;
 };
 
 G_DEFINE_FINAL_TYPE (MpMemberFingerprint, mp_member_fingerprint, GTK_TYPE_WIDGET)
@@ -31,6 +32,7 @@ G_DEFINE_FINAL_TYPE (MpMemberFingerprint, mp_member_fingerprint, GTK_TYPE_WIDGET
 enum {
   PROP_0,
   PROP_FINGERPRINT,
+  PROP_COPYABLE,
   N_PROPS
 };
 
@@ -58,13 +60,21 @@ lay_out_groups (const char *fingerprint)
 }
 
 static void
+update_copy (MpMemberFingerprint *self)
+{
+  gtk_widget_set_visible (self->copy_button, self->copyable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fingerprint.copy",
+                                 self->copyable && self->fingerprint != NULL);
+}
+
+static void
 copy_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   MpMemberFingerprint *self = MP_MEMBER_FINGERPRINT (widget);
 
-  if (self->fingerprint == NULL)
+  if (self->fingerprint == NULL || !self->copyable)
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->fingerprint);
   mp_ui_toast (widget, _("The fingerprint was copied"));
@@ -99,6 +109,9 @@ mp_member_fingerprint_get_property (GObject    *object,
     case PROP_FINGERPRINT:
       g_value_set_string (value, self->fingerprint);
       break;
+    case PROP_COPYABLE:
+      g_value_set_boolean (value, self->copyable);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -116,6 +129,9 @@ mp_member_fingerprint_set_property (GObject      *object,
     {
     case PROP_FINGERPRINT:
       mp_member_fingerprint_set_fingerprint (self, g_value_get_string (value));
+      break;
+    case PROP_COPYABLE:
+      mp_member_fingerprint_set_copyable (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -136,6 +152,12 @@ mp_member_fingerprint_class_init (MpMemberFingerprintClass *klass)
   properties[PROP_FINGERPRINT] =
     g_param_spec_string ("fingerprint", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Off where the fingerprint is to be checked, not passed on: a
+   * coordinator who could copy the expected digits could paste them into
+   * the field meant for the digits they hear. */
+  properties[PROP_COPYABLE] =
+    g_param_spec_boolean ("copyable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "fingerprint.copy", NULL, copy_action);
@@ -157,8 +179,9 @@ mp_member_fingerprint_init (MpMemberFingerprint *self)
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 18);
+  self->copyable = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->groups_label), FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fingerprint.copy", FALSE);
+  update_copy (self);
 }
 
 GtkWidget *
@@ -193,8 +216,30 @@ mp_member_fingerprint_set_fingerprint (MpMemberFingerprint *self,
   shown = fingerprint != NULL ? lay_out_groups (fingerprint) : g_strdup ("");
   gtk_label_set_label (self->groups_label, shown);
   gtk_widget_set_visible (GTK_WIDGET (self->groups_label), fingerprint != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fingerprint.copy", fingerprint != NULL);
+  update_copy (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINGERPRINT]);
+}
+
+gboolean
+mp_member_fingerprint_get_copyable (MpMemberFingerprint *self)
+{
+  g_return_val_if_fail (MP_IS_MEMBER_FINGERPRINT (self), FALSE);
+
+  return self->copyable;
+}
+
+void
+mp_member_fingerprint_set_copyable (MpMemberFingerprint *self,
+                                    gboolean             copyable)
+{
+  g_return_if_fail (MP_IS_MEMBER_FINGERPRINT (self));
+
+  copyable = !!copyable;
+  if (self->copyable == copyable)
+    return;
+  self->copyable = copyable;
+  update_copy (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COPYABLE]);
 }
 
 const char *

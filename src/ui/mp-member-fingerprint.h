@@ -20,6 +20,10 @@ const char *mp_member_fingerprint_get_fingerprint  (MpMemberFingerprint *self);
 /* Shows @fingerprint (nullable: nothing, and nothing to copy). */
 void        mp_member_fingerprint_set_fingerprint  (MpMemberFingerprint *self,
                                                     const char          *fingerprint);
+/* Whether the Copy button shows (by default it does). */
+gboolean    mp_member_fingerprint_get_copyable     (MpMemberFingerprint *self);
+void        mp_member_fingerprint_set_copyable     (MpMemberFingerprint *self,
+                                                    gboolean             copyable);
 
 /* For tests: the text the label shows. */
 const char *_mp_member_fingerprint_get_shown       (MpMemberFingerprint *self);

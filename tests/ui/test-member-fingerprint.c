@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright 2026 The Meldpunt developers
  *
- * The member fingerprint widget (issue 20): a real member's fingerprint
- * laid out in groups, copied as the plain fingerprint, nothing to copy
- * without one.
+ * The member pieces of a shared desk (issue 20): the fingerprint widget
+ * (a real member's fingerprint laid out in groups, copied as the plain
+ * fingerprint, nothing to copy without one) and the coordinator's
+ * confirmation, which needs matching digits.
  */
 #include "config.h"
 
 #include <sodium.h>
 
+#include "mp-member-confirm-dialog.h"
 #include "mp-member-fingerprint.h"
 #include "mp-member-keys.h"
 #include "mp-test-util.h"
@@ -153,6 +155,117 @@ test_cleared (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->fingerprint), "fingerprint.copy", NULL);
   copied = clipboard_text (gtk_widget_get_clipboard (button));
   g_assert_cmpstr (copied, ==, "kept");
+
+  /* Not copyable: no button, and the action refuses with a fingerprint. */
+  mp_member_fingerprint_set_fingerprint (fixture->fingerprint, "00001 00002 00003 00004 00005 00006");
+  mp_member_fingerprint_set_copyable (fixture->fingerprint, FALSE);
+  g_assert_false (gtk_widget_get_visible (button));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->fingerprint), "fingerprint.copy", NULL);
+  g_clear_pointer (&copied, g_free);
+  copied = clipboard_text (gtk_widget_get_clipboard (button));
+  g_assert_cmpstr (copied, ==, "kept");
+}
+
+static void
+on_response_cb (AdwMessageDialog *dialog,
+                const char       *response,
+                char            **out)
+{
+  g_free (*out);
+  *out = g_strdup (response);
+}
+
+static gboolean
+can_confirm (GtkWidget *dialog)
+{
+  return adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "confirm");
+}
+
+/* Confirm stays off until the digits match: ticked without digits typed,
+ * or typed to the last digit; one wrong digit says so at once and wins
+ * over the tick. */
+static void
+test_confirm_dialog (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpMemberKeys) keys = mp_member_keys_generate ("Bram Jansen", "bram@example.nl",
+                                                          "a passphrase", &error);
+  MpMemberPublic *member;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *response = NULL;
+  g_autofree char *dashed = NULL;
+  g_autofree char *wrong = NULL;
+  MpMemberConfirmDialog *confirm;
+  GtkWidget *dialog;
+  GtkWidget *shown;
+
+  g_assert_no_error (error);
+  member = mp_member_keys_get_public (keys);
+  fingerprint = mp_member_public_get_fingerprint (member);
+  dialog = g_object_ref (mp_member_confirm_dialog_new (fixture->window, member));
+  confirm = MP_MEMBER_CONFIRM_DIALOG (dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_response_cb), &response);
+  gtk_window_present (GTK_WINDOW (dialog));
+  mp_test_wait_for_draw (dialog);
+
+  g_assert_true (mp_member_confirm_dialog_get_member (confirm) == member);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Confirm Bram Jansen?");
+  shown = mp_test_find_widget (dialog, MP_TYPE_MEMBER_FINGERPRINT, NULL);
+  g_assert_cmpstr (mp_member_fingerprint_get_fingerprint (MP_MEMBER_FINGERPRINT (shown)), ==,
+                   fingerprint);
+  g_assert_false (can_confirm (dialog));
+  g_assert_null (_mp_member_confirm_dialog_get_problem (confirm));
+  /* The expected digits cannot be copied into the field for those heard. */
+  g_assert_false (mp_member_fingerprint_get_copyable (MP_MEMBER_FINGERPRINT (shown)));
+  g_assert_false (gtk_widget_get_visible (mp_test_find_widget (shown, GTK_TYPE_BUTTON,
+                                                               "copy-fingerprint")));
+
+  /* The coordinator's word, without digits typed. */
+  _mp_member_confirm_dialog_set_matched (confirm, TRUE);
+  g_assert_true (can_confirm (dialog));
+  _mp_member_confirm_dialog_set_matched (confirm, FALSE);
+  g_assert_false (can_confirm (dialog));
+
+  /* Typed as heard, half-way: nothing wrong yet, nothing to confirm. */
+  _mp_member_confirm_dialog_type (confirm, "");
+  {
+    g_autofree char *half = g_strndup (fingerprint, 11);
+
+    _mp_member_confirm_dialog_type (confirm, half);
+    g_assert_null (_mp_member_confirm_dialog_get_problem (confirm));
+    g_assert_false (can_confirm (dialog));
+  }
+
+  /* One digit off: said at once, and the tick does not help. */
+  wrong = g_strdup (fingerprint);
+  wrong[1] = wrong[1] == '9' ? '0' : wrong[1] + 1;
+  {
+    g_autofree char *start = g_strndup (wrong, 3);
+
+    _mp_member_confirm_dialog_type (confirm, start);
+  }
+  g_assert_nonnull (_mp_member_confirm_dialog_get_problem (confirm));
+  _mp_member_confirm_dialog_set_matched (confirm, TRUE);
+  g_assert_false (can_confirm (dialog));
+  _mp_member_confirm_dialog_type (confirm, wrong);
+  g_assert_nonnull (_mp_member_confirm_dialog_get_problem (confirm));
+  g_assert_false (can_confirm (dialog));
+  _mp_member_confirm_dialog_type (confirm, "1234x");
+  g_assert_nonnull (_mp_member_confirm_dialog_get_problem (confirm));
+  g_assert_false (can_confirm (dialog));
+
+  /* Every digit, with dashes between the groups: confirmed. */
+  _mp_member_confirm_dialog_set_matched (confirm, FALSE);
+  dashed = g_strdelimit (g_strdup (fingerprint), " ", '-');
+  _mp_member_confirm_dialog_type (confirm, dashed);
+  g_assert_null (_mp_member_confirm_dialog_get_problem (confirm));
+  g_assert_true (can_confirm (dialog));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+  g_assert_cmpstr (response, ==, "confirm");
+  mp_test_destroy_window (GTK_WINDOW (dialog));
 }
 
 int
@@ -168,5 +281,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/member-fingerprint/cleared", Fixture, NULL, fixture_set_up, test_cleared,
               fixture_tear_down);
+  g_test_add ("/ui/member-confirm-dialog/digits", Fixture, NULL, fixture_set_up,
+              test_confirm_dialog, fixture_tear_down);
   return g_test_run ();
 }

@@ -3,13 +3,16 @@
  *
  * Renders the pieces of a shared desk (issue 20) to PNG files under the
  * build directory's screenshots/LANGUAGE/, to look at after each change:
- * a member's fingerprint, and the same just copied.
+ * a member's fingerprint, and the same just copied; a coordinator
+ * confirming a member, and the same with a digit that does not match.
  */
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <sodium.h>
+#include <string.h>
 
+#include "mp-member-confirm-dialog.h"
 #include "mp-member-fingerprint.h"
 #include "mp-member-keys.h"
 #include "mp-test-util.h"
@@ -87,6 +90,70 @@ test_fingerprint (void)
   mp_test_destroy_window (window);
 }
 
+/* A member with keys from fixed seeds, in the stored form of a public part
+ * (see mp-member-keys.c), so that every run shows the same digits. */
+static MpMemberPublic *
+fixed_member (const char *name,
+              const char *email)
+{
+  guint8 seed[32];
+  guint8 box_key[crypto_box_PUBLICKEYBYTES], box_secret[crypto_box_SECRETKEYBYTES];
+  guint8 sign_key[crypto_sign_PUBLICKEYBYTES], sign_secret[crypto_sign_SECRETKEYBYTES];
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  guint8 length[2];
+  MpMemberPublic *member;
+
+  memset (seed, 1, sizeof seed);
+  crypto_box_seed_keypair (box_key, box_secret, seed);
+  memset (seed, 2, sizeof seed);
+  crypto_sign_seed_keypair (sign_key, sign_secret, seed);
+  g_byte_array_append (bytes, (const guint8 *) "MPMP\1", 5);
+  g_byte_array_append (bytes, box_key, sizeof box_key);
+  g_byte_array_append (bytes, sign_key, sizeof sign_key);
+  length[0] = strlen (name) >> 8;
+  length[1] = strlen (name) & 0xff;
+  g_byte_array_append (bytes, length, 2);
+  g_byte_array_append (bytes, (const guint8 *) name, strlen (name));
+  length[0] = strlen (email) >> 8;
+  length[1] = strlen (email) & 0xff;
+  g_byte_array_append (bytes, length, 2);
+  g_byte_array_append (bytes, (const guint8 *) email, strlen (email));
+  stored = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  member = mp_member_public_deserialize (stored, &error);
+  g_assert_no_error (error);
+  return member;
+}
+
+static void
+test_confirm (void)
+{
+  g_autoptr(MpMemberPublic) member = fixed_member ("Bram Jansen", "bram@example.nl");
+  g_autofree char *fingerprint = mp_member_public_get_fingerprint (member);
+  GtkWindow *parent = g_object_ref (GTK_WINDOW (adw_window_new ()));
+  GtkWidget *dialog;
+
+  gtk_window_set_default_size (parent, 800, 600);
+  gtk_window_present (parent);
+  dialog = g_object_ref (mp_member_confirm_dialog_new (parent, member));
+  gtk_window_present (GTK_WINDOW (dialog));
+  shoot (dialog, "member-confirm");
+
+  /* The first group heard, then a digit that is not the fingerprint's. */
+  {
+    g_autofree char *typed = g_strndup (fingerprint, 8);
+
+    typed[7] = typed[7] == '9' ? '0' : typed[7] + 1;
+    _mp_member_confirm_dialog_type (MP_MEMBER_CONFIRM_DIALOG (dialog), typed);
+  }
+  g_assert_nonnull (_mp_member_confirm_dialog_get_problem (MP_MEMBER_CONFIRM_DIALOG (dialog)));
+  shoot (dialog, "member-confirm-mismatch");
+
+  mp_test_destroy_window (GTK_WINDOW (dialog));
+  mp_test_destroy_window (parent);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -112,5 +179,6 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/ui/member-screenshots/fingerprint", test_fingerprint);
+  g_test_add_func ("/ui/member-screenshots/confirm", test_confirm);
   return g_test_run ();
 }
