@@ -659,6 +659,70 @@ test_lock_wipes (void)
   g_assert_no_error (error);
 }
 
+static void
+on_result_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* Making and unlocking keys in a worker thread give what the plain calls
+ * give, errors included. */
+static void
+test_async (void)
+{
+  g_autoptr(GAsyncResult) made = NULL;
+  g_autoptr(GAsyncResult) wrong = NULL;
+  g_autoptr(GAsyncResult) right = NULL;
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(MpMemberKeys) keys = NULL;
+  g_autoptr(MpMemberKeys) loaded = NULL;
+  g_autoptr(MpMemberKeys) none = NULL;
+  g_autoptr(GBytes) sealed = NULL;
+  g_autoptr(GBytes) signature = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mp_member_keys_generate_async ("Anna", "anna@example.nl", "right", NULL, on_result_cb, &made);
+  keys = mp_member_keys_generate_finish (wait_for_result (&made), &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_member_keys_is_unlocked (keys));
+  g_assert_cmpstr (mp_member_public_get_name (mp_member_keys_get_public (keys)), ==, "Anna");
+
+  mp_member_keys_generate_async ("Anna", NULL, "", NULL, on_result_cb, &refused);
+  none = mp_member_keys_generate_finish (wait_for_result (&refused), &error);
+  g_assert_null (none);
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WEAK_PASSPHRASE);
+  g_clear_error (&error);
+
+  sealed = mp_member_keys_get_sealed (keys);
+  loaded = mp_member_keys_load (sealed, &error);
+  g_assert_no_error (error);
+  mp_member_keys_unlock_async (loaded, "wrong", NULL, on_result_cb, &wrong);
+  g_assert_false (mp_member_keys_unlock_finish (loaded, wait_for_result (&wrong), &error));
+  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_false (mp_member_keys_is_unlocked (loaded));
+
+  mp_member_keys_unlock_async (loaded, "right", NULL, on_result_cb, &right);
+  g_assert_true (mp_member_keys_unlock_finish (loaded, wait_for_result (&right), &error));
+  g_assert_no_error (error);
+  signature = mp_member_keys_sign_audit_entry (loaded, "x", 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_member_public_verify_audit_entry (mp_member_keys_get_public (keys), "x", 1,
+                                                      signature, &error));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -683,5 +747,6 @@ main (int    argc,
   g_test_add_func ("/member-keys/desk-key/removal", test_desk_key_removal);
   g_test_add_func ("/member-keys/signatures", test_signatures);
   g_test_add_func ("/member-keys/lock-wipes", test_lock_wipes);
+  g_test_add_func ("/member-keys/async", test_async);
   return g_test_run ();
 }

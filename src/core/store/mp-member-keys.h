@@ -15,7 +15,7 @@
 # error "The rules (src/core) must not use member keys: pass them values instead."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -88,6 +88,16 @@ MpMemberKeys   *mp_member_keys_generate           (const char      *name,
                                                    const char      *email,
                                                    const char      *passphrase,
                                                    GError         **error);
+/* The same in a worker thread (the key derivation is slow on purpose);
+ * the _finish() returns (transfer full) (nullable). */
+void            mp_member_keys_generate_async     (const char          *name,
+                                                   const char          *email,
+                                                   const char          *passphrase,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+MpMemberKeys   *mp_member_keys_generate_finish    (GAsyncResult        *result,
+                                                   GError             **error);
 /* Reads sealed keys as mp_member_keys_get_sealed() gave them; locked.
  * Returns: (transfer full) (nullable) */
 MpMemberKeys   *mp_member_keys_load               (GBytes          *sealed,
@@ -102,6 +112,14 @@ gboolean        mp_member_keys_is_unlocked        (MpMemberKeys    *self);
 gboolean        mp_member_keys_unlock             (MpMemberKeys    *self,
                                                    const char      *passphrase,
                                                    GError         **error);
+void            mp_member_keys_unlock_async       (MpMemberKeys        *self,
+                                                   const char          *passphrase,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean        mp_member_keys_unlock_finish      (MpMemberKeys        *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 /* Wipes the secret keys. */
 void            mp_member_keys_lock               (MpMemberKeys    *self);
 /* Seals the unlocked secret keys under @new_passphrase; afterwards
