@@ -4,7 +4,8 @@
  * Renders the pieces of a shared desk (issue 20) to PNG files under the
  * build directory's screenshots/LANGUAGE/, to look at after each change:
  * a member's fingerprint, and the same just copied; a coordinator
- * confirming a member, and the same with a digit that does not match.
+ * confirming a member, and the same with a digit that does not match; a
+ * joining member creating their keys, and their fingerprint after.
  */
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include "mp-member-confirm-dialog.h"
 #include "mp-member-fingerprint.h"
 #include "mp-member-keys.h"
+#include "mp-member-keys-page.h"
 #include "mp-test-util.h"
 
 static char *language;
@@ -154,6 +156,43 @@ test_confirm (void)
   mp_test_destroy_window (parent);
 }
 
+static gboolean
+keys_made (gpointer page)
+{
+  return mp_member_keys_page_get_keys (page) != NULL;
+}
+
+static void
+type_into (GtkWidget  *root,
+           GType       type,
+           const char *name,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (mp_test_find_widget (root, type, name)), text);
+}
+
+static void
+test_keys_page (void)
+{
+  GtkWindow *window = g_object_ref (GTK_WINDOW (adw_window_new ()));
+  GtkWidget *page = mp_member_keys_page_new ();
+
+  gtk_window_set_default_size (window, 560, 560);
+  adw_window_set_content (ADW_WINDOW (window), page);
+  gtk_window_present (window);
+  type_into (page, ADW_TYPE_ENTRY_ROW, "member-name", "Bram Jansen");
+  type_into (page, ADW_TYPE_ENTRY_ROW, "member-email", "bram@example.nl");
+  type_into (page, ADW_TYPE_PASSWORD_ENTRY_ROW, "member-passphrase", "lantaarn fiets gracht");
+  type_into (page, ADW_TYPE_PASSWORD_ENTRY_ROW, "member-passphrase-again", "lantaarn fiets gracht");
+  shoot (GTK_WIDGET (window), "member-keys");
+
+  g_signal_emit_by_name (mp_test_find_widget (page, GTK_TYPE_BUTTON, "create-member-keys"), "clicked");
+  mp_test_wait_until (keys_made, page);
+  shoot (GTK_WIDGET (window), "member-keys-fingerprint");
+
+  mp_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -180,5 +219,6 @@ main (int    argc,
 
   g_test_add_func ("/ui/member-screenshots/fingerprint", test_fingerprint);
   g_test_add_func ("/ui/member-screenshots/confirm", test_confirm);
+  g_test_add_func ("/ui/member-screenshots/keys-page", test_keys_page);
   return g_test_run ();
 }

@@ -3,8 +3,9 @@
  *
  * The member pieces of a shared desk (issue 20): the fingerprint widget
  * (a real member's fingerprint laid out in groups, copied as the plain
- * fingerprint, nothing to copy without one) and the coordinator's
- * confirmation, which needs matching digits.
+ * fingerprint, nothing to copy without one), the coordinator's
+ * confirmation, which needs matching digits, and the joining member's
+ * page that makes their keys.
  */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 
 #include "mp-member-confirm-dialog.h"
 #include "mp-member-fingerprint.h"
+#include "mp-member-keys-page.h"
 #include "mp-member-keys.h"
 #include "mp-test-util.h"
 
@@ -268,6 +270,100 @@ test_confirm_dialog (Fixture       *fixture,
   mp_test_destroy_window (GTK_WINDOW (dialog));
 }
 
+static void
+on_keys_created_cb (MpMemberKeysPage *page,
+                    MpMemberKeys     *keys,
+                    GPtrArray        *created)
+{
+  g_ptr_array_add (created, g_object_ref (keys));
+}
+
+static gboolean
+keys_made (gpointer page)
+{
+  return mp_member_keys_page_get_keys (page) != NULL;
+}
+
+static gboolean
+problem_shown (gpointer page)
+{
+  return _mp_member_keys_page_get_problem (page) != NULL;
+}
+
+/* A joining member: passphrases that differ or are too short are refused
+ * with a reason; then the keys are made in a thread, the passphrase leaves
+ * the fields, and the page shows the keys' fingerprint. */
+static void
+test_keys_page (void)
+{
+  g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWindow *window = g_object_ref (GTK_WINDOW (gtk_window_new ()));
+  MpMemberKeysPage *page = MP_MEMBER_KEYS_PAGE (mp_member_keys_page_new ());
+  GtkWidget *create = mp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "create-member-keys");
+  GtkWidget *shown;
+  MpMemberKeys *keys;
+  g_autofree char *fingerprint = NULL;
+  g_autoptr(GBytes) sealed = NULL;
+  g_autoptr(MpMemberKeys) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (page, "keys-created", G_CALLBACK (on_keys_created_cb), created);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_sensitive (create));
+
+  _mp_member_keys_page_submit (page, "Anna de Vries", "anna@example.nl",
+                               "correct horse battery", "correct horse battery!");
+  g_assert_cmpstr (_mp_member_keys_page_get_problem (page), ==, "The passphrases are not the same.");
+  _mp_member_keys_page_submit (page, "Anna de Vries", "anna@example.nl", "short", "short");
+  g_assert_nonnull (_mp_member_keys_page_get_problem (page));
+  g_assert_null (mp_member_keys_page_get_keys (page));
+
+  /* A name of spaces only is no name. */
+  _mp_member_keys_page_submit (page, "   ", "", "correct horse battery", "correct horse battery");
+  g_assert_false (gtk_widget_get_sensitive (create));
+  g_assert_null (mp_member_keys_page_get_keys (page));
+
+  _mp_member_keys_page_submit (page, "  Anna de Vries ", " anna@example.nl",
+                               "correct horse battery", "correct horse battery");
+  g_assert_null (_mp_member_keys_page_get_problem (page));
+  g_assert_false (gtk_widget_get_sensitive (create));
+  mp_test_wait_until (keys_made, page);
+  g_assert_false (problem_shown (page));
+
+  keys = mp_member_keys_page_get_keys (page);
+  g_assert_cmpuint (created->len, ==, 1);
+  g_assert_true (g_ptr_array_index (created, 0) == keys);
+  g_assert_true (mp_member_keys_is_unlocked (keys));
+  g_assert_cmpstr (mp_member_public_get_name (mp_member_keys_get_public (keys)), ==, "Anna de Vries");
+  g_assert_cmpstr (mp_member_public_get_email (mp_member_keys_get_public (keys)), ==,
+                   "anna@example.nl");
+
+  /* The fingerprint of these keys, on the page now showing. */
+  fingerprint = mp_member_public_get_fingerprint (mp_member_keys_get_public (keys));
+  shown = mp_test_find_widget (GTK_WIDGET (page), MP_TYPE_MEMBER_FINGERPRINT, NULL);
+  g_assert_cmpstr (mp_member_fingerprint_get_fingerprint (MP_MEMBER_FINGERPRINT (shown)), ==,
+                   fingerprint);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (shown));
+  g_assert_false (gtk_widget_get_mapped (create));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mp_test_find_widget (GTK_WIDGET (page),
+                                                                             ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                                                             "member-passphrase"))),
+                   ==, "");
+
+  /* What is kept opens with the passphrase typed. */
+  sealed = mp_member_keys_get_sealed (keys);
+  loaded = mp_member_keys_load (sealed, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_member_keys_unlock (loaded, "correct horse battery", &error));
+  g_assert_no_error (error);
+
+  g_ptr_array_set_size (created, 0);
+  mp_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -283,5 +379,6 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/member-confirm-dialog/digits", Fixture, NULL, fixture_set_up,
               test_confirm_dialog, fixture_tear_down);
+  g_test_add_func ("/ui/member-keys-page/create", test_keys_page);
   return g_test_run ();
 }
