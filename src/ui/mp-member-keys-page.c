@@ -147,6 +147,24 @@ on_create_clicked_cb (MpMemberKeysPage *self)
                                  keys_created_cb, g_object_ref (self));
 }
 
+/* A page taken out of its window (the window closed, the member went
+ * back) makes no keys any more: nobody would see their fingerprint. */
+static void
+mp_member_keys_page_unroot (GtkWidget *widget)
+{
+  MpMemberKeysPage *self = MP_MEMBER_KEYS_PAGE (widget);
+
+  if (self->busy)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+      self->busy = FALSE;
+      update (self);
+    }
+  GTK_WIDGET_CLASS (mp_member_keys_page_parent_class)->unroot (widget);
+}
+
 static void
 mp_member_keys_page_dispose (GObject *object)
 {
@@ -185,6 +203,7 @@ mp_member_keys_page_class_init (MpMemberKeysPageClass *klass)
 
   object_class->dispose = mp_member_keys_page_dispose;
   object_class->get_property = mp_member_keys_page_get_property;
+  widget_class->unroot = mp_member_keys_page_unroot;
 
   properties[PROP_KEYS] =
     g_param_spec_object ("keys", NULL, NULL, MP_TYPE_MEMBER_KEYS,

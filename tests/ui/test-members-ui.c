@@ -364,6 +364,42 @@ test_keys_page (void)
   mp_test_destroy_window (window);
 }
 
+/* Whether only the test's own reference to @page is left: the worker
+ * thread's task has given back its own. */
+static gboolean
+only_test_holds (gpointer page)
+{
+  return G_OBJECT (page)->ref_count == 1;
+}
+
+/* Taken out of its window while making keys, the page gives up: no keys,
+ * no signal, and Create Keys can be pressed again. */
+static void
+test_keys_page_unrooted (void)
+{
+  g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWindow *window = g_object_ref (GTK_WINDOW (gtk_window_new ()));
+  MpMemberKeysPage *page = g_object_ref_sink (MP_MEMBER_KEYS_PAGE (mp_member_keys_page_new ()));
+  GtkWidget *create = mp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "create-member-keys");
+
+  g_signal_connect (page, "keys-created", G_CALLBACK (on_keys_created_cb), created);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
+
+  _mp_member_keys_page_submit (page, "Anna", "", "correct horse battery", "correct horse battery");
+  g_assert_false (gtk_widget_get_sensitive (create));
+  gtk_window_set_child (window, NULL);
+  g_assert_true (gtk_widget_get_sensitive (create));
+
+  mp_test_wait_until (only_test_holds, page);
+  g_assert_null (mp_member_keys_page_get_keys (page));
+  g_assert_cmpuint (created->len, ==, 0);
+
+  mp_test_destroy_window (window);
+  g_assert_finalize_object (page);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -380,5 +416,6 @@ main (int    argc,
   g_test_add ("/ui/member-confirm-dialog/digits", Fixture, NULL, fixture_set_up,
               test_confirm_dialog, fixture_tear_down);
   g_test_add_func ("/ui/member-keys-page/create", test_keys_page);
+  g_test_add_func ("/ui/member-keys-page/unrooted", test_keys_page_unrooted);
   return g_test_run ();
 }
