@@ -49,6 +49,7 @@ struct _MpOverviewPage
   GSignalGroup *cases_signals;  /* cases added and removed */
   guint         update_id;      /* their changes, coalesced */
   GArray       *figures;        /* CaseFigures by case id (ids are rowids, dense) */
+  guint         n_stale;        /* cases changed or added since they were read */
   gboolean      stale;   /* updated while hidden: update when shown */
   GtkLabel     *count_labels[N_COUNTS];
   GtkLabel     *caption_labels[N_COUNTS];
@@ -267,30 +268,11 @@ get_figures (MpOverviewPage *self,
   return figures;
 }
 
-/* How many cases of @cases have no figures, stopping at @limit. */
-static guint
-count_unknown (MpOverviewPage *self,
-               GListModel     *cases,
-               guint           limit)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (cases) && n < limit; i++)
-    {
-      g_autoptr(MpCase) kase = g_list_model_get_item (cases, i);
-      gint64 case_id = mp_case_get_id (kase);
-
-      if (case_id > 0 && ((guint64) case_id >= self->figures->len ||
-                          !g_array_index (self->figures, CaseFigures, case_id).known))
-        n++;
-    }
-  return n;
-}
-
 static void
 forget_figures (MpOverviewPage *self)
 {
   g_array_set_size (self->figures, 0);
+  self->n_stale = 0;
 }
 
 static void
@@ -319,8 +301,11 @@ update (MpOverviewPage *self)
   unlocked = !mp_store_is_locked (self->store);
   if (!unlocked)
     forget_figures (self);
-  else if (count_unknown (self, cases, MAX_CASES_READ_ONE_BY_ONE + 1) > MAX_CASES_READ_ONE_BY_ONE)
+  else if ((self->figures->len == 0 && g_list_model_get_n_items (cases) > 0) ||
+           self->n_stale > MAX_CASES_READ_ONE_BY_ONE)
     read_all_figures (self, cases);
+  /* The rest that changed are read below, each from its case. */
+  self->n_stale = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
@@ -621,6 +606,17 @@ on_case_changed_cb (MpOverviewPage *self,
 
   if (case_id > 0 && (guint64) case_id < self->figures->len)
     g_array_index (self->figures, CaseFigures, case_id).known = FALSE;
+  self->n_stale++;
+  on_cases_changed_cb (self);
+}
+
+static void
+on_items_changed_cb (MpOverviewPage *self,
+                     guint           position,
+                     guint           removed,
+                     guint           added)
+{
+  self->n_stale += added;
   on_cases_changed_cb (self);
 }
 
@@ -724,7 +720,7 @@ mp_overview_page_init (MpOverviewPage *self)
                                  G_CALLBACK (on_locked_cb), self, G_CONNECT_SWAPPED);
   self->cases_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->cases_signals, "items-changed",
-                                 G_CALLBACK (on_cases_changed_cb), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->register_row, "notify::expanded",
                             G_CALLBACK (on_register_expanded_cb), self);
 
