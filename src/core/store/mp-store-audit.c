@@ -14,22 +14,55 @@
  * the MAC before it, and a sealed record of its last entry. Entries hold
  * keyed fingerprints of the old and new values, never the values. */
 
-static char *
-fingerprint (MpStore    *self,
-             const char *value)
+/* The key id of the case @case_ref, 0 when it has none (any more). */
+static gint64
+case_key_id (MpStore    *self,
+             const char *case_ref)
 {
-  guint8 mac[MP_VAULT_MAC_BYTES];
-  char hex[17];
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (case_ref == NULL || !(stmt = _mp_store_prepare (self, "SELECT key_id FROM cases WHERE reference = ?",
+                                                      NULL)))
+    return 0;
+  sqlite3_bind_text (stmt, 1, case_ref, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* A keyed fingerprint of @value: with a subkey of the case's own key
+ * ("c:HEX"), so that the same value in two cases gives two fingerprints
+ * and, once the case is erased with its key, a guessed value cannot be
+ * checked against the trail; for an entry of no case (or of a case whose
+ * key is gone) with the desk's fingerprint key, the case's reference mixed
+ * in ("d:HEX"). Entries written before had 16 hex digits, keyed with the
+ * audit key for the whole desk; the chain covers them as they are. */
+char *
+_mp_store_audit_fingerprint (MpStore    *self,
+                             const char *case_ref,
+                             const char *value)
+{
+  guint8 fp[MP_VAULT_FINGERPRINT_BYTES];
+  char hex[MP_VAULT_FINGERPRINT_BYTES * 2 + 1];
   g_autofree char *data = NULL;
+  gint64 key_id;
 
   if (value == NULL)
     return NULL;
-  /* Keyed, so that a short value such as "yes" cannot be guessed from it. */
-  data = g_strconcat ("fingerprint|", value, NULL);
-  if (!mp_vault_audit_mac (self->vault, data, strlen (data), NULL, mac, NULL))
+  key_id = case_key_id (self, case_ref);
+  if (key_id != 0 && mp_vault_has_case_key (self->vault, key_id))
+    {
+      data = g_strconcat ("fingerprint\x1f", value, NULL);
+      if (!mp_vault_fingerprint (self->vault, key_id, data, strlen (data), fp, NULL))
+        return NULL;
+      sodium_bin2hex (hex, sizeof hex, fp, sizeof fp);
+      return g_strconcat ("c:", hex, NULL);
+    }
+  data = g_strconcat ("fingerprint\x1f", case_ref != NULL ? case_ref : "", "\x1f", value, NULL);
+  if (!mp_vault_fingerprint (self->vault, 0, data, strlen (data), fp, NULL))
     return NULL;
-  sodium_bin2hex (hex, sizeof hex, mac, 8);
-  return g_strdup (hex);
+  sodium_bin2hex (hex, sizeof hex, fp, sizeof fp);
+  return g_strconcat ("d:", hex, NULL);
 }
 
 static char *
@@ -128,8 +161,8 @@ _mp_store_audit_append (MpStore     *self,
                         GError     **error)
 {
   g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autofree char *old_fp = fingerprint (self, old_value);
-  g_autofree char *new_fp = fingerprint (self, new_value);
+  g_autofree char *old_fp = _mp_store_audit_fingerprint (self, case_ref, old_value);
+  g_autofree char *new_fp = _mp_store_audit_fingerprint (self, case_ref, new_value);
   g_autofree char *data = NULL;
   guint8 previous[MP_VAULT_MAC_BYTES];
   guint8 mac[MP_VAULT_MAC_BYTES];

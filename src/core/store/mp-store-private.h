@@ -226,6 +226,12 @@ gboolean      _mp_store_audit_flush_head    (MpStore       *self,
  * _mp_store_audit_append() remembered. */
 void          _mp_store_audit_forget_last   (MpStore       *self);
 
+/* The keyed fingerprint an audit entry of @case_ref (NULL: of no case)
+ * stores for @value; also for tests. Returns: (transfer full) (nullable) */
+char         *_mp_store_audit_fingerprint   (MpStore       *self,
+                                             const char    *case_ref,
+                                             const char    *value);
+
 /* ---- mp-store-cases.c --------------------------------------------------- */
 
 /* The sealed text columns of a case, in the order of the table. */
