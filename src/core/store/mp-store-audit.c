@@ -83,16 +83,20 @@ audit_serialise (gint64      id,
 /* The chain's MACs prove each entry and those before it, but not that no
  * entry came after the last one left: the head record (setting
  * AUDIT_HEAD_KEY, "COUNT HEAD SEAL") names the last entry, sealed with the
- * audit key, and is written in the same transaction as each entry. */
-#define AUDIT_HEAD_KEY "audit.head"
+ * audit key, and is written in the same transaction as each entry. The
+ * seal binds the desk's id too (once it has one), which names the record of
+ * its head kept outside the file (mp-store-freshness.c). */
+#define AUDIT_HEAD_KEY MP_STORE_AUDIT_HEAD_KEY
 
 static char *
 audit_head_seal (MpStore    *self,
                  gint64      count,
                  const char *head_hex,
+                 const char *desk_id,
                  GError    **error)
 {
-  g_autofree char *data = g_strdup_printf ("audit-head\x1f%" G_GINT64_FORMAT "\x1f%s", count, head_hex);
+  g_autofree char *data = g_strdup_printf ("audit-head\x1f%" G_GINT64_FORMAT "\x1f%s%s%s", count, head_hex,
+                                           desk_id != NULL ? "\x1f" : "", desk_id != NULL ? desk_id : "");
   guint8 mac[MP_VAULT_MAC_BYTES];
   char hex[MP_VAULT_MAC_BYTES * 2 + 1];
 
@@ -110,10 +114,12 @@ audit_write_head (MpStore       *self,
 {
   g_autoptr(sqlite3_stmt) upsert = NULL;
   g_autofree char *seal = NULL;
+  g_autofree char *desk_id = NULL;
   char head_hex[MP_VAULT_MAC_BYTES * 2 + 1];
 
   sodium_bin2hex (head_hex, sizeof head_hex, head, MP_VAULT_MAC_BYTES);
-  if (!(seal = audit_head_seal (self, count, head_hex, error)))
+  if (!(desk_id = _mp_store_freshness_get_desk_id (self, TRUE, error)) ||
+      !(seal = audit_head_seal (self, count, head_hex, desk_id, error)))
     return FALSE;
   if (!(upsert = _mp_store_prepare (self,
                                     "INSERT INTO settings (key, value) VALUES ('" AUDIT_HEAD_KEY "', ?)"
@@ -121,7 +127,46 @@ audit_write_head (MpStore       *self,
     return FALSE;
   sqlite3_bind_text (upsert, 1, g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", count, head_hex, seal),
                      -1, g_free);
-  return _mp_store_step_done (self, upsert, error);
+  if (!_mp_store_step_done (self, upsert, error))
+    return FALSE;
+  self->head_staged = TRUE;
+  return TRUE;
+}
+
+/* Reads the head record; FALSE (and no error) when it is missing or its
+ * seal does not hold. */
+static gboolean
+audit_read_head_record (MpStore  *self,
+                        gint64   *count,
+                        char    **head)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *desk_id = NULL;
+  g_autofree char *seal = NULL;
+
+  if (!(stmt = _mp_store_prepare (self, "SELECT value FROM settings WHERE key = '" AUDIT_HEAD_KEY "'",
+                                  NULL)) ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", 0);
+  desk_id = _mp_store_freshness_get_desk_id (self, FALSE, NULL);
+  if (g_strv_length (parts) != 3 ||
+      !g_ascii_string_to_signed (parts[0], 10, 1, G_MAXINT64, count, NULL) ||
+      !(seal = audit_head_seal (self, *count, parts[1], desk_id, NULL)) ||
+      strlen (seal) != strlen (parts[2]) ||
+      sodium_memcmp (seal, parts[2], strlen (seal)) != 0)
+    return FALSE;
+  *head = g_strdup (parts[1]);
+  return TRUE;
+}
+
+gboolean
+_mp_store_audit_read_head (MpStore  *self,
+                           gint64   *count,
+                           char    **head)
+{
+  return audit_read_head_record (self, count, head);
 }
 
 /* The id the next entry gets and the MAC of the last one, if any. */
@@ -277,8 +322,7 @@ audit_check_head (MpStore       *self,
                   GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *seal = NULL;
+  g_autofree char *recorded_head = NULL;
   char head_hex[MP_VAULT_MAC_BYTES * 2 + 1] = "";
   g_autofree char *number = g_strdup_printf ("%u", count + 1);
   gint64 recorded;
@@ -293,21 +337,15 @@ audit_check_head (MpStore       *self,
                      "entry %s on may have been removed."), number);
       return FALSE;
     }
-  parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", 0);
   if (head != NULL)
     sodium_bin2hex (head_hex, sizeof head_hex, head, MP_VAULT_MAC_BYTES);
-  if (g_strv_length (parts) != 3 ||
-      !g_ascii_string_to_signed (parts[0], 10, 1, G_MAXINT64, &recorded, NULL) ||
-      !(seal = audit_head_seal (self, recorded, parts[1], error)) ||
-      strlen (seal) != strlen (parts[2]) ||
-      sodium_memcmp (seal, parts[2], strlen (seal)) != 0)
+  if (!audit_read_head_record (self, &recorded, &recorded_head))
     {
-      g_clear_error (error);
       g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
                            _("The record of the last audit entry was changed."));
       return FALSE;
     }
-  if (recorded != count || g_strcmp0 (parts[1], head_hex) != 0)
+  if (recorded != count || g_strcmp0 (recorded_head, head_hex) != 0)
     {
       g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
                    _("The audit trail ends before its last entry: audit entries from "
@@ -397,6 +435,21 @@ mp_store_verify_audit (MpStore  *self,
     {
       if (first_bad != NULL)
         *first_bad = (gint64) count + 1;
+      return FALSE;
+    }
+  /* A sound trail can still be an older one: the whole file put back, or
+   * the trail cut back together with an older head record. */
+  _mp_store_freshness_note_seen (self, count);
+  if (self->rollback_seen > 0)
+    {
+      g_autofree char *here = g_strdup_printf ("%" G_GINT64_FORMAT, self->rollback_found);
+      g_autofree char *seen = g_strdup_printf ("%" G_GINT64_FORMAT, self->rollback_seen);
+
+      if (first_bad != NULL)
+        *first_bad = self->rollback_found + 1;
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                   _("This desk file is older than the one last opened on this computer: "
+                     "its audit trail has %s entries, this computer has seen %s."), here, seen);
       return FALSE;
     }
 

@@ -423,6 +423,7 @@ mp_store_unlock (MpStore     *self,
   if (cases == NULL)
     return FALSE;
   _mp_store_publish_cases (self, cases);
+  _mp_store_freshness_check (self);
   _mp_store_rederive_if_stale (self);
   return TRUE;
 }
@@ -481,6 +482,7 @@ mp_store_unlock_finish (MpStore       *self,
   if (cases == NULL)
     return FALSE;
   _mp_store_publish_cases (self, cases);
+  _mp_store_freshness_check (self);
   _mp_store_rederive_if_stale (self);
   return TRUE;
 }
@@ -492,6 +494,7 @@ mp_store_lock (MpStore *self)
 
   if (self->answer_source != NULL)
     _mp_case_answer_source_detach (self->answer_source);
+  _mp_store_freshness_flush (self);
   mp_vault_lock (self->vault);
   g_hash_table_remove_all (self->by_reference);
   g_list_store_remove_all (self->cases);
@@ -602,6 +605,7 @@ mp_store_unlock_with_key (MpStore     *self,
   /* As in unlock_and_load(): writes wait for the check, the cases do not. */
   _mp_store_start_integrity_check (self);
   _mp_store_publish_cases (self, cases);
+  _mp_store_freshness_check (self);
   _mp_store_rederive_if_stale (self);
   return TRUE;
 }

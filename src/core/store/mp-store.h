@@ -313,6 +313,19 @@ gboolean     mp_store_verify_audit         (MpStore              *self,
                                             gint64               *first_bad,
                                             GError              **error);
 
+/* TRUE when the desk file, as unlocked (or as its audit trail last
+ * verified), is older than the newest state this computer has seen of the
+ * same desk: the whole file put back from an older copy, or its audit trail
+ * cut back. @seen and @found are the audit entries seen here before and in
+ * the file. A restore through mp_store_restore() is never reported. */
+gboolean     mp_store_get_rollback         (MpStore              *self,
+                                            guint64              *seen,
+                                            guint64              *found);
+/* Takes the desk file as it is for this desk's newest state (after a
+ * deliberate restore from elsewhere): the rollback is no longer reported. */
+gboolean     mp_store_accept_rollback      (MpStore              *self,
+                                            GError              **error);
+
 /* Erases the confidential data of a closed case: its key and every
  * ciphertext are destroyed and the WAL is checkpointed, so no copy stays in
  * the live files; the record of what was decided stays. */
