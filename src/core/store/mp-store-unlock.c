@@ -422,8 +422,10 @@ mp_store_unlock (MpStore     *self,
   cases = unlock_and_load (self, passphrase, error);
   if (cases == NULL)
     return FALSE;
-  _mp_store_publish_cases (self, cases);
+  /* Before the cases are published (which tells the locked state): the
+   * window asks for the rollback then. */
   _mp_store_freshness_check (self);
+  _mp_store_publish_cases (self, cases);
   _mp_store_rederive_if_stale (self);
   return TRUE;
 }
@@ -481,8 +483,10 @@ mp_store_unlock_finish (MpStore       *self,
   cases = g_task_propagate_pointer (G_TASK (result), error);
   if (cases == NULL)
     return FALSE;
-  _mp_store_publish_cases (self, cases);
+  /* Before the cases are published (which tells the locked state): the
+   * window asks for the rollback then. */
   _mp_store_freshness_check (self);
+  _mp_store_publish_cases (self, cases);
   _mp_store_rederive_if_stale (self);
   return TRUE;
 }
@@ -604,8 +608,10 @@ mp_store_unlock_with_key (MpStore     *self,
     }
   /* As in unlock_and_load(): writes wait for the check, the cases do not. */
   _mp_store_start_integrity_check (self);
-  _mp_store_publish_cases (self, cases);
+  /* Before the cases are published (which tells the locked state): the
+   * window asks for the rollback then. */
   _mp_store_freshness_check (self);
+  _mp_store_publish_cases (self, cases);
   _mp_store_rederive_if_stale (self);
   return TRUE;
 }
