@@ -117,7 +117,7 @@ move_record_forward (const char *desk_id,
   if (read_record (desk_id, &recorded, NULL) && recorded >= count)
     return;
   if (!write_record (desk_id, count, head, &error))
-    g_warning ("%s", error->message);
+    g_message ("%s", error->message);
 }
 
 /* Splits a head record "COUNT HEAD SEAL"; FALSE when it has another shape. */
@@ -286,7 +286,7 @@ _mp_store_freshness_adopt (const char *database_path)
    * even when it is older than the one it replaced. */
   if (desk_id_is_valid (desk_id) && parse_head_record (value, &count, &head) &&
       !write_record (desk_id, count, head, &error))
-    g_warning ("%s", error->message);
+    g_message ("%s", error->message);
 }
 
 gboolean
