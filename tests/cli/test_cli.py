@@ -246,6 +246,28 @@ class TestTrust(CliTestCase):
                          ["broken 3", "rolled back: 2 entries here, 4 seen on this computer"])
         self.assertIn("older", proc.stderr)
 
+    def test_audit_verify_reports_trail_cut_with_older_head(self):
+        import sqlite3
+        self.init()
+        ref = self.add_case({"title": "t", "description": "d"}).stdout.strip()
+        con = sqlite3.connect(self.db)
+        older_head = con.execute("SELECT value FROM settings WHERE key = 'audit.head'").fetchone()[0]
+        con.close()
+        self.run_cli("case", "set", ref, "impact", "i")
+        self.run_cli("case", "set", ref, "impact", "j")
+
+        # The last two entries cut, and the head record of that moment put
+        # back: chain and head agree, only this computer's record tells.
+        con = sqlite3.connect(self.db)
+        con.execute("DELETE FROM audit WHERE id > 2")
+        con.execute("UPDATE settings SET value = ? WHERE key = 'audit.head'", (older_head,))
+        con.commit()
+        con.close()
+        proc = self.run_cli("audit", "verify", check=False)
+        self.assertEqual(proc.returncode, 1)
+        self.assertEqual(proc.stdout.splitlines(),
+                         ["broken 3", "rolled back: 2 entries here, 4 seen on this computer"])
+
     def test_audit_verify_after_restore(self):
         self.init()
         ref = self.add_case({"title": "t", "description": "d"}).stdout.strip()
