@@ -306,7 +306,9 @@ char        *mp_store_restore              (const char           *backup_path,
 
 /* Checks the audit chain. On success @n_entries and @head (hex, transfer
  * full) are set; on a broken chain @first_bad is the entry's id and FALSE is
- * returned with an error saying what is wrong. */
+ * returned with an error saying what is wrong. A sound chain in a file
+ * older than this computer has seen (mp_store_get_rollback()) fails too,
+ * with @first_bad the first entry it lacks. */
 gboolean     mp_store_verify_audit         (MpStore              *self,
                                             guint                *n_entries,
                                             char                **head,
