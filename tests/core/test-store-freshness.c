@@ -316,6 +316,44 @@ test_trail_cut_with_older_head (Fixture       *fixture,
   }
 }
 
+/* The trail cut and its head record (and the desk id naming the record
+ * outside) deleted: verify says so, and the next write must not paper it
+ * over with a new head record. */
+static void
+test_no_write_over_a_cut_trail (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const char * const tamperings[] = {
+    "DELETE FROM audit WHERE id > 2;"
+    "DELETE FROM settings WHERE key IN ('audit.head', 'audit.desk-id');",
+    "DELETE FROM audit WHERE id > 2;",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tamperings); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MpStore) store = NULL;
+      MpCase *kase;
+      gint64 bad = 0;
+
+      g_unlink (fixture->path);
+      g_assert_cmpuint (make_desk (fixture->path), ==, 2);
+      g_assert_cmpuint (write_more (fixture->path, 3), ==, 5);
+      run_sql (fixture->path, tamperings[i]);
+
+      store = open_unlocked (fixture->path);
+      kase = g_list_model_get_item (mp_store_get_cases (store), 0);
+      g_assert_false (mp_store_update_case (store, kase, "impact", "Covered up", &error));
+      g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT);
+      g_test_message ("%s", error->message);
+      g_clear_error (&error);
+      g_object_unref (kase);
+      g_assert_false (mp_store_verify_audit (store, NULL, NULL, &bad, &error));
+      g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT);
+      g_assert_cmpint (bad, ==, 3);
+    }
+}
+
 static char *
 stored_fingerprint (const char *path,
                     const char *case_ref,
@@ -419,6 +457,7 @@ main (int    argc,
   ADD ("/freshness/whole-file-rolled-back", test_whole_file_rolled_back);
   ADD ("/freshness/restore-not-reported", test_restore_not_reported);
   ADD ("/freshness/trail-cut-with-older-head", test_trail_cut_with_older_head);
+  ADD ("/audit/no-write-over-a-cut-trail", test_no_write_over_a_cut_trail);
   ADD ("/audit/fingerprints-keyed", test_fingerprints_keyed);
 #undef ADD
 

@@ -195,6 +195,36 @@ read_last (MpStore  *self,
   return TRUE;
 }
 
+/* Whether the head record names the @count entries ending in @last that
+ * the file has, before a write adds one. Otherwise the trail was cut (or
+ * its record removed) outside Meldpunt: a new head record would cover that
+ * up, so nothing is written. Inside a batch the record lags behind its
+ * entries until the batch ends; it is checked at the batch's first entry. */
+static gboolean
+audit_head_continues (MpStore       *self,
+                      gint64         count,
+                      const guint8  *last,
+                      GError       **error)
+{
+  g_autofree char *recorded_head = NULL;
+  char last_hex[MP_VAULT_MAC_BYTES * 2 + 1] = "";
+  gint64 recorded = 0;
+
+  if (count == 0)
+    return TRUE;   /* a new desk: its first entry makes the record */
+  if (last != NULL)
+    sodium_bin2hex (last_hex, sizeof last_hex, last, MP_VAULT_MAC_BYTES);
+  if (audit_read_head_record (self, &recorded, &recorded_head) && recorded == count &&
+      g_strcmp0 (recorded_head, last_hex) == 0)
+    return TRUE;
+  g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                       _("The audit trail was changed outside Meldpunt. To keep that evidence, "
+                         "nothing is written to this desk; the about window and “meldpunt-cli "
+                         "audit verify” show where it changed. Restore the desk from a backup to "
+                         "go on working."));
+  return FALSE;
+}
+
 /* Appends an entry to the audit chain; call inside the write's transaction. */
 gboolean
 _mp_store_audit_append (MpStore     *self,
@@ -221,7 +251,10 @@ _mp_store_audit_append (MpStore     *self,
       memcpy (previous, self->audit_last_mac, MP_VAULT_MAC_BYTES);
       has_previous = TRUE;
     }
-  else if (!read_last (self, &id, previous, &has_previous, error))
+  else if (!read_last (self, &id, previous, &has_previous, error) ||
+           (!self->audit_head_pending && !audit_head_continues (self, id - 1,
+                                                                has_previous ? previous : NULL,
+                                                                error)))
     return FALSE;
 
   data = audit_serialise (id, at, self->actor, case_ref, action, field, old_fp, new_fp);
