@@ -10,6 +10,7 @@
 #include "mp-deadlines.h"
 #include "mp-desk-page.h"
 #include "mp-mailbox-banner.h"
+#include "mp-rollback-banner.h"
 #include "mp-overview-page.h"
 #include "mp-ui-util.h"
 
@@ -218,6 +219,7 @@ mp_desk_page_class_init (MpDeskPageClass *klass)
   g_type_ensure (MP_TYPE_OVERVIEW_PAGE);
   g_type_ensure (MP_TYPE_CALENDAR_VIEW);
   g_type_ensure (MP_TYPE_MAILBOX_BANNER);
+  g_type_ensure (MP_TYPE_ROLLBACK_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-desk-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpDeskPage, switcher_title);
