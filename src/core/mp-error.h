@@ -27,6 +27,7 @@ typedef enum
   MP_STORE_ERROR_INVALID,          /* a value the domain does not accept */
   MP_STORE_ERROR_ERASED,           /* confidential data was erased */
   MP_STORE_ERROR_REPLACED,         /* the desk file was moved, deleted or replaced */
+  MP_STORE_ERROR_DAMAGED,          /* a case's sealed records failed their checks */
 } MpStoreError;
 
 typedef enum
