@@ -265,7 +265,9 @@ mp_store_add_attachment (MpStore     *self,
 
   if (!_mp_store_begin_write (self, error))
     return NULL;
-  if (!_mp_store_lookup_case_ids (self, kase, &key_id, &reporter_id, error))
+  /* The case as it is, read (and checked) before its rows change. */
+  work = _mp_case_clone (kase);
+  if (!_mp_store_lookup_case_ids (self, work, &key_id, &reporter_id, error))
     goto fail;
   if (!(id = _mp_store_add_sealed_row (self, "attachments", mp_case_get_id (kase), key_id,
                                        g_variant_new ("(xmssx)", now, name, mime_type,
@@ -285,7 +287,6 @@ mp_store_add_attachment (MpStore     *self,
     goto fail;
 
   /* The case's record and MAC follow its new row. */
-  work = _mp_case_clone (kase);
   if (!_mp_store_write_derived (self, work, error))
     goto fail;
 
