@@ -11,6 +11,7 @@ scanned for unique random markers, before and after `case erase`."""
 import json
 import os
 import secrets
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -150,6 +151,22 @@ def main():
         assert ref in listed and other in listed, listed
         shown = json.loads(run(desk, 'case', 'show', ref, '--json').stdout)
         assert shown['title'] == f'title {MARKERS["set-title"]}', shown
+
+        # A flipped bit in one case's record: the desk opens, the case is
+        # listed by its reference and named by `case show`, which fails.
+        con = sqlite3.connect(os.path.join(desk, 'desk.db'))
+        con.execute("UPDATE cases SET record = substr(record, 1, 40) || "
+                    "CASE WHEN substr(record, 41, 1) = x'00' THEN x'01' ELSE x'00' END || "
+                    "substr(record, 42) WHERE reference = ?", (ref,))
+        con.commit()
+        con.close()
+        listed = run(desk, 'case', 'list', '--status', 'all').stdout
+        assert f'{ref}\tintake\t-\t(damaged' in listed, listed
+        assert other in listed, listed
+        result = run(desk, 'case', 'show', ref, check=False)
+        assert result.returncode == 1 and ref in result.stderr and 'damaged' in result.stderr, result
+        shown = json.loads(run(desk, 'case', 'show', other, '--json').stdout)
+        assert shown['reference'] == other, shown
 
 
 main()

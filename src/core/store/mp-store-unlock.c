@@ -51,7 +51,9 @@ load_case_row (MpStore       *self,
       _mp_case_set_id (bare, id);
       mp_case_set_text (bare, "reference", (const char *) sqlite3_column_text (stmt, 1));
       mp_case_set_text (bare, "status", "intake");
-      _mp_store_mark_damaged (bare, local_error->message);
+      _mp_store_mark_damaged (bare, g_error_matches (local_error, MP_VAULT_ERROR,
+                                                     MP_VAULT_ERROR_TAMPERED)
+                                      ? _("its record does not open") : local_error->message);
       return g_steal_pointer (&bare);
     }
   return g_steal_pointer (&kase);
