@@ -73,7 +73,7 @@ const char *
 mp_store_get_case_damage (MpStore *self,
                           MpCase  *kase)
 {
-  g_return_val_if_fail (MP_IS_STORE (self), NULL);
+  g_return_val_if_fail (self == NULL || MP_IS_STORE (self), NULL);
   g_return_val_if_fail (MP_IS_CASE (kase), NULL);
 
   return g_object_get_data (G_OBJECT (kase), DAMAGE_KEY);
