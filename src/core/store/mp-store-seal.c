@@ -62,8 +62,8 @@ _mp_store_mark_damaged (MpCase     *kase,
   if (g_object_get_data (G_OBJECT (kase), DAMAGE_KEY) != NULL)
     return;
   message = g_strdup_printf (_("Case %s is damaged: its stored records failed their integrity "
-                               "check (%s). It was changed outside Meldpunt. The case is shown "
-                               "read-only; restore a backup to repair it."),
+                               "check (%s); they were changed outside Meldpunt. The case cannot "
+                               "be changed; restore a backup to repair it."),
                              mp_case_get_reference (kase) != NULL ? mp_case_get_reference (kase) : "?",
                              detail);
   g_object_set_data_full (G_OBJECT (kase), DAMAGE_KEY, g_steal_pointer (&message), g_free);
