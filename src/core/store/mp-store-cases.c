@@ -250,7 +250,7 @@ _mp_store_finish_case_write (MpStore *self,
                              MpCase  *work)
 {
   _mp_case_update_from (kase, work);
-  _mp_store_case_set_deadlines (kase, _mp_store_case_get_deadlines (work));
+  _mp_store_case_take_state (kase, work);
   _mp_store_emit_case_changed (self, kase);
 }
 
@@ -575,10 +575,14 @@ mp_store_list_answer_values (MpStore             *self,
 
       for (guint j = 0; items[j] != NULL; j++)
         {
-          const char *value;
+          const char *value = NULL;
 
-          if (g_strv_contains (confidential_answers, items[j]) ||
-              (value = mp_case_get_answer_value (kase, items[j])) == NULL)
+          if (g_strv_contains (confidential_answers, items[j]))
+            continue;
+          /* The desk-wide answers ride in the record: no answers read. */
+          if (!_mp_store_case_lookup_value (kase, items[j], &value))
+            value = mp_case_get_answer_value (kase, items[j]);
+          if (value == NULL)
             continue;
           if (values == NULL)
             {

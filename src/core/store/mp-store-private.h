@@ -252,6 +252,11 @@ void          _mp_store_finish_case_write   (MpStore       *self,
 GPtrArray    *_mp_store_case_get_deadlines  (MpCase        *kase);
 void          _mp_store_case_set_deadlines  (MpCase        *kase,
                                              GPtrArray     *deadlines);
+gboolean      _mp_store_case_lookup_value   (MpCase        *kase,
+                                             const char    *item,
+                                             const char   **value);
+void          _mp_store_case_take_state     (MpCase        *kase,
+                                             MpCase        *work);
 void          _mp_store_mark_damaged        (MpCase        *kase,
                                              const char    *detail);
 /* MP_STORE_ERROR_DAMAGED when @kase (or the store's case of its

@@ -180,6 +180,27 @@ seal_cases (MpStore  *self,
                                                      sqlite3_column_int64 (list, 1),
                                                      sqlite3_column_int64 (list, 2)));
       g_clear_pointer (&list, _mp_store_release_stmt);
+
+      /* The answers' plain values, for what the record keeps of them. */
+      if (!(list = _mp_store_prepare (self, "SELECT json_extract (sealed, '$.item'),"
+                                            " json_extract (sealed, '$.value') FROM answers"
+                                            " WHERE case_id = ? AND version = 0", error)))
+        {
+          g_ptr_array_unref (deadlines);
+          g_object_unref (work);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (list, 1, id);
+      while (sqlite3_step (list) == SQLITE_ROW)
+        if (TEXT (list, 0) != NULL && TEXT (list, 1) != NULL)
+          {
+            MpAnswer *answer = g_new0 (MpAnswer, 1);
+
+            answer->item = g_strdup (TEXT (list, 0));
+            answer->value = g_strdup (TEXT (list, 1));
+            _mp_case_put_answer (work, answer);
+          }
+      g_clear_pointer (&list, _mp_store_release_stmt);
       g_object_set_data_full (G_OBJECT (work), "mp-legacy-deadlines", g_steal_pointer (&deadlines),
                               (GDestroyNotify) g_ptr_array_unref);
       g_object_set_data_full (G_OBJECT (work), "mp-legacy-key-id", g_memdup2 (&key_id, sizeof key_id),

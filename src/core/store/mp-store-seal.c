@@ -32,6 +32,14 @@
 
 #define DEADLINES_KEY "mp-store-deadlines"
 #define DAMAGE_KEY    "mp-store-damage"
+#define VALUES_KEY    "mp-store-values"
+
+/* The answers the desk-wide views add up over every case (the overview,
+ * the reward ledger): their values ride in the case's record, so that
+ * these views need not read the answers of every case. */
+static const char * const summary_items[] = {
+  "ack.sent_on", "assess.sent_on", "reward.sent_on", "reward.declined", "reward.amount", NULL
+};
 
 /* The tables of a case's rows, in the order the MAC covers them. */
 static const char * const child_tables[] = { "answers", "events", "status_history", "attachments" };
@@ -51,6 +59,67 @@ _mp_store_case_set_deadlines (MpCase    *kase,
   g_object_set_data_full (G_OBJECT (kase), DEADLINES_KEY,
                           deadlines != NULL ? g_ptr_array_ref (deadlines) : NULL,
                           (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* The values of summary_items[] @kase's answers hold, as a{ss}. */
+static GVariant *
+case_values (MpCase *kase)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  for (guint i = 0; summary_items[i] != NULL; i++)
+    {
+      const char *value = mp_case_get_answer_value (kase, summary_items[i]);
+
+      if (value != NULL)
+        g_variant_builder_add (&builder, "{ss}", summary_items[i], value);
+    }
+  return g_variant_builder_end (&builder);
+}
+
+static void
+set_values (MpCase   *kase,
+            GVariant *values)
+{
+  GVariant *own = NULL;
+
+  /* A copy of its own: the record it came from is not kept. */
+  if (values != NULL && g_variant_n_children (values) > 0)
+    own = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("a{ss}"),
+                                                        g_bytes_new (g_variant_get_data (values),
+                                                                     g_variant_get_size (values)),
+                                                        TRUE));
+  g_object_set_data_full (G_OBJECT (kase), VALUES_KEY, own, (GDestroyNotify) g_variant_unref);
+}
+
+/* The value of @item among the desk-wide answers, if it is one of them:
+ * TRUE and @value (NULL: not answered); FALSE when @item is not kept so. */
+gboolean
+_mp_store_case_lookup_value (MpCase      *kase,
+                             const char  *item,
+                             const char **value)
+{
+  GVariant *values;
+
+  if (!g_strv_contains (summary_items, item))
+    return FALSE;
+  values = g_object_get_data (G_OBJECT (kase), VALUES_KEY);
+  *value = NULL;
+  if (values != NULL)
+    g_variant_lookup (values, item, "&s", value);
+  return TRUE;
+}
+
+/* After a write: @kase takes what @work's record holds beside its fields. */
+void
+_mp_store_case_take_state (MpCase *kase,
+                           MpCase *work)
+{
+  _mp_store_case_set_deadlines (kase, _mp_store_case_get_deadlines (work));
+  g_object_set_data_full (G_OBJECT (kase), VALUES_KEY,
+                          g_object_steal_data (G_OBJECT (work), VALUES_KEY),
+                          (GDestroyNotify) g_variant_unref);
 }
 
 void
@@ -153,6 +222,7 @@ _mp_store_case_record_serialise (MpCase    *kase,
                              (gint64) mp_deadline_get_met_at (deadline));
     }
   g_variant_builder_add (&builder, "{sv}", "deadlines", g_variant_builder_end (&list));
+  g_variant_builder_add (&builder, "{sv}", "values", case_values (kase));
 
   record = g_variant_ref_sink (g_variant_builder_end (&builder));
   return g_variant_get_data_as_bytes (record);
@@ -197,6 +267,8 @@ _mp_store_case_record_apply (MpCase  *kase,
             g_ptr_array_add (deadlines, mp_deadline_new (mp_case_get_reference (kase), kind,
                                                          due_at, met_at));
         }
+      else if (g_str_equal (key, "values") && g_variant_is_of_type (value, G_VARIANT_TYPE ("a{ss}")))
+        set_values (kase, value);
       else if ((meta = mp_case_lookup_field (key)) != NULL && !g_str_equal (key, "reference"))
         {
           if (meta->kind == MP_FIELD_TEXT && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
@@ -375,6 +447,11 @@ _mp_store_write_case_record (MpStore    *self,
   if (!_mp_store_step_done (self, update, error))
     return FALSE;
   _mp_store_case_set_deadlines (work, deadlines);
+  {
+    g_autoptr(GVariant) values = g_variant_ref_sink (case_values (work));
+
+    set_values (work, values);
+  }
   return _mp_store_seal_case_set (self, id, key_id, error);
 }
 
