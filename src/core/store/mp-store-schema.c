@@ -165,8 +165,11 @@ static const char * const migrations[] = {
    * sealed blob beside (id, case_id, version). Sealing needs the key, so
    * this migration only moves what was in clear into a plain JSON form
    * (version 0) that the first unlock seals, in one transaction, and then
-   * wipes (see mp-store-seal.c). Sealed cells of the old shape are carried
+   * wipes (see mp-store-seal-legacy.c); the setting seal.pending tells it
+   * that there is something to seal. Sealed cells of the old shape are carried
    * as hex and opened with their old associated data. */
+  "INSERT INTO settings (key, value) SELECT 'seal.pending', '1'"
+  "  WHERE EXISTS (SELECT 1 FROM cases);"
   "ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE cases ADD COLUMN record BLOB;"
   "ALTER TABLE cases ADD COLUMN mac BLOB;"

@@ -56,17 +56,15 @@ open_old_cell (MpStore     *self,
   return g_strndup (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
 }
 
+/* Migration 5 leaves the setting seal.pending where it left plaintext:
+ * one look-up, not a scan of every row at every unlock. */
 static gboolean
 has_legacy_rows (MpStore *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = _mp_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM cases WHERE version = 0)"
-                                  " OR EXISTS (SELECT 1 FROM answers WHERE version = 0)"
-                                  " OR EXISTS (SELECT 1 FROM events WHERE version = 0)"
-                                  " OR EXISTS (SELECT 1 FROM status_history WHERE version = 0)"
-                                  " OR EXISTS (SELECT 1 FROM attachments WHERE version = 0)", NULL);
-  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  stmt = _mp_store_prepare (self, "SELECT 1 FROM settings WHERE key = 'seal.pending'", NULL);
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
 }
 
 /* Loads every case key into the vault (the old cells need them). */
@@ -411,6 +409,7 @@ _mp_store_seal_legacy (MpStore  *self,
   /* Cases first: an erased case gets its new key before its rows. */
   if (!load_keys (self, error) || !seal_cases (self, error) || !seal_rows (self, error) ||
       !seal_every_case_set (self, error) ||
+      !_mp_store_exec (self->db, "DELETE FROM settings WHERE key = 'seal.pending';", error) ||
       !_mp_store_audit_append (self, NULL, "desk.seal", NULL, NULL, NULL, error) ||
       !_mp_store_commit_write (self, error))
     {

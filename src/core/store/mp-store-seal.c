@@ -46,51 +46,95 @@ static const char * const child_tables[] = { "answers", "events", "status_histor
 
 /* ---- per-case state kept on the case object ------------------------------ */
 
+/* The deadlines of a case as its record holds them, made into MpDeadline
+ * objects only when first asked for: unlock makes none (100,000 cases have
+ * some 400,000 deadlines, most never looked at). */
+typedef struct
+{
+  GBytes    *encoded;   /* the record's deadline list, see below */
+  GPtrArray *objects;   /* made from it on first use */
+} Deadlines;
+
+static void
+deadlines_free (gpointer data)
+{
+  Deadlines *deadlines = data;
+
+  g_clear_pointer (&deadlines->encoded, g_bytes_unref);
+  g_clear_pointer (&deadlines->objects, g_ptr_array_unref);
+  g_free (deadlines);
+}
+
+static gboolean decode_deadlines (const guint8 *data, gsize length, const char *reference,
+                                  GPtrArray *out);
+
 GPtrArray *
 _mp_store_case_get_deadlines (MpCase *kase)
 {
-  return g_object_get_data (G_OBJECT (kase), DEADLINES_KEY);
+  Deadlines *deadlines = g_object_get_data (G_OBJECT (kase), DEADLINES_KEY);
+
+  if (deadlines == NULL)
+    return NULL;
+  if (deadlines->objects == NULL)
+    {
+      gsize length = 0;
+      const guint8 *data = g_bytes_get_data (deadlines->encoded, &length);
+
+      deadlines->objects = g_ptr_array_new_with_free_func (g_object_unref);
+      decode_deadlines (data, length, mp_case_get_reference (kase), deadlines->objects);
+    }
+  return deadlines->objects;
 }
 
 void
 _mp_store_case_set_deadlines (MpCase    *kase,
-                              GPtrArray *deadlines)
+                              GPtrArray *objects)
 {
-  g_object_set_data_full (G_OBJECT (kase), DEADLINES_KEY,
-                          deadlines != NULL ? g_ptr_array_ref (deadlines) : NULL,
-                          (GDestroyNotify) g_ptr_array_unref);
+  Deadlines *deadlines = NULL;
+
+  if (objects != NULL)
+    {
+      deadlines = g_new0 (Deadlines, 1);
+      deadlines->objects = g_ptr_array_ref (objects);
+    }
+  g_object_set_data_full (G_OBJECT (kase), DEADLINES_KEY, deadlines, deadlines_free);
 }
 
-/* The values of summary_items[] @kase's answers hold, as a{ss}. */
-static GVariant *
+static void
+set_encoded_deadlines (MpCase       *kase,
+                       const guint8 *data,
+                       gsize         length)
+{
+  Deadlines *deadlines = g_new0 (Deadlines, 1);
+
+  deadlines->encoded = g_bytes_new (data, length);
+  g_object_set_data_full (G_OBJECT (kase), DEADLINES_KEY, deadlines, deadlines_free);
+}
+
+/* The values of summary_items[] @kase's answers hold: a NULL-terminated
+ * list of item, value, item, value … (g_strfreev()), or NULL. */
+static char **
 case_values (MpCase *kase)
 {
-  GVariantBuilder builder;
+  GPtrArray *values = g_ptr_array_new ();
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
   for (guint i = 0; summary_items[i] != NULL; i++)
     {
       const char *value = mp_case_get_answer_value (kase, summary_items[i]);
 
       if (value != NULL)
-        g_variant_builder_add (&builder, "{ss}", summary_items[i], value);
+        {
+          g_ptr_array_add (values, g_strdup (summary_items[i]));
+          g_ptr_array_add (values, g_strdup (value));
+        }
     }
-  return g_variant_builder_end (&builder);
-}
-
-static void
-set_values (MpCase   *kase,
-            GVariant *values)
-{
-  GVariant *own = NULL;
-
-  /* A copy of its own: the record it came from is not kept. */
-  if (values != NULL && g_variant_n_children (values) > 0)
-    own = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("a{ss}"),
-                                                        g_bytes_new (g_variant_get_data (values),
-                                                                     g_variant_get_size (values)),
-                                                        TRUE));
-  g_object_set_data_full (G_OBJECT (kase), VALUES_KEY, own, (GDestroyNotify) g_variant_unref);
+  if (values->len == 0)
+    {
+      g_ptr_array_unref (values);
+      return NULL;
+    }
+  g_ptr_array_add (values, NULL);
+  return (char **) g_ptr_array_free (values, FALSE);
 }
 
 /* The value of @item among the desk-wide answers, if it is one of them:
@@ -100,14 +144,15 @@ _mp_store_case_lookup_value (MpCase      *kase,
                              const char  *item,
                              const char **value)
 {
-  GVariant *values;
+  char **values;
 
   if (!g_strv_contains (summary_items, item))
     return FALSE;
   values = g_object_get_data (G_OBJECT (kase), VALUES_KEY);
   *value = NULL;
-  if (values != NULL)
-    g_variant_lookup (values, item, "&s", value);
+  for (guint i = 0; values != NULL && values[i] != NULL && values[i + 1] != NULL; i += 2)
+    if (g_str_equal (values[i], item))
+      *value = values[i + 1];
   return TRUE;
 }
 
@@ -116,10 +161,11 @@ void
 _mp_store_case_take_state (MpCase *kase,
                            MpCase *work)
 {
-  _mp_store_case_set_deadlines (kase, _mp_store_case_get_deadlines (work));
+  g_object_set_data_full (G_OBJECT (kase), DEADLINES_KEY,
+                          g_object_steal_data (G_OBJECT (work), DEADLINES_KEY), deadlines_free);
   g_object_set_data_full (G_OBJECT (kase), VALUES_KEY,
                           g_object_steal_data (G_OBJECT (work), VALUES_KEY),
-                          (GDestroyNotify) g_variant_unref);
+                          (GDestroyNotify) g_strfreev);
 }
 
 void
@@ -169,22 +215,164 @@ _mp_store_require_not_damaged (MpStore  *self,
 
 /* ---- the case record ------------------------------------------------------ */
 
+/* A record is read for every case at every unlock, so its form is plain
+ * and quick to read (GVariant's checks took three times the whole unlock):
+ *
+ *   "MPR1", then entries until the end, each
+ *   u8 name length, name, u8 kind, then by kind:
+ *     't' text:    u32 length, bytes
+ *     'b' boolean: u8
+ *     'x' time:    i64
+ *     'd' the deadlines: u32 length, then that many bytes of
+ *                  (u8 length, kind, i64 due, i64 met) …
+ *     'v' the desk-wide answer values: u32 length, then that many bytes of
+ *                  (u8 length, item, u32 length, value) …
+ *
+ * integers little-endian. A field the record does not hold is empty. The
+ * record is authenticated (AEAD) before it is read; the reader still
+ * checks every length. */
+
+#define RECORD_MAGIC "MPR1"
+
+static void
+put_u32 (GByteArray *out,
+         guint32     value)
+{
+  guint32 le = GUINT32_TO_LE (value);
+
+  g_byte_array_append (out, (const guint8 *) &le, sizeof le);
+}
+
+static void
+put_i64 (GByteArray *out,
+         gint64      value)
+{
+  guint64 le = GUINT64_TO_LE ((guint64) value);
+
+  g_byte_array_append (out, (const guint8 *) &le, sizeof le);
+}
+
+static void
+put_short (GByteArray *out,
+           const char *text)
+{
+  gsize length = MIN (strlen (text), 255);
+  guint8 n = (guint8) length;
+
+  g_byte_array_append (out, &n, 1);
+  g_byte_array_append (out, (const guint8 *) text, length);
+}
+
+static void
+put_entry (GByteArray *out,
+           const char *name,
+           char        kind)
+{
+  put_short (out, name);
+  g_byte_array_append (out, (const guint8 *) &kind, 1);
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         length;
+  gsize         at;
+  gboolean      bad;
+} Reader;
+
+static const guint8 *
+take (Reader *r,
+      gsize   n)
+{
+  const guint8 *p;
+
+  if (r->bad || n > r->length - r->at)
+    {
+      r->bad = TRUE;
+      return NULL;
+    }
+  p = r->data + r->at;
+  r->at += n;
+  return p;
+}
+
+static guint32
+get_u32 (Reader *r)
+{
+  const guint8 *p = take (r, 4);
+  guint32 le;
+
+  if (p == NULL)
+    return 0;
+  memcpy (&le, p, 4);
+  return GUINT32_FROM_LE (le);
+}
+
+static gint64
+get_i64 (Reader *r)
+{
+  const guint8 *p = take (r, 8);
+  guint64 le;
+
+  if (p == NULL)
+    return 0;
+  memcpy (&le, p, 8);
+  return (gint64) GUINT64_FROM_LE (le);
+}
+
+/* A short string (u8 length) into @buf (256 bytes), NUL-terminated. */
+static const char *
+get_short (Reader *r,
+           char    buf[256])
+{
+  const guint8 *n = take (r, 1);
+  const guint8 *p = n != NULL ? take (r, *n) : NULL;
+
+  if (p == NULL)
+    return NULL;
+  memcpy (buf, p, *n);
+  buf[*n] = '\0';
+  return buf;
+}
+
+static gboolean
+decode_deadlines (const guint8 *data,
+                  gsize         length,
+                  const char   *reference,
+                  GPtrArray    *out)
+{
+  Reader r = { data, length, 0, FALSE };
+
+  while (!r.bad && r.at < r.length)
+    {
+      char kind[256];
+      gint64 due_at, met_at;
+
+      if (get_short (&r, kind) == NULL)
+        break;
+      due_at = get_i64 (&r);
+      met_at = get_i64 (&r);
+      if (!r.bad)
+        g_ptr_array_add (out, mp_deadline_new (reference, kind, due_at, met_at));
+    }
+  return !r.bad;
+}
+
 GBytes *
 _mp_store_case_record_serialise (MpCase    *kase,
                                  GPtrArray *deadlines)
 {
-  g_autoptr(GVariant) record = NULL;
-  GVariantBuilder builder;
-  GVariantBuilder list;
+  GByteArray *out = g_byte_array_new ();
+  g_autoptr(GByteArray) list = g_byte_array_new ();
+  g_auto(GStrv) values = case_values (kase);
   const MpCaseField *fields;
   guint n_fields;
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
+  g_byte_array_append (out, (const guint8 *) RECORD_MAGIC, 4);
   fields = mp_case_get_fields (&n_fields);
   for (guint i = 0; i < n_fields; i++)
     {
       const char *name = fields[i].name;
-      GVariant *value = NULL;
 
       if (g_str_equal (name, "reference"))
         continue;
@@ -195,93 +383,167 @@ _mp_store_case_record_serialise (MpCase    *kase,
             const char *text = mp_case_get_text (kase, name);
 
             if (text != NULL)
-              value = g_variant_new_string (text);
+              {
+                put_entry (out, name, 't');
+                put_u32 (out, (guint32) strlen (text));
+                g_byte_array_append (out, (const guint8 *) text, strlen (text));
+              }
           }
           break;
         case MP_FIELD_BOOLEAN:
-          value = g_variant_new_boolean (mp_case_get_boolean (kase, name));
+          {
+            guint8 value = mp_case_get_boolean (kase, name) ? 1 : 0;
+
+            put_entry (out, name, 'b');
+            g_byte_array_append (out, &value, 1);
+          }
           break;
         case MP_FIELD_TIME:
           if (mp_case_get_time (kase, name) != 0)
-            value = g_variant_new_int64 (mp_case_get_time (kase, name));
+            {
+              put_entry (out, name, 'x');
+              put_i64 (out, mp_case_get_time (kase, name));
+            }
           break;
         default:
           g_assert_not_reached ();
         }
-      if (value != NULL)
-        g_variant_builder_add (&builder, "{sv}", name, value);
     }
 
-  g_variant_builder_init (&list, G_VARIANT_TYPE ("a(sxx)"));
   for (guint i = 0; deadlines != NULL && i < deadlines->len; i++)
     {
       MpDeadline *deadline = g_ptr_array_index (deadlines, i);
 
-      g_variant_builder_add (&list, "(sxx)", mp_deadline_get_kind (deadline),
-                             (gint64) mp_deadline_get_due_at (deadline),
-                             (gint64) mp_deadline_get_met_at (deadline));
+      put_short (list, mp_deadline_get_kind (deadline));
+      put_i64 (list, mp_deadline_get_due_at (deadline));
+      put_i64 (list, mp_deadline_get_met_at (deadline));
     }
-  g_variant_builder_add (&builder, "{sv}", "deadlines", g_variant_builder_end (&list));
-  g_variant_builder_add (&builder, "{sv}", "values", case_values (kase));
+  put_entry (out, "deadlines", 'd');
+  put_u32 (out, list->len);
+  g_byte_array_append (out, list->data, list->len);
 
-  record = g_variant_ref_sink (g_variant_builder_end (&builder));
-  return g_variant_get_data_as_bytes (record);
+  g_byte_array_set_size (list, 0);
+  for (guint i = 0; values != NULL && values[i] != NULL && values[i + 1] != NULL; i += 2)
+    {
+      put_short (list, values[i]);
+      put_u32 (list, (guint32) strlen (values[i + 1]));
+      g_byte_array_append (list, (const guint8 *) values[i + 1], strlen (values[i + 1]));
+    }
+  put_entry (out, "values", 'v');
+  put_u32 (out, list->len);
+  g_byte_array_append (out, list->data, list->len);
+
+  return g_byte_array_free_to_bytes (out);
 }
 
 /* Sets the fields of @kase from a record (text fields it does not hold are
- * left empty); its deadlines go on @kase too. */
+ * left empty); its deadlines and desk-wide values go on @kase too. */
 gboolean
 _mp_store_case_record_apply (MpCase  *kase,
                              GBytes  *plain)
 {
-  g_autoptr(GVariant) record = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("a{sv}"),
-                                                                             plain, FALSE));
-  g_autoptr(GPtrArray) deadlines = g_ptr_array_new_with_free_func (g_object_unref);
+  gsize length = 0;
+  const guint8 *data = g_bytes_get_data (plain, &length);
+  Reader r = { data, length, 0, FALSE };
+  const guint8 *magic = take (&r, 4);
   const MpCaseField *fields;
   guint n_fields;
-  GVariantIter iter;
-  const char *key;
-  GVariant *value;
 
-  if (!g_variant_is_normal_form (record))
+  if (magic == NULL || memcmp (magic, RECORD_MAGIC, 4) != 0)
     return FALSE;
-  /* A text field the record does not hold is empty. */
   fields = mp_case_get_fields (&n_fields);
   for (guint i = 0; i < n_fields; i++)
     if (fields[i].kind == MP_FIELD_TEXT && !g_str_equal (fields[i].name, "reference"))
       mp_case_set_text (kase, fields[i].name, NULL);
 
-  g_variant_iter_init (&iter, record);
-  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+  while (!r.bad && r.at < r.length)
     {
-      const MpCaseField *meta;
+      char name[256];
+      const guint8 *kind;
 
-      if (g_str_equal (key, "deadlines") && g_variant_is_of_type (value, G_VARIANT_TYPE ("a(sxx)")))
+      if (get_short (&r, name) == NULL || (kind = take (&r, 1)) == NULL)
+        break;
+      switch (*kind)
         {
-          GVariantIter items;
-          const char *kind;
-          gint64 due_at, met_at;
+        case 't':
+          {
+            guint32 n = get_u32 (&r);
+            const guint8 *p = take (&r, n);
 
-          g_variant_iter_init (&items, value);
-          while (g_variant_iter_next (&items, "(&sxx)", &kind, &due_at, &met_at))
-            g_ptr_array_add (deadlines, mp_deadline_new (mp_case_get_reference (kase), kind,
-                                                         due_at, met_at));
+            if (p != NULL && !g_str_equal (name, "reference"))
+              {
+                g_autofree char *text = g_strndup ((const char *) p, n);
+
+                mp_case_set_text (kase, name, text);
+              }
+          }
+          break;
+        case 'b':
+          {
+            const guint8 *p = take (&r, 1);
+
+            if (p != NULL)
+              mp_case_set_boolean (kase, name, *p != 0);
+          }
+          break;
+        case 'x':
+          {
+            gint64 value = get_i64 (&r);
+
+            if (!r.bad)
+              mp_case_set_time (kase, name, value);
+          }
+          break;
+        case 'd':
+          {
+            guint32 n = get_u32 (&r);
+            const guint8 *p = take (&r, n);
+
+            if (p != NULL)
+              set_encoded_deadlines (kase, p, n);
+          }
+          break;
+        case 'v':
+          {
+            guint32 n = get_u32 (&r);
+            const guint8 *p = take (&r, n);
+            Reader v = { p, n, 0, p == NULL };
+            GPtrArray *values = g_ptr_array_new ();
+
+            while (!v.bad && v.at < v.length)
+              {
+                char item[256];
+                guint32 m;
+                const guint8 *q;
+
+                if (get_short (&v, item) == NULL)
+                  break;
+                m = get_u32 (&v);
+                if ((q = take (&v, m)) == NULL)
+                  break;
+                g_ptr_array_add (values, g_strdup (item));
+                g_ptr_array_add (values, g_strndup ((const char *) q, m));
+              }
+            r.bad |= v.bad;
+            if (values->len > 0)
+              {
+                g_ptr_array_add (values, NULL);
+                g_object_set_data_full (G_OBJECT (kase), VALUES_KEY, g_ptr_array_free (values, FALSE),
+                                        (GDestroyNotify) g_strfreev);
+              }
+            else
+              {
+                g_object_set_data (G_OBJECT (kase), VALUES_KEY, NULL);
+                g_ptr_array_free (values, TRUE);
+              }
+          }
+          break;
+        default:
+          r.bad = TRUE;
+          break;
         }
-      else if (g_str_equal (key, "values") && g_variant_is_of_type (value, G_VARIANT_TYPE ("a{ss}")))
-        set_values (kase, value);
-      else if ((meta = mp_case_lookup_field (key)) != NULL && !g_str_equal (key, "reference"))
-        {
-          if (meta->kind == MP_FIELD_TEXT && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-            mp_case_set_text (kase, key, g_variant_get_string (value, NULL));
-          else if (meta->kind == MP_FIELD_BOOLEAN && g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-            mp_case_set_boolean (kase, key, g_variant_get_boolean (value));
-          else if (meta->kind == MP_FIELD_TIME && g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-            mp_case_set_time (kase, key, g_variant_get_int64 (value));
-        }
-      g_variant_unref (value);
     }
-  _mp_store_case_set_deadlines (kase, deadlines);
-  return TRUE;
+  return !r.bad;
 }
 
 /* Opens a case's record (key @key_id, loaded from @wrapped if needed) onto
@@ -447,11 +709,7 @@ _mp_store_write_case_record (MpStore    *self,
   if (!_mp_store_step_done (self, update, error))
     return FALSE;
   _mp_store_case_set_deadlines (work, deadlines);
-  {
-    g_autoptr(GVariant) values = g_variant_ref_sink (case_values (work));
-
-    set_values (work, values);
-  }
+  g_object_set_data_full (G_OBJECT (work), VALUES_KEY, case_values (work), (GDestroyNotify) g_strfreev);
   return _mp_store_seal_case_set (self, id, key_id, error);
 }
 
