@@ -250,6 +250,13 @@ void          _mp_store_finish_case_write   (MpStore       *self,
 /* ---- mp-store-seal.c ---------------------------------------------------- */
 
 GPtrArray    *_mp_store_case_get_deadlines  (MpCase        *kase);
+typedef void (*MpStoreDeadlineFunc) (const char *kind,
+                                     gint64      due_at,
+                                     gint64      met_at,
+                                     gpointer    data);
+void          _mp_store_case_foreach_deadline (MpCase             *kase,
+                                               MpStoreDeadlineFunc fn,
+                                               gpointer            data);
 void          _mp_store_case_set_deadlines  (MpCase        *kase,
                                              GPtrArray     *deadlines);
 gboolean      _mp_store_case_lookup_value   (MpCase        *kase,

@@ -428,6 +428,51 @@ mp_store_list_settled_publications (MpStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&deadlines));
 }
 
+typedef struct
+{
+  const char * const *legal;
+  gint64              now;
+  gint64              until;
+  guint              *missed;
+  guint              *due;
+} LegalCount;
+
+static void
+count_legal (const char *kind,
+             gint64      due_at,
+             gint64      met_at,
+             gpointer    data)
+{
+  LegalCount *count = data;
+
+  if (met_at != 0 || !g_strv_contains (count->legal, kind))
+    return;
+  if (due_at < count->now)
+    (*count->missed)++;
+  else if (due_at < count->until)
+    (*count->due)++;
+}
+
+typedef struct
+{
+  gint64   now;
+  gboolean closed;
+  guint   *count;
+} OverdueCount;
+
+static void
+count_overdue (const char *kind,
+               gint64      due_at,
+               gint64      met_at,
+               gpointer    data)
+{
+  OverdueCount *overdue = data;
+
+  if (met_at == 0 && due_at < overdue->now &&
+      (!overdue->closed || g_str_equal (kind, "data-deletion")))
+    (*overdue->count)++;
+}
+
 /**
  * mp_store_count_overdue_deadlines:
  * @now: the moment to count at
@@ -461,23 +506,10 @@ mp_store_count_legal_deadlines (MpStore  *self,
   for (guint c = 0; c < n_cases; c++)
     {
       g_autoptr(MpCase) each = g_list_model_get_item (G_LIST_MODEL (self->cases), c);
-      GPtrArray *own = _mp_store_case_get_deadlines (each);
+      LegalCount count = { legal, now, until, missed, due };
 
-      if (own == NULL || g_strcmp0 (mp_case_get_status (each), "closed") == 0)
-        continue;
-      for (guint i = 0; i < own->len; i++)
-        {
-          MpDeadline *deadline = g_ptr_array_index (own, i);
-          gint64 due_at = mp_deadline_get_due_at (deadline);
-
-          if (mp_deadline_get_met_at (deadline) != 0 ||
-              !g_strv_contains (legal, mp_deadline_get_kind (deadline)))
-            continue;
-          if (due_at < now)
-            (*missed)++;
-          else if (due_at < until)
-            (*due)++;
-        }
+      if (g_strcmp0 (mp_case_get_status (each), "closed") != 0)
+        _mp_store_case_foreach_deadline (each, count_legal, &count);
     }
   return TRUE;
 }
@@ -497,17 +529,9 @@ mp_store_count_overdue_deadlines (MpStore  *self,
   for (guint c = 0; c < n_cases; c++)
     {
       g_autoptr(MpCase) each = g_list_model_get_item (G_LIST_MODEL (self->cases), c);
-      GPtrArray *own = _mp_store_case_get_deadlines (each);
-      gboolean closed = g_strcmp0 (mp_case_get_status (each), "closed") == 0;
+      OverdueCount overdue = { now, g_strcmp0 (mp_case_get_status (each), "closed") == 0, &count };
 
-      for (guint i = 0; own != NULL && i < own->len; i++)
-        {
-          MpDeadline *deadline = g_ptr_array_index (own, i);
-
-          if (mp_deadline_get_met_at (deadline) == 0 && mp_deadline_get_due_at (deadline) < now &&
-              (!closed || g_str_equal (mp_deadline_get_kind (deadline), "data-deletion")))
-            count++;
-        }
+      _mp_store_case_foreach_deadline (each, count_overdue, &overdue);
     }
   /* the desk's own renewals, as the calendar shows them */
   if (!(stmt = _mp_store_prepare (self, "SELECT COUNT(*) FROM publications WHERE renew_at < ?1", error)))

@@ -44,6 +44,71 @@ static const char * const summary_items[] = {
 /* The tables of a case's rows, in the order the MAC covers them. */
 static const char * const child_tables[] = { "answers", "events", "status_history", "attachments" };
 
+/* ---- reading the encoded record ------------------------------------------ */
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         length;
+  gsize         at;
+  gboolean      bad;
+} Reader;
+
+static const guint8 *
+take (Reader *r,
+      gsize   n)
+{
+  const guint8 *p;
+
+  if (r->bad || n > r->length - r->at)
+    {
+      r->bad = TRUE;
+      return NULL;
+    }
+  p = r->data + r->at;
+  r->at += n;
+  return p;
+}
+
+static guint32
+get_u32 (Reader *r)
+{
+  const guint8 *p = take (r, 4);
+  guint32 le;
+
+  if (p == NULL)
+    return 0;
+  memcpy (&le, p, 4);
+  return GUINT32_FROM_LE (le);
+}
+
+static gint64
+get_i64 (Reader *r)
+{
+  const guint8 *p = take (r, 8);
+  guint64 le;
+
+  if (p == NULL)
+    return 0;
+  memcpy (&le, p, 8);
+  return (gint64) GUINT64_FROM_LE (le);
+}
+
+/* A short string (u8 length) into @buf (256 bytes), NUL-terminated. */
+static const char *
+get_short (Reader *r,
+           char    buf[256])
+{
+  const guint8 *n = take (r, 1);
+  const guint8 *p = n != NULL ? take (r, *n) : NULL;
+
+  if (p == NULL)
+    return NULL;
+  memcpy (buf, p, *n);
+  buf[*n] = '\0';
+  return buf;
+}
+
 /* ---- per-case state kept on the case object ------------------------------ */
 
 /* The deadlines of a case as its record holds them, made into MpDeadline
@@ -84,6 +149,48 @@ _mp_store_case_get_deadlines (MpCase *kase)
       decode_deadlines (data, length, mp_case_get_reference (kase), deadlines->objects);
     }
   return deadlines->objects;
+}
+
+/* Calls @fn for each deadline of @kase without making objects of them:
+ * what counting every case's deadlines needs. */
+void
+_mp_store_case_foreach_deadline (MpCase               *kase,
+                                 MpStoreDeadlineFunc   fn,
+                                 gpointer              data)
+{
+  Deadlines *deadlines = g_object_get_data (G_OBJECT (kase), DEADLINES_KEY);
+
+  if (deadlines == NULL)
+    return;
+  if (deadlines->objects != NULL)
+    {
+      for (guint i = 0; i < deadlines->objects->len; i++)
+        {
+          MpDeadline *deadline = g_ptr_array_index (deadlines->objects, i);
+
+          fn (mp_deadline_get_kind (deadline), mp_deadline_get_due_at (deadline),
+              mp_deadline_get_met_at (deadline), data);
+        }
+      return;
+    }
+  {
+    gsize length = 0;
+    const guint8 *bytes = g_bytes_get_data (deadlines->encoded, &length);
+    Reader r = { bytes, length, 0, FALSE };
+
+    while (!r.bad && r.at < r.length)
+      {
+        char kind[256];
+        gint64 due_at, met_at;
+
+        if (get_short (&r, kind) == NULL)
+          break;
+        due_at = get_i64 (&r);
+        met_at = get_i64 (&r);
+        if (!r.bad)
+          fn (kind, due_at, met_at, data);
+      }
+  }
 }
 
 void
@@ -270,69 +377,6 @@ put_entry (GByteArray *out,
 {
   put_short (out, name);
   g_byte_array_append (out, (const guint8 *) &kind, 1);
-}
-
-typedef struct
-{
-  const guint8 *data;
-  gsize         length;
-  gsize         at;
-  gboolean      bad;
-} Reader;
-
-static const guint8 *
-take (Reader *r,
-      gsize   n)
-{
-  const guint8 *p;
-
-  if (r->bad || n > r->length - r->at)
-    {
-      r->bad = TRUE;
-      return NULL;
-    }
-  p = r->data + r->at;
-  r->at += n;
-  return p;
-}
-
-static guint32
-get_u32 (Reader *r)
-{
-  const guint8 *p = take (r, 4);
-  guint32 le;
-
-  if (p == NULL)
-    return 0;
-  memcpy (&le, p, 4);
-  return GUINT32_FROM_LE (le);
-}
-
-static gint64
-get_i64 (Reader *r)
-{
-  const guint8 *p = take (r, 8);
-  guint64 le;
-
-  if (p == NULL)
-    return 0;
-  memcpy (&le, p, 8);
-  return (gint64) GUINT64_FROM_LE (le);
-}
-
-/* A short string (u8 length) into @buf (256 bytes), NUL-terminated. */
-static const char *
-get_short (Reader *r,
-           char    buf[256])
-{
-  const guint8 *n = take (r, 1);
-  const guint8 *p = n != NULL ? take (r, *n) : NULL;
-
-  if (p == NULL)
-    return NULL;
-  memcpy (buf, p, *n);
-  buf[*n] = '\0';
-  return buf;
 }
 
 static gboolean
