@@ -401,6 +401,103 @@ file_holds (const char *path,
   return memmem (contents, length, marker, strlen (marker)) != NULL;
 }
 
+/* Every file in @dir: none holds any of @markers. */
+static void
+assert_no_marker (const char         *dir,
+                  const char * const *markers,
+                  const char         *when)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      for (guint i = 0; markers[i] != NULL; i++)
+        if (file_holds (path, markers[i]))
+          g_error ("%s: %s holds “%s”", when, name, markers[i]);
+    }
+}
+
+/* Through the store's API, what the window does: every field, answers
+ * with notes, a sent letter and a note on the timeline, an attachment, a
+ * backup; before and after an erase no marker is in any file. */
+static void
+test_markers (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) markers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(MpCase) other = NULL;
+  g_autoptr(MpAttachment) attachment = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autofree char *backup = g_build_filename (fixture->dir, "backup.db", NULL);
+  const char *texts[] = { "title", "asset", "reporter_name", "reporter_email", "description",
+                          "impact", "reproduction", "notes" };
+  const char *answers[] = { "assess.impact_notes", "assess.owner", "credit.name",
+                            "disclose.reporter_plans", "reward.voucher_code" };
+#define MARK() (g_ptr_array_add (markers, g_strdup_printf ("Mk%08x%08x%08x", g_random_int (), \
+                                                           g_random_int (), g_random_int ())), \
+                (const char *) g_ptr_array_index (markers, markers->len - 1))
+
+  kase = add_case (fixture->store, "placeholder");
+  other = add_case (fixture->store, "placeholder too");
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      const char *mark = MARK ();
+      g_autofree char *value = g_str_equal (texts[i], "reporter_email")
+                                 ? g_strdup_printf ("%s@example.org", mark)
+                               : g_str_equal (texts[i], "asset")
+                                 ? g_strdup_printf ("https://%s.example.nl/login", mark)
+                                 : g_strdup_printf ("%s %s", texts[i], mark);
+
+      g_assert_true (mp_store_update_case (fixture->store, kase, texts[i], value, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (mp_store_update_case (fixture->store, other, "title", MARK (), &error));
+  g_assert_true (mp_store_update_case (fixture->store, other, "reporter_name", MARK (), &error));
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autofree char *value = g_strdup (MARK ());
+
+      g_assert_true (mp_store_set_answer (fixture->store, kase, answers[i], value, MARK (), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "assess.cvss",
+                                      "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", MARK (), &error));
+  g_assert_true (mp_store_add_event (fixture->store, kase, "letter", MARK (), MARK (), &error));
+  g_assert_true (mp_store_add_event (fixture->store, other, "note", MARK (), MARK (), &error));
+  g_assert_no_error (error);
+  content = g_bytes_new_static ("proof MkContent5e1f0c9d2b7a4e68", 30);
+  g_ptr_array_add (markers, g_strdup ("MkContent5e1f0c9d2b7a4e68"));
+  attachment = mp_store_add_attachment (fixture->store, other, MARK (), "text/x-mk-type", content, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (markers, g_strdup ("text/x-mk-type"));
+  g_ptr_array_add (markers, g_strdup ("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"));
+  g_assert_true (mp_store_backup (fixture->store, backup, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (markers, NULL);
+  assert_no_marker (fixture->dir, (const char * const *) markers->pdata, "filled");
+
+  g_assert_true (mp_store_set_answer (fixture->store, other, "close.closed_on", "2026-11-22", NULL, &error));
+  g_assert_true (mp_store_erase_case (fixture->store, other, &error));
+  g_assert_no_error (error);
+  assert_no_marker (fixture->dir, (const char * const *) markers->pdata, "erased");
+  close_store (fixture);
+  assert_no_marker (fixture->dir, (const char * const *) markers->pdata, "closed");
+
+  /* What stays of the erased case is still there, sealed. */
+  reopen (fixture, PASSPHRASE);
+  g_assert_true (mp_case_is_erased (find (fixture, "CVD-2026-0002")));
+  g_assert_null (mp_store_get_case_damage (fixture->store, find (fixture, "CVD-2026-0002")));
+  g_assert_cmpstr (mp_case_get_title (find (fixture, "CVD-2026-0002")), ==, g_ptr_array_index (markers, 8));
+  g_assert_null (mp_case_get_reporter_name (find (fixture, "CVD-2026-0002")));
+#undef MARK
+}
+
 /* A desk of schema version 4 (tests/data/desk-v4.sql): migrated at open,
  * sealed at its first unlock, every field still there, and afterwards no
  * marker in any file of its folder (the migration's backup removed). */
@@ -499,6 +596,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/store/seal/markers", Fixture, NULL, fixture_set_up, test_markers, fixture_tear_down);
   g_test_add ("/store/seal/replay-record", Fixture, NULL, fixture_set_up, test_replay, fixture_tear_down);
   g_test_add ("/store/seal/replay-row", Fixture, NULL, fixture_set_up, test_replay_row, fixture_tear_down);
   g_test_add ("/store/seal/null-cell", Fixture, NULL, fixture_set_up, test_null_cell, fixture_tear_down);
