@@ -94,8 +94,11 @@ load_keys (MpStore  *self,
 
 #define TEXT(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
 
+#define CHUNK 2000
+
 static gboolean
 seal_cases (MpStore  *self,
+            guint    *n_done,
             GError  **error)
 {
   static const char * const sealed_fields[] = {
@@ -113,7 +116,9 @@ seal_cases (MpStore  *self,
   fields = mp_case_get_fields (&n_fields);
   for (guint i = 0; i < n_fields; i++)
     g_string_append_printf (sql, ", json_extract (c.record, '$.%s')", fields[i].name);
-  g_string_append (sql, " FROM cases c WHERE c.version = 0");
+  /* A few thousand at a time: a large desk's cases do not all sit in
+   * memory at once. */
+  g_string_append (sql, " FROM cases c WHERE c.version = 0 LIMIT " G_STRINGIFY (CHUNK));
 
   if (!(stmt = _mp_store_prepare (self, sql->str, error)))
     return FALSE;
@@ -212,6 +217,7 @@ seal_cases (MpStore  *self,
     }
   g_clear_pointer (&stmt, _mp_store_release_stmt);
 
+  *n_done = works->len;
   for (guint w = 0; w < works->len; w++)
     {
       MpCase *work = g_ptr_array_index (works, w);
@@ -313,6 +319,7 @@ clear_legacy_row (gpointer data)
 
 static gboolean
 seal_rows (MpStore  *self,
+           guint    *n_done,
            GError  **error)
 {
   static const struct { const char *table; const char *fields; } tables[] = {
@@ -333,8 +340,8 @@ seal_rows (MpStore  *self,
       g_array_set_clear_func (rows, clear_legacy_row);
       for (guint i = 0; paths[i] != NULL; i++)
         g_string_append_printf (sql, ", json_extract (r.sealed, %s)", paths[i]);
-      g_string_append_printf (sql, " FROM %s r JOIN cases c ON c.id = r.case_id WHERE r.version = 0",
-                              tables[t].table);
+      g_string_append_printf (sql, " FROM %s r JOIN cases c ON c.id = r.case_id WHERE r.version = 0"
+                              " LIMIT " G_STRINGIFY (CHUNK), tables[t].table);
       if (!(stmt = _mp_store_prepare (self, sql->str, error)))
         return FALSE;
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -355,6 +362,7 @@ seal_rows (MpStore  *self,
         }
       g_clear_pointer (&stmt, _mp_store_release_stmt);
 
+      *n_done += rows->len;
       for (guint r = 0; r < rows->len; r++)
         {
           LegacyRow *row = &g_array_index (rows, LegacyRow, r);
@@ -397,6 +405,24 @@ seal_every_case_set (MpStore  *self,
   return TRUE;
 }
 
+/* Runs @step until it finds nothing left to seal. */
+static gboolean
+seal_in_chunks (MpStore  *self,
+                gboolean (*step) (MpStore *, guint *, GError **),
+                GError  **error)
+{
+  guint n_done;
+
+  do
+    {
+      n_done = 0;
+      if (!step (self, &n_done, error))
+        return FALSE;
+    }
+  while (n_done > 0);
+  return TRUE;
+}
+
 gboolean
 _mp_store_seal_legacy (MpStore  *self,
                        GError  **error)
@@ -407,8 +433,8 @@ _mp_store_seal_legacy (MpStore  *self,
   if (!_mp_store_begin_write (self, error))
     return FALSE;
   /* Cases first: an erased case gets its new key before its rows. */
-  if (!load_keys (self, error) || !seal_cases (self, error) || !seal_rows (self, error) ||
-      !seal_every_case_set (self, error) ||
+  if (!load_keys (self, error) || !seal_in_chunks (self, seal_cases, error) ||
+      !seal_in_chunks (self, seal_rows, error) || !seal_every_case_set (self, error) ||
       !_mp_store_exec (self->db, "DELETE FROM settings WHERE key = 'seal.pending';", error) ||
       !_mp_store_audit_append (self, NULL, "desk.seal", NULL, NULL, NULL, error) ||
       !_mp_store_commit_write (self, error))
