@@ -398,7 +398,14 @@ cmd_audit (MpCli  *cli,
     return mp_cli_fail (error);
   if (!mp_store_verify_audit (store, &n_entries, &head, &first_bad, &error))
     {
+      guint64 seen = 0, found = 0;
+
       g_print ("broken %" G_GINT64_FORMAT "\n", first_bad);
+      /* A sound trail in a file older than the one this computer last
+       * saw: the whole file put back, or the trail cut back. */
+      if (mp_store_get_rollback (store, &seen, &found))
+        g_print ("rolled back: %" G_GUINT64_FORMAT " entries here, %" G_GUINT64_FORMAT
+                 " seen on this computer\n", found, seen);
       return mp_cli_fail (error);
     }
   g_print ("ok %u %s\n", n_entries, head);

@@ -93,7 +93,7 @@ earliest (gint64 a,
 /* P-ACK promises a first reply, not a particular letter (issue 16): any
  * letter to the reporter meets it — a request for more information, the
  * acknowledgement itself, or whichever comes first. These are the answers
- * that date a letter sent (mp_letter_row_sent_item() in the UI). */
+ * that date a letter sent (mp_letters_get_sent_item()). */
 static gint64
 first_reply (MpPolicy *policy,
              MpCase   *kase)

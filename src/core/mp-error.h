@@ -27,6 +27,13 @@ typedef enum
   MP_STORE_ERROR_INVALID,          /* a value the domain does not accept */
   MP_STORE_ERROR_ERASED,           /* confidential data was erased */
   MP_STORE_ERROR_REPLACED,         /* the desk file was moved, deleted or replaced */
+  /* A shared desk's server (issue 20, src/core/store/mp-pg.c): */
+  MP_STORE_ERROR_UNREACHABLE,      /* the server cannot be reached */
+  MP_STORE_ERROR_AUTHENTICATION,   /* the server refused the user name or password */
+  MP_STORE_ERROR_CERTIFICATE,      /* the server's certificate is not trusted */
+  MP_STORE_ERROR_PERMISSION_DENIED,/* the server's roles forbid it */
+  MP_STORE_ERROR_CONNECTION_LOST,  /* the connection broke; the statement did not finish */
+  MP_STORE_ERROR_CONFLICT,         /* someone else changed it meanwhile */
   MP_STORE_ERROR_DAMAGED,          /* a case's sealed records failed their checks */
 } MpStoreError;
 

@@ -33,23 +33,24 @@ typedef struct
 {
   const char *id;
   const char *title;
+  const char *sent_item;   /* the checklist item its sending answers */
 } MpLetterKind;
 
 /* In the order of the lifecycle (DOMAIN.md §2). */
 static const MpLetterKind letter_kinds[] = {
-  { "request-info",    N_("Request for more information") },
-  { "third-party",     N_("Referral to the system’s owner") },
-  { "sister-redirect", N_("Redirect to a sister organisation") },
-  { "duplicate",       N_("Duplicate report") },
-  { "out-of-scope",    N_("Out of scope or rejected") },
-  { "acknowledgement", N_("Acknowledgement of receipt") },
-  { "assessment",      N_("Assessment and expected fix date") },
-  { "progress-update", N_("Progress update") },
-  { "extension",       N_("New expected fix date") },
-  { "fixed",           N_("Vulnerability fixed") },
-  { "reward",          N_("Reward offer") },
-  { "credit",          N_("Credit confirmation") },
-  { "closure",         N_("Closure") },
+  { "request-info",    N_("Request for more information"),      "info.requested_on" },
+  { "third-party",     N_("Referral to the system’s owner"),    "close.final_letter_on" },
+  { "sister-redirect", N_("Redirect to a sister organisation"), "close.final_letter_on" },
+  { "duplicate",       N_("Duplicate report"),                  "close.final_letter_on" },
+  { "out-of-scope",    N_("Out of scope or rejected"),          "close.final_letter_on" },
+  { "acknowledgement", N_("Acknowledgement of receipt"),        "ack.sent_on" },
+  { "assessment",      N_("Assessment and expected fix date"),  "assess.sent_on" },
+  { "progress-update", N_("Progress update"),                   "remed.last_update_on" },
+  { "extension",       N_("New expected fix date"),             NULL },
+  { "fixed",           N_("Vulnerability fixed"),               "close.delete_requested_on" },
+  { "reward",          N_("Reward offer"),                      NULL },
+  { "credit",          N_("Credit confirmation"),               NULL },
+  { "closure",         N_("Closure"),                           "close.final_letter_on" },
 };
 
 static const char * const kind_ids[] = {
@@ -721,6 +722,24 @@ mp_letters_get_kind_title (const char *kind)
   for (guint i = 0; i < G_N_ELEMENTS (letter_kinds); i++)
     if (g_str_equal (letter_kinds[i].id, kind))
       return _(letter_kinds[i].title);
+  return NULL;
+}
+
+const char *
+mp_letters_get_kind_msgid (const char *kind)
+{
+  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (letter_kinds); i++)
+    if (g_str_equal (letter_kinds[i].id, kind))
+      return letter_kinds[i].title;
+  return NULL;
+}
+
+const char *
+mp_letters_get_sent_item (const char *kind)
+{
+  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (letter_kinds); i++)
+    if (g_str_equal (letter_kinds[i].id, kind))
+      return letter_kinds[i].sent_item;
   return NULL;
 }
 

@@ -64,6 +64,13 @@ gboolean            mp_letters_is_kind                 (const char  *kind);
 /* Returns: (transfer none) (nullable): the kind's title in the UI
  * language, e.g. "Acknowledgement of receipt". */
 const char         *mp_letters_get_kind_title          (const char  *kind);
+/* Returns: (transfer none) (nullable): the kind's title untranslated (the
+ * msgid), for a document written in a language other than the UI's. */
+const char         *mp_letters_get_kind_msgid          (const char  *kind);
+/* The checklist item (a date) that sending a letter of @kind answers, e.g.
+ * "ack.sent_on" for "acknowledgement".
+ * Returns: (transfer none) (nullable): NULL when sending it answers none. */
+const char         *mp_letters_get_sent_item           (const char  *kind);
 
 /* Which letter a checklist step calls for. @step is a case status
  * ("intake", "waiting", "scope", "acknowledgement", "assessment",

@@ -119,6 +119,18 @@ static const MpTerm severities[] = {
   { MP_SEVERITY_NONE, "none", NC_ ("CVSS severity", "None"), MP_STEP_ASSESSMENT },
 };
 
+static const MpTerm event_kinds[] = {
+  { MP_EVENT_KIND_LETTER, "letter", NC_ ("event kind", "Letter"), MP_N_STEPS },
+  { MP_EVENT_KIND_NOTE, "note", NC_ ("event kind", "Note"), MP_N_STEPS },
+  { MP_EVENT_KIND_REPLY, "reply", NC_ ("event kind", "Reporter's reply"), MP_N_STEPS },
+  { MP_EVENT_KIND_PROGRESS_UPDATE, "progress-update", NC_ ("event kind", "Progress update"),
+    MP_STEP_REMEDIATION },
+  { MP_EVENT_KIND_EXTENSION, "extension", NC_ ("event kind", "Extension"), MP_STEP_REMEDIATION },
+  { MP_EVENT_KIND_IMPORT, "import", NC_ ("event kind", "Import"), MP_STEP_INTAKE },
+  { MP_EVENT_KIND_STATUS, "status", NC_ ("event kind", "Status"), MP_N_STEPS },
+  { MP_EVENT_KIND_ANSWER, "answer", NC_ ("event kind", "Answer"), MP_N_STEPS },
+};
+
 static const struct
 {
   const MpTerm *terms;
@@ -131,6 +143,7 @@ static const struct
                                     "deadline kind" },
   [MP_VOCABULARY_CHANNEL] = { channels, G_N_ELEMENTS (channels), "channel" },
   [MP_VOCABULARY_SEVERITY] = { severities, G_N_ELEMENTS (severities), "CVSS severity" },
+  [MP_VOCABULARY_EVENT_KIND] = { event_kinds, G_N_ELEMENTS (event_kinds), "event kind" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == MP_N_STEPS);
@@ -138,6 +151,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (statuses) == MP_N_STATUSES);
 G_STATIC_ASSERT (G_N_ELEMENTS (deadline_kinds) == MP_N_DEADLINE_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (channels) == MP_N_CHANNELS);
 G_STATIC_ASSERT (G_N_ELEMENTS (severities) == MP_SEVERITY_NONE + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (event_kinds) == MP_N_EVENT_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (vocabularies) == MP_N_VOCABULARIES);
 
 const MpTerm *

@@ -8,29 +8,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <gpgme.h>
-#include <locale.h>
 #include <string.h>
 
+#include "mp-openpgp-private.h"
 #include "mp-openpgp-sign.h"
-
-static gpgme_error_t
-passphrase_cb (void       *hook,
-               const char *uid_hint,
-               const char *passphrase_info,
-               int         prev_was_bad,
-               int         fd)
-{
-  const char *passphrase = mp_openpgp_home_get_passphrase (hook);
-
-  if (passphrase == NULL)
-    return gpgme_error (GPG_ERR_CANCELED);
-  if (prev_was_bad)
-    return gpgme_error (GPG_ERR_BAD_PASSPHRASE);
-  if (gpgme_io_writen (fd, passphrase, strlen (passphrase)) != 0 ||
-      gpgme_io_writen (fd, "\n", 1) != 0)
-    return gpgme_error_from_syserror ();
-  return 0;
-}
 
 static void
 set_error (GError       **error,
@@ -40,37 +21,6 @@ set_error (GError       **error,
   g_set_error (error, MP_OPENPGP_ERROR, MP_OPENPGP_ERROR_FAILED,
                /* Translators: the first %s says what failed, the second is GnuPG's reason */
                _("%s failed: %s."), what, gpgme_strerror (err));
-}
-
-/* A GPGME context in @home's folder; the passphrase comes from @home. */
-static gpgme_ctx_t
-context_for (MpOpenpgpHome  *home,
-             GError        **error)
-{
-  static gsize started = 0;
-  gpgme_ctx_t ctx = NULL;
-  gpgme_error_t err;
-
-  if (g_once_init_enter (&started))
-    {
-      gpgme_check_version (NULL);
-      gpgme_set_locale (NULL, LC_CTYPE, setlocale (LC_CTYPE, NULL));
-      g_once_init_leave (&started, 1);
-    }
-  if ((err = gpgme_new (&ctx)) ||
-      (err = gpgme_set_protocol (ctx, GPGME_PROTOCOL_OpenPGP)) ||
-      (err = gpgme_ctx_set_engine_info (ctx, GPGME_PROTOCOL_OpenPGP, NULL,
-                                        mp_openpgp_home_get_path (home))) ||
-      (err = gpgme_set_pinentry_mode (ctx, GPGME_PINENTRY_MODE_LOOPBACK)))
-    {
-      set_error (error, err, _("Starting GnuPG"));
-      if (ctx != NULL)
-        gpgme_release (ctx);
-      return NULL;
-    }
-  gpgme_set_armor (ctx, 1);
-  gpgme_set_passphrase_cb (ctx, passphrase_cb, home);
-  return ctx;
 }
 
 static char *
@@ -101,7 +51,7 @@ sign_with_desk_key (MpStore                *store,
       return NULL;
     }
   if (!(home = mp_openpgp_home_new_for_store (store, error)) ||
-      !(ctx = context_for (home, error)))
+      !(ctx = _mp_openpgp_home_new_context (home, error)))
     return NULL;
 
   /* A clear-signed text is signed as text (its line ends do not count); a
@@ -170,7 +120,7 @@ mp_openpgp_verify_clearsigned (const char  *text,
     *fingerprint = NULL;
   if (strstr (text, "-----BEGIN PGP SIGNED MESSAGE-----") == NULL)
     return MP_CLEARSIGN_NONE;
-  if (!(home = mp_openpgp_home_new (NULL)) || !(ctx = context_for (home, NULL)))
+  if (!(home = mp_openpgp_home_new (NULL)) || !(ctx = _mp_openpgp_home_new_context (home, NULL)))
     return MP_CLEARSIGN_ERROR;
 
   if (public_key != NULL && public_key[0] != '\0' &&

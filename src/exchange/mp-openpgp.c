@@ -18,6 +18,7 @@
 #include "mp-eml-private.h"
 #include "mp-error.h"
 #include "mp-openpgp.h"
+#include "mp-openpgp-private.h"
 
 struct _MpOpenpgpHome
 {
@@ -211,10 +212,9 @@ passphrase_cb (void       *hook,
   return 0;
 }
 
-/* A GPGME context working in @self's folder. */
-static gpgme_ctx_t
-home_context (MpOpenpgpHome  *self,
-              GError        **error)
+gpgme_ctx_t
+_mp_openpgp_home_new_context (MpOpenpgpHome  *self,
+                              GError        **error)
 {
   gpgme_ctx_t ctx = NULL;
   gpgme_error_t err;
@@ -275,17 +275,39 @@ export_key (gpgme_ctx_t     ctx,
   return take_data (data);
 }
 
-/* Stores the secret key @fingerprint of @self into @store. */
-static gboolean
-store_key (MpOpenpgpHome  *self,
-           gpgme_ctx_t     ctx,
-           const char     *fingerprint,
-           MpStore        *store,
-           GError        **error)
+/* A desk key as GnuPG made or imported it, ready to be stored. */
+typedef struct
+{
+  char    *fingerprint;
+  gint64   expires_at;
+  char    *public_key;
+  GBytes  *secret_key;
+  char    *passphrase;
+} DeskKey;
+
+static void
+desk_key_free (DeskKey *key)
+{
+  g_free (key->fingerprint);
+  g_free (key->public_key);
+  g_clear_pointer (&key->secret_key, g_bytes_unref);
+  if (key->passphrase != NULL)
+    explicit_bzero (key->passphrase, strlen (key->passphrase));
+  g_free (key->passphrase);
+  g_free (key);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskKey, desk_key_free)
+
+/* Reads the secret key @fingerprint out of @self. */
+static DeskKey *
+read_desk_key (MpOpenpgpHome  *self,
+               gpgme_ctx_t     ctx,
+               const char     *fingerprint,
+               GError        **error)
 {
   g_autoptr(GBytes) public_key = NULL;
-  g_autoptr(GBytes) secret_key = NULL;
-  g_autofree char *public_text = NULL;
+  g_autoptr(DeskKey) desk_key = NULL;
   gpgme_key_t key = NULL;
   gpgme_error_t err;
   gint64 expires_at;
@@ -293,46 +315,47 @@ store_key (MpOpenpgpHome  *self,
   if ((err = gpgme_get_key (ctx, fingerprint, &key, 1)))
     {
       set_gpgme_error (error, err, _("Reading the key"));
-      return FALSE;
+      return NULL;
     }
   expires_at = key->subkeys != NULL ? key->subkeys->expires : 0;
   gpgme_key_unref (key);
 
+  desk_key = g_new0 (DeskKey, 1);
   if (!(public_key = export_key (ctx, fingerprint, 0, error)) ||
-      !(secret_key = export_key (ctx, fingerprint, GPGME_EXPORT_MODE_SECRET, error)))
-    return FALSE;
-  if (g_bytes_get_size (secret_key) == 0)
+      !(desk_key->secret_key = export_key (ctx, fingerprint, GPGME_EXPORT_MODE_SECRET, error)))
+    return NULL;
+  if (g_bytes_get_size (desk_key->secret_key) == 0)
     {
       g_set_error_literal (error, MP_OPENPGP_ERROR, MP_OPENPGP_ERROR_FAILED,
                            _("GnuPG gave no secret key to store."));
-      return FALSE;
+      return NULL;
     }
-  public_text = g_strndup (g_bytes_get_data (public_key, NULL), g_bytes_get_size (public_key));
-  return mp_store_set_desk_key (store, fingerprint, expires_at, public_text, secret_key,
-                                self->passphrase, error);
+  desk_key->fingerprint = g_strdup (fingerprint);
+  desk_key->expires_at = expires_at;
+  desk_key->public_key = g_strndup (g_bytes_get_data (public_key, NULL), g_bytes_get_size (public_key));
+  desk_key->passphrase = g_strdup (self->passphrase);
+  return g_steal_pointer (&desk_key);
+}
+
+static gboolean
+store_desk_key (MpStore  *store,
+                DeskKey  *key,
+                GError  **error)
+{
+  return mp_store_set_desk_key (store, key->fingerprint, key->expires_at, key->public_key,
+                                key->secret_key, key->passphrase, error);
 }
 
 /* ---- public API ---------------------------------------------------------- */
 
 gboolean
-mp_openpgp_generate_desk_key (MpStore     *store,
-                              const char  *name,
-                              const char  *email,
-                              gint64       expires_at,
-                              GError     **error)
+mp_openpgp_check_new_desk_key (MpStore     *store,
+                               const char  *name,
+                               const char  *email,
+                               gint64       expires_at,
+                               GError     **error)
 {
-  g_autoptr(MpOpenpgpHome) home = NULL;
-  g_autofree char *user_id = NULL;
-  g_autofree char *fingerprint = NULL;
-  gpgme_ctx_t ctx;
-  gpgme_genkey_result_t result;
-  gpgme_key_t key = NULL;
-  gpgme_error_t err;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
-  g_return_val_if_fail (name != NULL && email != NULL, FALSE);
 
   if (mp_store_is_locked (store))
     {
@@ -358,9 +381,29 @@ mp_openpgp_generate_desk_key (MpStore     *store,
                            _("The key's expiry must be a day in the future."));
       return FALSE;
     }
+  return TRUE;
+}
 
-  if (!(home = mp_openpgp_home_new (error)) || !(ctx = home_context (home, error)))
-    return FALSE;
+/* Makes the key in a home of its own; needs no store, so that it can run
+ * in a worker thread (GnuPG takes a second or more). */
+static DeskKey *
+make_desk_key (const char  *name,
+               const char  *email,
+               gint64       expires_at,
+               GError     **error)
+{
+  g_autoptr(MpOpenpgpHome) home = NULL;
+  g_autofree char *user_id = NULL;
+  g_autofree char *fingerprint = NULL;
+  gpgme_ctx_t ctx;
+  gpgme_genkey_result_t result;
+  gpgme_key_t key = NULL;
+  gpgme_error_t err;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  DeskKey *desk_key = NULL;
+
+  if (!(home = mp_openpgp_home_new (error)) || !(ctx = _mp_openpgp_home_new_context (home, error)))
+    return NULL;
   user_id = g_strdup_printf ("%s <%s>", name, email);
   err = gpgme_op_createkey (ctx, user_id, "ed25519", 0, (unsigned long) (expires_at - now), NULL,
                             GPGME_CREATE_SIGN | GPGME_CREATE_CERT | GPGME_CREATE_NOPASSWD |
@@ -378,13 +421,124 @@ mp_openpgp_generate_desk_key (MpStore     *store,
       set_gpgme_error (error, err, _("Making the encryption key"));
       goto out;
     }
-  ok = store_key (home, ctx, fingerprint, store, error);
+  desk_key = read_desk_key (home, ctx, fingerprint, error);
 
 out:
   if (key != NULL)
     gpgme_key_unref (key);
   gpgme_release (ctx);
-  return ok;
+  return desk_key;
+}
+
+gboolean
+mp_openpgp_generate_desk_key (MpStore     *store,
+                              const char  *name,
+                              const char  *email,
+                              gint64       expires_at,
+                              GError     **error)
+{
+  g_autoptr(DeskKey) desk_key = NULL;
+
+  g_return_val_if_fail (MP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL && email != NULL, FALSE);
+
+  if (!mp_openpgp_check_new_desk_key (store, name, email, expires_at, error) ||
+      !(desk_key = make_desk_key (name, email, expires_at, error)))
+    return FALSE;
+  return store_desk_key (store, desk_key, error);
+}
+
+typedef struct
+{
+  char   *name;
+  char   *email;
+  gint64  expires_at;
+} NewDeskKey;
+
+static void
+new_desk_key_free (NewDeskKey *request)
+{
+  g_free (request->name);
+  g_free (request->email);
+  g_free (request);
+}
+
+static void
+make_desk_key_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  NewDeskKey *request = task_data;
+  GError *error = NULL;
+  DeskKey *desk_key = make_desk_key (request->name, request->email, request->expires_at, &error);
+
+  if (desk_key != NULL)
+    g_task_return_pointer (task, desk_key, (GDestroyNotify) desk_key_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Back on the caller's thread: the store is written where it lives. */
+static void
+made_desk_key_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(DeskKey) desk_key = NULL;
+  GError *error = NULL;
+
+  if (!(desk_key = g_task_propagate_pointer (G_TASK (result), &error)) ||
+      !store_desk_key (g_task_get_source_object (task), desk_key, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+mp_openpgp_generate_desk_key_async (MpStore             *store,
+                                    const char          *name,
+                                    const char          *email,
+                                    gint64               expires_at,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  NewDeskKey *request;
+  GError *error = NULL;
+
+  g_return_if_fail (MP_IS_STORE (store));
+  g_return_if_fail (name != NULL && email != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mp_openpgp_generate_desk_key_async);
+  if (!mp_openpgp_check_new_desk_key (store, name, email, expires_at, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  request = g_new0 (NewDeskKey, 1);
+  request->name = g_strdup (name);
+  request->email = g_strdup (email);
+  request->expires_at = expires_at;
+  worker = g_task_new (store, cancellable, made_desk_key_cb, g_steal_pointer (&task));
+  /* A key made is stored even when the caller stopped waiting for it. */
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_set_task_data (worker, request, (GDestroyNotify) new_desk_key_free);
+  g_task_run_in_thread (worker, make_desk_key_thread);
+}
+
+gboolean
+mp_openpgp_generate_desk_key_finish (MpStore       *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Imports @armored into @home; returns the fingerprint of its secret key. */
@@ -471,7 +625,7 @@ mp_openpgp_import_desk_key (MpStore     *store,
     return FALSE;
   if (passphrase != NULL && *passphrase != '\0')
     home->passphrase = g_strdup (passphrase);
-  if (!(ctx = home_context (home, error)))
+  if (!(ctx = _mp_openpgp_home_new_context (home, error)))
     return FALSE;
   if (!(fingerprint = import_secret (home, ctx, armored, error)))
     goto out;
@@ -488,7 +642,11 @@ mp_openpgp_import_desk_key (MpStore     *store,
       goto out;
     }
   gpgme_signers_clear (ctx);
-  ok = store_key (home, ctx, fingerprint, store, error);
+  {
+    g_autoptr(DeskKey) desk_key = read_desk_key (home, ctx, fingerprint, error);
+
+    ok = desk_key != NULL && store_desk_key (store, desk_key, error);
+  }
 
 out:
   if (in != NULL)
@@ -554,7 +712,7 @@ mp_openpgp_home_new_for_key (GBytes      *secret_key,
     return NULL;
   home->passphrase = g_strdup (passphrase);
   home->owner = owner;
-  if (!(ctx = home_context (home, error)))
+  if (!(ctx = _mp_openpgp_home_new_context (home, error)))
     return NULL;
   imported = import_secret (home, ctx, secret_key, error);
   /* GMime's own contexts cannot give a passphrase: a key that has one is
@@ -694,7 +852,7 @@ mp_openpgp_home_import_public (MpOpenpgpHome  *home,
   g_return_val_if_fail (MP_IS_OPENPGP_HOME (home), NULL);
   g_return_val_if_fail (armored != NULL, NULL);
 
-  if (!(ctx = home_context (home, error)))
+  if (!(ctx = _mp_openpgp_home_new_context (home, error)))
     return NULL;
   fingerprint = import_public (ctx, armored, error);
   gpgme_release (ctx);
@@ -714,7 +872,7 @@ mp_openpgp_set_reporter_key (MpStore     *store,
   g_return_val_if_fail (MP_IS_STORE (store), NULL);
   g_return_val_if_fail (armored != NULL, NULL);
 
-  if (!(home = mp_openpgp_home_new (error)) || !(ctx = home_context (home, error)))
+  if (!(home = mp_openpgp_home_new (error)) || !(ctx = _mp_openpgp_home_new_context (home, error)))
     return NULL;
   fingerprint = import_public (ctx, armored, error);
   gpgme_release (ctx);
@@ -764,7 +922,7 @@ mp_openpgp_encrypt_letter (MpStore     *store,
       return NULL;
     }
   if (!(home = mp_openpgp_home_new_for_store (store, error)) ||
-      !(ctx = home_context (home, error)) ||
+      !(ctx = _mp_openpgp_home_new_context (home, error)) ||
       !(reporter_fpr = import_public (ctx, reporter_key, error)))
     goto out;
 

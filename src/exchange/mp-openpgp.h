@@ -61,6 +61,27 @@ gboolean       mp_openpgp_generate_desk_key   (MpStore       *store,
                                                const char    *email,
                                                gint64         expires_at,
                                                GError       **error);
+/* Refuses (MP_OPENPGP_ERROR_INVALID, or MP_STORE_ERROR_LOCKED) a request
+ * GnuPG would refuse, with a clearer message: an empty name or one with
+ * “<”, an address without “@”, an expiry less than a day away. The
+ * functions below check it too; a form calls it to answer at once. */
+gboolean       mp_openpgp_check_new_desk_key  (MpStore       *store,
+                                               const char    *name,
+                                               const char    *email,
+                                               gint64         expires_at,
+                                               GError       **error);
+/* The same, with GnuPG's work (a second or more) in a worker thread; the
+ * store is written on the calling thread, which must run its main context. */
+void           mp_openpgp_generate_desk_key_async  (MpStore             *store,
+                                                    const char          *name,
+                                                    const char          *email,
+                                                    gint64               expires_at,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean       mp_openpgp_generate_desk_key_finish (MpStore             *store,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 /* Takes the armored secret key @armored (with @passphrase, nullable, when
  * it has one) as the desk's key. */
 gboolean       mp_openpgp_import_desk_key     (MpStore       *store,

@@ -39,29 +39,6 @@ source_read_cb (char   *buffer,
   return n;
 }
 
-/* The checklist item a letter's sending answers (as the letter row does). */
-static const char *
-sent_item (const char *kind)
-{
-  static const struct { const char *kind; const char *item; } items[] = {
-    { "request-info", "info.requested_on" },
-    { "acknowledgement", "ack.sent_on" },
-    { "assessment", "assess.sent_on" },
-    { "progress-update", "remed.last_update_on" },
-    { "fixed", "close.delete_requested_on" },
-    { "third-party", "close.final_letter_on" },
-    { "sister-redirect", "close.final_letter_on" },
-    { "duplicate", "close.final_letter_on" },
-    { "out-of-scope", "close.final_letter_on" },
-    { "closure", "close.final_letter_on" },
-  };
-
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (items); i++)
-    if (g_str_equal (items[i].kind, kind))
-      return items[i].item;
-  return NULL;
-}
-
 static GMimeObject *
 text_part (const char *body)
 {
@@ -173,7 +150,7 @@ record_sent (MpStore     *store,
              const char  *message_id,
              GError     **error)
 {
-  const char *item = sent_item (kind);
+  const char *item = mp_letters_get_sent_item (kind);
 
   if (!mp_store_begin_batch (store, error))
     return FALSE;

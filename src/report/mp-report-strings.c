@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mp-checklist.h"
+#include "mp-letters.h"
 #include "mp-format.h"
 #include "mp-parse.h"
 #include "mp-report-private.h"
@@ -281,37 +282,6 @@ static const Label outcomes[] = {
   { NULL }
 };
 
-static const Label events[] = {
-  { "letter", "Letter", "Brief" },
-  { "note", "Note", "Notitie" },
-  { "reply", "Reply", "Antwoord" },
-  { "progress-update", "Progress update", "Voortgangsbericht" },
-  { "extension", "Extension", "Verlenging" },
-  { "import", "Import", "Import" },
-  { "status", "Status", "Status" },
-  { NULL }
-};
-
-/* The letters' kinds (core's mp-letters.c), as a letter event's summary. */
-static const Label letters[] = {
-  { "request-info", "Request for more information", "Verzoek om meer informatie" },
-  { "third-party", "Referral to the system’s owner",
-    "Doorverwijzing naar de eigenaar van het systeem" },
-  { "sister-redirect", "Redirect to a sister organisation",
-    "Doorverwijzing naar een zusterorganisatie" },
-  { "duplicate", "Duplicate report", "Dubbele melding" },
-  { "out-of-scope", "Out of scope or rejected", "Buiten scope of afgewezen" },
-  { "acknowledgement", "Acknowledgement of receipt", "Ontvangstbevestiging" },
-  { "assessment", "Assessment and expected fix date", "Beoordeling en verwachte hersteldatum" },
-  { "progress-update", "Progress update", "Voortgangsbericht" },
-  { "extension", "New expected fix date", "Nieuwe verwachte hersteldatum" },
-  { "fixed", "Vulnerability fixed", "Kwetsbaarheid verholpen" },
-  { "reward", "Reward offer", "Beloningsaanbod" },
-  { "credit", "Credit confirmation", "Bevestiging van de vermelding" },
-  { "closure", "Closure", "Afsluiting" },
-  { NULL }
-};
-
 static const Label values[] = {
   { "yes", "yes", "ja" },
   { "no", "no", "nee" },
@@ -402,14 +372,19 @@ const char *
 _mp_report_event_label (const char *language,
                         const char *kind)
 {
-  return label_lookup (events, language, kind);
+  return term_label (language, MP_VOCABULARY_EVENT_KIND, kind);
 }
 
 const char *
 _mp_report_letter_label (const char *language,
                          const char *kind)
 {
-  return label_lookup (letters, language, kind);
+  /* The kind's title as the window shows it, in the report's language. */
+  const char *msgid = mp_letters_get_kind_msgid (kind);
+
+  if (msgid == NULL)
+    return kind != NULL ? kind : "";
+  return _mp_report_catalogue_lookup (language, NULL, msgid);
 }
 
 const char *

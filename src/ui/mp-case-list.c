@@ -78,6 +78,7 @@ static guint signals[N_SIGNALS];
 
 static gboolean
 filter_func (MpCase   *kase,
+             gpointer *key,
              gpointer  user_data)
 {
   MpCaseList *self = user_data;
@@ -121,7 +122,7 @@ filter_func (MpCase   *kase,
     keep = !mp_case_is_closed (kase) && mp_case_get_next_due (kase) != 0 &&
            mp_case_get_next_due (kase) < mp_time_now () &&
            g_strcmp0 (mp_case_get_next_due_kind (kase), self->overdue_kind) == 0;
-  return keep && mp_ui_case_matches (kase, self->needle);
+  return keep && mp_ui_case_matches_key (kase, key, self->needle);
 }
 
 static int
@@ -557,7 +558,7 @@ mp_case_list_init (MpCaseList *self)
 
   self->filter = gtk_drop_down_get_selected (self->filter_drop_down);
   self->by_due = gtk_drop_down_get_selected (self->sort_drop_down) == 0;
-  self->slots = mp_case_slots_new (filter_func, sort_func, self);
+  self->slots = mp_case_slots_new (filter_func, sort_func, mp_ui_case_search_key_free, self);
   g_signal_connect_object (self->slots, "changing", G_CALLBACK (before_shown_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->slots, "changed", G_CALLBACK (after_shown_changed_cb), self,

@@ -103,17 +103,27 @@ mp_case_slot_get_case (MpCaseSlot *self)
   return self->kase;
 }
 
+/* A case and what the keep function keeps for it. */
+typedef struct
+{
+  MpCase   *kase;
+  gpointer  key;
+} Entry;
+
 struct _MpCaseSlots
 {
   GObject            parent_instance;
 
   GListModel        *cases;
-  GPtrArray         *sorted;   /* MpCase, every case of @cases, in order (owned) */
-  GPtrArray         *shown;    /* MpCase, the ones kept, in order (not owned) */
+  GArray            *sorted;   /* Entry, every case of @cases, in order (owned) */
+  GPtrArray         *shown;    /* Entry *, the ones kept, in order (into @sorted) */
   GPtrArray         *slots;    /* MpCaseSlot or NULL, one place per shown case */
+  /* The keys of the cases by case, while @sorted is made again. */
+  GHashTable        *keys;
 
   MpCaseKeepFunc     keep;
   MpCaseCompareFunc  compare;
+  GDestroyNotify     key_free;
   gpointer           user_data;
 };
 
@@ -150,7 +160,7 @@ get_item (GListModel *model,
   if (slot == NULL)
     {
       slot = g_object_new (MP_TYPE_CASE_SLOT, NULL);
-      slot->kase = g_object_ref (g_ptr_array_index (self->shown, position));
+      slot->kase = g_object_ref (((Entry *) g_ptr_array_index (self->shown, position))->kase);
       self->slots->pdata[position] = slot;
     }
   return g_object_ref (slot);
@@ -188,7 +198,7 @@ show (MpCaseSlots *self,
       MpCaseSlot *slot = g_ptr_array_index (self->slots, i);
 
       if (slot != NULL)
-        slot_set_case (slot, g_ptr_array_index (shown, i));
+        slot_set_case (slot, ((Entry *) g_ptr_array_index (shown, i))->kase);
     }
   if (new_n < old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
@@ -208,19 +218,31 @@ void
 mp_case_slots_refilter (MpCaseSlots     *self,
                         GtkFilterChange  change)
 {
-  GPtrArray *from;
   GPtrArray *shown;
 
   g_return_if_fail (MP_IS_CASE_SLOTS (self));
 
-  from = change == GTK_FILTER_CHANGE_MORE_STRICT ? self->shown : self->sorted;
-  shown = g_ptr_array_sized_new (from->len);
-  for (guint i = 0; i < from->len; i++)
+  if (change == GTK_FILTER_CHANGE_MORE_STRICT)
     {
-      MpCase *kase = g_ptr_array_index (from, i);
+      shown = g_ptr_array_sized_new (self->shown->len);
+      for (guint i = 0; i < self->shown->len; i++)
+        {
+          Entry *entry = g_ptr_array_index (self->shown, i);
 
-      if (self->keep (kase, self->user_data))
-        g_ptr_array_add (shown, kase);
+          if (self->keep (entry->kase, &entry->key, self->user_data))
+            g_ptr_array_add (shown, entry);
+        }
+    }
+  else
+    {
+      shown = g_ptr_array_sized_new (self->sorted->len);
+      for (guint i = 0; i < self->sorted->len; i++)
+        {
+          Entry *entry = &g_array_index (self->sorted, Entry, i);
+
+          if (self->keep (entry->kase, &entry->key, self->user_data))
+            g_ptr_array_add (shown, entry);
+        }
     }
   show (self, shown);
 }
@@ -232,7 +254,7 @@ compare_cb (gconstpointer a,
 {
   MpCaseSlots *self = user_data;
 
-  return self->compare (*(MpCase **) a, *(MpCase **) b, self->user_data);
+  return self->compare (((const Entry *) a)->kase, ((const Entry *) b)->kase, self->user_data);
 }
 
 /**
@@ -245,7 +267,9 @@ mp_case_slots_resort (MpCaseSlots *self)
 {
   g_return_if_fail (MP_IS_CASE_SLOTS (self));
 
-  g_ptr_array_sort_with_data (self->sorted, compare_cb, self);
+  /* @shown points into @sorted: nothing is shown until it is filtered again. */
+  g_ptr_array_set_size (self->shown, 0);
+  g_array_sort_with_data (self->sorted, compare_cb, self);
   mp_case_slots_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -254,11 +278,31 @@ on_items_changed_cb (MpCaseSlots *self)
 {
   guint n = self->cases != NULL ? g_list_model_get_n_items (self->cases) : 0;
 
+  g_autoptr(GArray) old = self->sorted;
+
   /* Cases are added or removed now and then; taking them all again is a
-   * few milliseconds at 10,000 cases. */
-  g_ptr_array_set_size (self->sorted, 0);
+   * few milliseconds at 10,000 cases. Their keys stay with them. */
+  g_ptr_array_set_size (self->shown, 0);
+  self->sorted = g_array_sized_new (FALSE, FALSE, sizeof (Entry), n);
+  for (guint i = 0; i < old->len; i++)
+    {
+      Entry *entry = &g_array_index (old, Entry, i);
+
+      if (entry->key != NULL)
+        g_hash_table_insert (self->keys, entry->kase, g_steal_pointer (&entry->key));
+    }
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->sorted, g_list_model_get_item (self->cases, i));
+    {
+      Entry entry = { g_list_model_get_item (self->cases, i), NULL };
+
+      g_hash_table_steal_extended (self->keys, entry.kase, NULL, &entry.key);
+      g_array_append_val (self->sorted, entry);
+    }
+  /* The keys of the cases that went; the cases only now, so that a new
+   * case cannot take the place in memory of one that went and its key. */
+  g_hash_table_remove_all (self->keys);
+  for (guint i = 0; i < old->len; i++)
+    g_object_unref (g_array_index (old, Entry, i).kase);
   mp_case_slots_resort (self);
 }
 
@@ -290,8 +334,9 @@ mp_case_slots_find (MpCaseSlots *self,
 
   g_return_val_if_fail (MP_IS_CASE_SLOTS (self), GTK_INVALID_LIST_POSITION);
 
-  if (kase != NULL && g_ptr_array_find (self->shown, kase, &position))
-    return position;
+  for (position = 0; kase != NULL && position < self->shown->len; position++)
+    if (((Entry *) g_ptr_array_index (self->shown, position))->kase == kase)
+      return position;
   return GTK_INVALID_LIST_POSITION;
 }
 
@@ -306,7 +351,8 @@ mp_case_slots_get_case (MpCaseSlots *self,
 {
   g_return_val_if_fail (MP_IS_CASE_SLOTS (self), NULL);
 
-  return position < self->shown->len ? g_ptr_array_index (self->shown, position) : NULL;
+  return position < self->shown->len ? ((Entry *) g_ptr_array_index (self->shown, position))->kase
+                                     : NULL;
 }
 
 static void
@@ -327,7 +373,16 @@ mp_case_slots_finalize (GObject *object)
 
   g_ptr_array_unref (self->slots);
   g_ptr_array_unref (self->shown);
-  g_ptr_array_unref (self->sorted);
+  for (guint i = 0; i < self->sorted->len; i++)
+    {
+      Entry *entry = &g_array_index (self->sorted, Entry, i);
+
+      if (entry->key != NULL && self->key_free != NULL)
+        self->key_free (entry->key);
+      g_object_unref (entry->kase);
+    }
+  g_array_unref (self->sorted);
+  g_hash_table_unref (self->keys);
   G_OBJECT_CLASS (mp_case_slots_parent_class)->finalize (object);
 }
 
@@ -356,7 +411,8 @@ slot_unref (gpointer slot)
 static void
 mp_case_slots_init (MpCaseSlots *self)
 {
-  self->sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sorted = g_array_new (FALSE, FALSE, sizeof (Entry));
+  self->keys = g_hash_table_new (NULL, NULL);
   self->shown = g_ptr_array_new ();
   self->slots = g_ptr_array_new_with_free_func (slot_unref);
 }
@@ -371,6 +427,7 @@ mp_case_slots_init (MpCaseSlots *self)
 MpCaseSlots *
 mp_case_slots_new (MpCaseKeepFunc    keep,
                    MpCaseCompareFunc compare,
+                   GDestroyNotify    key_free,
                    gpointer          user_data)
 {
   MpCaseSlots *self;
@@ -380,6 +437,9 @@ mp_case_slots_new (MpCaseKeepFunc    keep,
   self = g_object_new (MP_TYPE_CASE_SLOTS, NULL);
   self->keep = keep;
   self->compare = compare;
+  self->key_free = key_free;
   self->user_data = user_data;
+  g_hash_table_unref (self->keys);
+  self->keys = g_hash_table_new_full (NULL, NULL, NULL, key_free);
   return self;
 }

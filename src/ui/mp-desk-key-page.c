@@ -38,6 +38,8 @@ struct _MpDeskKeyPage
   AdwPasswordEntryRow  *passphrase_row;
   GtkLabel             *import_problem;
   GtkButton            *import_button;
+
+  GCancellable         *generating;   /* GnuPG is making the key */
 };
 
 G_DEFINE_FINAL_TYPE (MpDeskKeyPage, mp_desk_key_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -137,6 +139,43 @@ dup_public_key (MpDeskKeyPage *self)
   return public_key;
 }
 
+/* While GnuPG makes the key (a second or more, in a worker thread), the
+ * form cannot be sent twice. (The rows stay as they are: GTK 4.8 warns when
+ * the focused one turns insensitive.) */
+static void
+set_generating (MpDeskKeyPage *self,
+                gboolean       generating)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->generate_button), !generating);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
+                            !generating && self->key_file != NULL);
+  gtk_button_set_label (self->generate_button,
+                        generating ? _("Generating…") : _("_Generate Key"));
+}
+
+static void
+generated_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  MpDeskKeyPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = mp_openpgp_generate_desk_key_finish (MP_STORE (object), result, &error);
+
+  /* Cancelled: the page is gone (see dispose). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->generating);
+  set_generating (self, FALSE);
+  if (!ok)
+    {
+      show_problem (self->generate_problem, error->message);
+      return;
+    }
+  refresh (self);
+  show_toast (self, _("The desk's OpenPGP key was generated"));
+}
+
 static void
 generate (MpDeskKeyPage *self)
 {
@@ -158,14 +197,16 @@ generate (MpDeskKeyPage *self)
     }
   /* Midday UTC: the same date in every time zone the desk may be in. */
   day = g_date_time_new_utc (year, month, date, 12, 0, 0);
-  if (!mp_openpgp_generate_desk_key (self->store, name, email, g_date_time_to_unix (day), &error))
+  if (!mp_openpgp_check_new_desk_key (self->store, name, email, g_date_time_to_unix (day), &error))
     {
       show_problem (self->generate_problem, error->message);
       return;
     }
   show_problem (self->generate_problem, NULL);
-  refresh (self);
-  show_toast (self, _("The desk's OpenPGP key was generated"));
+  set_generating (self, TRUE);
+  self->generating = g_cancellable_new ();
+  mp_openpgp_generate_desk_key_async (self->store, name, email, g_date_time_to_unix (day),
+                                      self->generating, generated_cb, self);
 }
 
 static void
@@ -364,6 +405,9 @@ mp_desk_key_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->key_file);
+  /* A key being made is still stored; only this page no longer hears of it. */
+  g_cancellable_cancel (self->generating);
+  g_clear_object (&self->generating);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_DESK_KEY_PAGE);
   G_OBJECT_CLASS (mp_desk_key_page_parent_class)->dispose (object);

@@ -10,6 +10,7 @@
 #include "mp-deadlines.h"
 #include "mp-desk-page.h"
 #include "mp-mailbox-banner.h"
+#include "mp-rollback-banner.h"
 #include "mp-overview-page.h"
 #include "mp-ui-util.h"
 
@@ -87,6 +88,12 @@ on_calendar_open_case_cb (MpDeskPage *self,
   if (g_strcmp0 (kind, "security-txt-renewal") == 0)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.publish", NULL);
+      return;
+    }
+  /* So is the desk key's expiry: it is renewed in Preferences → Desk Key. */
+  if (g_strcmp0 (kind, "desk-key-expiry") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.preferences-page", "s", "desk-key");
       return;
     }
   kase = is_unlocked (self) ? mp_store_find_case (self->store, reference) : NULL;
@@ -212,6 +219,7 @@ mp_desk_page_class_init (MpDeskPageClass *klass)
   g_type_ensure (MP_TYPE_OVERVIEW_PAGE);
   g_type_ensure (MP_TYPE_CALENDAR_VIEW);
   g_type_ensure (MP_TYPE_MAILBOX_BANNER);
+  g_type_ensure (MP_TYPE_ROLLBACK_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mp-desk-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpDeskPage, switcher_title);

@@ -53,28 +53,6 @@ static void update (MpLetterRow *self);
 static void show_button (GtkButton *button,
                          gboolean   visible);
 
-const char *
-mp_letter_row_sent_item (const char *kind)
-{
-  static const struct { const char *kind; const char *item; } items[] = {
-    { "request-info", "info.requested_on" },
-    { "acknowledgement", "ack.sent_on" },
-    { "assessment", "assess.sent_on" },
-    { "progress-update", "remed.last_update_on" },
-    { "fixed", "close.delete_requested_on" },
-    { "third-party", "close.final_letter_on" },
-    { "sister-redirect", "close.final_letter_on" },
-    { "duplicate", "close.final_letter_on" },
-    { "out-of-scope", "close.final_letter_on" },
-    { "closure", "close.final_letter_on" },
-  };
-
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (items); i++)
-    if (g_str_equal (items[i].kind, kind))
-      return items[i].item;
-  return NULL;
-}
-
 /* The text as the handler has it in front of them: edited, or as sent. */
 static char *
 dup_text (MpLetterRow *self)
@@ -235,7 +213,7 @@ on_sent_clicked_cb (MpLetterRow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = dup_text (self);
-  const char *item = mp_letter_row_sent_item (self->kind);
+  const char *item = mp_letters_get_sent_item (self->kind);
 
   if (self->kind == NULL || self->sent != NULL)
     return;

@@ -23,8 +23,6 @@ void         mp_letter_row_set_letter (MpLetterRow *self,
                                        MpStore     *store,
                                        MpCase      *kase,
                                        const char  *kind);
-/* The answer a sent letter of @kind dates ("ack.sent_on"), or NULL. */
-const char  *mp_letter_row_sent_item  (const char  *kind);
 /* Whether the row shows a letter already sent (frozen). */
 gboolean     mp_letter_row_is_sent    (MpLetterRow *self);
 /* The advice for a failed "Open in E-mail", or NULL for another failure. */

@@ -66,6 +66,10 @@ const char *mp_ui_check_asset         (const char *text);
 void        mp_ui_case_prepare_search (MpCase     *kase);
 gboolean    mp_ui_case_matches        (MpCase     *kase,
                                        const char *needle_casefolded);
+gboolean    mp_ui_case_matches_key    (MpCase     *kase,
+                                       gpointer   *key,
+                                       const char *needle);
+void        mp_ui_case_search_key_free (gpointer   key);
 
 /* Copies confidential @text to the clipboard of @widget and empties the
  * clipboard after 30 seconds when it still holds this text. */

@@ -124,6 +124,11 @@ preferences_activated (GtkWidget  *widget,
   if (!_mp_window_is_unlocked (self))
     return;
   preferences = mp_preferences_window_new (GTK_WINDOW (self), self->store);
+  /* A named page ("desk-key", "mailbox"): e.g. from the key's expiry on the
+   * calendar. */
+  if (parameter != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
+                                                  g_variant_get_string (parameter, NULL));
   /* The pages follow the desk's policy themselves (MpStore::policy-changed). */
   gtk_window_present (GTK_WINDOW (preferences));
 }
@@ -229,6 +234,7 @@ _mp_window_update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences-page", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", unlocked);
@@ -258,6 +264,7 @@ _mp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-report", NULL, new_report_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.preferences-page", "s", preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_activated);
   gtk_widget_class_install_action (widget_class, "win.check-mail", NULL, check_mail_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);

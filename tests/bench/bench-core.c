@@ -9,10 +9,12 @@
  *   bench-core unlock DB PASSFILE RUNS  unlock + first frame of the case list
  *   bench-core window DB PASSFILE RUNS  unlock + first frame of the whole desk window
  *                                       (case list, overview and calendar filled)
- *   bench-core ui DB PASSFILE RUNS CALENDAR_RUNS
- *                                       search, case page, calendar month
+ *   bench-core ui DB PASSFILE RUNS CALENDAR_RUNS [PARTS]
+ *                                       search, case page, calendar month; PARTS
+ *                                       (comma-separated) runs only some of them
  *   bench-core pdf RUNS                 dossier of a case with 500 timeline entries
- *   bench-core overview DB PASSFILE RUNS showing the overview page
+ *   bench-core overview DB PASSFILE RUNS showing the overview page: the first time
+ *                                       after unlock, and again
  *   bench-core mem DB PASSFILE          unlock into the desk window, quit (peak RSS taken outside)
  *
  * The UI modes need a display (build-aux/bench runs them under xvfb-run).
@@ -222,11 +224,11 @@ bench_kdf (int runs)
       for (int i = 0; i < runs; i++)
         {
           g_autoptr(MpVault) other = mp_vault_new ();
-          double t0 = now_ms ();
+          Timer timer = timer_start ();
 
           if (!mp_vault_unlock (other, passphrase, envelope, &error))
             g_error ("%s", error->message);
-          report (modes[m], now_ms () - t0);
+          timer_report (&timer, modes[m]);
         }
     }
 }
@@ -294,6 +296,7 @@ bench_window (const char *db,
       timer = timer_start ();
       if (!mp_store_unlock (store, passphrase, &error))
         g_error ("%s", error->message);
+      timer_report (&timer, "unlock-store");
       g_signal_emit_by_name (unlock_page, "unlocked");
       wait_frame (GTK_WIDGET (window));
       timer_report (&timer, "unlock-window");
@@ -338,8 +341,10 @@ static void
 bench_ui (const char *db,
           const char *passfile,
           int         runs,
-          int         calendar_runs)
+          int         calendar_runs,
+          const char *parts)
 {
+  g_auto(GStrv) only = g_strsplit (parts != NULL ? parts : "search,case-page,calendar", ",", -1);
   g_autofree char *passphrase = read_passphrase (passfile);
   g_autoptr(MpStore) store = NULL;
   g_autoptr(MpPolicy) policy = NULL;
@@ -353,6 +358,7 @@ bench_ui (const char *db,
   struct { const char *figure, *needle; } needles[] = {
     { "search-reporter", "jansen" },      /* a reporter's surname */
     { "search-reference", "-0042" },      /* part of a reference */
+    { "search-title", "clickjacking" },   /* a word of a title */
     { "search-fulltext", "zqxj" },        /* in no field: every field of every case is read */
   };
 
@@ -377,7 +383,7 @@ bench_ui (const char *db,
   g_assert (GTK_IS_EDITABLE (entry));
   wait_frame (window);
 
-  for (guint n = 0; n < G_N_ELEMENTS (needles); n++)
+  for (guint n = 0; n < G_N_ELEMENTS (needles) && g_strv_contains ((const char * const *) only, "search"); n++)
     for (int i = 0; i < runs; i++)
       {
         search (window, list, entry, needles[n].figure, needles[n].needle, &n_shown);
@@ -390,7 +396,7 @@ bench_ui (const char *db,
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "case");
   mp_case_page_set_store (MP_CASE_PAGE (page), store);
   wait_frame (window);
-  for (int i = 0; i < runs; i++)
+  for (int i = 0; i < runs && g_strv_contains ((const char * const *) only, "case-page"); i++)
     {
       g_autoptr(MpCase) kase = g_list_model_get_item (cases, (guint) (((guint64) n_cases * (2 * i + 1)) / (2 * runs)));
       Timer timer;
@@ -404,10 +410,12 @@ bench_ui (const char *db,
     }
 
   /* Switching the calendar month: the model alone, then the view. */
+  if (!g_strv_contains ((const char * const *) only, "calendar"))
+    calendar_runs = 0;
   policy = mp_store_get_policy (store);
   deadlines = mp_store_list_deadlines (store, NULL, NULL);
   today = g_date_time_new_now_local ();
-  for (int i = 0; i < runs; i++)
+  for (int i = 0; i < runs && calendar_runs > 0; i++)
     {
       g_autoptr(MpCalendarMonth) month = NULL;
       Timer timer = timer_start ();
@@ -501,39 +509,49 @@ bench_pdf (int runs)
   g_rmdir (dir);
 }
 
-/* Showing the overview page: it counts the cases and adds up answers of
- * every case (one query) when it is shown. */
+/* Showing the overview page: the first time after unlock (a new store and
+ * page each run), then again after a case changed while it was hidden. */
 static void
 bench_overview (const char *db,
                 const char *passfile,
                 int         runs)
 {
   g_autofree char *passphrase = read_passphrase (passfile);
-  g_autoptr(MpStore) store = NULL;
-  GtkWidget *stack, *window, *page;
 
   init_ui ();
-  store = open_store (db, passphrase, NULL);
-  stack = gtk_stack_new ();
-  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("cases"), "cases");
-  page = g_object_new (MP_TYPE_OVERVIEW_PAGE, NULL);
-  gtk_stack_add_named (GTK_STACK (stack), page, "overview");
-  window = new_window (stack);
-  mp_overview_page_set_store (MP_OVERVIEW_PAGE (page), store);
   for (int i = 0; i < runs; i++)
     {
+      g_autoptr(MpStore) store = open_store (db, passphrase, NULL);
+      GListModel *cases = mp_store_get_cases (store);
+      g_autoptr(MpCase) kase = g_list_model_get_item (cases, g_list_model_get_n_items (cases) / 2);
+      GtkWidget *stack = gtk_stack_new ();
+      GtkWidget *page = g_object_new (MP_TYPE_OVERVIEW_PAGE, NULL);
+      GtkWidget *window;
       Timer timer;
 
-      gtk_stack_set_visible_child_name (GTK_STACK (stack), "cases");
-      mp_overview_page_update (MP_OVERVIEW_PAGE (page));
+      gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("cases"), "cases");
+      gtk_stack_add_named (GTK_STACK (stack), page, "overview");
+      window = new_window (stack);
+      mp_overview_page_set_store (MP_OVERVIEW_PAGE (page), store);
+      settle ();
+      timer = timer_start ();
+      gtk_stack_set_visible_child_name (GTK_STACK (stack), "overview");
       wait_frame (window);
+      timer_report (&timer, "overview-first");
+
+      /* A case changes (as a note added to its timeline does) while the
+       * cases are shown; then the overview is shown again. */
+      gtk_stack_set_visible_child_name (GTK_STACK (stack), "cases");
+      wait_frame (window);
+      g_signal_emit_by_name (store, "case-changed", kase);
       settle ();
       timer = timer_start ();
       gtk_stack_set_visible_child_name (GTK_STACK (stack), "overview");
       wait_frame (window);
       timer_report (&timer, "overview");
+      gtk_window_destroy (GTK_WINDOW (window));
+      settle ();
     }
-  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Unlocks into the desk window and draws it; the peak RSS is taken outside. */
@@ -574,8 +592,8 @@ main (int    argc,
     bench_unlock (argv[2], argv[3], atoi (argv[4]));
   else if (argc == 5 && g_str_equal (argv[1], "window"))
     bench_window (argv[2], argv[3], atoi (argv[4]));
-  else if (argc == 6 && g_str_equal (argv[1], "ui"))
-    bench_ui (argv[2], argv[3], atoi (argv[4]), atoi (argv[5]));
+  else if ((argc == 6 || argc == 7) && g_str_equal (argv[1], "ui"))
+    bench_ui (argv[2], argv[3], atoi (argv[4]), atoi (argv[5]), argc == 7 ? argv[6] : NULL);
   else if (argc == 3 && g_str_equal (argv[1], "pdf"))
     bench_pdf (atoi (argv[2]));
   else if (argc == 5 && g_str_equal (argv[1], "overview"))
@@ -584,7 +602,7 @@ main (int    argc,
     bench_mem (argv[2], argv[3]);
   else
     {
-      g_printerr ("usage: bench-core kdf RUNS | unlock DB PASSFILE RUNS | window DB PASSFILE RUNS | ui DB PASSFILE RUNS CALENDAR_RUNS"
+      g_printerr ("usage: bench-core kdf RUNS | unlock DB PASSFILE RUNS | window DB PASSFILE RUNS | ui DB PASSFILE RUNS CALENDAR_RUNS [PARTS]"
                   " | pdf RUNS | overview DB PASSFILE RUNS | mem DB PASSFILE\n");
       return 2;
     }

@@ -7,10 +7,10 @@
  * plain SQL, and mp_store_verify_audit() must then fail with
  * MP_STORE_ERROR_CORRUPT naming the first entry that is wrong.
  *
- * Not covered (and not detectable from the file alone): putting back an
- * older copy of the whole database, or cutting the trail back together with
- * an older copy of its head record. The head printed by `meldpunt-cli audit
- * verify` and in reports is what shows that.
+ * Not detectable from the file alone: putting back an older copy of the
+ * whole database, or cutting the trail back together with an older copy of
+ * its head record. The record of the newest head kept outside the file
+ * shows those; see test-store-freshness.c.
  */
 #include "config.h"
 

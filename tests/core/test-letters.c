@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "mp-checklist.h"
 #include "mp-derive.h"
 #include "mp-letters.h"
 #include "mp-policy.h"
@@ -199,6 +200,23 @@ test_letters_kinds (void)
     }
   g_assert_false (mp_letters_is_kind ("thank-you"));
   g_assert_null (mp_letters_get_kind_title ("thank-you"));
+
+  /* Sending a letter answers a date item of the checklist, or none. */
+  g_assert_cmpstr (mp_letters_get_sent_item ("acknowledgement"), ==, "ack.sent_on");
+  g_assert_cmpstr (mp_letters_get_sent_item ("closure"), ==, "close.final_letter_on");
+  g_assert_null (mp_letters_get_sent_item ("credit"));
+  g_assert_null (mp_letters_get_sent_item ("thank-you"));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const char *item_id = mp_letters_get_sent_item (expected[i]);
+      const MpChecklistItem *item;
+
+      if (item_id == NULL)
+        continue;
+      item = mp_checklist_lookup_item (item_id);
+      g_assert_nonnull (item);
+      g_assert_cmpint (item->kind, ==, MP_ANSWER_KIND_DATE);
+    }
 
   for (const char * const *p = mp_letters_list_placeholders (); *p != NULL; p++)
     g_assert_nonnull (mp_letters_describe_placeholder (*p));

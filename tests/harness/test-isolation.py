@@ -44,8 +44,10 @@ def run(outer, status):
     # The caller's time zone reaches the test: build-aux/test runs the suite
     # a second time in another zone than the desk's.
     env['TZ'] = CALLER_TZ
+    # Standard error apart: dbus-daemon writes its warnings there a piece at
+    # a time, which could otherwise land inside one of the script's lines.
     proc = subprocess.run([WRAPPER, 'sh', '-c', SCRIPT, 'sh', str(status)], env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     values = dict(line.split('=', 1) for line in proc.stdout.splitlines() if '=' in line)
     return proc, values
 
@@ -55,10 +57,12 @@ for status in (0, 5):
     try:
         proc, values = run(outer, status)
         if proc.returncode != status:
-            failures.append(f'exit status {proc.returncode}, expected {status}: {proc.stdout}')
+            failures.append(f'exit status {proc.returncode}, expected {status}: '
+                            f'{proc.stdout}{proc.stderr}')
         inner = values.get('home', '')
         if not inner or inner == outer:
-            failures.append(f'HOME was not moved: {inner!r}')
+            failures.append(f'HOME was not moved: {inner!r} (output: {proc.stdout!r}, '
+                            f'errors: {proc.stderr!r})')
         elif os.path.exists(inner):
             failures.append(f'the temporary home {inner} is left behind')
         if 'no-such-bus' in values.get('bus', 'no-such-bus'):

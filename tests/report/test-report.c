@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "mp-letters.h"
 #include "mp-report-private.h"
 
 /* The dossier as a reader gets it: each test writes a PDF through the
@@ -792,6 +793,22 @@ test_catalogue (void)
                    "No such message, surely");
   g_assert_cmpstr (_mp_report_catalogue_lookup ("nl", "no-such-context", "Write the PDF to FILE"),
                    ==, "Write the PDF to FILE");
+
+  /* A letter's kind reads in the report as in the window, in either
+   * language: the report takes the kinds' titles from the catalogue. */
+  for (const char * const *kind = mp_letters_list_kinds (); *kind != NULL; kind++)
+    {
+      const char *msgid = mp_letters_get_kind_msgid (*kind);
+
+      g_assert_nonnull (msgid);
+      g_assert_cmpstr (_mp_report_letter_label ("en", *kind), ==, msgid);
+      g_assert_cmpstr (_mp_report_letter_label ("nl", *kind), ==,
+                       _mp_report_catalogue_lookup ("nl", NULL, msgid));
+      g_assert_cmpstr (_mp_report_letter_label ("nl", *kind), !=, msgid);
+    }
+  g_assert_cmpstr (_mp_report_letter_label ("nl", "out-of-scope"), ==,
+                   "Buiten het beleid of afgewezen");
+  g_assert_cmpstr (_mp_report_letter_label ("nl", "no-such-kind"), ==, "no-such-kind");
 }
 
 int

@@ -145,6 +145,7 @@ on_items_changed (GListModel *model,
 
 static gboolean
 keep_with_needle (MpCase   *kase,
+                  gpointer *key,
                   gpointer  user_data)
 {
   return mp_ui_case_matches (kase, *(const char **) user_data);
@@ -175,7 +176,7 @@ test_slots_keep_their_places (void)
   g_autoptr(MpCase) b = make_case ("MP-2026-0001", "Open port on mail server");
   g_autoptr(MpCase) c = make_case ("MP-2026-0002", "XSS in webshop");
   const char *needle = "";
-  g_autoptr(MpCaseSlots) slots = mp_case_slots_new (keep_with_needle, by_reference, &needle);
+  g_autoptr(MpCaseSlots) slots = mp_case_slots_new (keep_with_needle, by_reference, NULL, &needle);
   GListModel *model = G_LIST_MODEL (slots);
   g_autoptr(MpCaseSlot) first = NULL;
   Change change = { 0 };
@@ -234,6 +235,64 @@ test_slots_keep_their_places (void)
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
     g_assert_true (mp_case_slot_get_case (first) == b);
   }
+}
+
+static gboolean
+keep_with_key (MpCase   *kase,
+               gpointer *key,
+               gpointer  user_data)
+{
+  return mp_ui_case_matches_key (kase, key, *(const char **) user_data);
+}
+
+/* The search text a list keeps for each case (issue 26) follows a change
+ * of the case, stays with its case when cases come and go, and a case
+ * that went takes its own with it. */
+static void
+test_slots_keys_follow_their_cases (void)
+{
+  g_autoptr(GListStore) cases = g_list_store_new (MP_TYPE_CASE);
+  g_autoptr(MpCase) a = make_case ("MP-2026-0001", "Open redirect on portal");
+  g_autoptr(MpCase) b = make_case ("MP-2026-0002", "XSS in webshop");
+  const char *needle = "webshop";
+  g_autoptr(MpCaseSlots) slots = mp_case_slots_new (keep_with_key, by_reference,
+                                                    mp_ui_case_search_key_free, &needle);
+  GListModel *model = G_LIST_MODEL (slots);
+
+  g_list_store_append (cases, a);
+  g_list_store_append (cases, b);
+  mp_case_slots_set_model (slots, G_LIST_MODEL (cases));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (slot_case (model, 0) == b);
+
+  /* a changes: its kept text is made again */
+  mp_case_set_text (a, "title", "Open redirect on the webshop");
+  mp_case_slots_refilter (slots, GTK_FILTER_CHANGE_DIFFERENT);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_true (slot_case (model, 0) == a);
+
+  /* a case comes and one goes: each keeps its own text */
+  {
+    g_autoptr(MpCase) c = make_case ("MP-2026-0000", "Clickjacking on the portal");
+
+    g_list_store_insert (cases, 0, c);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+    needle = "portal";
+    mp_case_slots_refilter (slots, GTK_FILTER_CHANGE_DIFFERENT);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    g_assert_true (slot_case (model, 0) == c);
+    g_list_store_remove (cases, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  }
+  needle = "redirect";
+  mp_case_slots_refilter (slots, GTK_FILTER_CHANGE_DIFFERENT);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (slot_case (model, 0) == a);
+  mp_case_set_text (b, "title", "Open redirect in webshop search");
+  needle = "redirect in";
+  mp_case_slots_refilter (slots, GTK_FILTER_CHANGE_DIFFERENT);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (slot_case (model, 0) == b);
 }
 
 static void
@@ -305,6 +364,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/case-search/matches-follows-changes", test_matches_follows_changes);
   g_test_add_func ("/case-search/slots-keep-their-places", test_slots_keep_their_places);
+  g_test_add_func ("/case-search/slots-keys-follow-their-cases", test_slots_keys_follow_their_cases);
   if (gtk_init_check ())
     {
       adw_init ();

@@ -125,6 +125,29 @@ assert_shows_key (Fixture *fixture)
                                                                       "key-expiry"))), !=, "");
 }
 
+static gboolean
+generate_done (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_sensitive (find (fixture, GTK_TYPE_BUTTON, "generate-key"));
+}
+
+/* Generating runs GnuPG in a worker thread: the form waits, unsendable,
+ * until the key is made and stored. */
+static void
+click_generate_and_wait (Fixture *fixture)
+{
+  GtkWidget *button = find (fixture, GTK_TYPE_BUTTON, "generate-key");
+
+  click (fixture, "generate-key");
+  if (_mp_desk_key_page_get_problem (fixture->page) == NULL)
+    {
+      g_assert_false (gtk_widget_get_sensitive (button));
+      mp_test_wait_until (generate_done, fixture);
+    }
+}
+
 /* Generate: refused twice with the reason and what was typed kept, then
  * made; its fingerprint shown and its public key copied. */
 static void
@@ -159,7 +182,7 @@ test_generate (Fixture       *fixture,
   g_assert_false (mp_store_get_desk_key_info (fixture->store, NULL, NULL, NULL, NULL));
 
   set_text (fixture, "key-expires", default_expiry);
-  click (fixture, "generate-key");
+  click_generate_and_wait (fixture);
   g_assert_null (_mp_desk_key_page_get_problem (fixture->page));
   assert_shows_key (fixture);
 
@@ -250,7 +273,7 @@ test_import (Fixture       *fixture,
 
   /* The desk has a key already. */
   set_text (fixture, "key-email", "security@ictteamwork.nl");
-  click (fixture, "generate-key");
+  click_generate_and_wait (fixture);
   g_assert_true (mp_store_get_desk_key_info (fixture->store, &first, NULL, NULL, NULL));
 
   g_assert_cmpint (g_mkdir (home, 0700), ==, 0);

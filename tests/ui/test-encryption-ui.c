@@ -157,6 +157,12 @@ encrypted_report (Fixture    *fixture,
                           cipher);
 }
 
+static gboolean
+generate_button_sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (mp_test_find_widget (data, GTK_TYPE_BUTTON, "generate-key"));
+}
+
 static char *
 clipboard_text (GtkWidget *widget)
 {
@@ -266,6 +272,9 @@ test_walk (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (preferences));
   mp_test_wait_for_draw (GTK_WIDGET (preferences));
   click (GTK_WIDGET (page), "generate-key");
+  g_assert_null (_mp_desk_key_page_get_problem (page));
+  /* GnuPG makes the key in a worker thread; the button comes back after. */
+  mp_test_wait_until (generate_button_sensitive, page);
   g_assert_null (_mp_desk_key_page_get_problem (page));
   click (GTK_WIDGET (page), "copy-public-key");
   public_key = clipboard_text (GTK_WIDGET (page));

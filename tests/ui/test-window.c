@@ -756,6 +756,46 @@ test_deadline_opens_its_step (Fixture       *f,
                      i == MP_STEP_ASSESSMENT);
 }
 
+static MpPreferencesWindow *
+find_preferences_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (MP_IS_PREFERENCES_WINDOW (toplevel))
+        return MP_PREFERENCES_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+/* The desk key's expiry is no case's: its chip opens Preferences at the
+ * Desk Key page, where the key is renewed. */
+static void
+test_desk_key_expiry_opens_preferences (Fixture       *f,
+                                        gconstpointer  data)
+{
+  MpPreferencesWindow *preferences;
+  MpWindow *window;
+  GtkWidget *calendar;
+
+  window = open_window (f);
+  calendar = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CALENDAR_VIEW, NULL);
+  g_assert_nonnull (calendar);
+  g_assert_null (find_preferences_window ());
+
+  g_signal_emit_by_name (calendar, "open-case", NULL, "desk-key-expiry");
+  preferences = find_preferences_window ();
+  g_assert_nonnull (preferences);
+  mp_test_wait_for_draw (GTK_WIDGET (preferences));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (preferences)),
+                   ==, "desk-key");
+  mp_test_destroy_window (GTK_WINDOW (g_object_ref (preferences)));
+}
+
 /* The keyboard shortcuts window is built on first use, for the window. */
 static void
 test_help_overlay (Fixture       *f,
@@ -1054,5 +1094,7 @@ main (int    argc,
   g_test_add ("/ui/window/erase-asks-first", Fixture, NULL, fixture_set_up, test_erase_asks_first, fixture_tear_down);
   g_test_add ("/ui/window/walk-to-closure", Fixture, NULL, fixture_set_up, test_walk_to_closure, fixture_tear_down);
   g_test_add ("/ui/window/deadline-opens-its-step", Fixture, NULL, fixture_set_up, test_deadline_opens_its_step, fixture_tear_down);
+  g_test_add ("/ui/window/desk-key-expiry-opens-preferences", Fixture, NULL, fixture_set_up,
+              test_desk_key_expiry_opens_preferences, fixture_tear_down);
   return g_test_run ();
 }

@@ -14,22 +14,55 @@
  * the MAC before it, and a sealed record of its last entry. Entries hold
  * keyed fingerprints of the old and new values, never the values. */
 
-static char *
-fingerprint (MpStore    *self,
-             const char *value)
+/* The key id of the case @case_ref, 0 when it has none (any more). */
+static gint64
+case_key_id (MpStore    *self,
+             const char *case_ref)
 {
-  guint8 mac[MP_VAULT_MAC_BYTES];
-  char hex[17];
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (case_ref == NULL || !(stmt = _mp_store_prepare (self, "SELECT key_id FROM cases WHERE reference = ?",
+                                                      NULL)))
+    return 0;
+  sqlite3_bind_text (stmt, 1, case_ref, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* A keyed fingerprint of @value: with a subkey of the case's own key
+ * ("c:HEX"), so that the same value in two cases gives two fingerprints
+ * and, once the case is erased with its key, a guessed value cannot be
+ * checked against the trail; for an entry of no case (or of a case whose
+ * key is gone) with the desk's fingerprint key, the case's reference mixed
+ * in ("d:HEX"). Entries written before had 16 hex digits, keyed with the
+ * audit key for the whole desk; the chain covers them as they are. */
+char *
+_mp_store_audit_fingerprint (MpStore    *self,
+                             const char *case_ref,
+                             const char *value)
+{
+  guint8 fp[MP_VAULT_FINGERPRINT_BYTES];
+  char hex[MP_VAULT_FINGERPRINT_BYTES * 2 + 1];
   g_autofree char *data = NULL;
+  gint64 key_id;
 
   if (value == NULL)
     return NULL;
-  /* Keyed, so that a short value such as "yes" cannot be guessed from it. */
-  data = g_strconcat ("fingerprint|", value, NULL);
-  if (!mp_vault_audit_mac (self->vault, data, strlen (data), NULL, mac, NULL))
+  key_id = case_key_id (self, case_ref);
+  if (key_id != 0 && mp_vault_has_case_key (self->vault, key_id))
+    {
+      data = g_strconcat ("fingerprint\x1f", value, NULL);
+      if (!mp_vault_fingerprint (self->vault, key_id, data, strlen (data), fp, NULL))
+        return NULL;
+      sodium_bin2hex (hex, sizeof hex, fp, sizeof fp);
+      return g_strconcat ("c:", hex, NULL);
+    }
+  data = g_strconcat ("fingerprint\x1f", case_ref != NULL ? case_ref : "", "\x1f", value, NULL);
+  if (!mp_vault_fingerprint (self->vault, 0, data, strlen (data), fp, NULL))
     return NULL;
-  sodium_bin2hex (hex, sizeof hex, mac, 8);
-  return g_strdup (hex);
+  sodium_bin2hex (hex, sizeof hex, fp, sizeof fp);
+  return g_strconcat ("d:", hex, NULL);
 }
 
 static char *
@@ -50,16 +83,20 @@ audit_serialise (gint64      id,
 /* The chain's MACs prove each entry and those before it, but not that no
  * entry came after the last one left: the head record (setting
  * AUDIT_HEAD_KEY, "COUNT HEAD SEAL") names the last entry, sealed with the
- * audit key, and is written in the same transaction as each entry. */
-#define AUDIT_HEAD_KEY "audit.head"
+ * audit key, and is written in the same transaction as each entry. The
+ * seal binds the desk's id too (once it has one), which names the record of
+ * its head kept outside the file (mp-store-freshness.c). */
+#define AUDIT_HEAD_KEY MP_STORE_AUDIT_HEAD_KEY
 
 static char *
 audit_head_seal (MpStore    *self,
                  gint64      count,
                  const char *head_hex,
+                 const char *desk_id,
                  GError    **error)
 {
-  g_autofree char *data = g_strdup_printf ("audit-head\x1f%" G_GINT64_FORMAT "\x1f%s", count, head_hex);
+  g_autofree char *data = g_strdup_printf ("audit-head\x1f%" G_GINT64_FORMAT "\x1f%s%s%s", count, head_hex,
+                                           desk_id != NULL ? "\x1f" : "", desk_id != NULL ? desk_id : "");
   guint8 mac[MP_VAULT_MAC_BYTES];
   char hex[MP_VAULT_MAC_BYTES * 2 + 1];
 
@@ -77,10 +114,12 @@ audit_write_head (MpStore       *self,
 {
   g_autoptr(sqlite3_stmt) upsert = NULL;
   g_autofree char *seal = NULL;
+  g_autofree char *desk_id = NULL;
   char head_hex[MP_VAULT_MAC_BYTES * 2 + 1];
 
   sodium_bin2hex (head_hex, sizeof head_hex, head, MP_VAULT_MAC_BYTES);
-  if (!(seal = audit_head_seal (self, count, head_hex, error)))
+  if (!(desk_id = _mp_store_freshness_get_desk_id (self, TRUE, error)) ||
+      !(seal = audit_head_seal (self, count, head_hex, desk_id, error)))
     return FALSE;
   if (!(upsert = _mp_store_prepare (self,
                                     "INSERT INTO settings (key, value) VALUES ('" AUDIT_HEAD_KEY "', ?)"
@@ -88,7 +127,46 @@ audit_write_head (MpStore       *self,
     return FALSE;
   sqlite3_bind_text (upsert, 1, g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", count, head_hex, seal),
                      -1, g_free);
-  return _mp_store_step_done (self, upsert, error);
+  if (!_mp_store_step_done (self, upsert, error))
+    return FALSE;
+  self->head_staged = TRUE;
+  return TRUE;
+}
+
+/* Reads the head record; FALSE (and no error) when it is missing or its
+ * seal does not hold. */
+static gboolean
+audit_read_head_record (MpStore  *self,
+                        gint64   *count,
+                        char    **head)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *desk_id = NULL;
+  g_autofree char *seal = NULL;
+
+  if (!(stmt = _mp_store_prepare (self, "SELECT value FROM settings WHERE key = '" AUDIT_HEAD_KEY "'",
+                                  NULL)) ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", 0);
+  desk_id = _mp_store_freshness_get_desk_id (self, FALSE, NULL);
+  if (g_strv_length (parts) != 3 ||
+      !g_ascii_string_to_signed (parts[0], 10, 1, G_MAXINT64, count, NULL) ||
+      !(seal = audit_head_seal (self, *count, parts[1], desk_id, NULL)) ||
+      strlen (seal) != strlen (parts[2]) ||
+      sodium_memcmp (seal, parts[2], strlen (seal)) != 0)
+    return FALSE;
+  *head = g_strdup (parts[1]);
+  return TRUE;
+}
+
+gboolean
+_mp_store_audit_read_head (MpStore  *self,
+                           gint64   *count,
+                           char    **head)
+{
+  return audit_read_head_record (self, count, head);
 }
 
 /* The id the next entry gets and the MAC of the last one, if any. */
@@ -117,6 +195,36 @@ read_last (MpStore  *self,
   return TRUE;
 }
 
+/* Whether the head record names the @count entries ending in @last that
+ * the file has, before a write adds one. Otherwise the trail was cut (or
+ * its record removed) outside Meldpunt: a new head record would cover that
+ * up, so nothing is written. Inside a batch the record lags behind its
+ * entries until the batch ends; it is checked at the batch's first entry. */
+static gboolean
+audit_head_continues (MpStore       *self,
+                      gint64         count,
+                      const guint8  *last,
+                      GError       **error)
+{
+  g_autofree char *recorded_head = NULL;
+  char last_hex[MP_VAULT_MAC_BYTES * 2 + 1] = "";
+  gint64 recorded = 0;
+
+  if (count == 0)
+    return TRUE;   /* a new desk: its first entry makes the record */
+  if (last != NULL)
+    sodium_bin2hex (last_hex, sizeof last_hex, last, MP_VAULT_MAC_BYTES);
+  if (audit_read_head_record (self, &recorded, &recorded_head) && recorded == count &&
+      g_strcmp0 (recorded_head, last_hex) == 0)
+    return TRUE;
+  g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                       _("The audit trail was changed outside Meldpunt. To keep that evidence, "
+                         "nothing is written to this desk; the about window and “meldpunt-cli "
+                         "audit verify” show where it changed. Restore the desk from a backup to "
+                         "go on working."));
+  return FALSE;
+}
+
 /* Appends an entry to the audit chain; call inside the write's transaction. */
 gboolean
 _mp_store_audit_append (MpStore     *self,
@@ -128,8 +236,8 @@ _mp_store_audit_append (MpStore     *self,
                         GError     **error)
 {
   g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autofree char *old_fp = fingerprint (self, old_value);
-  g_autofree char *new_fp = fingerprint (self, new_value);
+  g_autofree char *old_fp = _mp_store_audit_fingerprint (self, case_ref, old_value);
+  g_autofree char *new_fp = _mp_store_audit_fingerprint (self, case_ref, new_value);
   g_autofree char *data = NULL;
   guint8 previous[MP_VAULT_MAC_BYTES];
   guint8 mac[MP_VAULT_MAC_BYTES];
@@ -143,7 +251,10 @@ _mp_store_audit_append (MpStore     *self,
       memcpy (previous, self->audit_last_mac, MP_VAULT_MAC_BYTES);
       has_previous = TRUE;
     }
-  else if (!read_last (self, &id, previous, &has_previous, error))
+  else if (!read_last (self, &id, previous, &has_previous, error) ||
+           (!self->audit_head_pending && !audit_head_continues (self, id - 1,
+                                                                has_previous ? previous : NULL,
+                                                                error)))
     return FALSE;
 
   data = audit_serialise (id, at, self->actor, case_ref, action, field, old_fp, new_fp);
@@ -244,8 +355,7 @@ audit_check_head (MpStore       *self,
                   GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *seal = NULL;
+  g_autofree char *recorded_head = NULL;
   char head_hex[MP_VAULT_MAC_BYTES * 2 + 1] = "";
   g_autofree char *number = g_strdup_printf ("%u", count + 1);
   gint64 recorded;
@@ -260,21 +370,15 @@ audit_check_head (MpStore       *self,
                      "entry %s on may have been removed."), number);
       return FALSE;
     }
-  parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", 0);
   if (head != NULL)
     sodium_bin2hex (head_hex, sizeof head_hex, head, MP_VAULT_MAC_BYTES);
-  if (g_strv_length (parts) != 3 ||
-      !g_ascii_string_to_signed (parts[0], 10, 1, G_MAXINT64, &recorded, NULL) ||
-      !(seal = audit_head_seal (self, recorded, parts[1], error)) ||
-      strlen (seal) != strlen (parts[2]) ||
-      sodium_memcmp (seal, parts[2], strlen (seal)) != 0)
+  if (!audit_read_head_record (self, &recorded, &recorded_head))
     {
-      g_clear_error (error);
       g_set_error_literal (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
                            _("The record of the last audit entry was changed."));
       return FALSE;
     }
-  if (recorded != count || g_strcmp0 (parts[1], head_hex) != 0)
+  if (recorded != count || g_strcmp0 (recorded_head, head_hex) != 0)
     {
       g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
                    _("The audit trail ends before its last entry: audit entries from "
@@ -364,6 +468,21 @@ mp_store_verify_audit (MpStore  *self,
     {
       if (first_bad != NULL)
         *first_bad = (gint64) count + 1;
+      return FALSE;
+    }
+  /* A sound trail can still be an older one: the whole file put back, or
+   * the trail cut back together with an older head record. */
+  _mp_store_freshness_note_seen (self, count);
+  if (self->rollback_seen > 0)
+    {
+      g_autofree char *here = g_strdup_printf ("%" G_GINT64_FORMAT, self->rollback_found);
+      g_autofree char *seen = g_strdup_printf ("%" G_GINT64_FORMAT, self->rollback_seen);
+
+      if (first_bad != NULL)
+        *first_bad = self->rollback_found + 1;
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT,
+                   _("This desk file is older than the one last opened on this computer: "
+                     "its audit trail has %s entries, this computer has seen %s."), here, seen);
       return FALSE;
     }
 

@@ -328,5 +328,7 @@ mp_store_restore (const char  *backup_path,
       return NULL;
     }
 
+  /* Put back on purpose: not a rollback to report at the next unlock. */
+  _mp_store_freshness_adopt (database_path);
   return aside != NULL ? g_steal_pointer (&aside) : g_strdup ("");
 }

@@ -137,10 +137,7 @@ mp_store_set_mailbox_password (MpStore     *self,
                                const char  *password,
                                GError     **error)
 {
-  g_autoptr(sqlite3_stmt) key_row = NULL;
-  g_autoptr(sqlite3_stmt) wrap = NULL;
   g_autoptr(sqlite3_stmt) write = NULL;
-  g_autoptr(GBytes) wrapped = NULL;
   g_autoptr(GBytes) sealed = NULL;
   gint64 key_id = 0;
 
@@ -150,17 +147,7 @@ mp_store_set_mailbox_password (MpStore     *self,
   if (!_mp_store_require_unlocked (self, error) || !_mp_store_begin_write (self, error))
     return FALSE;
   /* A key of its own for each password, as the desk's OpenPGP key has. */
-  if (!(key_row = _mp_store_prepare (self, "INSERT INTO case_keys (wrapped) VALUES (x'')", error)) ||
-      !_mp_store_step_done (self, key_row, error))
-    goto fail;
-  key_id = sqlite3_last_insert_rowid (self->db);
-  if (!(wrapped = mp_vault_new_case_key (self->vault, key_id, error)) ||
-      !(wrap = _mp_store_prepare (self, "UPDATE case_keys SET wrapped = ? WHERE id = ?", error)))
-    goto fail;
-  sqlite3_bind_blob (wrap, 1, g_bytes_get_data (wrapped, NULL), (int) g_bytes_get_size (wrapped),
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (wrap, 2, key_id);
-  if (!_mp_store_step_done (self, wrap, error))
+  if (!(key_id = _mp_store_new_secret_key (self, error)))
     goto fail;
   if (!(sealed = mp_vault_seal (self->vault, key_id, "mailbox_secret", "password", 1,
                                 password, strlen (password), error)))
@@ -177,11 +164,7 @@ mp_store_set_mailbox_password (MpStore     *self,
   if (!_mp_store_step_done (self, write, error))
     goto fail;
   /* The old password's key is destroyed with it. */
-  if (!_mp_store_exec (self->db, "UPDATE case_keys SET wrapped = x'' WHERE id NOT IN"
-                                 " (SELECT key_id FROM cases WHERE key_id IS NOT NULL"
-                                 "  UNION SELECT key_id FROM desk_key"
-                                 "  UNION SELECT key_id FROM mailbox_secret) AND wrapped != x''",
-                       error) ||
+  if (!_mp_store_destroy_unused_keys (self, error) ||
       !_mp_store_audit_append (self, NULL, "mailbox-password", NULL, NULL, NULL, error) ||
       !_mp_store_commit_write (self, error))
     goto fail;

@@ -110,6 +110,17 @@ struct _MpStore
   gint64       audit_last_id;
   guint8       audit_last_mac[MP_VAULT_MAC_BYTES];
   gboolean     audit_head_pending;
+
+  /* Freshness of the whole file (mp-store-freshness.c): the last committed
+   * head, to be recorded outside the file; and, when unlock found the file
+   * behind that record, how many entries it had seen and found. */
+  gboolean     head_staged;     /* a write wrote the head record */
+  gint64       fresh_count;
+  char        *fresh_head;
+  gboolean     fresh_dirty;     /* not yet recorded outside */
+  gint64       fresh_written_at;
+  gint64       rollback_seen;   /* > 0: the file is rolled back */
+  gint64       rollback_found;
 };
 
 /* ---- mp-store.c --------------------------------------------------------- */
@@ -197,6 +208,17 @@ void          _mp_store_clear_views         (MpStore       *self);
 void          _mp_store_update_views        (MpStore       *self,
                                              MpCase        *kase);
 
+/* ---- mp-store-secrets.c ------------------------------------------------ */
+
+/* Inside a write: a new key for one of the desk's own secrets, wrapped and
+ * stored in case_keys. Returns: its id, or 0 with @error set. */
+gint64        _mp_store_new_secret_key      (MpStore       *self,
+                                             GError       **error);
+/* Inside a write: destroys every key in case_keys that no case and no desk
+ * secret uses any more, so that what it sealed cannot be opened. */
+gboolean      _mp_store_destroy_unused_keys (MpStore       *self,
+                                             GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, _mp_store_release_stmt)
 
 /* ---- mp-store-unlock.c -------------------------------------------------- */
@@ -225,6 +247,43 @@ gboolean      _mp_store_audit_flush_head    (MpStore       *self,
 /* The batch (or a write inside it) was rolled back: forget what
  * _mp_store_audit_append() remembered. */
 void          _mp_store_audit_forget_last   (MpStore       *self);
+
+/* The settings that hold the audit's head record ("COUNT HEAD SEAL") and
+ * the desk's random id (hex), both readable before unlock. */
+#define MP_STORE_AUDIT_HEAD_KEY "audit.head"
+#define MP_STORE_DESK_ID_KEY    "audit.desk-id"
+
+/* The keyed fingerprint an audit entry of @case_ref (NULL: of no case)
+ * stores for @value; also for tests. Returns: (transfer full) (nullable) */
+char         *_mp_store_audit_fingerprint   (MpStore       *self,
+                                             const char    *case_ref,
+                                             const char    *value);
+/* The head record's entry count and head (hex), if its seal holds. */
+gboolean      _mp_store_audit_read_head     (MpStore       *self,
+                                             gint64        *count,
+                                             char         **head);
+
+/* ---- mp-store-freshness.c ----------------------------------------------- */
+
+/* The desk's id; with @create, makes one inside the open write if the
+ * desk has none yet. Returns: (transfer full) (nullable) */
+char         *_mp_store_freshness_get_desk_id (MpStore     *self,
+                                               gboolean     create,
+                                               GError     **error);
+/* A write committed (top level): record its head outside the file, now
+ * or a little later (@now: after a batch). */
+void          _mp_store_freshness_committed (MpStore       *self,
+                                             gboolean       now);
+/* Records what is still pending outside the file (lock, close). */
+void          _mp_store_freshness_flush     (MpStore       *self);
+/* At unlock: compares the file's head with the record outside it. */
+void          _mp_store_freshness_check     (MpStore       *self);
+/* The audit trail verified with @found entries: notes a rollback if the
+ * record outside the file has seen more. */
+void          _mp_store_freshness_note_seen (MpStore       *self,
+                                             gint64         found);
+/* After a restore: the restored file's head is this desk's state now. */
+void          _mp_store_freshness_adopt     (const char    *database_path);
 
 /* ---- mp-store-cases.c --------------------------------------------------- */
 

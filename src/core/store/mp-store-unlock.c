@@ -374,6 +374,9 @@ mp_store_unlock (MpStore     *self,
   cases = unlock_and_load (self, passphrase, error);
   if (cases == NULL)
     return FALSE;
+  /* Before the cases are published (which tells the locked state): the
+   * window asks for the rollback then. */
+  _mp_store_freshness_check (self);
   _mp_store_publish_cases (self, cases);
   _mp_store_rederive_if_stale (self);
   return TRUE;
@@ -432,6 +435,9 @@ mp_store_unlock_finish (MpStore       *self,
   cases = g_task_propagate_pointer (G_TASK (result), error);
   if (cases == NULL)
     return FALSE;
+  /* Before the cases are published (which tells the locked state): the
+   * window asks for the rollback then. */
+  _mp_store_freshness_check (self);
   _mp_store_publish_cases (self, cases);
   _mp_store_rederive_if_stale (self);
   return TRUE;
@@ -444,6 +450,7 @@ mp_store_lock (MpStore *self)
 
   if (self->answer_source != NULL)
     _mp_case_answer_source_detach (self->answer_source);
+  _mp_store_freshness_flush (self);
   mp_vault_lock (self->vault);
   g_hash_table_remove_all (self->by_reference);
   g_list_store_remove_all (self->cases);
@@ -554,6 +561,9 @@ mp_store_unlock_with_key (MpStore     *self,
     }
   /* As in unlock_and_load(): writes wait for the check, the cases do not. */
   _mp_store_start_integrity_check (self);
+  /* Before the cases are published (which tells the locked state): the
+   * window asks for the rollback then. */
+  _mp_store_freshness_check (self);
   _mp_store_publish_cases (self, cases);
   _mp_store_rederive_if_stale (self);
   return TRUE;

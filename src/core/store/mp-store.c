@@ -255,6 +255,7 @@ _mp_store_commit_write (MpStore  *self,
     {
       if (self->erase_pending)
         _mp_store_finish_erase (self);
+      _mp_store_freshness_committed (self, FALSE);
       return TRUE;
     }
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
@@ -410,6 +411,8 @@ mp_store_finalize (GObject *object)
   g_mutex_clear (&self->stmt_mutex);
   if (self->db != NULL && self->erase_pending)
     _mp_store_finish_erase (self);
+  _mp_store_freshness_flush (self);
+  g_clear_pointer (&self->fresh_head, g_free);
   remove_file = created_file_is_unused (self);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -1061,6 +1064,7 @@ mp_store_end_batch (MpStore  *self,
           end_batch_cache (self);
           _mp_store_audit_forget_last (self);
           self->batch_changed_policy = FALSE;
+          _mp_store_freshness_committed (self, TRUE);
           return TRUE;
         }
     }

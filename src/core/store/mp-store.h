@@ -313,11 +313,26 @@ char        *mp_store_restore              (const char           *backup_path,
 
 /* Checks the audit chain. On success @n_entries and @head (hex, transfer
  * full) are set; on a broken chain @first_bad is the entry's id and FALSE is
- * returned with an error saying what is wrong. */
+ * returned with an error saying what is wrong. A sound chain in a file
+ * older than this computer has seen (mp_store_get_rollback()) fails too,
+ * with @first_bad the first entry it lacks. */
 gboolean     mp_store_verify_audit         (MpStore              *self,
                                             guint                *n_entries,
                                             char                **head,
                                             gint64               *first_bad,
+                                            GError              **error);
+
+/* TRUE when the desk file, as unlocked (or as its audit trail last
+ * verified), is older than the newest state this computer has seen of the
+ * same desk: the whole file put back from an older copy, or its audit trail
+ * cut back. @seen and @found are the audit entries seen here before and in
+ * the file. A restore through mp_store_restore() is never reported. */
+gboolean     mp_store_get_rollback         (MpStore              *self,
+                                            guint64              *seen,
+                                            guint64              *found);
+/* Takes the desk file as it is for this desk's newest state (after a
+ * deliberate restore from elsewhere): the rollback is no longer reported. */
+gboolean     mp_store_accept_rollback      (MpStore              *self,
                                             GError              **error);
 
 /* Erases the confidential data of a closed case: its key and every

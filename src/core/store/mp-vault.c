@@ -16,6 +16,7 @@
 #define TAG_BYTES     crypto_aead_xchacha20poly1305_ietf_ABYTES
 #define STREAM_CHUNK  65536
 #define AUDIT_SUBKEY  1
+#define FINGERPRINT_SUBKEY 2
 /* Case keys live in slabs of protected memory: one sodium_malloc() per key
  * would cost a mapping with guard pages each, and a desk with 100,000 cases
  * would run out of mappings. */
@@ -946,6 +947,39 @@ tampered:
                        _("A stored attachment failed its integrity check: "
                          "it was changed or cut short outside Meldpunt."));
   return NULL;
+}
+
+gboolean
+mp_vault_fingerprint (MpVault       *self,
+                      gint64         key_id,
+                      const void    *data,
+                      gsize          length,
+                      guint8         out[MP_VAULT_FINGERPRINT_BYTES],
+                      GError       **error)
+{
+  const guint8 *key;
+  guint8 *subkey;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  if (key_id != 0)
+    key = lookup_case_key (self, key_id, error);
+  else
+    key = require_unlocked (self, error) ? self->audit_key : NULL;
+  if (key == NULL)
+    {
+      g_mutex_unlock (&self->mutex);
+      return FALSE;
+    }
+  subkey = secure_key_new ();
+  crypto_kdf_derive_from_key (subkey, KEY_BYTES, FINGERPRINT_SUBKEY, "mpfprnt_", key);
+  G_STATIC_ASSERT (MP_VAULT_FINGERPRINT_BYTES >= crypto_generichash_BYTES_MIN);
+  crypto_generichash (out, MP_VAULT_FINGERPRINT_BYTES, data, length, subkey, KEY_BYTES);
+  sodium_free (subkey);
+  g_mutex_unlock (&self->mutex);
+  return TRUE;
 }
 
 gboolean

@@ -177,6 +177,21 @@ gboolean         mp_vault_case_mac           (MpVault          *self,
                                               guint8            out[MP_VAULT_MAC_BYTES],
                                               GError          **error);
 
+#define MP_VAULT_FINGERPRINT_BYTES 16
+
+/* A keyed fingerprint of @data for the audit trail (never the value
+ * itself). With @key_id a subkey of that case key: the same value in two
+ * cases gives two fingerprints, and once the case key is erased no guess
+ * can be checked against it. With @key_id 0 a subkey of the audit key, for
+ * entries of no case. The one place the audit's fingerprint keys come
+ * from, so a change to how the vault keeps its keys needs only this. */
+gboolean         mp_vault_fingerprint        (MpVault          *self,
+                                              gint64            key_id,
+                                              const void       *data,
+                                              gsize             length,
+                                              guint8            out[MP_VAULT_FINGERPRINT_BYTES],
+                                              GError          **error);
+
 /* TRUE when MELDPUNT_TEST_CHEAP_KDF is set: tests use cheap key derivation
  * for new databases. The defaults are never weakened. */
 gboolean         mp_vault_uses_test_kdf      (void);
