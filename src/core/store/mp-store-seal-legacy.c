@@ -98,6 +98,7 @@ load_keys (MpStore  *self,
 
 static gboolean
 seal_cases (MpStore  *self,
+            gint64   *cursors,
             guint    *n_done,
             GError  **error)
 {
@@ -118,10 +119,12 @@ seal_cases (MpStore  *self,
     g_string_append_printf (sql, ", json_extract (c.record, '$.%s')", fields[i].name);
   /* A few thousand at a time: a large desk's cases do not all sit in
    * memory at once. */
-  g_string_append (sql, " FROM cases c WHERE c.version = 0 LIMIT " G_STRINGIFY (CHUNK));
+  g_string_append (sql, " FROM cases c WHERE c.version = 0 AND c.id > ?"
+                        " ORDER BY c.id LIMIT " G_STRINGIFY (CHUNK));
 
   if (!(stmt = _mp_store_prepare (self, sql->str, error)))
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cursors[0]);
   /* Read every case before writing one: a table changed under a running
    * SELECT may be visited in any order. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -218,6 +221,8 @@ seal_cases (MpStore  *self,
   g_clear_pointer (&stmt, _mp_store_release_stmt);
 
   *n_done = works->len;
+  if (works->len > 0)
+    cursors[0] = mp_case_get_id (g_ptr_array_index (works, works->len - 1));
   for (guint w = 0; w < works->len; w++)
     {
       MpCase *work = g_ptr_array_index (works, w);
@@ -319,6 +324,7 @@ clear_legacy_row (gpointer data)
 
 static gboolean
 seal_rows (MpStore  *self,
+           gint64   *cursors,
            guint    *n_done,
            GError  **error)
 {
@@ -340,10 +346,12 @@ seal_rows (MpStore  *self,
       g_array_set_clear_func (rows, clear_legacy_row);
       for (guint i = 0; paths[i] != NULL; i++)
         g_string_append_printf (sql, ", json_extract (r.sealed, %s)", paths[i]);
-      g_string_append_printf (sql, " FROM %s r JOIN cases c ON c.id = r.case_id WHERE r.version = 0"
-                              " LIMIT " G_STRINGIFY (CHUNK), tables[t].table);
+      g_string_append_printf (sql, " FROM %s r JOIN cases c ON c.id = r.case_id"
+                              " WHERE r.version = 0 AND r.id > ? ORDER BY r.id LIMIT " G_STRINGIFY (CHUNK),
+                              tables[t].table);
       if (!(stmt = _mp_store_prepare (self, sql->str, error)))
         return FALSE;
+      sqlite3_bind_int64 (stmt, 1, cursors[t]);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           LegacyRow row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 2), NULL, NULL };
@@ -363,6 +371,8 @@ seal_rows (MpStore  *self,
       g_clear_pointer (&stmt, _mp_store_release_stmt);
 
       *n_done += rows->len;
+      if (rows->len > 0)
+        cursors[t] = g_array_index (rows, LegacyRow, rows->len - 1).row_id;
       for (guint r = 0; r < rows->len; r++)
         {
           LegacyRow *row = &g_array_index (rows, LegacyRow, r);
@@ -405,18 +415,21 @@ seal_every_case_set (MpStore  *self,
   return TRUE;
 }
 
-/* Runs @step until it finds nothing left to seal. */
+/* Runs @step until it finds nothing left to seal; each step goes on after
+ * the last id it did (a cursor per table), never scanning again what is
+ * sealed already. */
 static gboolean
 seal_in_chunks (MpStore  *self,
-                gboolean (*step) (MpStore *, guint *, GError **),
+                gboolean (*step) (MpStore *, gint64 *, guint *, GError **),
                 GError  **error)
 {
+  gint64 cursors[4] = { 0, 0, 0, 0 };
   guint n_done;
 
   do
     {
       n_done = 0;
-      if (!step (self, &n_done, error))
+      if (!step (self, cursors, &n_done, error))
         return FALSE;
     }
   while (n_done > 0);
