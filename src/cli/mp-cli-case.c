@@ -168,8 +168,17 @@ case_list (MpCli  *cli,
           json_builder_add_string_value (builder, received);
           json_builder_set_member_name (builder, "title");
           json_builder_add_string_value (builder, mp_case_get_title (kase));
+          if (mp_store_get_case_damage (store, kase) != NULL)
+            {
+              json_builder_set_member_name (builder, "damaged");
+              json_builder_add_string_value (builder, mp_store_get_case_damage (store, kase));
+            }
           json_builder_end_object (builder);
         }
+      else if (mp_store_get_case_damage (store, kase) != NULL)
+        /* Listed by its reference: nothing else of it can be read. */
+        g_print ("%s\t%s\t-\t%s\n", mp_case_get_reference (kase), mp_case_get_status (kase),
+                 _("(damaged: cannot be read)"));
       else
         g_print ("%s\t%s\t%s\t%s\n", mp_case_get_reference (kase), mp_case_get_status (kase),
                  due != NULL ? due : "-", mp_case_get_title (kase));
@@ -192,6 +201,7 @@ case_show (MpCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) answered = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
@@ -209,6 +219,15 @@ case_show (MpCli  *cli,
   store = mp_cli_open_store (cli, TRUE, &error);
   if (store == NULL || (kase = mp_cli_find_case (store, argv[1], &error)) == NULL)
     return mp_cli_fail (error);
+  /* A damaged case is named, with why, and shown no further: reading its
+   * answers is what checks its rows. */
+  answered = mp_case_list_answers (kase);
+  if (mp_store_get_case_damage (store, kase) != NULL)
+    {
+      g_set_error_literal (&error, MP_STORE_ERROR, MP_STORE_ERROR_DAMAGED,
+                           mp_store_get_case_damage (store, kase));
+      return mp_cli_fail (error);
+    }
 
   root = mp_case_json_build (store, kase, &error);
   if (root == NULL)

@@ -77,8 +77,9 @@ mp_cli_deadlines (MpCli  *cli,
   if (argc != 1)
     return mp_cli_usage (usage);
 
-  /* Deadlines are not confidential: no passphrase needed. */
-  store = mp_cli_open_store (cli, FALSE, &error);
+  /* Deadlines are sealed with their cases (issue 18): they are computed
+   * from the cases after unlock, so the passphrase is needed. */
+  store = mp_cli_open_store (cli, TRUE, &error);
   if (store == NULL)
     return mp_cli_fail (error);
   policy = mp_store_get_policy (store);

@@ -34,6 +34,7 @@ typedef enum
   MP_STORE_ERROR_PERMISSION_DENIED,/* the server's roles forbid it */
   MP_STORE_ERROR_CONNECTION_LOST,  /* the connection broke; the statement did not finish */
   MP_STORE_ERROR_CONFLICT,         /* someone else changed it meanwhile */
+  MP_STORE_ERROR_DAMAGED,          /* a case's sealed records failed their checks */
 } MpStoreError;
 
 typedef enum

@@ -1153,6 +1153,8 @@ mp_case_page_class_init (MpCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, legal_group);
   /* Offset 0: found by name, no field in the page's struct. */
   gtk_widget_class_bind_template_child_full (widget_class, "encryption_group", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "damaged_status", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "damaged_back_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, MpCasePage, attachment_list);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -1221,6 +1223,9 @@ void
 mp_case_page_set_case (MpCasePage *self,
                        MpCase     *kase)
 {
+  g_autoptr(GPtrArray) answered = NULL;
+  const char *damage;
+
   g_return_if_fail (MP_IS_CASE_PAGE (self));
   g_return_if_fail (kase == NULL || MP_IS_CASE (kase));
 
@@ -1249,6 +1254,25 @@ mp_case_page_set_case (MpCasePage *self,
       return;
     }
 
+  /* A damaged case (issue 18) is shown as such, not as a checklist of
+   * what could be read: reading its answers is what checks its rows. */
+  answered = mp_case_list_answers (kase);
+  if ((damage = mp_store_get_case_damage (self->store, kase)) != NULL)
+    {
+      adw_status_page_set_description (ADW_STATUS_PAGE (gtk_widget_get_template_child (
+                                         GTK_WIDGET (self), MP_TYPE_CASE_PAGE, "damaged_status")),
+                                       damage);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-note", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-reply", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-attachment", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit-report", FALSE);
+      mp_legal_group_update (self->legal_group, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->timeline_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->attachment_list, NULL, NULL, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "damaged");
+      return;
+    }
+
   self->current_step = G_MAXUINT;
   refresh (self, TRUE);
   _mp_case_page_load_records (self);
@@ -1269,6 +1293,9 @@ mp_case_page_set_show_back (MpCasePage *self,
 {
   g_return_if_fail (MP_IS_CASE_PAGE (self));
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), show_back);
+  gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), MP_TYPE_CASE_PAGE,
+                                                                     "damaged_back_button")),
+                          show_back);
 }
 
 static gboolean

@@ -132,7 +132,11 @@ update (MpCaseRow *self)
     return;
 
   pango_layout_set_text (self->reference, mp_case_get_reference (kase) ?: "", -1);
-  pango_layout_set_text (self->title, mp_case_get_title (kase) ?: "", -1);
+  /* A damaged case (issue 18) has nothing to show but its reference. */
+  if (mp_store_get_case_damage (NULL, kase) != NULL)
+    pango_layout_set_text (self->title, _("Damaged: this case cannot be read"), -1);
+  else
+    pango_layout_set_text (self->title, mp_case_get_title (kase) ?: "", -1);
   pango_layout_set_text (self->status, mp_ui_status_label (mp_case_get_status (kase)), -1);
 
   g_clear_pointer (&self->due_text, g_free);

@@ -103,6 +103,7 @@ run_cli (Desk        *desk,
          char       **text)
 {
   g_autofree char *path = g_build_filename (desk->dir, "deadlines.ics", NULL);
+  g_autofree char *pass = g_build_filename (desk->dir, "pass", NULL);
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
@@ -111,6 +112,11 @@ run_cli (Desk        *desk,
   g_ptr_array_add (args, (char *) MELDPUNT_CLI);
   g_ptr_array_add (args, (char *) "--database");
   g_ptr_array_add (args, desk->db);
+  /* The deadlines are sealed with their cases (issue 18). */
+  g_assert_true (g_file_set_contents_full (pass, "a test passphrase\n", -1,
+                                           G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  g_ptr_array_add (args, (char *) "--passphrase-file");
+  g_ptr_array_add (args, pass);
   g_ptr_array_add (args, (char *) "deadlines");
   g_ptr_array_add (args, (char *) "--ics");
   g_ptr_array_add (args, path);

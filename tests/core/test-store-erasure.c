@@ -154,7 +154,7 @@ test_restore_keeps_erased (Fixture       *fixture,
   g_assert_true (mp_store_backup (fixture->store, backup, &error));
   g_assert_no_error (error);
   wrapped = stored_secret (backup, reference, "case_keys.wrapped");
-  sealed = stored_secret (backup, reference, "cases.description");
+  sealed = stored_secret (backup, reference, "cases.record");
   g_assert_cmpuint (g_bytes_get_size (wrapped), >, 16);
   g_assert_cmpuint (g_bytes_get_size (sealed), >, 16);
   g_assert_true (file_contains (backup, wrapped));
@@ -219,50 +219,73 @@ test_restore_keeps_erased (Fixture       *fixture,
   g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_FOUND);
 }
 
-/* A backup from before the erasure ledger existed (an older schema) is
- * brought up to date and then has the erase done too. */
+/* A backup from before the erasure ledger existed (a desk of schema 4,
+ * tests/data/desk-v4.sql, before everything was sealed) is brought up to
+ * date and then has the erase done too. */
 static void
 test_restore_older_backup (Fixture       *fixture,
                            gconstpointer  data)
 {
+  g_autofree char *dump_path = g_test_build_filename (G_TEST_DIST, "data", "desk-v4.sql", NULL);
   g_autofree char *backup = g_build_filename (fixture->dir, "old.db", NULL);
-  g_autofree char *reference = NULL;
+  g_autofree char *dump = NULL;
   g_autofree char *aside = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MpCase) kase = NULL;
+  g_autoptr(MpStore) restored = NULL;
   g_autoptr(GBytes) wrapped = NULL;
+  const char *reference = "CVD-2026-0001";
+  MpCase *kase;
   sqlite3 *db = NULL;
 
-  kase = add_closed_case (fixture->store, "Erased after an old backup");
-  reference = g_strdup (mp_case_get_reference (kase));
-  g_assert_true (mp_store_backup (fixture->store, backup, &error));
-  g_assert_no_error (error);
-  wrapped = stored_secret (backup, reference, "case_keys.wrapped");
-  g_assert_true (file_contains (backup, wrapped));
-  /* What a backup of schema 4 looks like: no ledger, no list of backups. */
-  g_assert_cmpint (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE erasures; DROP TABLE backups;"
-                                     "ALTER TABLE desk DROP COLUMN key_generation;"
-                                     "ALTER TABLE desk DROP COLUMN master_box;"
-                                     "ALTER TABLE desk DROP COLUMN box_public;"
-                                     "ALTER TABLE desk DROP COLUMN audit_sealed;"
-                                     "PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
+  /* The live desk and its backup: both the old desk as it was. */
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  g_unlink (fixture->path);
+  g_assert_true (g_file_get_contents (dump_path, &dump, NULL, &error));
+  g_assert_cmpint (sqlite3_open (backup, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, dump, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, dump, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  wrapped = stored_secret (backup, reference, "case_keys.wrapped");
+  g_assert_cmpuint (g_bytes_get_size (wrapped), >, 16);
+  g_assert_true (file_contains (backup, wrapped));
 
+  /* The live desk is upgraded at unlock; the case is closed and erased. */
+  fixture->store = mp_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_store_unlock (fixture->store, "legacy passphrase", &error));
+  g_assert_no_error (error);
+  kase = mp_store_find_case (fixture->store, reference);
+  g_assert_nonnull (kase);
+  g_assert_false (mp_case_is_erased (kase));
+  g_assert_true (mp_store_set_answer (fixture->store, kase, "close.closed_on", "2026-11-22", NULL,
+                                      &error));
+  g_assert_no_error (error);
   g_assert_true (mp_store_erase_case (fixture->store, kase, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (g_steal_pointer (&fixture->store));
+
   aside = mp_store_restore (backup, fixture->path, &error);
   g_assert_no_error (error);
 
-  /* (Its envelope is not one of schema 4, so it is read as stored.) */
+  /* Not a byte of the old key is left, and the case is erased when the
+   * restored desk is opened; the other cases are as they were. */
   g_assert_false (file_contains (fixture->path, wrapped));
-  g_clear_pointer (&wrapped, g_bytes_unref);
-  wrapped = stored_secret (fixture->path, reference, "case_keys.wrapped");
-  g_assert_cmpuint (g_bytes_get_size (wrapped), ==, 0);
-  g_clear_pointer (&wrapped, g_bytes_unref);
-  wrapped = stored_secret (fixture->path, reference, "cases.erased_at IS NOT NULL");
-  g_assert_cmpuint (g_bytes_get_size (wrapped), ==, 1);
+  restored = mp_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  mp_store_unlock (restored, "legacy passphrase", &error);
+  g_assert_no_error (error);
+  kase = mp_store_find_case (restored, reference);
+  g_assert_nonnull (kase);
+  g_assert_true (mp_case_is_erased (kase));
+  g_assert_null (mp_store_get_case_damage (restored, kase));
+  g_assert_cmpstr (mp_case_get_status (kase), ==, "closed");
+  g_assert_null (mp_case_get_description (kase));
+  kase = mp_store_find_case (restored, "CVD-2026-0003");
+  g_assert_nonnull (kase);
+  g_assert_false (mp_case_is_erased (kase));
+  g_assert_null (mp_store_get_case_damage (restored, kase));
 }
 
 /* A path planted in the desk's list of backups by someone who could write

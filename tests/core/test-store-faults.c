@@ -515,7 +515,7 @@ test_changed_table (Fixture       *fixture,
   g_autoptr(MpStore) store = NULL;
 
   plant (fixture->path, "DROP INDEX attachments_by_case;"
-                        "CREATE INDEX attachments_by_case ON attachments (case_id, name);");
+                        "CREATE INDEX attachments_by_case ON attachments (case_id, version);");
   store = mp_store_open (fixture->path, &error);
   g_assert_null (store);
   g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_CORRUPT);

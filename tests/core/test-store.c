@@ -373,34 +373,40 @@ test_moved_ciphertext_refused (Fixture       *fixture,
   g_assert_finalize_object (fixture->store);
   fixture->store = NULL;
 
-  /* Another column of the same row. */
-  sql (fixture->path, "UPDATE cases SET reproduction = impact WHERE reference = 'CVD-2026-0001'");
+  /* The record of another case, with its version: bound to its row. Unlock
+   * still succeeds; only the case it was put in is damaged, named and
+   * read-only (issue 18). */
+  sql (fixture->path, "UPDATE cases SET (record, version) = (SELECT record, version FROM cases"
+                      " WHERE reference = 'CVD-2026-0001') WHERE reference = 'CVD-2026-0002'");
   fixture->store = mp_store_open (fixture->path, &error);
-  g_assert_false (mp_store_unlock (fixture->store, PASSPHRASE, &error));
-  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED);
+  g_assert_true (mp_store_unlock (fixture->store, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  a = g_object_ref (mp_store_find_case (fixture->store, "CVD-2026-0001"));
+  b = g_object_ref (mp_store_find_case (fixture->store, "CVD-2026-0002"));
+  g_assert_null (mp_store_get_case_damage (fixture->store, a));
+  g_assert_cmpstr (mp_case_get_impact (a), ==, "impact of A");
+  g_assert_nonnull (mp_store_get_case_damage (fixture->store, b));
+  g_assert_nonnull (strstr (mp_store_get_case_damage (fixture->store, b), "CVD-2026-0002"));
+  g_assert_null (mp_case_get_title (b));
+  g_assert_false (mp_store_update_case (fixture->store, b, "title", "B again", &error));
+  g_assert_error (error, MP_STORE_ERROR, MP_STORE_ERROR_DAMAGED);
   g_clear_error (&error);
-  g_assert_finalize_object (fixture->store);
-  fixture->store = NULL;
-
-  /* The same column of another row. */
-  sql (fixture->path, "UPDATE cases SET reproduction = NULL WHERE reference = 'CVD-2026-0001';"
-                      "UPDATE cases SET description = (SELECT description FROM cases WHERE"
-                      " reference = 'CVD-2026-0001') WHERE reference = 'CVD-2026-0002'");
-  fixture->store = mp_store_open (fixture->path, &error);
-  g_assert_false (mp_store_unlock (fixture->store, PASSPHRASE, &error));
-  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED);
-  g_clear_error (&error);
+  g_assert_true (mp_store_update_case (fixture->store, a, "title", "A again", &error));
+  g_assert_no_error (error);
+  g_clear_object (&a);
+  g_clear_object (&b);
   g_assert_finalize_object (fixture->store);
   fixture->store = NULL;
 
   /* A changed byte (one that was not zero already: the ciphertext is random). */
-  sql (fixture->path, "UPDATE cases SET description = NULL WHERE reference = 'CVD-2026-0002';"
-                      "UPDATE cases SET impact = substr(impact, 1, 30)"
-                      " || CASE WHEN substr(impact, 31, 1) = x'00' THEN x'01' ELSE x'00' END"
-                      " || substr(impact, 32) WHERE reference = 'CVD-2026-0001'");
+  sql (fixture->path, "UPDATE cases SET record = substr(record, 1, 30)"
+                      " || CASE WHEN substr(record, 31, 1) = x'00' THEN x'01' ELSE x'00' END"
+                      " || substr(record, 32) WHERE reference = 'CVD-2026-0001'");
   fixture->store = mp_store_open (fixture->path, &error);
-  g_assert_false (mp_store_unlock (fixture->store, PASSPHRASE, &error));
-  g_assert_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED);
+  g_assert_true (mp_store_unlock (fixture->store, PASSPHRASE, &error));
+  a = g_object_ref (mp_store_find_case (fixture->store, "CVD-2026-0001"));
+  g_assert_nonnull (mp_store_get_case_damage (fixture->store, a));
+  g_clear_object (&a);
 }
 
 /* Inside a batch the audit head record is written once, at its end (or

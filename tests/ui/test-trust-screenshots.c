@@ -9,11 +9,14 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "mp-application.h"
 #include "mp-backup-actions.h"
+#include "mp-case-page.h"
 #include "mp-preferences-window.h"
 #include "mp-security-rows.h"
+#include "mp-unlock-page.h"
 #include "mp-test-util.h"
 #include "mp-window-private.h"
 
@@ -114,6 +117,55 @@ test_trust_dialogs (void)
   mp_test_remove_dir (dir);
 }
 
+/* A desk with one case changed outside Meldpunt (issue 18). */
+static void
+test_damaged_case (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(MpCase) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  MpStore *store = mp_test_new_store (&dir);
+  const char *titles[] = { "Password reset link leaks the account id", "Open redirect on the portal" };
+  MpWindow *window;
+  sqlite3 *db = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(MpCase) draft = mp_case_new ();
+      g_autoptr(MpCase) kase = NULL;
+
+      mp_case_set_text (draft, "title", titles[i]);
+      kase = mp_store_add_case (store, draft, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_finalize_object (store);
+  path = g_build_filename (dir, "desk.db", NULL);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE cases SET record = substr (record, 1, 40) || x'00'"
+                                     " || substr (record, 42) WHERE id = 2", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  window = g_object_ref (mp_window_new (NULL, path));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_wait_for_draw (GTK_WIDGET (window));
+  store = mp_window_get_store (window);
+  g_assert_true (mp_store_unlock (store, "correct horse battery", &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_UNLOCK_PAGE, NULL),
+                         "unlocked");
+  bad = g_list_model_get_item (mp_store_get_cases (store), 1);
+  mp_case_page_set_case (MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE,
+                                                            NULL)), bad);
+  shoot (GTK_WIDGET (window), "damaged-case");
+
+  g_clear_object (&bad);
+  mp_test_destroy_window (GTK_WINDOW (window));
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -139,5 +191,6 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/ui/screenshots/trust-dialogs", test_trust_dialogs);
+  g_test_add_func ("/ui/screenshots/damaged-case", test_damaged_case);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include "mp-application.h"
 #include "mp-backup-actions.h"
+#include "mp-case-page.h"
 #include "mp-error.h"
 #include "mp-keyring.h"
 #include "mp-letters.h"
@@ -785,6 +786,60 @@ test_lock_before_sleep (void)
   mp_test_remove_dir (dir);
 }
 
+/* A case whose record was changed outside Meldpunt (issue 18): the desk
+ * opens, and its page says that it is damaged, naming it, instead of
+ * showing a checklist of what could not be read; the other case shows. */
+static void
+test_damaged_case (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(MpCase) bad = NULL;
+  g_autoptr(MpCase) good = NULL;
+  MpStore *store = mp_test_new_store (&dir);
+  MpWindow *window;
+  MpCasePage *page;
+  GtkStack *stack;
+  const char *damage;
+  sqlite3 *db = NULL;
+
+  add_case (store, "Sound case");
+  add_case (store, "Case to damage");
+  g_assert_finalize_object (store);
+  path = g_build_filename (dir, "desk.db", NULL);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE cases SET record = substr (record, 1, 40)"
+                                     " || CASE WHEN substr (record, 41, 1) = x'00' THEN x'01' ELSE x'00' END"
+                                     " || substr (record, 42) WHERE id = 2", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  window = open_window (path);
+  store = mp_window_get_store (window);
+  g_assert_cmpuint (g_list_model_get_n_items (mp_store_get_cases (store)), ==, 2);
+  good = g_list_model_get_item (mp_store_get_cases (store), 0);
+  bad = g_list_model_get_item (mp_store_get_cases (store), 1);
+  damage = mp_store_get_case_damage (store, bad);
+  g_assert_nonnull (damage);
+  g_assert_nonnull (strstr (damage, mp_case_get_reference (bad)));
+
+  page = MP_CASE_PAGE (mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_CASE_PAGE, NULL));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), MP_TYPE_CASE_PAGE, "stack"));
+  mp_case_page_set_case (page, bad);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "damaged");
+  g_assert_true (shows_label (GTK_WIDGET (page), damage));
+
+  mp_case_page_set_case (page, good);
+  mp_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "case");
+
+  g_clear_object (&good);
+  g_clear_object (&bad);
+  mp_test_destroy_window (GTK_WINDOW (window));
+  mp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -800,5 +855,6 @@ main (int    argc,
   g_test_add_func ("/ui/trust/keyring-round-trip", test_keyring_round_trip);
   g_test_add_func ("/ui/trust/markers-through-the-ui", test_markers_through_the_ui);
   g_test_add_func ("/ui/trust/lock-before-sleep", test_lock_before_sleep);
+  g_test_add_func ("/ui/trust/damaged-case", test_damaged_case);
   return g_test_run ();
 }

@@ -20,112 +20,25 @@
 /* Answers whose value is itself confidential (DESIGN.md: voucher codes). */
 static const char * const confidential_answers[] = { "reward.voucher_code", NULL };
 
-const char * const _mp_store_case_text_columns[MP_STORE_N_CASE_TEXT_COLUMNS] = {
-  "description", "impact", "reproduction", "notes",
-};
-
 /* ---- derived state -------------------------------------------------------- */
 
-typedef struct
+static gint64
+case_key_id (MpStore *self,
+             gint64   case_id)
 {
-  gint64 row_id;
-  gint64 due_at;
-  gint64 met_at;
-} StoredDeadline;
-
-static gboolean
-run_deadline_stmt (MpStore     *self,
-                   const char  *sql,
-                   gint64       a,
-                   const char  *kind,
-                   gint64       due_at,
-                   gint64       met_at,
-                   GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _mp_store_prepare (self, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _mp_store_prepare (self, "SELECT key_id FROM cases WHERE id = ?", NULL);
 
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  if (kind != NULL)
-    sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-  if (sqlite3_bind_parameter_count (stmt) >= 3)
-    {
-      sqlite3_bind_int64 (stmt, 3, due_at);
-      _mp_store_bind_time_or_null (stmt, 4, met_at);
-    }
-  return _mp_store_step_done (self, stmt, error);
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
 }
 
-/* Brings the deadline rows of case @id to @deadlines. Most writes change
- * one or two of a case's deadlines: only those rows are written (deleting
- * and inserting them all touched three b-trees a row each time). */
-static gboolean
-write_deadlines (MpStore    *self,
-                 gint64      id,
-                 GPtrArray  *deadlines,
-                 GError    **error)
-{
-  g_autoptr(sqlite3_stmt) select = NULL;
-  g_autoptr(GHashTable) stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GHashTableIter iter;
-  gpointer value;
-  int rc;
-
-  if (!(select = _mp_store_prepare (self, "SELECT id, kind, due_at, met_at FROM deadlines"
-                                          " WHERE case_id = ?", error)))
-    return FALSE;
-  sqlite3_bind_int64 (select, 1, id);
-  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
-    {
-      StoredDeadline *row = g_new (StoredDeadline, 1);
-
-      row->row_id = sqlite3_column_int64 (select, 0);
-      row->due_at = sqlite3_column_int64 (select, 2);
-      row->met_at = sqlite3_column_int64 (select, 3);
-      g_hash_table_replace (stored, g_strdup ((const char *) sqlite3_column_text (select, 1)), row);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _mp_store_set_sqlite_error (error, self->db, rc);
-      return FALSE;
-    }
-  g_clear_pointer (&select, _mp_store_release_stmt);
-
-  for (guint i = 0; i < deadlines->len; i++)
-    {
-      MpDeadline *deadline = g_ptr_array_index (deadlines, i);
-      const char *kind = mp_deadline_get_kind (deadline);
-      gint64 due_at = mp_deadline_get_due_at (deadline);
-      gint64 met_at = mp_deadline_get_met_at (deadline);
-      StoredDeadline *row = g_hash_table_lookup (stored, kind);
-
-      if (row == NULL)
-        {
-          if (!run_deadline_stmt (self, "INSERT INTO deadlines (case_id, kind, due_at, met_at)"
-                                        " VALUES (?1, ?2, ?3, ?4)",
-                                  id, kind, due_at, met_at, error))
-            return FALSE;
-          continue;
-        }
-      if ((row->due_at != due_at || row->met_at != met_at) &&
-          !run_deadline_stmt (self, "UPDATE deadlines SET due_at = ?3, met_at = ?4"
-                                    " WHERE id = ?1 AND kind = ?2",
-                              row->row_id, kind, due_at, met_at, error))
-        return FALSE;
-      g_hash_table_remove (stored, kind);
-    }
-
-  /* The kinds the case no longer has. */
-  g_hash_table_iter_init (&iter, stored);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (!run_deadline_stmt (self, "DELETE FROM deadlines WHERE id = ?1",
-                            ((StoredDeadline *) value)->row_id, NULL, 0, 0, error))
-      return FALSE;
-  return TRUE;
-}
-
-/* Derives status and deadlines on @work and writes them; inside a write. */
+/* Derives status and deadlines on @work and writes them, with every field
+ * of @work, as the case's sealed record (and the case's MAC): the last
+ * step of every write to a case, after its rows; inside a write. */
 gboolean
 _mp_store_write_derived (MpStore  *self,
                          MpCase   *work,
@@ -133,54 +46,40 @@ _mp_store_write_derived (MpStore  *self,
 {
   g_autoptr(MpPolicy) policy = mp_store_get_policy (self);
   g_autoptr(GPtrArray) deadlines = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
   g_autofree char *old_status = g_strdup (mp_case_get_status (work));
   g_autofree char *old_outcome = g_strdup (mp_case_get_outcome (work));
   gint64 now = mp_time_now ();
   gint64 id = mp_case_get_id (work);
+  gint64 key_id = case_key_id (self, id);
 
+  if (!_mp_store_require_not_damaged (self, work, error))
+    return FALSE;
+  if (key_id == 0)
+    {
+      g_set_error (error, MP_STORE_ERROR, MP_STORE_ERROR_NOT_FOUND,
+                   _("Case %s is not in the database."), mp_case_get_reference (work));
+      return FALSE;
+    }
   deadlines = mp_derive_case (policy, work, now);
 
   if (g_strcmp0 (old_status, mp_case_get_status (work)) != 0 ||
       g_strcmp0 (old_outcome, mp_case_get_outcome (work)) != 0 ||
       mp_case_get_time (work, "created_at") == now)
     {
-      g_autoptr(sqlite3_stmt) history = NULL;
-
       if (mp_case_is_closed (work) && mp_case_get_closed_at (work) == 0)
         mp_case_set_time (work, "closed_at", now);
       else if (!mp_case_is_closed (work))
         mp_case_set_time (work, "closed_at", 0);
 
-      if (!(history = _mp_store_prepare (self, "INSERT INTO status_history (case_id, at, status,"
-                                               " outcome, actor) VALUES (?, ?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (history, 1, id);
-      sqlite3_bind_int64 (history, 2, now);
-      sqlite3_bind_text (history, 3, mp_case_get_status (work), -1, SQLITE_TRANSIENT);
-      _mp_store_bind_text_or_null (history, 4, mp_case_get_outcome (work));
-      sqlite3_bind_text (history, 5, self->actor, -1, SQLITE_TRANSIENT);
-      if (!_mp_store_step_done (self, history, error))
+      if (!_mp_store_add_sealed_row (self, "status_history", id, key_id,
+                                     g_variant_new ("(xsmss)", now, mp_case_get_status (work),
+                                                    mp_case_get_outcome (work), self->actor),
+                                     error))
         return FALSE;
     }
 
   mp_case_set_time (work, "updated_at", now);
-  if (!(update = _mp_store_prepare (self, "UPDATE cases SET status = ?, outcome = ?, severity = ?,"
-                                          " next_due = ?, next_due_kind = ?, closed_at = ?,"
-                                          " updated_at = ? WHERE id = ?", error)))
-    return FALSE;
-  sqlite3_bind_text (update, 1, mp_case_get_status (work), -1, SQLITE_TRANSIENT);
-  _mp_store_bind_text_or_null (update, 2, mp_case_get_outcome (work));
-  _mp_store_bind_text_or_null (update, 3, mp_case_get_severity (work));
-  _mp_store_bind_time_or_null (update, 4, mp_case_get_next_due (work));
-  _mp_store_bind_text_or_null (update, 5, mp_case_get_next_due_kind (work));
-  _mp_store_bind_time_or_null (update, 6, mp_case_get_closed_at (work));
-  sqlite3_bind_int64 (update, 7, now);
-  sqlite3_bind_int64 (update, 8, id);
-  if (!_mp_store_step_done (self, update, error))
-    return FALSE;
-
-  return write_deadlines (self, id, deadlines, error);
+  return _mp_store_write_case_record (self, work, key_id, deadlines, error);
 }
 
 static char *
@@ -193,61 +92,31 @@ desk_year_of (MpStore *self,
   return g_strdup_printf ("%d", mp_desk_context_year_of (desk, usec));
 }
 
-static gboolean
-write_case_texts (MpStore  *self,
-                  MpCase   *work,
-                  gint64    key_id,
-                  gint64    reporter_id,
-                  GError  **error)
+gint64
+_mp_store_new_case_key (MpStore  *self,
+                        GError  **error)
 {
-  g_autoptr(sqlite3_stmt) texts = NULL;
-  g_autoptr(sqlite3_stmt) reporter = NULL;
-  gint64 id = mp_case_get_id (work);
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(GBytes) wrapped = NULL;
+  gint64 key_id;
 
-  if (!(texts = _mp_store_prepare (self, "UPDATE cases SET title = ?, received_at = ?, channel = ?,"
-                                         " asset = ?, report_encrypted = ?, description = ?,"
-                                         " impact = ?, reproduction = ?, notes = ? WHERE id = ?",
-                                   error)))
-    return FALSE;
-  sqlite3_bind_text (texts, 1, mp_case_get_title (work), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (texts, 2, mp_case_get_received_at (work));
-  sqlite3_bind_text (texts, 3, mp_case_get_text (work, "channel"), -1, SQLITE_TRANSIENT);
-  _mp_store_bind_text_or_null (texts, 4, mp_case_get_asset (work));
-  sqlite3_bind_int (texts, 5, mp_case_get_boolean (work, "report_encrypted"));
-  for (guint i = 0; i < G_N_ELEMENTS (_mp_store_case_text_columns); i++)
-    if (!_mp_store_bind_sealed (self, texts, 6 + (int) i, key_id, "cases",
-                                _mp_store_case_text_columns[i], id,
-                                mp_case_get_text (work, _mp_store_case_text_columns[i]), error))
-      return FALSE;
-  sqlite3_bind_int64 (texts, 10, id);
-  if (!_mp_store_step_done (self, texts, error))
-    return FALSE;
-
-  if (!(reporter = _mp_store_prepare (self, "UPDATE reporters SET name = ?, email = ?, language = ?,"
-                                            " anonymous = ?, wants_credit = ? WHERE id = ?", error)))
-    return FALSE;
-  if (!_mp_store_bind_sealed (self, reporter, 1, key_id, "reporters", "name", reporter_id,
-                              mp_case_get_reporter_name (work), error) ||
-      !_mp_store_bind_sealed (self, reporter, 2, key_id, "reporters", "email", reporter_id,
-                              mp_case_get_reporter_email (work), error))
-    return FALSE;
-  sqlite3_bind_text (reporter, 3, mp_case_get_reporter_language (work), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (reporter, 4, mp_case_get_boolean (work, "reporter_anonymous"));
-  sqlite3_bind_int (reporter, 5, mp_case_get_boolean (work, "reporter_wants_credit"));
-  sqlite3_bind_int64 (reporter, 6, reporter_id);
-  return _mp_store_step_done (self, reporter, error);
-}
-
-static gint64
-insert_returning_id (MpStore     *self,
-                     const char  *sql,
-                     GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _mp_store_prepare (self, sql, error);
-
-  if (stmt == NULL || !_mp_store_step_done (self, stmt, error))
+  if (!(insert = _mp_store_prepare (self, "INSERT INTO case_keys (wrapped) VALUES (x'')", error)) ||
+      !_mp_store_step_done (self, insert, error))
     return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  key_id = sqlite3_last_insert_rowid (self->db);
+  if (!(wrapped = mp_vault_new_case_key (self->vault, key_id, error)) ||
+      !(update = _mp_store_prepare (self, "UPDATE case_keys SET wrapped = ? WHERE id = ?", error)))
+    return 0;
+  sqlite3_bind_blob (update, 1, g_bytes_get_data (wrapped, NULL),
+                     (int) g_bytes_get_size (wrapped), SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (update, 2, key_id);
+  if (!_mp_store_step_done (self, update, error))
+    {
+      mp_vault_forget_case_key (self->vault, key_id);
+      return 0;
+    }
+  return key_id;
 }
 
 MpCase *
@@ -258,13 +127,10 @@ mp_store_add_case (MpStore  *self,
   g_autoptr(MpCase) work = NULL;
   g_autoptr(sqlite3_stmt) seq_stmt = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) key_stmt = NULL;
-  g_autoptr(sqlite3_stmt) reporter = NULL;
-  g_autoptr(GBytes) wrapped = NULL;
   g_autofree char *year = NULL;
   g_autofree char *reference = NULL;
   gint64 now = mp_time_now ();
-  gint64 key_id = 0, case_id, reporter_id;
+  gint64 key_id = 0, case_id;
   gint64 seq = 1;
 
   g_return_val_if_fail (MP_IS_STORE (self), NULL);
@@ -307,42 +173,23 @@ mp_store_add_case (MpStore  *self,
   reference = g_strdup_printf ("CVD-%s-%04" G_GINT64_FORMAT, year, seq);
   mp_case_set_text (work, "reference", reference);
 
-  if (!(key_id = insert_returning_id (self, "INSERT INTO case_keys (wrapped) VALUES (x'')", error)))
-    goto fail;
-  if (!(wrapped = mp_vault_new_case_key (self->vault, key_id, error)))
-    goto fail;
-  if (!(key_stmt = _mp_store_prepare (self, "UPDATE case_keys SET wrapped = ? WHERE id = ?", error)))
-    goto fail;
-  sqlite3_bind_blob (key_stmt, 1, g_bytes_get_data (wrapped, NULL),
-                     (int) g_bytes_get_size (wrapped), SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (key_stmt, 2, key_id);
-  if (!_mp_store_step_done (self, key_stmt, error))
+  if (!(key_id = _mp_store_new_case_key (self, error)))
     goto fail;
 
-  if (!(insert = _mp_store_prepare (self, "INSERT INTO cases (reference, year, seq, key_id, status, title,"
-                                          " received_at, channel, created_at, updated_at)"
-                                          " VALUES (?, ?, ?, ?, 'intake', '', 0, '', ?, ?)", error)))
+  /* Only what is read before unlock is in clear; the record follows. */
+  if (!(insert = _mp_store_prepare (self, "INSERT INTO cases (reference, year, seq, key_id)"
+                                          " VALUES (?, ?, ?, ?)", error)))
     goto fail;
   sqlite3_bind_text (insert, 1, reference, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (insert, 2, atoi (year));
   sqlite3_bind_int64 (insert, 3, seq);
   sqlite3_bind_int64 (insert, 4, key_id);
-  sqlite3_bind_int64 (insert, 5, now);
-  sqlite3_bind_int64 (insert, 6, now);
   if (!_mp_store_step_done (self, insert, error))
     goto fail;
   case_id = sqlite3_last_insert_rowid (self->db);
   _mp_case_set_id (work, case_id);
 
-  if (!(reporter = _mp_store_prepare (self, "INSERT INTO reporters (case_id) VALUES (?)", error)))
-    goto fail;
-  sqlite3_bind_int64 (reporter, 1, case_id);
-  if (!_mp_store_step_done (self, reporter, error))
-    goto fail;
-  reporter_id = sqlite3_last_insert_rowid (self->db);
-
-  if (!write_case_texts (self, work, key_id, reporter_id, error) ||
-      !_mp_store_write_derived (self, work, error) ||
+  if (!_mp_store_write_derived (self, work, error) ||
       !_mp_store_audit_append (self, reference, "case.create", NULL, NULL, NULL, error) ||
       !_mp_store_commit_write (self, error))
     goto fail;
@@ -367,9 +214,10 @@ _mp_store_lookup_case_ids (MpStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!(stmt = _mp_store_prepare (self, "SELECT c.key_id, r.id FROM cases c"
-                                        " LEFT JOIN reporters r ON r.case_id = c.id WHERE c.id = ?",
-                                  error)))
+  /* A damaged case is read-only: no write re-derives what it could not read. */
+  if (!_mp_store_require_not_damaged (self, kase, error))
+    return FALSE;
+  if (!(stmt = _mp_store_prepare (self, "SELECT key_id FROM cases WHERE id = ?", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, mp_case_get_id (kase));
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -379,7 +227,8 @@ _mp_store_lookup_case_ids (MpStore  *self,
       return FALSE;
     }
   *key_id = sqlite3_column_int64 (stmt, 0);
-  *reporter_id = sqlite3_column_int64 (stmt, 1);
+  /* The reporter is part of the case's record. */
+  *reporter_id = 0;
   return TRUE;
 }
 
@@ -401,6 +250,7 @@ _mp_store_finish_case_write (MpStore *self,
                              MpCase  *work)
 {
   _mp_case_update_from (kase, work);
+  _mp_store_case_take_state (kase, work);
   _mp_store_emit_case_changed (self, kase);
 }
 
@@ -444,7 +294,6 @@ mp_store_update_case (MpStore     *self,
   if (!_mp_store_begin_write (self, error))
     return FALSE;
   if (!_mp_store_lookup_case_ids (self, work, &key_id, &reporter_id, error) ||
-      !write_case_texts (self, work, key_id, reporter_id, error) ||
       !_mp_store_write_derived (self, work, error) ||
       !_mp_store_audit_append (self, mp_case_get_reference (work), "case.set", field, old_value,
                                new_value, error) ||
@@ -485,19 +334,14 @@ write_answer (MpStore     *self,
               gint64       now,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) write = NULL;
   const MpAnswer *old;
   g_autofree char *old_value = NULL;
-  gboolean sealed_value;
-  gint64 answer_id = 0;
 
   if (note != NULL && *note == '\0')
     note = NULL;
 
   old = mp_case_get_answer (work, item);
   old_value = old != NULL ? g_strdup (old->value) : NULL;
-  sealed_value = g_strv_contains (confidential_answers, item);
 
   if (value != NULL)
     {
@@ -528,63 +372,13 @@ write_answer (MpStore     *self,
 
   if (value == NULL)
     {
-      if (!(write = _mp_store_prepare (self, "DELETE FROM answers WHERE case_id = ? AND item = ?", error)))
-        return FALSE;
-      sqlite3_bind_int64 (write, 1, mp_case_get_id (work));
-      sqlite3_bind_text (write, 2, item, -1, SQLITE_TRANSIENT);
-      if (!_mp_store_step_done (self, write, error))
+      if (!_mp_store_delete_answer_row (self, mp_case_get_id (work), key_id, item, error))
         return FALSE;
     }
-  else if (!sealed_value && note == NULL)
-    {
-      /* Nothing to seal, so the row's id is not needed first: one statement
-       * leaves the row as the two below would. */
-      if (!(write = _mp_store_prepare (self, "INSERT INTO answers (case_id, item, value, value_sealed, note,"
-                                             " actor, answered_at) VALUES (?, ?, ?, NULL, NULL, ?, ?)"
-                                             " ON CONFLICT (case_id, item) DO UPDATE SET"
-                                             " value = excluded.value, value_sealed = NULL, note = NULL,"
-                                             " actor = excluded.actor, answered_at = excluded.answered_at",
-                                       error)))
-        return FALSE;
-      sqlite3_bind_int64 (write, 1, mp_case_get_id (work));
-      sqlite3_bind_text (write, 2, item, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (write, 3, value, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (write, 4, self->actor, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (write, 5, now);
-      if (!_mp_store_step_done (self, write, error))
-        return FALSE;
-    }
-  else
-    {
-      if (!(find = _mp_store_prepare (self, "INSERT INTO answers (case_id, item, actor, answered_at)"
-                                            " VALUES (?, ?, ?, ?) ON CONFLICT (case_id, item)"
-                                            " DO UPDATE SET actor = excluded.actor,"
-                                            " answered_at = excluded.answered_at RETURNING id", error)))
-        return FALSE;
-      sqlite3_bind_int64 (find, 1, mp_case_get_id (work));
-      sqlite3_bind_text (find, 2, item, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (find, 3, self->actor, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (find, 4, now);
-      if (sqlite3_step (find) != SQLITE_ROW)
-        {
-          _mp_store_set_sqlite_error (error, self->db, sqlite3_errcode (self->db));
-          return FALSE;
-        }
-      answer_id = sqlite3_column_int64 (find, 0);
-      g_clear_pointer (&find, _mp_store_release_stmt);
-
-      if (!(write = _mp_store_prepare (self, "UPDATE answers SET value = ?, value_sealed = ?, note = ?"
-                                             " WHERE id = ?", error)))
-        return FALSE;
-      _mp_store_bind_text_or_null (write, 1, sealed_value ? NULL : value);
-      if (!_mp_store_bind_sealed (self, write, 2, key_id, "answers", "value_sealed", answer_id,
-                                  sealed_value ? value : NULL, error) ||
-          !_mp_store_bind_sealed (self, write, 3, key_id, "answers", "note", answer_id, note, error))
-        return FALSE;
-      sqlite3_bind_int64 (write, 4, answer_id);
-      if (!_mp_store_step_done (self, write, error))
-        return FALSE;
-    }
+  else if (!_mp_store_put_answer_row (self, mp_case_get_id (work), key_id, item,
+                                      _mp_store_answer_to_variant (mp_case_get_answer (work, item)),
+                                      error))
+    return FALSE;
 
   return _mp_store_audit_append (self, mp_case_get_reference (work), "answer", item, old_value, value,
                                  error);
@@ -708,6 +502,13 @@ _mp_store_rederive_cases (MpStore    *self,
       MpCase *work = _mp_case_clone (kase);
 
       g_ptr_array_add (works, work);
+      /* A damaged case keeps what it has: nothing is derived from what
+       * could not be read. */
+      if (mp_store_get_case_damage (self, kase) != NULL)
+        continue;
+      /* Nor is anything of an erased case: it is closed for good. */
+      if (mp_case_is_erased (kase))
+        continue;
       if (!_mp_store_write_derived (self, work, error))
         return FALSE;
     }
@@ -754,12 +555,7 @@ mp_store_list_answer_values (MpStore             *self,
                              GError             **error)
 {
   g_autoptr(GHashTable) table = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GString) sql = g_string_new ("SELECT case_id, item, value FROM answers"
-                                         " WHERE value IS NOT NULL AND value_sealed IS NULL"
-                                         " AND item IN (");
-  guint n_items;
-  int rc;
+  guint n_cases;
 
   g_return_val_if_fail (MP_IS_STORE (self), NULL);
   g_return_val_if_fail (items != NULL, NULL);
@@ -768,47 +564,151 @@ mp_store_list_answer_values (MpStore             *self,
     return NULL;
   table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                  (GDestroyNotify) g_hash_table_unref);
-  n_items = g_strv_length ((char **) items);
-  if (n_items == 0)
+  if (items[0] == NULL)
     return g_steal_pointer (&table);
-  for (guint i = 0; i < n_items; i++)
-    g_string_append (sql, i == 0 ? "?" : ", ?");
-  g_string_append (sql, ")");
 
-  if (!(stmt = _mp_store_prepare (self, sql->str, error)))
-    return NULL;
-  for (guint i = 0; i < n_items; i++)
-    sqlite3_bind_text (stmt, i + 1, items[i], -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* The answers are sealed: read from the cases (a damaged case gives
+   * what could be read of it). */
+  n_cases = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+  for (guint i = 0; i < n_cases; i++)
     {
-      gint64 case_id = sqlite3_column_int64 (stmt, 0);
-      const char *item = (const char *) sqlite3_column_text (stmt, 1);
-      const char *value = (const char *) sqlite3_column_text (stmt, 2);
-      GHashTable *values;
+      g_autoptr(MpCase) kase = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
+      gint64 case_id = mp_case_get_id (kase);
+      GHashTable *values = NULL;
 
-      if (g_strv_contains (confidential_answers, item))
-        continue;
-      values = g_hash_table_lookup (table, &case_id);
-      if (values == NULL)
+      for (guint j = 0; items[j] != NULL; j++)
         {
-          values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-          g_hash_table_insert (table, g_memdup2 (&case_id, sizeof case_id), values);
+          const char *value = NULL;
+
+          if (g_strv_contains (confidential_answers, items[j]))
+            continue;
+          /* The desk-wide answers ride in the record: no answers read. */
+          if (!_mp_store_case_lookup_value (kase, items[j], &value))
+            value = mp_case_get_answer_value (kase, items[j]);
+          if (value == NULL)
+            continue;
+          if (values == NULL)
+            {
+              values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+              g_hash_table_insert (table, g_memdup2 (&case_id, sizeof case_id), values);
+            }
+          g_hash_table_insert (values, g_strdup (items[j]), g_strdup (value));
         }
-      g_hash_table_insert (values, g_strdup (item), g_strdup (value));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _mp_store_set_sqlite_error (error, self->db, rc);
-      return NULL;
     }
   return g_steal_pointer (&table);
 }
 
-/* Destroys the confidential data of case @case_id in @db: its wrapped key
- * and every ciphertext, keeping the record of what was decided. It reads
- * nothing sealed, so it needs no key: a restore runs it on the copy it puts
- * in place, for every case the desk's erasure ledger names. The caller
- * holds a write transaction. */
+/* Re-seals the rows of @work's case under @new_key as an erase leaves
+ * them: answers without notes or confidential values, events without
+ * bodies, attachments without names or contents; status changes whole. */
+static gboolean
+reseal_erased_rows (MpStore  *self,
+                    MpCase   *work,
+                    gint64    old_key,
+                    gint64    new_key,
+                    GError  **error)
+{
+  static const char * const tables[] = { "events", "status_history", "attachments" };
+  static const GVariantType * const types[] = {
+    MP_STORE_EVENT_TYPE, MP_STORE_STATUS_TYPE, MP_STORE_ATTACHMENT_TYPE,
+  };
+  g_autoptr(GPtrArray) items = mp_case_list_answers (work);
+  g_autoptr(sqlite3_stmt) drop = NULL;
+  gint64 case_id = mp_case_get_id (work);
+
+  GPtrArray *rows[G_N_ELEMENTS (tables)] = { NULL, };
+  GArray *row_ids[G_N_ELEMENTS (tables)] = { NULL, };
+  gboolean ok = TRUE;
+
+  /* Everything is read (and checked) before the first row changes. */
+  for (guint t = 0; ok && t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE case_id = ? ORDER BY id", tables[t]);
+      g_autoptr(sqlite3_stmt) ids = NULL;
+
+      row_ids[t] = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (!(rows[t] = _mp_store_read_case_rows (self, work, old_key, tables[t], types[t], error)) ||
+          !(ids = _mp_store_prepare (self, sql, error)))
+        {
+          ok = FALSE;
+          break;
+        }
+      sqlite3_bind_int64 (ids, 1, case_id);
+      while (sqlite3_step (ids) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (ids, 0);
+
+          g_array_append_val (row_ids[t], id);
+        }
+      ok = row_ids[t]->len == rows[t]->len;
+    }
+
+  for (guint t = 0; ok && t < G_N_ELEMENTS (tables); t++)
+    for (guint i = 0; ok && i < rows[t]->len; i++)
+      {
+        GVariant *row = g_ptr_array_index (rows[t], i);
+        GVariant *kept;
+
+        if (t == 0)
+          {
+            gint64 at;
+            const char *kind, *actor, *summary;
+
+            g_variant_get (row, "(x&s&s&sm&s)", &at, &kind, &actor, &summary, NULL);
+            kept = g_variant_new ("(xsssms)", at, kind, actor, summary, NULL);
+          }
+        else if (t == 2)
+          {
+            gint64 added_at, size;
+            const char *mime_type;
+
+            g_variant_get (row, "(xm&s&sx)", &added_at, NULL, &mime_type, &size);
+            kept = g_variant_new ("(xmssx)", added_at, NULL, mime_type, size);
+          }
+        else
+          kept = g_variant_ref (row);
+        ok = _mp_store_rewrite_sealed_row (self, tables[t], g_array_index (row_ids[t], gint64, i),
+                                           new_key, kept, error);
+      }
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_clear_pointer (&rows[t], g_ptr_array_unref);
+      if (row_ids[t] != NULL)
+        g_array_unref (row_ids[t]);
+    }
+  if (!ok)
+    return FALSE;
+
+  /* The answers' confidential values go; the decisions themselves stay. */
+  if (!(drop = _mp_store_prepare (self, "DELETE FROM answers WHERE case_id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (drop, 1, case_id);
+  if (!_mp_store_step_done (self, drop, error))
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      MpAnswer *answer = mp_answer_copy (mp_case_get_answer (work, g_ptr_array_index (items, i)));
+
+      g_clear_pointer (&answer->note, g_free);
+      if (g_strv_contains (confidential_answers, answer->item))
+        {
+          g_free (answer->value);
+          answer->value = g_strdup ("");
+        }
+      _mp_case_put_answer (work, answer);
+      if (!_mp_store_put_answer_row (self, case_id, new_key, answer->item,
+                                     _mp_store_answer_to_variant (answer), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Destroys the confidential data of case @case_id in @db without a key:
+ * a restore runs it on the copy it puts in place, for every case the
+ * desk's erasure ledger names. Nothing sealed can be read there, so
+ * everything sealed goes: the wrapped key, the record and every row; the
+ * case keeps its id and reference, and loads as erased because the ledger
+ * names it. The caller holds a write transaction. */
 gboolean
 _mp_store_erase_case_rows (sqlite3  *db,
                            gint64    case_id,
@@ -816,19 +716,17 @@ _mp_store_erase_case_rows (sqlite3  *db,
                            GError  **error)
 {
   static const char * const statements[] = {
-    "UPDATE cases SET description = NULL, impact = NULL, reproduction = NULL, notes = NULL,"
-    " erased_at = ?2, updated_at = ?2 WHERE id = ?1",
-    "UPDATE reporters SET name = NULL, email = NULL WHERE case_id = ?1",
-    "UPDATE answers SET note = NULL, value_sealed = NULL,"
-    " value = CASE WHEN value_sealed IS NULL THEN value ELSE '' END WHERE case_id = ?1",
-    "UPDATE events SET body = NULL WHERE case_id = ?1",
-    "UPDATE attachments SET name = NULL, content = NULL WHERE case_id = ?1",
+    "DELETE FROM answers WHERE case_id = ?1",
+    "DELETE FROM events WHERE case_id = ?1",
+    "DELETE FROM status_history WHERE case_id = ?1",
+    "DELETE FROM attachments WHERE case_id = ?1",
     "DELETE FROM reporter_keys WHERE case_id = ?1",
     /* The wrapped key is destroyed but its row stays, empty: a new case
      * never gets the id of an erased key, which another process may still
      * hold in memory under that id. */
     "UPDATE case_keys SET wrapped = x'' WHERE id = (SELECT key_id FROM cases WHERE id = ?1)",
-    "UPDATE cases SET key_id = NULL WHERE id = ?1",
+    "UPDATE cases SET key_id = NULL, record = NULL, mac = NULL, version = version + 1"
+    " WHERE id = ?1",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
@@ -853,13 +751,27 @@ _mp_store_erase_case_rows (sqlite3  *db,
   return TRUE;
 }
 
+/* Erasing destroys the case key and every ciphertext made with it: what
+ * stays of the case (its record without the confidential fields, its
+ * decisions, timeline and status history) is sealed again under a new key
+ * with a new id, and the old key's row is emptied. */
 gboolean
 mp_store_erase_case (MpStore  *self,
                      MpCase   *kase,
                      GError  **error)
 {
+  static const char * const statements[] = {
+    "UPDATE attachments SET content = NULL WHERE case_id = ?1",
+    "DELETE FROM reporter_keys WHERE case_id = ?1",
+    /* As in _mp_store_erase_case_rows(): the old key's row stays, empty. */
+    "UPDATE case_keys SET wrapped = x'' WHERE id = (SELECT key_id FROM cases WHERE id = ?1)",
+    "UPDATE cases SET key_id = ?2 WHERE id = ?1",
+  };
+  static const char * const confidential_fields[] = {
+    "description", "impact", "reproduction", "notes", "reporter_name", "reporter_email",
+  };
   g_autoptr(MpCase) work = NULL;
-  gint64 key_id = 0, reporter_id = 0;
+  gint64 key_id = 0, reporter_id = 0, new_key = 0;
   gint64 now = mp_time_now ();
   gboolean rotated = FALSE;
 
@@ -893,31 +805,26 @@ mp_store_erase_case (MpStore  *self,
   if (!_mp_store_begin_write (self, error))
     return FALSE;
   if (!_mp_store_lookup_case_ids (self, work, &key_id, &reporter_id, error) ||
-      !_mp_store_erase_case_rows (self->db, mp_case_get_id (work), now, error) ||
       !_mp_store_record_erasure (self->db, mp_case_get_reference (work), now, error))
     goto fail;
+  if (!(new_key = _mp_store_new_case_key (self, error)) ||
+      !reseal_erased_rows (self, work, key_id, new_key, error))
+    goto fail;
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = _mp_store_prepare (self, statements[i], error);
 
-  /* The answers' confidential values go; the decisions themselves stay. */
-  {
-    g_autoptr(GPtrArray) items = mp_case_list_answers (work);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, mp_case_get_id (work));
+      if (sqlite3_bind_parameter_count (stmt) >= 2)
+        sqlite3_bind_int64 (stmt, 2, new_key);
+      if (!_mp_store_step_done (self, stmt, error))
+        goto fail;
+    }
 
-    for (guint i = 0; i < items->len; i++)
-      {
-        MpAnswer *answer = mp_answer_copy (mp_case_get_answer (work, g_ptr_array_index (items, i)));
-
-        g_clear_pointer (&answer->note, g_free);
-        if (g_strv_contains (confidential_answers, answer->item))
-          {
-            g_free (answer->value);
-            answer->value = g_strdup ("");
-          }
-        _mp_case_put_answer (work, answer);
-      }
-  }
-  for (guint i = 0; i < G_N_ELEMENTS (_mp_store_case_text_columns); i++)
-    mp_case_set_text (work, _mp_store_case_text_columns[i], NULL);
-  mp_case_set_text (work, "reporter_name", NULL);
-  mp_case_set_text (work, "reporter_email", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (confidential_fields); i++)
+    mp_case_set_text (work, confidential_fields[i], NULL);
   mp_case_set_time (work, "erased_at", now);
 
   /* A new master key, so that key material taken from the desk or the
@@ -943,5 +850,7 @@ fail:
   _mp_store_rollback_write (self);
   if (rotated)
     _mp_store_finish_rotation (self, FALSE);
+  if (new_key != 0)
+    mp_vault_forget_case_key (self->vault, new_key);
   return FALSE;
 }

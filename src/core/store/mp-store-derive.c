@@ -92,6 +92,7 @@ _mp_store_set_stale_derived (MpStore     *self,
                              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(MpCase) work = NULL;
 
   g_return_val_if_fail (MP_IS_STORE (self), FALSE);
   g_return_val_if_fail (MP_IS_CASE (kase), FALSE);
@@ -99,11 +100,15 @@ _mp_store_set_stale_derived (MpStore     *self,
 
   if (!_mp_store_require_unlocked (self, error) || !_mp_store_begin_write (self, error))
     return FALSE;
-  if (!(stmt = _mp_store_prepare (self, "UPDATE cases SET status = ? WHERE id = ?", error)))
+  /* The stored record with the stale status, as written by older rules. */
+  work = _mp_case_clone (kase);
+  mp_case_set_text (work, "status", status);
+  if (!(stmt = _mp_store_prepare (self, "SELECT key_id FROM cases WHERE id = ?", error)))
     goto fail;
-  sqlite3_bind_text (stmt, 1, status, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, mp_case_get_id (kase));
-  if (!_mp_store_step_done (self, stmt, error) ||
+  sqlite3_bind_int64 (stmt, 1, mp_case_get_id (kase));
+  if (sqlite3_step (stmt) != SQLITE_ROW ||
+      !_mp_store_write_case_record (self, work, sqlite3_column_int64 (stmt, 0),
+                                    _mp_store_case_get_deadlines (kase), error) ||
       !_mp_store_write_rules_version (self, rules_version, error) ||
       !_mp_store_commit_write (self, error))
     goto fail;

@@ -101,8 +101,9 @@ apply_ledger (sqlite3  *live,
   int rc;
 
   if (!(entries = prepare (live, "SELECT reference, erased_at FROM erasures ORDER BY id", error)) ||
-      !(find = prepare (restored, "SELECT id FROM cases WHERE reference = ?"
-                                  " AND (key_id IS NOT NULL OR erased_at IS NULL)", error)))
+      !(find = prepare (restored, "SELECT id FROM cases c WHERE reference = ?"
+                                  " AND NOT EXISTS (SELECT 1 FROM erasures e"
+                                  "                 WHERE e.reference = c.reference)", error)))
     goto out;
   while ((rc = sqlite3_step (entries)) == SQLITE_ROW)
     {

@@ -329,10 +329,6 @@ void          _mp_store_freshness_adopt     (const char    *database_path);
 
 /* ---- mp-store-cases.c --------------------------------------------------- */
 
-/* The sealed text columns of a case, in the order of the table. */
-#define MP_STORE_N_CASE_TEXT_COLUMNS 4
-extern const char * const _mp_store_case_text_columns[MP_STORE_N_CASE_TEXT_COLUMNS];
-
 gboolean      _mp_store_write_derived       (MpStore       *self,
                                              MpCase        *work,
                                              GError       **error);
@@ -351,5 +347,110 @@ gboolean      _mp_store_require_not_erased  (MpCase        *kase,
 void          _mp_store_finish_case_write   (MpStore       *self,
                                              MpCase        *kase,
                                              MpCase        *work);
+
+/* ---- mp-store-seal.c ---------------------------------------------------- */
+
+GPtrArray    *_mp_store_case_get_deadlines  (MpCase        *kase);
+typedef void (*MpStoreDeadlineFunc) (const char *kind,
+                                     gint64      due_at,
+                                     gint64      met_at,
+                                     gpointer    data);
+void          _mp_store_case_foreach_deadline (MpCase             *kase,
+                                               MpStoreDeadlineFunc fn,
+                                               gpointer            data);
+void          _mp_store_case_set_deadlines  (MpCase        *kase,
+                                             GPtrArray     *deadlines);
+gboolean      _mp_store_case_lookup_value   (MpCase        *kase,
+                                             const char    *item,
+                                             const char   **value);
+void          _mp_store_case_take_state     (MpCase        *kase,
+                                             MpCase        *work);
+void          _mp_store_mark_damaged        (MpCase        *kase,
+                                             const char    *detail);
+/* MP_STORE_ERROR_DAMAGED when @kase (or the store's case of its
+ * reference) is damaged. */
+gboolean      _mp_store_require_not_damaged (MpStore       *self,
+                                             MpCase        *kase,
+                                             GError       **error);
+GBytes       *_mp_store_case_record_serialise (MpCase      *kase,
+                                               GPtrArray   *deadlines);
+gboolean      _mp_store_case_record_apply   (MpCase        *kase,
+                                             GBytes        *plain);
+gboolean      _mp_store_open_case_record    (MpStore       *self,
+                                             MpCase        *kase,
+                                             gint64         key_id,
+                                             const guint8  *wrapped,
+                                             gsize          wrapped_len,
+                                             gint64         version,
+                                             const guint8  *sealed,
+                                             gsize          sealed_len,
+                                             GError       **error);
+gboolean      _mp_store_seal_case_set       (MpStore       *self,
+                                             gint64         case_id,
+                                             gint64         key_id,
+                                             GError       **error);
+gboolean      _mp_store_check_case_set      (MpStore       *self,
+                                             MpCase        *kase,
+                                             gint64         key_id,
+                                             GError       **error);
+gboolean      _mp_store_write_case_record   (MpStore       *self,
+                                             MpCase        *work,
+                                             gint64         key_id,
+                                             GPtrArray     *deadlines,
+                                             GError       **error);
+gint64        _mp_store_add_sealed_row      (MpStore       *self,
+                                             const char    *table,
+                                             gint64         case_id,
+                                             gint64         key_id,
+                                             GVariant      *value,
+                                             GError       **error);
+gboolean      _mp_store_rewrite_sealed_row  (MpStore       *self,
+                                             const char    *table,
+                                             gint64         row_id,
+                                             gint64         key_id,
+                                             GVariant      *value,
+                                             GError       **error);
+gboolean      _mp_store_answer_tag          (MpStore       *self,
+                                             gint64         key_id,
+                                             const char    *item,
+                                             guint8         tag[MP_VAULT_MAC_BYTES],
+                                             GError       **error);
+gboolean      _mp_store_put_answer_row      (MpStore       *self,
+                                             gint64         case_id,
+                                             gint64         key_id,
+                                             const char    *item,
+                                             GVariant      *value,
+                                             GError       **error);
+gboolean      _mp_store_delete_answer_row   (MpStore       *self,
+                                             gint64         case_id,
+                                             gint64         key_id,
+                                             const char    *item,
+                                             GError       **error);
+GVariant     *_mp_store_answer_to_variant   (const MpAnswer *answer);
+GVariant     *_mp_store_open_sealed_row     (MpStore       *self,
+                                             sqlite3_stmt  *stmt,
+                                             const char    *table,
+                                             gint64         key_id,
+                                             const GVariantType *type,
+                                             GError       **error);
+GPtrArray    *_mp_store_read_case_rows      (MpStore       *self,
+                                             MpCase        *kase,
+                                             gint64         key_id,
+                                             const char    *table,
+                                             const GVariantType *type,
+                                             GError       **error);
+/* Seals what a desk of schema version 4 kept in clear (the JSON that
+ * migration 5 left, rows of version 0), in one write, then wipes the
+ * plaintext from the file; at unlock, before the cases load. */
+gboolean      _mp_store_seal_legacy         (MpStore       *self,
+                                             GError       **error);
+/* A new case key, wrapped and stored; inside a write. */
+gint64        _mp_store_new_case_key        (MpStore       *self,
+                                             GError       **error);
+
+#define MP_STORE_ANSWER_TYPE  ((const GVariantType *) "(smsmssx)")
+#define MP_STORE_EVENT_TYPE   ((const GVariantType *) "(xsssms)")
+#define MP_STORE_STATUS_TYPE  ((const GVariantType *) "(xsmss)")
+#define MP_STORE_ATTACHMENT_TYPE ((const GVariantType *) "(xmssx)")
 
 G_END_DECLS

@@ -13,173 +13,135 @@
 /* Unlocking, locking and the passphrase; unlock decrypts every case into
  * the store's model (their answers when first asked for). */
 
-#define CASE_COLUMNS \
-  "c.id, c.reference, c.key_id, k.wrapped, c.status, c.outcome, c.title, c.received_at," \
-  " c.channel, c.asset, c.report_encrypted, c.description, c.impact, c.reproduction, c.notes," \
-  " c.severity, c.next_due, c.next_due_kind, c.created_at, c.updated_at, c.closed_at, c.erased_at," \
-  " r.id, r.name, r.email, r.language, r.anonymous, r.wants_credit"
+#define CASE_COLUMNS "c.id, c.reference, c.key_id, k.wrapped, c.version, c.record," \
+  " (SELECT e.erased_at FROM erasures e WHERE e.reference = c.reference)"
 
-/* A sealed column of the current row of @stmt as a field to open. */
-static void
-column_field (MpVaultField *field,
-              sqlite3_stmt *stmt,
-              int           index,
-              const char   *table,
-              const char   *column,
-              gint64        row_id)
-{
-  field->table = table;
-  field->column = column;
-  field->row_id = row_id;
-  field->sealed = sqlite3_column_blob (stmt, index);
-  field->sealed_len = field->sealed != NULL ? (gsize) sqlite3_column_bytes (stmt, index) : 0;
-}
-
-/* The sealed columns of a case row: its texts, then the reporter's. */
-#define N_ROW_FIELDS (MP_STORE_N_CASE_TEXT_COLUMNS + 2)
-
+/* A case from its row: its record opened, or, when it does not open, its
+ * reference alone, marked damaged (the rest of the desk still opens). */
 static MpCase *
 load_case_row (MpStore       *self,
                sqlite3_stmt  *stmt,
                GError       **error)
 {
   g_autoptr(MpCase) kase = mp_case_new ();
+  g_autoptr(GError) local_error = NULL;
   gint64 id = sqlite3_column_int64 (stmt, 0);
   gint64 key_id = sqlite3_column_int64 (stmt, 2);
-  gint64 reporter_id = sqlite3_column_int64 (stmt, 22);
   const guint8 *wrapped = sqlite3_column_blob (stmt, 3);
   gsize wrapped_len = wrapped != NULL ? (gsize) sqlite3_column_bytes (stmt, 3) : 0;
-  MpVaultField fields[N_ROW_FIELDS];
-  char *texts[N_ROW_FIELDS] = { NULL, };
-  guint n_fields = 0;
-
-  /* A case whose key was erased (or never had one) has no sealed texts. */
-  if (key_id != 0 && wrapped != NULL)
-    {
-      for (guint i = 0; i < MP_STORE_N_CASE_TEXT_COLUMNS; i++)
-        column_field (&fields[n_fields++], stmt, 11 + (int) i, "cases",
-                      _mp_store_case_text_columns[i], id);
-      if (reporter_id != 0)
-        {
-          column_field (&fields[n_fields++], stmt, 23, "reporters", "name", reporter_id);
-          column_field (&fields[n_fields++], stmt, 24, "reporters", "email", reporter_id);
-        }
-      if (!mp_vault_open_case_fields (self->vault, key_id, wrapped, wrapped_len, fields, n_fields,
-                                      texts, error))
-        return NULL;
-    }
 
   _mp_case_set_id (kase, id);
   mp_case_set_text (kase, "reference", (const char *) sqlite3_column_text (stmt, 1));
-  mp_case_set_text (kase, "status", (const char *) sqlite3_column_text (stmt, 4));
-  mp_case_set_text (kase, "outcome", (const char *) sqlite3_column_text (stmt, 5));
-  mp_case_set_text (kase, "title", (const char *) sqlite3_column_text (stmt, 6));
-  mp_case_set_time (kase, "received_at", sqlite3_column_int64 (stmt, 7));
-  mp_case_set_text (kase, "channel", (const char *) sqlite3_column_text (stmt, 8));
-  mp_case_set_text (kase, "asset", (const char *) sqlite3_column_text (stmt, 9));
-  mp_case_set_boolean (kase, "report_encrypted", sqlite3_column_int (stmt, 10));
-  for (guint i = 0; i < MP_STORE_N_CASE_TEXT_COLUMNS; i++)
+  /* A case erased by a restore's ledger (_mp_store_erase_case_rows()):
+   * nothing of it is left to open, and that is no damage. */
+  if ((key_id == 0 || wrapped_len == 0 || sqlite3_column_type (stmt, 5) == SQLITE_NULL) &&
+      sqlite3_column_type (stmt, 6) != SQLITE_NULL)
     {
-      mp_case_set_text (kase, _mp_store_case_text_columns[i], texts[i]);
-      g_free (texts[i]);
-    }
-  mp_case_set_text (kase, "severity", (const char *) sqlite3_column_text (stmt, 15));
-  mp_case_set_time (kase, "next_due", sqlite3_column_int64 (stmt, 16));
-  mp_case_set_text (kase, "next_due_kind", (const char *) sqlite3_column_text (stmt, 17));
-  mp_case_set_time (kase, "created_at", sqlite3_column_int64 (stmt, 18));
-  mp_case_set_time (kase, "updated_at", sqlite3_column_int64 (stmt, 19));
-  mp_case_set_time (kase, "closed_at", sqlite3_column_int64 (stmt, 20));
-  mp_case_set_time (kase, "erased_at", sqlite3_column_int64 (stmt, 21));
+      gint64 erased_at = sqlite3_column_int64 (stmt, 6);
 
-  if (reporter_id != 0)
+      /* Translators: the title of a case of which nothing is left but its
+       * reference: it was erased in a later copy of the desk */
+      mp_case_set_text (kase, "title", _("Erased"));
+      mp_case_set_text (kase, "status", "closed");
+      mp_case_set_time (kase, "closed_at", erased_at);
+      mp_case_set_time (kase, "erased_at", erased_at);
+      return g_steal_pointer (&kase);
+    }
+  if (key_id == 0 || wrapped_len == 0)
+    local_error = g_error_new_literal (MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
+                                       _("its key is missing"));
+  else
+    _mp_store_open_case_record (self, kase, key_id, wrapped, wrapped_len,
+                                sqlite3_column_int64 (stmt, 4), sqlite3_column_blob (stmt, 5),
+                                (gsize) sqlite3_column_bytes (stmt, 5), &local_error);
+  if (local_error != NULL)
     {
-      char *name = texts[MP_STORE_N_CASE_TEXT_COLUMNS];
-      char *email = texts[MP_STORE_N_CASE_TEXT_COLUMNS + 1];
+      g_autoptr(MpCase) bare = mp_case_new ();
 
-      mp_case_set_text (kase, "reporter_name", name);
-      mp_case_set_text (kase, "reporter_email", email);
-      g_free (name);
-      g_free (email);
-      mp_case_set_text (kase, "reporter_language", (const char *) sqlite3_column_text (stmt, 25));
-      mp_case_set_boolean (kase, "reporter_anonymous", sqlite3_column_int (stmt, 26));
-      mp_case_set_boolean (kase, "reporter_wants_credit", sqlite3_column_int (stmt, 27));
+      if (g_error_matches (local_error, MP_VAULT_ERROR, MP_VAULT_ERROR_LOCKED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* Nothing of the record is trusted: the reference alone. */
+      _mp_case_set_id (bare, id);
+      mp_case_set_text (bare, "reference", (const char *) sqlite3_column_text (stmt, 1));
+      mp_case_set_text (bare, "status", "intake");
+      _mp_store_mark_damaged (bare, g_error_matches (local_error, MP_VAULT_ERROR,
+                                                     MP_VAULT_ERROR_TAMPERED)
+                                      ? _("its record does not open") : local_error->message);
+      return g_steal_pointer (&bare);
     }
-
   return g_steal_pointer (&kase);
 }
 
 /* The MpCaseAnswerLoader of the cases: reads the answers of @kase when they
  * are first asked for. Unlock leaves them out: they are some 30 a case, most
  * of the memory and time of loading a large desk, and the case list, search
- * and calendar never read them. */
+ * and calendar never read them. A row that does not open, or a record set
+ * whose MAC fails, marks the case damaged (and read-only): the answers that
+ * opened are kept, so that nothing is silently dropped by a later write. */
 static void
 load_case_answers (MpCase   *kase,
                    gpointer  data)
 {
   MpStore *self = data;
+  g_autoptr(sqlite3_stmt) key = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
   gint64 case_id = mp_case_get_id (kase);
+  gint64 key_id;
   int rc;
 
-  if (case_id == 0 || !mp_vault_is_unlocked (self->vault))
+  if (case_id == 0 || !mp_vault_is_unlocked (self->vault) ||
+      mp_store_get_case_damage (self, kase) != NULL)
     return;
-  /* One statement: outside a transaction each one takes and drops the
-   * database's read lock, which costs more than reading the answers. */
-  if (!(stmt = _mp_store_prepare (self, "SELECT a.id, a.item, a.value, a.value_sealed, a.note, a.actor,"
-                                        " a.answered_at, c.key_id"
-                                        " FROM answers a JOIN cases c ON c.id = a.case_id"
-                                        " WHERE a.case_id = ?", &error)))
-    {
-      g_warning ("Could not read the answers of case %" G_GINT64_FORMAT ": %s",
-                 case_id, error->message);
-      return;
-    }
+  if (!(key = _mp_store_prepare (self, "SELECT key_id FROM cases WHERE id = ?", &error)))
+    goto fail;
+  sqlite3_bind_int64 (key, 1, case_id);
+  key_id = sqlite3_step (key) == SQLITE_ROW ? sqlite3_column_int64 (key, 0) : 0;
+  g_clear_pointer (&key, _mp_store_release_stmt);
+  if (!_mp_store_check_case_set (self, kase, key_id, &error))
+    goto fail;
+  if (!(stmt = _mp_store_prepare (self, "SELECT id, version, sealed FROM answers WHERE case_id = ?",
+                                  &error)))
+    goto fail;
   sqlite3_bind_int64 (stmt, 1, case_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 answer_id = sqlite3_column_int64 (stmt, 0);
-      gint64 key_id = sqlite3_column_int64 (stmt, 7);
-      MpAnswer *answer = g_new0 (MpAnswer, 1);
+      g_autoptr(GVariant) value = NULL;
+      g_autoptr(GError) row_error = NULL;
+      MpAnswer *answer;
 
-      MpVaultField fields[2];
-      char *texts[2] = { NULL, NULL };
-      guint n_fields = 0;
+      value = _mp_store_open_sealed_row (self, stmt, "answers", key_id, MP_STORE_ANSWER_TYPE,
+                                         &row_error);
+      if (value == NULL)
+        {
+          g_autofree char *detail = g_strdup_printf (_("an answer: %s"), row_error->message);
 
-      answer->item = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      answer->value = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      /* The note, and the value if it is sealed. */
-      column_field (&fields[n_fields++], stmt, 4, "answers", "note", answer_id);
-      if (answer->value == NULL)
-        column_field (&fields[n_fields++], stmt, 3, "answers", "value_sealed", answer_id);
-      if (key_id != 0 && (fields[0].sealed != NULL || (n_fields > 1 && fields[1].sealed != NULL)) &&
-          mp_vault_open_case_fields (self->vault, key_id, NULL, 0, fields, n_fields, texts, &error))
-        {
-          answer->note = texts[0];
-          if (n_fields > 1)
-            answer->value = texts[1];
+          _mp_store_mark_damaged (kase, detail);
+          continue;
         }
-      answer->actor = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      answer->answered_at = sqlite3_column_int64 (stmt, 6);
-      if (error != NULL)
-        {
-          mp_answer_free (answer);
-          g_warning ("Could not read an answer of case %" G_GINT64_FORMAT ": %s",
-                     case_id, error->message);
-          return;
-        }
+      answer = g_new0 (MpAnswer, 1);
+      g_variant_get (value, "(smsmssx)", &answer->item, &answer->value, &answer->note,
+                     &answer->actor, &answer->answered_at);
       _mp_case_put_answer (kase, answer);
     }
   if (rc != SQLITE_DONE)
     g_warning ("Could not read the answers of case %" G_GINT64_FORMAT ": %s",
                case_id, sqlite3_errmsg (self->db));
+  return;
+
+fail:
+  if (!g_error_matches (error, MP_STORE_ERROR, MP_STORE_ERROR_DAMAGED))
+    g_warning ("Could not read the answers of case %" G_GINT64_FORMAT ": %s",
+               case_id, error->message);
 }
 
 #define LOAD_CASES_SQL \
   "SELECT " CASE_COLUMNS " FROM cases c" \
   " LEFT JOIN case_keys k ON k.id = c.key_id" \
-  " LEFT JOIN reporters r ON r.case_id = c.id" \
   " WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id"
 
 /* From this many cases on, unlock decrypts them on two threads. */
@@ -583,7 +545,8 @@ unlock_and_load (MpStore     *self,
   if (!read_envelope (self, &envelope, error) ||
       !mp_vault_unlock_upgrading (self->vault, passphrase, envelope, &self->pending_upgrade, error))
     return NULL;
-  if (!open_desk_keys (self, error))
+  /* A desk from before everything was sealed is sealed now, once. */
+  if (!open_desk_keys (self, error) || !_mp_store_seal_legacy (self, error))
     {
       mp_vault_lock (self->vault);
       return NULL;
@@ -795,7 +758,8 @@ mp_store_unlock_with_key (MpStore     *self,
                            _("The stored key is not a key of this desk."));
       return FALSE;
     }
-  if (!_mp_store_audit_key_fits (self, error) || (cases = _mp_store_load_cases (self, error)) == NULL)
+  if (!_mp_store_audit_key_fits (self, error) || !_mp_store_seal_legacy (self, error) ||
+      (cases = _mp_store_load_cases (self, error)) == NULL)
     {
       mp_vault_lock (self->vault);
       return FALSE;

@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define MP_STORE_SCHEMA_VERSION 5
+#define MP_STORE_SCHEMA_VERSION 6
 
 #define MP_TYPE_STORE (mp_store_get_type ())
 G_DECLARE_FINAL_TYPE (MpStore, mp_store, MP, STORE, GObject)
@@ -140,6 +140,13 @@ gboolean     mp_store_refresh_derived      (MpStore              *self,
 GHashTable  *mp_store_list_answer_values   (MpStore              *self,
                                             const char * const   *items,
                                             GError              **error);
+
+/* Why @kase cannot be read (translated, naming its reference), or NULL
+ * when it is sound. A damaged case's record or rows failed their checks
+ * (a bit changed, a row removed or put back); it is listed by its
+ * reference and every write to it is refused (MP_STORE_ERROR_DAMAGED). */
+const char  *mp_store_get_case_damage      (MpStore              *self,
+                                            MpCase               *kase);
 
 /* Timeline. Returns: (transfer full): a list of MpEvent. */
 GListModel  *mp_store_list_events          (MpStore              *self,

@@ -1104,3 +1104,156 @@ mp_vault_audit_mac (MpVault       *self,
 
   return ok;
 }
+
+/* ---- sealed rows (issue 18) ------------------------------------------------ */
+
+/* A sealed row binds where it lives and which write made it: table, column,
+ * row id, key id and the row's version, which grows with every write of
+ * the row, so that an older ciphertext put back is refused. */
+static char *
+row_ad (gint64      key_id,
+        const char *table,
+        const char *column,
+        gint64      row_id,
+        gint64      version)
+{
+  return g_strdup_printf ("meldpunt|row|v2|%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT
+                          "|%" G_GINT64_FORMAT, table, column, row_id, key_id, version);
+}
+
+GBytes *
+mp_vault_seal_row (MpVault     *self,
+                   gint64       key_id,
+                   const char  *table,
+                   const char  *column,
+                   gint64       row_id,
+                   gint64       version,
+                   const void  *data,
+                   gsize        length,
+                   GError     **error)
+{
+  g_autofree char *ad = row_ad (key_id, table, column, row_id, version);
+  const guint8 *key;
+  GBytes *sealed = NULL;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  g_mutex_lock (&self->mutex);
+  if ((key = lookup_case_key (self, key_id, error)) != NULL)
+    sealed = _mp_vault_seal_with (key, ad, data != NULL ? data : "", length);
+  g_mutex_unlock (&self->mutex);
+
+  return sealed;
+}
+
+/* Copies case key @key_id (loading it from @wrapped first if needed) into
+ * @copy; FALSE and @error when it is not available. */
+static gboolean
+copy_case_key (MpVault       *self,
+               gint64         key_id,
+               const guint8  *wrapped,
+               gsize          wrapped_len,
+               guint8         copy[KEY_BYTES],
+               GError       **error)
+{
+  const guint8 *key = NULL;
+  gboolean ok = TRUE;
+
+  g_mutex_lock (&self->mutex);
+  if (!_mp_vault_require_unlocked (self, error))
+    ok = FALSE;
+  else if ((key = g_hash_table_lookup (self->case_keys, &key_id)) == NULL)
+    {
+      if (wrapped != NULL && wrapped_len > 0)
+        ok = (key = load_case_key_locked (self, key_id, wrapped, wrapped_len, error)) != NULL;
+      else
+        {
+          g_set_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED,
+                       _("The key of this case is not available."));
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    memcpy (copy, key, KEY_BYTES);
+  g_mutex_unlock (&self->mutex);
+  return ok;
+}
+
+GBytes *
+mp_vault_open_row (MpVault       *self,
+                   gint64         key_id,
+                   const guint8  *wrapped,
+                   gsize          wrapped_len,
+                   const char    *table,
+                   const char    *column,
+                   gint64         row_id,
+                   gint64         version,
+                   const guint8  *sealed,
+                   gsize          sealed_len,
+                   GError       **error)
+{
+  guint8 key[KEY_BYTES];
+  char ad[256];
+  int n;
+  guint8 *out;
+  unsigned long long out_len = 0;
+
+  g_return_val_if_fail (MP_IS_VAULT (self), NULL);
+
+  if (sealed == NULL || sealed_len < NONCE_BYTES + TAG_BYTES)
+    {
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
+                           _("Stored confidential data is missing or cut short: "
+                             "it was changed outside Meldpunt."));
+      return NULL;
+    }
+  n = g_snprintf (ad, sizeof ad, "meldpunt|row|v2|%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT
+                  "|%" G_GINT64_FORMAT, table, column, row_id, key_id, version);
+  if (n <= 0 || (gsize) n >= sizeof ad)
+    {
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED, "table name too long");
+      return NULL;
+    }
+  /* Decrypt outside the lock, as mp_vault_open_case_fields() does. */
+  if (!copy_case_key (self, key_id, wrapped, wrapped_len, key, error))
+    return NULL;
+  out = g_malloc (sealed_len - NONCE_BYTES - TAG_BYTES + 1);
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt (out, &out_len, NULL,
+                                                  sealed + NONCE_BYTES, sealed_len - NONCE_BYTES,
+                                                  (const guint8 *) ad, (gsize) n, sealed, key) != 0)
+    {
+      sodium_memzero (key, sizeof key);
+      g_free (out);
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_TAMPERED,
+                           _("Stored confidential data failed its integrity check: "
+                             "it was changed or moved outside Meldpunt."));
+      return NULL;
+    }
+  sodium_memzero (key, sizeof key);
+  out[out_len] = '\0';
+  return g_bytes_new_take (out, out_len);
+}
+
+gboolean
+mp_vault_case_mac (MpVault       *self,
+                   gint64         key_id,
+                   const void    *data,
+                   gsize          length,
+                   guint8         out[MP_VAULT_MAC_BYTES],
+                   GError       **error)
+{
+  guint8 key[KEY_BYTES];
+  guint8 subkey[KEY_BYTES];
+
+  g_return_val_if_fail (MP_IS_VAULT (self), FALSE);
+
+  if (!copy_case_key (self, key_id, NULL, 0, key, error))
+    return FALSE;
+  /* A key of its own for the MAC, derived from the case key. */
+  crypto_kdf_derive_from_key (subkey, sizeof subkey, 1, "mpcasmac", key);
+  crypto_generichash (out, MP_VAULT_MAC_BYTES, data, length, subkey, sizeof subkey);
+  sodium_memzero (key, sizeof key);
+  sodium_memzero (subkey, sizeof subkey);
+  return TRUE;
+}

@@ -186,6 +186,43 @@ GBytes          *mp_vault_rotate_rewrap      (MpVault          *self,
                                               GError          **error);
 void             mp_vault_rotate_finish      (MpVault          *self,
                                               gboolean          commit);
+
+/* Sealed rows (one AEAD blob per row), bound to table, column, row id, key
+ * id and the row's @version, which grows with every write of the row.
+ * Returns: (transfer full): nonce || ciphertext. */
+GBytes          *mp_vault_seal_row           (MpVault          *self,
+                                              gint64            key_id,
+                                              const char       *table,
+                                              const char       *column,
+                                              gint64            row_id,
+                                              gint64            version,
+                                              const void       *data,
+                                              gsize             length,
+                                              GError          **error);
+/* Opens what mp_vault_seal_row() sealed; loads the case key from
+ * @wrapped first if it is not loaded and @wrapped is not NULL. Safe to
+ * call from several threads. Returns: (transfer full): the plaintext,
+ * NUL-terminated past its length. */
+GBytes          *mp_vault_open_row           (MpVault          *self,
+                                              gint64            key_id,
+                                              const guint8     *wrapped,
+                                              gsize             wrapped_len,
+                                              const char       *table,
+                                              const char       *column,
+                                              gint64            row_id,
+                                              gint64            version,
+                                              const guint8     *sealed,
+                                              gsize             sealed_len,
+                                              GError          **error);
+/* Keyed BLAKE2b with a key derived from case key @key_id: the MAC over a
+ * case's record set, and the tags that find a sealed row by its name. */
+gboolean         mp_vault_case_mac           (MpVault          *self,
+                                              gint64            key_id,
+                                              const void       *data,
+                                              gsize             length,
+                                              guint8            out[MP_VAULT_MAC_BYTES],
+                                              GError          **error);
+
 #define MP_VAULT_FINGERPRINT_BYTES 16
 
 /* A keyed fingerprint of @data for the audit trail (never the value
