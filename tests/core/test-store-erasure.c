@@ -195,6 +195,15 @@ test_restore_keeps_erased (Fixture       *fixture,
   g_assert_true (mp_case_is_erased (found));
   g_assert_null (mp_case_get_text (found, "description"));
   g_assert_null (mp_case_get_text (found, "reporter_email"));
+  g_assert_null (mp_store_get_case_damage (restored, found));
+  /* Nothing is left to read of it, and reading it is no error. */
+  g_assert_null (mp_case_get_answer_value (found, "close.closed_on"));
+  {
+    g_autoptr(GListModel) events = mp_store_list_events (restored, found, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (events), ==, 0);
+  }
   found = mp_store_find_case (restored, kept_reference);
   g_assert_nonnull (found);
   g_assert_false (mp_case_is_erased (found));

@@ -236,8 +236,13 @@ _mp_store_read_case_rows (MpStore             *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  if (!_mp_store_require_not_damaged (self, kase, error) ||
-      !_mp_store_check_case_set (self, kase, key_id, error) ||
+  if (!_mp_store_require_not_damaged (self, kase, error))
+    return NULL;
+  /* Erased by a restore's ledger (_mp_store_erase_case_rows()): no key,
+   * and nothing is left to read. */
+  if (key_id == 0 && mp_case_is_erased (kase))
+    return g_steal_pointer (&rows);
+  if (!_mp_store_check_case_set (self, kase, key_id, error) ||
       !(stmt = _mp_store_prepare (self, sql, error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, mp_case_get_id (kase));

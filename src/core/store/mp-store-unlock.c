@@ -101,6 +101,9 @@ load_case_answers (MpCase   *kase,
   sqlite3_bind_int64 (key, 1, case_id);
   key_id = sqlite3_step (key) == SQLITE_ROW ? sqlite3_column_int64 (key, 0) : 0;
   g_clear_pointer (&key, _mp_store_release_stmt);
+  /* Erased by a restore's ledger: nothing is left to read. */
+  if (key_id == 0 && mp_case_is_erased (kase))
+    return;
   if (!_mp_store_check_case_set (self, kase, key_id, &error))
     goto fail;
   if (!(stmt = _mp_store_prepare (self, "SELECT id, version, sealed FROM answers WHERE case_id = ?",
