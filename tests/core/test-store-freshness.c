@@ -354,6 +354,23 @@ test_no_write_over_a_cut_trail (Fixture       *fixture,
     }
 }
 
+static gint64
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
 static char *
 stored_fingerprint (const char *path,
                     const char *case_ref,
@@ -394,6 +411,8 @@ test_fingerprints_keyed (Fixture       *fixture,
   g_autofree char *fp_a_after = NULL;
   g_autofree char *desk_again = NULL;
   g_autofree char *desk_other = NULL;
+  g_autofree char *field_a = NULL;
+  g_autofree char *field_b = NULL;
 
   g_assert_no_error (error);
   g_assert_true (mp_store_initialise (store, "Desk", PASSPHRASE, &error));
@@ -408,9 +427,21 @@ test_fingerprints_keyed (Fixture       *fixture,
   g_assert_true (mp_store_set_setting (store, "desk.email", "security@example.nl", &error));
   g_assert_no_error (error);
 
+  /* A case's entries name their field by a keyed fingerprint too: the
+   * same field in two cases, two tags, and no field name in clear. */
+  field_a = _mp_store_audit_field_tag (store, ref_a, "impact");
+  field_b = _mp_store_audit_field_tag (store, mp_case_get_reference (b), "impact");
+  g_assert_true (g_str_has_prefix (field_a, "c:"));
+  g_assert_cmpstr (field_a, !=, field_b);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM audit WHERE case_ref IS NOT NULL"
+                                              " AND field IS NOT NULL AND field NOT LIKE 'c:%'"
+                                              " AND field NOT LIKE 'd:%'"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM audit WHERE field = 'impact'"),
+                   ==, 0);
+
   /* The same value in two cases: two fingerprints, each of its case's key. */
-  fp_a = stored_fingerprint (fixture->path, ref_a, "impact");
-  fp_b = stored_fingerprint (fixture->path, mp_case_get_reference (b), "impact");
+  fp_a = stored_fingerprint (fixture->path, ref_a, field_a);
+  fp_b = stored_fingerprint (fixture->path, mp_case_get_reference (b), field_b);
   g_assert_true (g_str_has_prefix (fp_a, "c:"));
   g_assert_true (g_str_has_prefix (fp_b, "c:"));
   g_assert_cmpstr (fp_a, !=, fp_b);
@@ -432,7 +463,7 @@ test_fingerprints_keyed (Fixture       *fixture,
   g_assert_true (mp_store_erase_case (store, a, &error));
   g_assert_no_error (error);
   after_erase = _mp_store_audit_fingerprint (store, ref_a, value);
-  fp_a_after = stored_fingerprint (fixture->path, ref_a, "impact");
+  fp_a_after = stored_fingerprint (fixture->path, ref_a, field_a);
   g_assert_cmpstr (fp_a_after, ==, fp_a);
   g_assert_cmpstr (after_erase, !=, fp_a);
   g_clear_object (&store);

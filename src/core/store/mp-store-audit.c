@@ -65,6 +65,19 @@ _mp_store_audit_fingerprint (MpStore    *self,
   return g_strconcat ("d:", hex, NULL);
 }
 
+char *
+_mp_store_audit_field_tag (MpStore    *self,
+                           const char *case_ref,
+                           const char *field)
+{
+  g_autofree char *named = NULL;
+
+  if (field == NULL || case_ref == NULL)
+    return g_strdup (field);
+  named = g_strconcat ("field\x1f", field, NULL);
+  return _mp_store_audit_fingerprint (self, case_ref, named);
+}
+
 static char *
 audit_serialise (gint64      id,
                  gint64      at,
@@ -238,6 +251,9 @@ _mp_store_audit_append (MpStore     *self,
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *old_fp = _mp_store_audit_fingerprint (self, case_ref, old_value);
   g_autofree char *new_fp = _mp_store_audit_fingerprint (self, case_ref, new_value);
+  /* Which field or checklist item of a case changed tells too much (a data
+   * breach, a CVSS vector set): keyed like the values. */
+  g_autofree char *field_tag = _mp_store_audit_field_tag (self, case_ref, field);
   g_autofree char *data = NULL;
   guint8 previous[MP_VAULT_MAC_BYTES];
   guint8 mac[MP_VAULT_MAC_BYTES];
@@ -257,7 +273,7 @@ _mp_store_audit_append (MpStore     *self,
                                                                 error)))
     return FALSE;
 
-  data = audit_serialise (id, at, self->actor, case_ref, action, field, old_fp, new_fp);
+  data = audit_serialise (id, at, self->actor, case_ref, action, field_tag, old_fp, new_fp);
   if (!mp_vault_audit_mac (self->vault, data, strlen (data), has_previous ? previous : NULL, mac, error))
     return FALSE;
 
@@ -271,7 +287,7 @@ _mp_store_audit_append (MpStore     *self,
   sqlite3_bind_text (insert, 3, self->actor, -1, SQLITE_TRANSIENT);
   _mp_store_bind_text_or_null (insert, 4, case_ref);
   sqlite3_bind_text (insert, 5, action, -1, SQLITE_STATIC);
-  _mp_store_bind_text_or_null (insert, 6, field);
+  _mp_store_bind_text_or_null (insert, 6, field_tag);
   _mp_store_bind_text_or_null (insert, 7, old_fp);
   _mp_store_bind_text_or_null (insert, 8, new_fp);
   sqlite3_bind_blob (insert, 9, mac, sizeof mac, SQLITE_TRANSIENT);

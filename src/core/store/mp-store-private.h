@@ -300,6 +300,12 @@ void          _mp_store_audit_forget_last   (MpStore       *self);
 char         *_mp_store_audit_fingerprint   (MpStore       *self,
                                              const char    *case_ref,
                                              const char    *value);
+/* What the audit trail stores as the field of an entry: for an entry of a
+ * case, a keyed fingerprint of the field's name as for values ("c:HEX" or
+ * "d:HEX"); for one of the desk (a setting's key), the name itself. */
+char         *_mp_store_audit_field_tag     (MpStore       *self,
+                                             const char    *case_ref,
+                                             const char    *field);
 /* The head record's entry count and head (hex), if its seal holds. */
 gboolean      _mp_store_audit_read_head     (MpStore       *self,
                                              gint64        *count,
