@@ -852,6 +852,39 @@ load_case_key_locked (MpVault       *self,
   return key;
 }
 
+/* Copies case key @key_id (loading it from @wrapped first if needed) into
+ * @copy; FALSE and @error when it is not available. */
+static gboolean
+copy_case_key (MpVault       *self,
+               gint64         key_id,
+               const guint8  *wrapped,
+               gsize          wrapped_len,
+               guint8         copy[KEY_BYTES],
+               GError       **error)
+{
+  const guint8 *key = NULL;
+  gboolean ok = TRUE;
+
+  g_mutex_lock (&self->mutex);
+  if (!_mp_vault_require_unlocked (self, error))
+    ok = FALSE;
+  else if ((key = g_hash_table_lookup (self->case_keys, &key_id)) == NULL)
+    {
+      if (wrapped != NULL && wrapped_len > 0)
+        ok = (key = load_case_key_locked (self, key_id, wrapped, wrapped_len, error)) != NULL;
+      else
+        {
+          g_set_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED,
+                       _("The key of this case is not available."));
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    memcpy (copy, key, KEY_BYTES);
+  g_mutex_unlock (&self->mutex);
+  return ok;
+}
+
 gboolean
 mp_vault_open_case_fields (MpVault            *self,
                            gint64              key_id,
@@ -873,27 +906,10 @@ mp_vault_open_case_fields (MpVault            *self,
   for (guint i = 0; i < n_fields; i++)
     texts[i] = NULL;
 
-  g_mutex_lock (&self->mutex);
-  if (!_mp_vault_require_unlocked (self, error))
-    ok = FALSE;
-  else if ((key = g_hash_table_lookup (self->case_keys, &key_id)) == NULL)
-    {
-      if (wrapped != NULL)
-        ok = (key = load_case_key_locked (self, key_id, wrapped, wrapped_len, error)) != NULL;
-      else
-        {
-          g_set_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED,
-                       _("The key of this case is not available."));
-          ok = FALSE;
-        }
-    }
-
-  /* Decrypt outside the lock, so that two threads loading cases do not
-   * take turns: with a copy of the key, as mp_vault_lock() may wipe the
-   * original meanwhile. The copy is wiped below. */
-  if (ok)
-    memcpy (key_copy, key, KEY_BYTES);
-  g_mutex_unlock (&self->mutex);
+  /* Decrypt with a copy of the key, outside the vault's lock, so that two
+   * threads loading cases do not take turns (mp_vault_lock() may wipe the
+   * original meanwhile). The copy is wiped below. */
+  ok = copy_case_key (self, key_id, wrapped, wrapped_len, key_copy, error);
   key = key_copy;
 
   for (guint i = 0; ok && i < n_fields; i++)
@@ -1145,39 +1161,6 @@ mp_vault_seal_row (MpVault     *self,
   g_mutex_unlock (&self->mutex);
 
   return sealed;
-}
-
-/* Copies case key @key_id (loading it from @wrapped first if needed) into
- * @copy; FALSE and @error when it is not available. */
-static gboolean
-copy_case_key (MpVault       *self,
-               gint64         key_id,
-               const guint8  *wrapped,
-               gsize          wrapped_len,
-               guint8         copy[KEY_BYTES],
-               GError       **error)
-{
-  const guint8 *key = NULL;
-  gboolean ok = TRUE;
-
-  g_mutex_lock (&self->mutex);
-  if (!_mp_vault_require_unlocked (self, error))
-    ok = FALSE;
-  else if ((key = g_hash_table_lookup (self->case_keys, &key_id)) == NULL)
-    {
-      if (wrapped != NULL && wrapped_len > 0)
-        ok = (key = load_case_key_locked (self, key_id, wrapped, wrapped_len, error)) != NULL;
-      else
-        {
-          g_set_error (error, MP_VAULT_ERROR, MP_VAULT_ERROR_FAILED,
-                       _("The key of this case is not available."));
-          ok = FALSE;
-        }
-    }
-  if (ok)
-    memcpy (copy, key, KEY_BYTES);
-  g_mutex_unlock (&self->mutex);
-  return ok;
 }
 
 GBytes *
