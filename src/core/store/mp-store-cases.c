@@ -666,7 +666,7 @@ reseal_erased_rows (MpStore  *self,
             kept = g_variant_new ("(xmssx)", added_at, NULL, mime_type, size);
           }
         else
-          kept = g_variant_ref (row);
+          kept = row;   /* borrowed: the rewrite sinks a floating value only */
         ok = _mp_store_rewrite_sealed_row (self, tables[t], g_array_index (row_ids[t], gint64, i),
                                            new_key, kept, error);
       }

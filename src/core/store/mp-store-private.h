@@ -404,6 +404,8 @@ gboolean      _mp_store_write_case_record   (MpStore       *self,
                                              gint64         key_id,
                                              GPtrArray     *deadlines,
                                              GError       **error);
+/* @value: (transfer floating): a floating value is sunk and consumed, a
+ * non-floating one only borrowed; the caller keeps its own reference. */
 gint64        _mp_store_add_sealed_row      (MpStore       *self,
                                              const char    *table,
                                              gint64         case_id,

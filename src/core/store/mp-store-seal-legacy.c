@@ -393,7 +393,7 @@ seal_rows (MpStore  *self,
                 return FALSE;
             }
           if (!_mp_store_rewrite_sealed_row (self, tables[t].table, row_id, key_id,
-                                             g_variant_ref (row->value), error))
+                                             row->value, error))
             return FALSE;
         }
     }
