@@ -499,9 +499,10 @@ class App:
                 wait_until(lambda: extents(acc) != before,
                            f"the pane to scroll towards {name_of(acc)!r}", timeout=10)
             except E2EFailure:
-                if at_limit:
-                    raise
-                at_limit = True  # the pane's end: near its edge has to do
+                # The pane's end: near its edge has to do. Still not there:
+                # the page may still be growing (a step opening, a busy
+                # machine), so turn the wheel again until the deadline.
+                at_limit = True
 
     def settled_point(self, acc):
         """The middle of acc once it stays put: a page still laying out what
