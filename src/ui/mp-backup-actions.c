@@ -176,7 +176,8 @@ mp_backup_actions_offer_delete_erased (GtkWidget *widget,
                                                        body->str));
   adw_message_dialog_add_responses (dialog,
                                     "keep", _("_Keep"),
-                                    "delete", _("_Delete Backups"),
+                                    "delete", ngettext ("_Delete Backup", "_Delete Backups",
+                                                        backups->len),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "keep");
