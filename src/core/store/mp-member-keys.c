@@ -259,16 +259,8 @@ derive_wrapping_key (const char      *passphrase,
                      guint8          *out,
                      GError         **error)
 {
-  if (crypto_pwhash (out, WRAP_KEY_BYTES, passphrase, strlen (passphrase), envelope->salt,
-                     envelope->opslimit, (gsize) envelope->memlimit, envelope->alg) != 0)
-    {
-      /* With valid parameters, Argon2id fails only when it cannot get its memory. */
-      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_OUT_OF_MEMORY,
-                           _("There was not enough memory to derive the key from the passphrase. "
-                             "Close other applications and try again."));
-      return FALSE;
-    }
-  return TRUE;
+  return mp_vault_derive_key (passphrase, envelope->salt, envelope->opslimit, envelope->memlimit,
+                              envelope->alg, out, WRAP_KEY_BYTES, error);
 }
 
 /* Seals @secret under @passphrase with fresh salt and the parameters of the
@@ -289,17 +281,7 @@ seal_secret (MpMemberPublic  *public,
   guint ad_len;
   unsigned long long ciphertext_len = 0;
 
-  envelope.alg = crypto_pwhash_ALG_ARGON2ID13;
-  if (mp_vault_uses_test_kdf ())
-    {
-      envelope.opslimit = crypto_pwhash_OPSLIMIT_MIN;
-      envelope.memlimit = crypto_pwhash_MEMLIMIT_MIN;
-    }
-  else
-    {
-      envelope.opslimit = crypto_pwhash_OPSLIMIT_MODERATE;
-      envelope.memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
-    }
+  mp_vault_kdf_parameters (&envelope.opslimit, &envelope.memlimit, &envelope.alg);
   randombytes_buf (salt, sizeof salt);
   envelope.salt = salt;
 

@@ -82,6 +82,41 @@ mp_vault_uses_test_kdf (void)
 #endif
 }
 
+void
+mp_vault_kdf_parameters (guint64 *opslimit,
+                         guint64 *memlimit,
+                         gint    *alg)
+{
+  gboolean cheap = mp_vault_uses_test_kdf ();
+
+  *opslimit = cheap ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_MODERATE;
+  *memlimit = cheap ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_MODERATE;
+  *alg = crypto_pwhash_ALG_ARGON2ID13;
+}
+
+gboolean
+mp_vault_derive_key (const char    *passphrase,
+                     const guint8  *salt,
+                     guint64        opslimit,
+                     guint64        memlimit,
+                     gint           alg,
+                     guint8        *out,
+                     gsize          out_len,
+                     GError       **error)
+{
+  errno = 0;
+  if (crypto_pwhash (out, out_len, passphrase, strlen (passphrase), salt,
+                     opslimit, (gsize) memlimit, alg) != 0)
+    {
+      /* With valid parameters, Argon2id fails only when it cannot get its memory. */
+      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_OUT_OF_MEMORY,
+                           _("There was not enough memory to derive the key from the passphrase. "
+                             "Close other applications and try again."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static char *
 envelope_ad (const MpVaultEnvelope *envelope)
 {
@@ -129,19 +164,9 @@ derive_wrapping_key (const char             *passphrase,
       return FALSE;
     }
 
-  errno = 0;
-  if (crypto_pwhash (out, KEY_BYTES, passphrase, strlen (passphrase),
-                     g_bytes_get_data (envelope->salt, NULL),
-                     envelope->opslimit, (gsize) envelope->memlimit, envelope->alg) != 0)
-    {
-      /* With valid parameters, Argon2id fails only when it cannot get its memory. */
-      g_set_error_literal (error, MP_VAULT_ERROR, MP_VAULT_ERROR_OUT_OF_MEMORY,
-                           _("There was not enough memory to derive the key from the passphrase. "
-                             "Close other applications and try again."));
-      return FALSE;
-    }
-
-  return TRUE;
+  return mp_vault_derive_key (passphrase, g_bytes_get_data (envelope->salt, NULL),
+                              envelope->opslimit, envelope->memlimit, envelope->alg,
+                              out, KEY_BYTES, error);
 }
 
 /* Wraps @secret (KEY_BYTES) under a key derived from @passphrase with a
@@ -160,17 +185,7 @@ make_envelope (const guint8  *secret,
   g_autofree char *ad = NULL;
   unsigned long long sealed_len = 0;
 
-  if (mp_vault_uses_test_kdf ())
-    {
-      envelope->opslimit = crypto_pwhash_OPSLIMIT_MIN;
-      envelope->memlimit = crypto_pwhash_MEMLIMIT_MIN;
-    }
-  else
-    {
-      envelope->opslimit = crypto_pwhash_OPSLIMIT_MODERATE;
-      envelope->memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
-    }
-  envelope->alg = crypto_pwhash_ALG_ARGON2ID13;
+  mp_vault_kdf_parameters (&envelope->opslimit, &envelope->memlimit, &envelope->alg);
   randombytes_buf (salt, sizeof salt);
   envelope->salt = g_bytes_new (salt, sizeof salt);
   if (box_public != NULL)

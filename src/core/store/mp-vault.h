@@ -241,5 +241,21 @@ gboolean         mp_vault_fingerprint        (MpVault          *self,
 /* TRUE when MELDPUNT_TEST_CHEAP_KDF is set: tests use cheap key derivation
  * for new databases. The defaults are never weakened. */
 gboolean         mp_vault_uses_test_kdf      (void);
+/* The Argon2id parameters a new passphrase envelope gets today (cheap ones
+ * under MELDPUNT_TEST_CHEAP_KDF in a test build). */
+void             mp_vault_kdf_parameters     (guint64          *opslimit,
+                                              guint64          *memlimit,
+                                              gint             *alg);
+/* Argon2id of @passphrase with @salt (crypto_pwhash_SALTBYTES) into @out;
+ * the parameters must have been checked. Fails only for want of memory,
+ * with a clear MP_VAULT_ERROR_OUT_OF_MEMORY. */
+gboolean         mp_vault_derive_key         (const char       *passphrase,
+                                              const guint8     *salt,
+                                              guint64           opslimit,
+                                              guint64           memlimit,
+                                              gint              alg,
+                                              guint8           *out,
+                                              gsize             out_len,
+                                              GError          **error);
 
 G_END_DECLS
